@@ -1,0 +1,89 @@
+#pragma once
+
+#include "trace/runtrace.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace BurgerBench {
+
+class LoadEnginePrivate;
+
+// Counters for live display; a cheap value type.
+struct Progress
+{
+    int planned = 0;    // measured requests planned (0 when bounded by duration)
+    int dispatched = 0; // measured requests that have started
+    int queued = 0;     // waiting at a client-side gate (concurrency cap, rate limit, schedule)
+    int inFlight = 0;
+    int completed = 0;
+    int failed = 0;
+    int incomplete = 0;
+    qint64 tokens = 0;  // token events so far (measured requests)
+    qint64 elapsedNs = 0;
+    qint64 lastLoopLagNs = 0;
+    bool warmingUp = false;
+};
+
+// What changed since the previous live update; crosses threads as an immutable value.
+// `requests` holds copies of the records that changed, each with only the token times that are
+// new since the last update (their position in the full vector is tokenOffset[i]).
+struct LiveDelta
+{
+    std::vector<RequestRecord> requests;
+    std::vector<int> tokenOffset;
+    std::vector<Span> loopBusy;
+    std::vector<LagSample> loopLag;
+    Progress progress;
+    qint64 nowNs = 0;
+};
+
+// Fires an OpenAI-compatible load on QNetworkAccessManager's event loop and records every
+// request to the token. Lives on one thread (the "cashier"): in the CLI the main thread, in the
+// desktop app a thread of its own so painting never delays a timestamp.
+//
+// Honest concurrency: Qt 6.4 opens at most 6 HTTP/1.1 connections per host and manager, so the
+// engine spreads requests over a pool of managers (one per 6 slots), or multiplexes them over
+// HTTP/2 when the scenario asks for h2c; the concurrency asked for is the concurrency on the wire.
+class LoadEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LoadEngine(QObject *parent = nullptr);
+    ~LoadEngine() override;
+
+    // Resolves a user URL into the endpoint URL: a base (http://h:p or http://h:p/v1) gets
+    // /v1/chat/completions or /v1/completions appended; a full endpoint path is kept.
+    static QUrl endpointUrl(const QUrl &base, Endpoint endpoint);
+
+    // Starts the run. `target` is the base or endpoint URL; `apiKey` (may be empty) is sent as
+    // a Bearer token and stored nowhere. Returns false with *error for an unusable target.
+    bool start(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey,
+               QString *error = nullptr);
+    // Cuts off everything still queued or in flight (recorded as incomplete, "cancelled"),
+    // then emits finished(). Safe to call at any moment, also from a slot of this engine.
+    void cancel();
+    bool isRunning() const;
+
+    // The trace; read it on the engine's thread, or after finished().
+    const RunTrace &trace() const;
+    RunTrace takeTrace();
+    Progress progress() const;
+
+    // Live updates every `ms` milliseconds while running (0 = off, the default).
+    void setLiveInterval(int ms);
+
+signals:
+    void liveUpdate(std::shared_ptr<const BurgerBench::LiveDelta> delta);
+    void finished();
+
+private:
+    friend class LoadEnginePrivate;
+    std::unique_ptr<LoadEnginePrivate> d;
+};
+
+} // namespace BurgerBench
+
+Q_DECLARE_METATYPE(std::shared_ptr<const BurgerBench::LiveDelta>)

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <vector>
+
+namespace BurgerBench {
+
+// One Server-Sent Event: the `event:` field (empty = "message") and the `data:` lines joined
+// with '\n'. Bytes, not text: an event may have been split inside a UTF-8 sequence on the wire,
+// so decoding happens only once the event is whole.
+struct SseEvent
+{
+    QByteArray event;
+    QByteArray data;
+};
+
+// Incremental SSE parser (WHATWG event-stream rules, lenient like real clients):
+// LF, CRLF and CR line ends; "data:" with or without one space; multi-line data; ':' comment
+// and ping lines ignored; `event:` names kept; `id:`/`retry:` ignored; events split at any byte
+// or many per feed. finish() flushes a last event that had no blank line after it.
+// Cost: amortised O(bytes); the buffer is compacted, never rescanned from the start.
+class SseParser
+{
+public:
+    // Appends bytes and appends every completed event to *out. Returns the number appended.
+    int feed(QByteArrayView bytes, std::vector<SseEvent> *out);
+    // End of stream: dispatches a pending event that has data (a stream may end without the
+    // final blank line). Returns the number appended.
+    int finish(std::vector<SseEvent> *out);
+    void reset();
+    // Bytes held waiting for the end of a line (for the response-size cap and tests).
+    qsizetype pendingBytes() const { return m_buffer.size() - m_pos; }
+
+private:
+    void processLine(QByteArrayView line, std::vector<SseEvent> *out, int *count);
+
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;       // start of the unconsumed part of m_buffer
+    bool m_skipLf = false;     // last byte seen was CR: a following LF belongs to it
+    QByteArray m_data;
+    QByteArray m_event;
+    bool m_hasData = false;
+};
+
+} // namespace BurgerBench

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "sim/simulatorsettings.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QUrl>
+
+namespace BurgerBench {
+
+// How requests are executed. Sequential and Concurrent run on the network event loop; the
+// others are the parallel models of the teaching race.
+enum class ExecutionMode : quint8 {
+    Sequential,       // one request at a time
+    Concurrent,       // N in flight on one event loop
+    ParallelBlocking, // W worker threads, each doing one blocking request at a time
+    ParallelCpu,      // CPU-bound tasks on QtConcurrent over the cores
+    Mixed,            // requests on the loop, responses post-processed on QtConcurrent
+    AntiPattern,      // the same CPU work run on the event-loop thread
+};
+
+enum class Endpoint : quint8 { Chat, Completions };
+enum class ErrorPolicy : quint8 { CollectAll, FailFast };
+
+QString executionModeName(ExecutionMode mode);
+bool executionModeFromName(const QString &name, ExecutionMode *mode);
+
+struct Slo
+{
+    double ttftMs = 0; // 0 = not set
+    double tpotMs = 0;
+    double e2elMs = 0;
+    bool any() const { return ttftMs > 0 || tpotMs > 0 || e2elMs > 0; }
+};
+
+// A run's full description. Serialised as JSON with "schema": "burgerbench.scenario/1";
+// every field is validated and an unknown field is an error naming it.
+struct Scenario
+{
+    static constexpr int SchemaVersion = 1;
+    static QString schemaId();
+
+    QString name = QStringLiteral("Untitled");
+
+    // Target. An empty url means the built-in simulator, started in-process.
+    QUrl url;
+    QString model = QStringLiteral("burger-7b");
+    Endpoint endpoint = Endpoint::Chat;
+    QString apiKeyEnv = QStringLiteral("OPENAI_API_KEY");
+    QMap<QString, QString> headers; // extra request headers (never Authorization)
+    bool http2 = false;             // HTTP/2 cleartext with prior knowledge (h2c)
+
+    // Load.
+    ExecutionMode mode = ExecutionMode::Concurrent;
+    int concurrency = 1;     // cap on requests in flight (closed loop size)
+    int requests = 0;        // measured requests; 0 = bounded by duration
+    double durationS = 0;    // 0 = bounded by requests
+    double rate = 0;         // open loop, requests/s; 0 = closed loop
+    double burstiness = 1;   // Gamma shape k; 0 = constant gaps (k = infinity)
+    int warmup = 0;          // warm-up requests, excluded from statistics
+    quint64 seed = 42;       // arrival schedule and retry jitter
+
+    // Request.
+    bool stream = true;
+    int maxTokens = 64;
+    bool ignoreEos = false;
+    QString prompt;          // empty = generated from promptTokens
+    int promptTokens = 32;
+    int keepTextBytes = 4096; // streamed text kept per request for the details pane
+
+    // Resilience.
+    double timeoutS = 600;     // total deadline per attempt
+    double idleTimeoutS = 60;  // inactivity timeout per attempt
+    int retries = 0;           // extra attempts after a retryable failure
+    double retryBaseMs = 250;  // exponential backoff base, full jitter
+    double retryMaxMs = 10000;
+    double rateLimit = 0;      // client token bucket, requests/s; 0 = off
+    int rateLimitBurst = 1;
+    ErrorPolicy errorPolicy = ErrorPolicy::CollectAll;
+    qint64 maxResponseBytes = 64 * 1024 * 1024;
+
+    // Parallel models (issue 4).
+    int workers = 4;           // blocking workers
+    double cpuTaskMs = 0;      // CPU work per task/response, calibrated at start
+
+    // Metrics.
+    QList<double> percentiles {50, 90, 95, 99};
+    Slo slo;
+
+    // Built-in simulator (used when url is empty, or by `simulate`).
+    SimulatorSettings simulator;
+
+    bool usesSimulator() const { return url.isEmpty(); }
+
+    // Parses and validates; on failure returns false and sets *error to a message naming the
+    // offending field, e.g. "concurrency: must be an integer from 1 to 1000 (got 0)".
+    static bool fromJson(const QJsonObject &json, Scenario *out, QString *error);
+    static bool load(const QString &path, Scenario *out, QString *error);
+    QJsonObject toJson() const;
+    // Checks cross-field rules (also done by fromJson); used after CLI flags override fields.
+    bool validate(QString *error) const;
+};
+
+} // namespace BurgerBench

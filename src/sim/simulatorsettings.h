@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace BurgerBench {
+
+// Fault probabilities, each in [0, 1], rolled once per request by the simulator.
+struct SimulatorFaults
+{
+    double http429 = 0; // 429 Too Many Requests with Retry-After
+    double http500 = 0;
+    double http503 = 0;
+    double reset = 0;       // connection reset in the middle of the stream
+    double stall = 0;       // stop sending for stallSeconds in the middle of the stream
+    double malformed = 0;   // one chunk with broken JSON
+    double streamError = 0; // data: {"error": ...} in the stream
+    double missingDone = 0; // stream ends cleanly but without data: [DONE]
+    int retryAfterSeconds = 1;
+    double stallSeconds = 30;
+
+    bool any() const
+    {
+        return http429 > 0 || http500 > 0 || http503 > 0 || reset > 0 || stall > 0 || malformed > 0
+            || streamError > 0 || missingDone > 0;
+    }
+};
+
+// Knobs of the built-in OpenAI-compatible simulator. Shared by the scenario (its "simulator"
+// section), the CLI's `simulate` command and in-process use by tests and the app.
+struct SimulatorSettings
+{
+    double ttftMs = 200;          // time from admission to the first token (plus prefill)
+    double tokenIntervalMs = 20;  // time between tokens
+    double jitterMs = 0;          // uniform +-jitter added to each token interval
+    int outputTokens = 64;        // fixed length; 0 = take max_tokens/max_completion_tokens (default 16)
+    double prefillUsPerPromptToken = 0; // added to the TTFT per prompt token
+    int capacity = 0;             // max sequences in progress at once; 0 = unlimited; the rest wait
+    quint32 seed = 1;             // faults and jitter are drawn from a generator seeded with this
+    SimulatorFaults faults;
+};
+
+} // namespace BurgerBench

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace BurgerBench {
+
+// How a request ended. Incomplete = cut off by the end of the run, a user cancel or fail-fast;
+// it is neither a success nor a failure (METRICS.md item 10).
+enum class Outcome : quint8 { Pending, InFlight, Success, Failed, Incomplete };
+
+// Why a request failed (or was cut off). The report key is errorKindName(kind, httpStatus),
+// e.g. "http_429", "timeout_idle", "connection_reset".
+enum class ErrorKind : quint8 {
+    None,
+    Http,              // non-2xx status; the key carries the code
+    ConnectionRefused,
+    HostNotFound,
+    Tls,
+    ConnectionReset,   // the peer closed or reset the connection before the response was complete
+    Network,           // any other transport error
+    TimeoutTotal,      // our total deadline
+    TimeoutIdle,       // our inactivity timeout
+    StreamError,       // an in-stream {"error": ...} payload or `event: error`
+    MalformedChunk,    // an SSE data payload that is not JSON
+    MissingDone,       // the stream ended without data: [DONE]
+    NoTokens,          // a 2xx response that carried no token event
+    BadResponse,       // a non-streaming body that is not an OpenAI completion
+    ResponseTooLarge,  // more bytes than the configured cap
+    Cancelled,         // user cancel (outcome Incomplete)
+    FailFast,          // cancelled because another request failed under fail-fast (Incomplete)
+    RunEnded,          // still in flight when the run's duration ended (Incomplete)
+};
+
+QString errorKindName(ErrorKind kind, int httpStatus = 0);
+QString outcomeName(Outcome outcome);
+
+// An earlier attempt of a request that was retried. Times are ns from the run start.
+struct AttemptRecord
+{
+    qint64 startNs = -1;
+    qint64 endNs = -1;
+    int httpStatus = 0;
+    ErrorKind error = ErrorKind::None;
+    QString message;
+};
+
+// Everything measured about one request. All times are ns on the run's monotonic clock
+// (METRICS.md item 1), -1 when the moment did not happen. The scalar fields describe the
+// final attempt; earlier attempts are in `attempts`. Token times are one flat vector per
+// request, not one object per token.
+struct RequestRecord
+{
+    quint32 index = 0;
+    QByteArray id;            // the X-Request-Id header sent
+    bool warmup = false;
+    qint32 lane = -1;         // engine slot (connection-pool lane) or worker thread
+    qint64 intendedNs = -1;   // when the schedule wanted it sent (open loop) or it became eligible
+    qint64 dispatchNs = -1;   // request start: after the client-side gates, just before the POST
+    qint64 sentNs = -1;       // request body fully handed to the socket (uploadProgress)
+    qint64 headersNs = -1;    // response headers (metaDataChanged)
+    qint64 firstByteNs = -1;  // first readyRead
+    qint64 endNs = -1;        // settled: finished, failed or cut off
+    std::vector<qint64> tokenNs; // each token event (METRICS.md item 4)
+    int httpStatus = 0;
+    Outcome outcome = Outcome::Pending;
+    ErrorKind error = ErrorKind::None;
+    QString errorMessage;
+    qint32 promptTokens = -1;  // usage.prompt_tokens if sent, else the planned prompt length
+    qint32 outputTokens = -1;  // usage.completion_tokens if sent, else the token event count
+    bool outputTokensFromUsage = false;
+    qint32 retries = 0;
+    std::vector<AttemptRecord> attempts;
+    QString text;             // streamed text, capped (Scenario::keepTextBytes)
+
+    bool settled() const { return outcome == Outcome::Success || outcome == Outcome::Failed || outcome == Outcome::Incomplete; }
+    qint64 firstTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.front(); }
+    qint64 lastTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.back(); }
+    qint64 queueNs() const { return (intendedNs >= 0 && dispatchNs >= 0) ? dispatchNs - intendedNs : -1; }
+};
+
+// A closed interval on one lane, e.g. event-loop busy time or a CPU task.
+struct Span
+{
+    qint64 startNs = 0;
+    qint64 endNs = 0;
+};
+
+// A unit of CPU work (parallel models, post-processing), or a blocking worker holding a request.
+struct TaskRecord
+{
+    qint32 request = -1;      // index into RunTrace::requests, -1 if none
+    qint32 lane = -1;         // index into RunTrace::taskLanes
+    quint8 kind = 0;          // 0 = CPU work, 1 = blocked waiting on I/O
+    qint64 queuedNs = -1;
+    qint64 startNs = -1;
+    qint64 endNs = -1;
+};
+
+struct LagSample
+{
+    qint64 atNs = 0;
+    qint64 lagNs = 0; // how late a periodic timer on the network thread fired
+};
+
+// The recorded run: the single source every metric, view and report reads.
+struct RunTrace
+{
+    Scenario scenario;
+    QString targetUrl;        // without credentials
+    QString definitions = QStringLiteral("vllm-compatible");
+    QDateTime startedAt;      // wall-clock label only
+    qint64 measuredStartNs = -1; // METRICS.md item 11: just before the first measured dispatch
+    qint64 endNs = -1;           // the last measured request settled
+    bool cancelled = false;
+    QString abortReason;
+
+    std::vector<RequestRecord> requests;
+    std::vector<Span> loopBusy;      // event-loop thread busy spans (awake .. aboutToBlock)
+    std::vector<LagSample> loopLag;
+    QStringList taskLanes;           // names of worker lanes ("worker 1", "QtConcurrent 2", ...)
+    std::vector<TaskRecord> tasks;
+    int cpuCount = 0;
+};
+
+} // namespace BurgerBench
