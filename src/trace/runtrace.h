@@ -40,6 +40,9 @@ enum class ErrorKind : quint8 {
 
 QString errorKindName(ErrorKind kind, int httpStatus = 0);
 QString outcomeName(Outcome outcome);
+// Inverses, for reading saved reports; false for an unknown name.
+bool errorKindFromName(const QString &name, ErrorKind *kind, int *httpStatus);
+bool outcomeFromName(const QString &name, Outcome *outcome);
 
 // An earlier attempt of a request that was retried. Times are ns from the run start.
 struct AttemptRecord
