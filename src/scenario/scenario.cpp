@@ -1,0 +1,550 @@
+#include "scenario/scenario.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <cmath>
+
+namespace BurgerBench {
+
+namespace {
+
+struct ModeName
+{
+    ExecutionMode mode;
+    const char *name;
+};
+constexpr ModeName modeNames[] = {
+    {ExecutionMode::Sequential, "sequential"},
+    {ExecutionMode::Concurrent, "concurrent"},
+    {ExecutionMode::ParallelBlocking, "parallel-blocking"},
+    {ExecutionMode::ParallelCpu, "parallel-cpu"},
+    {ExecutionMode::Mixed, "mixed"},
+    {ExecutionMode::AntiPattern, "anti-pattern"},
+};
+
+// Reads one JSON object section field by field. Every read marks the key as known; finish()
+// reports the first key nobody asked for, so a typo ("concurency") is an error naming it.
+class SectionReader
+{
+public:
+    SectionReader(const QJsonObject &object, QString path, QString *error)
+        : m_object(object)
+        , m_path(std::move(path))
+        , m_error(error)
+    {
+    }
+
+    bool ok() const { return m_ok; }
+
+    QString fieldPath(const QString &key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
+
+    bool fail(const QString &key, const QString &message)
+    {
+        if (m_ok) {
+            *m_error = fieldPath(key) + QStringLiteral(": ") + message;
+            m_ok = false;
+        }
+        return false;
+    }
+
+    // Returns true if the key is present (and marks it known).
+    bool has(const QString &key)
+    {
+        m_known.insert(key);
+        return m_object.contains(key);
+    }
+
+    void number(const QString &key, double *out, double min, double max)
+    {
+        if (!m_ok || !has(key))
+            return;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isDouble() || !std::isfinite(v.toDouble())) {
+            fail(key, QStringLiteral("must be a number"));
+            return;
+        }
+        const double d = v.toDouble();
+        if (d < min || d > max) {
+            fail(key, QStringLiteral("must be from %1 to %2 (got %3)").arg(min).arg(max).arg(d));
+            return;
+        }
+        *out = d;
+    }
+
+    template<typename Int>
+    void integer(const QString &key, Int *out, double min, double max)
+    {
+        if (!m_ok || !has(key))
+            return;
+        const QJsonValue v = m_object.value(key);
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != std::floor(d)) {
+            fail(key, QStringLiteral("must be an integer"));
+            return;
+        }
+        if (d < min || d > max) {
+            fail(key, QStringLiteral("must be an integer from %1 to %2 (got %3)")
+                          .arg(qint64(min))
+                          .arg(qint64(max))
+                          .arg(qint64(d)));
+            return;
+        }
+        *out = Int(d);
+    }
+
+    void boolean(const QString &key, bool *out)
+    {
+        if (!m_ok || !has(key))
+            return;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isBool()) {
+            fail(key, QStringLiteral("must be true or false"));
+            return;
+        }
+        *out = v.toBool();
+    }
+
+    void string(const QString &key, QString *out)
+    {
+        if (!m_ok || !has(key))
+            return;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isString()) {
+            fail(key, QStringLiteral("must be a string"));
+            return;
+        }
+        *out = v.toString();
+    }
+
+    // A nested object section; returns false when absent or (with an error) not an object.
+    bool section(const QString &key, QJsonObject *out)
+    {
+        if (!m_ok || !has(key))
+            return false;
+        const QJsonValue v = m_object.value(key);
+        if (!v.isObject())
+            return fail(key, QStringLiteral("must be an object"));
+        *out = v.toObject();
+        return true;
+    }
+
+    void finish()
+    {
+        if (!m_ok)
+            return;
+        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+            if (!m_known.contains(it.key())) {
+                fail(it.key(), QStringLiteral("unknown field"));
+                return;
+            }
+        }
+    }
+
+    const QJsonObject &object() const { return m_object; }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    QString *m_error;
+    QSet<QString> m_known;
+    bool m_ok = true;
+};
+
+bool readSimulator(const QJsonObject &json, const QString &path, SimulatorSettings *sim, QString *error)
+{
+    SectionReader r(json, path, error);
+    r.number(QStringLiteral("ttft_ms"), &sim->ttftMs, 0, 3600e3);
+    r.number(QStringLiteral("token_interval_ms"), &sim->tokenIntervalMs, 0, 60e3);
+    r.number(QStringLiteral("jitter_ms"), &sim->jitterMs, 0, 60e3);
+    r.integer(QStringLiteral("output_tokens"), &sim->outputTokens, 0, 1e6);
+    r.number(QStringLiteral("prefill_us_per_prompt_token"), &sim->prefillUsPerPromptToken, 0, 1e6);
+    r.integer(QStringLiteral("capacity"), &sim->capacity, 0, 1e6);
+    r.integer(QStringLiteral("seed"), &sim->seed, 0, 4294967295.0);
+    QJsonObject faults;
+    if (r.section(QStringLiteral("faults"), &faults)) {
+        SectionReader f(faults, r.fieldPath(QStringLiteral("faults")), error);
+        SimulatorFaults &x = sim->faults;
+        f.number(QStringLiteral("http_429"), &x.http429, 0, 1);
+        f.number(QStringLiteral("http_500"), &x.http500, 0, 1);
+        f.number(QStringLiteral("http_503"), &x.http503, 0, 1);
+        f.number(QStringLiteral("reset"), &x.reset, 0, 1);
+        f.number(QStringLiteral("stall"), &x.stall, 0, 1);
+        f.number(QStringLiteral("malformed"), &x.malformed, 0, 1);
+        f.number(QStringLiteral("stream_error"), &x.streamError, 0, 1);
+        f.number(QStringLiteral("missing_done"), &x.missingDone, 0, 1);
+        f.integer(QStringLiteral("retry_after_s"), &x.retryAfterSeconds, 0, 3600);
+        f.number(QStringLiteral("stall_s"), &x.stallSeconds, 0, 3600);
+        f.finish();
+        if (!f.ok())
+            return false;
+        const double total = x.http429 + x.http500 + x.http503 + x.reset + x.stall + x.malformed
+            + x.streamError + x.missingDone;
+        if (total > 1.0 + 1e-9)
+            return r.fail(QStringLiteral("faults"),
+                          QStringLiteral("probabilities add up to %1; at most 1").arg(total));
+    }
+    r.finish();
+    return r.ok();
+}
+
+QJsonObject simulatorToJson(const SimulatorSettings &s)
+{
+    const SimulatorFaults &f = s.faults;
+    return QJsonObject {
+        {QStringLiteral("ttft_ms"), s.ttftMs},
+        {QStringLiteral("token_interval_ms"), s.tokenIntervalMs},
+        {QStringLiteral("jitter_ms"), s.jitterMs},
+        {QStringLiteral("output_tokens"), s.outputTokens},
+        {QStringLiteral("prefill_us_per_prompt_token"), s.prefillUsPerPromptToken},
+        {QStringLiteral("capacity"), s.capacity},
+        {QStringLiteral("seed"), double(s.seed)},
+        {QStringLiteral("faults"),
+         QJsonObject {
+             {QStringLiteral("http_429"), f.http429},
+             {QStringLiteral("http_500"), f.http500},
+             {QStringLiteral("http_503"), f.http503},
+             {QStringLiteral("reset"), f.reset},
+             {QStringLiteral("stall"), f.stall},
+             {QStringLiteral("malformed"), f.malformed},
+             {QStringLiteral("stream_error"), f.streamError},
+             {QStringLiteral("missing_done"), f.missingDone},
+             {QStringLiteral("retry_after_s"), f.retryAfterSeconds},
+             {QStringLiteral("stall_s"), f.stallSeconds},
+         }},
+    };
+}
+
+} // namespace
+
+QString executionModeName(ExecutionMode mode)
+{
+    for (const ModeName &m : modeNames) {
+        if (m.mode == mode)
+            return QString::fromLatin1(m.name);
+    }
+    return QStringLiteral("concurrent");
+}
+
+bool executionModeFromName(const QString &name, ExecutionMode *mode)
+{
+    for (const ModeName &m : modeNames) {
+        if (name == QLatin1String(m.name)) {
+            *mode = m.mode;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString Scenario::schemaId()
+{
+    return QStringLiteral("burgerbench.scenario/%1").arg(SchemaVersion);
+}
+
+bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
+{
+    Scenario s;
+    SectionReader top(json, QString(), error);
+
+    QString schema = schemaId();
+    top.string(QStringLiteral("schema"), &schema);
+    if (top.ok() && schema != schemaId())
+        return top.fail(QStringLiteral("schema"),
+                        QStringLiteral("unsupported schema \"%1\" (this version reads \"%2\")")
+                            .arg(schema, schemaId()));
+    top.string(QStringLiteral("name"), &s.name);
+
+    QJsonObject section;
+    if (top.section(QStringLiteral("target"), &section)) {
+        SectionReader r(section, QStringLiteral("target"), error);
+        QString url;
+        r.string(QStringLiteral("url"), &url);
+        if (r.ok() && !url.isEmpty()) {
+            s.url = QUrl(url, QUrl::StrictMode);
+            if (!s.url.isValid() || (s.url.scheme() != QLatin1String("http") && s.url.scheme() != QLatin1String("https"))
+                || s.url.host().isEmpty())
+                r.fail(QStringLiteral("url"),
+                       QStringLiteral("must be an http:// or https:// URL with a host (got \"%1\")").arg(url));
+        }
+        r.string(QStringLiteral("model"), &s.model);
+        if (r.ok() && s.model.isEmpty())
+            r.fail(QStringLiteral("model"), QStringLiteral("must not be empty"));
+        QString endpoint = QStringLiteral("chat");
+        r.string(QStringLiteral("endpoint"), &endpoint);
+        if (r.ok()) {
+            if (endpoint == QLatin1String("chat"))
+                s.endpoint = Endpoint::Chat;
+            else if (endpoint == QLatin1String("completions"))
+                s.endpoint = Endpoint::Completions;
+            else
+                r.fail(QStringLiteral("endpoint"),
+                       QStringLiteral("must be \"chat\" or \"completions\" (got \"%1\")").arg(endpoint));
+        }
+        r.string(QStringLiteral("api_key_env"), &s.apiKeyEnv);
+        QJsonObject headers;
+        if (r.section(QStringLiteral("headers"), &headers)) {
+            for (auto it = headers.begin(); it != headers.end(); ++it) {
+                if (!it.value().isString()) {
+                    r.fail(QStringLiteral("headers.") + it.key(), QStringLiteral("must be a string"));
+                    break;
+                }
+                s.headers.insert(it.key(), it.value().toString());
+            }
+        }
+        r.boolean(QStringLiteral("http2"), &s.http2);
+        r.finish();
+        if (!r.ok())
+            return false;
+    }
+
+    if (top.section(QStringLiteral("load"), &section)) {
+        SectionReader r(section, QStringLiteral("load"), error);
+        QString mode;
+        r.string(QStringLiteral("mode"), &mode);
+        if (r.ok() && !mode.isEmpty() && !executionModeFromName(mode, &s.mode))
+            r.fail(QStringLiteral("mode"),
+                   QStringLiteral("must be one of sequential, concurrent, parallel-blocking, parallel-cpu, "
+                                  "mixed, anti-pattern (got \"%1\")")
+                       .arg(mode));
+        r.integer(QStringLiteral("concurrency"), &s.concurrency, 1, 1000);
+        r.integer(QStringLiteral("requests"), &s.requests, 0, 10e6);
+        r.number(QStringLiteral("duration_s"), &s.durationS, 0, 7 * 24 * 3600);
+        r.number(QStringLiteral("rate"), &s.rate, 0, 1e6);
+        r.number(QStringLiteral("burstiness"), &s.burstiness, 0, 1e6);
+        r.integer(QStringLiteral("warmup"), &s.warmup, 0, 1e6);
+        r.integer(QStringLiteral("seed"), &s.seed, 0, 9007199254740992.0);
+        r.integer(QStringLiteral("workers"), &s.workers, 1, 256);
+        r.number(QStringLiteral("cpu_task_ms"), &s.cpuTaskMs, 0, 600e3);
+        r.finish();
+        if (!r.ok())
+            return false;
+    }
+
+    if (top.section(QStringLiteral("request"), &section)) {
+        SectionReader r(section, QStringLiteral("request"), error);
+        r.boolean(QStringLiteral("stream"), &s.stream);
+        r.integer(QStringLiteral("max_tokens"), &s.maxTokens, 1, 1e6);
+        r.boolean(QStringLiteral("ignore_eos"), &s.ignoreEos);
+        r.string(QStringLiteral("prompt"), &s.prompt);
+        r.integer(QStringLiteral("prompt_tokens"), &s.promptTokens, 0, 1e6);
+        r.integer(QStringLiteral("keep_text_bytes"), &s.keepTextBytes, 0, 64 * 1024 * 1024);
+        r.finish();
+        if (!r.ok())
+            return false;
+    }
+
+    if (top.section(QStringLiteral("resilience"), &section)) {
+        SectionReader r(section, QStringLiteral("resilience"), error);
+        r.number(QStringLiteral("timeout_s"), &s.timeoutS, 0.001, 24 * 3600);
+        r.number(QStringLiteral("idle_timeout_s"), &s.idleTimeoutS, 0.001, 24 * 3600);
+        r.integer(QStringLiteral("retries"), &s.retries, 0, 100);
+        r.number(QStringLiteral("retry_base_ms"), &s.retryBaseMs, 0, 3600e3);
+        r.number(QStringLiteral("retry_max_ms"), &s.retryMaxMs, 0, 3600e3);
+        r.number(QStringLiteral("rate_limit"), &s.rateLimit, 0, 1e6);
+        r.integer(QStringLiteral("rate_limit_burst"), &s.rateLimitBurst, 1, 1e6);
+        QString policy;
+        r.string(QStringLiteral("error_policy"), &policy);
+        if (r.ok() && !policy.isEmpty()) {
+            if (policy == QLatin1String("collect-all"))
+                s.errorPolicy = ErrorPolicy::CollectAll;
+            else if (policy == QLatin1String("fail-fast"))
+                s.errorPolicy = ErrorPolicy::FailFast;
+            else
+                r.fail(QStringLiteral("error_policy"),
+                       QStringLiteral("must be \"collect-all\" or \"fail-fast\" (got \"%1\")").arg(policy));
+        }
+        r.integer(QStringLiteral("max_response_bytes"), &s.maxResponseBytes, 1024, 1e12);
+        r.finish();
+        if (!r.ok())
+            return false;
+    }
+
+    if (top.section(QStringLiteral("metrics"), &section)) {
+        SectionReader r(section, QStringLiteral("metrics"), error);
+        if (r.has(QStringLiteral("percentiles"))) {
+            const QJsonValue v = section.value(QStringLiteral("percentiles"));
+            if (!v.isArray() || v.toArray().isEmpty()) {
+                r.fail(QStringLiteral("percentiles"), QStringLiteral("must be a non-empty array of numbers"));
+            } else {
+                s.percentiles.clear();
+                for (const QJsonValue &p : v.toArray()) {
+                    if (!p.isDouble() || p.toDouble() < 0 || p.toDouble() > 100) {
+                        r.fail(QStringLiteral("percentiles"),
+                               QStringLiteral("each must be a number from 0 to 100"));
+                        break;
+                    }
+                    s.percentiles.append(p.toDouble());
+                }
+            }
+        }
+        QJsonObject slo;
+        if (r.section(QStringLiteral("slo"), &slo)) {
+            SectionReader sr(slo, QStringLiteral("metrics.slo"), error);
+            sr.number(QStringLiteral("ttft_ms"), &s.slo.ttftMs, 0, 1e9);
+            sr.number(QStringLiteral("tpot_ms"), &s.slo.tpotMs, 0, 1e9);
+            sr.number(QStringLiteral("e2el_ms"), &s.slo.e2elMs, 0, 1e9);
+            sr.finish();
+            if (!sr.ok())
+                return false;
+        }
+        r.finish();
+        if (!r.ok())
+            return false;
+    }
+
+    if (top.section(QStringLiteral("simulator"), &section)) {
+        if (!readSimulator(section, QStringLiteral("simulator"), &s.simulator, error))
+            return false;
+    }
+
+    top.finish();
+    if (!top.ok())
+        return false;
+    if (!s.validate(error))
+        return false;
+    *out = s;
+    return true;
+}
+
+bool Scenario::validate(QString *error) const
+{
+    auto fail = [error](const QString &message) {
+        *error = message;
+        return false;
+    };
+    if (concurrency < 1 || concurrency > 1000)
+        return fail(QStringLiteral("load.concurrency: must be an integer from 1 to 1000 (got %1)").arg(concurrency));
+    if (requests <= 0 && durationS <= 0)
+        return fail(QStringLiteral("load: set requests or duration_s (both are 0, the run would never end)"));
+    if (rate < 0)
+        return fail(QStringLiteral("load.rate: must not be negative"));
+    if (burstiness < 0)
+        return fail(QStringLiteral("load.burstiness: must not be negative (0 means constant gaps)"));
+    if (!url.isEmpty()) {
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty())
+            return fail(QStringLiteral("target.url: must be an http:// or https:// URL with a host (got \"%1\")")
+                            .arg(url.toString(QUrl::RemoveUserInfo)));
+    }
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        const QString key = it.key().toLower();
+        if (key == QLatin1String("authorization"))
+            return fail(QStringLiteral("target.headers.%1: the API key comes from the environment variable "
+                                       "named by api_key_env, never from the scenario")
+                            .arg(it.key()));
+        if (key.isEmpty() || key.contains(u':') || key.contains(u' '))
+            return fail(QStringLiteral("target.headers: \"%1\" is not a valid header name").arg(it.key()));
+    }
+    if (apiKeyEnv.contains(u'=') || apiKeyEnv.contains(u' '))
+        return fail(QStringLiteral("target.api_key_env: must be an environment variable name (got \"%1\")")
+                        .arg(apiKeyEnv));
+    if (retryMaxMs < retryBaseMs)
+        return fail(QStringLiteral("resilience.retry_max_ms: must be at least retry_base_ms"));
+    if (percentiles.isEmpty())
+        return fail(QStringLiteral("metrics.percentiles: must not be empty"));
+    return true;
+}
+
+bool Scenario::load(const QString &path, Scenario *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("%1: not valid JSON at byte %2: %3")
+                     .arg(path)
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
+        return false;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("%1: the scenario must be a JSON object").arg(path);
+        return false;
+    }
+    QString fieldError;
+    if (!fromJson(doc.object(), out, &fieldError)) {
+        *error = QStringLiteral("%1: %2").arg(path, fieldError);
+        return false;
+    }
+    return true;
+}
+
+QJsonObject Scenario::toJson() const
+{
+    QJsonObject headerObject;
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        headerObject.insert(it.key(), it.value());
+    QJsonArray ranks;
+    for (double p : percentiles)
+        ranks.append(p);
+
+    return QJsonObject {
+        {QStringLiteral("schema"), schemaId()},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("target"),
+         QJsonObject {
+             {QStringLiteral("url"), url.toString(QUrl::RemoveUserInfo)},
+             {QStringLiteral("model"), model},
+             {QStringLiteral("endpoint"),
+              endpoint == Endpoint::Chat ? QStringLiteral("chat") : QStringLiteral("completions")},
+             {QStringLiteral("api_key_env"), apiKeyEnv},
+             {QStringLiteral("headers"), headerObject},
+             {QStringLiteral("http2"), http2},
+         }},
+        {QStringLiteral("load"),
+         QJsonObject {
+             {QStringLiteral("mode"), executionModeName(mode)},
+             {QStringLiteral("concurrency"), concurrency},
+             {QStringLiteral("requests"), requests},
+             {QStringLiteral("duration_s"), durationS},
+             {QStringLiteral("rate"), rate},
+             {QStringLiteral("burstiness"), burstiness},
+             {QStringLiteral("warmup"), warmup},
+             {QStringLiteral("seed"), double(seed)},
+             {QStringLiteral("workers"), workers},
+             {QStringLiteral("cpu_task_ms"), cpuTaskMs},
+         }},
+        {QStringLiteral("request"),
+         QJsonObject {
+             {QStringLiteral("stream"), stream},
+             {QStringLiteral("max_tokens"), maxTokens},
+             {QStringLiteral("ignore_eos"), ignoreEos},
+             {QStringLiteral("prompt"), prompt},
+             {QStringLiteral("prompt_tokens"), promptTokens},
+             {QStringLiteral("keep_text_bytes"), keepTextBytes},
+         }},
+        {QStringLiteral("resilience"),
+         QJsonObject {
+             {QStringLiteral("timeout_s"), timeoutS},
+             {QStringLiteral("idle_timeout_s"), idleTimeoutS},
+             {QStringLiteral("retries"), retries},
+             {QStringLiteral("retry_base_ms"), retryBaseMs},
+             {QStringLiteral("retry_max_ms"), retryMaxMs},
+             {QStringLiteral("rate_limit"), rateLimit},
+             {QStringLiteral("rate_limit_burst"), rateLimitBurst},
+             {QStringLiteral("error_policy"),
+              errorPolicy == ErrorPolicy::FailFast ? QStringLiteral("fail-fast") : QStringLiteral("collect-all")},
+             {QStringLiteral("max_response_bytes"), double(maxResponseBytes)},
+         }},
+        {QStringLiteral("metrics"),
+         QJsonObject {
+             {QStringLiteral("percentiles"), ranks},
+             {QStringLiteral("slo"),
+              QJsonObject {
+                  {QStringLiteral("ttft_ms"), slo.ttftMs},
+                  {QStringLiteral("tpot_ms"), slo.tpotMs},
+                  {QStringLiteral("e2el_ms"), slo.e2elMs},
+              }},
+         }},
+        {QStringLiteral("simulator"), simulatorToJson(simulator)},
+    };
+}
+
+} // namespace BurgerBench
