@@ -1,0 +1,510 @@
+#include "report/jsonreport.h"
+
+#include "report/atomicfile.h"
+#include "report/secretscrub.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace BurgerBench {
+namespace JsonReport {
+
+namespace {
+
+QJsonValue nsValue(qint64 ns)
+{
+    return ns < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(ns);
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue errorValue(ErrorKind kind, int status)
+{
+    return kind == ErrorKind::None ? QJsonValue(QJsonValue::Null) : QJsonValue(errorKindName(kind, status));
+}
+
+QString taskKindName(quint8 kind)
+{
+    return kind == 1 ? QStringLiteral("blocked_io") : QStringLiteral("cpu");
+}
+
+// ---- stable, diff-friendly text layout ------------------------------------------------------
+// The top level and the summary are indented; each element of a long array (requests, tasks,
+// spans) sits on its own line in compact form. QJsonObject keeps keys sorted, so the bytes
+// depend only on the content.
+
+QByteArray compact(const QJsonValue &v)
+{
+    if (v.isObject())
+        return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    if (v.isArray())
+        return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+QByteArray keyBytes(const QString &key)
+{
+    return compact(QJsonValue(key));
+}
+
+void writeIndented(QByteArray &out, const QJsonValue &v, int depth, int expandDepth)
+{
+    const QByteArray pad(2 * (depth + 1), ' ');
+    const QByteArray closePad(2 * depth, ' ');
+    if (v.isObject() && depth < expandDepth && !v.toObject().isEmpty()) {
+        const QJsonObject o = v.toObject();
+        out += "{\n";
+        int i = 0;
+        for (auto it = o.begin(); it != o.end(); ++it, ++i) {
+            out += pad + keyBytes(it.key()) + ": ";
+            writeIndented(out, it.value(), depth + 1, expandDepth);
+            out += i + 1 < o.size() ? ",\n" : "\n";
+        }
+        out += closePad + '}';
+    } else if (v.isArray() && depth < expandDepth && !v.toArray().isEmpty()) {
+        const QJsonArray a = v.toArray();
+        out += "[\n";
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            out += pad + compact(a.at(i));
+            out += i + 1 < a.size() ? ",\n" : "\n";
+        }
+        out += closePad + ']';
+    } else {
+        out += compact(v);
+    }
+}
+
+// ---- reading --------------------------------------------------------------------------------
+
+struct Reader
+{
+    QString error;
+
+    bool fail(const QString &where, const QString &what)
+    {
+        if (error.isEmpty())
+            error = where + QStringLiteral(": ") + what;
+        return false;
+    }
+
+    bool ns(const QJsonObject &o, const char *key, const QString &where, qint64 *out)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull()) {
+            *out = -1;
+            return true;
+        }
+        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()))
+            return fail(
+                where + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be an integer or null"));
+        *out = v.toInteger();
+        return true;
+    }
+
+    template<typename Int>
+    bool integer(const QJsonObject &o, const char *key, const QString &where, Int *out, Int missing)
+    {
+        qint64 v = 0;
+        if (!ns(o, key, where, &v))
+            return false;
+        *out = o.value(QLatin1String(key)).isDouble() ? Int(v) : missing;
+        return true;
+    }
+
+    bool error_(const QJsonValue &v, const QString &where, ErrorKind *kind, int *status)
+    {
+        *kind = ErrorKind::None;
+        if (v.isUndefined() || v.isNull())
+            return true;
+        int parsedStatus = 0;
+        if (!v.isString() || !errorKindFromName(v.toString(), kind, &parsedStatus))
+            return fail(where, QStringLiteral("unknown error kind '%1'").arg(v.toVariant().toString()));
+        if (*kind == ErrorKind::Http)
+            *status = parsedStatus;
+        return true;
+    }
+
+    bool request(const QJsonObject &o, const QString &where, RequestRecord *r)
+    {
+        r->id = o.value(QLatin1String("id")).toString().toUtf8();
+        qint64 index = 0;
+        if (!ns(o, "index", where, &index) || index < 0)
+            return fail(where + QStringLiteral(".index"), QStringLiteral("must be a non-negative integer"));
+        r->index = quint32(index);
+        r->warmup = o.value(QLatin1String("warmup")).toBool();
+        if (!integer<qint32>(o, "lane", where, &r->lane, -1))
+            return false;
+        if (!ns(o, "intended_ns", where, &r->intendedNs) || !ns(o, "dispatch_ns", where, &r->dispatchNs)
+            || !ns(o, "sent_ns", where, &r->sentNs) || !ns(o, "headers_ns", where, &r->headersNs)
+            || !ns(o, "first_byte_ns", where, &r->firstByteNs) || !ns(o, "end_ns", where, &r->endNs))
+            return false;
+        const QJsonValue tokens = o.value(QLatin1String("token_ns"));
+        if (!tokens.isUndefined() && !tokens.isNull() && !tokens.isArray())
+            return fail(where + QStringLiteral(".token_ns"), QStringLiteral("must be an array of integers"));
+        const QJsonArray tokenArray = tokens.toArray();
+        r->tokenNs.clear();
+        r->tokenNs.reserve(size_t(tokenArray.size()));
+        for (const QJsonValue &t : tokenArray) {
+            if (!t.isDouble())
+                return fail(
+                    where + QStringLiteral(".token_ns"), QStringLiteral("must be an array of integers"));
+            r->tokenNs.push_back(t.toInteger());
+        }
+        if (!integer<int>(o, "status", where, &r->httpStatus, 0))
+            return false;
+        const QString outcome = o.value(QLatin1String("outcome")).toString();
+        if (!outcomeFromName(outcome, &r->outcome))
+            return fail(
+                where + QStringLiteral(".outcome"), QStringLiteral("unknown outcome '%1'").arg(outcome));
+        int status = r->httpStatus;
+        if (!error_(o.value(QLatin1String("error")), where + QStringLiteral(".error"), &r->error, &status))
+            return false;
+        r->errorMessage = o.value(QLatin1String("error_message")).toString();
+        if (!integer<qint32>(o, "prompt_tokens", where, &r->promptTokens, -1)
+            || !integer<qint32>(o, "output_tokens", where, &r->outputTokens, -1)
+            || !integer<qint32>(o, "retries", where, &r->retries, 0))
+            return false;
+        const QString source = o.value(QLatin1String("output_tokens_source")).toString();
+        if (source != QLatin1String("usage") && source != QLatin1String("token_events") && !source.isEmpty())
+            return fail(where + QStringLiteral(".output_tokens_source"),
+                QStringLiteral("must be \"usage\" or \"token_events\" (got '%1')").arg(source));
+        r->outputTokensFromUsage = source == QLatin1String("usage");
+        const QJsonArray attempts = o.value(QLatin1String("attempts")).toArray();
+        r->attempts.clear();
+        for (qsizetype i = 0; i < attempts.size(); ++i) {
+            const QString w = where + QStringLiteral(".attempts[%1]").arg(i);
+            const QJsonObject a = attempts.at(i).toObject();
+            AttemptRecord rec;
+            if (!ns(a, "start_ns", w, &rec.startNs) || !ns(a, "end_ns", w, &rec.endNs)
+                || !integer<int>(a, "status", w, &rec.httpStatus, 0))
+                return false;
+            int attemptStatus = rec.httpStatus;
+            if (!error_(a.value(QLatin1String("error")), w + QStringLiteral(".error"), &rec.error,
+                    &attemptStatus))
+                return false;
+            rec.message = a.value(QLatin1String("message")).toString();
+            r->attempts.push_back(rec);
+        }
+        r->text = o.value(QLatin1String("text")).toString();
+        return true;
+    }
+
+    bool pairs(const QJsonObject &root, const char *key, std::vector<std::pair<qint64, qint64>> *out)
+    {
+        const QJsonArray a = root.value(QLatin1String(key)).toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonArray p = a.at(i).toArray();
+            if (p.size() != 2 || !p.at(0).isDouble() || !p.at(1).isDouble())
+                return fail(QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(i),
+                    QStringLiteral("must be a pair of integers"));
+            out->emplace_back(p.at(0).toInteger(), p.at(1).toInteger());
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+QString schemaId()
+{
+    return QStringLiteral("burgerbench.run/1");
+}
+
+QString percentileKey(double rank)
+{
+    return QLatin1Char('p') + QString::number(rank, 'g', 12);
+}
+
+QJsonObject distributionToJson(const Distribution &d)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("count"), d.count);
+    const bool empty = d.count == 0;
+    auto value = [empty](double v) { return empty ? QJsonValue(QJsonValue::Null) : number(v); };
+    o.insert(QLatin1String("mean"), value(d.mean));
+    o.insert(QLatin1String("median"), value(d.median));
+    o.insert(QLatin1String("std"), value(d.stddev));
+    o.insert(QLatin1String("min"), value(d.min));
+    o.insert(QLatin1String("max"), value(d.max));
+    for (qsizetype i = 0; i < d.percentileRanks.size(); ++i) {
+        const double v = i < d.percentileValues.size() ? d.percentileValues.at(i) : NAN;
+        o.insert(percentileKey(d.percentileRanks.at(i)), value(v));
+    }
+    return o;
+}
+
+QJsonObject summaryToJson(const Summary &s)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("definitions"), s.definitions);
+    o.insert(QLatin1String("sent"), s.sent);
+    o.insert(QLatin1String("completed"), s.completed);
+    o.insert(QLatin1String("failed"), s.failed);
+    o.insert(QLatin1String("incomplete"), s.incomplete);
+    o.insert(QLatin1String("duration_s"), number(s.durationS));
+    o.insert(QLatin1String("request_throughput"), number(s.requestThroughput));
+    o.insert(QLatin1String("output_throughput"), number(s.outputThroughput));
+    o.insert(QLatin1String("total_token_throughput"), number(s.totalTokenThroughput));
+    o.insert(QLatin1String("goodput"), number(s.goodput));
+    o.insert(QLatin1String("peak_concurrency"), s.peakConcurrency);
+    o.insert(QLatin1String("peak_tokens_per_s"), number(s.peakTokensPerS));
+    o.insert(QLatin1String("total_prompt_tokens"), s.totalPromptTokens);
+    o.insert(QLatin1String("total_output_tokens"), s.totalOutputTokens);
+    o.insert(QLatin1String("output_tokens_source"),
+        s.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+    QJsonObject errors;
+    for (auto it = s.errors.begin(); it != s.errors.end(); ++it)
+        errors.insert(it.key(), it.value());
+    o.insert(QLatin1String("errors"), errors);
+    o.insert(QLatin1String("ttft_ms"), distributionToJson(s.ttft));
+    o.insert(QLatin1String("tpot_ms"), distributionToJson(s.tpot));
+    o.insert(QLatin1String("itl_ms"), distributionToJson(s.itl));
+    o.insert(QLatin1String("e2el_ms"), distributionToJson(s.e2el));
+    QJsonObject extras;
+    extras.insert(QLatin1String("queue_ms"), distributionToJson(s.queue));
+    extras.insert(QLatin1String("ttfb_ms"), distributionToJson(s.ttfb));
+    extras.insert(QLatin1String("schedule_latency_ms"), distributionToJson(s.scheduleLatency));
+    o.insert(QLatin1String("extras"), extras);
+    return o;
+}
+
+QJsonObject toJson(const RunTrace &trace, const Summary &summary)
+{
+    const SecretScrubber scrub(trace.scenario.apiKeyEnv);
+
+    QJsonObject meta;
+    meta.insert(QLatin1String("burgerbench_version"), QStringLiteral(BURGERBENCH_VERSION));
+    meta.insert(QLatin1String("qt_version"), QString::fromLatin1(qVersion()));
+    meta.insert(QLatin1String("cpu_count"), trace.cpuCount);
+    meta.insert(QLatin1String("started_at"),
+        trace.startedAt.isValid() ? QJsonValue(trace.startedAt.toUTC().toString(Qt::ISODateWithMs))
+                                  : QJsonValue(QJsonValue::Null));
+    meta.insert(QLatin1String("target_url"), scrub.url(trace.targetUrl));
+    meta.insert(QLatin1String("definitions"), trace.definitions);
+    meta.insert(QLatin1String("clock"), QStringLiteral("ns from run start"));
+    meta.insert(QLatin1String("measured_start_ns"), nsValue(trace.measuredStartNs));
+    meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
+    meta.insert(QLatin1String("cancelled"), trace.cancelled);
+    meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
+
+    QJsonArray requests;
+    for (const RequestRecord &r : trace.requests) {
+        QJsonObject o;
+        o.insert(QLatin1String("id"), QString::fromUtf8(r.id));
+        o.insert(QLatin1String("index"), qint64(r.index));
+        o.insert(QLatin1String("warmup"), r.warmup);
+        o.insert(QLatin1String("lane"), r.lane);
+        o.insert(QLatin1String("intended_ns"), nsValue(r.intendedNs));
+        o.insert(QLatin1String("dispatch_ns"), nsValue(r.dispatchNs));
+        o.insert(QLatin1String("sent_ns"), nsValue(r.sentNs));
+        o.insert(QLatin1String("headers_ns"), nsValue(r.headersNs));
+        o.insert(QLatin1String("first_byte_ns"), nsValue(r.firstByteNs));
+        o.insert(QLatin1String("end_ns"), nsValue(r.endNs));
+        QJsonArray tokens;
+        for (qint64 t : r.tokenNs)
+            tokens.append(t);
+        o.insert(QLatin1String("token_ns"), tokens);
+        o.insert(QLatin1String("status"), r.httpStatus);
+        o.insert(QLatin1String("outcome"), outcomeName(r.outcome));
+        o.insert(QLatin1String("error"), errorValue(r.error, r.httpStatus));
+        o.insert(QLatin1String("error_message"), scrub.text(r.errorMessage));
+        o.insert(QLatin1String("prompt_tokens"),
+            r.promptTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.promptTokens));
+        o.insert(QLatin1String("output_tokens"),
+            r.outputTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.outputTokens));
+        o.insert(QLatin1String("output_tokens_source"),
+            r.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+        o.insert(QLatin1String("retries"), r.retries);
+        QJsonArray attempts;
+        for (const AttemptRecord &a : r.attempts) {
+            QJsonObject ao;
+            ao.insert(QLatin1String("start_ns"), nsValue(a.startNs));
+            ao.insert(QLatin1String("end_ns"), nsValue(a.endNs));
+            ao.insert(QLatin1String("status"), a.httpStatus);
+            ao.insert(QLatin1String("error"), errorValue(a.error, a.httpStatus));
+            ao.insert(QLatin1String("message"), scrub.text(a.message));
+            attempts.append(ao);
+        }
+        o.insert(QLatin1String("attempts"), attempts);
+        o.insert(QLatin1String("text"), scrub.text(r.text));
+        requests.append(o);
+    }
+
+    QJsonArray busy;
+    for (const Span &s : trace.loopBusy)
+        busy.append(QJsonArray { s.startNs, s.endNs });
+    QJsonArray lag;
+    for (const LagSample &s : trace.loopLag)
+        lag.append(QJsonArray { s.atNs, s.lagNs });
+    QJsonArray tasks;
+    for (const TaskRecord &t : trace.tasks) {
+        QJsonObject o;
+        o.insert(QLatin1String("request"), t.request);
+        o.insert(QLatin1String("lane"), t.lane);
+        o.insert(QLatin1String("kind"), taskKindName(t.kind));
+        o.insert(QLatin1String("queued_ns"), nsValue(t.queuedNs));
+        o.insert(QLatin1String("start_ns"), nsValue(t.startNs));
+        o.insert(QLatin1String("end_ns"), nsValue(t.endNs));
+        tasks.append(o);
+    }
+
+    QJsonObject root;
+    root.insert(QLatin1String("schema"), schemaId());
+    root.insert(QLatin1String("meta"), meta);
+    root.insert(QLatin1String("scenario"), scrub.scenario(trace.scenario.toJson()));
+    root.insert(QLatin1String("summary"), summaryToJson(summary));
+    root.insert(QLatin1String("requests"), requests);
+    root.insert(QLatin1String("loop_busy"), busy);
+    root.insert(QLatin1String("loop_lag"), lag);
+    root.insert(QLatin1String("task_lanes"), QJsonArray::fromStringList(trace.taskLanes));
+    root.insert(QLatin1String("tasks"), tasks);
+    return root;
+}
+
+QByteArray toBytes(const RunTrace &trace, const Summary &summary)
+{
+    const QJsonObject root = toJson(trace, summary);
+    // Fixed top-level order for people reading the file; everything below is key-sorted.
+    static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
+        "loop_lag", "task_lanes", "tasks" };
+    QByteArray out = "{\n";
+    const int n = int(sizeof(order) / sizeof(order[0]));
+    for (int i = 0; i < n; ++i) {
+        const QString key = QLatin1String(order[i]);
+        out += "  " + keyBytes(key) + ": ";
+        // Objects one level deep (each distribution on one line), arrays one element per line.
+        writeIndented(out, root.value(key), 1, 2);
+        out += i + 1 < n ? ",\n" : "\n";
+    }
+    out += "}\n";
+    return out;
+}
+
+bool write(const QString &path, const RunTrace &trace, const Summary &summary, QString *error)
+{
+    return writeFileAtomically(path, toBytes(trace, summary), error);
+}
+
+bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObject *metaOut)
+{
+    Reader rd;
+    auto finish = [&](bool ok) {
+        if (!ok && error)
+            *error = rd.error;
+        return ok;
+    };
+    const QString schema = root.value(QLatin1String("schema")).toString();
+    if (schema != schemaId())
+        return finish(rd.fail(QStringLiteral("schema"),
+            QStringLiteral("expected \"%1\" (got \"%2\")").arg(schemaId(), schema)));
+    RunTrace t;
+    const QJsonObject meta = root.value(QLatin1String("meta")).toObject();
+    if (metaOut)
+        *metaOut = meta;
+    t.targetUrl = meta.value(QLatin1String("target_url")).toString();
+    t.definitions = meta.value(QLatin1String("definitions")).toString(QStringLiteral("vllm-compatible"));
+    const QString started = meta.value(QLatin1String("started_at")).toString();
+    if (!started.isEmpty()) {
+        t.startedAt = QDateTime::fromString(started, Qt::ISODateWithMs);
+        if (!t.startedAt.isValid())
+            return finish(rd.fail(QStringLiteral("meta.started_at"),
+                QStringLiteral("not an ISO 8601 date-time ('%1')").arg(started)));
+    }
+    if (!rd.ns(meta, "measured_start_ns", QStringLiteral("meta"), &t.measuredStartNs)
+        || !rd.ns(meta, "end_ns", QStringLiteral("meta"), &t.endNs)
+        || !rd.integer<int>(meta, "cpu_count", QStringLiteral("meta"), &t.cpuCount, 0))
+        return finish(false);
+    t.cancelled = meta.value(QLatin1String("cancelled")).toBool();
+    t.abortReason = meta.value(QLatin1String("abort_reason")).toString();
+
+    if (!root.value(QLatin1String("scenario")).isObject())
+        return finish(rd.fail(QStringLiteral("scenario"), QStringLiteral("missing or not an object")));
+    QString scenarioError;
+    if (!Scenario::fromJson(root.value(QLatin1String("scenario")).toObject(), &t.scenario, &scenarioError))
+        return finish(rd.fail(QStringLiteral("scenario"), scenarioError));
+
+    if (!root.value(QLatin1String("requests")).isArray())
+        return finish(rd.fail(QStringLiteral("requests"), QStringLiteral("missing or not an array")));
+    const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
+    t.requests.resize(size_t(requests.size()));
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const QString where = QStringLiteral("requests[%1]").arg(i);
+        if (!requests.at(i).isObject())
+            return finish(rd.fail(where, QStringLiteral("not an object")));
+        if (!rd.request(requests.at(i).toObject(), where, &t.requests[size_t(i)]))
+            return finish(false);
+    }
+
+    std::vector<std::pair<qint64, qint64>> busy, lag;
+    if (!rd.pairs(root, "loop_busy", &busy) || !rd.pairs(root, "loop_lag", &lag))
+        return finish(false);
+    for (const auto &p : busy)
+        t.loopBusy.push_back(Span { p.first, p.second });
+    for (const auto &p : lag)
+        t.loopLag.push_back(LagSample { p.first, p.second });
+    const QJsonArray lanes = root.value(QLatin1String("task_lanes")).toArray();
+    for (const QJsonValue &lane : lanes)
+        t.taskLanes.append(lane.toString());
+    const QJsonArray tasks = root.value(QLatin1String("tasks")).toArray();
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        const QString where = QStringLiteral("tasks[%1]").arg(i);
+        const QJsonObject o = tasks.at(i).toObject();
+        TaskRecord task;
+        if (!rd.integer<qint32>(o, "request", where, &task.request, -1)
+            || !rd.integer<qint32>(o, "lane", where, &task.lane, -1)
+            || !rd.ns(o, "queued_ns", where, &task.queuedNs) || !rd.ns(o, "start_ns", where, &task.startNs)
+            || !rd.ns(o, "end_ns", where, &task.endNs))
+            return finish(false);
+        const QString kind = o.value(QLatin1String("kind")).toString();
+        if (kind != QLatin1String("cpu") && kind != QLatin1String("blocked_io"))
+            return finish(rd.fail(where + QStringLiteral(".kind"),
+                QStringLiteral("must be \"cpu\" or \"blocked_io\" (got '%1')").arg(kind)));
+        task.kind = kind == QLatin1String("blocked_io") ? 1 : 0;
+        if (task.lane >= t.taskLanes.size()
+            || (task.request >= 0 && size_t(task.request) >= t.requests.size()))
+            return finish(rd.fail(where, QStringLiteral("lane or request index out of range")));
+        t.tasks.push_back(task);
+    }
+    *trace = std::move(t);
+    return finish(true);
+}
+
+bool read(const QString &path, RunTrace *trace, QString *error, QJsonObject *meta)
+{
+    QByteArray data;
+    if (!readWholeFile(path, &data, error))
+        return false;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = QStringLiteral("%1: not valid JSON at byte %2: %3")
+                         .arg(path)
+                         .arg(parseError.offset)
+                         .arg(parseError.errorString());
+        return false;
+    }
+    if (!doc.isObject()) {
+        if (error)
+            *error
+                = QStringLiteral("%1: not a BurgerBench run report (top level is not an object)").arg(path);
+        return false;
+    }
+    QString why;
+    if (!fromJson(doc.object(), trace, &why, meta)) {
+        if (error)
+            *error = path + QStringLiteral(": ") + why;
+        return false;
+    }
+    return true;
+}
+
+} // namespace JsonReport
+} // namespace BurgerBench
