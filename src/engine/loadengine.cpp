@@ -1,0 +1,998 @@
+#include "engine/loadengine.h"
+
+#include "engine/arrivalschedule.h"
+#include "engine/requestbody.h"
+#include "engine/retrypolicy.h"
+#include "engine/tokenbucket.h"
+#include "protocol/openaichunk.h"
+#include "protocol/sseparser.h"
+
+#include <QAbstractEventDispatcher>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <random>
+
+Q_LOGGING_CATEGORY(lcEngine, "burgerbench.engine", QtWarningMsg)
+
+namespace BurgerBench {
+
+namespace {
+
+// Qt 6.4 hard-codes 6 HTTP/1.1 connections per host and manager; h2c multiplexes ~100 streams.
+constexpr int Http1SlotsPerManager = 6;
+constexpr int Http2SlotsPerManager = 100;
+
+// Why we aborted a reply ourselves; QNetworkReply reports all of these as OperationCanceled.
+enum class AbortReason : quint8 { None, Cancelled, FailFast, RunEnded, TimeoutIdle, TimeoutTotal, TooLarge };
+
+ErrorKind kindForAbort(AbortReason reason)
+{
+    switch (reason) {
+    case AbortReason::Cancelled: return ErrorKind::Cancelled;
+    case AbortReason::FailFast: return ErrorKind::FailFast;
+    case AbortReason::RunEnded: return ErrorKind::RunEnded;
+    case AbortReason::TimeoutIdle: return ErrorKind::TimeoutIdle;
+    case AbortReason::TimeoutTotal: return ErrorKind::TimeoutTotal;
+    case AbortReason::TooLarge: return ErrorKind::ResponseTooLarge;
+    case AbortReason::None: break;
+    }
+    return ErrorKind::None;
+}
+
+bool isIncompleteAbort(AbortReason reason)
+{
+    return reason == AbortReason::Cancelled || reason == AbortReason::FailFast || reason == AbortReason::RunEnded;
+}
+
+ErrorKind kindForNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError: return ErrorKind::ConnectionRefused;
+    case QNetworkReply::HostNotFoundError: return ErrorKind::HostNotFound;
+    case QNetworkReply::RemoteHostClosedError: return ErrorKind::ConnectionReset;
+    case QNetworkReply::TimeoutError: return ErrorKind::TimeoutTotal;
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::UnknownNetworkError: // Qt reports a failed TLS backend load this way
+        return error == QNetworkReply::SslHandshakeFailedError ? ErrorKind::Tls : ErrorKind::Network;
+    default:
+        break;
+    }
+    return ErrorKind::Network;
+}
+
+} // namespace
+
+// One request while it is queued, in flight or between attempts. Owned by the engine through
+// m_active; the reply is owned by its manager and deleted with deleteLater().
+struct ActiveRequest
+{
+    quint32 index = 0;
+    int lane = -1;
+    QNetworkReply *reply = nullptr;
+    SseParser parser;
+    std::vector<SseEvent> events; // reused between reads
+    QByteArray body;              // non-streaming body, or an error body
+    qint64 attemptStartNs = -1;
+    qint64 lastActivityNs = -1;
+    qint64 bytes = 0;
+    AbortReason abortReason = AbortReason::None;
+    ErrorKind streamError = ErrorKind::None; // first in-stream problem seen
+    QString streamErrorMessage;
+    bool sawDone = false;
+    bool isEventStream = false;
+    bool httpOk = false;
+    int usagePrompt = -1;
+    int usageCompletion = -1;
+    QTimer *backoffTimer = nullptr; // while waiting to retry
+};
+
+class LoadEnginePrivate
+{
+public:
+    explicit LoadEnginePrivate(LoadEngine *q)
+        : q(q)
+    {
+    }
+
+    LoadEngine *q;
+    Scenario scenario;
+    QUrl endpoint;
+    QByteArray apiKey;
+    QByteArray body;
+    QByteArray runTag;
+    int plannedPromptTokens = 0;
+
+    QElapsedTimer clock;
+    RunTrace trace;
+    bool running = false;
+    bool stopping = false; // no more dispatching; waiting for in-flight to settle
+    bool warmupPhase = false;
+    int warmupIssued = 0;
+    int measuredIssued = 0;
+    qint64 measuredEndNs = -1; // duration-bound: when dispatching stops
+    std::vector<qint64> schedule; // open loop offsets from measuredStartNs
+    size_t nextArrival = 0;
+    std::deque<quint32> waiting; // open loop: arrived, waiting for a lane or a permit
+    TokenBucket bucket;
+    std::mt19937_64 rng;
+
+    int slotsPerManager = Http1SlotsPerManager;
+    std::vector<QNetworkAccessManager *> managers; // owned (parented to q)
+    std::vector<int> freeLanes;                    // a stack; lowest lane on top
+    std::vector<std::unique_ptr<ActiveRequest>> active; // indexed by lane
+    int activeCount = 0;
+
+    QTimer *pumpTimer = nullptr;    // next arrival or next permit
+    QTimer *sweepTimer = nullptr;   // deadlines and inactivity
+    QTimer *lagTimer = nullptr;     // event-loop lag probe
+    QTimer *liveTimer = nullptr;
+    QTimer *durationTimer = nullptr;
+    qint64 lagExpectedNs = -1;
+    qint64 busySinceNs = -1;
+    QMetaObject::Connection awakeConn, blockConn;
+
+    Progress progress;
+    std::vector<char> dirty;        // per request: changed since the last live update
+    std::vector<quint32> dirtyList;
+    std::vector<int> tokensPublished;
+    size_t busyPublished = 0, lagPublished = 0;
+    int liveIntervalMs = 0;
+
+    qint64 now() const { return clock.nsecsElapsed(); }
+    void markDirty(quint32 index)
+    {
+        if (liveIntervalMs <= 0)
+            return;
+        if (dirty.size() <= index)
+            dirty.resize(index + 1, 0);
+        if (!dirty[index]) {
+            dirty[index] = 1;
+            dirtyList.push_back(index);
+        }
+    }
+
+    bool start(const Scenario &s, const QUrl &target, const QByteArray &key, QString *error);
+    void beginMeasured();
+    void pump();
+    bool moreToIssue() const;
+    quint32 newRecord(bool warmup, qint64 intendedNs);
+    bool passGates(qint64 nowNs);
+    void dispatch(quint32 index, int lane);
+    void sendAttempt(ActiveRequest *a);
+    void onReadyRead(ActiveRequest *a);
+    void onMetaData(ActiveRequest *a);
+    void onFinished(ActiveRequest *a);
+    void handleEvents(ActiveRequest *a, qint64 nowNs);
+    void settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs);
+    void releaseLane(int lane);
+    void abortActive(ActiveRequest *a, AbortReason reason);
+    void sweep();
+    void cutOffAll(AbortReason reason);
+    void maybeFinish();
+    void finishRun();
+    void publishLive();
+    QNetworkAccessManager *managerForLane(int lane);
+};
+
+LoadEngine::LoadEngine(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<LoadEnginePrivate>(this))
+{
+    qRegisterMetaType<std::shared_ptr<const LiveDelta>>();
+}
+
+LoadEngine::~LoadEngine()
+{
+    if (d->running)
+        d->cutOffAll(AbortReason::Cancelled);
+}
+
+QUrl LoadEngine::endpointUrl(const QUrl &base, Endpoint endpoint)
+{
+    QUrl url = base;
+    QString path = url.path();
+    if (path.endsWith(QLatin1String("/completions")))
+        return url;
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    if (!path.endsWith(QLatin1String("/v1")))
+        path += QLatin1String("/v1");
+    path += endpoint == Endpoint::Chat ? QLatin1String("/chat/completions") : QLatin1String("/completions");
+    url.setPath(path);
+    return url;
+}
+
+bool LoadEngine::start(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, QString *error)
+{
+    return d->start(scenario, target, apiKey, error);
+}
+
+void LoadEngine::cancel()
+{
+    if (!d->running)
+        return;
+    d->trace.cancelled = true;
+    if (d->trace.abortReason.isEmpty())
+        d->trace.abortReason = QStringLiteral("cancelled by the user");
+    d->cutOffAll(AbortReason::Cancelled);
+}
+
+bool LoadEngine::isRunning() const
+{
+    return d->running;
+}
+
+const RunTrace &LoadEngine::trace() const
+{
+    return d->trace;
+}
+
+RunTrace LoadEngine::takeTrace()
+{
+    RunTrace out = std::move(d->trace);
+    d->trace = RunTrace();
+    return out;
+}
+
+Progress LoadEngine::progress() const
+{
+    Progress p = d->progress;
+    if (d->clock.isValid())
+        p.elapsedNs = d->now();
+    return p;
+}
+
+void LoadEngine::setLiveInterval(int ms)
+{
+    d->liveIntervalMs = ms;
+}
+
+bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByteArray &key, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (running)
+        return fail(QStringLiteral("a run is already in progress"));
+    if (s.mode != ExecutionMode::Sequential && s.mode != ExecutionMode::Concurrent)
+        return fail(QStringLiteral("mode %1 is run by the race runner, not the load engine")
+                        .arg(executionModeName(s.mode)));
+    QString invalid;
+    if (!s.validate(&invalid))
+        return fail(invalid);
+    if (!target.isValid() || target.host().isEmpty()
+        || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")))
+        return fail(QStringLiteral("target URL must be http:// or https:// with a host (got \"%1\")")
+                        .arg(target.toString(QUrl::RemoveUserInfo)));
+
+    scenario = s;
+    if (scenario.mode == ExecutionMode::Sequential)
+        scenario.concurrency = 1;
+    endpoint = LoadEngine::endpointUrl(target, scenario.endpoint);
+    apiKey = key;
+    const RequestBody built = RequestBody::build(scenario);
+    body = built.json;
+    plannedPromptTokens = built.promptTokens;
+    runTag = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');
+    rng.seed(scenario.seed);
+
+    trace = RunTrace();
+    trace.scenario = scenario;
+    trace.targetUrl = endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    trace.startedAt = QDateTime::currentDateTimeUtc();
+    trace.cpuCount = QThread::idealThreadCount();
+    progress = Progress();
+    progress.planned = scenario.requests;
+    dirty.clear();
+    dirtyList.clear();
+    tokensPublished.clear();
+    busyPublished = lagPublished = 0;
+    waiting.clear();
+    warmupIssued = measuredIssued = 0;
+    nextArrival = 0;
+    measuredEndNs = -1;
+    stopping = false;
+    bucket = TokenBucket(scenario.rateLimit, scenario.rateLimitBurst);
+
+    // The pool: one manager per 6 lanes (HTTP/1.1) or per 100 lanes (h2c), created lazily.
+    slotsPerManager = scenario.http2 ? Http2SlotsPerManager : Http1SlotsPerManager;
+    active.clear();
+    active.resize(size_t(scenario.concurrency));
+    freeLanes.clear();
+    for (int lane = scenario.concurrency - 1; lane >= 0; --lane)
+        freeLanes.push_back(lane);
+    activeCount = 0;
+
+    auto makeTimer = [this](bool precise) {
+        auto *t = new QTimer(q);
+        t->setSingleShot(true);
+        t->setTimerType(precise ? Qt::PreciseTimer : Qt::CoarseTimer);
+        return t;
+    };
+    if (!pumpTimer) {
+        pumpTimer = makeTimer(true);
+        QObject::connect(pumpTimer, &QTimer::timeout, q, [this] { pump(); });
+        sweepTimer = makeTimer(false);
+        sweepTimer->setSingleShot(false);
+        QObject::connect(sweepTimer, &QTimer::timeout, q, [this] { sweep(); });
+        lagTimer = makeTimer(true);
+        lagTimer->setSingleShot(false);
+        QObject::connect(lagTimer, &QTimer::timeout, q, [this] {
+            const qint64 t = now();
+            const qint64 lag = std::max<qint64>(0, t - lagExpectedNs);
+            trace.loopLag.push_back({t, lag});
+            progress.lastLoopLagNs = lag;
+            lagExpectedNs = t + lagTimer->interval() * 1'000'000LL;
+        });
+        liveTimer = makeTimer(false);
+        liveTimer->setSingleShot(false);
+        QObject::connect(liveTimer, &QTimer::timeout, q, [this] { publishLive(); });
+        durationTimer = makeTimer(true);
+        QObject::connect(durationTimer, &QTimer::timeout, q, [this] {
+            stopping = true;
+            cutOffAll(AbortReason::RunEnded);
+        });
+    }
+
+    // Event-loop lane: busy from the moment the dispatcher wakes until it is about to block.
+    if (QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(q->thread())) {
+        awakeConn = QObject::connect(dispatcher, &QAbstractEventDispatcher::awake, q, [this] {
+            if (busySinceNs < 0)
+                busySinceNs = now();
+        }, Qt::DirectConnection);
+        blockConn = QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, q, [this] {
+            if (busySinceNs < 0)
+                return;
+            const qint64 end = now();
+            // Merge spans separated by less than 20 µs: the lane is drawn at µs resolution at best.
+            if (!trace.loopBusy.empty() && busySinceNs - trace.loopBusy.back().endNs < 20'000)
+                trace.loopBusy.back().endNs = end;
+            else
+                trace.loopBusy.push_back({busySinceNs, end});
+            busySinceNs = -1;
+        }, Qt::DirectConnection);
+    }
+
+    clock.start();
+    running = true;
+    busySinceNs = 0;
+    const double idleS = std::min(scenario.idleTimeoutS, scenario.timeoutS);
+    sweepTimer->start(std::clamp(int(idleS * 1000 / 10), 5, 100));
+    lagTimer->setInterval(10);
+    lagExpectedNs = now() + 10'000'000;
+    lagTimer->start();
+    if (liveIntervalMs > 0)
+        liveTimer->start(liveIntervalMs);
+
+    warmupPhase = scenario.warmup > 0;
+    progress.warmingUp = warmupPhase;
+    if (!warmupPhase)
+        beginMeasured();
+    else
+        pump();
+    return true;
+}
+
+void LoadEnginePrivate::beginMeasured()
+{
+    warmupPhase = false;
+    progress.warmingUp = false;
+    trace.measuredStartNs = now();
+    if (scenario.rate > 0) {
+        const qint64 durationNs = scenario.durationS > 0 ? qint64(scenario.durationS * 1e9) : 0;
+        schedule = ArrivalSchedule::generate(scenario.rate, scenario.burstiness, scenario.requests, durationNs,
+                                             scenario.seed);
+    } else {
+        schedule.clear();
+    }
+    if (!schedule.empty())
+        progress.planned = int(schedule.size());
+    if (scenario.durationS > 0) {
+        measuredEndNs = trace.measuredStartNs + qint64(scenario.durationS * 1e9);
+        durationTimer->start(int(scenario.durationS * 1000));
+    }
+    pump();
+}
+
+bool LoadEnginePrivate::moreToIssue() const
+{
+    if (stopping)
+        return false;
+    if (warmupPhase)
+        return warmupIssued < scenario.warmup;
+    if (scenario.rate > 0)
+        return nextArrival < schedule.size();
+    if (scenario.requests > 0)
+        return measuredIssued < scenario.requests;
+    return true; // duration-bound closed loop
+}
+
+quint32 LoadEnginePrivate::newRecord(bool warmup, qint64 intendedNs)
+{
+    RequestRecord r;
+    r.index = quint32(trace.requests.size());
+    r.warmup = warmup;
+    r.intendedNs = intendedNs;
+    r.promptTokens = plannedPromptTokens;
+    r.id = "bb-" + runTag + '-' + QByteArray::number(r.index).rightJustified(6, '0');
+    trace.requests.push_back(std::move(r));
+    if (warmup)
+        ++warmupIssued;
+    else
+        ++measuredIssued;
+    return quint32(trace.requests.size() - 1);
+}
+
+bool LoadEnginePrivate::passGates(qint64 nowNs)
+{
+    if (freeLanes.empty())
+        return false;
+    if (!bucket.tryAcquire(nowNs)) {
+        const qint64 wait = bucket.waitNs(nowNs);
+        if (!pumpTimer->isActive() || pumpTimer->remainingTime() > wait / 1'000'000)
+            pumpTimer->start(int(std::max<qint64>(1, (wait + 999'999) / 1'000'000)));
+        return false;
+    }
+    return true;
+}
+
+// Moves requests through the gates: schedule (open loop) -> waiting queue -> lanes and permits.
+void LoadEnginePrivate::pump()
+{
+    if (!running)
+        return;
+    const qint64 t = now();
+    if (scenario.rate > 0 && !warmupPhase) {
+        // Open loop: every arrival whose time has come joins the client queue, even if no lane
+        // is free; the wait until dispatch is the client queue time, recorded, never hidden.
+        while (!stopping && nextArrival < schedule.size()
+               && trace.measuredStartNs + schedule[nextArrival] <= t) {
+            const qint64 intended = trace.measuredStartNs + schedule[nextArrival];
+            ++nextArrival;
+            waiting.push_back(newRecord(false, intended));
+            ++progress.queued;
+        }
+        while (!waiting.empty() && passGates(t)) {
+            const quint32 index = waiting.front();
+            waiting.pop_front();
+            --progress.queued;
+            const int lane = freeLanes.back();
+            freeLanes.pop_back();
+            dispatch(index, lane);
+        }
+        if (!stopping && nextArrival < schedule.size() && !pumpTimer->isActive()) {
+            const qint64 dueNs = trace.measuredStartNs + schedule[nextArrival] - now();
+            pumpTimer->start(int(std::max<qint64>(0, dueNs / 1'000'000)));
+        }
+    } else {
+        while (moreToIssue() && passGates(t)) {
+            const quint32 index = newRecord(warmupPhase, t);
+            const int lane = freeLanes.back();
+            freeLanes.pop_back();
+            dispatch(index, lane);
+        }
+    }
+    maybeFinish();
+}
+
+QNetworkAccessManager *LoadEnginePrivate::managerForLane(int lane)
+{
+    const size_t m = size_t(lane / slotsPerManager);
+    if (managers.size() <= m)
+        managers.resize(m + 1, nullptr);
+    if (!managers[m]) {
+        auto *nam = new QNetworkAccessManager(q);
+        nam->setProxy(QNetworkProxy::NoProxy); // Debian's Qt would ask libproxy for every host
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        nam->setAutoDeleteReplies(false);
+        nam->setStrictTransportSecurityEnabled(false);
+        nam->setTransferTimeout(0); // our own inactivity and total timeouts, told apart
+        nam->setCookieJar(nullptr);
+        managers[m] = nam;
+    }
+    return managers[m];
+}
+
+void LoadEnginePrivate::dispatch(quint32 index, int lane)
+{
+    auto a = std::make_unique<ActiveRequest>();
+    a->index = index;
+    a->lane = lane;
+    ActiveRequest *raw = a.get();
+    active[size_t(lane)] = std::move(a);
+    ++activeCount;
+    RequestRecord &r = trace.requests[index];
+    r.lane = lane;
+    if (!r.warmup) {
+        ++progress.dispatched;
+        ++progress.inFlight;
+    }
+    sendAttempt(raw);
+}
+
+void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
+{
+    RequestRecord &r = trace.requests[a->index];
+    QNetworkRequest request(endpoint);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    if (scenario.http2) {
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+        if (endpoint.scheme() == QLatin1String("http"))
+            request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    } else {
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    }
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Accept-Encoding", "identity");
+    request.setRawHeader("Accept", scenario.stream ? "text/event-stream" : "application/json");
+    request.setRawHeader("X-Request-Id", r.id);
+    for (auto it = scenario.headers.begin(); it != scenario.headers.end(); ++it)
+        request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
+    if (!apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + apiKey);
+
+    a->parser.reset();
+    a->body.clear();
+    a->bytes = 0;
+    a->abortReason = AbortReason::None;
+    a->streamError = ErrorKind::None;
+    a->streamErrorMessage.clear();
+    a->sawDone = false;
+    a->isEventStream = false;
+    a->httpOk = false;
+    a->usagePrompt = a->usageCompletion = -1;
+    r.sentNs = r.headersNs = r.firstByteNs = -1;
+    r.tokenNs.clear();
+    r.text.clear();
+    r.httpStatus = 0;
+    r.outcome = Outcome::InFlight;
+
+    QNetworkAccessManager *nam = managerForLane(a->lane);
+    // METRICS.md item 2: request start is read immediately before the POST enters the stack.
+    const qint64 t = now();
+    a->attemptStartNs = t;
+    a->lastActivityNs = t;
+    if (r.attempts.empty())
+        r.dispatchNs = t;
+    QNetworkReply *reply = nam->post(request, body);
+    a->reply = reply;
+    markDirty(a->index);
+
+    QObject::connect(reply, &QNetworkReply::readyRead, q, [this, a] { onReadyRead(a); });
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this, a] { onMetaData(a); });
+    QObject::connect(reply, &QNetworkReply::uploadProgress, q, [this, a](qint64 sent, qint64 total) {
+        if (total > 0 && sent == total && a->reply) {
+            RequestRecord &rec = trace.requests[a->index];
+            if (rec.sentNs < 0)
+                rec.sentNs = now();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::finished, q, [this, a] { onFinished(a); });
+}
+
+void LoadEnginePrivate::onMetaData(ActiveRequest *a)
+{
+    RequestRecord &r = trace.requests[a->index];
+    const qint64 t = now();
+    if (r.headersNs < 0)
+        r.headersNs = t;
+    if (r.sentNs < 0)
+        r.sentNs = t;
+    a->lastActivityNs = t;
+    r.httpStatus = a->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a->httpOk = r.httpStatus >= 200 && r.httpStatus < 300;
+    a->isEventStream = a->reply->header(QNetworkRequest::ContentTypeHeader)
+                           .toString()
+                           .startsWith(QLatin1String("text/event-stream"), Qt::CaseInsensitive);
+    markDirty(a->index);
+}
+
+void LoadEnginePrivate::onReadyRead(ActiveRequest *a)
+{
+    QNetworkReply *reply = a->reply;
+    if (!reply)
+        return;
+    const qint64 t = now();
+    RequestRecord &r = trace.requests[a->index];
+    if (r.firstByteNs < 0)
+        r.firstByteNs = t;
+    if (r.headersNs < 0)
+        onMetaData(a);
+    a->lastActivityNs = t;
+    const QByteArray data = reply->readAll();
+    a->bytes += data.size();
+    if (a->bytes > scenario.maxResponseBytes) {
+        abortActive(a, AbortReason::TooLarge);
+        return;
+    }
+    if (a->httpOk && scenario.stream && a->isEventStream) {
+        // readyRead coalesces: one read may hold many events, or half of one.
+        a->events.clear();
+        a->parser.feed(data, &a->events);
+        handleEvents(a, t);
+    } else if (a->body.size() < 1024 * 1024 || (a->httpOk && !scenario.stream)) {
+        a->body += data;
+    }
+}
+
+void LoadEnginePrivate::handleEvents(ActiveRequest *a, qint64 nowNs)
+{
+    RequestRecord &r = trace.requests[a->index];
+    for (const SseEvent &event : a->events) {
+        const ChunkInfo info = parseStreamChunk(event.data, event.event);
+        switch (info.kind) {
+        case ChunkInfo::Token:
+            r.tokenNs.push_back(nowNs);
+            if (!r.warmup)
+                ++progress.tokens;
+            if (r.text.size() < scenario.keepTextBytes)
+                r.text += info.text.left(scenario.keepTextBytes - r.text.size());
+            break;
+        case ChunkInfo::Done:
+            a->sawDone = true;
+            break;
+        case ChunkInfo::Error:
+            if (a->streamError == ErrorKind::None) {
+                a->streamError = ErrorKind::StreamError;
+                a->streamErrorMessage = info.errorMessage;
+            }
+            break;
+        case ChunkInfo::Malformed:
+            if (a->streamError == ErrorKind::None) {
+                a->streamError = ErrorKind::MalformedChunk;
+                a->streamErrorMessage = QStringLiteral("not JSON: ") + QString::fromUtf8(event.data.left(120));
+            }
+            break;
+        case ChunkInfo::UsageOnly:
+        case ChunkInfo::Other:
+            break;
+        }
+        if (info.promptTokens >= 0)
+            a->usagePrompt = info.promptTokens;
+        if (info.completionTokens >= 0)
+            a->usageCompletion = info.completionTokens;
+    }
+    if (!a->events.empty())
+        markDirty(a->index);
+}
+
+void LoadEnginePrivate::abortActive(ActiveRequest *a, AbortReason reason)
+{
+    if (a->reply) {
+        a->abortReason = reason;
+        a->reply->abort(); // emits finished() synchronously -> onFinished
+    } else if (a->backoffTimer) {
+        // Between attempts: nothing on the wire; settle with the reason directly.
+        a->backoffTimer->stop();
+        a->backoffTimer->deleteLater();
+        a->backoffTimer = nullptr;
+        settle(a, isIncompleteAbort(reason) ? Outcome::Incomplete : Outcome::Failed, kindForAbort(reason),
+               QString(), now());
+    }
+}
+
+void LoadEnginePrivate::onFinished(ActiveRequest *a)
+{
+    QNetworkReply *reply = a->reply;
+    if (!reply)
+        return;
+    const qint64 t = now();
+    RequestRecord &r = trace.requests[a->index];
+    // Drain whatever arrived with the final notification.
+    if (reply->bytesAvailable() > 0 && a->abortReason == AbortReason::None)
+        onReadyRead(a);
+    if (r.httpStatus == 0)
+        r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString netMessage = reply->errorString();
+    const QByteArray retryAfter = reply->rawHeader("Retry-After");
+    a->reply = nullptr;
+    reply->disconnect(q);
+    reply->deleteLater();
+
+    Outcome outcome = Outcome::Failed;
+    ErrorKind kind = ErrorKind::None;
+    QString message;
+    if (a->abortReason != AbortReason::None) {
+        kind = kindForAbort(a->abortReason);
+        outcome = isIncompleteAbort(a->abortReason) ? Outcome::Incomplete : Outcome::Failed;
+        if (a->abortReason == AbortReason::TimeoutIdle)
+            message = QStringLiteral("no bytes for %1 s").arg(scenario.idleTimeoutS);
+        else if (a->abortReason == AbortReason::TimeoutTotal)
+            message = QStringLiteral("not finished within %1 s").arg(scenario.timeoutS);
+        else if (a->abortReason == AbortReason::TooLarge)
+            message = QStringLiteral("response larger than %1 bytes").arg(scenario.maxResponseBytes);
+    } else if (r.httpStatus != 0 && (r.httpStatus < 200 || r.httpStatus >= 300)) {
+        kind = ErrorKind::Http;
+        const ChunkInfo info = parseCompletionBody(a->body);
+        message = info.kind == ChunkInfo::Error && !info.errorMessage.isEmpty()
+            ? info.errorMessage
+            : QString::fromUtf8(a->body.left(200)).trimmed();
+        if (message.isEmpty())
+            message = netMessage;
+    } else if (netError != QNetworkReply::NoError) {
+        // A 2xx stream cut short, or no response at all.
+        kind = kindForNetworkError(netError);
+        if (netError == QNetworkReply::RemoteHostClosedError && r.headersNs < 0)
+            kind = ErrorKind::ConnectionReset;
+        message = netMessage;
+    } else if (scenario.stream) {
+        if (a->isEventStream) {
+            a->events.clear();
+            a->parser.finish(&a->events);
+            handleEvents(a, t);
+        }
+        if (!a->isEventStream) {
+            const ChunkInfo info = parseCompletionBody(a->body);
+            kind = info.kind == ChunkInfo::Error ? ErrorKind::StreamError : ErrorKind::BadResponse;
+            message = info.kind == ChunkInfo::Error ? info.errorMessage
+                                                    : QStringLiteral("expected text/event-stream, got \"%1\"")
+                                                          .arg(QString::fromUtf8(a->body.left(120)));
+        } else if (a->streamError != ErrorKind::None) {
+            kind = a->streamError;
+            message = a->streamErrorMessage;
+        } else if (r.tokenNs.empty()) {
+            kind = ErrorKind::NoTokens;
+            message = QStringLiteral("the stream carried no token event");
+        } else if (!a->sawDone) {
+            kind = ErrorKind::MissingDone;
+            message = QStringLiteral("the stream ended without data: [DONE]");
+        } else {
+            outcome = Outcome::Success;
+        }
+    } else {
+        const ChunkInfo info = parseCompletionBody(a->body);
+        if (info.kind == ChunkInfo::Token) {
+            outcome = Outcome::Success;
+            a->usagePrompt = info.promptTokens;
+            a->usageCompletion = info.completionTokens;
+            if (r.text.isEmpty())
+                r.text = info.text.left(scenario.keepTextBytes);
+        } else if (info.kind == ChunkInfo::Error) {
+            kind = ErrorKind::StreamError;
+            message = info.errorMessage;
+        } else {
+            kind = ErrorKind::BadResponse;
+            message = QStringLiteral("not an OpenAI completion: \"%1\"").arg(QString::fromUtf8(a->body.left(120)));
+        }
+    }
+
+    if (outcome == Outcome::Success) {
+        if (a->usagePrompt >= 0)
+            r.promptTokens = a->usagePrompt;
+        r.outputTokensFromUsage = a->usageCompletion >= 0;
+        r.outputTokens = a->usageCompletion >= 0 ? a->usageCompletion : int(r.tokenNs.size());
+        settle(a, outcome, ErrorKind::None, QString(), t);
+        return;
+    }
+
+    // A retryable failure with attempts left waits (holding its lane) and tries again.
+    if (outcome == Outcome::Failed && !stopping && r.retries < scenario.retries
+        && RetryPolicy::isRetryable(kind, r.httpStatus)) {
+        AttemptRecord attempt;
+        attempt.startNs = a->attemptStartNs;
+        attempt.endNs = t;
+        attempt.httpStatus = r.httpStatus;
+        attempt.error = kind;
+        attempt.message = message;
+        r.attempts.push_back(attempt);
+        ++r.retries;
+        std::uniform_real_distribution<double> uniform(0.0, 1.0);
+        qint64 delay = RetryPolicy::backoffNs(r.retries, scenario.retryBaseMs, scenario.retryMaxMs, uniform(rng));
+        delay = std::max(delay, RetryPolicy::retryAfterNs(retryAfter, QDateTime::currentDateTimeUtc()));
+        a->backoffTimer = new QTimer(q);
+        a->backoffTimer->setSingleShot(true);
+        a->backoffTimer->setTimerType(Qt::PreciseTimer);
+        QObject::connect(a->backoffTimer, &QTimer::timeout, q, [this, a] {
+            a->backoffTimer->deleteLater();
+            a->backoffTimer = nullptr;
+            sendAttempt(a);
+        });
+        a->backoffTimer->start(int(delay / 1'000'000));
+        markDirty(a->index);
+        return;
+    }
+    settle(a, outcome, kind, message, t);
+}
+
+void LoadEnginePrivate::settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message,
+                               qint64 nowNs)
+{
+    RequestRecord &r = trace.requests[a->index];
+    r.outcome = outcome;
+    r.error = kind;
+    r.errorMessage = message;
+    r.endNs = nowNs;
+    if (outcome != Outcome::Success && r.outputTokens < 0)
+        r.outputTokens = int(r.tokenNs.size());
+    markDirty(a->index);
+    if (!r.warmup) {
+        --progress.inFlight;
+        if (outcome == Outcome::Success)
+            ++progress.completed;
+        else if (outcome == Outcome::Failed)
+            ++progress.failed;
+        else
+            ++progress.incomplete;
+        trace.endNs = std::max(trace.endNs, nowNs);
+    }
+    const bool failFast = outcome == Outcome::Failed && !r.warmup && scenario.errorPolicy == ErrorPolicy::FailFast;
+    releaseLane(a->lane);
+    if (failFast && !stopping) {
+        trace.abortReason = QStringLiteral("fail-fast: request %1 failed (%2)").arg(QString::fromLatin1(r.id),
+                                                                                     errorKindName(kind, r.httpStatus));
+        cutOffAll(AbortReason::FailFast);
+        return;
+    }
+    if (!stopping)
+        QTimer::singleShot(0, q, [this] { pump(); }); // refill the lane outside this call stack
+    else
+        maybeFinish();
+}
+
+void LoadEnginePrivate::releaseLane(int lane)
+{
+    std::unique_ptr<ActiveRequest> &slot = active[size_t(lane)];
+    if (!slot)
+        return;
+    // Deleted later: we may be inside one of its reply's signal handlers.
+    ActiveRequest *dead = slot.release();
+    QTimer::singleShot(0, q, [dead] { delete dead; });
+    --activeCount;
+    freeLanes.push_back(lane);
+}
+
+void LoadEnginePrivate::sweep()
+{
+    const qint64 t = now();
+    const qint64 idleNs = qint64(scenario.idleTimeoutS * 1e9);
+    const qint64 totalNs = qint64(scenario.timeoutS * 1e9);
+    for (auto &slot : active) {
+        ActiveRequest *a = slot.get();
+        if (!a || !a->reply)
+            continue;
+        if (t - a->attemptStartNs > totalNs)
+            abortActive(a, AbortReason::TimeoutTotal);
+        else if (t - a->lastActivityNs > idleNs)
+            abortActive(a, AbortReason::TimeoutIdle);
+    }
+}
+
+void LoadEnginePrivate::cutOffAll(AbortReason reason)
+{
+    stopping = true;
+    pumpTimer->stop();
+    const qint64 t = now();
+    // Queued requests never went out: recorded as incomplete, without a dispatch time.
+    for (quint32 index : waiting) {
+        RequestRecord &r = trace.requests[index];
+        r.outcome = Outcome::Incomplete;
+        r.error = kindForAbort(reason);
+        r.endNs = t;
+        --progress.queued;
+        ++progress.incomplete;
+        markDirty(index);
+    }
+    waiting.clear();
+    for (auto &slot : active) {
+        if (slot)
+            abortActive(slot.get(), reason);
+    }
+    maybeFinish();
+}
+
+void LoadEnginePrivate::maybeFinish()
+{
+    if (!running || activeCount > 0 || !waiting.empty())
+        return;
+    if (warmupPhase && !stopping) {
+        if (warmupIssued >= scenario.warmup)
+            QTimer::singleShot(0, q, [this] {
+                if (running && warmupPhase && activeCount == 0)
+                    beginMeasured();
+            });
+        return;
+    }
+    if (moreToIssue())
+        return;
+    finishRun();
+}
+
+void LoadEnginePrivate::finishRun()
+{
+    running = false;
+    pumpTimer->stop();
+    sweepTimer->stop();
+    lagTimer->stop();
+    liveTimer->stop();
+    durationTimer->stop();
+    QObject::disconnect(awakeConn);
+    QObject::disconnect(blockConn);
+    if (busySinceNs >= 0) {
+        trace.loopBusy.push_back({busySinceNs, now()});
+        busySinceNs = -1;
+    }
+    if (trace.measuredStartNs < 0)
+        trace.measuredStartNs = now();
+    if (trace.endNs < 0)
+        trace.endNs = trace.measuredStartNs;
+    publishLive();
+    for (QNetworkAccessManager *nam : managers) {
+        if (nam)
+            nam->deleteLater();
+    }
+    managers.clear();
+    // Queued: a slot connected to finished() may delete or restart the engine.
+    QMetaObject::invokeMethod(q, &LoadEngine::finished, Qt::QueuedConnection);
+}
+
+void LoadEnginePrivate::publishLive()
+{
+    if (liveIntervalMs <= 0)
+        return;
+    auto delta = std::make_shared<LiveDelta>();
+    delta->nowNs = now();
+    if (tokensPublished.size() < trace.requests.size())
+        tokensPublished.resize(trace.requests.size(), 0);
+    delta->requests.reserve(dirtyList.size());
+    for (quint32 index : dirtyList) {
+        dirty[index] = 0;
+        const RequestRecord &full = trace.requests[index];
+        RequestRecord copy;
+        copy.index = full.index;
+        copy.id = full.id;
+        copy.warmup = full.warmup;
+        copy.lane = full.lane;
+        copy.intendedNs = full.intendedNs;
+        copy.dispatchNs = full.dispatchNs;
+        copy.sentNs = full.sentNs;
+        copy.headersNs = full.headersNs;
+        copy.firstByteNs = full.firstByteNs;
+        copy.endNs = full.endNs;
+        copy.httpStatus = full.httpStatus;
+        copy.outcome = full.outcome;
+        copy.error = full.error;
+        copy.errorMessage = full.errorMessage;
+        copy.promptTokens = full.promptTokens;
+        copy.outputTokens = full.outputTokens;
+        copy.outputTokensFromUsage = full.outputTokensFromUsage;
+        copy.retries = full.retries;
+        copy.attempts = full.attempts;
+        int &published = tokensPublished[index];
+        if (published > int(full.tokenNs.size()))
+            published = 0; // a retry restarted the stream
+        copy.tokenNs.assign(full.tokenNs.begin() + published, full.tokenNs.end());
+        delta->tokenOffset.push_back(published);
+        published = int(full.tokenNs.size());
+        if (full.settled())
+            copy.text = full.text;
+        delta->requests.push_back(std::move(copy));
+    }
+    dirtyList.clear();
+    delta->loopBusy.assign(trace.loopBusy.begin() + qsizetype(busyPublished), trace.loopBusy.end());
+    busyPublished = trace.loopBusy.size();
+    delta->loopLag.assign(trace.loopLag.begin() + qsizetype(lagPublished), trace.loopLag.end());
+    lagPublished = trace.loopLag.size();
+    delta->progress = progress;
+    delta->progress.elapsedNs = delta->nowNs;
+    emit q->liveUpdate(std::shared_ptr<const LiveDelta>(std::move(delta)));
+}
+
+} // namespace BurgerBench
