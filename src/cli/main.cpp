@@ -1,0 +1,67 @@
+#include "cli/commands.h"
+
+#if __has_include("cli/commands_report.h")
+#include "cli/commands_report.h"
+#define BURGERBENCH_HAVE_REPORT_COMMANDS 1
+#endif
+
+#include <cstdio>
+#include <cstring>
+
+using namespace BurgerBench;
+
+namespace {
+
+void printUsage(FILE *out)
+{
+    std::fputs("Usage: burgerbench-cli <command> [options]\n"
+               "\n"
+               "Commands:\n"
+               "  run        fire a load at an OpenAI-compatible endpoint (or the built-in simulator)\n"
+               "  simulate   serve the built-in LLM simulator; prints its URL first\n"
+#ifdef BURGERBENCH_HAVE_REPORT_COMMANDS
+               "  report     re-render a saved run (HTML, trace, CSV, images)\n"
+               "  compare    compare saved runs metric by metric\n"
+               "  merge      join saved runs into one with exact percentiles\n"
+#endif
+               "\n"
+               "Run 'burgerbench-cli <command> --help' for the options of a command.\n"
+               "Exit codes: 0 ok, 1 a --fail-if threshold failed, 2 bad usage or scenario, 3 aborted.\n",
+               out);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        printUsage(stderr);
+        return Cli::BadUsage;
+    }
+    const char *command = argv[1];
+    if (!std::strcmp(command, "--help") || !std::strcmp(command, "-h") || !std::strcmp(command, "help")) {
+        printUsage(stdout);
+        return Cli::Ok;
+    }
+    if (!std::strcmp(command, "--version") || !std::strcmp(command, "-v")) {
+        std::printf("burgerbench-cli %s\n", BURGERBENCH_VERSION);
+        return Cli::Ok;
+    }
+    // Sub-commands see argv without the command word, so their parsers print their own name.
+    argv[1] = argv[0];
+    if (!std::strcmp(command, "run"))
+        return Cli::cmdRun(argc - 1, argv + 1);
+    if (!std::strcmp(command, "simulate"))
+        return Cli::cmdSimulate(argc - 1, argv + 1);
+#ifdef BURGERBENCH_HAVE_REPORT_COMMANDS
+    if (!std::strcmp(command, "report"))
+        return cmdReport(argc - 1, argv + 1);
+    if (!std::strcmp(command, "compare"))
+        return cmdCompare(argc - 1, argv + 1);
+    if (!std::strcmp(command, "merge"))
+        return cmdMerge(argc - 1, argv + 1);
+#endif
+    std::fprintf(stderr, "burgerbench-cli: unknown command \"%s\"\n\n", command);
+    printUsage(stderr);
+    return Cli::BadUsage;
+}

@@ -1,0 +1,107 @@
+#include "cli/summaryprinter.h"
+
+#include "engine/loadengine.h"
+#include "metrics/summary.h"
+
+#include <cmath>
+
+namespace BurgerBench::Cli {
+
+namespace {
+
+QString num(double v, int precision = 2)
+{
+    return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', precision);
+}
+
+QString row(const QString &label, const QString &value)
+{
+    return label.leftJustified(34, u' ') + value + u'\n';
+}
+
+QString rankLabel(double rank)
+{
+    return u'p' + QString::number(rank, 'g', 6);
+}
+
+} // namespace
+
+QString progressLine(const Progress &p, double tokensPerS)
+{
+    QString line = QStringLiteral("[%1s]").arg(double(p.elapsedNs) / 1e9, 7, 'f', 1);
+    if (p.warmingUp)
+        line += QStringLiteral(" warming up |");
+    line += QStringLiteral(" in flight %1 | done %2").arg(p.inFlight).arg(p.completed);
+    if (p.planned > 0)
+        line += QStringLiteral("/%1").arg(p.planned);
+    line += QStringLiteral(" | failed %1 | queued %2 | %3 tok/s | loop lag %4 ms")
+                .arg(p.failed)
+                .arg(p.queued)
+                .arg(qRound64(tokensPerS))
+                .arg(double(p.lastLoopLagNs) / 1e6, 0, 'f', 1);
+    return line;
+}
+
+QString formatSummary(const RunTrace &trace, const Summary &s, const QList<double> &ranks)
+{
+    const Scenario &sc = trace.scenario;
+    QString out;
+    out += QStringLiteral("==================== BurgerBench result ====================\n");
+    out += row(QStringLiteral("Scenario:"), sc.name);
+    out += row(QStringLiteral("Target:"), sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl)
+                                                             : trace.targetUrl);
+    QString load = executionModeName(sc.mode) + QStringLiteral(", concurrency %1").arg(sc.concurrency);
+    if (sc.rate > 0)
+        load += QStringLiteral(", open loop %1 req/s (burstiness %2)").arg(sc.rate).arg(sc.burstiness);
+    out += row(QStringLiteral("Load:"), load);
+    out += row(QStringLiteral("Definitions:"), s.definitions);
+    if (!trace.abortReason.isEmpty())
+        out += row(QStringLiteral("Aborted:"), trace.abortReason);
+    out += row(QStringLiteral("Sent / completed / failed / incomplete:"),
+               QStringLiteral("%1 / %2 / %3 / %4").arg(s.sent).arg(s.completed).arg(s.failed).arg(s.incomplete));
+    out += row(QStringLiteral("Duration (s):"), num(s.durationS));
+    out += row(QStringLiteral("Request throughput (req/s):"), num(s.requestThroughput));
+    out += row(QStringLiteral("Output token throughput (tok/s):"), num(s.outputThroughput));
+    out += row(QStringLiteral("Total token throughput (tok/s):"), num(s.totalTokenThroughput));
+    if (sc.slo.any())
+        out += row(QStringLiteral("Goodput (req/s):"), num(s.goodput));
+    out += row(QStringLiteral("Peak concurrency (measured):"), QString::number(s.peakConcurrency));
+    out += row(QStringLiteral("Peak output tokens/s (1 s bucket):"), num(s.peakTokensPerS, 0));
+    out += row(QStringLiteral("Output tokens counted from:"),
+               s.outputTokensFromUsage ? QStringLiteral("server usage") : QStringLiteral("token events (no usage sent)"));
+    if (!s.errors.isEmpty()) {
+        QStringList parts;
+        for (auto it = s.errors.begin(); it != s.errors.end(); ++it)
+            parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        out += row(QStringLiteral("Errors and cut-offs by kind:"), parts.join(QStringLiteral(", ")));
+    }
+
+    out += QStringLiteral("\n%1").arg(QStringLiteral("latency (ms)"), -22);
+    QStringList columns {QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("std")};
+    for (double r : ranks)
+        columns << rankLabel(r);
+    columns << QStringLiteral("n");
+    for (const QString &c : columns)
+        out += c.rightJustified(10, u' ');
+    out += u'\n';
+    auto line = [&](const QString &label, const Distribution &d) {
+        out += label.leftJustified(22, u' ');
+        out += num(d.mean).rightJustified(10, u' ');
+        out += num(d.median).rightJustified(10, u' ');
+        out += num(d.stddev).rightJustified(10, u' ');
+        for (double r : ranks)
+            out += num(d.percentile(r)).rightJustified(10, u' ');
+        out += QString::number(d.count).rightJustified(10, u' ');
+        out += u'\n';
+    };
+    line(QStringLiteral("TTFT"), s.ttft);
+    line(QStringLiteral("TPOT"), s.tpot);
+    line(QStringLiteral("ITL"), s.itl);
+    line(QStringLiteral("E2EL"), s.e2el);
+    line(QStringLiteral("queue (extra)"), s.queue);
+    line(QStringLiteral("TTFB (extra)"), s.ttfb);
+    out += QStringLiteral("=============================================================\n");
+    return out;
+}
+
+} // namespace BurgerBench::Cli
