@@ -49,6 +49,16 @@ const QRegularExpression &secretQuery()
     return re;
 }
 
+// A scenario string field that holds a credential itself (not "api_key_env", which names the
+// variable, and not "max_tokens").
+bool isSecretField(const QString &key)
+{
+    static const QStringList names { QStringLiteral("api_key"), QStringLiteral("apikey"),
+        QStringLiteral("key"), QStringLiteral("token"), QStringLiteral("password"), QStringLiteral("secret"),
+        QStringLiteral("authorization"), QStringLiteral("bearer") };
+    return names.contains(key.toLower());
+}
+
 } // namespace
 
 SecretScrubber::SecretScrubber(const QString &apiKeyEnv)
@@ -124,22 +134,29 @@ QString SecretScrubber::url(const QString &input) const
 
 QJsonObject SecretScrubber::scenario(const QJsonObject &scenarioJson) const
 {
+    // Walks the whole object: the url and headers sit in "target" today, but a field moved
+    // or added later must not leak either.
     QJsonObject s = scenarioJson;
-    if (s.contains(QLatin1String("url")))
-        s.insert(QLatin1String("url"), url(s.value(QLatin1String("url")).toString()));
-    if (s.value(QLatin1String("headers")).isObject()) {
-        const QJsonObject headers = s.value(QLatin1String("headers")).toObject();
-        QJsonObject clean;
-        for (auto it = headers.begin(); it != headers.end(); ++it) {
-            if (isSecretName(it.key()))
-                clean.insert(it.key(), redacted());
-            else
-                clean.insert(it.key(), text(it.value().toString()));
+    for (auto it = s.begin(); it != s.end(); ++it) {
+        const QString key = it.key();
+        const QJsonValue value = it.value();
+        if (value.isObject() && key == QLatin1String("headers")) {
+            const QJsonObject headers = value.toObject();
+            QJsonObject clean;
+            for (auto h = headers.begin(); h != headers.end(); ++h)
+                clean.insert(h.key(),
+                    isSecretName(h.key()) ? QJsonValue(redacted()) : QJsonValue(text(h.value().toString())));
+            it.value() = clean;
+        } else if (value.isObject()) {
+            it.value() = scenario(value.toObject());
+        } else if (value.isString() && key.endsWith(QLatin1String("url"))) {
+            it.value() = url(value.toString());
+        } else if (value.isString() && isSecretField(key)) {
+            it.value() = redacted();
+        } else if (value.isString()) {
+            it.value() = text(value.toString());
         }
-        s.insert(QLatin1String("headers"), clean);
     }
-    if (s.value(QLatin1String("prompt")).isString())
-        s.insert(QLatin1String("prompt"), text(s.value(QLatin1String("prompt")).toString()));
     return s;
 }
 

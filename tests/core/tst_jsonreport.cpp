@@ -1,0 +1,271 @@
+#include "metrics/summary.h"
+#include "report/jsonreport.h"
+#include "reportfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace BurgerBench;
+
+class TestJsonReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Summary summarize(const RunTrace &t)
+    {
+        return computeSummary(t, t.scenario.percentiles, t.scenario.slo);
+    }
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void deterministicBytes();
+    void summaryShape();
+    void nanBecomesNull();
+    void requestFields();
+    void metaHasNoCredentials();
+    void rejectsBadFiles_data();
+    void rejectsBadFiles();
+};
+
+void TestJsonReport::roundTrip_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::newRow("varied run (retries, failures, warm-up, tasks)") << 0;
+    QTest::newRow("empty trace") << 1;
+    QTest::newRow("non-streaming, cancelled, unset times") << 2;
+    QTest::newRow("large ns values beyond 2^32") << 3;
+}
+
+static RunTrace traceFor(int which)
+{
+    using namespace Fixture;
+    switch (which) {
+    case 1: {
+        RunTrace t;
+        t.scenario.requests = 1;
+        return t;
+    }
+    case 2: {
+        RunTrace t = sampleTrace(3);
+        t.scenario.stream = false;
+        t.cancelled = true;
+        t.abortReason = QStringLiteral("user pressed Stop");
+        t.requests[1].tokenNs.clear();
+        t.requests[1].sentNs = -1;
+        t.requests[1].promptTokens = -1;
+        t.requests[1].lane = -1;
+        t.requests[2].text = QStringLiteral("ñandú 🍔 \"quoted\"\n\tline");
+        return t;
+    }
+    case 3:
+        return sampleTrace(5, qint64(1) << 45);
+    default:
+        return sampleTrace();
+    }
+}
+
+void TestJsonReport::roundTrip()
+{
+    QFETCH(int, which);
+    const RunTrace original = traceFor(which);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QString error;
+    QVERIFY2(JsonReport::write(path, original, summarize(original), &error), qPrintable(error));
+    RunTrace back;
+    QVERIFY2(JsonReport::read(path, &back, &error), qPrintable(error));
+    const QString diff = Fixture::firstDifference(original, back);
+    QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("differs at ") + diff));
+    // And the summary recomputed from the read trace is the one written.
+    QCOMPARE(JsonReport::summaryToJson(summarize(back)), JsonReport::summaryToJson(summarize(original)));
+}
+
+void TestJsonReport::deterministicBytes()
+{
+    const RunTrace t = Fixture::sampleTrace();
+    const QByteArray a = JsonReport::toBytes(t, summarize(t));
+    const QByteArray b = JsonReport::toBytes(t, summarize(t));
+    QCOMPARE(a, b);
+    // Through a file and back: same bytes again (the re-render guarantee).
+    RunTrace back;
+    QString error;
+    QVERIFY2(JsonReport::fromJson(QJsonDocument::fromJson(a).object(), &back, &error), qPrintable(error));
+    QCOMPARE(JsonReport::toBytes(back, summarize(back)), a);
+    QVERIFY(a.startsWith("{\n  \"schema\": \"burgerbench.run/1\",\n  \"meta\": {"));
+    // One request per line keeps the file greppable.
+    QCOMPARE(a.count("\"outcome\":"), qsizetype(t.requests.size()));
+    QVERIFY(!a.contains("\n        \"outcome\""));
+}
+
+void TestJsonReport::summaryShape()
+{
+    const RunTrace t = Fixture::sampleTrace();
+    const Summary s = summarize(t);
+    const QJsonObject root = JsonReport::toJson(t, s);
+    QCOMPARE(root.value(QLatin1String("schema")).toString(), QStringLiteral("burgerbench.run/1"));
+    const QJsonObject summary = root.value(QLatin1String("summary")).toObject();
+    for (const char *k : { "completed", "failed", "incomplete", "sent", "duration_s", "request_throughput",
+             "output_throughput", "total_token_throughput", "goodput", "peak_concurrency",
+             "peak_tokens_per_s", "total_prompt_tokens", "total_output_tokens", "output_tokens_source",
+             "errors", "ttft_ms", "tpot_ms", "itl_ms", "e2el_ms", "extras" })
+        QVERIFY2(summary.contains(QLatin1String(k)), k);
+    QCOMPARE(summary.value(QLatin1String("completed")).toInt(), 12);
+    QCOMPARE(summary.value(QLatin1String("failed")).toInt(), 2);
+    QCOMPARE(summary.value(QLatin1String("incomplete")).toInt(), 1);
+    const QJsonObject errors = summary.value(QLatin1String("errors")).toObject();
+    QCOMPARE(errors.value(QLatin1String("http_429")).toInt(), 1);
+    QCOMPARE(errors.value(QLatin1String("connection_reset")).toInt(), 1);
+    QCOMPARE(errors.value(QLatin1String("run_ended")).toInt(), 1);
+    const QJsonObject ttft = summary.value(QLatin1String("ttft_ms")).toObject();
+    for (const char *k :
+        { "count", "mean", "median", "std", "min", "max", "p50", "p90", "p95", "p99", "p99.9" })
+        QVERIFY2(ttft.contains(QLatin1String(k)), k);
+    QCOMPARE(ttft.value(QLatin1String("count")).toInt(), 12);
+    QCOMPARE(ttft.value(QLatin1String("p99.9")).toDouble(), s.ttft.percentile(99.9));
+    QCOMPARE(ttft.value(QLatin1String("median")).toDouble(), s.ttft.median);
+    const QJsonObject extras = summary.value(QLatin1String("extras")).toObject();
+    for (const char *k : { "queue_ms", "ttfb_ms", "schedule_latency_ms" })
+        QVERIFY2(extras.value(QLatin1String(k)).isObject(), k);
+    QCOMPARE(summary.value(QLatin1String("output_tokens_source")).toString(), QStringLiteral("usage"));
+}
+
+void TestJsonReport::nanBecomesNull()
+{
+    Distribution d;
+    d.count = 0;
+    d.mean = NAN;
+    d.percentileRanks = { 50 };
+    d.percentileValues = { NAN };
+    const QJsonObject o = JsonReport::distributionToJson(d);
+    QVERIFY(o.value(QLatin1String("mean")).isNull());
+    QVERIFY(o.value(QLatin1String("p50")).isNull());
+    QCOMPARE(o.value(QLatin1String("count")).toInt(), 0);
+    Distribution e;
+    e.count = 2;
+    e.mean = std::numeric_limits<double>::infinity();
+    e.median = 3.5;
+    QVERIFY(JsonReport::distributionToJson(e).value(QLatin1String("mean")).isNull());
+    QCOMPARE(JsonReport::distributionToJson(e).value(QLatin1String("median")).toDouble(), 3.5);
+    QCOMPARE(JsonReport::percentileKey(99.9), QStringLiteral("p99.9"));
+    QCOMPARE(JsonReport::percentileKey(50), QStringLiteral("p50"));
+}
+
+void TestJsonReport::requestFields()
+{
+    const RunTrace t = Fixture::sampleTrace();
+    const QJsonArray requests
+        = JsonReport::toJson(t, summarize(t)).value(QLatin1String("requests")).toArray();
+    QCOMPARE(requests.size(), qsizetype(t.requests.size()));
+    const QJsonObject failed = requests.at(13).toObject();
+    for (const char *k :
+        { "id", "index", "warmup", "lane", "intended_ns", "dispatch_ns", "sent_ns", "headers_ns",
+            "first_byte_ns", "end_ns", "token_ns", "status", "outcome", "error", "error_message",
+            "prompt_tokens", "output_tokens", "output_tokens_source", "retries", "attempts", "text" })
+        QVERIFY2(failed.contains(QLatin1String(k)), k);
+    QCOMPARE(failed.value(QLatin1String("error")).toString(), QStringLiteral("http_429"));
+    QCOMPARE(failed.value(QLatin1String("status")).toInt(), 429);
+    QVERIFY(failed.value(QLatin1String("output_tokens")).isNull());
+    QCOMPARE(failed.value(QLatin1String("dispatch_ns")).toInteger(), t.requests[13].dispatchNs);
+    const QJsonObject attempt = failed.value(QLatin1String("attempts")).toArray().at(0).toObject();
+    QCOMPARE(attempt.value(QLatin1String("start_ns")).toInteger(), t.requests[13].attempts[0].startNs);
+    QCOMPARE(attempt.value(QLatin1String("error")).toString(), QStringLiteral("http_429"));
+    QVERIFY(requests.at(1).toObject().value(QLatin1String("error")).isNull());
+    QVERIFY(requests.at(0).toObject().value(QLatin1String("warmup")).toBool());
+}
+
+void TestJsonReport::metaHasNoCredentials()
+{
+    RunTrace t = Fixture::sampleTrace(2);
+    t.targetUrl = QStringLiteral(
+        "https://alice:s3cretpass@api.example.com/v1/chat/completions?api_key=abcdef123&x=1");
+    const QJsonObject meta = JsonReport::toJson(t, summarize(t)).value(QLatin1String("meta")).toObject();
+    const QString url = meta.value(QLatin1String("target_url")).toString();
+    QVERIFY2(!url.contains(QLatin1String("alice")) && !url.contains(QLatin1String("s3cretpass"))
+            && !url.contains(QLatin1String("abcdef123")),
+        qPrintable(url));
+    QVERIFY2(url.startsWith(QLatin1String("https://api.example.com/v1/chat/completions?")), qPrintable(url));
+    QVERIFY(url.contains(QLatin1String("x=1")));
+    QCOMPARE(
+        meta.value(QLatin1String("burgerbench_version")).toString(), QStringLiteral(BURGERBENCH_VERSION));
+    QCOMPARE(meta.value(QLatin1String("qt_version")).toString(), QString::fromLatin1(qVersion()));
+    QCOMPARE(meta.value(QLatin1String("cpu_count")).toInt(), 8);
+    QCOMPARE(meta.value(QLatin1String("started_at")).toString(), QStringLiteral("2026-11-22T10:30:15.250Z"));
+    QCOMPARE(meta.value(QLatin1String("definitions")).toString(), QStringLiteral("vllm-compatible"));
+    QCOMPARE(meta.value(QLatin1String("clock")).toString(), QStringLiteral("ns from run start"));
+}
+
+void TestJsonReport::rejectsBadFiles_data()
+{
+    QTest::addColumn<QByteArray>("mutation"); // "path=json value" applied to a valid report
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not json") << QByteArray("!garbage") << QStringLiteral("not valid JSON");
+    QTest::newRow("wrong schema") << QByteArray("schema=\"burgerbench.run/9\"")
+                                  << QStringLiteral("schema: expected");
+    QTest::newRow("bad outcome") << QByteArray("requests.2.outcome=\"great\"")
+                                 << QStringLiteral("requests[2].outcome: unknown outcome 'great'");
+    QTest::newRow("bad error kind") << QByteArray("requests.1.error=\"gremlins\"")
+                                    << QStringLiteral("requests[1].error: unknown error kind 'gremlins'");
+    QTest::newRow("token_ns not array")
+        << QByteArray("requests.3.token_ns=5") << QStringLiteral("requests[3].token_ns: must be an array");
+    QTest::newRow("fractional time") << QByteArray("requests.3.end_ns=1.5")
+                                     << QStringLiteral("requests[3].end_ns: must be an integer or null");
+    QTest::newRow("requests missing") << QByteArray("requests=null") << QStringLiteral("requests: missing");
+    QTest::newRow("bad scenario") << QByteArray("scenario.load=7") << QStringLiteral("scenario: ");
+    QTest::newRow("bad task kind") << QByteArray("tasks.0.kind=\"nap\"") << QStringLiteral("tasks[0].kind");
+    QTest::newRow("bad date") << QByteArray("meta.started_at=\"yesterday\"")
+                              << QStringLiteral("meta.started_at: not an ISO 8601");
+}
+
+static QJsonValue mutate(const QJsonValue &node, QStringList path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return value;
+    const QString head = path.takeFirst();
+    if (node.isArray()) {
+        QJsonArray a = node.toArray();
+        const int i = head.toInt();
+        a[i] = mutate(a.at(i), path, value);
+        return a;
+    }
+    QJsonObject o = node.toObject();
+    o[head] = mutate(o.value(head), path, value);
+    return o;
+}
+
+void TestJsonReport::rejectsBadFiles()
+{
+    QFETCH(QByteArray, mutation);
+    QFETCH(QString, expected);
+    const RunTrace t = Fixture::sampleTrace(4);
+    QByteArray bytes = JsonReport::toBytes(t, summarize(t));
+    if (mutation.startsWith('!')) {
+        bytes = mutation;
+    } else {
+        const int eq = mutation.indexOf('=');
+        const QStringList path = QString::fromUtf8(mutation.left(eq)).split(QLatin1Char('.'));
+        const QJsonValue value = QJsonDocument::fromJson("[" + mutation.mid(eq + 1) + "]").array().at(0);
+        const QJsonValue root = mutate(QJsonDocument::fromJson(bytes).object(), path, value);
+        bytes = QJsonDocument(root.toObject()).toJson();
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    RunTrace back;
+    QString error;
+    QVERIFY(!JsonReport::read(path, &back, &error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestJsonReport)
+#include "tst_jsonreport.moc"
