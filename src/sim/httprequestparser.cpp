@@ -1,0 +1,450 @@
+#include "sim/httprequestparser.h"
+
+#include <QtGlobal>
+
+namespace BurgerBench {
+
+namespace {
+
+// RFC 9110 §5.6.2 token characters.
+bool isTchar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isToken(QByteArrayView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (char c : s) {
+        if (!isTchar(c))
+            return false;
+    }
+    return true;
+}
+
+bool equalsNoCase(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
+}
+
+QByteArrayView trimmedOws(QByteArrayView s)
+{
+    qsizetype begin = 0;
+    qsizetype end = s.size();
+    while (begin < end && (s[begin] == ' ' || s[begin] == '\t'))
+        ++begin;
+    while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+        --end;
+    return s.sliced(begin, end - begin);
+}
+
+// Calls f(token) for each comma-separated, OWS-trimmed, non-empty element of a list header.
+template<typename F> void forEachListElement(QByteArrayView value, F f)
+{
+    qsizetype start = 0;
+    while (start <= value.size()) {
+        qsizetype comma = value.indexOf(',', start);
+        if (comma < 0)
+            comma = value.size();
+        const QByteArrayView element = trimmedOws(value.sliced(start, comma - start));
+        if (!element.isEmpty())
+            f(element);
+        start = comma + 1;
+    }
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// A chunk-size line is short; anything longer is garbage, not a big chunk.
+constexpr qsizetype MaxChunkSizeLine = 1024;
+
+} // namespace
+
+QByteArray HttpRequest::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (equalsNoCase(key, name))
+            return value;
+    }
+    return {};
+}
+
+bool HttpRequest::hasHeader(QByteArrayView name) const
+{
+    for (const auto &header : headers) {
+        if (equalsNoCase(header.first, name))
+            return true;
+    }
+    return false;
+}
+
+bool HttpRequest::keepAlive() const
+{
+    bool close = false;
+    bool keep = false;
+    for (const auto &[key, value] : headers) {
+        if (!equalsNoCase(key, "connection"))
+            continue;
+        forEachListElement(value, [&](QByteArrayView option) {
+            if (equalsNoCase(option, "close"))
+                close = true;
+            else if (equalsNoCase(option, "keep-alive"))
+                keep = true;
+        });
+    }
+    if (close)
+        return false;
+    return versionMinor >= 1 || keep;
+}
+
+HttpRequestParser::HttpRequestParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
+    : m_maxHeaderBytes(maxHeaderBytes)
+    , m_maxBodyBytes(maxBodyBytes)
+{
+}
+
+void HttpRequestParser::reset()
+{
+    m_buf.clear();
+    m_pos = 0;
+    m_scan = 0;
+    m_state = State::RequestLine;
+    m_headerBytes = 0;
+    m_remaining = 0;
+    m_expectContinue = false;
+    m_current = {};
+    m_ready.clear();
+    m_errorStatus = 0;
+    m_errorMessage.clear();
+}
+
+bool HttpRequestParser::feed(QByteArrayView data)
+{
+    if (hasError())
+        return false;
+    m_buf.append(data);
+    while (step()) { }
+    if (hasError()) {
+        m_buf.clear();
+        m_pos = m_scan = 0;
+        return false;
+    }
+    // Compact only when most of the buffer is consumed: amortised linear in the input.
+    if (m_pos == m_buf.size()) {
+        if (m_buf.capacity() > 256 * 1024)
+            m_buf.clear();
+        else
+            m_buf.resize(0);
+        m_pos = m_scan = 0;
+    } else if (m_pos > m_buf.size() / 2) {
+        m_buf.remove(0, m_pos);
+        m_scan -= m_pos;
+        m_pos = 0;
+    }
+    return true;
+}
+
+HttpRequest HttpRequestParser::takeRequest()
+{
+    Q_ASSERT(!m_ready.empty());
+    HttpRequest request = std::move(m_ready.front());
+    m_ready.pop_front();
+    return request;
+}
+
+bool HttpRequestParser::takeExpectContinue()
+{
+    const bool expect = m_expectContinue;
+    m_expectContinue = false;
+    return expect;
+}
+
+bool HttpRequestParser::isMidRequest() const
+{
+    return m_state != State::RequestLine || m_pos < m_buf.size();
+}
+
+bool HttpRequestParser::fail(int status, const QString &message)
+{
+    m_errorStatus = status;
+    m_errorMessage = message;
+    return false;
+}
+
+// Reads one line ending in '\n' (a preceding '\r' is stripped). Returns false when no complete
+// line is buffered yet, or on error (line longer than maxLineBytes, NUL or bare CR).
+bool HttpRequestParser::readLine(QByteArrayView &line, qsizetype maxLineBytes)
+{
+    const qsizetype newline = m_buf.indexOf('\n', m_scan);
+    if (newline < 0) {
+        m_scan = m_buf.size();
+        if (m_buf.size() - m_pos > maxLineBytes)
+            return fail(400, QStringLiteral("header section too large"));
+        return false;
+    }
+    if (newline + 1 - m_pos > maxLineBytes)
+        return fail(400, QStringLiteral("header section too large"));
+    line = QByteArrayView(m_buf).sliced(m_pos, newline - m_pos);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    m_pos = m_scan = newline + 1;
+    if (line.contains('\r') || line.contains('\0'))
+        return fail(400, QStringLiteral("bare CR or NUL in the header section"));
+    return true;
+}
+
+bool HttpRequestParser::step()
+{
+    switch (m_state) {
+    case State::RequestLine:
+    case State::Headers:
+    case State::Trailers: {
+        const qsizetype start = m_pos;
+        QByteArrayView line;
+        if (!readLine(line, m_maxHeaderBytes - m_headerBytes))
+            return false;
+        m_headerBytes += m_pos - start;
+        if (m_state == State::RequestLine)
+            return line.isEmpty() ? true : parseRequestLine(line);
+        if (m_state == State::Headers)
+            return line.isEmpty() ? headersComplete() : parseHeaderLine(line);
+        // Trailers: checked for syntax, then dropped.
+        if (line.isEmpty()) {
+            finishRequest();
+            return true;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || !isToken(line.first(colon)))
+            return fail(400, QStringLiteral("malformed trailer field"));
+        return true;
+    }
+    case State::Body:
+    case State::ChunkData: {
+        const qsizetype available = m_buf.size() - m_pos;
+        if (available == 0)
+            return false;
+        const qsizetype n = qsizetype(qMin<qint64>(m_remaining, available));
+        m_current.body.append(m_buf.constData() + m_pos, n);
+        m_pos += n;
+        m_scan = m_pos;
+        m_remaining -= n;
+        if (m_remaining > 0)
+            return false;
+        if (m_state == State::Body)
+            finishRequest();
+        else
+            m_state = State::ChunkDataEnd;
+        return true;
+    }
+    case State::ChunkDataEnd: {
+        QByteArrayView line;
+        if (!readLine(line, 2)) {
+            if (hasError())
+                m_errorMessage = QStringLiteral("chunk data not followed by CRLF");
+            return false;
+        }
+        if (!line.isEmpty())
+            return fail(400, QStringLiteral("chunk data not followed by CRLF"));
+        m_state = State::ChunkSize;
+        return true;
+    }
+    case State::ChunkSize: {
+        QByteArrayView line;
+        if (!readLine(line, MaxChunkSizeLine)) {
+            if (hasError())
+                m_errorMessage = QStringLiteral("chunk size line too long");
+            return false;
+        }
+        return chunkSizeLine(line);
+    }
+    }
+    return false;
+}
+
+bool HttpRequestParser::parseRequestLine(QByteArrayView line)
+{
+    const qsizetype sp1 = line.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0)
+        return fail(400, QStringLiteral("malformed request line"));
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    if (!isToken(method))
+        return fail(400, QStringLiteral("malformed method"));
+    if (version == "HTTP/1.1")
+        m_current.versionMinor = 1;
+    else if (version == "HTTP/1.0")
+        m_current.versionMinor = 0;
+    else
+        return fail(400, QStringLiteral("unsupported HTTP version"));
+    if (target.isEmpty())
+        return fail(400, QStringLiteral("empty request target"));
+    for (char c : target) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+            return fail(400, QStringLiteral("control character in request target"));
+    }
+
+    QByteArrayView path = target;
+    if (path.startsWith('/')) {
+        // origin-form
+    } else if (path == "*") {
+        // asterisk-form (OPTIONS *)
+    } else {
+        // absolute-form: scheme://authority/path
+        const qsizetype schemeEnd = path.indexOf("://");
+        if (schemeEnd <= 0)
+            return fail(400, QStringLiteral("malformed request target"));
+        const qsizetype slash = path.indexOf('/', schemeEnd + 3);
+        path = slash < 0 ? QByteArrayView("/") : path.sliced(slash);
+    }
+    const qsizetype query = path.indexOf('?');
+    if (query >= 0)
+        path.truncate(query);
+
+    m_current.method = method.toByteArray();
+    m_current.target = target.toByteArray();
+    m_current.path = path.toByteArray();
+    m_state = State::Headers;
+    return true;
+}
+
+bool HttpRequestParser::parseHeaderLine(QByteArrayView line)
+{
+    if (line.front() == ' ' || line.front() == '\t')
+        return fail(400, QStringLiteral("obsolete header line folding"));
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0 || !isToken(line.first(colon)))
+        return fail(400, QStringLiteral("malformed header field"));
+    m_current.headers.append(
+        { line.first(colon).toByteArray(), trimmedOws(line.sliced(colon + 1)).toByteArray() });
+    return true;
+}
+
+bool HttpRequestParser::headersComplete()
+{
+    bool chunked = false;
+    bool hasTransferEncoding = false;
+    bool hasLength = false;
+    qint64 length = 0;
+    for (const auto &[key, value] : std::as_const(m_current.headers)) {
+        if (equalsNoCase(key, "transfer-encoding")) {
+            hasTransferEncoding = true;
+            bool other = false;
+            forEachListElement(value, [&](QByteArrayView coding) {
+                if (equalsNoCase(coding, "chunked") && !chunked)
+                    chunked = true;
+                else
+                    other = true;
+            });
+            if (other)
+                return fail(400, QStringLiteral("unsupported transfer coding"));
+        } else if (equalsNoCase(key, "content-length")) {
+            if (value.isEmpty() || value.size() > 18)
+                return fail(value.size() > 18 ? 413 : 400, QStringLiteral("invalid Content-Length"));
+            qint64 n = 0;
+            for (char c : value) {
+                if (c < '0' || c > '9')
+                    return fail(400, QStringLiteral("invalid Content-Length"));
+                n = n * 10 + (c - '0');
+            }
+            if (hasLength && n != length)
+                return fail(400, QStringLiteral("conflicting Content-Length headers"));
+            hasLength = true;
+            length = n;
+        }
+    }
+    if (hasTransferEncoding && hasLength)
+        return fail(400, QStringLiteral("both Transfer-Encoding and Content-Length"));
+    if (hasTransferEncoding && !chunked)
+        return fail(400, QStringLiteral("unsupported transfer coding"));
+
+    const bool expectContinue = equalsNoCase(m_current.header("expect"), "100-continue");
+    if (chunked) {
+        m_state = State::ChunkSize;
+        m_expectContinue = expectContinue;
+        return true;
+    }
+    if (length > m_maxBodyBytes)
+        return fail(413, QStringLiteral("request body too large"));
+    if (length == 0) {
+        finishRequest();
+        return true;
+    }
+    m_current.body.reserve(qsizetype(qMin<qint64>(length, 64 * 1024)));
+    m_remaining = length;
+    m_state = State::Body;
+    m_expectContinue = expectContinue && m_buf.size() == m_pos;
+    return true;
+}
+
+bool HttpRequestParser::chunkSizeLine(QByteArrayView line)
+{
+    qint64 size = 0;
+    qsizetype i = 0;
+    for (; i < line.size(); ++i) {
+        const int digit = hexValue(line[i]);
+        if (digit < 0)
+            break;
+        size = size * 16 + digit;
+        if (size > m_maxBodyBytes)
+            return fail(413, QStringLiteral("request body too large"));
+    }
+    if (i == 0)
+        return fail(400, QStringLiteral("malformed chunk size"));
+    const QByteArrayView rest = trimmedOws(line.sliced(i));
+    if (!rest.isEmpty() && !rest.startsWith(';'))
+        return fail(400, QStringLiteral("malformed chunk size"));
+    if (m_current.body.size() + size > m_maxBodyBytes)
+        return fail(413, QStringLiteral("request body too large"));
+    if (size == 0) {
+        m_state = State::Trailers;
+        return true;
+    }
+    m_remaining = size;
+    m_state = State::ChunkData;
+    return true;
+}
+
+void HttpRequestParser::finishRequest()
+{
+    m_ready.push_back(std::move(m_current));
+    m_current = {};
+    m_headerBytes = 0;
+    m_remaining = 0;
+    m_expectContinue = false;
+    m_state = State::RequestLine;
+}
+
+} // namespace BurgerBench
