@@ -1,0 +1,668 @@
+#include "render/timelinepainter.h"
+
+#include "render/legend.h"
+#include "render/requestphases.h"
+#include "render/timeformat.h"
+#include "render/timelinecoordinates.h"
+#include "trace/runtrace.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QLine>
+#include <QPainter>
+#include <QtMath>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cmath>
+
+namespace BurgerBench {
+
+namespace {
+
+const QColor gridColor(0xe4, 0xe4, 0xe4);
+const QColor stripeColor(0xf6, 0xf6, 0xf8);
+const QColor labelColor(0x44, 0x44, 0x44);
+const QColor separatorColor(0xc8, 0xc8, 0xc8);
+const QColor selectionColor(0x1f, 0x5f, 0xd0);
+const QColor highlightColor(0xff, 0x8c, 0x00);
+
+// Rects of one phase, merged as they come: a rect that starts inside or right after the previous
+// one on the same rows extends it. Events arrive in time order per lane, so everything that falls
+// into one pixel column collapses into one rect (Qt Creator's per-pixel merging).
+struct RectBatch
+{
+    std::vector<QRect> rects;
+
+    void add(int x0, int x1, int y, int h)
+    {
+        if (x1 <= x0)
+            x1 = x0 + 1;
+        if (!rects.empty()) {
+            QRect &last = rects.back();
+            if (last.y() == y && last.height() == h && x0 <= last.right() + 1 && x1 > last.left()) {
+                if (x1 - 1 > last.right())
+                    last.setRight(x1 - 1);
+                if (x0 < last.left())
+                    last.setLeft(x0);
+                return;
+            }
+        }
+        rects.emplace_back(x0, y, x1 - x0, h);
+    }
+};
+
+struct Batches
+{
+    std::array<RectBatch, PhaseCount> fill;
+    RectBatch thinError;
+    std::array<RectBatch, PhaseCount> markers;
+    RectBatch ghosts;
+    std::vector<QLine> ticks;
+};
+
+// Pixel column of a time, clamped well inside int range so far-off events do not overflow.
+int columnOf(const TimelineLayout &layout, qint64 t)
+{
+    const double x = layout.timeToX(t);
+    return int(std::floor(qBound(-1e6, x, 1e7)));
+}
+
+int insetFor(int h)
+{
+    return h >= 10 ? 2 : (h >= 5 ? 1 : 0);
+}
+
+void addRequest(Batches &b, const TimelineLayout &layout, const RequestRecord &r, int y, int h,
+    const TimelineRenderOptions &options, PhaseSegments &segments, bool fromDispatch = false)
+{
+    requestSegments(r, layout.nowNs, &segments, fromDispatch);
+    const int inset = insetFor(h);
+    const int plotLeft = layout.plotRect.left();
+    const int plotRight = layout.plotRect.right() + 1;
+    for (const PhaseSegment &s : segments) {
+        if (s.endNs < layout.fromNs || s.startNs > layout.toNs)
+            continue;
+        const int x0 = std::max(plotLeft - 1, columnOf(layout, s.startNs));
+        const int x1 = std::min(plotRight + 1, columnOf(layout, s.endNs));
+        if (s.marker) {
+            const int w = std::max(3, std::min(6, h));
+            b.markers[int(s.phase)].add(x1 - w + 1, x1 + 1, y, h);
+            continue;
+        }
+        if (s.phase == Phase::Ghost) {
+            if (h >= 5)
+                b.ghosts.add(x0, std::max(x1, x0 + 1), y, h);
+            continue;
+        }
+        if (s.thin) {
+            b.thinError.add(x0, x1, y + h / 4, std::max(1, h / 2));
+            continue;
+        }
+        b.fill[int(s.phase)].add(x0, x1, y + inset, h - 2 * inset);
+        if (s.phase == Phase::Streaming && h >= 5 && !r.tokenNs.empty()) {
+            // One tick per token, but never closer than minTickSpacing pixels: jump by binary
+            // search to the first token that lands on a new column, so a million tokens cost
+            // a few hundred steps per visible bar.
+            const auto &tokens = r.tokenNs;
+            const qint64 lo = std::max(layout.fromNs, s.startNs);
+            const qint64 hi = std::min(layout.toNs, s.endNs);
+            auto it = std::lower_bound(tokens.begin(), tokens.end(), lo);
+            int lastX = INT_MIN / 2;
+            const int spacing = std::max(1, options.minTickSpacing);
+            const int tickTop = y + inset + 1;
+            const int tickBottom = y + h - inset - 2;
+            while (it != tokens.end() && *it <= hi) {
+                const int x = columnOf(layout, *it);
+                if (x >= lastX + spacing) {
+                    b.ticks.emplace_back(x, tickTop, x, tickBottom);
+                    lastX = x;
+                }
+                const qint64 next = layout.xToTime(double(lastX + spacing));
+                if (*it >= next)
+                    ++it;
+                else
+                    it = std::lower_bound(it + 1, tokens.end(), next);
+            }
+        }
+    }
+}
+
+void drawLaneLabel(QPainter *painter, const TimelineLayout &layout, int y, int h, const QString &text)
+{
+    painter->drawText(QRect(layout.labelLeft, y, layout.plotRect.left() - layout.labelLeft - 6, h),
+        Qt::AlignRight | Qt::AlignVCenter, text);
+}
+
+void paintAxis(QPainter *painter, const TimelineLayout &layout)
+{
+    const QFontMetrics fm(painter->font());
+    const QRect &plot = layout.plotRect;
+    const qint64 range = layout.toNs - layout.fromNs;
+    const int minSpacing = fm.horizontalAdvance(QStringLiteral("0.000 ms")) + 18;
+    const qint64 step = tickStep(range, plot.width(), minSpacing);
+    qint64 t
+        = layout.fromNs >= 0 ? ((layout.fromNs + step - 1) / step) * step : -((-layout.fromNs) / step) * step;
+
+    painter->setPen(gridColor);
+    std::vector<QLine> grid;
+    std::vector<std::pair<int, qint64>> labels;
+    for (; t <= layout.toNs; t += step) {
+        const int x = columnOf(layout, t);
+        if (x < plot.left() || x > plot.right())
+            continue;
+        grid.emplace_back(x, plot.top(), x, plot.bottom());
+        labels.emplace_back(x, t);
+    }
+    painter->drawLines(grid.data(), int(grid.size()));
+    painter->setPen(labelColor);
+    const QRect &axis = layout.axisRect;
+    for (const auto &[x, tick] : labels) {
+        painter->drawLine(x, axis.bottom() - 3, x, axis.bottom());
+        const QString text = formatAxisTime(tick, step);
+        const int w = fm.horizontalAdvance(text);
+        const int left = std::clamp(x - w / 2, layout.bounds.left() + 2, layout.bounds.right() - w - 2);
+        painter->drawText(
+            QRect(left, axis.top(), w + 2, axis.height() - 4), Qt::AlignLeft | Qt::AlignVCenter, text);
+    }
+    painter->setPen(separatorColor);
+    painter->drawLine(plot.left(), axis.bottom(), plot.right(), axis.bottom());
+}
+
+void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineRenderOptions &options)
+{
+    const QRect lane = layout.loopLane;
+    painter->fillRect(lane, stripeColor);
+    painter->setPen(labelColor);
+    drawLaneLabel(painter, layout, lane.top(), lane.height(), loopLaneName());
+
+    const int busyH = std::max(2, lane.height() / 2);
+    RectBatch busy;
+    RectBatch blocked;
+    const auto [first, last] = sortedWindow(
+        trace.loopBusy, layout.fromNs, layout.toNs, [](const Span &s) { return s.startNs; },
+        [](const Span &s) { return s.endNs; });
+    int i = first;
+    while (i < last) {
+        const Span &s = trace.loopBusy[size_t(i)];
+        const int x0 = columnOf(layout, s.startNs);
+        const int x1 = columnOf(layout, s.endNs);
+        if (s.endNs - s.startNs >= options.loopBlockedNs)
+            blocked.add(x0, x1, lane.top(), lane.height());
+        else
+            busy.add(x0, x1, lane.top(), busyH);
+        // Everything that starts in an already painted column is covered: skip to the first
+        // span starting in the next column (spans do not overlap, so one step back suffices for
+        // a span straddling that boundary).
+        const int covered = std::max(x0 + 1, x1);
+        const qint64 nextT = layout.xToTime(double(covered));
+        const auto it = std::lower_bound(trace.loopBusy.begin() + i + 1, trace.loopBusy.begin() + last, nextT,
+            [](const Span &span, qint64 t) { return span.startNs < t; });
+        int next = int(it - trace.loopBusy.begin());
+        if (next - 1 > i && trace.loopBusy[size_t(next - 1)].endNs >= nextT)
+            --next;
+        i = std::max(i + 1, next);
+    }
+    fillPhaseRects(painter, busy.rects.data(), int(busy.rects.size()), Phase::CpuWork);
+    fillPhaseRects(painter, blocked.rects.data(), int(blocked.rects.size()), Phase::BlockedHeld);
+
+    // Lag: the worst sample per pixel column, as bars growing up from the lane's bottom.
+    const auto [lf, ll] = sortedWindow(
+        trace.loopLag, layout.fromNs, layout.toNs, [](const LagSample &s) { return s.atNs; },
+        [](const LagSample &s) { return s.atNs; });
+    const int maxBar = lane.height() - 2;
+    RectBatch lagBars;
+    int column = INT_MIN;
+    qint64 worst = 0;
+    // Lag under 1% of full scale is timer noise, not a busy loop.
+    const qint64 noiseNs = options.lagFullScaleNs / 100;
+    const auto flush = [&]() {
+        if (column == INT_MIN || worst <= noiseNs)
+            return;
+        const double ratio
+            = std::min(1.0, double(worst) / double(std::max<qint64>(1, options.lagFullScaleNs)));
+        const int h = int(std::ceil(ratio * maxBar));
+        if (h > 0)
+            lagBars.rects.emplace_back(column, lane.bottom() - h + 1, 1, h);
+    };
+    for (int k = lf; k < ll; ++k) {
+        const LagSample &s = trace.loopLag[size_t(k)];
+        const int x = columnOf(layout, s.atNs);
+        if (x != column) {
+            flush();
+            column = x;
+            worst = 0;
+        }
+        worst = std::max(worst, s.lagNs);
+    }
+    flush();
+    // Lag bars are drawn 1 px wide per column; widen isolated ones so they stay visible.
+    for (QRect &r : lagBars.rects)
+        r.setWidth(2);
+    fillPhaseRects(painter, lagBars.rects.data(), int(lagBars.rects.size()), Phase::LoopLag);
+}
+
+void paintWorkerLanes(
+    QPainter *painter, const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index)
+{
+    RectBatch cpu;
+    RectBatch held;
+    const int h = layout.workerLaneHeight;
+    const QFontMetrics fm(painter->font());
+    const bool labels = h >= fm.height() - 4;
+    painter->setPen(labelColor);
+    for (int l = 0; l < layout.workerLaneCount; ++l) {
+        const int y = layout.workerTop + l * h;
+        if (l % 2 == 0)
+            painter->fillRect(QRect(layout.plotRect.left(), y, layout.plotRect.width(), h), stripeColor);
+        if (labels) {
+            const QString name = l < trace.taskLanes.size()
+                ? trace.taskLanes.at(l)
+                : QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(l + 1);
+            drawLaneLabel(painter, layout, y, h, name);
+        }
+        if (l >= index.taskLaneCount())
+            continue;
+        const TimelineIndex::Lane &lane = index.taskLane(l);
+        const auto [first, last] = lane.window(layout.fromNs, layout.toNs);
+        const int inset = insetFor(h);
+        for (int i = first; i < last; ++i) {
+            const TaskRecord &task = trace.tasks[lane.items[size_t(i)]];
+            const qint64 end = task.endNs >= 0 ? task.endNs : layout.nowNs;
+            if (end < layout.fromNs)
+                continue;
+            RectBatch &batch = task.kind == 1 ? held : cpu;
+            batch.add(columnOf(layout, task.startNs), columnOf(layout, end), y + inset, h - 2 * inset);
+        }
+    }
+    fillPhaseRects(painter, cpu.rects.data(), int(cpu.rects.size()), Phase::CpuWork);
+    fillPhaseRects(painter, held.rects.data(), int(held.rects.size()), Phase::BlockedHeld);
+}
+
+void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options)
+{
+    const QFontMetrics fm(painter->font());
+    const int firstLane = layout.firstLane;
+    const int lastLane = std::min(layout.requestLaneCount, firstLane + layout.visibleRequestLanes());
+    const QRect &plot = layout.plotRect;
+
+    // Stripes and labels; when lanes are thinner than a line of text, label every k-th lane.
+    painter->setPen(labelColor);
+    const double lh = layout.requestLaneHeight;
+    int labelEvery = 1;
+    for (const int minEvery = int(std::ceil((fm.height() + 2) / std::max(lh, 0.01)));
+         labelEvery < minEvery;) {
+        // 1, 2, 5, 10, 20, 50... so the labels read as a scale.
+        const int digits = labelEvery;
+        labelEvery = (QByteArray::number(digits).startsWith('2')) ? labelEvery / 2 * 5 : labelEvery * 2;
+    }
+    for (int lane = firstLane; lane < lastLane; ++lane) {
+        const int y = layout.requestLaneY(lane);
+        const int h = layout.requestLaneH(lane);
+        if (lh >= 4 && lane % 2 == 0)
+            painter->fillRect(QRect(plot.left(), y, plot.width(), h), stripeColor);
+        if ((lane + 1) % labelEvery == 0 || labelEvery == 1) {
+            const QString name = layout.laneByRequest ? requestLaneName(lane) : slotLaneName(lane);
+            const int labelH = std::max(h, fm.height());
+            const int labelY = std::max(int(layout.requestTop), y + (h - labelH) / 2);
+            drawLaneLabel(painter, layout, labelY, labelH, name);
+        }
+    }
+
+    Batches b;
+    PhaseSegments segments;
+    for (int lane = firstLane; lane < lastLane; ++lane) {
+        const int y = layout.requestLaneY(lane);
+        const int h = layout.requestLaneH(lane);
+        if (layout.laneByRequest) {
+            const RequestRecord &r = trace.requests[size_t(lane)];
+            const qint64 start = requestVisibleStartNs(r);
+            if (start < 0 || start > layout.toNs || requestVisibleEndNs(r, layout.nowNs) < layout.fromNs)
+                continue;
+            addRequest(b, layout, r, y, h, options, segments);
+        } else if (lane < index.slotCount()) {
+            const TimelineIndex::Lane &slot = index.slot(lane);
+            const auto [first, last] = slot.window(layout.fromNs, layout.toNs);
+            for (int i = first; i < last; ++i) {
+                const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
+                if (requestVisibleEndNs(r, layout.nowNs) < layout.fromNs)
+                    continue;
+                // A slot lane shows the request from the moment it holds the slot: its queue
+                // time belongs to no slot (the request lanes show it).
+                addRequest(b, layout, r, y, h, options, segments, true);
+            }
+        }
+    }
+
+    const Phase order[] = { Phase::Queued, Phase::WaitingFirstToken, Phase::Sending, Phase::Streaming };
+    for (Phase p : order)
+        fillPhaseRects(painter, b.fill[int(p)].rects.data(), int(b.fill[int(p)].rects.size()), p);
+    if (!b.ticks.empty()) {
+        painter->setPen(QPen(phaseStyle(Phase::Streaming).tick, 1));
+        painter->drawLines(b.ticks.data(), int(b.ticks.size()));
+    }
+    fillPhaseRects(painter, b.thinError.rects.data(), int(b.thinError.rects.size()), Phase::Error);
+    fillPhaseRects(painter, b.ghosts.rects.data(), int(b.ghosts.rects.size()), Phase::Ghost);
+    for (Phase p : { Phase::Incomplete, Phase::Error })
+        fillPhaseRects(painter, b.markers[int(p)].rects.data(), int(b.markers[int(p)].rects.size()), p);
+}
+
+// The drawn extent of a request on its lane, or an empty rect when it is not on screen.
+QRect requestExtent(
+    const TimelineLayout &layout, const TimelineIndex &index, const RunTrace &trace, int request)
+{
+    if (request < 0 || size_t(request) >= trace.requests.size())
+        return {};
+    const RequestRecord &r = trace.requests[size_t(request)];
+    const int lane = layout.laneByRequest ? request : index.slotOfRequest(request);
+    if (lane < layout.firstLane || lane >= layout.requestLaneCount
+        || lane >= layout.firstLane + layout.visibleRequestLanes())
+        return {};
+    const qint64 start = layout.laneByRequest ? requestVisibleStartNs(r) : r.dispatchNs;
+    const qint64 end = requestVisibleEndNs(r, layout.nowNs);
+    if (start < 0 || end < layout.fromNs || start > layout.toNs)
+        return {};
+    const int x0 = std::max(layout.plotRect.left() - 2, columnOf(layout, start));
+    const int x1 = std::min(layout.plotRect.right() + 2, columnOf(layout, end));
+    return QRect(x0, layout.requestLaneY(lane), std::max(1, x1 - x0 + 1), layout.requestLaneH(lane));
+}
+
+} // namespace
+
+double TimelineLayout::timeToX(qint64 timeNs) const
+{
+    return timeToPixel(timeNs, fromNs, toNs, plotRect.left(), plotRect.width());
+}
+
+qint64 TimelineLayout::xToTime(double x) const
+{
+    return pixelToTime(x, fromNs, toNs, plotRect.left(), plotRect.width());
+}
+
+int TimelineLayout::requestLaneY(int lane) const
+{
+    return int(std::floor(laneTop(lane, requestTop, requestLaneHeight, firstLane)));
+}
+
+int TimelineLayout::requestLaneH(int lane) const
+{
+    const int next = int(std::floor(laneTop(lane + 1, requestTop, requestLaneHeight, firstLane)));
+    return std::max(1, next - requestLaneY(lane));
+}
+
+int TimelineLayout::visibleRequestLanes() const
+{
+    if (requestLaneHeight <= 0)
+        return 0;
+    return int(std::ceil((requestBottom - requestTop) / requestLaneHeight));
+}
+
+QString requestLaneName(int request)
+{
+    return QCoreApplication::translate("BurgerBench::Timeline", "#%1").arg(request + 1);
+}
+
+QString slotLaneName(int slot)
+{
+    return QCoreApplication::translate("BurgerBench::Timeline", "slot %1").arg(slot + 1);
+}
+
+QString loopLaneName()
+{
+    return QCoreApplication::translate("BurgerBench::Timeline", "event loop");
+}
+
+TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options)
+{
+    TimelineLayout l;
+    const QFontMetrics fm(font);
+    l.bounds = rect;
+    l.laneByRequest = options.laneByRequest;
+    l.labelLeft = rect.left() + 4;
+    const int plotLeft = rect.left() + std::min(options.labelWidth, rect.width() / 3);
+    const int plotWidth = std::max(1, rect.right() - 10 - plotLeft + 1);
+
+    int y = rect.top() + 4;
+    if (!options.title.isEmpty()) {
+        l.titleRect = QRect(rect.left() + 8, y, rect.width() - 16, fm.height() + 4);
+        y = l.titleRect.bottom() + 5;
+    }
+    int bottom = rect.bottom() - 2;
+    if (options.showLegend) {
+        const int lh = legendHeight(font, rect.width() - 16);
+        l.legendRect = QRect(rect.left() + 8, rect.bottom() - 4 - lh + 1, rect.width() - 16, lh);
+        bottom = l.legendRect.top() - 8;
+    }
+    l.axisRect = QRect(plotLeft, y, plotWidth, fm.height() + 8);
+    y = l.axisRect.bottom() + 1;
+    const int plotTop = y;
+    y += 3;
+    if (options.showLoopLane) {
+        l.loopLane = QRect(plotLeft, y, plotWidth, options.loopLaneHeight);
+        y = l.loopLane.bottom() + 1 + 5;
+    }
+    l.workerLaneCount
+        = options.showWorkerLanes ? std::max<int>(int(trace.taskLanes.size()), index.taskLaneCount()) : 0;
+    if (l.workerLaneCount > 0) {
+        // Workers get at most a third of what is left; the requests are the main story.
+        const int share = std::max(3, (bottom - y) / 3 / l.workerLaneCount);
+        l.workerLaneHeight = std::min(options.workerLaneHeight, share);
+        l.workerTop = y;
+        y += l.workerLaneCount * l.workerLaneHeight + 5;
+    }
+    l.requestTop = y;
+    l.requestBottom = std::max(y, bottom);
+    l.requestLaneCount = options.laneByRequest ? int(trace.requests.size()) : index.slotCount();
+    const double available = l.requestBottom - l.requestTop;
+    if (options.laneHeight > 0)
+        l.requestLaneHeight = options.laneHeight;
+    else
+        l.requestLaneHeight = l.requestLaneCount > 0
+            ? std::min(options.maxAutoLaneHeight, available / l.requestLaneCount)
+            : options.maxAutoLaneHeight;
+    l.firstLane = std::clamp(options.firstLane, 0, std::max(0, l.requestLaneCount - 1));
+    l.plotRect = QRect(plotLeft, plotTop, plotWidth, std::max(1, l.requestBottom - plotTop));
+
+    l.nowNs = options.nowNs >= 0 ? options.nowNs : std::max(index.lastEventNs(), trace.endNs);
+    l.fromNs = options.fromNs;
+    qint64 to = options.toNs;
+    if (to < 0)
+        to = std::max({ trace.endNs, index.lastEventNs(), options.nowNs });
+    l.toNs = std::max(l.fromNs + 1000, to);
+    return l;
+}
+
+TimelineHit timelineHitTest(
+    const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index, const QPoint &pos)
+{
+    TimelineHit hit;
+    hit.timeNs = layout.xToTime(pos.x());
+    hit.inPlot = pos.x() >= layout.plotRect.left() && pos.x() <= layout.plotRect.right();
+    const qint64 slack = std::max<qint64>(0, layout.xToTime(pos.x() + 3) - hit.timeNs);
+    const qint64 lo = hit.timeNs - slack;
+    const qint64 hi = hit.timeNs + slack;
+
+    if (!layout.loopLane.isEmpty() && pos.y() >= layout.loopLane.top()
+        && pos.y() <= layout.loopLane.bottom()) {
+        hit.kind = TimelineLayout::LaneKind::Loop;
+        return hit;
+    }
+    if (layout.workerLaneCount > 0 && pos.y() >= layout.workerTop
+        && pos.y() < layout.workerTop + layout.workerLaneCount * layout.workerLaneHeight) {
+        hit.kind = TimelineLayout::LaneKind::Worker;
+        hit.lane = (pos.y() - layout.workerTop) / std::max(1, layout.workerLaneHeight);
+        if (hit.lane < index.taskLaneCount()) {
+            const TimelineIndex::Lane &lane = index.taskLane(hit.lane);
+            const auto [first, last] = lane.window(lo, hi);
+            for (int i = last - 1; i >= first; --i) {
+                const TaskRecord &task = trace.tasks[lane.items[size_t(i)]];
+                const qint64 end = task.endNs >= 0 ? task.endNs : layout.nowNs;
+                if (task.startNs <= hi && end >= lo) {
+                    hit.task = int(lane.items[size_t(i)]);
+                    hit.request = task.request;
+                    break;
+                }
+            }
+        }
+        return hit;
+    }
+    if (pos.y() >= layout.requestBottom)
+        return hit;
+    const int lane = laneAt(
+        pos.y(), layout.requestTop, layout.requestLaneHeight, layout.firstLane, layout.requestLaneCount);
+    if (lane < 0)
+        return hit;
+    hit.kind = TimelineLayout::LaneKind::Request;
+    hit.lane = lane;
+    if (layout.laneByRequest) {
+        const RequestRecord &r = trace.requests[size_t(lane)];
+        const qint64 start = requestVisibleStartNs(r);
+        if (start >= 0 && start <= hi && requestVisibleEndNs(r, layout.nowNs) >= lo)
+            hit.request = lane;
+    } else if (lane < index.slotCount()) {
+        const TimelineIndex::Lane &slot = index.slot(lane);
+        const auto [first, last] = slot.window(lo, hi);
+        for (int i = last - 1; i >= first; --i) {
+            const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
+            if (r.dispatchNs <= hi && requestVisibleEndNs(r, layout.nowNs) >= lo) {
+                hit.request = int(slot.items[size_t(i)]);
+                break;
+            }
+        }
+    }
+    return hit;
+}
+
+void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+    painter->fillRect(layout.bounds, options.background);
+
+    if (!layout.titleRect.isEmpty()) {
+        QFont bold = painter->font();
+        bold.setBold(true);
+        painter->save();
+        painter->setFont(bold);
+        painter->setPen(QColor(0x22, 0x22, 0x22));
+        painter->drawText(layout.titleRect, Qt::AlignLeft | Qt::AlignVCenter, options.title);
+        painter->restore();
+    }
+    paintAxis(painter, layout);
+
+    const QRect lanesClip(layout.labelLeft, layout.plotRect.top(),
+        layout.plotRect.right() - layout.labelLeft + 1, layout.plotRect.height());
+    painter->setClipRect(lanesClip);
+    if (!layout.loopLane.isEmpty())
+        paintLoopLane(painter, layout, trace, options);
+    if (layout.workerLaneCount > 0)
+        paintWorkerLanes(painter, layout, trace, index);
+    // Lane content must not bleed into the gutter when zoomed: clip content to the plot, but
+    // let labels use the gutter (they are drawn first, inside paintRequestLanes, so clip later).
+    painter->setClipRect(QRect(layout.labelLeft, static_cast<int>(layout.requestTop),
+        layout.plotRect.right() - layout.labelLeft + 1,
+        std::max(0, layout.requestBottom - static_cast<int>(layout.requestTop))));
+    if (layout.requestLaneCount == 0) {
+        painter->setPen(labelColor);
+        painter->drawText(
+            QRect(layout.plotRect.left(), static_cast<int>(layout.requestTop), layout.plotRect.width(),
+                std::max(20, layout.requestBottom - int(layout.requestTop))),
+            Qt::AlignCenter, QCoreApplication::translate("BurgerBench::Timeline", "No requests yet"));
+    } else {
+        paintRequestLanes(painter, layout, trace, index, options);
+    }
+    painter->setClipping(false);
+
+    // Separators between the lane groups.
+    painter->setPen(separatorColor);
+    if (layout.workerLaneCount > 0) {
+        const int y = layout.workerTop - 3;
+        painter->drawLine(layout.labelLeft, y, layout.plotRect.right(), y);
+    }
+    if (layout.requestLaneCount > 0) {
+        const int y = int(layout.requestTop) - 3;
+        painter->drawLine(layout.labelLeft, y, layout.plotRect.right(), y);
+    }
+    if (!layout.legendRect.isEmpty())
+        paintLegend(painter, layout.legendRect);
+    painter->restore();
+}
+
+void paintTimelineOverlay(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setClipRect(QRect(layout.plotRect.left() - 2, layout.plotRect.top(), layout.plotRect.width() + 4,
+        layout.plotRect.height()));
+
+    if (options.rangeFromNs >= 0 && options.rangeToNs > options.rangeFromNs) {
+        const int x0 = columnOf(layout, options.rangeFromNs);
+        const int x1 = columnOf(layout, options.rangeToNs);
+        QColor shade = selectionColor;
+        shade.setAlpha(40);
+        const QRect band(x0, layout.plotRect.top(), std::max(1, x1 - x0), layout.plotRect.height());
+        painter->fillRect(band, shade);
+        painter->setPen(QPen(selectionColor, 1, Qt::DashLine));
+        painter->drawLine(x0, band.top(), x0, band.bottom());
+        painter->drawLine(x1, band.top(), x1, band.bottom());
+    }
+    if (options.highlighted) {
+        painter->setPen(QPen(highlightColor, 2));
+        painter->setBrush(Qt::NoBrush);
+        for (int request : *options.highlighted) {
+            const QRect r = requestExtent(layout, index, trace, request);
+            if (!r.isEmpty())
+                painter->drawRect(r.adjusted(0, 0, -1, -1));
+        }
+    }
+    if (options.hoverRequest >= 0) {
+        const QRect r = requestExtent(layout, index, trace, options.hoverRequest);
+        if (!r.isEmpty()) {
+            painter->setPen(QPen(QColor(0x22, 0x22, 0x22), 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(r.adjusted(-1, -1, 0, 0));
+        }
+    }
+    if (options.selectedRequest >= 0) {
+        const QRect r = requestExtent(layout, index, trace, options.selectedRequest);
+        if (!r.isEmpty()) {
+            QColor band = selectionColor;
+            band.setAlpha(28);
+            painter->fillRect(
+                QRect(layout.plotRect.left(), r.top(), layout.plotRect.width(), r.height()), band);
+            painter->setPen(QPen(selectionColor, 2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(r.adjusted(-1, -1, 0, 0));
+        }
+    }
+    if (options.showNowLine && layout.nowNs >= layout.fromNs && layout.nowNs <= layout.toNs) {
+        const int x = columnOf(layout, layout.nowNs);
+        painter->setPen(QPen(QColor(0xd0, 0x30, 0x30), 1));
+        painter->drawLine(x, layout.plotRect.top(), x, layout.plotRect.bottom());
+    }
+    painter->restore();
+}
+
+void paintTimeline(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options)
+{
+    paintTimelineBase(painter, layout, trace, index, options);
+    paintTimelineOverlay(painter, layout, trace, index, options);
+}
+
+void paintTimeline(
+    QPainter *painter, const QRect &rect, const RunTrace &trace, const TimelineRenderOptions &options)
+{
+    const TimelineIndex index(trace);
+    const TimelineLayout layout = timelineLayout(rect, painter->font(), trace, index, options);
+    paintTimeline(painter, layout, trace, index, options);
+}
+
+} // namespace BurgerBench

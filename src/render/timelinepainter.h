@@ -1,0 +1,125 @@
+#pragma once
+
+#include "render/timelineindex.h"
+
+#include <QColor>
+#include <QFont>
+#include <QRect>
+#include <QString>
+
+#include <vector>
+
+class QPainter;
+class QPoint;
+
+namespace BurgerBench {
+
+struct RunTrace;
+
+// What to draw and where. The same options drive the window, the CLI's PNG/SVG/PDF exports and
+// the HTML report's picture, so a screenshot and an export of the same run look alike.
+struct TimelineRenderOptions
+{
+    qint64 fromNs = 0;
+    qint64 toNs = -1; // -1 = auto: the end of the run, or the last event while live
+    qint64 nowNs = -1; // live: open phases run up to here; -1 = the trace's last event
+    bool laneByRequest = true; // one lane per request; false = one lane per engine slot
+    bool showLegend = true;
+    bool showLoopLane = true;
+    bool showWorkerLanes = true;
+    bool showNowLine = false; // a thin line at nowNs (live runs)
+    QString title;
+    double laneHeight = 0; // 0 = fit every lane into the rect, at most maxAutoLaneHeight
+    double maxAutoLaneHeight = 20;
+    int firstLane = 0; // vertical scroll, in lanes (request/slot lanes only)
+    int labelWidth = 92; // the left gutter with lane names
+    int loopLaneHeight = 30;
+    int workerLaneHeight = 16;
+    qint64 loopBlockedNs = 16'000'000; // event-loop busy stretches this long are "blocked" (red):
+                                       // one missed 60 Hz frame, a freeze a user can feel
+    qint64 lagFullScaleNs = 100'000'000; // loop lag drawn at full lane height
+    int minTickSpacing = 3; // token ticks closer than this merge (pixels)
+
+    // Overlays (cheap: drawn over the cached picture by the window).
+    int selectedRequest = -1;
+    const std::vector<int> *highlighted = nullptr; // request indices; not owned
+    qint64 rangeFromNs = -1; // selected time range, -1 = none
+    qint64 rangeToNs = -1;
+    int hoverRequest = -1;
+
+    QColor background = Qt::white;
+};
+
+// Where everything goes for a given rect, font, trace and options. Cheap to compute; the window
+// keeps one per (size, range, lane settings) for hit testing.
+struct TimelineLayout
+{
+    enum class LaneKind : quint8 { None, Loop, Worker, Request };
+
+    QRect bounds;
+    QRect titleRect;
+    QRect axisRect; // tick labels, above the lanes
+    QRect plotRect; // where time runs: from plotRect.left() to plotRect.right() + 1
+    QRect legendRect; // empty when no legend
+    int labelLeft = 0;
+    qint64 fromNs = 0;
+    qint64 toNs = 1;
+    qint64 nowNs = 0;
+    bool laneByRequest = true;
+
+    QRect loopLane; // empty when hidden
+    int workerTop = 0;
+    int workerLaneHeight = 0;
+    int workerLaneCount = 0;
+    double requestTop = 0;
+    double requestLaneHeight = 0;
+    int requestLaneCount = 0;
+    int firstLane = 0;
+    int requestBottom = 0; // y past the last request lane pixel (clip)
+
+    double timeToX(qint64 timeNs) const;
+    qint64 xToTime(double x) const;
+    // The pixel rows [top, bottom) of a request/slot lane, or an empty pair off screen.
+    int requestLaneY(int lane) const;
+    int requestLaneH(int lane) const;
+    int visibleRequestLanes() const; // how many request lanes fit (at least partially)
+};
+
+struct TimelineHit
+{
+    TimelineLayout::LaneKind kind = TimelineLayout::LaneKind::None;
+    int lane = -1; // worker lane, request lane or slot
+    int request = -1; // the request under the point, if any
+    int task = -1; // the task under the point (worker lanes)
+    qint64 timeNs = 0;
+    bool inPlot = false;
+};
+
+TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options);
+
+// What is under a point: the lane, the request or task whose drawn extent covers it (with a
+// few pixels of slack so thin bars can be hovered).
+TimelineHit timelineHitTest(
+    const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index, const QPoint &pos);
+
+// The one timeline paint routine. Draws the title, time axis, event-loop lane, worker lanes,
+// request (or slot) lanes and legend into `rect`, visiting only what overlaps the visible window,
+// merging what falls into one pixel column and filling by colour in batches.
+void paintTimeline(
+    QPainter *painter, const QRect &rect, const RunTrace &trace, const TimelineRenderOptions &options);
+// The same with a prebuilt index and layout: paintTimelineBase draws everything except the
+// overlays, which paintTimelineOverlay adds (selection, highlights, hovered lane, range, now).
+void paintTimeline(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options);
+void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options);
+void paintTimelineOverlay(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options);
+
+// Lane names as the gutter shows them.
+QString requestLaneName(int request);
+QString slotLaneName(int slot);
+QString loopLaneName();
+
+} // namespace BurgerBench
