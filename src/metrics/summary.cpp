@@ -151,8 +151,9 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
                 g.tpotMs = toMs(e2elNs - ttftNs) / double(r->outputTokens - 1);
                 tpot.push_back(g.tpotMs);
             }
-        } else if (r->endNs >= 0) {
-            // Non-streaming: the response fully read; no TTFT (METRICS.md item 6).
+        } else if (!trace.scenario.stream && r->endNs >= 0) {
+            // Non-streaming: the response fully read; no TTFT (METRICS.md item 6). (A streamed
+            // "success" without token events cannot happen: the engine fails it as no_tokens.)
             g.e2elMs = toMs(r->endNs - start);
             e2el.push_back(g.e2elMs);
             // For the TTFT SLO the first token reached the user with the whole body.

@@ -136,6 +136,7 @@ private slots:
     void touchingIntervalsDoNotOverlap();
     void unsettledRequests();
     void tokenCountSource();
+    void streamedSuccessWithoutTokensIsNotTimed();
     void emptyTrace();
 };
 
@@ -381,6 +382,23 @@ void tst_Summary::tokenCountSource()
     t.requests = { a, c };
     s = computeSummary(t, Ranks, {});
     QVERIFY(s.outputTokensFromUsage);
+}
+
+void tst_Summary::streamedSuccessWithoutTokensIsNotTimed()
+{
+    // A contradiction the engine should never record (no token event is a no_tokens failure):
+    // it is counted, but a streamed request without token events has no first or last token,
+    // so it must not fall back to the non-streaming E2EL.
+    RunTrace t;
+    t.scenario.stream = true;
+    t.measuredStartNs = 0;
+    t.endNs = ms(1000);
+    t.requests = { request(Outcome::Success, 0, 800), request(Outcome::Success, 0, 500, { 100, 300 }) };
+    const Summary s = computeSummary(t, Ranks, {});
+    QCOMPARE(s.completed, 2);
+    QCOMPARE(s.e2el.count, 1);
+    QCOMPARE(s.e2el.max, 300.0);
+    QCOMPARE(s.ttft.count, 1);
 }
 
 void tst_Summary::emptyTrace()
