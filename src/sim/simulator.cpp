@@ -1,0 +1,1387 @@
+#include "sim/simulator.h"
+
+#include "sim/httprequestparser.h"
+
+#include <QBasicTimer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+#include <QTimerEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <random>
+#include <vector>
+
+#if defined(Q_OS_UNIX)
+#include <sys/socket.h>
+#elif defined(Q_OS_WIN)
+#include <winsock2.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcSim, "burgerbench.sim", QtInfoMsg)
+
+namespace BurgerBench {
+
+namespace {
+
+constexpr qint64 NsPerMs = 1000000;
+constexpr int MaxOutputTokens = 1000000; // a sanity cap, not an OpenAI limit
+constexpr int DefaultOutputTokens = 16;
+
+enum class Fault : quint8 {
+    None,
+    Http429,
+    Http500,
+    Http503,
+    Reset,
+    Stall,
+    Malformed,
+    StreamError,
+    MissingDone,
+    ClientClosed, // recorded only: the client went away
+};
+
+// Names as X-Sim-Fault takes them and /sim/stats reports them, in Fault order.
+constexpr const char *FaultNames[] = { "none", "http_429", "http_500", "http_503", "reset", "stall",
+    "malformed", "stream_error", "missing_done", "client_closed" };
+
+QLatin1String faultName(Fault fault)
+{
+    return QLatin1String(FaultNames[int(fault)]);
+}
+
+bool faultFromName(QByteArrayView name, Fault *fault)
+{
+    const QByteArray lower = name.toByteArray().trimmed().toLower();
+    for (int i = 0; i <= int(Fault::MissingDone); ++i) {
+        if (lower == FaultNames[i]) {
+            *fault = Fault(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isMidStreamFault(Fault fault)
+{
+    return fault == Fault::Reset || fault == Fault::Stall || fault == Fault::Malformed
+        || fault == Fault::StreamError;
+}
+
+enum class Endpoint : quint8 { Chat, Completions };
+
+// Ground truth for one completion request, on the simulator's clock (ns since its start; -1 when
+// the moment has not happened). Shared between the connection serving it and the record list;
+// every field is guarded by SimulatorPrivate::m_mutex.
+struct SimRecord
+{
+    QByteArray id;
+    Endpoint endpoint = Endpoint::Chat;
+    bool stream = false;
+    qint64 arrivalNs = -1;
+    qint64 admittedNs = -1;
+    qint64 firstTokenNs = -1;
+    qint64 endNs = -1;
+    std::vector<qint64> tokenNs;
+    int status = 0; // 0 while no status line was written
+    Fault fault = Fault::None;
+    int promptTokens = 0;
+    int outputTokens = 0;
+    bool finished = false;
+};
+
+// Burger words for the generated text; each token is one word and a space.
+constexpr const char *Vocabulary[] = { "bun", "sesame", "patty", "cheese", "lettuce", "tomato", "pickle",
+    "onion", "ketchup", "mustard", "grill", "sizzle", "fries", "shake", "order", "up" };
+constexpr int VocabularySize = int(sizeof(Vocabulary) / sizeof(Vocabulary[0]));
+
+QByteArrayView tokenWord(int i)
+{
+    return QByteArrayView(Vocabulary[i % VocabularySize]);
+}
+
+QByteArray generatedText(int tokens)
+{
+    QByteArray text;
+    text.reserve(tokens * 8);
+    for (int i = 0; i < tokens; ++i) {
+        text.append(tokenWord(i));
+        text.append(' ');
+    }
+    return text;
+}
+
+int countWords(const QString &text)
+{
+    int words = 0;
+    bool inWord = false;
+    for (QChar c : text) {
+        if (c.isSpace()) {
+            inWord = false;
+        } else if (!inWord) {
+            inWord = true;
+            ++words;
+        }
+    }
+    return words;
+}
+
+// A string, or an array of strings / {type:text,text} parts / token ids (one token each).
+int countPromptValue(const QJsonValue &value)
+{
+    if (value.isString())
+        return countWords(value.toString());
+    if (!value.isArray())
+        return 0;
+    int words = 0;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &part : array) {
+        if (part.isString())
+            words += countWords(part.toString());
+        else if (part.isDouble())
+            words += 1;
+        else if (part.isArray())
+            words += countPromptValue(part);
+        else if (part.isObject())
+            words += countWords(part.toObject().value(QLatin1String("text")).toString());
+    }
+    return words;
+}
+
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    out.append('"');
+    for (char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\');
+            out.append(c);
+        } else if (u < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            const char escaped[] = { '\\', 'u', '0', '0', hex[u >> 4], hex[u & 15] };
+            out.append(escaped, 6);
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+}
+
+void appendHex(QByteArray &out, qsizetype value)
+{
+    char digits[16];
+    int n = 0;
+    do {
+        digits[n++] = "0123456789abcdef"[value & 15];
+        value >>= 4;
+    } while (value > 0);
+    while (n > 0)
+        out.append(digits[--n]);
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return QByteArrayLiteral("Continue");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 413:
+        return QByteArrayLiteral("Payload Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    default:
+        return QByteArrayLiteral("Unknown");
+    }
+}
+
+QByteArray errorBody(const QString &message, const QString &type, int code)
+{
+    const QJsonObject error { { QLatin1String("message"), message }, { QLatin1String("type"), type },
+        { QLatin1String("param"), QJsonValue::Null }, { QLatin1String("code"), code } };
+    return QJsonDocument(QJsonObject { { QLatin1String("error"), error } }).toJson(QJsonDocument::Compact);
+}
+
+QByteArray jsonBytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// A complete, not-streamed response.
+struct Response
+{
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QByteArray body;
+    QByteArray extraHeaders; // each line ends in \r\n
+};
+
+Response errorResponse(int status, const QString &message, const QString &type)
+{
+    Response r;
+    r.status = status;
+    r.body = errorBody(message, type, status);
+    return r;
+}
+
+// One parsed completion request and, once it runs, its progress.
+struct Job
+{
+    // From the request.
+    HttpRequest request; // kept for non-completion endpoints, which answer when their turn comes
+    bool keepAlive = true;
+    bool completion = false;
+
+    // Completion requests only.
+    std::shared_ptr<SimRecord> record;
+    Response immediate; // a 4xx/5xx answered without generating (bad body, HTTP faults)
+    bool answerImmediately = false;
+    Endpoint endpoint = Endpoint::Chat;
+    bool stream = false;
+    bool includeUsage = false;
+    bool fixedLength = false;
+    int outputTokens = DefaultOutputTokens;
+    int promptTokens = 0;
+    Fault fault = Fault::None;
+    QString model;
+    SimulatorSettings settings; // snapshot at arrival
+    QByteArray eventPrefix; // `data: {"id":…,"choices":[{"index":0,` up to the varying part
+    QByteArray usageEvent; // the whole usage `data:` event
+    QByteArray requestIdHeader; // "X-Request-Id: …\r\n" or empty
+    qint64 created = 0; // unix seconds
+
+    // Progress.
+    bool admitted = false;
+    bool waiting = false; // in the capacity queue
+    int sent = 0; // token chunks written
+    bool faultDone = false;
+    qint64 firstTargetNs = 0;
+    qint64 nextTargetNs = 0;
+    qint64 shiftNs = 0; // added by a stall to every later target
+};
+
+} // namespace
+
+class SimConnection;
+
+class SimulatorPrivate : public QObject
+{
+public:
+    explicit SimulatorPrivate(const SimulatorSettings &settings);
+    ~SimulatorPrivate() override;
+
+    qint64 nowNs() const { return m_clock.nsecsElapsed(); }
+
+    // Capacity (simulator thread only).
+    bool acquireSlot(SimConnection *connection); // false: queued, admitted() is called later
+    void releaseSlot();
+    void cancelWaiting(SimConnection *connection);
+    void admitWaiting();
+
+    // Records (any thread; take the mutex).
+    std::shared_ptr<SimRecord> newRecord(const QByteArray &id, Endpoint endpoint, bool stream,
+        qint64 arrivalNs, int promptTokens, const QString &model);
+    Fault rollFault();
+    qint64 jitterNs(double jitterMs);
+    void markAdmitted(SimRecord &record, qint64 t);
+    void markToken(SimRecord &record, qint64 t);
+    void markStatus(SimRecord &record, int status);
+    void finish(SimRecord &record, qint64 t, int outputTokens, Fault fault);
+    SimulatorSettings settingsSnapshot() const;
+    int nextSequence();
+
+    QJsonObject stats() const;
+    void reset();
+    QByteArray modelsBody() const;
+
+    void onNewConnection();
+    void removeConnection(SimConnection *connection) { m_connections.remove(connection); }
+
+    QTcpServer m_server;
+    QElapsedTimer m_clock;
+
+    // Simulator thread only.
+    QSet<SimConnection *> m_connections;
+    std::deque<SimConnection *> m_waiting;
+    int m_running = 0;
+
+    mutable QMutex m_mutex; // guards everything below and every SimRecord
+    SimulatorSettings m_settings;
+    std::mt19937 m_faultRng;
+    std::mt19937 m_jitterRng;
+    std::vector<std::shared_ptr<SimRecord>> m_records;
+    QString m_lastModel;
+    int m_sequence = 0;
+    qint64 m_requestsReceived = 0;
+    qint64 m_connectionsAccepted = 0;
+    int m_inProgress = 0;
+    int m_runningReported = 0;
+    int m_peakConcurrent = 0;
+    int m_peakRunning = 0;
+};
+
+// One accepted socket. Requests on it are answered strictly in order (HTTP/1.1 pipelining): the
+// head job runs, the others wait. Owns its socket; owned by SimulatorPrivate (QObject child) and
+// deletes itself once the socket has disconnected. Lives on the simulator's thread.
+class SimConnection : public QObject
+{
+public:
+    SimConnection(SimulatorPrivate *d, QTcpSocket *socket);
+    ~SimConnection() override;
+
+    void admitted(); // the head job got a capacity slot
+    void shutdown(); // the simulator is going away: abort quietly, never call back
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void onReadyRead();
+    void onDisconnected();
+    void enqueue(HttpRequest &&request, qint64 arrivalNs);
+    void prepareCompletion(Job &job, qint64 arrivalNs);
+    void pump();
+    bool startCompletion(Job &job); // false: finished already
+    void streamStep();
+    void bodyStep();
+    void completeHead(qint64 endNs, int outputTokens);
+    void closeAfterResponse();
+    void resetConnection();
+    void arm(qint64 targetNs);
+    qint64 nextTokenTarget(Job &job);
+
+    Response routeImmediate(const HttpRequest &request);
+    void writeResponse(const Response &response, bool keepAlive, const QByteArray &extraHeaders = {});
+    void writeStreamHeaders(const Job &job);
+    void writeEvent(QByteArrayView a, QByteArrayView b = {}, QByteArrayView c = {}, QByteArrayView d = {});
+    void writeStreamEnd(const Job &job, bool usage, bool done);
+    bool writable() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
+    void send();
+
+    SimulatorPrivate *d;
+    QTcpSocket *m_socket; // child
+    HttpRequestParser m_parser;
+    std::deque<Job> m_jobs; // front is the one being answered when m_busy
+    bool m_busy = false;
+    bool m_noMoreRequests = false; // a request said Connection: close, or parsing failed
+    bool m_gone = false; // disconnected; waiting for deleteLater
+    bool m_chunked = true; // HTTP/1.0 clients get a close-delimited stream instead
+    QBasicTimer m_timer;
+    QByteArray m_out; // reused for every write: one write() per event, no per-token allocation
+};
+
+SimConnection::SimConnection(SimulatorPrivate *dd, QTcpSocket *socket)
+    : QObject(dd)
+    , d(dd)
+    , m_socket(socket)
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_out.reserve(512);
+    connect(m_socket, &QTcpSocket::readyRead, this, &SimConnection::onReadyRead);
+    // Queued: a failing flush() inside a token step may emit disconnected synchronously; the
+    // step must finish with its job intact and clean up afterwards.
+    connect(m_socket, &QTcpSocket::disconnected, this, &SimConnection::onDisconnected, Qt::QueuedConnection);
+}
+
+SimConnection::~SimConnection()
+{
+    d->removeConnection(this);
+}
+
+void SimConnection::shutdown()
+{
+    m_gone = true;
+    m_timer.stop();
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void SimConnection::onReadyRead()
+{
+    const QByteArray data = m_socket->readAll();
+    if (m_gone || m_noMoreRequests)
+        return;
+    m_parser.feed(data);
+    const qint64 arrival = d->nowNs();
+    while (m_parser.hasRequest() && !m_noMoreRequests)
+        enqueue(m_parser.takeRequest(), arrival);
+    if (m_parser.hasError())
+        m_noMoreRequests = true;
+    if (m_parser.takeExpectContinue() && m_jobs.empty() && !m_busy && writable()) {
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_socket->flush();
+    }
+    pump();
+}
+
+void SimConnection::enqueue(HttpRequest &&request, qint64 arrivalNs)
+{
+    Job &job = m_jobs.emplace_back();
+    job.keepAlive = request.keepAlive();
+    if (!job.keepAlive)
+        m_noMoreRequests = true;
+    if (request.versionMinor == 0)
+        m_chunked = false;
+    const bool chat = request.path == "/v1/chat/completions";
+    job.completion = request.method == "POST" && (chat || request.path == "/v1/completions");
+    job.endpoint = chat ? Endpoint::Chat : Endpoint::Completions;
+    job.request = std::move(request);
+    if (job.completion) {
+        prepareCompletion(job, arrivalNs);
+        job.request.body = QByteArray(); // everything needed is extracted; up to 16 MiB
+    }
+}
+
+// Reads the body, decides length, prompt size and fault, and records the arrival. Everything a
+// token write needs later is formatted here once.
+void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
+{
+    const HttpRequest &request = job.request;
+    job.settings = d->settingsSnapshot();
+    job.created = QDateTime::currentSecsSinceEpoch();
+    const int sequence = d->nextSequence();
+    const QByteArray openAiId
+        = (job.endpoint == Endpoint::Chat ? QByteArrayLiteral("chatcmpl-") : QByteArrayLiteral("cmpl-"))
+        + QByteArray::number(sequence);
+    QByteArray id = request.header("x-request-id");
+    if (id.isEmpty())
+        id = openAiId;
+    else
+        job.requestIdHeader = QByteArrayLiteral("X-Request-Id: ") + id + QByteArrayLiteral("\r\n");
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonObject body = document.object();
+    QString &model = job.model;
+    model = body.value(QLatin1String("model")).toString();
+    if (model.isEmpty())
+        model = QStringLiteral("burger-7b");
+    job.stream = body.value(QLatin1String("stream")).toBool(false);
+    job.includeUsage = body.value(QLatin1String("stream_options"))
+                           .toObject()
+                           .value(QLatin1String("include_usage"))
+                           .toBool(false);
+
+    if (job.settings.outputTokens > 0) {
+        job.outputTokens = job.settings.outputTokens;
+        job.fixedLength = true;
+    } else {
+        const int maxCompletion = body.value(QLatin1String("max_completion_tokens")).toInt(0);
+        const int maxTokens = body.value(QLatin1String("max_tokens")).toInt(0);
+        job.outputTokens = maxCompletion > 0 ? maxCompletion
+            : maxTokens > 0                  ? maxTokens
+                                             : DefaultOutputTokens;
+    }
+    job.outputTokens = std::min(job.outputTokens, MaxOutputTokens);
+
+    if (job.endpoint == Endpoint::Chat) {
+        const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+        for (const QJsonValue &message : messages)
+            job.promptTokens += countPromptValue(message.toObject().value(QLatin1String("content")));
+    } else {
+        job.promptTokens = countPromptValue(body.value(QLatin1String("prompt")));
+    }
+
+    // One roll per completion request, header or not, so the sequence of rolled faults depends
+    // only on the order requests arrive in.
+    job.fault = d->rollFault();
+    const QByteArray faultHeader = request.header("x-sim-fault");
+    bool badFaultName = false;
+    if (!faultHeader.isEmpty() && !faultFromName(faultHeader, &job.fault))
+        badFaultName = true;
+
+    job.record = d->newRecord(id, job.endpoint, job.stream, arrivalNs, job.promptTokens, model);
+    {
+        QMutexLocker lock(&d->m_mutex);
+        job.record->fault = job.fault;
+    }
+
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        job.answerImmediately = true;
+        job.immediate = errorResponse(400, QStringLiteral("request body is not a JSON object"),
+            QStringLiteral("invalid_request_error"));
+    } else if (badFaultName) {
+        job.answerImmediately = true;
+        job.immediate
+            = errorResponse(400, QStringLiteral("unknown X-Sim-Fault: ") + QString::fromLatin1(faultHeader),
+                QStringLiteral("invalid_request_error"));
+    } else if (job.fault == Fault::Http429 || job.fault == Fault::Http500 || job.fault == Fault::Http503) {
+        job.answerImmediately = true;
+        if (job.fault == Fault::Http429) {
+            job.immediate = errorResponse(
+                429, QStringLiteral("simulated rate limit"), QStringLiteral("rate_limit_error"));
+        } else if (job.fault == Fault::Http500) {
+            job.immediate = errorResponse(
+                500, QStringLiteral("simulated internal error"), QStringLiteral("server_error"));
+        } else {
+            job.immediate
+                = errorResponse(503, QStringLiteral("simulated overload"), QStringLiteral("server_error"));
+        }
+        if (job.fault != Fault::Http500) {
+            job.immediate.extraHeaders = QByteArrayLiteral("Retry-After: ")
+                + QByteArray::number(job.settings.faults.retryAfterSeconds) + QByteArrayLiteral("\r\n");
+        }
+    }
+    if (job.answerImmediately || !job.stream)
+        return;
+
+    QByteArray prefix;
+    prefix.reserve(160);
+    prefix.append("data: {\"id\":\"");
+    prefix.append(openAiId);
+    prefix.append(job.endpoint == Endpoint::Chat
+            ? QByteArrayView("\",\"object\":\"chat.completion.chunk\",\"created\":")
+            : QByteArrayView("\",\"object\":\"text_completion\",\"created\":"));
+    prefix.append(QByteArray::number(job.created));
+    prefix.append(",\"model\":");
+    appendJsonString(prefix, model.toUtf8());
+    prefix.append(",\"choices\":");
+    job.usageEvent = prefix;
+    prefix.append("[{\"index\":0,");
+    job.eventPrefix = prefix;
+    if (job.includeUsage) {
+        job.usageEvent.append("[],\"usage\":{\"prompt_tokens\":");
+        job.usageEvent.append(QByteArray::number(job.promptTokens));
+        job.usageEvent.append(",\"completion_tokens\":");
+        job.usageEvent.append(QByteArray::number(job.outputTokens));
+        job.usageEvent.append(",\"total_tokens\":");
+        job.usageEvent.append(QByteArray::number(job.promptTokens + job.outputTokens));
+        job.usageEvent.append("}}\n\n");
+    } else {
+        job.usageEvent.clear();
+    }
+}
+
+// Answers queued requests in order until one has to wait for time to pass.
+void SimConnection::pump()
+{
+    while (!m_busy && !m_gone && !m_jobs.empty()) {
+        Job &job = m_jobs.front();
+        if (!job.completion) {
+            const Response response = routeImmediate(job.request);
+            const bool keepAlive = job.keepAlive;
+            m_jobs.pop_front();
+            writeResponse(response, keepAlive);
+            if (!keepAlive) {
+                closeAfterResponse();
+                return;
+            }
+            continue;
+        }
+        if (startCompletion(job))
+            return; // busy until its last byte is written
+        const bool keepAlive = job.keepAlive;
+        m_jobs.pop_front();
+        if (!keepAlive) {
+            closeAfterResponse();
+            return;
+        }
+    }
+    if (!m_busy && !m_gone && m_jobs.empty() && m_parser.hasError()) {
+        Response response = errorResponse(
+            m_parser.errorStatus(), m_parser.errorMessage(), QStringLiteral("invalid_request_error"));
+        writeResponse(response, false);
+        closeAfterResponse();
+    }
+}
+
+bool SimConnection::startCompletion(Job &job)
+{
+    if (job.answerImmediately) {
+        writeResponse(job.immediate, job.keepAlive, job.requestIdHeader);
+        d->markStatus(*job.record, job.immediate.status);
+        d->finish(*job.record, d->nowNs(), 0, job.fault);
+        return false;
+    }
+    if (job.stream) {
+        // Like vLLM's API server: headers go out at once, even while the request waits for a
+        // slot; the first token chunk comes later.
+        writeStreamHeaders(job);
+        d->markStatus(*job.record, 200);
+    }
+    m_busy = true;
+    if (d->acquireSlot(this))
+        admitted();
+    else
+        job.waiting = true;
+    return true;
+}
+
+void SimConnection::admitted()
+{
+    Q_ASSERT(m_busy && !m_jobs.empty());
+    Job &job = m_jobs.front();
+    const qint64 now = d->nowNs();
+    job.waiting = false;
+    job.admitted = true;
+    d->markAdmitted(*job.record, now);
+    const SimulatorSettings &s = job.settings;
+    job.firstTargetNs = now + qint64(std::llround(s.ttftMs * NsPerMs))
+        + qint64(std::llround(s.prefillUsPerPromptToken * 1000.0 * job.promptTokens));
+    job.nextTargetNs = job.firstTargetNs;
+    if (!job.stream) {
+        // The body goes out when the last token would have: walk the same schedule.
+        for (int i = 1; i < job.outputTokens; ++i) {
+            job.sent = i;
+            job.nextTargetNs = nextTokenTarget(job);
+        }
+        job.sent = 0;
+    }
+    arm(job.nextTargetNs);
+}
+
+// Token i is due at first + i·interval + jitter (+ any stall), never before token i-1. Absolute
+// targets: a late timer makes the next gap shorter instead of pushing every later token back.
+qint64 SimConnection::nextTokenTarget(Job &job)
+{
+    const SimulatorSettings &s = job.settings;
+    qint64 target
+        = job.firstTargetNs + job.shiftNs + qint64(std::llround(job.sent * s.tokenIntervalMs * NsPerMs));
+    if (s.jitterMs > 0)
+        target += d->jitterNs(s.jitterMs);
+    return std::max(target, job.nextTargetNs);
+}
+
+void SimConnection::arm(qint64 targetNs)
+{
+    // QTimer counts whole milliseconds: round to the nearest so firing is centred on the target
+    // (at most half a millisecond early) rather than always up to a millisecond late.
+    const qint64 delayNs = targetNs - d->nowNs();
+    const int ms = delayNs <= 0 ? 0 : int((delayNs + NsPerMs / 2) / NsPerMs);
+    m_timer.start(ms, Qt::PreciseTimer, this);
+}
+
+void SimConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_timer.stop();
+    if (m_gone || !m_busy || m_jobs.empty())
+        return;
+    if (!writable())
+        return; // the queued disconnected() will record client_closed
+    if (m_jobs.front().stream)
+        streamStep();
+    else
+        bodyStep();
+}
+
+void SimConnection::streamStep()
+{
+    Job &job = m_jobs.front();
+    const SimulatorSettings &s = job.settings;
+    const bool chat = job.endpoint == Endpoint::Chat;
+    if (!job.faultDone && isMidStreamFault(job.fault) && job.sent == job.outputTokens / 2) {
+        job.faultDone = true;
+        switch (job.fault) {
+        case Fault::Reset:
+            d->finish(*job.record, d->nowNs(), job.sent, Fault::Reset);
+            resetConnection();
+            return;
+        case Fault::Stall: {
+            const qint64 stall = qint64(std::llround(s.faults.stallSeconds * 1e9));
+            job.shiftNs += stall;
+            job.nextTargetNs += stall;
+            arm(job.nextTargetNs);
+            return;
+        }
+        case Fault::Malformed:
+            writeEvent("data: {\"choices\": [{\"delta\": {\"content\": \"oops\"\n\n");
+            break;
+        case Fault::StreamError:
+            writeEvent("data: {\"error\": {\"message\": \"simulated server error\", \"type\": "
+                       "\"server_error\", \"code\": 500}}\n\n");
+            writeStreamEnd(job, false, true);
+            completeHead(d->nowNs(), job.sent);
+            return;
+        default:
+            break;
+        }
+    }
+
+    const int i = job.sent;
+    const bool last = i + 1 == job.outputTokens;
+    QByteArrayView start;
+    if (chat)
+        start = i == 0 ? QByteArrayView("\"delta\":{\"role\":\"assistant\",\"content\":\"")
+                       : QByteArrayView("\"delta\":{\"content\":\"");
+    else
+        start = QByteArrayView("\"text\":\"");
+    QByteArrayView end;
+    if (!last)
+        end = chat ? QByteArrayView(" \"},\"finish_reason\":null}]}\n\n")
+                   : QByteArrayView(" \",\"finish_reason\":null}]}\n\n");
+    else if (job.fixedLength)
+        end = chat ? QByteArrayView(" \"},\"finish_reason\":\"stop\"}]}\n\n")
+                   : QByteArrayView(" \",\"finish_reason\":\"stop\"}]}\n\n");
+    else
+        end = chat ? QByteArrayView(" \"},\"finish_reason\":\"length\"}]}\n\n")
+                   : QByteArrayView(" \",\"finish_reason\":\"length\"}]}\n\n");
+    writeEvent(job.eventPrefix, start, tokenWord(i), end);
+    d->markToken(*job.record, d->nowNs()); // after the write reached the kernel (see send())
+    job.sent = i + 1;
+
+    if (last) {
+        writeStreamEnd(job, job.includeUsage, job.fault != Fault::MissingDone);
+        completeHead(d->nowNs(), job.sent);
+        return;
+    }
+    job.nextTargetNs = nextTokenTarget(job);
+    arm(job.nextTargetNs);
+}
+
+void SimConnection::bodyStep()
+{
+    Job &job = m_jobs.front();
+    const SimulatorSettings &s = job.settings;
+    if (job.fault == Fault::Stall && !job.faultDone) {
+        job.faultDone = true;
+        job.nextTargetNs += qint64(std::llround(s.faults.stallSeconds * 1e9));
+        arm(job.nextTargetNs);
+        return;
+    }
+    if (job.fault == Fault::Reset) {
+        d->finish(*job.record, d->nowNs(), 0, Fault::Reset);
+        resetConnection();
+        return;
+    }
+
+    Response response;
+    int outputTokens = job.outputTokens;
+    if (job.fault == Fault::Malformed) {
+        response.body = QByteArrayLiteral("{\"choices\": [{\"message\": {\"content\": \"oops\"");
+    } else if (job.fault == Fault::StreamError) {
+        response
+            = errorResponse(500, QStringLiteral("simulated server error"), QStringLiteral("server_error"));
+        outputTokens = 0;
+    } else {
+        const QString text = QString::fromLatin1(generatedText(job.outputTokens));
+        const QString finishReason = job.fixedLength ? QStringLiteral("stop") : QStringLiteral("length");
+        QJsonObject choice { { QLatin1String("index"), 0 },
+            { QLatin1String("finish_reason"), finishReason } };
+        const bool chat = job.endpoint == Endpoint::Chat;
+        if (chat) {
+            choice.insert(QLatin1String("message"),
+                QJsonObject { { QLatin1String("role"), QStringLiteral("assistant") },
+                    { QLatin1String("content"), text } });
+        } else {
+            choice.insert(QLatin1String("text"), text);
+        }
+        const QJsonObject usage { { QLatin1String("prompt_tokens"), job.promptTokens },
+            { QLatin1String("completion_tokens"), job.outputTokens },
+            { QLatin1String("total_tokens"), job.promptTokens + job.outputTokens } };
+        const QJsonObject body { { QLatin1String("id"), QString::fromLatin1(job.record->id) },
+            { QLatin1String("object"),
+                chat ? QStringLiteral("chat.completion") : QStringLiteral("text_completion") },
+            { QLatin1String("created"), job.created }, { QLatin1String("model"), job.model },
+            { QLatin1String("choices"), QJsonArray { choice } }, { QLatin1String("usage"), usage } };
+        response.body = jsonBytes(body);
+    }
+    writeResponse(response, job.keepAlive, job.requestIdHeader);
+    d->markStatus(*job.record, response.status);
+    completeHead(d->nowNs(), outputTokens);
+}
+
+// The head job is done (its last byte is written): record, free the slot, answer the next.
+void SimConnection::completeHead(qint64 endNs, int outputTokens)
+{
+    Job &job = m_jobs.front();
+    d->finish(*job.record, endNs, outputTokens, job.fault);
+    const bool keepAlive = job.keepAlive;
+    m_jobs.pop_front();
+    m_busy = false;
+    d->releaseSlot();
+    if (!keepAlive) {
+        closeAfterResponse();
+        return;
+    }
+    pump();
+}
+
+void SimConnection::closeAfterResponse()
+{
+    m_noMoreRequests = true;
+    m_jobs.clear(); // pipelined after a close: never answered, never recorded
+    m_socket->disconnectFromHost(); // flushes what is written first
+}
+
+// The reset fault: RST instead of FIN, so the client sees the stream break.
+void SimConnection::resetConnection()
+{
+    const bool admittedJob = !m_jobs.empty() && m_jobs.front().admitted;
+    m_jobs.pop_front();
+    m_busy = false;
+    m_noMoreRequests = true;
+    if (admittedJob)
+        d->releaseSlot();
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd >= 0) {
+        struct linger noLinger;
+        noLinger.l_onoff = 1;
+        noLinger.l_linger = 0;
+#if defined(Q_OS_WIN)
+        ::setsockopt(SOCKET(fd), SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&noLinger),
+            int(sizeof noLinger));
+#elif defined(Q_OS_UNIX)
+        ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &noLinger, socklen_t(sizeof noLinger));
+#endif
+    }
+    m_socket->abort();
+}
+
+void SimConnection::onDisconnected()
+{
+    if (m_gone)
+        return;
+    m_gone = true;
+    m_timer.stop();
+    const qint64 now = d->nowNs();
+    for (Job &job : m_jobs) {
+        if (!job.record)
+            continue;
+        if (job.waiting)
+            d->cancelWaiting(this);
+        d->finish(*job.record, now, job.sent, Fault::ClientClosed);
+        if (job.admitted)
+            d->releaseSlot();
+    }
+    m_jobs.clear();
+    m_busy = false;
+    deleteLater();
+}
+
+Response SimConnection::routeImmediate(const HttpRequest &request)
+{
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+    auto methodNotAllowed = [&](const char *allow) {
+        Response r = errorResponse(
+            405, QStringLiteral("method not allowed"), QStringLiteral("invalid_request_error"));
+        r.extraHeaders = QByteArrayLiteral("Allow: ") + QByteArray(allow) + QByteArrayLiteral("\r\n");
+        return r;
+    };
+    if (path == "/v1/chat/completions" || path == "/v1/completions" || path == "/sim/reset") {
+        if (path == "/sim/reset" && method == "POST") {
+            d->reset();
+            Response r;
+            r.body = QByteArrayLiteral("{\"status\":\"reset\"}");
+            return r;
+        }
+        return methodNotAllowed("POST");
+    }
+    if (path == "/v1/models" || path == "/health" || path == "/sim/stats") {
+        if (method != "GET")
+            return methodNotAllowed("GET");
+        Response r;
+        if (path == "/v1/models")
+            r.body = d->modelsBody();
+        else if (path == "/health")
+            r.body = QByteArrayLiteral("{\"status\":\"ok\"}");
+        else
+            r.body = jsonBytes(d->stats());
+        return r;
+    }
+    return errorResponse(404, QStringLiteral("no such endpoint: ") + QString::fromUtf8(path),
+        QStringLiteral("not_found_error"));
+}
+
+void SimConnection::writeResponse(const Response &response, bool keepAlive, const QByteArray &extraHeaders)
+{
+    m_out.resize(0);
+    m_out.append("HTTP/1.1 ");
+    m_out.append(QByteArray::number(response.status));
+    m_out.append(' ');
+    m_out.append(reasonPhrase(response.status));
+    m_out.append("\r\nContent-Type: ");
+    m_out.append(response.contentType);
+    m_out.append("\r\nContent-Length: ");
+    m_out.append(QByteArray::number(response.body.size()));
+    m_out.append(keepAlive ? QByteArrayView("\r\nConnection: keep-alive\r\n")
+                           : QByteArrayView("\r\nConnection: close\r\n"));
+    m_out.append(response.extraHeaders);
+    m_out.append(extraHeaders);
+    m_out.append("\r\n");
+    m_out.append(response.body);
+    send();
+}
+
+void SimConnection::writeStreamHeaders(const Job &job)
+{
+    m_out.resize(0);
+    m_out.append("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n");
+    if (m_chunked)
+        m_out.append("Transfer-Encoding: chunked\r\n");
+    m_out.append(job.keepAlive && m_chunked ? QByteArrayView("Connection: keep-alive\r\n")
+                                            : QByteArrayView("Connection: close\r\n"));
+    m_out.append(job.requestIdHeader);
+    m_out.append("\r\n");
+    send();
+}
+
+// One SSE event as one HTTP chunk in one write; the event is the concatenation a+b+c+d.
+void SimConnection::writeEvent(QByteArrayView a, QByteArrayView b, QByteArrayView c, QByteArrayView dd)
+{
+    m_out.resize(0);
+    if (m_chunked) {
+        appendHex(m_out, a.size() + b.size() + c.size() + dd.size());
+        m_out.append("\r\n");
+    }
+    m_out.append(a);
+    m_out.append(b);
+    m_out.append(c);
+    m_out.append(dd);
+    if (m_chunked)
+        m_out.append("\r\n");
+    send();
+}
+
+// Usage event, [DONE] and the terminating chunk in one write.
+void SimConnection::writeStreamEnd(const Job &job, bool usage, bool done)
+{
+    m_out.resize(0);
+    auto appendEvent = [this](QByteArrayView event) {
+        if (m_chunked) {
+            appendHex(m_out, event.size());
+            m_out.append("\r\n");
+        }
+        m_out.append(event);
+        if (m_chunked)
+            m_out.append("\r\n");
+    };
+    if (usage && !job.usageEvent.isEmpty())
+        appendEvent(job.usageEvent);
+    if (done)
+        appendEvent("data: [DONE]\n\n");
+    if (m_chunked)
+        m_out.append("0\r\n\r\n");
+    send();
+    if (!m_chunked) {
+        m_jobs.front().keepAlive = false; // the end of the body is the end of the connection
+    }
+}
+
+// Copies m_out into the socket's buffer (write(const char *, n) copies, so m_out's capacity is
+// reused) and pushes it to the kernel now, so a token's timestamp is taken after the bytes left.
+void SimConnection::send()
+{
+    if (!writable())
+        return;
+    m_socket->write(m_out.constData(), m_out.size());
+    m_socket->flush();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SimulatorPrivate::SimulatorPrivate(const SimulatorSettings &settings)
+    : m_settings(settings)
+    , m_faultRng(settings.seed)
+    , m_jitterRng(settings.seed ^ 0x9e3779b9u)
+{
+    m_clock.start();
+    m_server.setListenBacklogSize(4096);
+    m_server.setMaxPendingConnections(1 << 20);
+    connect(&m_server, &QTcpServer::newConnection, this, &SimulatorPrivate::onNewConnection);
+    connect(&m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        // Out of file descriptors, most likely: back off briefly instead of spinning.
+        qCWarning(lcSim) << "accept failed:" << error << m_server.errorString();
+        m_server.pauseAccepting();
+        QTimer::singleShot(100, this, [this] { m_server.resumeAccepting(); });
+    });
+}
+
+SimulatorPrivate::~SimulatorPrivate()
+{
+    m_server.close();
+    m_waiting.clear();
+    const QSet<SimConnection *> connections = m_connections;
+    for (SimConnection *connection : connections) {
+        connection->shutdown();
+        delete connection;
+    }
+}
+
+void SimulatorPrivate::onNewConnection()
+{
+    int accepted = 0;
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        m_connections.insert(new SimConnection(this, socket));
+        ++accepted;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_connectionsAccepted += accepted;
+}
+
+bool SimulatorPrivate::acquireSlot(SimConnection *connection)
+{
+    const int capacity = settingsSnapshot().capacity;
+    if (m_waiting.empty() && (capacity <= 0 || m_running < capacity)) {
+        ++m_running;
+        return true;
+    }
+    m_waiting.push_back(connection);
+    return false;
+}
+
+void SimulatorPrivate::releaseSlot()
+{
+    --m_running;
+    admitWaiting();
+}
+
+void SimulatorPrivate::admitWaiting()
+{
+    const int capacity = settingsSnapshot().capacity;
+    while (!m_waiting.empty() && (capacity <= 0 || m_running < capacity)) {
+        SimConnection *next = m_waiting.front();
+        m_waiting.pop_front();
+        ++m_running;
+        next->admitted();
+    }
+}
+
+void SimulatorPrivate::cancelWaiting(SimConnection *connection)
+{
+    m_waiting.erase(std::remove(m_waiting.begin(), m_waiting.end(), connection), m_waiting.end());
+}
+
+SimulatorSettings SimulatorPrivate::settingsSnapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_settings;
+}
+
+int SimulatorPrivate::nextSequence()
+{
+    QMutexLocker lock(&m_mutex);
+    return ++m_sequence;
+}
+
+std::shared_ptr<SimRecord> SimulatorPrivate::newRecord(const QByteArray &id, Endpoint endpoint, bool stream,
+    qint64 arrivalNs, int promptTokens, const QString &model)
+{
+    auto record = std::make_shared<SimRecord>();
+    record->id = id;
+    record->endpoint = endpoint;
+    record->stream = stream;
+    record->arrivalNs = arrivalNs;
+    record->promptTokens = promptTokens;
+    QMutexLocker lock(&m_mutex);
+    m_records.push_back(record);
+    m_lastModel = model;
+    ++m_requestsReceived;
+    ++m_inProgress;
+    m_peakConcurrent = std::max(m_peakConcurrent, m_inProgress);
+    return record;
+}
+
+Fault SimulatorPrivate::rollFault()
+{
+    QMutexLocker lock(&m_mutex);
+    const double u = std::uniform_real_distribution<double>(0.0, 1.0)(m_faultRng);
+    const SimulatorFaults &f = m_settings.faults;
+    const double probabilities[]
+        = { f.http429, f.http500, f.http503, f.reset, f.stall, f.malformed, f.streamError, f.missingDone };
+    double cumulative = 0;
+    for (int i = 0; i < 8; ++i) {
+        cumulative += std::max(0.0, probabilities[i]);
+        if (u < cumulative)
+            return Fault(i + 1);
+    }
+    return Fault::None;
+}
+
+qint64 SimulatorPrivate::jitterNs(double jitterMs)
+{
+    QMutexLocker lock(&m_mutex);
+    return qint64(
+        std::llround(std::uniform_real_distribution<double>(-jitterMs, jitterMs)(m_jitterRng) * NsPerMs));
+}
+
+void SimulatorPrivate::markAdmitted(SimRecord &record, qint64 t)
+{
+    QMutexLocker lock(&m_mutex);
+    record.admittedNs = t;
+    ++m_runningReported;
+    m_peakRunning = std::max(m_peakRunning, m_runningReported);
+}
+
+void SimulatorPrivate::markToken(SimRecord &record, qint64 t)
+{
+    QMutexLocker lock(&m_mutex);
+    if (record.tokenNs.empty()) {
+        record.firstTokenNs = t;
+        record.tokenNs.reserve(64);
+    }
+    record.tokenNs.push_back(t);
+}
+
+void SimulatorPrivate::markStatus(SimRecord &record, int status)
+{
+    QMutexLocker lock(&m_mutex);
+    record.status = status;
+}
+
+void SimulatorPrivate::finish(SimRecord &record, qint64 t, int outputTokens, Fault fault)
+{
+    QMutexLocker lock(&m_mutex);
+    if (record.finished)
+        return;
+    record.finished = true;
+    record.endNs = t;
+    record.outputTokens = outputTokens;
+    record.fault = fault;
+    --m_inProgress;
+    if (record.admittedNs >= 0)
+        --m_runningReported;
+}
+
+QByteArray SimulatorPrivate::modelsBody() const
+{
+    QJsonArray data;
+    auto add = [&data](const QString &id) {
+        data.append(QJsonObject { { QLatin1String("id"), id },
+            { QLatin1String("object"), QStringLiteral("model") }, { QLatin1String("created"), 0 },
+            { QLatin1String("owned_by"), QStringLiteral("burgerbench") } });
+    };
+    add(QStringLiteral("burger-7b"));
+    QString last;
+    {
+        QMutexLocker lock(&m_mutex);
+        last = m_lastModel;
+    }
+    if (!last.isEmpty() && last != QLatin1String("burger-7b"))
+        add(last);
+    return jsonBytes(
+        QJsonObject { { QLatin1String("object"), QStringLiteral("list") }, { QLatin1String("data"), data } });
+}
+
+QJsonObject SimulatorPrivate::stats() const
+{
+    // Copy under the lock, format outside it: the simulator thread keeps writing tokens.
+    std::vector<SimRecord> records;
+    QJsonObject out;
+    {
+        QMutexLocker lock(&m_mutex);
+        records.reserve(m_records.size());
+        for (const auto &record : m_records)
+            records.push_back(*record);
+        out.insert(QLatin1String("requests_received"), double(m_requestsReceived));
+        out.insert(QLatin1String("peak_concurrent"), m_peakConcurrent);
+        out.insert(QLatin1String("peak_running"), m_peakRunning);
+        out.insert(QLatin1String("in_progress"), m_inProgress);
+        out.insert(QLatin1String("running"), m_runningReported);
+        out.insert(QLatin1String("connections_accepted"), double(m_connectionsAccepted));
+    }
+    out.insert(QLatin1String("clock"), QStringLiteral("ns since simulator start"));
+    out.insert(QLatin1String("now_ns"), double(nowNs()));
+    auto time = [](qint64 ns) { return ns < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(ns)); };
+    QJsonArray requests;
+    for (const SimRecord &r : records) {
+        QJsonArray tokens;
+        for (qint64 t : r.tokenNs)
+            tokens.append(double(t));
+        requests.append(QJsonObject {
+            { QLatin1String("id"), QString::fromUtf8(r.id) },
+            { QLatin1String("endpoint"),
+                r.endpoint == Endpoint::Chat ? QStringLiteral("chat") : QStringLiteral("completions") },
+            { QLatin1String("stream"), r.stream },
+            { QLatin1String("arrival_ns"), time(r.arrivalNs) },
+            { QLatin1String("admitted_ns"), time(r.admittedNs) },
+            { QLatin1String("first_token_ns"), time(r.firstTokenNs) },
+            { QLatin1String("token_ns"), tokens },
+            { QLatin1String("end_ns"), time(r.endNs) },
+            { QLatin1String("status"), r.status },
+            { QLatin1String("fault"), faultName(r.fault) },
+            { QLatin1String("prompt_tokens"), r.promptTokens },
+            { QLatin1String("output_tokens"), r.outputTokens },
+        });
+    }
+    out.insert(QLatin1String("requests"), requests);
+    return out;
+}
+
+// Requests still in progress survive a reset (their connections are still writing to them, and
+// in_progress must stay true); finished records, received/accepted counts and peaks start over.
+// The generators are re-seeded, so a run after a reset rolls the same faults as a fresh start.
+void SimulatorPrivate::reset()
+{
+    QMutexLocker lock(&m_mutex);
+    m_records.erase(std::remove_if(m_records.begin(), m_records.end(),
+                        [](const std::shared_ptr<SimRecord> &r) { return r->finished; }),
+        m_records.end());
+    m_requestsReceived = 0;
+    m_connectionsAccepted = 0;
+    m_peakConcurrent = m_inProgress;
+    m_peakRunning = m_runningReported;
+    m_faultRng.seed(m_settings.seed);
+    m_jitterRng.seed(m_settings.seed ^ 0x9e3779b9u);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Simulator::Simulator(const SimulatorSettings &settings, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<SimulatorPrivate>(settings))
+{
+}
+
+Simulator::~Simulator() = default;
+
+bool Simulator::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (d->m_server.listen(address, port))
+        return true;
+    if (error)
+        *error = d->m_server.errorString();
+    return false;
+}
+
+QUrl Simulator::url() const
+{
+    if (!d->m_server.isListening())
+        return {};
+    QHostAddress address = d->m_server.serverAddress();
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (address == QHostAddress::AnyIPv6)
+        address = QHostAddress(QHostAddress::LocalHostIPv6);
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(address.toString());
+    url.setPort(d->m_server.serverPort());
+    return url;
+}
+
+void Simulator::setSettings(const SimulatorSettings &settings)
+{
+    {
+        QMutexLocker lock(&d->m_mutex);
+        const bool reseed = settings.seed != d->m_settings.seed;
+        d->m_settings = settings;
+        if (reseed) {
+            d->m_faultRng.seed(settings.seed);
+            d->m_jitterRng.seed(settings.seed ^ 0x9e3779b9u);
+        }
+    }
+    // A larger capacity may admit waiting requests; do it on the simulator's thread.
+    SimulatorPrivate *p = d.get();
+    QMetaObject::invokeMethod(
+        p, [p] { p->admitWaiting(); }, Qt::QueuedConnection);
+}
+
+SimulatorSettings Simulator::settings() const
+{
+    return d->settingsSnapshot();
+}
+
+QJsonObject Simulator::stats() const
+{
+    return d->stats();
+}
+
+void Simulator::reset()
+{
+    d->reset();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SimulatorThread::SimulatorThread() = default;
+
+SimulatorThread::~SimulatorThread()
+{
+    stop();
+}
+
+bool SimulatorThread::start(
+    const SimulatorSettings &settings, QString *error, const QHostAddress &address, quint16 port)
+{
+    stop();
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("BurgerBench simulator"));
+    m_thread->start();
+
+    // A throwaway object living on the new thread to run the construction there, so the
+    // simulator, its server and every socket it accepts belong to that thread.
+    QObject context;
+    context.moveToThread(m_thread.get());
+    bool ok = false;
+    QString message;
+    Simulator *sim = nullptr;
+    QMetaObject::invokeMethod(
+        &context,
+        [&] {
+            sim = new Simulator(settings);
+            ok = sim->listen(address, port, &message);
+            if (!ok) {
+                delete sim;
+                sim = nullptr;
+            }
+            context.moveToThread(nullptr); // let the starting thread destroy it
+        },
+        Qt::BlockingQueuedConnection);
+
+    if (!ok) {
+        if (error)
+            *error = message;
+        m_thread->quit();
+        m_thread->wait();
+        m_thread.reset();
+        return false;
+    }
+    m_sim = sim;
+    m_url = sim->url();
+    return true;
+}
+
+void SimulatorThread::stop()
+{
+    if (!m_thread)
+        return;
+    if (m_sim) {
+        Simulator *sim = m_sim;
+        QMetaObject::invokeMethod(
+            sim, [sim] { delete sim; }, Qt::BlockingQueuedConnection);
+        m_sim = nullptr;
+    }
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_url = QUrl();
+}
+
+QUrl SimulatorThread::url() const
+{
+    return m_url;
+}
+
+Simulator *SimulatorThread::simulator() const
+{
+    return m_sim;
+}
+
+} // namespace BurgerBench
