@@ -16,7 +16,7 @@ QString num(double v, int precision = 2)
 
 QString row(const QString &label, const QString &value)
 {
-    return label.leftJustified(34, u' ') + value + u'\n';
+    return label.leftJustified(41, u' ') + value + u'\n';
 }
 
 QString rankLabel(double rank)
