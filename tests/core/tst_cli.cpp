@@ -1,0 +1,220 @@
+// The CLI as a user runs it: the real binary through QProcess, its exit codes and messages.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void runAgainstBuiltInSimulator();
+    void thresholdFailsWithExitOne();
+    void faultsAreReportedAndRunCompletes();
+    void refusedConnectionIsRecorded();
+    void interruptedRunExitsThreeAndKeepsRecord();
+    void apiKeyNeverWrittenOut();
+    void simulatePrintsUrlFirst();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result cli(const QStringList &args, int timeoutMs = 60'000, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    QString m_bin;
+    QTemporaryDir m_dir;
+};
+
+void tst_Cli::initTestCase()
+{
+    m_bin = qEnvironmentVariable("BURGERBENCH_BIN") + QStringLiteral("/burgerbench-cli");
+    QVERIFY2(QFile::exists(m_bin), qPrintable(QStringLiteral("no CLI at %1 (BURGERBENCH_BIN)").arg(m_bin)));
+    QVERIFY(m_dir.isValid());
+}
+
+tst_Cli::Result tst_Cli::cli(const QStringList &args, int timeoutMs, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(m_bin, args);
+    Result r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        qWarning("timed out: %s", qPrintable(args.join(u' ')));
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void tst_Cli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList() << QStringLiteral("Usage:");
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("fly")} << QStringLiteral("unknown command \"fly\"");
+    QTest::newRow("unknown flag") << QStringList {QStringLiteral("run"), QStringLiteral("--turbo")}
+                                  << QStringLiteral("Unknown option 'turbo'");
+    QTest::newRow("concurrency zero") << QStringList {QStringLiteral("run"), QStringLiteral("--concurrency"), QStringLiteral("0")}
+                                      << QStringLiteral("--concurrency: expected a number from 1 to 1000");
+    QTest::newRow("concurrency not a number")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--concurrency"), QStringLiteral("lots")}
+        << QStringLiteral("--concurrency: expected a number");
+    QTest::newRow("bad duration") << QStringList {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("soon")}
+                                  << QStringLiteral("--duration: expected a positive duration");
+    QTest::newRow("bad url") << QStringList {QStringLiteral("run"), QStringLiteral("--url"), QStringLiteral("ftp://x")}
+                             << QStringLiteral("--url: expected http://");
+    QTest::newRow("bad threshold") << QStringList {QStringLiteral("run"), QStringLiteral("--fail-if"), QStringLiteral("speed>fast")}
+                                   << QStringLiteral("--fail-if \"speed>fast\"");
+    QTest::newRow("bad fault") << QStringList {QStringLiteral("run"), QStringLiteral("--sim-fault"), QStringLiteral("meteor=0.1")}
+                               << QStringLiteral("unknown fault \"meteor\"");
+    QTest::newRow("missing scenario file")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json")}
+        << QStringLiteral("/nonexistent/s.json: cannot open");
+    QTest::newRow("contradiction") << QStringList {QStringLiteral("run"), QStringLiteral("--stream"), QStringLiteral("--no-stream")}
+                                   << QStringLiteral("contradict");
+}
+
+void tst_Cli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result r = cli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+void tst_Cli::runAgainstBuiltInSimulator()
+{
+    const QString json = m_dir.filePath(QStringLiteral("run.json"));
+    const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
+    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("12"),
+                          QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--sim-ttft-ms"),
+                          QStringLiteral("20"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("5"),
+                          QStringLiteral("--sim-output-tokens"), QStringLiteral("6"), QStringLiteral("--json"), json,
+                          QStringLiteral("--csv"), csv, QStringLiteral("--progress"), QStringLiteral("plain")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("12 / 12 / 0 / 0"), r.out.constData());
+    QVERIFY(r.out.contains("TTFT"));
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(doc.value(QStringLiteral("schema")).toString(), QStringLiteral("burgerbench.run/1"));
+    const QJsonObject summary = doc.value(QStringLiteral("summary")).toObject();
+    QCOMPARE(summary.value(QStringLiteral("completed")).toInt(), 12);
+    QCOMPARE(summary.value(QStringLiteral("peak_concurrency")).toInt(), 4);
+    QVERIFY(summary.value(QStringLiteral("ttft_ms")).toObject().contains(QStringLiteral("p99")));
+    QCOMPARE(doc.value(QStringLiteral("requests")).toArray().size(), 12);
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    QCOMPARE(c.readAll().count('\n'), 13); // header + one row per request
+}
+
+void tst_Cli::thresholdFailsWithExitOne()
+{
+    const QStringList base {QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("4"),
+                            QStringLiteral("--sim-ttft-ms"), QStringLiteral("50"), QStringLiteral("--sim-output-tokens"),
+                            QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off")};
+    Result r = cli(base + QStringList {QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5ms")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("FAIL --fail-if ttft.p99>5ms (measured"), r.err.constData());
+    r = cli(base + QStringList {QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5s"), QStringLiteral("--fail-if"),
+                                QStringLiteral("failed>0")});
+    QCOMPARE(r.exitCode, 0);
+}
+
+void tst_Cli::faultsAreReportedAndRunCompletes()
+{
+    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("10"),
+                          QStringLiteral("--sim-ttft-ms"), QStringLiteral("10"), QStringLiteral("--sim-output-tokens"),
+                          QStringLiteral("3"), QStringLiteral("--sim-fault"), QStringLiteral("http_503=1"),
+                          QStringLiteral("--fail-if"), QStringLiteral("failed>0"), QStringLiteral("--progress"),
+                          QStringLiteral("off")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("10 / 0 / 10 / 0"), r.out.constData());
+    QVERIFY2(r.out.contains("http_503 10"), r.out.constData());
+}
+
+void tst_Cli::refusedConnectionIsRecorded()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    const Result r = cli({QStringLiteral("run"), QStringLiteral("--url"), url, QStringLiteral("--requests"),
+                          QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off")});
+    QCOMPARE(r.exitCode, 0); // collect-all: failures are recorded, not fatal
+    QVERIFY2(r.out.contains("connection_refused 3"), r.out.constData());
+}
+
+void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
+{
+    const QString json = m_dir.filePath(QStringLiteral("interrupted.json"));
+    QProcess p;
+    p.start(m_bin, {QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("50"), QStringLiteral("--concurrency"),
+                    QStringLiteral("5"), QStringLiteral("--sim-ttft-ms"), QStringLiteral("2000"), QStringLiteral("--json"),
+                    json, QStringLiteral("--progress"), QStringLiteral("off")});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(800);
+    p.terminate(); // SIGTERM, handled like Ctrl-C
+    QVERIFY(p.waitForFinished(20'000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 3);
+    QFile f(json);
+    QVERIFY2(f.open(QIODevice::ReadOnly), "the record is written even when interrupted");
+    const QJsonObject summary = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("summary")).toObject();
+    QCOMPARE(summary.value(QStringLiteral("incomplete")).toInt(), 5);
+    QCOMPARE(summary.value(QStringLiteral("errors")).toObject().value(QStringLiteral("cancelled")).toInt(), 5);
+}
+
+void tst_Cli::apiKeyNeverWrittenOut()
+{
+    const QByteArray key = "sk-test-PLANTED-7f3a9c";
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BB_TEST_KEY"), QString::fromLatin1(key));
+    const QString json = m_dir.filePath(QStringLiteral("secret.json"));
+    const QString csv = m_dir.filePath(QStringLiteral("secret.csv"));
+    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"), QStringLiteral("--api-key-env"),
+                          QStringLiteral("BB_TEST_KEY"), QStringLiteral("--json"), json, QStringLiteral("--csv"), csv,
+                          QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("plain")},
+                         60'000, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.out.contains(key));
+    QVERIFY(!r.err.contains(key));
+    for (const QString &path : {json, csv}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(!bytes.contains(key), qPrintable(path));
+        QVERIFY2(!bytes.contains("Bearer"), qPrintable(path));
+        QVERIFY(!bytes.toLower().contains("authorization"));
+    }
+}
+
+void tst_Cli::simulatePrintsUrlFirst()
+{
+    QProcess p;
+    p.start(m_bin, {QStringLiteral("simulate"), QStringLiteral("--ttft-ms"), QStringLiteral("5")});
+    QVERIFY(p.waitForStarted());
+    QVERIFY(p.waitForReadyRead(10'000));
+    const QByteArray line = p.readLine().trimmed();
+    QVERIFY2(line.startsWith("http://127.0.0.1:"), line.constData());
+    p.terminate();
+    QVERIFY(p.waitForFinished(10'000));
+    QCOMPARE(p.exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
