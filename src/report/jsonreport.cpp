@@ -275,7 +275,7 @@ QJsonObject summaryToJson(const Summary &s)
     return o;
 }
 
-QJsonObject toJson(const RunTrace &trace, const Summary &summary)
+QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
 {
     const SecretScrubber scrub(trace.scenario.apiKeyEnv);
 
@@ -293,6 +293,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary)
     meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
     meta.insert(QLatin1String("cancelled"), trace.cancelled);
     meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
+    for (auto it = extraMeta.begin(); it != extraMeta.end(); ++it)
+        meta.insert(it.key(), it.value());
 
     QJsonArray requests;
     for (const RequestRecord &r : trace.requests) {
@@ -368,9 +370,9 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary)
     return root;
 }
 
-QByteArray toBytes(const RunTrace &trace, const Summary &summary)
+QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
 {
-    const QJsonObject root = toJson(trace, summary);
+    const QJsonObject root = toJson(trace, summary, extraMeta);
     // Fixed top-level order for people reading the file; everything below is key-sorted.
     static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
         "loop_lag", "task_lanes", "tasks" };
@@ -387,9 +389,10 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary)
     return out;
 }
 
-bool write(const QString &path, const RunTrace &trace, const Summary &summary, QString *error)
+bool write(const QString &path, const RunTrace &trace, const Summary &summary, QString *error,
+    const QJsonObject &extraMeta)
 {
-    return writeFileAtomically(path, toBytes(trace, summary), error);
+    return writeFileAtomically(path, toBytes(trace, summary, extraMeta), error);
 }
 
 bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObject *metaOut)

@@ -14,11 +14,13 @@ namespace JsonReport {
 
 QString schemaId(); // "burgerbench.run/1"
 
-QJsonObject toJson(const RunTrace &trace, const Summary &summary);
+QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta = {});
 // Writes toJson() atomically, credentials scrubbed, in a stable byte layout (same trace and
 // summary, same bytes).
-bool write(const QString &path, const RunTrace &trace, const Summary &summary, QString *error);
-QByteArray toBytes(const RunTrace &trace, const Summary &summary);
+// `extraMeta` keys are added to "meta" (e.g. merged_from).
+bool write(const QString &path, const RunTrace &trace, const Summary &summary, QString *error,
+    const QJsonObject &extraMeta = {});
+QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta = {});
 
 // Reads a report back into a trace; the summary is not read, callers recompute it from the
 // trace (computeSummary), so a report can never disagree with its own samples. `meta`, if given,
