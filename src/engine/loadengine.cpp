@@ -142,6 +142,9 @@ public:
     qint64 busySinceNs = -1;
     QMetaObject::Connection awakeConn, blockConn;
 
+    LoadEngine::CompletionHook completionHook;
+    int holds = 0; // external work the run waits for
+
     Progress progress;
     std::vector<char> dirty;        // per request: changed since the last live update
     std::vector<quint32> dirtyList;
@@ -258,6 +261,28 @@ void LoadEngine::setLiveInterval(int ms)
     d->liveIntervalMs = ms;
 }
 
+void LoadEngine::setCompletionHook(CompletionHook hook)
+{
+    d->completionHook = std::move(hook);
+}
+
+RunTrace &LoadEngine::mutableTrace()
+{
+    return d->trace;
+}
+
+void LoadEngine::holdFinish()
+{
+    ++d->holds;
+}
+
+void LoadEngine::releaseFinish()
+{
+    Q_ASSERT(d->holds > 0);
+    --d->holds;
+    d->maybeFinish();
+}
+
 bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByteArray &key, QString *error)
 {
     auto fail = [error](const QString &message) {
@@ -267,7 +292,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     };
     if (running)
         return fail(QStringLiteral("a run is already in progress"));
-    if (s.mode != ExecutionMode::Sequential && s.mode != ExecutionMode::Concurrent)
+    if (s.mode != ExecutionMode::Sequential && s.mode != ExecutionMode::Concurrent && s.mode != ExecutionMode::Mixed
+        && s.mode != ExecutionMode::AntiPattern)
         return fail(QStringLiteral("mode %1 is run by the race runner, not the load engine")
                         .arg(executionModeName(s.mode)));
     QString invalid;
@@ -798,6 +824,8 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
         r.outputTokensFromUsage = a->usageCompletion >= 0;
         r.outputTokens = a->usageCompletion >= 0 ? a->usageCompletion : int(r.tokenNs.size());
         settle(a, outcome, ErrorKind::None, QString(), t);
+        if (completionHook)
+            completionHook(r.index);
         return;
     }
 
@@ -859,10 +887,8 @@ void LoadEnginePrivate::settle(ActiveRequest *a, Outcome outcome, ErrorKind kind
         cutOffAll(AbortReason::FailFast);
         return;
     }
-    if (!stopping)
-        QTimer::singleShot(0, q, [this] { pump(); }); // refill the lane outside this call stack
-    else
-        maybeFinish();
+    // Refill the lane (or finish) outside this call stack, after any completion hook has run.
+    QTimer::singleShot(0, q, [this] { stopping ? maybeFinish() : pump(); });
 }
 
 void LoadEnginePrivate::releaseLane(int lane)
@@ -918,7 +944,7 @@ void LoadEnginePrivate::cutOffAll(AbortReason reason)
 
 void LoadEnginePrivate::maybeFinish()
 {
-    if (!running || activeCount > 0 || !waiting.empty())
+    if (!running || activeCount > 0 || !waiting.empty() || holds > 0)
         return;
     if (warmupPhase && !stopping) {
         if (warmupIssued >= scenario.warmup)

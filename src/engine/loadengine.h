@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace BurgerBench {
@@ -74,6 +75,17 @@ public:
 
     // Live updates every `ms` milliseconds while running (0 = off, the default).
     void setLiveInterval(int ms);
+
+    // Called on the engine thread right after a request succeeds (warm-up ones too), before its
+    // lane is reused. The Mixed and AntiPattern models use it to post-process the response, on
+    // the QtConcurrent pool or on this very thread, recording TaskRecords in mutableTrace().
+    using CompletionHook = std::function<void(quint32 requestIndex)>;
+    void setCompletionHook(CompletionHook hook);
+    // The trace for hooks to append tasks and lanes to; engine thread only.
+    RunTrace &mutableTrace();
+    // Work started by a hook that the run must wait for before it finishes (counted).
+    void holdFinish();
+    void releaseFinish();
 
 signals:
     void liveUpdate(std::shared_ptr<const BurgerBench::LiveDelta> delta);
