@@ -5,6 +5,11 @@
 #define BURGERBENCH_HAVE_REPORT_COMMANDS 1
 #endif
 
+#if __has_include("cli/commands_race.h")
+#include "cli/commands_race.h"
+#define BURGERBENCH_HAVE_RACE_COMMAND 1
+#endif
+
 #include <cstdio>
 #include <cstring>
 
@@ -19,6 +24,9 @@ void printUsage(FILE *out)
                "Commands:\n"
                "  run        fire a load at an OpenAI-compatible endpoint (or the built-in simulator)\n"
                "  simulate   serve the built-in LLM simulator; prints its URL first\n"
+#ifdef BURGERBENCH_HAVE_RACE_COMMAND
+               "  race       one workload through several execution models, side by side\n"
+#endif
 #ifdef BURGERBENCH_HAVE_REPORT_COMMANDS
                "  report     re-render a saved run (HTML, trace, CSV, images)\n"
                "  compare    compare saved runs metric by metric\n"
@@ -53,6 +61,10 @@ int main(int argc, char **argv)
         return Cli::cmdRun(argc - 1, argv + 1);
     if (!std::strcmp(command, "simulate"))
         return Cli::cmdSimulate(argc - 1, argv + 1);
+#ifdef BURGERBENCH_HAVE_RACE_COMMAND
+    if (!std::strcmp(command, "race"))
+        return cmdRace(argc - 1, argv + 1);
+#endif
 #ifdef BURGERBENCH_HAVE_REPORT_COMMANDS
     if (!std::strcmp(command, "report"))
         return cmdReport(argc - 1, argv + 1);
