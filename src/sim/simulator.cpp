@@ -814,7 +814,7 @@ void SimConnection::bodyStep()
         const QJsonObject usage { { QLatin1String("prompt_tokens"), job.promptTokens },
             { QLatin1String("completion_tokens"), job.outputTokens },
             { QLatin1String("total_tokens"), job.promptTokens + job.outputTokens } };
-        const QJsonObject body { { QLatin1String("id"), QString::fromLatin1(job.record->id) },
+        const QJsonObject body { { QLatin1String("id"), QString::fromUtf8(job.record->id) },
             { QLatin1String("object"),
                 chat ? QStringLiteral("chat.completion") : QStringLiteral("text_completion") },
             { QLatin1String("created"), job.created }, { QLatin1String("model"), job.model },
@@ -845,7 +845,14 @@ void SimConnection::completeHead(qint64 endNs, int outputTokens)
 void SimConnection::closeAfterResponse()
 {
     m_noMoreRequests = true;
-    m_jobs.clear(); // pipelined after a close: never answered, never recorded
+    // Requests pipelined behind the one that ended the connection are never answered: they end
+    // now with status 0, so in_progress stays true.
+    const qint64 now = d->nowNs();
+    for (Job &job : m_jobs) {
+        if (job.record)
+            d->finish(*job.record, now, 0, job.fault);
+    }
+    m_jobs.clear();
     m_socket->disconnectFromHost(); // flushes what is written first
 }
 

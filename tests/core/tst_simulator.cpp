@@ -274,6 +274,8 @@ private slots:
     void capacityQueuesFifo();
     void keepAliveReusesOneConnection();
     void connectionCloseHonoured();
+    void http10StreamIsCloseDelimited();
+    void expectContinue();
     void streamFaults_data();
     void streamFaults();
     void bodyFaults_data();
@@ -702,9 +704,10 @@ void tst_Simulator::statsEndpointAndTimingGroundTruth()
         QVERIFY(t >= previous);
         previous = t;
     }
-    // Absolute schedule: the last token is at first + 7·5 ms, whatever the individual gaps did.
-    const double span = ms(tokens.last()) - first;
-    QVERIFY2(span >= 34 && span < 35 + 150, qPrintable(QString::number(span)));
+    // Absolute schedule: the last token is due at admission + 20 + 7·5 ms, whatever the first
+    // token and the gaps did (a late token makes the next gap shorter, not the run longer).
+    const double span = ms(tokens.last()) - admitted;
+    QVERIFY2(span >= 55 - 0.6 && span < 55 + 150, qPrintable(QString::number(span)));
     QVERIFY(end >= ms(tokens.last()));
 }
 
@@ -729,9 +732,9 @@ void tst_Simulator::absoluteScheduleWithJitter()
         distinctGaps.insert(qint64((tokens[i].toDouble() - tokens[i - 1].toDouble()) / 1e6));
     }
     QVERIFY(distinctGaps.size() > 2); // the jitter shows
-    // 29 intervals of 4 ms, ± 3 ms jitter on the last one only (targets are absolute).
-    const double span = ms(tokens.last()) - ms(tokens.first());
-    QVERIFY2(span >= 29 * 4 - 3.5 && span < 29 * 4 + 3 + 150, qPrintable(QString::number(span)));
+    // TTFT 5 ms + 29 intervals of 4 ms, ± 3 ms jitter on the last one only (targets are absolute).
+    const double span = ms(tokens.last()) - ms(lastRecord(*m_sim).value(QLatin1String("admitted_ns")));
+    QVERIFY2(span >= 5 + 29 * 4 - 3.6 && span < 5 + 29 * 4 + 3 + 150, qPrintable(QString::number(span)));
 }
 
 void tst_Simulator::prefillAddsToFirstToken()
@@ -853,6 +856,50 @@ void tst_Simulator::connectionCloseHonoured()
     QVERIFY(client.waitClosed());
 }
 
+void tst_Simulator::http10StreamIsCloseDelimited()
+{
+    QVERIFY(start(fastSettings(3)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    const QByteArray json = chatJson(true);
+    client.send("POST /v1/chat/completions HTTP/1.0\r\nContent-Length: " + QByteArray::number(json.size())
+        + "\r\n\r\n" + json);
+    QVERIFY(client.waitClosed()); // HTTP/1.0 has no chunked coding: the close ends the body
+    QByteArray all;
+    waitFor([&] {
+        all += client.socket().readAll();
+        return all.endsWith("data: [DONE]\n\n");
+    });
+    QVERIFY(all.startsWith("HTTP/1.1 200 OK\r\n"));
+    QVERIFY(!all.contains("Transfer-Encoding"));
+    QVERIFY(all.contains("Connection: close\r\n"));
+    QCOMPARE(all.count("\"choices\":[{"), 3);
+    QVERIFY(all.endsWith("data: [DONE]\n\n"));
+}
+
+void tst_Simulator::expectContinue()
+{
+    QVERIFY(start(fastSettings(2)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    const QByteArray json = completionJson(false);
+    client.send("POST /v1/completions HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: "
+        + QByteArray::number(json.size()) + "\r\n\r\n");
+    RawResponse interim;
+    QVERIFY(client.read(interim)); // "100 Continue" has no body: parses as a complete response
+    QCOMPARE(interim.status, 100);
+    client.send(json);
+    RawResponse r;
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(parseObject(r.body)
+                 .value(QLatin1String("usage"))
+                 .toObject()
+                 .value(QLatin1String("completion_tokens"))
+                 .toInt(),
+        2);
+}
+
 void tst_Simulator::streamFaults_data()
 {
     QTest::addColumn<QByteArray>("fault");
@@ -932,11 +979,12 @@ void tst_Simulator::streamFaults()
     QCOMPARE(rec.value(QLatin1String("output_tokens")).toInt(), tokenChunks);
     QCOMPARE(rec.value(QLatin1String("token_ns")).toArray().size(), tokenChunks);
     if (fault == "stall") {
-        // Token 4 is due at first + 4·5 ms + the 300 ms stall (absolute targets).
+        // Token 4 is due at admission + 20 + 4·5 ms + the 300 ms stall (absolute targets).
         const QJsonArray tokens = rec.value(QLatin1String("token_ns")).toArray();
-        const double late = ms(tokens[4]) - ms(tokens[0]);
-        QVERIFY2(late >= 319.4 && late < 320 + 200, qPrintable(QString::number(late)));
-        QVERIFY(ms(tokens[3]) - ms(tokens[0]) < 15 + 150); // nothing stalled before the half
+        const double admitted = ms(rec.value(QLatin1String("admitted_ns")));
+        const double late = ms(tokens[4]) - admitted;
+        QVERIFY2(late >= 340 - 0.6 && late < 340 + 200, qPrintable(QString::number(late)));
+        QVERIFY(ms(tokens[3]) - admitted < 35 + 150); // nothing stalled before the half
     }
     if (status != 200)
         QVERIFY(rec.value(QLatin1String("admitted_ns")).isNull()); // answered without a slot
