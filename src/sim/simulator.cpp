@@ -32,7 +32,7 @@
 #include <winsock2.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcSim, "burgerbench.sim", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSim, "burgerbench.sim", QtWarningMsg)
 
 namespace BurgerBench {
 
