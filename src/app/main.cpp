@@ -1,0 +1,6 @@
+#include "gui/application.h"
+
+int main(int argc, char **argv)
+{
+    return BurgerBench::runDesktopApp(argc, argv);
+}

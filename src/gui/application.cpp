@@ -1,0 +1,202 @@
+#include "gui/application.h"
+
+#include "gui/mainwindow.h"
+#include "gui/settings.h"
+#include "gui/translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcApp, "burgerbench.gui.app", QtInfoMsg)
+
+namespace BurgerBench {
+
+namespace {
+
+struct Options
+{
+    QString scenario;
+    QString screenshot;
+    QString exportImage;
+    QString language;
+    bool languageSet = false;
+    bool autorun = false;
+    bool quitWhenDone = false;
+    QSize size;
+    int timeoutS = 600;
+};
+
+// The language must be known before the parser's own texts are shown, so peek at argv first.
+QString peekLanguage(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--language" && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith("--language="))
+            return QString::fromLocal8Bit(arg.mid(11));
+    }
+    return QString();
+}
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "burgerbench: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+int runDesktopApp(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("BurgerBench"));
+    QApplication::setOrganizationName(QStringLiteral("BurgerBench"));
+    QApplication::setApplicationVersion(QStringLiteral(BURGERBENCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("burgerbench"));
+
+    Translations translations;
+    const QString early = peekLanguage(argc, argv);
+    translations.setLanguage(!early.isEmpty() ? early : Settings::value(Settings::Key::Language).toString());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("BurgerBench::Application",
+        "BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live "
+        "timeline teaches sequential, concurrent and parallel work."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
+        QCoreApplication::translate("BurgerBench::Application", "Open this scenario file."),
+        QStringLiteral("file"));
+    const QCommandLineOption autorunOption(QStringLiteral("autorun"),
+        QCoreApplication::translate("BurgerBench::Application", "Start the run at once."));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "Save a picture of the window here when the run is done (or after start-up "
+            "without --autorun)."),
+        QStringLiteral("png"));
+    const QCommandLineOption exportOption(QStringLiteral("export-timeline"),
+        QCoreApplication::translate(
+            "BurgerBench::Application", "Save the timeline alone (PNG, SVG or PDF) when the run is done."),
+        QStringLiteral("file"));
+    const QCommandLineOption quitOption(QStringLiteral("quit-when-done"),
+        QCoreApplication::translate(
+            "BurgerBench::Application", "Quit once the run is done and pictures are saved."));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+        QCoreApplication::translate("BurgerBench::Application", "User interface language: en or es."),
+        QStringLiteral("code"));
+    const QCommandLineOption sizeOption(QStringLiteral("window-size"),
+        QCoreApplication::translate("BurgerBench::Application", "Window size, e.g. 1600x1000."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "With --quit-when-done: give up after this many seconds (default 600)."),
+        QStringLiteral("s"));
+    parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
+        languageOption, sizeOption, timeoutOption });
+    parser.process(app);
+
+    Options o;
+    o.scenario = parser.value(scenarioOption);
+    o.autorun = parser.isSet(autorunOption);
+    o.screenshot = parser.value(screenshotOption);
+    o.exportImage = parser.value(exportOption);
+    o.quitWhenDone = parser.isSet(quitOption);
+    o.language = parser.value(languageOption);
+    o.languageSet = parser.isSet(languageOption);
+    if (parser.isSet(timeoutOption))
+        o.timeoutS = std::max(1, parser.value(timeoutOption).toInt());
+    if (parser.isSet(sizeOption)) {
+        const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            o.size = QSize(wh[0].toInt(), wh[1].toInt());
+    }
+    if (o.languageSet && !Translations::available().contains(o.language)) {
+        fail(QCoreApplication::translate("BurgerBench::Application", "unknown language \"%1\" (use en or es)")
+                 .arg(o.language));
+        return 2;
+    }
+    // Automated runs (docs, tests) start from the defaults and leave the user's settings alone.
+    const bool automated = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone;
+    if (automated)
+        Settings::setVolatile(true);
+
+    MainWindow window(&translations);
+    if (!automated)
+        window.restoreLayout();
+    if (!o.scenario.isEmpty()) {
+        QString error;
+        if (!window.loadScenarioFile(o.scenario, &error)) {
+            fail(error);
+            return 2;
+        }
+    }
+    window.resize(o.size.isValid() && !o.size.isEmpty() ? o.size : QSize(1600, 1000));
+    window.show();
+
+    int exitCode = 0;
+    const auto savePictures = [&]() {
+        if (!o.screenshot.isEmpty()) {
+            const QImage image = window.grab().toImage();
+            if (image.isNull() || !image.save(o.screenshot)) {
+                fail(QCoreApplication::translate("BurgerBench::Application", "cannot write %1")
+                         .arg(o.screenshot));
+                exitCode = 1;
+            } else {
+                qCInfo(lcApp) << "screenshot saved to" << QDir::toNativeSeparators(o.screenshot);
+            }
+        }
+        if (!o.exportImage.isEmpty()) {
+            QString error;
+            if (!window.exportTimeline(o.exportImage, &error)) {
+                fail(error);
+                exitCode = 1;
+            }
+        }
+    };
+    QObject::connect(&window, &MainWindow::runFinished, &app, [&] {
+        if (!o.autorun)
+            return;
+        // One more turn of the event loop so the last repaint has happened before the grab.
+        QTimer::singleShot(150, &app, [&] {
+            savePictures();
+            if (o.quitWhenDone)
+                QApplication::exit(exitCode);
+        });
+    });
+    if (o.autorun) {
+        QTimer::singleShot(0, &window, [&] {
+            QString error;
+            if (!window.startRun(&error)) {
+                fail(error);
+                exitCode = 1;
+                if (o.quitWhenDone)
+                    QApplication::exit(exitCode);
+            }
+        });
+        if (o.quitWhenDone) {
+            QTimer::singleShot(o.timeoutS * 1000, &app, [&] {
+                fail(QCoreApplication::translate("BurgerBench::Application", "gave up after %1 s")
+                         .arg(o.timeoutS));
+                window.stopRun();
+                QApplication::exit(3);
+            });
+        }
+    } else if (!o.screenshot.isEmpty() || !o.exportImage.isEmpty() || o.quitWhenDone) {
+        QTimer::singleShot(300, &app, [&] {
+            savePictures();
+            if (o.quitWhenDone)
+                QApplication::exit(exitCode);
+        });
+    }
+    const int code = QApplication::exec();
+    return code != 0 ? code : exitCode;
+}
+
+} // namespace BurgerBench

@@ -1,0 +1,503 @@
+#include "gui/mainwindow.h"
+
+#include "gui/detailspanel.h"
+#include "gui/runcontroller.h"
+#include "gui/scenarioeditor.h"
+#include "gui/settings.h"
+#include "gui/statspanel.h"
+#include "gui/storypanel.h"
+#include "gui/timelineview.h"
+#include "gui/timelineviewstate.h"
+#include "gui/translations.h"
+#include "metrics/summary.h"
+#include "render/timelinepainter.h"
+#include "ui_mainwindow.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+#include <QtConcurrent>
+
+Q_LOGGING_CATEGORY(lcWindow, "burgerbench.gui.window", QtWarningMsg)
+
+namespace BurgerBench {
+
+MainWindow::MainWindow(Translations *translations, QWidget *parent)
+    : QMainWindow(parent)
+    , ui(std::make_unique<Ui::MainWindow>())
+    , m_translations(translations)
+    , m_run(new RunController(this))
+{
+    ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/images/burger.svg")));
+    m_run->setLiveIntervalMs(Settings::value(Settings::Key::LiveIntervalMs).toInt());
+    ui->timeline->setTrace(&m_run->trace());
+    ui->timeline->state()->setLaneByRequest(Settings::value(Settings::Key::LaneByRequest).toBool());
+    // Story above statistics on the right; details under the timeline.
+    splitDockWidget(ui->storyDock, ui->statsDock, Qt::Vertical);
+    resizeDocks({ ui->scenarioDock, ui->storyDock }, { 350, 380 }, Qt::Horizontal);
+    resizeDocks({ ui->storyDock, ui->statsDock }, { 520, 330 }, Qt::Vertical);
+    resizeDocks({ ui->detailsDock }, { 210 }, Qt::Vertical);
+    setupActions();
+    setupLanguageMenu();
+
+    connect(m_run, &RunController::traceUpdated, this, &MainWindow::onTraceUpdated);
+    connect(m_run, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(m_run, &RunController::stateChanged, this, &MainWindow::updateActions);
+    connect(m_run, &RunController::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The run could not start: %1").arg(message));
+    });
+    connect(ui->scenarioEditor, &ScenarioEditor::validityChanged, this, &MainWindow::updateActions);
+    connect(ui->scenarioEditor, &ScenarioEditor::scenarioChanged, this, &MainWindow::onScenarioChanged);
+    connect(ui->timeline, &TimelineView::requestActivated, this,
+        [this](int request) { ui->detailsPanel->showRequest(m_run->trace(), request); });
+    connect(ui->timeline->state(), &TimelineViewState::selectedRequestChanged, this, [this](int request) {
+        if (request < 0)
+            ui->detailsPanel->showRequest(m_run->trace(), -1);
+    });
+    connect(ui->timeline, &TimelineView::rangeSelected, this, &MainWindow::onRangeSelected);
+    connect(ui->timeline->state(), &TimelineViewState::rangeChanged, this, [this](qint64 from, qint64 to) {
+        if (from < 0 || to <= from)
+            ui->statsPanel->setRange(nullptr);
+    });
+    connect(ui->statsPanel, &StatsPanel::percentileClicked, this, &MainWindow::onPercentileClicked);
+
+    m_statsTimer.setInterval(250);
+    connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::refreshLatencies);
+    m_frameTimer.setInterval(33);
+    connect(&m_frameTimer, &QTimer::timeout, this, &MainWindow::onFrame);
+
+    // Open ready to run: the last scenario, or the Burger shop on a first start.
+    Scenario last;
+    QString error;
+    const QByteArray saved = Settings::value(Settings::Key::LastScenario).toByteArray();
+    const int preset = Settings::value(Settings::Key::LastPreset).toInt();
+    if (preset >= 0 && preset < ScenarioEditor::presets().size())
+        ui->scenarioEditor->loadPreset(preset, &error);
+    else if (!saved.isEmpty() && Scenario::fromJson(QJsonDocument::fromJson(saved).object(), &last, &error))
+        ui->scenarioEditor->setScenario(last);
+    else
+        ui->scenarioEditor->loadPreset(0, &error);
+    retranslate();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+TimelineView *MainWindow::timeline() const
+{
+    return ui->timeline;
+}
+ScenarioEditor *MainWindow::scenarioEditor() const
+{
+    return ui->scenarioEditor;
+}
+StatsPanel *MainWindow::statsPanel() const
+{
+    return ui->statsPanel;
+}
+StoryPanel *MainWindow::storyPanel() const
+{
+    return ui->storyPanel;
+}
+DetailsPanel *MainWindow::detailsPanel() const
+{
+    return ui->detailsPanel;
+}
+
+void MainWindow::setupActions()
+{
+    connect(ui->actionRun, &QAction::triggered, this, [this] {
+        QString error;
+        if (!startRun(&error))
+            QMessageBox::warning(this, tr("Cannot run"), error);
+    });
+    connect(ui->actionStop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui->actionOpenScenario, &QAction::triggered, this, &MainWindow::openScenario);
+    connect(ui->actionSaveScenario, &QAction::triggered, this, &MainWindow::saveScenario);
+    connect(ui->actionExportImage, &QAction::triggered, this, &MainWindow::exportImage);
+    connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(ui->actionZoomIn, &QAction::triggered, ui->timeline, &TimelineView::zoomIn);
+    connect(ui->actionZoomOut, &QAction::triggered, ui->timeline, &TimelineView::zoomOut);
+    connect(ui->actionFitAll, &QAction::triggered, ui->timeline, &TimelineView::fitAll);
+    // Secondary shortcuts: keypad and Ctrl variants.
+    ui->actionZoomIn->setShortcuts({ QKeySequence(Qt::Key_Plus), QKeySequence(QKeySequence::ZoomIn) });
+    ui->actionZoomOut->setShortcuts({ QKeySequence(Qt::Key_Minus), QKeySequence(QKeySequence::ZoomOut) });
+
+    TimelineViewState *state = ui->timeline->state();
+    ui->actionFollowLive->setChecked(state->followLive());
+    connect(ui->actionFollowLive, &QAction::toggled, state, &TimelineViewState::setFollowLive);
+    connect(state, &TimelineViewState::followLiveChanged, ui->actionFollowLive, &QAction::setChecked);
+
+    m_laneGroup = new QActionGroup(this);
+    m_laneGroup->addAction(ui->actionLanesPerRequest);
+    m_laneGroup->addAction(ui->actionLanesPerSlot);
+    ui->actionLanesPerRequest->setChecked(state->laneByRequest());
+    ui->actionLanesPerSlot->setChecked(!state->laneByRequest());
+    connect(ui->actionLanesPerRequest, &QAction::toggled, state, &TimelineViewState::setLaneByRequest);
+    connect(state, &TimelineViewState::laneByRequestChanged, this, [this](bool byRequest) {
+        ui->actionLanesPerRequest->setChecked(byRequest);
+        ui->actionLanesPerSlot->setChecked(!byRequest);
+        Settings::setValue(Settings::Key::LaneByRequest, byRequest);
+    });
+
+    for (QDockWidget *dock : { ui->scenarioDock, ui->storyDock, ui->statsDock, ui->detailsDock })
+        ui->menuView->addAction(dock->toggleViewAction());
+    ui->menuView->addAction(ui->mainToolBar->toggleViewAction());
+}
+
+void MainWindow::setupLanguageMenu()
+{
+    m_languageGroup = new QActionGroup(this);
+    const struct
+    {
+        QAction *action;
+        const char *code;
+    } languages[] = { { ui->actionLanguageSystem, "" }, { ui->actionLanguageEnglish, "en" },
+        { ui->actionLanguageSpanish, "es" } };
+    for (const auto &l : languages) {
+        m_languageGroup->addAction(l.action);
+        l.action->setData(QString::fromLatin1(l.code));
+        l.action->setChecked(m_translations && m_translations->language() == QLatin1String(l.code));
+        connect(l.action, &QAction::triggered, this, [this, code = QString::fromLatin1(l.code)] {
+            if (m_translations)
+                m_translations->setLanguage(code);
+            Settings::setValue(Settings::Key::Language, code);
+        });
+    }
+    if (m_translations) {
+        connect(m_translations, &Translations::languageChanged, this, [this] {
+            for (QAction *action : m_languageGroup->actions())
+                action->setChecked(action->data().toString() == m_translations->language());
+        });
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_run->isRunning();
+    ui->actionRun->setEnabled(!running && ui->scenarioEditor->isValid());
+    ui->actionStop->setEnabled(running && m_run->state() != RunController::State::Stopping);
+    ui->actionOpenScenario->setEnabled(!running);
+    ui->scenarioEditor->setEditable(!running);
+    ui->actionRun->setToolTip(ui->scenarioEditor->isValid()
+            ? tr("Run the scenario (Ctrl+R)")
+            : tr("Fix the scenario first: %1").arg(ui->scenarioEditor->validationMessage()));
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_run->isRunning();
+}
+
+bool MainWindow::startRun(QString *error)
+{
+    if (!ui->scenarioEditor->isValid()) {
+        if (error)
+            *error = ui->scenarioEditor->validationMessage();
+        return false;
+    }
+    const Scenario scenario = ui->scenarioEditor->scenario();
+    ui->timeline->state()->reset();
+    ui->timeline->setHighlighted({});
+    ui->timeline->setLaneHeight(0);
+    ui->detailsPanel->showRequest(RunTrace(), -1);
+    m_liveStats.reset();
+    m_narrator.reset(scenario.mode);
+    ui->storyPanel->clearCaptions();
+    ui->storyPanel->setMode(scenario.mode, scenario.workers);
+    ui->statsPanel->reset(scenario.requests);
+    ++m_latencyJob; // results of an earlier run's jobs are stale now
+    if (!m_run->start(scenario, error))
+        return false;
+    Settings::setValue(
+        Settings::Key::LastScenario, QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
+    Settings::setValue(Settings::Key::LastPreset, ui->scenarioEditor->currentPreset());
+    ui->storyPanel->addCaptions({ scenario.usesSimulator()
+            ? tr("The shop opens: %n order(s) to serve, kitchen = built-in simulator.", nullptr,
+                scenario.requests)
+            : tr("The shop opens: %n order(s) to serve at %1.", nullptr, scenario.requests)
+                  .arg(scenario.url.host()) });
+    m_lastNowNs = 0;
+    m_sinceDelta.start();
+    ui->timeline->setLive(true, 0);
+    ui->timeline->traceChanged();
+    m_statsTimer.start();
+    m_frameTimer.start();
+    statusBar()->showMessage(tr("Running “%1”…").arg(scenario.name));
+    updateActions();
+    return true;
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_run->isRunning())
+        return;
+    statusBar()->showMessage(tr("Stopping: requests still in flight are cut off and kept as incomplete."));
+    m_run->stop();
+    updateActions();
+}
+
+void MainWindow::onTraceUpdated()
+{
+    m_lastNowNs = m_run->nowNs();
+    m_sinceDelta.restart();
+    const RunTrace &trace = m_run->trace();
+    m_liveStats.update(trace, m_run->changedRequests());
+    if (m_run->isRunning()) {
+        ui->timeline->setLive(true, m_lastNowNs);
+        const QStringList captions = m_narrator.update(trace, m_run->changedRequests(), m_lastNowNs);
+        ui->storyPanel->addCaptions(captions);
+        ui->storyPanel->setCounts(m_narrator.counts());
+        ui->statsPanel->setProgress(m_run->progress(), m_run->recentRequestRate(), m_run->recentTokenRate(),
+            m_run->etaSeconds(), true);
+    }
+    ui->timeline->traceChanged();
+    const int selected = ui->detailsPanel->request();
+    if (selected >= 0
+        && std::find(m_run->changedRequests().begin(), m_run->changedRequests().end(), selected)
+            != m_run->changedRequests().end())
+        ui->detailsPanel->showRequest(trace, selected);
+}
+
+void MainWindow::onFrame()
+{
+    if (!m_run->isRunning())
+        return;
+    // Between live updates, let "now" advance with the wall clock so open bars grow smoothly;
+    // never further than one interval ahead of the engine's last word.
+    const qint64 ahead
+        = std::min<qint64>(m_sinceDelta.nsecsElapsed(), qint64(m_run->liveIntervalMs()) * 1'000'000);
+    ui->timeline->setLive(true, m_lastNowNs + ahead);
+}
+
+void MainWindow::refreshLatencies()
+{
+    if (m_latencyJobRunning)
+        return; // one at a time; the next tick picks up what this one missed
+    m_latencyJobRunning = true;
+    const quint64 job = ++m_latencyJob;
+    auto samples = m_liveStats.snapshot();
+    QtConcurrent::run([samples = std::move(samples)]() mutable {
+        return LiveStatistics::describe(std::move(samples));
+    }).then(this, [this, job](const LatencyFigures &figures) {
+        m_latencyJobRunning = false;
+        if (job != m_latencyJob)
+            return; // a newer run or the final summary superseded it
+        ui->statsPanel->setLatencies(figures);
+    });
+}
+
+void MainWindow::onRunFinished()
+{
+    m_statsTimer.stop();
+    m_frameTimer.stop();
+    const RunTrace &trace = m_run->trace();
+    ui->timeline->setLive(false);
+    ui->timeline->traceChanged();
+    ui->storyPanel->setCounts([&] {
+        StoryCounts counts;
+        for (int i = 0; i < int(trace.requests.size()); ++i) {
+            switch (StoryNarrator::stageOf(trace, i)) {
+            case OrderStage::Served:
+                ++counts.served;
+                break;
+            case OrderStage::Failed:
+                ++counts.failed;
+                break;
+            default:
+                break;
+            }
+        }
+        return counts;
+    }());
+    ui->storyPanel->addCaptions({ m_narrator.finish(trace) });
+    ui->statsPanel->setProgress(m_run->progress(), 0, 0, -1, false);
+    statusBar()->showMessage(trace.cancelled ? tr("Stopped.") : tr("Finished."), 5000);
+    updateActions();
+
+    // The final figures come from the authoritative trace, computed on a worker.
+    const quint64 job = ++m_latencyJob;
+    auto snapshot = std::make_shared<const RunTrace>(trace);
+    QtConcurrent::run([snapshot] {
+        return computeSummary(*snapshot, snapshot->scenario.percentiles, snapshot->scenario.slo);
+    }).then(this, [this, job](const Summary &summary) {
+        if (job == m_latencyJob)
+            ui->statsPanel->setLatencies(LatencyFigures::fromSummary(summary));
+        emit runFinished();
+    });
+}
+
+void MainWindow::onScenarioChanged()
+{
+    const Scenario scenario = ui->scenarioEditor->scenario();
+    if (!m_run->isRunning())
+        ui->storyPanel->setMode(scenario.mode, scenario.workers);
+    updateActions();
+}
+
+void MainWindow::onPercentileClicked(LatencyMetric metric, double rank, double valueMs)
+{
+    std::vector<int> requests = LiveStatistics::requestsAtOrAbove(m_run->trace(), metric, valueMs);
+    const QString name = metric == LatencyMetric::Ttft ? tr("time to first token")
+        : metric == LatencyMetric::Itl                 ? tr("gap between tokens")
+                                                       : tr("whole-request latency");
+    statusBar()->showMessage(
+        tr("Highlighted %n request(s) with %1 at or above p%2 (%3 ms).", nullptr, int(requests.size()))
+            .arg(name)
+            .arg(rank)
+            .arg(QLocale().toString(valueMs, 'f', 1)));
+    ui->timeline->setHighlighted(std::move(requests));
+}
+
+void MainWindow::onRangeSelected(qint64 fromNs, qint64 toNs)
+{
+    const RangeStatistics range = LiveStatistics::rangeStatistics(m_run->trace(), fromNs, toNs);
+    ui->statsPanel->setRange(&range);
+    ui->statsDock->raise();
+}
+
+bool MainWindow::loadScenarioFile(const QString &path, QString *error)
+{
+    Scenario scenario;
+    if (!Scenario::load(path, &scenario, error))
+        return false;
+    ui->scenarioEditor->setScenario(scenario);
+    return true;
+}
+
+void MainWindow::openScenario()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open scenario"), QString(), tr("Scenarios (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadScenarioFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+}
+
+void MainWindow::saveScenario()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save scenario"), QStringLiteral("scenario.json"), tr("Scenarios (*.json)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || file.write(QJsonDocument(ui->scenarioEditor->scenario().toJson()).toJson()) < 0)
+        QMessageBox::warning(this, tr("Cannot save the scenario"), file.errorString());
+}
+
+bool MainWindow::exportTimeline(const QString &path, QString *error) const
+{
+    const RunTrace &trace = m_run->trace();
+    TimelineRenderOptions options = ui->timeline->renderOptions();
+    options.highlighted = nullptr;
+    options.hoverRequest = -1;
+    options.title = trace.scenario.name;
+    const int lanes = options.laneByRequest ? int(trace.requests.size()) : ui->timeline->index().slotCount();
+    const QSize size(1600, std::clamp(260 + lanes * 16, 480, 2400));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(options.title);
+        QPainter painter(&svg);
+        paintTimeline(&painter, QRect(QPoint(0, 0), size), trace, options);
+        return true;
+    }
+    if (suffix == QLatin1String("pdf")) {
+        QPdfWriter pdf(path);
+        pdf.setPageSize(QPageSize(QSizeF(size) * 0.75, QPageSize::Point));
+        pdf.setPageMargins(QMarginsF());
+        pdf.setResolution(96);
+        pdf.setTitle(options.title);
+        QPainter painter(&pdf);
+        paintTimeline(&painter, QRect(QPoint(0, 0), size), trace, options);
+        return true;
+    }
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    paintTimeline(&painter, image.rect(), trace, options);
+    painter.end();
+    if (!image.save(path)) {
+        if (error)
+            *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportImage()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"),
+        QStringLiteral("timeline.png"), tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTimeline(path, &error))
+        QMessageBox::warning(this, tr("Cannot export"), error);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About BurgerBench"),
+        tr("<h3>BurgerBench %1</h3><p>A load tester for OpenAI-compatible LLM endpoints whose "
+           "timeline teaches the difference between sequential, concurrent and parallel work, "
+           "told as a burger shop.</p>")
+            .arg(QStringLiteral(BURGERBENCH_VERSION)));
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(Settings::value(Settings::Key::WindowGeometry).toByteArray());
+    if (Settings::value(Settings::Key::WindowStateVersion).toInt() == Settings::WindowStateVersion)
+        restoreState(Settings::value(Settings::Key::WindowState).toByteArray(), Settings::WindowStateVersion);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("BurgerBench — concurrency, told with burgers"));
+    ui->timeline->setAccessibleName(tr("Timeline"));
+    if (!statusBar()->currentMessage().isEmpty() && !m_run->isRunning())
+        statusBar()->clearMessage();
+    if (!m_run->isRunning())
+        statusBar()->showMessage(
+            tr("Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · "
+               "click a bar: details"));
+    updateActions();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings::setValue(Settings::Key::WindowGeometry, saveGeometry());
+    Settings::setValue(Settings::Key::WindowState, saveState(Settings::WindowStateVersion));
+    Settings::setValue(Settings::Key::WindowStateVersion, Settings::WindowStateVersion);
+    if (m_run->isRunning())
+        m_run->stop();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace BurgerBench

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "gui/livestatistics.h"
+#include "gui/storynarrator.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+
+class QActionGroup;
+
+namespace BurgerBench {
+
+class DetailsPanel;
+class RunController;
+class ScenarioEditor;
+class StatsPanel;
+class StoryPanel;
+class TimelineView;
+class Translations;
+
+// The desktop app's window (ui/mainwindow.ui): the live timeline in the middle, the scenario
+// editor on the left, the burger story and the live statistics on the right, one request's
+// details below. Run and Stop never block: the run happens on the engine's thread (see
+// RunController) and statistics are computed on workers.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `translations` is not owned; it lives as long as the application.
+    explicit MainWindow(Translations *translations, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool loadScenarioFile(const QString &path, QString *error = nullptr);
+    // Starts a run of the edited scenario; false with *error if it cannot start.
+    bool startRun(QString *error = nullptr);
+    void stopRun();
+    bool isRunning() const;
+    bool exportTimeline(const QString &path, QString *error = nullptr) const;
+    // Restores the saved geometry and dock layout (skipped for screenshots).
+    void restoreLayout();
+
+    TimelineView *timeline() const;
+    ScenarioEditor *scenarioEditor() const;
+    StatsPanel *statsPanel() const;
+    StoryPanel *storyPanel() const;
+    DetailsPanel *detailsPanel() const;
+    RunController *runController() const { return m_run; }
+
+signals:
+    // The run is over and its final statistics are shown (screenshots wait for this).
+    void runFinished();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setupActions();
+    void setupLanguageMenu();
+    void updateActions();
+    void onTraceUpdated();
+    void onRunFinished();
+    void onFrame();
+    void refreshLatencies();
+    void onScenarioChanged();
+    void onPercentileClicked(LatencyMetric metric, double rank, double valueMs);
+    void onRangeSelected(qint64 fromNs, qint64 toNs);
+    void openScenario();
+    void saveScenario();
+    void exportImage();
+    void showAbout();
+    void retranslate();
+
+    std::unique_ptr<Ui::MainWindow> ui;
+    Translations *m_translations; // not owned
+    RunController *m_run; // owned (child)
+    LiveStatistics m_liveStats;
+    StoryNarrator m_narrator;
+    QActionGroup *m_laneGroup = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QTimer m_statsTimer; // 4 Hz latency percentiles while running
+    QTimer m_frameTimer; // ~30 Hz: open bars grow smoothly between live updates
+    QElapsedTimer m_sinceDelta;
+    qint64 m_lastNowNs = 0;
+    quint64 m_latencyJob = 0;
+    bool m_latencyJobRunning = false;
+};
+
+} // namespace BurgerBench

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "engine/loadengine.h"
+#include "metrics/summary.h"
+#include "trace/runtrace.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <memory>
+
+class QThread;
+
+namespace BurgerBench {
+
+class SimulatorThread;
+
+// Runs one scenario at a time without ever blocking the GUI thread for the run's sake.
+//
+// The LoadEngine lives on a thread of its own (the "cashier"), so painting never delays one of
+// its timestamps; the built-in simulator, when the scenario has no URL, on another. Live deltas
+// arrive here queued and are merged into the GUI's own copy of the trace, which the timeline
+// reads. When the engine finishes, its final trace replaces the copy: it is authoritative.
+//
+// Thread affinity: lives on the GUI thread; never touches the engine except through queued
+// invocations (one BlockingQueued call to take the final trace, when the engine is idle).
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State : quint8 { Idle, Starting, Running, Stopping };
+    Q_ENUM(State)
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    // Starts a run; false with *error when it cannot start (bad target, simulator failed).
+    bool start(const Scenario &scenario, QString *error = nullptr);
+    // Asks the engine to cancel; returns at once. finished() follows.
+    void stop();
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state != State::Idle; }
+
+    // The GUI's copy of the trace: live while running, the engine's final trace after finished().
+    const RunTrace &trace() const { return m_trace; }
+    const Progress &progress() const { return m_progress; }
+    qint64 nowNs() const { return m_nowNs; }
+    // Only the live deltas' changes since the last call: indices of requests that changed.
+    const std::vector<int> &changedRequests() const { return m_changed; }
+    // Requests per second and tokens per second over the last second of live updates.
+    double recentRequestRate() const;
+    double recentTokenRate() const;
+    // Seconds left, estimated from the progress so far; negative when unknown.
+    double etaSeconds() const;
+    int liveIntervalMs() const { return m_liveIntervalMs; }
+    void setLiveIntervalMs(int ms) { m_liveIntervalMs = ms; }
+
+    // Replaces the trace (e.g. a saved one opened for viewing); only while idle.
+    void setTrace(RunTrace trace);
+
+signals:
+    void started();
+    // A live delta was merged; changedRequests() says which requests moved.
+    void traceUpdated();
+    // The run ended (finished, cancelled or failed to start on the engine thread); trace() is final.
+    void finished();
+    void failed(const QString &message);
+    void stateChanged(BurgerBench::RunController::State state);
+
+private:
+    void mergeDelta(const std::shared_ptr<const LiveDelta> &delta);
+    void onEngineFinished();
+    void setState(State state);
+    void teardown();
+
+    State m_state = State::Idle;
+    RunTrace m_trace;
+    Progress m_progress;
+    qint64 m_nowNs = 0;
+    std::vector<int> m_changed;
+    int m_liveIntervalMs = 100;
+
+    // Owned; deleted on their own threads when the run ends.
+    QThread *m_engineThread = nullptr;
+    QPointer<LoadEngine> m_engine;
+    std::shared_ptr<SimulatorThread> m_simulator;
+    quint64 m_runId = 0;
+
+    struct RateSample
+    {
+        qint64 atNs;
+        int settled;
+        qint64 tokens;
+    };
+    std::deque<RateSample> m_rates;
+};
+
+} // namespace BurgerBench
+
+Q_DECLARE_METATYPE(BurgerBench::RunController::State)

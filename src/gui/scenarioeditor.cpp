@@ -1,0 +1,375 @@
+#include "gui/scenarioeditor.h"
+
+#include "ui_scenarioeditor.h"
+
+#include <QFile>
+#include <QFormLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace BurgerBench {
+
+namespace {
+
+const QColor errorBase(0xfd, 0xe2, 0xe0);
+const QColor errorText(0xa8, 0x14, 0x0c);
+
+} // namespace
+
+const QList<ScenarioPreset> &ScenarioEditor::presets()
+{
+    static const QList<ScenarioPreset> list {
+        { QStringLiteral(":/scenarios/burger-shop.json"), QT_TR_NOOP("Burger shop: 8 orders") },
+        { QStringLiteral(":/scenarios/chat-service.json"), QT_TR_NOOP("Chat service under load") },
+        { QStringLiteral(":/scenarios/flaky-server.json"), QT_TR_NOOP("Flaky server") },
+        { QStringLiteral(":/scenarios/your-endpoint.json"), QT_TR_NOOP("Your endpoint") },
+    };
+    return list;
+}
+
+ScenarioEditor::ScenarioEditor(QWidget *parent)
+    : QWidget(parent)
+    , ui(std::make_unique<Ui::ScenarioEditor>())
+{
+    ui->setupUi(this);
+    setObjectName(QStringLiteral("scenarioEditor"));
+    ui->validationLabel->setVisible(false);
+    ui->validationLabel->setAccessibleName(tr("Scenario problems"));
+    fillPresetCombo();
+    // Long item texts must not make the dock wider than the screen allows.
+    for (QComboBox *combo : findChildren<QComboBox *>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
+    }
+
+    // One hidden error line under each field a rule can reject.
+    const QList<QWidget *> checked { ui->urlEdit, ui->modelEdit, ui->apiKeyEnvEdit, ui->requestsSpin,
+        ui->retryMaxSpin, ui->faultMissingDoneSpin };
+    for (QWidget *field : checked) {
+        auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout());
+        int row = -1;
+        QFormLayout::ItemRole role;
+        form->getWidgetPosition(field, &row, &role);
+        auto *label = new QLabel(field->parentWidget());
+        label->setObjectName(field->objectName() + QStringLiteral("Error"));
+        label->setWordWrap(true);
+        QPalette p = label->palette();
+        p.setColor(QPalette::WindowText, errorText);
+        label->setPalette(p);
+        label->setVisible(false);
+        form->insertRow(row + 1, QString(), label);
+        m_errorLabels.insert(field, label);
+    }
+    // Accessible names: the form labels are buddies, but say what the numbers mean as well.
+    const auto widgets = findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (auto *buddyLabel = findChild<QLabel *>(w->objectName() + QStringLiteral("Label")))
+            w->setAccessibleName(buddyLabel->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+    }
+
+    Scenario initial;
+    initial.name = tr("Burger shop: 8 orders");
+    initial.concurrency = 8;
+    initial.requests = 8;
+    setScenario(initial);
+    connectFields();
+    connect(ui->presetCombo, qOverload<int>(&QComboBox::activated), this, &ScenarioEditor::onPresetActivated);
+}
+
+ScenarioEditor::~ScenarioEditor() = default;
+
+void ScenarioEditor::fillPresetCombo()
+{
+    const int current = ui->presetCombo->currentIndex();
+    ui->presetCombo->clear();
+    for (const ScenarioPreset &preset : presets())
+        ui->presetCombo->addItem(tr(preset.title), preset.resource);
+    ui->presetCombo->addItem(tr("Custom"), QString());
+    ui->presetCombo->setCurrentIndex(current < 0 ? 0 : current);
+}
+
+int ScenarioEditor::currentPreset() const
+{
+    const int index = ui->presetCombo->currentIndex();
+    return index < presets().size() ? index : -1;
+}
+
+bool ScenarioEditor::loadPreset(int index, QString *error)
+{
+    if (index < 0 || index >= presets().size())
+        return false;
+    Scenario scenario;
+    QString message;
+    if (!Scenario::load(presets().at(index).resource, &scenario, &message)) {
+        if (error)
+            *error = message;
+        return false;
+    }
+    // Presets carry English names in their files; show the translated title.
+    scenario.name = tr(presets().at(index).title);
+    setScenario(scenario);
+    ui->presetCombo->setCurrentIndex(index);
+    return true;
+}
+
+void ScenarioEditor::onPresetActivated(int index)
+{
+    if (index < presets().size())
+        loadPreset(index);
+}
+
+void ScenarioEditor::connectFields()
+{
+    const auto changed = [this] {
+        if (m_filling)
+            return;
+        // Any edit makes this a custom scenario.
+        ui->presetCombo->setCurrentIndex(ui->presetCombo->count() - 1);
+        updateEnabled();
+        revalidate();
+        emit scenarioChanged();
+    };
+    for (QLineEdit *edit : findChildren<QLineEdit *>()) {
+        // Spin boxes and combo boxes have line edits inside; their own signals count.
+        if (!qobject_cast<QAbstractSpinBox *>(edit->parentWidget())
+            && !qobject_cast<QComboBox *>(edit->parentWidget()))
+            connect(edit, &QLineEdit::textEdited, this, changed);
+    }
+    for (QSpinBox *spin : findChildren<QSpinBox *>())
+        connect(spin, qOverload<int>(&QSpinBox::valueChanged), this, changed);
+    for (QDoubleSpinBox *spin : findChildren<QDoubleSpinBox *>())
+        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, changed);
+    for (QComboBox *combo : findChildren<QComboBox *>()) {
+        if (combo != ui->presetCombo)
+            connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, changed);
+    }
+    for (QAbstractButton *button : findChildren<QAbstractButton *>())
+        connect(button, &QAbstractButton::toggled, this, changed);
+}
+
+void ScenarioEditor::setScenario(const Scenario &s)
+{
+    m_filling = true;
+    m_base = s;
+    ui->nameEdit->setText(s.name);
+    ui->simulatorRadio->setChecked(s.usesSimulator());
+    ui->endpointRadio->setChecked(!s.usesSimulator());
+    ui->urlEdit->setText(s.url.toString(QUrl::RemoveUserInfo));
+    ui->modelEdit->setText(s.model);
+    ui->endpointCombo->setCurrentIndex(s.endpoint == Endpoint::Chat ? 0 : 1);
+    ui->apiKeyEnvEdit->setText(s.apiKeyEnv);
+    ui->http2Check->setChecked(s.http2);
+
+    ui->modeCombo->setCurrentIndex(int(s.mode));
+    ui->concurrencySpin->setValue(s.concurrency);
+    ui->requestsSpin->setValue(s.requests);
+    ui->durationSpin->setValue(s.durationS);
+    ui->rateSpin->setValue(s.rate);
+    ui->burstinessSpin->setValue(s.burstiness);
+    ui->warmupSpin->setValue(s.warmup);
+    ui->workersSpin->setValue(s.workers);
+    ui->cpuTaskSpin->setValue(s.cpuTaskMs);
+    ui->seedSpin->setValue(int(std::min<quint64>(s.seed, quint64(std::numeric_limits<int>::max()))));
+
+    ui->streamCheck->setChecked(s.stream);
+    ui->maxTokensSpin->setValue(s.maxTokens);
+    ui->promptTokensSpin->setValue(s.promptTokens);
+    ui->promptEdit->setText(s.prompt);
+    ui->ignoreEosCheck->setChecked(s.ignoreEos);
+
+    ui->timeoutSpin->setValue(s.timeoutS);
+    ui->idleTimeoutSpin->setValue(s.idleTimeoutS);
+    ui->retriesSpin->setValue(s.retries);
+    ui->retryBaseSpin->setValue(s.retryBaseMs);
+    ui->retryMaxSpin->setValue(s.retryMaxMs);
+    ui->rateLimitSpin->setValue(s.rateLimit);
+    ui->rateLimitBurstSpin->setValue(s.rateLimitBurst);
+    ui->errorPolicyCombo->setCurrentIndex(s.errorPolicy == ErrorPolicy::CollectAll ? 0 : 1);
+
+    const SimulatorSettings &sim = s.simulator;
+    ui->simTtftSpin->setValue(sim.ttftMs);
+    ui->simTokenIntervalSpin->setValue(sim.tokenIntervalMs);
+    ui->simJitterSpin->setValue(sim.jitterMs);
+    ui->simOutputTokensSpin->setValue(sim.outputTokens);
+    ui->simCapacitySpin->setValue(sim.capacity);
+    ui->fault429Spin->setValue(sim.faults.http429 * 100);
+    ui->fault500Spin->setValue(sim.faults.http500 * 100);
+    ui->fault503Spin->setValue(sim.faults.http503 * 100);
+    ui->faultResetSpin->setValue(sim.faults.reset * 100);
+    ui->faultStallSpin->setValue(sim.faults.stall * 100);
+    ui->faultMalformedSpin->setValue(sim.faults.malformed * 100);
+    ui->faultStreamErrorSpin->setValue(sim.faults.streamError * 100);
+    ui->faultMissingDoneSpin->setValue(sim.faults.missingDone * 100);
+    m_filling = false;
+    ui->presetCombo->setCurrentIndex(ui->presetCombo->count() - 1);
+    updateEnabled();
+    revalidate();
+    emit scenarioChanged();
+}
+
+Scenario ScenarioEditor::scenario() const
+{
+    Scenario s = m_base;
+    s.name = ui->nameEdit->text().trimmed();
+    if (ui->endpointRadio->isChecked())
+        s.url = QUrl(ui->urlEdit->text().trimmed(), QUrl::StrictMode);
+    else
+        s.url = QUrl();
+    s.model = ui->modelEdit->text().trimmed();
+    s.endpoint = ui->endpointCombo->currentIndex() == 0 ? Endpoint::Chat : Endpoint::Completions;
+    s.apiKeyEnv = ui->apiKeyEnvEdit->text().trimmed();
+    s.http2 = ui->http2Check->isChecked();
+
+    s.mode = ExecutionMode(std::clamp(ui->modeCombo->currentIndex(), 0, int(ExecutionMode::AntiPattern)));
+    s.concurrency = ui->concurrencySpin->value();
+    s.requests = ui->requestsSpin->value();
+    s.durationS = ui->durationSpin->value();
+    s.rate = ui->rateSpin->value();
+    s.burstiness = ui->burstinessSpin->value();
+    s.warmup = ui->warmupSpin->value();
+    s.workers = ui->workersSpin->value();
+    s.cpuTaskMs = ui->cpuTaskSpin->value();
+    s.seed = quint64(ui->seedSpin->value());
+
+    s.stream = ui->streamCheck->isChecked();
+    s.maxTokens = ui->maxTokensSpin->value();
+    s.promptTokens = ui->promptTokensSpin->value();
+    s.prompt = ui->promptEdit->text();
+    s.ignoreEos = ui->ignoreEosCheck->isChecked();
+
+    s.timeoutS = ui->timeoutSpin->value();
+    s.idleTimeoutS = ui->idleTimeoutSpin->value();
+    s.retries = ui->retriesSpin->value();
+    s.retryBaseMs = ui->retryBaseSpin->value();
+    s.retryMaxMs = ui->retryMaxSpin->value();
+    s.rateLimit = ui->rateLimitSpin->value();
+    s.rateLimitBurst = ui->rateLimitBurstSpin->value();
+    s.errorPolicy
+        = ui->errorPolicyCombo->currentIndex() == 0 ? ErrorPolicy::CollectAll : ErrorPolicy::FailFast;
+
+    SimulatorSettings &sim = s.simulator;
+    sim.ttftMs = ui->simTtftSpin->value();
+    sim.tokenIntervalMs = ui->simTokenIntervalSpin->value();
+    sim.jitterMs = ui->simJitterSpin->value();
+    sim.outputTokens = ui->simOutputTokensSpin->value();
+    sim.capacity = ui->simCapacitySpin->value();
+    sim.faults.http429 = ui->fault429Spin->value() / 100;
+    sim.faults.http500 = ui->fault500Spin->value() / 100;
+    sim.faults.http503 = ui->fault503Spin->value() / 100;
+    sim.faults.reset = ui->faultResetSpin->value() / 100;
+    sim.faults.stall = ui->faultStallSpin->value() / 100;
+    sim.faults.malformed = ui->faultMalformedSpin->value() / 100;
+    sim.faults.streamError = ui->faultStreamErrorSpin->value() / 100;
+    sim.faults.missingDone = ui->faultMissingDoneSpin->value() / 100;
+    return s;
+}
+
+void ScenarioEditor::updateEnabled()
+{
+    const bool endpoint = ui->endpointRadio->isChecked();
+    for (QWidget *w : { static_cast<QWidget *>(ui->urlEdit), static_cast<QWidget *>(ui->modelEdit),
+             static_cast<QWidget *>(ui->endpointCombo), static_cast<QWidget *>(ui->apiKeyEnvEdit),
+             static_cast<QWidget *>(ui->http2Check) })
+        w->setEnabled(endpoint);
+    ui->simulatorGroup->setEnabled(!endpoint);
+    const auto mode = ExecutionMode(ui->modeCombo->currentIndex());
+    ui->workersSpin->setEnabled(mode == ExecutionMode::ParallelBlocking || mode == ExecutionMode::ParallelCpu
+        || mode == ExecutionMode::Mixed);
+    ui->cpuTaskSpin->setEnabled(mode == ExecutionMode::ParallelCpu || mode == ExecutionMode::Mixed
+        || mode == ExecutionMode::AntiPattern);
+    ui->concurrencySpin->setEnabled(mode != ExecutionMode::Sequential);
+    ui->burstinessSpin->setEnabled(ui->rateSpin->value() > 0);
+    ui->rateLimitBurstSpin->setEnabled(ui->rateLimitSpin->value() > 0);
+    ui->retryBaseSpin->setEnabled(ui->retriesSpin->value() > 0);
+    ui->retryMaxSpin->setEnabled(ui->retriesSpin->value() > 0);
+}
+
+void ScenarioEditor::setFieldError(QWidget *field, const QString &message)
+{
+    QPalette p = field->palette();
+    if (message.isEmpty()) {
+        field->setPalette(QPalette());
+        field->setToolTip(field->property("normalToolTip").toString());
+    } else {
+        if (!field->property("normalToolTip").isValid())
+            field->setProperty("normalToolTip", field->toolTip());
+        p.setColor(QPalette::Base, errorBase);
+        p.setColor(QPalette::Text, errorText);
+        field->setPalette(p);
+        field->setToolTip(message);
+    }
+    field->setProperty("invalid", !message.isEmpty());
+    if (QLabel *label = m_errorLabels.value(field)) {
+        label->setText(message);
+        label->setVisible(!message.isEmpty());
+    }
+}
+
+void ScenarioEditor::revalidate()
+{
+    QStringList problems;
+    const auto check = [&](QWidget *field, bool ok, const QString &message) {
+        setFieldError(field, ok ? QString() : message);
+        if (!ok)
+            problems << message;
+    };
+    const bool endpoint = ui->endpointRadio->isChecked();
+    const QUrl url(ui->urlEdit->text().trimmed(), QUrl::StrictMode);
+    check(ui->urlEdit,
+        !endpoint
+            || (url.isValid() && !url.host().isEmpty()
+                && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))),
+        tr("URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1"));
+    check(ui->modelEdit, !endpoint || !ui->modelEdit->text().trimmed().isEmpty(),
+        tr("Model: enter the model name the server expects"));
+    static const QRegularExpression envName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    const QString env = ui->apiKeyEnvEdit->text().trimmed();
+    check(ui->apiKeyEnvEdit, !endpoint || env.isEmpty() || envName.match(env).hasMatch(),
+        tr("API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself"));
+    check(ui->requestsSpin, ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0,
+        tr("Requests: set a number of requests or a duration, or the run would never end"));
+    check(ui->retryMaxSpin,
+        ui->retriesSpin->value() == 0 || ui->retryMaxSpin->value() >= ui->retryBaseSpin->value(),
+        tr("Backoff max: must be at least the backoff base"));
+    const double faults = ui->fault429Spin->value() + ui->fault500Spin->value() + ui->fault503Spin->value()
+        + ui->faultResetSpin->value() + ui->faultStallSpin->value() + ui->faultMalformedSpin->value()
+        + ui->faultStreamErrorSpin->value() + ui->faultMissingDoneSpin->value();
+    check(ui->faultMissingDoneSpin, endpoint || faults <= 100.0 + 1e-9,
+        tr("Faults: the probabilities add up to %1 %; at most 100 %").arg(faults, 0, 'f', 1));
+
+    if (problems.isEmpty()) {
+        // Whatever else the core's rules say (the same check the CLI makes).
+        QString coreError;
+        if (!scenario().validate(&coreError))
+            problems << coreError;
+    }
+    const bool valid = problems.isEmpty();
+    m_message = problems.join(QLatin1Char('\n'));
+    ui->validationLabel->setText(valid ? QString() : tr("Fix before running:\n%1").arg(m_message));
+    ui->validationLabel->setVisible(!valid);
+    if (valid != m_valid) {
+        m_valid = valid;
+        emit validityChanged(valid);
+    }
+}
+
+void ScenarioEditor::setEditable(bool editable)
+{
+    ui->scrollArea->widget()->setEnabled(editable);
+}
+
+void ScenarioEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ui->retranslateUi(this);
+        const bool filling = m_filling;
+        m_filling = true;
+        fillPresetCombo();
+        m_filling = filling;
+        revalidate();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace BurgerBench

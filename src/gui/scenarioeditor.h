@@ -1,0 +1,72 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class ScenarioEditor;
+}
+
+namespace BurgerBench {
+
+// A ready-made scenario compiled into the app (":/scenarios/<file>").
+struct ScenarioPreset
+{
+    QString resource; // ":/scenarios/burger-shop.json"
+    const char *title; // untranslated; shown through tr()
+};
+
+// The scenario form (ui/scenarioeditor.ui): every field of issue 3 item 2. Values out of range
+// cannot be typed (the spin boxes hold them), and what only a rule can tell (a URL, a variable
+// name, requests-or-duration, the faults adding up) is checked on every edit: the field turns
+// red with the reason under it, and validityChanged(false) keeps Run disabled until it is fixed.
+class ScenarioEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ScenarioEditor(QWidget *parent = nullptr);
+    ~ScenarioEditor() override;
+
+    static const QList<ScenarioPreset> &presets();
+    // Loads a preset; false (and the editor unchanged) if it cannot be read.
+    bool loadPreset(int index, QString *error = nullptr);
+    int currentPreset() const;
+
+    void setScenario(const Scenario &scenario);
+    // The scenario as edited; fields the form does not show keep the values last set.
+    Scenario scenario() const;
+    bool isValid() const { return m_valid; }
+    QString validationMessage() const { return m_message; }
+    // While a run is on, the form is read-only (the run uses the scenario it started with).
+    void setEditable(bool editable);
+
+signals:
+    void scenarioChanged();
+    void validityChanged(bool valid);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void connectFields();
+    void updateEnabled();
+    void revalidate();
+    void setFieldError(QWidget *field, const QString &message);
+    void fillPresetCombo();
+    void onPresetActivated(int index);
+
+    std::unique_ptr<Ui::ScenarioEditor> ui;
+    Scenario m_base;
+    bool m_valid = true;
+    bool m_filling = false;
+    QString m_message;
+    QHash<QWidget *, QLabel *> m_errorLabels;
+};
+
+} // namespace BurgerBench

@@ -1,0 +1,284 @@
+#include "gui/storynarrator.h"
+
+#include "render/timeformat.h"
+#include "trace/runtrace.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace BurgerBench {
+
+namespace {
+
+// Orders are numbered from 1, as the lanes are.
+QString order(int request)
+{
+    return QString::number(request + 1);
+}
+
+} // namespace
+
+void StoryNarrator::reset(ExecutionMode mode)
+{
+    m_mode = mode;
+    m_stage.clear();
+    m_loopSeen = 0;
+    m_counts = StoryCounts();
+}
+
+OrderStage StoryNarrator::stageOf(const RunTrace &trace, int request)
+{
+    if (request < 0 || size_t(request) >= trace.requests.size())
+        return OrderStage::Unseen;
+    const RequestRecord &r = trace.requests[size_t(request)];
+    switch (r.outcome) {
+    case Outcome::Success:
+        return OrderStage::Served;
+    case Outcome::Failed:
+        return OrderStage::Failed;
+    case Outcome::Incomplete:
+        return OrderStage::Cut;
+    default:
+        break;
+    }
+    if (!r.tokenNs.empty())
+        return OrderStage::Eating;
+    if (r.dispatchNs >= 0)
+        return OrderStage::AtTable;
+    if (r.intendedNs >= 0)
+        return OrderStage::InLine;
+    return OrderStage::Unseen;
+}
+
+QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> &changed, qint64 nowNs)
+{
+    Q_UNUSED(nowNs)
+    if (m_stage.size() < trace.requests.size())
+        m_stage.resize(trace.requests.size(), OrderStage::Unseen);
+
+    std::vector<int> taken;
+    std::vector<int> firstBurgers;
+    std::vector<int> served;
+    std::vector<int> failed;
+    for (int index : changed) {
+        if (index < 0 || size_t(index) >= m_stage.size() || trace.requests[size_t(index)].warmup)
+            continue;
+        const OrderStage before = m_stage[size_t(index)];
+        const OrderStage now = stageOf(trace, index);
+        if (now == before)
+            continue;
+        m_stage[size_t(index)] = now;
+        const bool wasWaiting = before == OrderStage::Unseen || before == OrderStage::InLine;
+        if (wasWaiting && now != OrderStage::InLine && now != OrderStage::Unseen)
+            taken.push_back(index);
+        if (now == OrderStage::Eating || (now == OrderStage::Served && before != OrderStage::Eating))
+            firstBurgers.push_back(index);
+        if (now == OrderStage::Served)
+            served.push_back(index);
+        if (now == OrderStage::Failed)
+            failed.push_back(index);
+    }
+
+    StoryCounts counts;
+    for (size_t i = 0; i < m_stage.size(); ++i) {
+        switch (m_stage[i]) {
+        case OrderStage::InLine:
+            ++counts.inLine;
+            break;
+        case OrderStage::AtTable:
+            ++counts.atTable;
+            break;
+        case OrderStage::Eating:
+            ++counts.eating;
+            break;
+        case OrderStage::Served:
+            ++counts.served;
+            break;
+        case OrderStage::Failed:
+            ++counts.failed;
+            break;
+        default:
+            break;
+        }
+    }
+    // Requests the trace does not hold yet are still in line (planned, not scheduled).
+    qint64 longestBlock = 0;
+    for (; m_loopSeen < trace.loopBusy.size(); ++m_loopSeen) {
+        const Span &span = trace.loopBusy[m_loopSeen];
+        longestBlock = std::max(longestBlock, span.endNs - span.startNs);
+    }
+    counts.loopBlocked = longestBlock >= blockedLoopNs;
+    m_counts = counts;
+
+    QStringList captions;
+    if (counts.loopBlocked) {
+        captions << tr(
+            "The cashier stopped serving for %1 to cook at the counter: nobody orders and no number "
+            "is called meanwhile.")
+                        .arg(formatDuration(longestBlock));
+    }
+    const size_t events = taken.size() + firstBurgers.size() + served.size() + failed.size();
+    if (events > 6) {
+        // Busy shop: one line that sums it up.
+        captions << tr("Busy counter: %1 orders taken, %2 served, %3 went wrong; now %4 in line, %5 at the "
+                       "tables with a number, %6 eating.")
+                        .arg(taken.size())
+                        .arg(served.size())
+                        .arg(failed.size())
+                        .arg(counts.inLine)
+                        .arg(counts.atTable)
+                        .arg(counts.eating);
+        return captions;
+    }
+    if (!failed.empty()) {
+        const RequestRecord &r = trace.requests[size_t(failed.front())];
+        captions << tr("Order %1 went wrong (%2): the customer leaves without burgers.")
+                        .arg(order(failed.front()), errorKindName(r.error, r.httpStatus));
+    }
+    if (!taken.empty()) {
+        const int next = taken.front();
+        // Someone already sitting with a number, to show the cashier is free regardless.
+        int waiting = -1;
+        for (size_t i = 0; i < m_stage.size(); ++i) {
+            if (m_stage[i] == OrderStage::AtTable
+                && std::find(taken.begin(), taken.end(), int(i)) == taken.end()) {
+                waiting = int(i);
+                break;
+            }
+        }
+        switch (m_mode) {
+        case ExecutionMode::Sequential:
+            captions << tr("The cashier takes order %1 and waits at the counter until it is ready; everybody "
+                           "else stays in line.")
+                            .arg(order(next));
+            break;
+        case ExecutionMode::ParallelBlocking:
+            captions << tr(
+                "A free cashier-cook takes order %1 and stands at the counter until its burgers are "
+                "done.")
+                            .arg(order(next));
+            break;
+        default:
+            if (waiting >= 0)
+                captions << tr(
+                    "Order %1 is waiting at the table with its number; the cashier is free and takes "
+                    "order %2.")
+                                .arg(order(waiting), order(next));
+            else if (taken.size() > 1)
+                captions << tr("The cashier takes orders %1 to %2, one after another, and hands out their "
+                               "numbers.")
+                                .arg(order(taken.front()), order(taken.back()));
+            else
+                captions << tr("The cashier takes order %1 and hands out its number.").arg(order(next));
+            break;
+        }
+    }
+    if (!firstBurgers.empty() && captions.size() < 2) {
+        const int i = firstBurgers.front();
+        const RequestRecord &r = trace.requests[size_t(i)];
+        const qint64 ttft = r.firstTokenNs() >= 0 && r.dispatchNs >= 0 ? r.firstTokenNs() - r.dispatchNs : -1;
+        captions << (ttft >= 0 ? tr("Number %1 shows on the counter after %2: its burgers start coming, one "
+                                    "token at a time.")
+                                     .arg(order(i), formatDuration(ttft))
+                               : tr("Number %1 shows on the counter: its burgers are ready.").arg(order(i)));
+    }
+    if (!served.empty() && captions.size() < 2) {
+        const int i = served.front();
+        const RequestRecord &r = trace.requests[size_t(i)];
+        captions << tr("Order %1 is served: %2 burgers (tokens) in %3.")
+                        .arg(order(i))
+                        .arg(r.tokenNs.size())
+                        .arg(formatDuration(r.endNs - std::max<qint64>(0, r.dispatchNs)));
+    }
+    return captions;
+}
+
+QString StoryNarrator::finish(const RunTrace &trace)
+{
+    int served = 0;
+    int failed = 0;
+    int cut = 0;
+    for (const RequestRecord &r : trace.requests) {
+        if (r.warmup)
+            continue;
+        served += r.outcome == Outcome::Success ? 1 : 0;
+        failed += r.outcome == Outcome::Failed ? 1 : 0;
+        cut += r.outcome == Outcome::Incomplete ? 1 : 0;
+    }
+    const qint64 start = std::max<qint64>(0, trace.measuredStartNs);
+    const qint64 wall = trace.endNs > start ? trace.endNs - start : 0;
+    if (trace.cancelled)
+        return tr("Closed early: %1 orders served, %2 went wrong, %3 never finished.")
+            .arg(served)
+            .arg(failed)
+            .arg(cut);
+    return tr("Closing time: %1 orders served and %2 went wrong in %3.")
+        .arg(served)
+        .arg(failed)
+        .arg(formatDuration(wall));
+}
+
+QString StoryNarrator::modeTitle(ExecutionMode mode)
+{
+    switch (mode) {
+    case ExecutionMode::Sequential:
+        return tr("Sequential: one cashier, one order at a time");
+    case ExecutionMode::Concurrent:
+        return tr("Concurrent: one cashier, many orders in flight");
+    case ExecutionMode::ParallelBlocking:
+        return tr("Parallel: cashier-cooks who wait at the counter");
+    case ExecutionMode::ParallelCpu:
+        return tr("Parallel: helpers cleaning the house");
+    case ExecutionMode::Mixed:
+        return tr("Both: a cashier in front, cooks in the back");
+    case ExecutionMode::AntiPattern:
+        return tr("Anti-pattern: the cashier cooks at the counter");
+    }
+    return QString();
+}
+
+QString StoryNarrator::modeParagraph(ExecutionMode mode)
+{
+    switch (mode) {
+    case ExecutionMode::Sequential:
+        return tr(
+            "The cashier takes one order and then stands at the counter until the kitchen hands over the "
+            "burgers, before even greeting the next customer. Nothing is computed during that wait, yet "
+            "nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars "
+            "form a staircase, one request after another.");
+    case ExecutionMode::Concurrent:
+        return tr(
+            "The cashier takes an order, hands out a number and is free again at once. Customers wait at "
+            "their tables while the kitchen works, and come back when their number is called. The "
+            "waiting overlaps, so eight orders of two seconds take about two. This cashier is one event "
+            "loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost "
+            "idle.");
+    case ExecutionMode::ParallelBlocking:
+        return tr(
+            "Several cashier-cooks, each serving one customer from start to finish and standing at the "
+            "counter while the burgers cook. Four of them get eight two-second orders done in about four "
+            "seconds, but each one is held the whole time for nothing but waiting: the red bars on the "
+            "worker lanes.");
+    case ExecutionMode::ParallelCpu:
+        return tr(
+            "Now the job is cleaning the house: real work with no waiting in it. One cashier juggling "
+            "tasks gains nothing, because every minute of work still has to be done by someone. Helpers "
+            "who work at the same time, one per room (threads on separate cores), finish up to as many "
+            "times faster as there are cores: solid green on every worker lane.");
+    case ExecutionMode::Mixed:
+        return tr(
+            "A web service with machine learning: the cashier keeps many orders in flight at the front, "
+            "and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the "
+            "event loop; computing spreads over the cores.");
+    case ExecutionMode::AntiPattern:
+        return tr(
+            "The only cashier starts cleaning the house in the middle of service. While the cleaning "
+            "goes on, nobody can order, no number is called and the customers at the tables wait longer "
+            "for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane "
+            "turns red, its lag climbs, and every request gets slower.");
+    }
+    return QString();
+}
+
+} // namespace BurgerBench

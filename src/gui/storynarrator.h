@@ -1,0 +1,57 @@
+#pragma once
+
+#include "scenario/scenario.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <vector>
+
+namespace BurgerBench {
+
+struct RunTrace;
+
+// Where each order is in the burger story, from its RequestRecord.
+enum class OrderStage : quint8 { Unseen, InLine, AtTable, Eating, Served, Failed, Cut };
+
+// How many orders are at each stage (the story picture draws these).
+struct StoryCounts
+{
+    int inLine = 0;
+    int atTable = 0; // sent, waiting for the first token: sitting with a number
+    int eating = 0; // streaming
+    int served = 0;
+    int failed = 0;
+    bool loopBlocked = false; // the cashier is cooking on the counter right now
+};
+
+// Tells the run as the burger story (../shared/TEACHING.md), from real events: each live update
+// compares every changed request's stage with the one it had before and turns the transitions
+// into at most a couple of captions ("order 5 is waiting at the table with its number; the
+// cashier is free and takes order 6"). Under heavy load it sums up instead of flooding.
+// Thread affinity: GUI thread; pure logic, tested without widgets.
+class StoryNarrator
+{
+    Q_DECLARE_TR_FUNCTIONS(BurgerBench::StoryNarrator)
+public:
+    void reset(ExecutionMode mode);
+    QStringList update(const RunTrace &trace, const std::vector<int> &changed, qint64 nowNs);
+    // The closing caption once the run is over (with the final trace).
+    QString finish(const RunTrace &trace);
+    const StoryCounts &counts() const { return m_counts; }
+    ExecutionMode mode() const { return m_mode; }
+
+    static OrderStage stageOf(const RunTrace &trace, int request);
+    static QString modeTitle(ExecutionMode mode);
+    static QString modeParagraph(ExecutionMode mode);
+
+    static constexpr qint64 blockedLoopNs = 16'000'000; // same threshold as the timeline's red
+
+private:
+    ExecutionMode m_mode = ExecutionMode::Concurrent;
+    std::vector<OrderStage> m_stage;
+    size_t m_loopSeen = 0;
+    StoryCounts m_counts;
+};
+
+} // namespace BurgerBench
