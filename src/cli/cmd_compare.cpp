@@ -1,0 +1,136 @@
+#include "cli/commands_report.h"
+
+#include "report/atomicfile.h"
+#include "report/chrometrace.h"
+#include "report/compare.h"
+#include "report/jsonreport.h"
+#include "report/secretscrub.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <cstdio>
+
+namespace BurgerBench {
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "burgerbench-cli compare: %s\n", qPrintable(SecretScrubber().text(message)));
+    return 2;
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+int cmdCompare(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("burgerbench-cli compare"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BURGERBENCH_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare saved runs metric by metric: the first run is the baseline, each other run is set against "
+        "it with the change and whether the change is beyond run-to-run noise (the rule is printed below the "
+        "table)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("a.json"), QStringLiteral("Baseline run report."));
+    parser.addPositionalArgument(QStringLiteral("b.json"), QStringLiteral("Run(s) to compare with it."),
+        QStringLiteral("b.json [...]"));
+    parser.addOptions({
+        { QStringLiteral("trace"), QStringLiteral("Write the runs side by side as one Perfetto trace."),
+            QStringLiteral("file") },
+        { QStringLiteral("json"), QStringLiteral("Write the comparison as JSON."), QStringLiteral("file") },
+        { QStringLiteral("alpha"),
+            QStringLiteral("Significance level of the Mann-Whitney test (default 0.05)."),
+            QStringLiteral("p"), QStringLiteral("0.05") },
+        { QStringLiteral("resamples"), QStringLiteral("Most bootstrap resamples (default 2000)."),
+            QStringLiteral("n"), QStringLiteral("2000") },
+    });
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("burgerbench-cli %s\n", BURGERBENCH_VERSION);
+        return 0;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() < 2)
+        return fail(QStringLiteral("need at least two run reports (got %1); see --help").arg(files.size()));
+    Compare::Options options;
+    bool ok = false;
+    options.alpha = parser.value(QStringLiteral("alpha")).toDouble(&ok);
+    if (!ok || !(options.alpha > 0 && options.alpha < 1))
+        return fail(QStringLiteral("--alpha: must be between 0 and 1 (got \"%1\")")
+                        .arg(parser.value(QStringLiteral("alpha"))));
+    options.maxResamples = parser.value(QStringLiteral("resamples")).toInt(&ok);
+    if (!ok || options.maxResamples < 100 || options.maxResamples > 100000)
+        return fail(QStringLiteral("--resamples: must be an integer from 100 to 100000 (got \"%1\")")
+                        .arg(parser.value(QStringLiteral("resamples"))));
+
+    std::vector<RunTrace> runs(size_t(files.size()));
+    QString error;
+    for (qsizetype i = 0; i < files.size(); ++i)
+        if (!JsonReport::read(files.at(i), &runs[size_t(i)], &error))
+            return fail(error);
+    options.ranks = runs.front().scenario.percentiles;
+
+    QJsonArray comparisons;
+    for (size_t i = 1; i < runs.size(); ++i) {
+        const QList<Compare::Row> rows = Compare::compare(runs.front(), runs[i], options);
+        if (i > 1)
+            std::fputs("\n", stdout);
+        std::fputs(
+            qPrintable(Compare::formatTable(files.first(), files.at(qsizetype(i)), rows, options)), stdout);
+        QJsonArray jsonRows;
+        for (const Compare::Row &r : rows) {
+            QJsonObject o { { QStringLiteral("metric"), r.metric }, { QStringLiteral("a"), number(r.a) },
+                { QStringLiteral("b"), number(r.b) }, { QStringLiteral("delta"), number(r.delta) },
+                { QStringLiteral("percent"), number(r.percent) },
+                { QStringLiteral("verdict"), Compare::verdictText(r.verdict) } };
+            if (!r.stat.isEmpty())
+                o.insert(QStringLiteral("stat"), r.stat);
+            if (r.p >= 0)
+                o.insert(QStringLiteral("mann_whitney_p"), r.p);
+            if (r.ci.valid)
+                o.insert(QStringLiteral("ci95_delta"), QJsonArray { r.ci.low, r.ci.high });
+            jsonRows.append(o);
+        }
+        comparisons.append(QJsonObject { { QStringLiteral("a"), files.first() },
+            { QStringLiteral("b"), files.at(qsizetype(i)) }, { QStringLiteral("rows"), jsonRows } });
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        const QJsonObject root { { QStringLiteral("schema"), QStringLiteral("burgerbench.compare/1") },
+            { QStringLiteral("rule"), Compare::ruleText(options) },
+            { QStringLiteral("comparisons"), comparisons } };
+        if (!writeFileAtomically(parser.value(QStringLiteral("json")), QJsonDocument(root).toJson(), &error))
+            return fail(error);
+    }
+    if (parser.isSet(QStringLiteral("trace"))) {
+        QList<ChromeTrace::Run> list;
+        for (size_t i = 0; i < runs.size(); ++i)
+            list.append({ &runs[i],
+                QStringLiteral("%1) %2: %3")
+                    .arg(QChar(char16_t(u'A' + i % 26)))
+                    .arg(QFileInfo(files.at(qsizetype(i))).fileName(), ChromeTrace::processLabel(runs[i])) });
+        if (!ChromeTrace::write(parser.value(QStringLiteral("trace")), list, &error))
+            return fail(error);
+    }
+    return 0;
+}
+
+} // namespace BurgerBench

@@ -1,0 +1,1194 @@
+#include "report/htmlreport.h"
+
+#include "report/atomicfile.h"
+#include "report/compare.h"
+#include "report/jsonreport.h"
+#include "report/secretscrub.h"
+#include "report/timelineimage.h"
+
+#ifdef BURGERBENCH_HAVE_RENDER
+#include "render/legend.h"
+#endif
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace BurgerBench {
+namespace HtmlReport {
+
+namespace {
+
+// ---- words ------------------------------------------------------------------------------------
+
+class Tr
+{
+public:
+    explicit Tr(Language language)
+        : m_spanish(language == Language::Spanish)
+    {
+    }
+    QString operator()(const char *en, const char *es) const
+    {
+        return QString::fromUtf8(m_spanish ? es : en);
+    }
+    bool spanish() const { return m_spanish; }
+
+private:
+    bool m_spanish;
+};
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString num(double v, int decimals)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
+}
+
+// Milliseconds with as many decimals as the magnitude deserves.
+QString ms(double v)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("–");
+    const double a = std::abs(v);
+    return QString::number(v, 'f', a < 10 ? 3 : a < 100 ? 2 : 1);
+}
+
+QString px(double v)
+{
+    return QString::number(v, 'f', 1);
+}
+
+double niceStep(double range, int target)
+{
+    if (!(range > 0))
+        return 1;
+    const double raw = range / target;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / mag;
+    return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+}
+
+QString tickLabel(double v, double step)
+{
+    int decimals = 0;
+    while (decimals < 6
+        && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return QString::number(v, 'f', decimals);
+}
+
+// ---- the shared legend ------------------------------------------------------------------------
+// Colours and patterns come from the render library when it is linked (one legend for the app,
+// the images and this report, TEACHING.md); the fallback copies render/legend.cpp, and
+// tst_htmlreport checks the two agree in builds that have both.
+
+enum class Pattern { None, Dots, BDiag, FDiag, Hor, Cross };
+
+struct Look
+{
+    QString fill; // "none" = no fill
+    QString pattern; // colour of the pattern lines
+    Pattern patternKind = Pattern::None;
+    QString outline; // empty = none
+    bool dashed = false;
+    QString tick;
+};
+
+constexpr int LookCount = 10;
+enum LookId {
+    Queued,
+    Sending,
+    Waiting,
+    Streaming,
+    CpuWork,
+    Blocked,
+    ErrorLook,
+    Ghost,
+    IncompleteLook,
+    LoopLag
+};
+
+#ifdef BURGERBENCH_HAVE_RENDER
+Look lookOf(int id)
+{
+    const PhaseStyle &s = phaseStyle(Phase(id));
+    Look l;
+    l.fill = s.fill.isValid() ? s.fill.name() : QStringLiteral("none");
+    l.pattern = s.pattern.isValid() ? s.pattern.name() : QString();
+    switch (s.patternStyle) {
+    case Qt::Dense4Pattern:
+    case Qt::Dense5Pattern:
+    case Qt::Dense6Pattern:
+    case Qt::Dense7Pattern:
+        l.patternKind = Pattern::Dots;
+        break;
+    case Qt::BDiagPattern:
+        l.patternKind = Pattern::BDiag;
+        break;
+    case Qt::FDiagPattern:
+        l.patternKind = Pattern::FDiag;
+        break;
+    case Qt::HorPattern:
+        l.patternKind = Pattern::Hor;
+        break;
+    case Qt::DiagCrossPattern:
+    case Qt::CrossPattern:
+        l.patternKind = Pattern::Cross;
+        break;
+    default:
+        l.patternKind = Pattern::None;
+    }
+    l.outline = s.outline.isValid() ? s.outline.name() : QString();
+    l.dashed = s.outline.isValid() && s.outlineStyle != Qt::SolidLine;
+    l.tick = s.tick.isValid() ? s.tick.name() : QString();
+    return l;
+}
+#else
+Look lookOf(int id)
+{
+    static const Look looks[LookCount] = {
+        { QStringLiteral("#f4c430"), QStringLiteral("#9a7400"), Pattern::Dots, QString(), false, QString() },
+        { QStringLiteral("#2ea04f"), QString(), Pattern::None, QStringLiteral("#145a2a"), false, QString() },
+        { QStringLiteral("#eceef8"), QStringLiteral("#7b86bd"), Pattern::BDiag, QStringLiteral("#4e5993"),
+            false, QString() },
+        { QStringLiteral("#863fb0"), QString(), Pattern::None, QString(), false, QStringLiteral("#e6d2f2") },
+        { QStringLiteral("#2ea04f"), QString(), Pattern::None, QString(), false, QString() },
+        { QStringLiteral("#e03c31"), QStringLiteral("#8c120c"), Pattern::Hor, QString(), false, QString() },
+        { QStringLiteral("#6e0e0e"), QStringLiteral("#f0a8a8"), Pattern::Cross, QString(), false, QString() },
+        { QStringLiteral("none"), QString(), Pattern::None, QStringLiteral("#444444"), true, QString() },
+        { QStringLiteral("#a6a6a6"), QStringLiteral("#5e5e5e"), Pattern::FDiag, QString(), false, QString() },
+        { QStringLiteral("#e67e22"), QString(), Pattern::None, QString(), false, QString() },
+    };
+    return looks[id];
+}
+#endif
+
+QString fillRef(int id)
+{
+    const Look l = lookOf(id);
+    return l.patternKind == Pattern::None ? l.fill : QStringLiteral("url(#bbp%1)").arg(id);
+}
+
+QString strokeAttrs(int id)
+{
+    const Look l = lookOf(id);
+    if (l.outline.isEmpty())
+        return QString();
+    return QStringLiteral(" stroke=\"%1\" stroke-width=\"1\"%2")
+        .arg(l.outline, l.dashed ? QStringLiteral(" stroke-dasharray=\"4,2\"") : QString());
+}
+
+// Pattern definitions, once per document; every inline SVG refers to them by id.
+QString patternDefs()
+{
+    QString out
+        = QStringLiteral("<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>\n");
+    for (int id = 0; id < LookCount; ++id) {
+        const Look l = lookOf(id);
+        if (l.patternKind == Pattern::None)
+            continue;
+        QString lines;
+        switch (l.patternKind) {
+        case Pattern::Dots:
+            lines = QStringLiteral("<rect x=\"1\" y=\"1\" width=\"1.2\" height=\"1.2\" fill=\"%1\"/>"
+                                   "<rect x=\"4\" y=\"4\" width=\"1.2\" height=\"1.2\" fill=\"%1\"/>")
+                        .arg(l.pattern);
+            break;
+        case Pattern::BDiag:
+            lines = QStringLiteral(
+                "<path d=\"M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2\" stroke=\"%1\" stroke-width=\"1\"/>")
+                        .arg(l.pattern);
+            break;
+        case Pattern::FDiag:
+            lines = QStringLiteral(
+                "<path d=\"M-1,5 l2,2 M0,0 l6,6 M5,-1 l2,2\" stroke=\"%1\" stroke-width=\"1\"/>")
+                        .arg(l.pattern);
+            break;
+        case Pattern::Hor:
+            lines = QStringLiteral("<path d=\"M0,1.5 h6 M0,4.5 h6\" stroke=\"%1\" stroke-width=\"1\"/>")
+                        .arg(l.pattern);
+            break;
+        case Pattern::Cross:
+            lines = QStringLiteral("<path d=\"M0,0 l6,6 M0,6 l6,-6\" stroke=\"%1\" stroke-width=\"1\"/>")
+                        .arg(l.pattern);
+            break;
+        case Pattern::None:
+            break;
+        }
+        const QString fill = l.fill == QLatin1String("none")
+            ? QString()
+            : QStringLiteral("<rect width=\"6\" height=\"6\" fill=\"%1\"/>").arg(l.fill);
+        out += QStringLiteral(
+            "<pattern id=\"bbp%1\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">%2%3</pattern>\n")
+                   .arg(id)
+                   .arg(fill, lines);
+    }
+    return out + QStringLiteral("</defs></svg>\n");
+}
+
+struct LegendText
+{
+    const char *en;
+    const char *es;
+    const char *descEn;
+    const char *descEs;
+};
+
+const LegendText legendTexts[LookCount] = {
+    { "In line", "En la fila",
+        "Waiting in line for a free slot or the rate limiter, before the request is sent.",
+        "Esperando en la fila un hueco libre o al limitador de ritmo, antes de enviar la petición." },
+    { "Sending", "Enviando", "Building the request and handing it to the network: real work.",
+        "Preparar la petición y entregarla a la red: trabajo de verdad." },
+    { "Waiting for first token", "Esperando el primer token",
+        "Sent; waiting for the server's first token. No thread is busy: the table with the order number.",
+        "Enviada; esperando el primer token del servidor. Ningún hilo está ocupado: la mesa con el número "
+        "del pedido." },
+    { "Streaming (tick = token)", "Recibiendo (marca = token)",
+        "Tokens arriving; each tick is one token event.",
+        "Llegan tokens; cada marca es un evento de token." },
+    { "CPU work", "Trabajo de CPU", "A thread computing: the cook at work.",
+        "Un hilo calculando: el cocinero trabajando." },
+    { "Blocked / held", "Bloqueado / retenido",
+        "A thread held while it only waits, or the event loop frozen by work it should not do.",
+        "Un hilo retenido que solo espera, o el bucle de eventos congelado por trabajo que no le toca." },
+    { "Error", "Error", "A failed attempt, or where the request failed.",
+        "Un intento fallido, o donde falló la petición." },
+    { "Ghost: intended start", "Fantasma: inicio previsto",
+        "From when the schedule wanted to send the request to when it really went out.",
+        "Desde que el plan quería enviar la petición hasta que salió de verdad." },
+    { "Incomplete", "Incompleta", "Cut off by a cancel, fail-fast or the end of the run.",
+        "Cortada por una cancelación, por fallo rápido o por el fin de la ejecución." },
+    { "Event-loop lag", "Retraso del bucle de eventos",
+        "How late the event loop's timer fired: the loop was busy.",
+        "Cuánto se retrasó el temporizador del bucle de eventos: el bucle estaba ocupado." },
+};
+
+QString legendHtml(const Tr &tr)
+{
+    QString out = QStringLiteral("<ul class=\"legend\" id=\"legend\">\n");
+    for (int id = 0; id < LookCount; ++id) {
+        const Look l = lookOf(id);
+        QString swatch
+            = QStringLiteral("<rect x=\"0.5\" y=\"0.5\" width=\"27\" height=\"13\" fill=\"%1\"%2/>")
+                  .arg(fillRef(id), strokeAttrs(id));
+        if (!l.tick.isEmpty())
+            for (int x = 5; x < 28; x += 6)
+                swatch += QStringLiteral("<path d=\"M%1,1 v12\" stroke=\"%2\" stroke-width=\"1\"/>")
+                              .arg(x)
+                              .arg(l.tick);
+        const LegendText &t = legendTexts[id];
+        out += QStringLiteral("<li><svg width=\"28\" height=\"14\" viewBox=\"0 0 28 14\">%1</svg> <b>%2</b> "
+                              "<span>%3</span></li>\n")
+                   .arg(swatch, esc(tr(t.en, t.es)), esc(tr(t.descEn, t.descEs)));
+    }
+    return out + QStringLiteral("</ul>\n");
+}
+
+// ---- charts -----------------------------------------------------------------------------------
+
+constexpr int ChartW = 560;
+constexpr int ChartH = 230;
+
+QString emptyChart(int w, int h, const QString &message)
+{
+    return QStringLiteral("<svg class=\"chart\" viewBox=\"0 0 %1 %2\" width=\"%1\" height=\"%2\">"
+                          "<text x=\"%3\" y=\"%4\" text-anchor=\"middle\" class=\"muted\">%5</text></svg>")
+        .arg(w)
+        .arg(h)
+        .arg(w / 2)
+        .arg(h / 2)
+        .arg(esc(message));
+}
+
+QString histogramSvg(const std::vector<double> &samples, const Distribution &d, const QString &unit,
+    const QString &colour, const Tr &tr)
+{
+    if (samples.empty())
+        return emptyChart(ChartW, ChartH, tr("no samples", "sin muestras"));
+    const double ml = 52, mr = 14, mt = 14, mb = 42;
+    const double pw = ChartW - ml - mr, ph = ChartH - mt - mb;
+    double lo = d.min, hi = d.max;
+    const double p99 = d.percentile(99);
+    // A long tail squeezes everything into one bar: above p99 goes to an overflow bar.
+    const bool overflow
+        = samples.size() >= 100 && std::isfinite(p99) && hi > lo && (hi - lo) > 1.5 * (p99 - lo) && p99 > lo;
+    if (overflow)
+        hi = p99;
+    if (!(hi > lo)) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    const int bins = std::clamp(int(std::ceil(std::sqrt(double(samples.size())))), 8, 40);
+    std::vector<int> counts(size_t(bins), 0);
+    int over = 0;
+    for (double x : samples) {
+        if (overflow && x > hi) {
+            ++over;
+            continue;
+        }
+        const int b = std::clamp(int(std::floor((x - lo) / (hi - lo) * bins)), 0, bins - 1);
+        ++counts[size_t(b)];
+    }
+    const int maxCount = std::max(over, *std::max_element(counts.begin(), counts.end()));
+    const double overW = overflow ? pw / (bins + 2) : 0;
+    const double barsW = pw - (overflow ? overW * 1.5 : 0);
+    const double bw = barsW / bins;
+    auto xOf = [&](double v) { return ml + (v - lo) / (hi - lo) * barsW; };
+    auto yOf = [&](double c) { return mt + ph - c / maxCount * ph; };
+
+    QString s = QStringLiteral("<svg class=\"chart\" viewBox=\"0 0 %1 %2\" width=\"%1\" height=\"%2\">\n")
+                    .arg(ChartW)
+                    .arg(ChartH);
+    // y grid
+    const double ystep = std::max(1.0, niceStep(maxCount, 4));
+    for (double c = 0; c <= maxCount + 1e-9; c += ystep)
+        s += QStringLiteral("<path d=\"M%1,%2 h%3\" class=\"grid\"/><text x=\"%4\" y=\"%5\" class=\"ax\" "
+                            "text-anchor=\"end\">%6</text>\n")
+                 .arg(px(ml), px(yOf(c)), px(pw), px(ml - 6), px(yOf(c) + 4))
+                 .arg(c, 0, 'f', 0);
+    for (int b = 0; b < bins; ++b) {
+        if (counts[size_t(b)] == 0)
+            continue;
+        const double y = yOf(counts[size_t(b)]);
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6–%7 %8: "
+                            "%9</title></rect>\n")
+                 .arg(px(ml + b * bw + 0.5), px(y), px(std::max(0.5, bw - 1)), px(mt + ph - y), colour)
+                 .arg(ms(lo + b * (hi - lo) / bins), ms(lo + (b + 1) * (hi - lo) / bins), unit)
+                 .arg(counts[size_t(b)]);
+    }
+    if (overflow) {
+        const double x = ml + barsW + overW * 0.5;
+        const double y = yOf(over);
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"#888\"><title>&gt; "
+                            "p99: %5</title></rect>"
+                            "<text x=\"%6\" y=\"%7\" class=\"ax\" text-anchor=\"middle\">&gt;p99</text>\n")
+                 .arg(px(x), px(y), px(overW), px(mt + ph - y))
+                 .arg(over)
+                 .arg(px(x + overW / 2), px(mt + ph + 14));
+    }
+    // x axis
+    s += QStringLiteral("<path d=\"M%1,%2 h%3\" class=\"axis\"/>\n").arg(px(ml), px(mt + ph), px(pw));
+    const double xstep = niceStep(hi - lo, 5);
+    for (double v = std::ceil(lo / xstep) * xstep; v <= hi + 1e-9 * xstep; v += xstep)
+        s += QStringLiteral("<path d=\"M%1,%2 v4\" class=\"axis\"/><text x=\"%1\" y=\"%3\" class=\"ax\" "
+                            "text-anchor=\"middle\">%4</text>\n")
+                 .arg(px(xOf(v)), px(mt + ph), px(mt + ph + 14), tickLabel(v, xstep));
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"ax\" text-anchor=\"middle\">%3</text>\n")
+             .arg(px(ml + barsW / 2), px(ChartH - 6), esc(unit));
+    // p50 and p99 markers
+    const std::pair<double, const char *> marks[] = { { d.percentile(50), "p50" }, { p99, "p99" } };
+    int k = 0;
+    for (const auto &[v, label] : marks) {
+        ++k;
+        if (!std::isfinite(v) || v < lo || v > hi)
+            continue;
+        // Labels right of the line, or left of it near the right edge so they are not cut off.
+        const bool leftSide = xOf(v) > ml + barsW * 0.7;
+        s += QStringLiteral(
+            "<path d=\"M%1,%2 v%3\" class=\"mark%4\"/><text x=\"%5\" y=\"%6\" class=\"marklabel\" "
+            "text-anchor=\"%9\">%7 %8</text>\n")
+                 .arg(px(xOf(v)), px(mt), px(ph))
+                 .arg(k)
+                 .arg(px(xOf(v) + (leftSide ? -3 : 3)), px(mt + 10 + (k - 1) * 12), QLatin1String(label),
+                     ms(v), leftSide ? QStringLiteral("end") : QStringLiteral("start"));
+    }
+    return s + QStringLiteral("</svg>");
+}
+
+// Values per column of a time window; `bars` draws bars (counts), otherwise a filled step area.
+QString seriesSvg(const std::vector<double> &values, qint64 fromNs, qint64 toNs, const QString &colour,
+    bool bars, const QString &yUnit, const Tr &tr)
+{
+    const int w = 1120, h = 170;
+    const double ml = 52, mr = 14, mt = 12, mb = 34;
+    const double pw = w - ml - mr, ph = h - mt - mb;
+    if (values.empty() || toNs <= fromNs)
+        return emptyChart(w, h, tr("no data", "sin datos"));
+    double maxV = *std::max_element(values.begin(), values.end());
+    if (!(maxV > 0))
+        maxV = 1;
+    // Counts (bars) step by whole numbers.
+    const double ystep = bars ? std::max(1.0, std::round(niceStep(maxV, 4))) : niceStep(maxV, 4);
+    const double top = std::max(maxV, ystep);
+    const double cw = pw / double(values.size());
+    auto yOf = [&](double v) { return mt + ph - v / top * ph; };
+    QString s
+        = QStringLiteral("<svg class=\"chart wide\" viewBox=\"0 0 %1 %2\" width=\"%1\" height=\"%2\">\n")
+              .arg(w)
+              .arg(h);
+    for (double v = 0; v <= top + 1e-9 * top; v += ystep)
+        s += QStringLiteral("<path d=\"M%1,%2 h%3\" class=\"grid\"/><text x=\"%4\" y=\"%5\" class=\"ax\" "
+                            "text-anchor=\"end\">%6</text>\n")
+                 .arg(px(ml), px(yOf(v)), px(pw), px(ml - 6), px(yOf(v) + 4), tickLabel(v, ystep));
+    if (bars) {
+        for (size_t i = 0; i < values.size(); ++i)
+            if (values[i] > 0)
+                s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>\n")
+                         .arg(px(ml + double(i) * cw), px(yOf(values[i])), px(std::max(1.0, cw)),
+                             px(mt + ph - yOf(values[i])), colour);
+    } else {
+        QString d = QStringLiteral("M%1,%2").arg(px(ml), px(mt + ph));
+        for (size_t i = 0; i < values.size(); ++i)
+            d += QStringLiteral(" V%1 H%2").arg(px(yOf(values[i])), px(ml + double(i + 1) * cw));
+        d += QStringLiteral(" V%1 Z").arg(px(mt + ph));
+        s += QStringLiteral(
+            "<path d=\"%1\" fill=\"%2\" fill-opacity=\"0.35\" stroke=\"%2\" stroke-width=\"1.2\"/>\n")
+                 .arg(d, colour);
+    }
+    s += QStringLiteral("<path d=\"M%1,%2 h%3\" class=\"axis\"/>\n").arg(px(ml), px(mt + ph), px(pw));
+    const double spanS = double(toNs - fromNs) / 1e9;
+    const double xstep = niceStep(spanS, 8);
+    const double fromS = double(fromNs) / 1e9;
+    for (double v = std::ceil(fromS / xstep) * xstep; v <= fromS + spanS + 1e-9; v += xstep) {
+        const double x = ml + (v - fromS) / spanS * pw;
+        s += QStringLiteral("<path d=\"M%1,%2 v4\" class=\"axis\"/><text x=\"%1\" y=\"%3\" class=\"ax\" "
+                            "text-anchor=\"middle\">%4</text>\n")
+                 .arg(px(x), px(mt + ph), px(mt + ph + 14), tickLabel(v, xstep));
+    }
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"ax\" text-anchor=\"middle\">%3</text>")
+             .arg(px(ml + pw / 2), px(h - 4),
+                 esc(tr("time since the run started (s)", "tiempo desde el inicio (s)")));
+    s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"ax\" transform=\"rotate(-90 10,%1)\" "
+                        "text-anchor=\"middle\">%2</text>\n")
+             .arg(px(mt + ph / 2), esc(yUnit));
+    return s + QStringLiteral("</svg>");
+}
+
+struct TimeSeries
+{
+    qint64 fromNs = 0;
+    qint64 toNs = 0;
+    std::vector<double> inFlight, tokensPerS, errors;
+};
+
+TimeSeries timeSeries(const RunTrace &t, int columns)
+{
+    TimeSeries ts;
+    qint64 end = 0;
+    for (const RequestRecord &r : t.requests)
+        end = std::max({ end, r.endNs, r.lastTokenNs() });
+    ts.toNs = std::max(end, t.endNs);
+    if (ts.toNs <= 0)
+        return ts;
+    const double colNs = double(ts.toNs - ts.fromNs) / columns;
+    auto col = [&](qint64 at) { return std::clamp(int(double(at - ts.fromNs) / colNs), 0, columns - 1); };
+    ts.inFlight.assign(size_t(columns), 0);
+    ts.tokensPerS.assign(size_t(columns), 0);
+    ts.errors.assign(size_t(columns), 0);
+    std::vector<std::pair<qint64, int>> edges;
+    for (const RequestRecord &r : t.requests) {
+        if (r.dispatchNs >= 0) {
+            edges.emplace_back(r.dispatchNs, +1);
+            edges.emplace_back(std::max(r.dispatchNs, r.endNs >= 0 ? r.endNs : ts.toNs), -1);
+        }
+        for (qint64 tok : r.tokenNs)
+            ts.tokensPerS[size_t(col(tok))] += 1;
+        if (r.outcome == Outcome::Failed && r.endNs >= 0)
+            ts.errors[size_t(col(r.endNs))] += 1;
+    }
+    for (double &v : ts.tokensPerS)
+        v = v / (colNs / 1e9);
+    // Peak in flight per column: an exact sweep, ends before starts at equal times.
+    std::sort(edges.begin(), edges.end());
+    int current = 0;
+    size_t e = 0;
+    for (int c = 0; c < columns; ++c) {
+        const qint64 colEnd
+            = c + 1 == columns ? std::numeric_limits<qint64>::max() : ts.fromNs + qint64(colNs * (c + 1));
+        int peak = current;
+        while (e < edges.size() && edges[e].first < colEnd) {
+            const qint64 at = edges[e].first;
+            while (e < edges.size() && edges[e].first == at)
+                current += edges[e++].second;
+            peak = std::max(peak, current);
+        }
+        ts.inFlight[size_t(c)] = peak;
+    }
+    return ts;
+}
+
+// ---- built-in timeline (used when the render library is not available) -------------------------
+
+QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
+{
+    const int w = options.timelineWidth;
+    const double gutter = 96, right = 10;
+    const double pw = w - gutter - right;
+    qint64 from = std::max<qint64>(0, options.fromNs);
+    qint64 to = options.toNs;
+    if (to < 0) {
+        to = t.endNs;
+        for (const RequestRecord &r : t.requests)
+            to = std::max({ to, r.endNs, r.lastTokenNs() });
+    }
+    if (to <= from)
+        to = from + 1'000'000;
+    const bool byRequest = t.requests.size() <= 400;
+    int lanes = 0;
+    if (byRequest) {
+        lanes = int(t.requests.size());
+    } else {
+        for (const RequestRecord &r : t.requests)
+            lanes = std::max(lanes, r.lane + 1);
+    }
+    const double laneH = lanes > 0 ? std::clamp(720.0 / lanes, 2.0, 14.0) : 14;
+    const double axisH = 22, loopH = 26, workerH = 14;
+    const int workers = int(t.taskLanes.size());
+    const double loopTop = axisH + 4;
+    const double workerTop = loopTop + loopH + 6;
+    const double reqTop = workerTop + workers * workerH + (workers ? 6 : 0);
+    const double h = reqTop + lanes * laneH + 8;
+    auto x = [&](qint64 ns) {
+        return gutter + double(std::clamp(ns, from, to) - from) / double(to - from) * pw;
+    };
+
+    QString s
+        = QStringLiteral("<svg class=\"timeline-svg\" viewBox=\"0 0 %1 %2\" width=\"%1\" height=\"%2\">\n")
+              .arg(w)
+              .arg(px(h));
+    s += QStringLiteral("<rect width=\"%1\" height=\"%2\" fill=\"#fff\"/>\n").arg(w).arg(px(h));
+    // axis
+    const double spanS = double(to - from) / 1e9;
+    const double step = niceStep(spanS, 10);
+    for (double v = std::ceil(double(from) / 1e9 / step) * step; v <= double(to) / 1e9 + 1e-12; v += step) {
+        const double xx = x(qint64(std::llround(v * 1e9)));
+        s += QStringLiteral("<path d=\"M%1,%2 V%3\" class=\"grid\"/><text x=\"%1\" y=\"14\" class=\"ax\" "
+                            "text-anchor=\"middle\">%4 s</text>\n")
+                 .arg(px(xx), px(axisH), px(h - 8), tickLabel(v, step));
+    }
+    // event loop
+    s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"lane\">%2</text>\n")
+             .arg(px(loopTop + 16), esc(tr("event loop", "bucle de eventos")));
+    for (const Span &sp : t.loopBusy) {
+        if (sp.endNs < from || sp.startNs > to)
+            continue;
+        const bool blocked = sp.endNs - sp.startNs >= 16'000'000;
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>\n")
+                 .arg(px(x(sp.startNs)), px(loopTop + (blocked ? 0 : 6)),
+                     px(std::max(0.6, x(sp.endNs) - x(sp.startNs))), px(blocked ? loopH : loopH - 12),
+                     fillRef(blocked ? Blocked : CpuWork));
+    }
+    // workers
+    for (int lane = 0; lane < workers; ++lane)
+        s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"lane\">%2</text>\n")
+                 .arg(px(workerTop + lane * workerH + 11), esc(t.taskLanes.at(lane)));
+    for (const TaskRecord &task : t.tasks) {
+        if (task.lane < 0 || task.lane >= workers || task.startNs < 0 || task.endNs < task.startNs)
+            continue;
+        s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>\n")
+                 .arg(px(x(task.startNs)), px(workerTop + task.lane * workerH + 1),
+                     px(std::max(0.6, x(task.endNs) - x(task.startNs))), px(workerH - 2),
+                     fillRef(task.kind == 1 ? Blocked : CpuWork));
+    }
+    // requests
+    const bool ticks = laneH >= 6;
+    for (size_t i = 0; i < t.requests.size(); ++i) {
+        const RequestRecord &r = t.requests[i];
+        const int lane = byRequest ? int(i) : r.lane;
+        if (lane < 0)
+            continue;
+        const double y = reqTop + lane * laneH;
+        const double bh = std::max(1.0, laneH - (laneH > 4 ? 2 : 0));
+        if (byRequest && laneH >= 9 && (lanes <= 60 || i % size_t(std::max(1, lanes / 30)) == 0))
+            s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"lane\">#%2</text>\n")
+                     .arg(px(y + laneH - 3))
+                     .arg(i + 1);
+        auto box = [&](int look, qint64 a, qint64 b, double inset = 0) {
+            if (b <= a || b < from || a > to)
+                return;
+            s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"%6/>\n")
+                     .arg(px(x(a)), px(y + inset), px(std::max(0.6, x(b) - x(a))),
+                         px(std::max(0.6, bh - 2 * inset)), fillRef(look), strokeAttrs(look));
+        };
+        const qint64 end = r.endNs >= 0 ? r.endNs : std::max(r.lastTokenNs(), r.dispatchNs);
+        const qint64 firstSend = !r.attempts.empty() && r.attempts.front().startNs >= 0
+            ? r.attempts.front().startNs
+            : r.dispatchNs;
+        if (r.intendedNs >= 0 && firstSend > r.intendedNs) {
+            box(Queued, r.intendedNs, firstSend);
+            box(Ghost, r.intendedNs, firstSend);
+        }
+        qint64 cursor = firstSend;
+        for (const AttemptRecord &a : r.attempts) {
+            box(Queued, cursor, a.startNs);
+            box(ErrorLook, a.startNs, a.endNs, bh / 4);
+            cursor = a.endNs;
+        }
+        if (r.dispatchNs < 0) {
+            if (r.intendedNs >= 0)
+                box(Queued, r.intendedNs, end);
+            continue;
+        }
+        box(Queued, cursor, r.dispatchNs);
+        qint64 sent = r.sentNs >= r.dispatchNs ? r.sentNs : r.dispatchNs;
+        box(Sending, r.dispatchNs, sent);
+        const qint64 first = r.firstTokenNs();
+        if (first >= 0) {
+            box(Waiting, sent, first);
+            box(Streaming, first, std::max(end, r.lastTokenNs()));
+            if (ticks)
+                for (qint64 tok : r.tokenNs)
+                    if (tok >= from && tok <= to)
+                        s += QStringLiteral("<path d=\"M%1,%2 v%3\" stroke=\"%4\" stroke-width=\"0.8\"/>\n")
+                                 .arg(px(x(tok)), px(y + 1), px(bh - 2), lookOf(Streaming).tick);
+        } else if (r.outcome == Outcome::Success && r.firstByteNs >= sent) {
+            box(Waiting, sent, r.firstByteNs);
+            box(Streaming, r.firstByteNs, end);
+        } else {
+            box(Waiting, sent, end);
+        }
+        if (r.outcome == Outcome::Failed || r.outcome == Outcome::Incomplete) {
+            const double xe = x(end);
+            s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"4\" height=\"%3\" fill=\"%4\"/>\n")
+                     .arg(px(xe - 2), px(y), px(bh),
+                         fillRef(r.outcome == Outcome::Failed ? ErrorLook : IncompleteLook));
+        }
+    }
+    return s + QStringLiteral("</svg>");
+}
+
+QString rendererTimeline(const RunTrace &t, const Options &options)
+{
+    TimelineImage::Options o;
+    o.width = options.timelineWidth;
+    o.fromNs = options.fromNs;
+    o.toNs = options.toNs;
+    o.legend = false; // the report's own legend, below, is translated
+    int lanes = int(t.requests.size());
+    o.laneByRequest = lanes <= 400;
+    QString error;
+    const QByteArray svg = TimelineImage::render(TimelineImage::Format::Svg, t, o, &error);
+    const qsizetype start = svg.indexOf("<svg");
+    if (svg.isEmpty() || start < 0)
+        return QString();
+    return QString::fromUtf8(svg.mid(start)).trimmed();
+}
+
+// ---- sections ---------------------------------------------------------------------------------
+
+// "load.concurrency: 16" lines for the scenario section; arrays stay inline.
+void flatten(const QJsonObject &o, const QString &prefix, QStringList *out)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        const QJsonValue v = it.value();
+        if (v.isObject() && !v.toObject().isEmpty()) {
+            flatten(v.toObject(), key, out);
+            continue;
+        }
+        QString text;
+        if (v.isString())
+            text = v.toString().isEmpty() ? QStringLiteral("\"\"") : v.toString();
+        else if (v.isObject())
+            text = QStringLiteral("{}");
+        else
+            text = QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
+                       .mid(1)
+                       .chopped(1);
+        *out << QStringLiteral("<div><dt>%1</dt><dd>%2</dd></div>\n").arg(esc(key), esc(text));
+    }
+}
+
+struct MetricText
+{
+    const char *key;
+    const char *nameEn;
+    const char *nameEs;
+    const char *formulaEn;
+    const char *formulaEs;
+};
+
+const MetricText latencyMetrics[] = {
+    { "ttft", "TTFT (time to first token)", "TTFT (tiempo hasta el primer token)",
+        "first token event − request start", "primer evento de token − inicio de la petición" },
+    { "tpot", "TPOT (time per output token)", "TPOT (tiempo por token de salida)",
+        "(E2EL − TTFT) / (output tokens − 1), requests with more than 1 output token",
+        "(E2EL − TTFT) / (tokens de salida − 1), peticiones con más de 1 token de salida" },
+    { "itl", "ITL (inter-token latency)", "ITL (latencia entre tokens)",
+        "each gap between consecutive token events, pooled over all successful requests",
+        "cada hueco entre eventos de token consecutivos, juntando todas las peticiones con éxito" },
+    { "e2el", "E2EL (end-to-end latency)", "E2EL (latencia de extremo a extremo)",
+        "last token event − request start (non-streaming: response fully read − request start)",
+        "último evento de token − inicio de la petición (sin streaming: respuesta leída entera − inicio)" },
+    { "queue", "Client queue time (extra)", "Espera en la cola del cliente (extra)",
+        "request start − intended start (time at the client's own gates)",
+        "inicio de la petición − inicio previsto (tiempo en las puertas del propio cliente)" },
+    { "ttfb", "Time to first byte (extra)", "Tiempo hasta el primer byte (extra)",
+        "first byte − request start", "primer byte − inicio de la petición" },
+    { "schedule", "Schedule-relative latency (extra)", "Latencia respecto al plan (extra)",
+        "end − intended start (what a user who arrived on schedule felt)",
+        "fin − inicio previsto (lo que notó un usuario que llegó a su hora)" },
+};
+
+const Distribution &distributionFor(const Summary &s, int i)
+{
+    const Distribution *all[] = { &s.ttft, &s.tpot, &s.itl, &s.e2el, &s.queue, &s.ttfb, &s.scheduleLatency };
+    return *all[i];
+}
+
+QString card(const QString &value, const QString &label, const QString &formula)
+{
+    return QStringLiteral("<div class=\"card\"><div class=\"value\">%1</div><div class=\"label\">%2</div>"
+                          "<div class=\"formula\">%3</div></div>\n")
+        .arg(esc(value), esc(label), esc(formula));
+}
+
+QString modeText(const RunTrace &t, const Tr &tr)
+{
+    const Scenario &s = t.scenario;
+    switch (s.mode) {
+    case ExecutionMode::Sequential:
+        return tr("sequential: one request at a time", "secuencial: una petición cada vez");
+    case ExecutionMode::Concurrent:
+        return tr("concurrent: one event loop, up to %1 in flight",
+            "concurrente: un bucle de eventos, hasta %1 en vuelo")
+            .arg(s.concurrency);
+    case ExecutionMode::ParallelBlocking:
+        return tr("parallel: %1 blocking workers", "paralelo: %1 trabajadores bloqueantes").arg(s.workers);
+    case ExecutionMode::ParallelCpu:
+        return tr("parallel CPU work: %1 workers", "trabajo de CPU en paralelo: %1 trabajadores")
+            .arg(s.workers);
+    case ExecutionMode::Mixed:
+        return tr(
+            "both: event loop plus a worker pool", "ambos: bucle de eventos y un grupo de trabajadores");
+    case ExecutionMode::AntiPattern:
+        return tr(
+            "anti-pattern: CPU work on the event loop", "antipatrón: trabajo de CPU en el bucle de eventos");
+    }
+    return executionModeName(s.mode);
+}
+
+const char *css()
+{
+    return R"CSS(
+:root { --ink:#1d1f24; --muted:#666b76; --line:#d9dce3; --bg:#fbfbfd; --accent:#4e5993; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--ink);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 60px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 34px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+h3 { font-size: 15px; margin: 0 0 4px; }
+.sub { color: var(--muted); margin: 0 0 14px; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: right; vertical-align: top; }
+th:first-child, td:first-child, td.text, th.text { text-align: left; }
+th { background: #f1f2f6; font-weight: 600; }
+table.meta td, table.meta th { text-align: left; }
+table.meta th { width: 210px; background: none; color: var(--muted); font-weight: 500; }
+td.formula { color: var(--muted); font-size: 12px; text-align: left; max-width: 330px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(205px, 1fr)); gap: 10px; }
+.card { background:#fff; border:1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+.card .value { font-size: 22px; font-weight: 650; }
+.card .label { font-weight: 600; }
+.card .formula { color: var(--muted); font-size: 12px; margin-top: 3px; }
+.grid2 { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 14px; }
+figure { margin: 0; background:#fff; border:1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
+svg.chart { width: 100%; height: auto; display: block; }
+.timeline { background:#fff; border:1px solid var(--line); border-radius: 8px; padding: 8px; overflow-x: auto; }
+.timeline svg { width: 100%; height: auto; display: block; }
+svg.defs { position: absolute; width: 0; height: 0; }
+.grid { stroke: #eceef3; stroke-width: 1; }
+.axis { stroke: #9aa0ab; stroke-width: 1; fill: none; }
+.ax { font-size: 11px; fill: #5d6370; }
+.lane { font-size: 10px; fill: #5d6370; }
+.muted { fill: var(--muted); color: var(--muted); }
+.mark1 { stroke: #1d1f24; stroke-dasharray: 4,3; stroke-width: 1.2; }
+.mark2 { stroke: #c0392b; stroke-dasharray: 4,3; stroke-width: 1.2; }
+.marklabel { font-size: 11px; fill: #1d1f24; }
+ul.legend { list-style: none; padding: 0; margin: 10px 0 0; columns: 2; column-gap: 24px; }
+ul.legend li { break-inside: avoid; margin: 0 0 6px; }
+ul.legend svg { vertical-align: middle; }
+ul.legend span { color: var(--muted); font-size: 12px; }
+dl.scenario { columns: 3 300px; column-gap: 24px; background:#fff; border:1px solid var(--line); border-radius: 8px;
+  padding: 10px 12px; margin: 0 0 8px; font-size: 12px; }
+dl.scenario div { break-inside: avoid; display: flex; gap: 8px; border-bottom: 1px dotted var(--line); padding: 1px 0; }
+dl.scenario dt { color: var(--muted); flex: 1; }
+dl.scenario dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; text-align: right; word-break: break-all; }
+details summary { cursor: pointer; color: var(--muted); }
+pre { background:#fff; border:1px solid var(--line); border-radius: 8px; padding: 10px 12px; overflow-x: auto; font-size: 12px; }
+ol.defs li { margin-bottom: 4px; }
+.note { color: var(--muted); font-size: 12px; }
+.bad { color: #a3261b; font-weight: 600; }
+footer { color: var(--muted); font-size: 12px; margin-top: 40px; border-top: 1px solid var(--line); padding-top: 8px; }
+@media print { body { background: #fff; } .timeline { overflow: visible; } }
+)CSS";
+}
+
+} // namespace
+
+bool languageFromName(const QString &name, Language *language)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("en") || n == QLatin1String("english") || n.startsWith(QLatin1String("en_"))) {
+        *language = Language::English;
+        return true;
+    }
+    if (n == QLatin1String("es") || n == QLatin1String("spanish") || n == QStringLiteral("español")
+        || n == QLatin1String("espanol") || n.startsWith(QLatin1String("es_"))) {
+        *language = Language::Spanish;
+        return true;
+    }
+    return false;
+}
+
+QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options &options)
+{
+    const Tr tr(options.language);
+    const SecretScrubber scrub(trace.scenario.apiKeyEnv);
+    const Scenario &sc = trace.scenario;
+    const QString started = trace.startedAt.isValid() ? trace.startedAt.toUTC().toString(Qt::ISODateWithMs)
+                                                      : QStringLiteral("–");
+    const QString target = trace.targetUrl.isEmpty() ? tr("built-in simulator", "simulador integrado")
+                                                     : scrub.url(trace.targetUrl);
+    QString h;
+    h.reserve(1 << 20);
+    h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                        "<meta name=\"generator\" content=\"BurgerBench "
+                        "%2\">\n<title>%3</title>\n<style>%4</style>\n</head>\n<body>\n")
+             .arg(tr("en", "es"), QStringLiteral(BURGERBENCH_VERSION),
+                 esc(tr("BurgerBench report: %1", "Informe de BurgerBench: %1").arg(scrub.text(sc.name))),
+                 QString::fromUtf8(css()));
+    h += patternDefs();
+    h += QStringLiteral("<main>\n<header id=\"run\">\n<h1>%1</h1>\n<p class=\"sub\">%2 · %3 · %4</p>\n")
+             .arg(esc(tr("BurgerBench report: %1", "Informe de BurgerBench: %1").arg(scrub.text(sc.name))),
+                 esc(modeText(trace, tr)), esc(started), esc(target));
+    if (trace.cancelled || !trace.abortReason.isEmpty())
+        h += QStringLiteral("<p class=\"bad\">%1 %2</p>\n")
+                 .arg(esc(tr("The run was stopped early.", "La ejecución se detuvo antes de tiempo.")),
+                     esc(scrub.text(trace.abortReason)));
+
+    // Metadata.
+    const QString measuredWith = options.meta.contains(QLatin1String("burgerbench_version"))
+        ? QStringLiteral("BurgerBench %1, Qt %2")
+              .arg(options.meta.value(QLatin1String("burgerbench_version")).toString(),
+                  options.meta.value(QLatin1String("qt_version")).toString())
+        : QStringLiteral("–");
+    QString load;
+    if (sc.rate > 0)
+        load = tr("open loop: %1 req/s, burstiness %2, cap %3", "lazo abierto: %1 pet/s, ráfagas %2, tope %3")
+                   .arg(sc.rate)
+                   .arg(sc.burstiness)
+                   .arg(sc.concurrency);
+    else
+        load = tr("closed loop: concurrency %1", "lazo cerrado: concurrencia %1").arg(sc.concurrency);
+    load += sc.requests > 0 ? tr(", %1 requests", ", %1 peticiones").arg(sc.requests)
+                            : tr(", for %1 s", ", durante %1 s").arg(sc.durationS);
+    if (sc.warmup > 0)
+        load += tr(" (+%1 warm-up)", " (+%1 de calentamiento)").arg(sc.warmup);
+    const QList<std::pair<QString, QString>> metaRows {
+        { tr("Started (UTC)", "Inicio (UTC)"), started },
+        { tr("Target", "Destino"), target },
+        { tr("Model", "Modelo"), sc.model },
+        { tr("Execution", "Ejecución"), modeText(trace, tr) },
+        { tr("Load", "Carga"), load },
+        { tr("Request", "Petición"),
+            tr("%1, max %2 tokens, prompt %3 tokens", "%1, máx. %2 tokens, prompt de %3 tokens")
+                .arg(sc.stream ? QStringLiteral("stream") : tr("no stream", "sin stream"))
+                .arg(sc.maxTokens)
+                .arg(sc.promptTokens) },
+        { tr("Metric definitions", "Definiciones de métricas"), trace.definitions },
+        { tr("Clock", "Reloj"),
+            tr("one monotonic ns clock per run; times from the run start",
+                "un reloj monótono en ns por ejecución; tiempos desde el inicio") },
+        { tr("Measured with", "Medido con"), measuredWith },
+        { tr("CPU count", "Número de CPU"), QString::number(trace.cpuCount) },
+    };
+    h += QStringLiteral("<table class=\"meta\">\n");
+    for (const auto &[k, v] : metaRows)
+        h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(k), esc(scrub.text(v)));
+    const QJsonArray mergedFrom = options.meta.value(QLatin1String("merged_from")).toArray();
+    if (!mergedFrom.isEmpty()) {
+        QStringList parts;
+        for (const QJsonValue &v : mergedFrom) {
+            const QJsonObject o = v.toObject();
+            parts << QStringLiteral("%1 (+%2 ms, %3)")
+                         .arg(o.value(QLatin1String("file")).toString())
+                         .arg(double(o.value(QLatin1String("offset_ns")).toInteger()) / 1e6)
+                         .arg(o.value(QLatin1String("started_at")).toString());
+        }
+        h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n")
+                 .arg(esc(tr("Merged from", "Unión de")), esc(scrub.text(parts.join(QStringLiteral("; ")))));
+    }
+    h += QStringLiteral("</table>\n</header>\n");
+
+    // Summary.
+    h += QStringLiteral("<section id=\"summary\">\n<h2>%1</h2>\n<div class=\"cards\">\n")
+             .arg(esc(tr("Summary", "Resumen")));
+    h += card(
+        QStringLiteral("%1 / %2 / %3").arg(summary.completed).arg(summary.failed).arg(summary.incomplete),
+        tr("Completed / failed / incomplete", "Completadas / fallidas / incompletas"),
+        tr("of %1 measured requests sent; warm-up excluded",
+            "de %1 peticiones medidas enviadas; sin calentamiento")
+            .arg(summary.sent));
+    h += card(num(summary.durationS, 3) + QStringLiteral(" s"), tr("Duration", "Duración"),
+        tr("just before the first measured dispatch → the last one settled",
+            "justo antes del primer envío medido → el último terminado"));
+    h += card(num(summary.requestThroughput, 2) + tr(" req/s", " pet/s"),
+        tr("Request throughput", "Rendimiento de peticiones"),
+        tr("successful requests / duration", "peticiones con éxito / duración"));
+    h += card(num(summary.outputThroughput, 1) + QStringLiteral(" tok/s"),
+        tr("Output throughput", "Rendimiento de salida"),
+        tr("Σ output tokens / duration", "Σ tokens de salida / duración"));
+    h += card(num(summary.totalTokenThroughput, 1) + QStringLiteral(" tok/s"),
+        tr("Total token throughput", "Rendimiento total de tokens"),
+        tr("(Σ prompt + Σ output tokens) / duration", "(Σ tokens de prompt + Σ de salida) / duración"));
+    h += card(sc.slo.any() ? num(summary.goodput, 2) + tr(" req/s", " pet/s") : tr("no SLO set", "sin SLO"),
+        tr("Goodput", "Goodput"),
+        tr("successful requests meeting every SLO / duration",
+            "peticiones con éxito que cumplen todos los SLO / duración"));
+    h += card(QString::number(summary.peakConcurrency), tr("Peak concurrency", "Concurrencia máxima"),
+        tr("exact sweep over [start, end), ends before starts",
+            "barrido exacto sobre [inicio, fin), fines antes que inicios"));
+    h += card(num(summary.peakTokensPerS, 0) + QStringLiteral(" tok/s"),
+        tr("Peak tokens/s", "Pico de tokens/s"),
+        tr("busiest 1-second bucket of token events", "el segundo con más eventos de token"));
+    h += card(QStringLiteral("%1 / %2").arg(summary.totalPromptTokens).arg(summary.totalOutputTokens),
+        tr("Prompt / output tokens", "Tokens de prompt / salida"),
+        summary.outputTokensFromUsage
+            ? tr("from the server's usage.completion_tokens", "según usage.completion_tokens del servidor")
+            : tr("counted as token events: the server sent no usage (flagged)",
+                "contados como eventos de token: el servidor no envió usage (señalado)"));
+    h += QStringLiteral("</div>\n</section>\n");
+
+    // Percentiles.
+    QList<double> ranks = summary.ttft.percentileRanks;
+    if (ranks.isEmpty())
+        ranks = sc.percentiles;
+    h += QStringLiteral("<section id=\"percentiles\">\n<h2>%1</h2>\n<p "
+                        "class=\"note\">%2</p>\n<table>\n<tr><th>%3</th><th>n</th>"
+                        "<th>%4</th><th>%5</th><th>%6</th><th>min</th><th>max</th>")
+             .arg(esc(tr("Latency percentiles (ms)", "Percentiles de latencia (ms)")),
+                 esc(tr("Exact samples of successful measured requests; percentiles by linear interpolation "
+                        "between "
+                        "closest ranks (numpy's default); std is the population standard deviation.",
+                     "Muestras exactas de las peticiones medidas con éxito; percentiles por interpolación "
+                     "lineal "
+                     "entre rangos vecinos (como numpy); std es la desviación típica poblacional.")),
+                 esc(tr("Metric", "Métrica")), esc(tr("mean", "media")), esc(tr("median", "mediana")),
+                 QStringLiteral("std"));
+    for (double r : ranks)
+        h += QStringLiteral("<th>%1</th>").arg(JsonReport::percentileKey(r));
+    h += QStringLiteral("<th class=\"text\">%1</th></tr>\n").arg(esc(tr("Formula", "Fórmula")));
+    for (int i = 0; i < 7; ++i) {
+        const MetricText &m = latencyMetrics[i];
+        const Distribution &d = distributionFor(summary, i);
+        h += QStringLiteral(
+            "<tr "
+            "id=\"metric-%1\"><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td>")
+                 .arg(QLatin1String(m.key), esc(tr(m.nameEn, m.nameEs)))
+                 .arg(d.count)
+                 .arg(d.count ? ms(d.mean) : QStringLiteral("–"),
+                     d.count ? ms(d.median) : QStringLiteral("–"),
+                     d.count ? ms(d.stddev) : QStringLiteral("–"), d.count ? ms(d.min) : QStringLiteral("–"),
+                     d.count ? ms(d.max) : QStringLiteral("–"));
+        for (double r : ranks)
+            h += QStringLiteral("<td>%1</td>").arg(d.count ? ms(d.percentile(r)) : QStringLiteral("–"));
+        h += QStringLiteral("<td class=\"formula\">%1</td></tr>\n").arg(esc(tr(m.formulaEn, m.formulaEs)));
+    }
+    h += QStringLiteral("</table>\n</section>\n");
+
+    // Histograms.
+    const Compare::Samples samples = Compare::collectSamples(trace);
+    const struct
+    {
+        int metric;
+        const std::vector<double> &v;
+        const Distribution &d;
+        const char *colour;
+    } hists[] = { { 0, samples.ttft, summary.ttft, "#4e5993" }, { 2, samples.itl, summary.itl, "#863fb0" },
+        { 1, samples.tpot, summary.tpot, "#a66cc9" }, { 3, samples.e2el, summary.e2el, "#2e7d6f" } };
+    h += QStringLiteral("<section id=\"histograms\">\n<h2>%1</h2>\n<div class=\"grid2\">\n")
+             .arg(esc(tr("Histograms", "Histogramas")));
+    for (const auto &hist : hists) {
+        const MetricText &m = latencyMetrics[hist.metric];
+        h += QStringLiteral(
+            "<figure id=\"hist-%1\"><h3>%2</h3>\n%3\n<figcaption>%4 %5</figcaption></figure>\n")
+                 .arg(QLatin1String(m.key), esc(tr(m.nameEn, m.nameEs)),
+                     histogramSvg(hist.v, hist.d, QStringLiteral("ms"), QLatin1String(hist.colour), tr),
+                     esc(tr(m.formulaEn, m.formulaEs)),
+                     esc(tr("Dashed lines: p50 (black) and p99 (red).",
+                         "Líneas discontinuas: p50 (negro) y p99 (rojo).")));
+    }
+    h += QStringLiteral("</div>\n</section>\n");
+
+    // Time series.
+    // Columns of at least 100 ms: narrower ones turn tokens/s into noise.
+    qint64 runNs = trace.endNs;
+    for (const RequestRecord &r : trace.requests)
+        runNs = std::max({ runNs, r.endNs, r.lastTokenNs() });
+    const TimeSeries ts = timeSeries(trace, int(std::clamp<qint64>(runNs / 100'000'000, 20, 240)));
+    h += QStringLiteral("<section id=\"timeseries\">\n<h2>%1</h2>\n")
+             .arg(esc(tr("Over time", "A lo largo del tiempo")));
+    h += QStringLiteral(
+        "<figure id=\"series-inflight\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
+             .arg(esc(tr("Requests in flight", "Peticiones en vuelo")),
+                 seriesSvg(ts.inFlight, ts.fromNs, ts.toNs, QStringLiteral("#4e5993"), false,
+                     tr("requests", "peticiones"), tr),
+                 esc(tr("Peak in each column: exact sweep over [request start, end).",
+                     "Máximo de cada columna: barrido exacto sobre [inicio, fin) de las peticiones.")));
+    h += QStringLiteral(
+        "<figure id=\"series-tokens\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
+             .arg(esc(tr("Tokens per second", "Tokens por segundo")),
+                 seriesSvg(ts.tokensPerS, ts.fromNs, ts.toNs, QStringLiteral("#863fb0"), false,
+                     QStringLiteral("tok/s"), tr),
+                 esc(tr("Token events in each column / column width.",
+                     "Eventos de token en cada columna / ancho de la columna.")));
+    h += QStringLiteral(
+        "<figure id=\"series-errors\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
+             .arg(esc(tr("Errors", "Errores")),
+                 seriesSvg(ts.errors, ts.fromNs, ts.toNs, QStringLiteral("#6e0e0e"), true,
+                     tr("failures", "fallos"), tr),
+                 esc(tr("Failed requests per column, at the moment they failed.",
+                     "Peticiones fallidas por columna, en el momento en que fallaron.")));
+    h += QStringLiteral("</section>\n");
+
+    // Timeline.
+    QString timeline;
+    if (options.useRenderer && TimelineImage::ready())
+        timeline = rendererTimeline(trace, options);
+    if (timeline.isEmpty())
+        timeline = builtinTimeline(trace, options, tr);
+    h += QStringLiteral("<section id=\"timeline\">\n<h2>%1</h2>\n<p class=\"note\">%2</p>\n<div "
+                        "class=\"timeline\">\n%3\n</div>\n")
+             .arg(esc(tr("Timeline", "Línea de tiempo")),
+                 esc(tr("Top: the event-loop thread (the cashier). Then worker threads, if any. Then one "
+                        "lane per "
+                        "request: who is busy and who is only waiting, at every instant.",
+                     "Arriba: el hilo del bucle de eventos (el cajero). Después los hilos trabajadores, si "
+                     "los hay. "
+                     "Después una fila por petición: quién trabaja y quién solo espera, en cada instante.")),
+                 timeline);
+    h += legendHtml(tr) + QStringLiteral("</section>\n");
+
+    // Errors.
+    h += QStringLiteral("<section id=\"errors\">\n<h2>%1</h2>\n")
+             .arg(esc(tr("Errors by kind", "Errores por tipo")));
+    if (summary.errors.isEmpty()) {
+        h += QStringLiteral("<p>%1</p>\n").arg(esc(tr("No errors.", "Sin errores.")));
+    } else {
+        h += QStringLiteral("<table>\n<tr><th>%1</th><th>%2</th><th class=\"text\">%3</th></tr>\n")
+                 .arg(esc(tr("Kind", "Tipo")), esc(tr("Count", "Cantidad")), esc(tr("Examples", "Ejemplos")));
+        for (auto it = summary.errors.begin(); it != summary.errors.end(); ++it) {
+            QStringList examples;
+            for (const RequestRecord &r : trace.requests) {
+                if (r.warmup || r.outcome == Outcome::Success || examples.size() >= 3)
+                    continue;
+                if (errorKindName(r.error, r.httpStatus) != it.key())
+                    continue;
+                QString msg = scrub.text(r.errorMessage).simplified();
+                if (msg.size() > 240)
+                    msg = msg.left(240) + QStringLiteral("…");
+                msg = QStringLiteral("#%1 %2")
+                          .arg(r.index + 1)
+                          .arg(msg.isEmpty() ? tr("(no message)", "(sin mensaje)") : msg);
+                if (!examples.contains(msg))
+                    examples << msg;
+            }
+            QString list;
+            for (const QString &e : examples)
+                list += QStringLiteral("<div>%1</div>").arg(esc(e));
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"text\">%3</td></tr>\n")
+                     .arg(esc(it.key()))
+                     .arg(it.value())
+                     .arg(list);
+        }
+        h += QStringLiteral("</table>\n<p class=\"note\">%1</p>\n")
+                 .arg(esc(tr("Failed and incomplete requests are excluded from every latency statistic and "
+                             "throughput.",
+                     "Las peticiones fallidas e incompletas quedan fuera de toda estadística de latencia y "
+                     "rendimiento.")));
+    }
+    h += QStringLiteral("</section>\n");
+
+    // Scenario.
+    const QJsonObject scenarioJson = scrub.scenario(sc.toJson());
+    QStringList flat;
+    flatten(scenarioJson, QString(), &flat);
+    h += QStringLiteral("<section id=\"scenario\">\n<h2>%1</h2>\n<dl class=\"scenario\">\n%2</dl>\n"
+                        "<details><summary>%3</summary><pre>%4</pre></details>\n</section>\n")
+             .arg(esc(tr("Scenario", "Escenario")), flat.join(QString()), esc(tr("As JSON", "En JSON")),
+                 esc(QString::fromUtf8(QJsonDocument(scenarioJson).toJson(QJsonDocument::Indented))));
+
+    // Definitions.
+    const std::pair<const char *, const char *> defs[] = {
+        { "One monotonic nanosecond clock per run; wall-clock time only as the run's label.",
+            "Un reloj monótono en nanosegundos por ejecución; la hora de pared solo como etiqueta." },
+        { "Request start = just before the POST is handed to the network, after any client-side gate; the "
+          "wait at the gate is client queue time.",
+            "Inicio de la petición = justo antes de entregar el POST a la red, tras las puertas del cliente; "
+            "la espera en ellas es la cola del cliente." },
+        { "A token event is an SSE event whose JSON has a non-empty choices array; a usage-only event is not "
+          "one.",
+            "Un evento de token es un evento SSE cuyo JSON trae un array choices no vacío; un evento solo "
+            "con usage no lo es." },
+        { "TTFT = first token event − request start.",
+            "TTFT = primer evento de token − inicio de la petición." },
+        { "E2EL = last token event − request start (non-streaming: response fully read − start).",
+            "E2EL = último evento de token − inicio (sin streaming: respuesta leída entera − inicio)." },
+        { "ITL = each gap between consecutive token events, pooled over all successful requests.",
+            "ITL = cada hueco entre eventos de token consecutivos, juntando todas las peticiones con "
+            "éxito." },
+        { "Output tokens = usage.completion_tokens when the server sends it, else the number of token events "
+          "(flagged).",
+            "Tokens de salida = usage.completion_tokens si el servidor lo envía; si no, el número de eventos "
+            "de token (señalado)." },
+        { "TPOT = (E2EL − TTFT) / (output tokens − 1), only when output tokens > 1.",
+            "TPOT = (E2EL − TTFT) / (tokens de salida − 1), solo si hay más de 1 token de salida." },
+        { "Failure = non-2xx, transport or parse error, in-stream error, timeout, or no token event; "
+          "requests cut off by the end of the run are incomplete.",
+            "Fallo = respuesta no 2xx, error de transporte o de formato, error dentro del stream, tiempo "
+            "agotado o ningún token; las cortadas por el fin de la ejecución son incompletas." },
+        { "Throughputs = successes / duration; Σ output tokens / duration; (Σ prompt + Σ output) / duration. "
+          "Goodput counts successes meeting every SLO.",
+            "Rendimientos = éxitos / duración; Σ tokens de salida / duración; (Σ prompt + Σ salida) / "
+            "duración. El goodput cuenta los éxitos que cumplen todos los SLO." },
+        { "Statistics from the exact samples: mean, median, population std, percentiles by linear "
+          "interpolation (numpy's default).",
+            "Estadísticas de las muestras exactas: media, mediana, desviación típica poblacional, "
+            "percentiles por interpolación lineal (como numpy)." },
+        { "Peaks: busiest 1-second bucket of token events; requests in flight by an exact sweep over [start, "
+          "end), ends before starts.",
+            "Picos: el segundo con más eventos de token; peticiones en vuelo por barrido exacto sobre "
+            "[inicio, fin), fines antes que inicios." },
+    };
+    h += QStringLiteral(
+        "<section id=\"definitions\">\n<h2>%1</h2>\n<p class=\"note\">%2</p>\n<ol class=\"defs\">\n")
+             .arg(esc(tr("Definitions", "Definiciones")),
+                 esc(tr("Definition set \"%1\": the headline figures mean what vLLM's bench serve means by "
+                        "them.",
+                     "Conjunto de definiciones \"%1\": las cifras principales significan lo mismo que en "
+                     "vLLM bench serve.")
+                         .arg(trace.definitions)));
+    for (const auto &[en, es] : defs)
+        h += QStringLiteral("<li>%1</li>\n").arg(esc(tr(en, es)));
+    h += QStringLiteral("</ol>\n</section>\n");
+
+    h += QStringLiteral("<footer>%1</footer>\n</main>\n</body>\n</html>\n")
+             .arg(esc(tr(
+                 "Generated by BurgerBench %1 from the run started %2. Self-contained: no scripts, fonts or "
+                 "images are loaded from anywhere.",
+                 "Generado por BurgerBench %1 a partir de la ejecución iniciada el %2. Autónomo: no carga "
+                 "scripts, fuentes ni imágenes de ningún sitio.")
+                          .arg(QStringLiteral(BURGERBENCH_VERSION), started)));
+    return scrub.text(h).toUtf8();
+}
+
+bool write(const QString &path, const RunTrace &trace, const Summary &summary, const Options &options,
+    QString *error)
+{
+    return writeFileAtomically(path, toBytes(trace, summary, options), error);
+}
+
+} // namespace HtmlReport
+} // namespace BurgerBench

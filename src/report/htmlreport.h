@@ -1,0 +1,42 @@
+#pragma once
+
+#include "metrics/summary.h"
+#include "trace/runtrace.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace BurgerBench {
+
+// One self-contained HTML file: no network, no scripts, no external fonts or images. Holds the
+// run's metadata, the summary, the percentile table, histograms of TTFT, ITL, TPOT and E2EL,
+// time series (in flight, tokens/s, errors), the timeline with the shared legend, the errors by
+// kind with example messages, the scenario, and each metric's formula next to it.
+// Every chart is inline SVG generated here, except the timeline, which is drawn by the desktop
+// app's paint routine through QSvgGenerator when this build has it (and a QGuiApplication
+// exists), and by a simpler built-in SVG writer otherwise.
+// The same input gives the same bytes: no clock is read, only the run's own started_at.
+namespace HtmlReport {
+
+enum class Language { English, Spanish };
+// "en"/"english", "es"/"spanish"/"español".
+bool languageFromName(const QString &name, Language *language);
+
+struct Options
+{
+    Language language = Language::English;
+    QJsonObject meta; // the report's "meta" (versions that measured it, merged_from)
+    bool useRenderer = true; // false = always the built-in timeline SVG
+    int timelineWidth = 1200;
+    qint64 fromNs = 0; // timeline window; -1 toNs = whole run
+    qint64 toNs = -1;
+};
+
+QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options &options = Options());
+bool write(const QString &path, const RunTrace &trace, const Summary &summary, const Options &options,
+    QString *error);
+
+} // namespace HtmlReport
+
+} // namespace BurgerBench

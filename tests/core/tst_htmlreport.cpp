@@ -1,0 +1,282 @@
+#include "metrics/summary.h"
+#include "report/htmlreport.h"
+#include "report/jsonreport.h"
+#include "report/timelineimage.h"
+#include "reportfixture.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#ifdef BURGERBENCH_HAVE_RENDER
+#include "render/legend.h"
+#endif
+
+using namespace BurgerBench;
+
+namespace {
+
+Summary summarize(const RunTrace &t)
+{
+    return computeSummary(t, t.scenario.percentiles, t.scenario.slo);
+}
+
+QString html(
+    const RunTrace &t, HtmlReport::Language language = HtmlReport::Language::English, bool renderer = true)
+{
+    HtmlReport::Options o;
+    o.language = language;
+    o.useRenderer = renderer;
+    return QString::fromUtf8(HtmlReport::toBytes(t, summarize(t), o));
+}
+
+// The text of the element with this id, up to its closing tag name.
+QString element(const QString &doc, const QString &id, const QString &tag)
+{
+    const qsizetype start = doc.indexOf(QStringLiteral("id=\"%1\"").arg(id));
+    if (start < 0)
+        return QString();
+    const qsizetype end = doc.indexOf(QStringLiteral("</%1>").arg(tag), start);
+    return doc.mid(start, end - start);
+}
+
+} // namespace
+
+class TestHtmlReport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void hasEverySection_data();
+    void hasEverySection();
+    void selfContained_data();
+    void selfContained();
+    void formulaNextToEachMetric_data();
+    void formulaNextToEachMetric();
+    void percentileValues();
+    void errorsByKindWithExamples();
+    void spanish();
+    void escapesUserText();
+    void deterministic();
+    void timelineDrawing();
+    void sharedLegend();
+    void writesFile();
+};
+
+void TestHtmlReport::hasEverySection_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id : { "run", "summary", "percentiles", "histograms", "hist-ttft", "hist-itl",
+             "hist-tpot", "hist-e2el", "timeseries", "series-inflight", "series-tokens", "series-errors",
+             "timeline", "legend", "errors", "scenario", "definitions" })
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestHtmlReport::hasEverySection()
+{
+    QFETCH(QString, id);
+    const QString doc = html(Fixture::sampleTrace());
+    QVERIFY2(doc.contains(QStringLiteral("id=\"%1\"").arg(id)), qPrintable(id));
+    QVERIFY(doc.startsWith(QLatin1String("<!DOCTYPE html>")));
+    QVERIFY(doc.trimmed().endsWith(QLatin1String("</html>")));
+    // Histograms are real charts: bars with a hover title per bin.
+    if (id.startsWith(QLatin1String("hist-")))
+        QVERIFY2(
+            element(doc, id, QStringLiteral("figure")).count(QLatin1String("<rect ")) >= 3, qPrintable(id));
+}
+
+void TestHtmlReport::selfContained_data()
+{
+    QTest::addColumn<bool>("renderer");
+    QTest::newRow("built-in timeline") << false;
+    QTest::newRow("renderer timeline when available") << true;
+}
+
+void TestHtmlReport::selfContained()
+{
+    QFETCH(bool, renderer);
+    const QString doc = html(Fixture::sampleTrace(), HtmlReport::Language::English, renderer);
+    for (const char *banned : { "<script", "<link", "<img", "<iframe", "<object", "<embed", "@import",
+             "url(http", "url(//", " src=" })
+        QVERIFY2(!doc.contains(QLatin1String(banned), Qt::CaseInsensitive), banned);
+    // Every reference stays inside the document (patterns) or is inline data.
+    const QRegularExpression href(QStringLiteral("href=\"([^\"]*)\""));
+    for (auto it = href.globalMatch(doc); it.hasNext();) {
+        const QString target = it.next().captured(1);
+        QVERIFY2(target.startsWith(QLatin1Char('#')) || target.startsWith(QLatin1String("data:")),
+            qPrintable(target));
+    }
+    const QRegularExpression url(QStringLiteral("url\\(([^)]*)\\)"));
+    for (auto it = url.globalMatch(doc); it.hasNext();) {
+        const QString target = it.next().captured(1);
+        QVERIFY2(target.startsWith(QLatin1Char('#')) || target.startsWith(QLatin1String("data:")),
+            qPrintable(target));
+    }
+}
+
+void TestHtmlReport::formulaNextToEachMetric_data()
+{
+    QTest::addColumn<QString>("row");
+    QTest::addColumn<QString>("formula");
+    QTest::newRow("ttft") << "metric-ttft" << QStringLiteral("first token event − request start");
+    QTest::newRow("tpot") << "metric-tpot" << QStringLiteral("(E2EL − TTFT) / (output tokens − 1)");
+    QTest::newRow("itl") << "metric-itl" << QStringLiteral("each gap between consecutive token events");
+    QTest::newRow("e2el") << "metric-e2el" << QStringLiteral("last token event − request start");
+    QTest::newRow("queue (extra)") << "metric-queue" << QStringLiteral("request start − intended start");
+    QTest::newRow("ttfb (extra)") << "metric-ttfb" << QStringLiteral("first byte − request start");
+    QTest::newRow("schedule (extra)") << "metric-schedule" << QStringLiteral("end − intended start");
+}
+
+void TestHtmlReport::formulaNextToEachMetric()
+{
+    QFETCH(QString, row);
+    QFETCH(QString, formula);
+    const QString tr = element(html(Fixture::sampleTrace()), row, QStringLiteral("tr"));
+    QVERIFY2(!tr.isEmpty(), qPrintable(row));
+    QVERIFY2(tr.contains(formula.toHtmlEscaped()), qPrintable(tr));
+    QVERIFY2(tr.contains(QLatin1String("class=\"formula\"")), qPrintable(tr));
+}
+
+void TestHtmlReport::percentileValues()
+{
+    const RunTrace t = Fixture::sampleTrace(30);
+    const Summary s = summarize(t);
+    const QString row = element(html(t), QStringLiteral("metric-ttft"), QStringLiteral("tr"));
+    // Count, then p99.9 (the fixture's last rank) as printed (1 decimal above 100 ms).
+    QVERIFY2(row.contains(QStringLiteral("<td>%1</td>").arg(s.ttft.count)), qPrintable(row));
+    QVERIFY2(
+        row.contains(QStringLiteral("<td>%1</td>").arg(QString::number(s.ttft.percentile(99.9), 'f', 1))),
+        qPrintable(row));
+    QVERIFY2(row.contains(QStringLiteral("<td>%1</td>").arg(QString::number(s.ttft.median, 'f', 1))),
+        qPrintable(row));
+    const QString head = element(html(t), QStringLiteral("percentiles"), QStringLiteral("tr"));
+    QVERIFY(html(t).contains(QLatin1String("<th>p99.9</th>")));
+    QVERIFY(html(t).contains(QLatin1String("vllm-compatible")));
+    Q_UNUSED(head);
+}
+
+void TestHtmlReport::errorsByKindWithExamples()
+{
+    const QString errors
+        = element(html(Fixture::sampleTrace()), QStringLiteral("errors"), QStringLiteral("section"));
+    QVERIFY(errors.contains(QLatin1String("<td>http_429</td><td>1</td>")));
+    QVERIFY(errors.contains(QLatin1String("<td>connection_reset</td><td>1</td>")));
+    QVERIFY(errors.contains(QLatin1String("<td>run_ended</td><td>1</td>")));
+    QVERIFY2(errors.contains(QLatin1String("Too Many Requests, &quot;slow down&quot; retry after 1 s")),
+        qPrintable(errors));
+    QVERIFY(errors.contains(QLatin1String("Connection closed, by peer")));
+    RunTrace clean = Fixture::sampleTrace();
+    clean.requests.resize(12);
+    QVERIFY(element(html(clean), QStringLiteral("errors"), QStringLiteral("section"))
+                .contains(QLatin1String("No errors.")));
+}
+
+void TestHtmlReport::spanish()
+{
+    const QString es = html(Fixture::sampleTrace(), HtmlReport::Language::Spanish);
+    QVERIFY(es.contains(QLatin1String("<html lang=\"es\">")));
+    for (const char *word :
+        { "Resumen", "Percentiles de latencia", "Histogramas", "Línea de tiempo", "Errores por tipo",
+            "Escenario", "Definiciones", "primer evento de token − inicio de la petición", "En la fila" })
+        QVERIFY2(es.contains(QString::fromUtf8(word).toHtmlEscaped()), word);
+    for (const char *word : { ">Summary<", ">Histograms<", "In line" })
+        QVERIFY2(!es.contains(QLatin1String(word)), word);
+    HtmlReport::Language l;
+    QVERIFY(HtmlReport::languageFromName(QStringLiteral("es"), &l) && l == HtmlReport::Language::Spanish);
+    QVERIFY(HtmlReport::languageFromName(QStringLiteral("EN"), &l) && l == HtmlReport::Language::English);
+    QVERIFY(!HtmlReport::languageFromName(QStringLiteral("fr"), &l));
+}
+
+void TestHtmlReport::escapesUserText()
+{
+    RunTrace t = Fixture::sampleTrace();
+    t.scenario.name = QStringLiteral("<script>alert(1)</script> & co");
+    t.requests[13].errorMessage = QStringLiteral("<b>bold</b>");
+    const QString doc = html(t);
+    QVERIFY(!doc.contains(QLatin1String("<script>")));
+    QVERIFY(doc.contains(QLatin1String("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co")));
+    QVERIFY(doc.contains(QLatin1String("&lt;b&gt;bold&lt;/b&gt;")));
+}
+
+void TestHtmlReport::deterministic()
+{
+    const RunTrace t = Fixture::sampleTrace();
+    const QByteArray a = HtmlReport::toBytes(t, summarize(t));
+    QCOMPARE(HtmlReport::toBytes(t, summarize(t)), a);
+    // JSON -> HTML gives the same bytes as trace -> HTML: a saved run re-renders identically.
+    RunTrace back;
+    QString error;
+    QVERIFY(JsonReport::fromJson(
+        QJsonDocument::fromJson(JsonReport::toBytes(t, summarize(t))).object(), &back, &error));
+    QCOMPARE(HtmlReport::toBytes(back, summarize(back)), a);
+    // No clock is read: only the run's own start time appears as a date.
+    const QRegularExpression date(QStringLiteral("20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-9:.]+Z"));
+    for (auto it = date.globalMatch(QString::fromUtf8(a)); it.hasNext();)
+        QCOMPARE(it.next().captured(0), QStringLiteral("2026-11-22T10:30:15.250Z"));
+}
+
+void TestHtmlReport::timelineDrawing()
+{
+    const RunTrace t = Fixture::sampleTrace();
+    const QString section = element(html(t), QStringLiteral("timeline"), QStringLiteral("section"));
+    QVERIFY(section.contains(QLatin1String("<svg")));
+#ifdef BURGERBENCH_HAVE_RENDER
+    // The app's painter through QSvgGenerator (this test runs under QGuiApplication).
+    QVERIFY(TimelineImage::ready());
+    QVERIFY2(
+        section.contains(QLatin1String("Generated by BurgerBench")), "the renderer's SVG is not embedded");
+#else
+    QVERIFY(!TimelineImage::ready());
+#endif
+    // The built-in drawing: a lane label per request (up to 60 lanes), the loop lane, worker lanes,
+    // and the streaming fill of the shared legend.
+    const QString builtin = element(
+        html(t, HtmlReport::Language::English, false), QStringLiteral("timeline"), QStringLiteral("section"));
+    QVERIFY(builtin.contains(QLatin1String(">event loop<")));
+    QVERIFY(builtin.contains(QLatin1String(">worker 1<")));
+    QVERIFY(builtin.contains(QLatin1String(">#16<")));
+    QVERIFY(builtin.count(QLatin1String("fill=\"url(#bbp2)\"")) >= 12); // waiting for the first token
+}
+
+void TestHtmlReport::sharedLegend()
+{
+    const QString legend
+        = element(html(Fixture::sampleTrace()), QStringLiteral("legend"), QStringLiteral("ul"));
+    QCOMPARE(legend.count(QLatin1String("<li>")), 10);
+    for (const char *label : { "In line", "Sending", "Waiting for first token", "Streaming (tick = token)",
+             "CPU work", "Blocked / held", "Error", "Ghost: intended start", "Incomplete", "Event-loop lag" })
+        QVERIFY2(legend.contains(QStringLiteral("<b>%1</b>").arg(QString::fromUtf8(label).toHtmlEscaped())),
+            label);
+    const QString doc = html(Fixture::sampleTrace());
+#ifdef BURGERBENCH_HAVE_RENDER
+    // The same colours as the window and the images.
+    for (Phase p : allPhases()) {
+        const PhaseStyle &s = phaseStyle(p);
+        if (s.fill.isValid())
+            QVERIFY2(
+                doc.contains(QStringLiteral("fill=\"%1\"").arg(s.fill.name())), qPrintable(s.fill.name()));
+        if (s.pattern.isValid())
+            QVERIFY2(doc.contains(s.pattern.name()), qPrintable(s.pattern.name()));
+    }
+#endif
+    for (const char *colour : { "#f4c430", "#2ea04f", "#863fb0", "#e03c31", "#6e0e0e", "#a6a6a6", "#e67e22" })
+        QVERIFY2(doc.contains(QLatin1String(colour)), colour);
+}
+
+void TestHtmlReport::writesFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.html"));
+    const RunTrace t = Fixture::sampleTrace(3);
+    QString error;
+    QVERIFY2(HtmlReport::write(path, t, summarize(t), HtmlReport::Options(), &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), HtmlReport::toBytes(t, summarize(t)));
+    QVERIFY(!HtmlReport::write(
+        dir.filePath(QStringLiteral("missing/r.html")), t, summarize(t), HtmlReport::Options(), &error));
+    QVERIFY(error.contains(QLatin1String("missing/r.html")));
+}
+
+QTEST_MAIN(TestHtmlReport)
+#include "tst_htmlreport.moc"
