@@ -173,7 +173,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     w.meta(pid, LoopTid, "thread_sort_index", { { QStringLiteral("sort_index"), 0 } });
     for (qsizetype lane = 0; lane < t.taskLanes.size(); ++lane) {
         w.meta(pid, WorkerTidBase + int(lane), "thread_name",
-            { { QStringLiteral("name"), t.taskLanes.at(lane) } });
+            { { QStringLiteral("name"), scrub.text(t.taskLanes.at(lane)) } });
         w.meta(pid, WorkerTidBase + int(lane), "thread_sort_index",
             { { QStringLiteral("sort_index"), int(lane) + 1 } });
     }

@@ -293,7 +293,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
     meta.insert(QLatin1String("cancelled"), trace.cancelled);
     meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
-    for (auto it = extraMeta.begin(); it != extraMeta.end(); ++it)
+    const QJsonObject extra = scrub.scenario(extraMeta);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
         meta.insert(it.key(), it.value());
 
     QJsonArray requests;
@@ -365,7 +366,10 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     root.insert(QLatin1String("requests"), requests);
     root.insert(QLatin1String("loop_busy"), busy);
     root.insert(QLatin1String("loop_lag"), lag);
-    root.insert(QLatin1String("task_lanes"), QJsonArray::fromStringList(trace.taskLanes));
+    QStringList lanes;
+    for (const QString &lane : trace.taskLanes)
+        lanes << scrub.text(lane);
+    root.insert(QLatin1String("task_lanes"), QJsonArray::fromStringList(lanes));
     root.insert(QLatin1String("tasks"), tasks);
     return root;
 }

@@ -1,5 +1,6 @@
 #include "report/secretscrub.h"
 
+#include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QUrl>
@@ -140,7 +141,19 @@ QJsonObject SecretScrubber::scenario(const QJsonObject &scenarioJson) const
     for (auto it = s.begin(); it != s.end(); ++it) {
         const QString key = it.key();
         const QJsonValue value = it.value();
-        if (value.isObject() && key == QLatin1String("headers")) {
+        if (value.isArray()) {
+            QJsonArray clean;
+            const QJsonArray items = value.toArray();
+            for (const QJsonValue &item : items) {
+                if (item.isObject())
+                    clean.append(scenario(item.toObject()));
+                else if (item.isString())
+                    clean.append(text(item.toString()));
+                else
+                    clean.append(item);
+            }
+            it.value() = clean;
+        } else if (value.isObject() && key == QLatin1String("headers")) {
             const QJsonObject headers = value.toObject();
             QJsonObject clean;
             for (auto h = headers.begin(); h != headers.end(); ++h)

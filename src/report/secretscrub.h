@@ -27,7 +27,8 @@ public:
     // A URL without user info and with secret query values redacted. Not a regex pass: QUrl
     // parses it, so "http://u:p@h/" loses "u:p@" whatever characters the password holds.
     QString url(const QString &url) const;
-    // A scenario's JSON with its url scrubbed and credential headers dropped.
+    // A scenario's JSON (or any JSON object) with every url scrubbed, credential headers and
+    // fields redacted and every other string passed through text().
     QJsonObject scenario(const QJsonObject &scenarioJson) const;
 
     static QString redacted() { return QStringLiteral("[REDACTED]"); }
