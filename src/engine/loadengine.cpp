@@ -111,6 +111,11 @@ public:
     QByteArray apiKey;
     QByteArray body;
     QByteArray runTag;
+    QNetworkRequest requestTemplate; // everything but X-Request-Id; copied per attempt (shared)
+    bool pumpQueued = false; // a paced pump() is already posted
+    bool connecting = false; // running, waiting for the pool's connections
+    int pendingConnects = 0;
+    QTimer *connectGuard = nullptr; // starts the run anyway if a connection never settles
     int plannedPromptTokens = 0;
 
     QElapsedTimer clock;
@@ -166,8 +171,10 @@ public:
     }
 
     bool start(const Scenario &s, const QUrl &target, const QByteArray &key, QString *error);
+    void launch();
     void beginMeasured();
     void pump();
+    void schedulePump();
     bool moreToIssue() const;
     quint32 newRecord(bool warmup, qint64 intendedNs);
     bool passGates(qint64 nowNs);
@@ -186,6 +193,7 @@ public:
     void finishRun();
     void publishLive();
     QNetworkAccessManager *managerForLane(int lane);
+    QNetworkRequest buildRequestTemplate() const;
 };
 
 LoadEngine::LoadEngine(QObject *parent)
@@ -313,6 +321,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     body = built.json;
     plannedPromptTokens = built.promptTokens;
     runTag = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');
+    requestTemplate = buildRequestTemplate();
+    pumpQueued = false;
     rng.seed(scenario.seed);
 
     trace = RunTrace();
@@ -343,20 +353,34 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     activeCount = 0;
 
     // Pay Qt's one-time costs before the clock starts: each manager's HTTP thread, the TLS
-    // backend plugin, and one connection per lane (connectToHost opens one in the background).
-    // Measured at 32 streams on loopback: the first round's post()-to-wire time fell from
-    // 23 ms to 12 ms. What remains is QNAM's own per-request work on this thread (~0.3 ms each,
-    // serialised through a queued _q_startOperation), which a burst of N requests pays N times.
+    // backend plugin, and one connection per lane. This is what connectToHost() does (a GET of
+    // a preconnect-http(s) URL), but keeping the replies lets the run wait until every
+    // connection is up: connectToHost() alone left the pool's setup (a queued _q_startOperation
+    // per lane on this thread) and the handshakes to overlap the first round, whose requests
+    // then reached the wire 5-10 ms late at 32 streams and ~60 ms late at 256.
     const int managersNeeded = (scenario.concurrency + slotsPerManager - 1) / slotsPerManager;
-    const quint16 port = quint16(endpoint.port(endpoint.scheme() == QLatin1String("https") ? 443 : 80));
+    const bool tls = endpoint.scheme() == QLatin1String("https");
+    QUrl preconnectUrl;
+    preconnectUrl.setScheme(tls ? QStringLiteral("preconnect-https") : QStringLiteral("preconnect-http"));
+    preconnectUrl.setHost(endpoint.host());
+    preconnectUrl.setPort(endpoint.port(tls ? 443 : 80));
+    QNetworkRequest preconnect(preconnectUrl);
+    if (tls && !scenario.http2)
+        preconnect.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    pendingConnects = 0;
+    connecting = true;
     for (int m = 0; m < managersNeeded; ++m) {
         QNetworkAccessManager *nam = managerForLane(m * slotsPerManager);
         const int lanes = std::min(slotsPerManager, scenario.concurrency - m * slotsPerManager);
         for (int i = 0; i < (scenario.http2 ? 1 : lanes); ++i) {
-            if (endpoint.scheme() == QLatin1String("https"))
-                nam->connectToHostEncrypted(endpoint.host(), port);
-            else
-                nam->connectToHost(endpoint.host(), port);
+            QNetworkReply *reply = nam->get(preconnect);
+            ++pendingConnects;
+            // Failures (refused, TLS) are not reported here: the requests will meet them too.
+            QObject::connect(reply, &QNetworkReply::finished, q, [this, reply] {
+                reply->deleteLater();
+                if (--pendingConnects == 0)
+                    launch();
+            });
         }
     }
 
@@ -384,6 +408,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         liveTimer = makeTimer(false);
         liveTimer->setSingleShot(false);
         QObject::connect(liveTimer, &QTimer::timeout, q, [this] { publishLive(); });
+        connectGuard = makeTimer(false);
+        QObject::connect(connectGuard, &QTimer::timeout, q, [this] { launch(); });
         durationTimer = makeTimer(true);
         QObject::connect(durationTimer, &QTimer::timeout, q, [this] {
             stopping = true;
@@ -412,6 +438,26 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
 
     clock.start();
     running = true;
+    warmupPhase = false;
+    schedule.clear();
+    // The run proper starts once the pool is connected, or after 5 s whatever happened.
+    connectGuard->start(5000);
+    if (pendingConnects == 0)
+        QMetaObject::invokeMethod(
+            q, [this] { launch(); }, Qt::QueuedConnection);
+    return true;
+}
+
+void LoadEnginePrivate::launch()
+{
+    if (!running || !connecting)
+        return;
+    connecting = false;
+    connectGuard->stop();
+    // The clock restarts here: the trace begins with a connected pool.
+    clock.start();
+    trace.loopBusy.clear();
+    trace.loopLag.clear();
     busySinceNs = 0;
     const double idleS = std::min(scenario.idleTimeoutS, scenario.timeoutS);
     sweepTimer->start(std::clamp(int(idleS * 1000 / 10), 5, 100));
@@ -427,7 +473,6 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         beginMeasured();
     else
         pump();
-    return true;
 }
 
 void LoadEnginePrivate::beginMeasured()
@@ -493,6 +538,28 @@ bool LoadEnginePrivate::passGates(qint64 nowNs)
     return true;
 }
 
+// Dispatches are paced, one per pass through the event loop. QNAM's post() only queues the
+// request: the reply's _q_startOperation, and then the HTTP thread's request for the body
+// (wantUploadData, a round trip to this thread), are posted events handled in order. A burst of
+// N posts in one go queued all N setups before the first body could leave, so the first
+// request of a 256-request burst reached the wire ~100 ms after its start (measured: offset
+// 61-106 ms against the simulator's arrival). Posting one, then queueing the next pump behind
+// that request's own setup, keeps each request's start-to-wire time to about one setup
+// (~0.3 ms); a burst takes as long as before to leave, but no request waits for the later ones.
+void LoadEnginePrivate::schedulePump()
+{
+    if (pumpQueued)
+        return;
+    pumpQueued = true;
+    QMetaObject::invokeMethod(
+        q,
+        [this] {
+            pumpQueued = false;
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
 // Moves requests through the gates: schedule (open loop) -> waiting queue -> lanes and permits.
 void LoadEnginePrivate::pump()
 {
@@ -509,24 +576,28 @@ void LoadEnginePrivate::pump()
             waiting.push_back(newRecord(false, intended));
             ++progress.queued;
         }
-        while (!waiting.empty() && passGates(t)) {
+        if (!waiting.empty() && passGates(t)) {
             const quint32 index = waiting.front();
             waiting.pop_front();
             --progress.queued;
             const int lane = freeLanes.back();
             freeLanes.pop_back();
             dispatch(index, lane);
+            if (!waiting.empty() && !freeLanes.empty())
+                schedulePump();
         }
         if (!stopping && nextArrival < schedule.size() && !pumpTimer->isActive()) {
             const qint64 dueNs = trace.measuredStartNs + schedule[nextArrival] - now();
             pumpTimer->start(int(std::max<qint64>(0, dueNs / 1'000'000)));
         }
     } else {
-        while (moreToIssue() && passGates(t)) {
+        if (moreToIssue() && passGates(t)) {
             const quint32 index = newRecord(warmupPhase, t);
             const int lane = freeLanes.back();
             freeLanes.pop_back();
             dispatch(index, lane);
+            if (moreToIssue() && !freeLanes.empty())
+                schedulePump();
         }
     }
     maybeFinish();
@@ -567,9 +638,8 @@ void LoadEnginePrivate::dispatch(quint32 index, int lane)
     sendAttempt(raw);
 }
 
-void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
+QNetworkRequest LoadEnginePrivate::buildRequestTemplate() const
 {
-    RequestRecord &r = trace.requests[a->index];
     QNetworkRequest request(endpoint);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
@@ -586,11 +656,19 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept-Encoding", "identity");
     request.setRawHeader("Accept", scenario.stream ? "text/event-stream" : "application/json");
-    request.setRawHeader("X-Request-Id", r.id);
     for (auto it = scenario.headers.begin(); it != scenario.headers.end(); ++it)
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
     if (!apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + apiKey);
+    return request;
+}
+
+void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
+{
+    RequestRecord &r = trace.requests[a->index];
+    // A copy of the run's template; only the id differs between requests.
+    QNetworkRequest request = requestTemplate;
+    request.setRawHeader("X-Request-Id", r.id);
 
     a->parser.reset();
     a->body.clear();
@@ -621,8 +699,10 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
 
     QObject::connect(reply, &QNetworkReply::readyRead, q, [this, a] { onReadyRead(a); });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this, a] { onMetaData(a); });
-    QObject::connect(reply, &QNetworkReply::uploadProgress, q, [this, a](qint64 sent, qint64 total) {
-        if (total > 0 && sent == total && a->reply) {
+    // requestSent (Qt 6.3) rather than uploadProgress: one queued signal per request, where
+    // uploadProgress made the reply emit progress for every chunk of the body.
+    QObject::connect(reply, &QNetworkReply::requestSent, q, [this, a] {
+        if (a->reply) {
             RequestRecord &rec = trace.requests[a->index];
             if (rec.sentNs < 0)
                 rec.sentNs = now();
@@ -944,7 +1024,7 @@ void LoadEnginePrivate::cutOffAll(AbortReason reason)
 
 void LoadEnginePrivate::maybeFinish()
 {
-    if (!running || activeCount > 0 || !waiting.empty() || holds > 0)
+    if (!running || activeCount > 0 || !waiting.empty() || holds > 0 || (connecting && !stopping))
         return;
     if (warmupPhase && !stopping) {
         if (warmupIssued >= scenario.warmup)
@@ -962,6 +1042,8 @@ void LoadEnginePrivate::maybeFinish()
 void LoadEnginePrivate::finishRun()
 {
     running = false;
+    connecting = false;
+    connectGuard->stop();
     pumpTimer->stop();
     sweepTimer->stop();
     lagTimer->stop();
@@ -983,6 +1065,7 @@ void LoadEnginePrivate::finishRun()
             nam->deleteLater();
     }
     managers.clear();
+    requestTemplate = QNetworkRequest(); // it holds the API key
     // Queued: a slot connected to finished() may delete or restart the engine.
     QMetaObject::invokeMethod(q, &LoadEngine::finished, Qt::QueuedConnection);
 }
