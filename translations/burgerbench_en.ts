@@ -477,10 +477,6 @@
             <translation>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</translation>
         </message>
         <message>
-            <source>Busy counter: %1 orders taken, %2 served, %3 went wrong; now %4 in line, %5 at the tables with a number, %6 eating.</source>
-            <translation>Busy counter: %1 orders taken, %2 served, %3 went wrong; now %4 in line, %5 at the tables with a number, %6 eating.</translation>
-        </message>
-        <message>
             <source>Order %1 went wrong (%2): the customer leaves without burgers.</source>
             <translation>Order %1 went wrong (%2): the customer leaves without burgers.</translation>
         </message>
@@ -571,6 +567,10 @@
         <message>
             <source>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</source>
             <translation>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</translation>
+        </message>
+        <message>
+            <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
+            <translation>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</translation>
         </message>
     </context>
     <context>

@@ -477,10 +477,6 @@
             <translation>El cajero dejó de atender durante %1 para cocinar en el mostrador: mientras tanto nadie pide y no se llama ningún número.</translation>
         </message>
         <message>
-            <source>Busy counter: %1 orders taken, %2 served, %3 went wrong; now %4 in line, %5 at the tables with a number, %6 eating.</source>
-            <translation>Mostrador a tope: %1 pedidos tomados, %2 servidos, %3 salieron mal; ahora %4 en la fila, %5 en las mesas con su número, %6 comiendo.</translation>
-        </message>
-        <message>
             <source>Order %1 went wrong (%2): the customer leaves without burgers.</source>
             <translation>El pedido %1 salió mal (%2): el cliente se va sin hamburguesas.</translation>
         </message>
@@ -571,6 +567,10 @@
         <message>
             <source>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</source>
             <translation>El único cajero se pone a limpiar la casa en plena hora punta. Mientras limpia, nadie puede pedir, no se llama ningún número y los clientes de las mesas esperan más para nada. Eso es trabajo de CPU o una llamada bloqueante en el hilo del bucle de eventos: el carril del bucle se pone rojo, su retraso sube y todas las peticiones se alargan.</translation>
+        </message>
+        <message>
+            <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
+            <translation>Mostrador a tope: %1 pedidos tomados, %2 empiezan a recibir sus hamburguesas, %3 servidos, %4 salieron mal; ahora %5 en la fila, %6 en las mesas con su número, %7 comiendo.</translation>
         </message>
     </context>
     <context>

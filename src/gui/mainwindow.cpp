@@ -332,8 +332,12 @@ void MainWindow::onRunFinished()
     QtConcurrent::run([snapshot] {
         return computeSummary(*snapshot, snapshot->scenario.percentiles, snapshot->scenario.slo);
     }).then(this, [this, job](const Summary &summary) {
-        if (job == m_latencyJob)
+        if (job == m_latencyJob) {
             ui->statsPanel->setLatencies(LatencyFigures::fromSummary(summary));
+            // Over the whole run now, not the last second.
+            ui->statsPanel->setProgress(
+                m_run->progress(), summary.requestThroughput, summary.outputThroughput, -1, false);
+        }
         emit runFinished();
     });
 }

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScrollBar>
 
 namespace BurgerBench {
 
@@ -67,6 +68,10 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
         if (auto *buddyLabel = findChild<QLabel *>(w->objectName() + QStringLiteral("Label")))
             w->setAccessibleName(buddyLabel->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')));
     }
+
+    // The dock is as wide as the widest field row, so nothing is cut off on the right.
+    ui->scrollArea->setMinimumWidth(ui->scrollArea->widget()->minimumSizeHint().width()
+        + ui->scrollArea->verticalScrollBar()->sizeHint().width() + 4);
 
     Scenario initial;
     initial.name = tr("Burger shop: 8 orders");

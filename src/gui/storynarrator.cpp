@@ -102,7 +102,11 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
             break;
         }
     }
-    // Requests the trace does not hold yet are still in line (planned, not scheduled).
+    // In a closed loop the engine records a request only once a slot frees up: the orders it
+    // has not taken yet are the ones still in line.
+    if (trace.scenario.requests > 0)
+        counts.inLine
+            += std::max(0, trace.scenario.requests + trace.scenario.warmup - int(trace.requests.size()));
     qint64 longestBlock = 0;
     for (; m_loopSeen < trace.loopBusy.size(); ++m_loopSeen) {
         const Span &span = trace.loopBusy[m_loopSeen];
@@ -119,11 +123,12 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                         .arg(formatDuration(longestBlock));
     }
     const size_t events = taken.size() + firstBurgers.size() + served.size() + failed.size();
-    if (events > 6) {
+    if (events > 10) {
         // Busy shop: one line that sums it up.
-        captions << tr("Busy counter: %1 orders taken, %2 served, %3 went wrong; now %4 in line, %5 at the "
-                       "tables with a number, %6 eating.")
+        captions << tr("Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went "
+                       "wrong; now %5 in line, %6 at the tables with a number, %7 eating.")
                         .arg(taken.size())
+                        .arg(firstBurgers.size())
                         .arg(served.size())
                         .arg(failed.size())
                         .arg(counts.inLine)

@@ -49,99 +49,110 @@ void StoryPicture::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), QColor(0xfb, 0xf7, 0xef));
-    const QFontMetrics fm(font());
-    const double w = width();
-    const double h = height();
-    const double icon = std::min(h * 0.42, w / 7.5);
-    const double labelY = h - fm.height() - 2;
-    const double iconY = labelY - icon - 4;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    QFont bold = small;
+    bold.setBold(true);
+    const QFontMetrics fm(small);
+    const double zone = width() / 4.0;
+    const double line = fm.height();
+    // Two text lines under each zone: what it is, and how many are there.
+    const double nameY = height() - 2 * line - 4;
+    const double icon = std::max(16.0, std::min(zone * 0.62, nameY - 8));
+    const double iconY = nameY - icon - 2;
 
-    // Four zones: in line | counter | tables | served.
-    const double zone = w / 4;
-    const auto label = [&](int z, const QString &text, int count) {
-        p.setPen(QColor(0x33, 0x33, 0x33));
-        const QString full = count >= 0 ? QStringLiteral("%1: %2").arg(text).arg(count) : text;
-        p.drawText(QRectF(z * zone, labelY, zone, fm.height() + 2), Qt::AlignCenter, full);
+    const auto caption = [&](int z, const QString &name, int count) {
+        const QRectF nameRect(z * zone, nameY, zone, line);
+        p.setFont(small);
+        p.setPen(QColor(0x44, 0x44, 0x44));
+        p.drawText(nameRect, Qt::AlignHCenter | Qt::AlignVCenter,
+            fm.elidedText(name, Qt::ElideRight, int(zone) - 4));
+        if (count >= 0) {
+            p.setFont(bold);
+            p.setPen(QColor(0x22, 0x22, 0x22));
+            p.drawText(
+                nameRect.translated(0, line), Qt::AlignHCenter | Qt::AlignVCenter, QString::number(count));
+        }
     };
-    const auto crowd = [&](int z, Art art, int count, double y) {
-        // Up to four icons overlapping, then "+n".
+    // Up to four icons side by side (overlapping), then "+n".
+    const auto crowd = [&](int z, Art art, int count, double size, double y) {
         const int shown = std::min(count, 4);
-        const double step = icon * 0.45;
-        const double total = icon + step * (shown - 1);
+        if (shown <= 0)
+            return;
+        const double step = size * 0.42;
+        const double total = size + step * (shown - 1);
         double x = z * zone + (zone - total) / 2;
         for (int i = 0; i < shown; ++i, x += step)
-            drawArt(&p, art, QRectF(x, y, icon, icon));
+            drawArt(&p, art, QRectF(x, y, size, size));
         if (count > shown) {
-            p.setPen(QColor(0x33, 0x33, 0x33));
-            p.drawText(QRectF(z * zone, y - fm.height(), zone - 4, fm.height()),
-                Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("+%1").arg(count - shown));
+            p.setFont(bold);
+            p.setPen(QColor(0x22, 0x22, 0x22));
+            p.drawText(QRectF(z * zone, y - line, zone - 4, line), Qt::AlignRight | Qt::AlignVCenter,
+                QStringLiteral("+%1").arg(count - shown));
         }
     };
 
-    crowd(0, Customer, m_counts.inLine, iconY);
-    label(0, tr("In line"), m_counts.inLine);
+    // Zone 0: the line.
+    crowd(0, Customer, m_counts.inLine, icon * 0.8, iconY + icon * 0.2);
+    caption(0, tr("In line"), m_counts.inLine);
 
-    // The counter: who works there depends on the mode.
+    // Zone 1: the counter; who works there depends on the mode.
     const QRectF counter(zone + (zone - icon) / 2, iconY, icon, icon);
     switch (m_mode) {
-    case ExecutionMode::ParallelBlocking: {
-        const int n = std::min(m_workers, 4);
-        const double step = icon * 0.5;
-        double x = zone + (zone - (icon + step * (n - 1))) / 2;
-        for (int i = 0; i < n; ++i, x += step)
-            drawArt(&p, Cook, QRectF(x, iconY, icon, icon));
-        label(1, tr("Cashier-cooks"), m_workers);
+    case ExecutionMode::ParallelBlocking:
+        crowd(1, Cook, std::min(m_workers, 4), icon * 0.85, iconY + icon * 0.15);
+        caption(1, tr("Cashier-cooks"), m_workers);
         break;
-    }
     case ExecutionMode::ParallelCpu:
-        drawArt(&p, House, counter.adjusted(-icon * 0.3, 0, -icon * 0.3, 0));
+        drawArt(&p, House, counter.adjusted(-icon * 0.25, 0, -icon * 0.25, 0));
         drawArt(&p, Cook, QRectF(counter.left() + icon * 0.45, iconY + icon * 0.3, icon * 0.7, icon * 0.7));
-        label(1, tr("Helpers"), m_workers);
+        caption(1, tr("Helpers"), m_workers);
         break;
     case ExecutionMode::AntiPattern:
         drawArt(&p, Cashier, counter);
-        drawArt(
-            &p, House, QRectF(counter.right() - icon * 0.35, iconY - icon * 0.2, icon * 0.55, icon * 0.55));
-        label(1, tr("Cashier"), -1);
+        drawArt(&p, House, QRectF(counter.right() - icon * 0.3, iconY - icon * 0.05, icon * 0.5, icon * 0.5));
+        caption(1, tr("Cashier"), -1);
         break;
     case ExecutionMode::Mixed:
-        drawArt(&p, Cashier, counter.adjusted(-icon * 0.3, 0, -icon * 0.3, 0));
+        drawArt(&p, Cashier, counter.adjusted(-icon * 0.25, 0, -icon * 0.25, 0));
         drawArt(
             &p, Cook, QRectF(counter.left() + icon * 0.45, iconY + icon * 0.25, icon * 0.75, icon * 0.75));
-        label(1, tr("Cashier + cooks"), -1);
+        caption(1, tr("Cashier + cooks"), -1);
         break;
     default:
         drawArt(&p, Cashier, counter);
-        label(1, tr("Cashier"), -1);
+        caption(1, tr("Cashier"), -1);
         break;
     }
     if (m_counts.loopBlocked) {
-        // The counter is closed while the cashier works on something else.
-        QPen pen(QColor(0xe0, 0x3c, 0x31), 3);
-        p.setPen(pen);
-        p.setBrush(QColor(0xe0, 0x3c, 0x31, 60));
-        p.drawRoundedRect(QRectF(zone + 4, iconY - 4, zone - 8, icon + 8), 6, 6);
+        // The counter is closed while the cashier does something else.
+        p.setPen(QPen(QColor(0xe0, 0x3c, 0x31), 3));
+        p.setBrush(QColor(0xe0, 0x3c, 0x31, 50));
+        p.drawRoundedRect(QRectF(zone + 3, iconY - 3, zone - 6, icon + 6), 6, 6);
     }
 
-    // Tables: a table with a ticket, customers waiting with numbers; burgers arriving.
-    const double tableIcon = icon * 0.9;
-    const QRectF table(2 * zone + (zone - tableIcon) / 2, iconY + icon - tableIcon, tableIcon, tableIcon);
+    // Zone 2: tables; someone waiting with a ticket, burgers arriving.
+    const int atTables = m_counts.atTable + m_counts.eating;
+    const QRectF table(
+        2 * zone + (zone - icon * 0.8) / 2 + icon * 0.15, iconY + icon * 0.2, icon * 0.8, icon * 0.8);
     drawArt(&p, Table, table);
-    if (m_counts.atTable > 0)
-        drawArt(&p, Customer, QRectF(table.left() - icon * 0.35, iconY, icon * 0.8, icon * 0.8));
-    if (m_counts.eating > 0)
-        drawArt(&p, Burger, QRectF(table.right() - icon * 0.45, iconY, icon * 0.5, icon * 0.5));
-    if (m_counts.atTable > 0 || m_counts.eating > 0) {
-        drawArt(&p, Ticket,
-            QRectF(table.center().x() - icon * 0.15, iconY - icon * 0.1, icon * 0.35, icon * 0.35));
+    if (m_counts.atTable > 0) {
+        drawArt(
+            &p, Customer, QRectF(table.left() - icon * 0.42, iconY + icon * 0.15, icon * 0.7, icon * 0.7));
+        drawArt(&p, Ticket, QRectF(table.center().x() - icon * 0.05, iconY, icon * 0.32, icon * 0.32));
     }
-    label(2, tr("At tables"), m_counts.atTable + m_counts.eating);
+    if (m_counts.eating > 0)
+        drawArt(
+            &p, Burger, QRectF(table.right() - icon * 0.4, iconY + icon * 0.05, icon * 0.42, icon * 0.42));
+    caption(2, tr("At tables"), atTables);
 
-    crowd(3, Burger, m_counts.served, iconY + icon * 0.3);
-    label(3, tr("Served"), m_counts.served);
+    // Zone 3: served (and what went wrong).
+    crowd(3, Burger, m_counts.served, icon * 0.6, iconY + icon * 0.4);
+    caption(3, tr("Served"), m_counts.served);
     if (m_counts.failed > 0) {
+        p.setFont(bold);
         p.setPen(QColor(0x8c, 0x12, 0x0c));
-        p.drawText(QRectF(3 * zone, 2, zone - 4, fm.height()), Qt::AlignRight,
+        p.drawText(QRectF(3 * zone, 2, zone - 4, line), Qt::AlignRight | Qt::AlignVCenter,
             tr("went wrong: %1").arg(m_counts.failed));
     }
 }

@@ -1,6 +1,7 @@
 #include "gui/translations.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -54,6 +55,12 @@ bool Translations::setLanguage(const QString &code)
             QStringLiteral("qtbase_%1").arg(effective), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(m_qt.get());
     m_effective = effective;
+    // installTranslator() only announces itself once the event loop runs; say it in any case so
+    // widgets built before exec() (and tests) retranslate too. A second LanguageChange is harmless.
+    if (QCoreApplication::instance()) {
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    }
     QLocale::setDefault(QLocale(effective == QLatin1String("es") ? QLocale::Spanish : QLocale::English));
     emit languageChanged(effective);
     return appLoaded || effective == QLatin1String("en");

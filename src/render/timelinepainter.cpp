@@ -423,7 +423,19 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     l.bounds = rect;
     l.laneByRequest = options.laneByRequest;
     l.labelLeft = rect.left() + 4;
-    const int plotLeft = rect.left() + std::min(options.labelWidth, rect.width() / 3);
+    // The gutter fits the longest lane name it will show (translations differ in length).
+    int gutter = options.labelWidth;
+    int longest = fm.horizontalAdvance(requestLaneName(std::max<int>(9, int(trace.requests.size()))));
+    if (options.showLoopLane)
+        longest = std::max(longest, fm.horizontalAdvance(loopLaneName()));
+    if (options.showWorkerLanes) {
+        for (const QString &name : trace.taskLanes)
+            longest = std::max(longest, fm.horizontalAdvance(name));
+    }
+    if (!options.laneByRequest)
+        longest = std::max(longest, fm.horizontalAdvance(slotLaneName(std::max(9, index.slotCount()))));
+    gutter = std::max(gutter, longest + 14);
+    const int plotLeft = rect.left() + std::min(gutter, rect.width() / 3);
     const int plotWidth = std::max(1, rect.right() - 10 - plotLeft + 1);
 
     int y = rect.top() + 4;

@@ -66,9 +66,9 @@ RunTrace knownTrace()
         d.tokenNs.push_back(k * ms);
     d.outcome = Outcome::InFlight;
 
-    t.loopBusy = {{400 * ms, 450 * ms}, {600 * ms, 610 * ms}};
-    t.loopLag = {{100 * ms, 0}, {450 * ms, 40 * ms}, {700 * ms, 0}};
-    t.taskLanes = QStringList {QStringLiteral("worker 1"), QStringLiteral("worker 2")};
+    t.loopBusy = { { 400 * ms, 450 * ms }, { 600 * ms, 610 * ms } };
+    t.loopLag = { { 100 * ms, 0 }, { 450 * ms, 40 * ms }, { 700 * ms, 0 } };
+    t.taskLanes = QStringList { QStringLiteral("worker 1"), QStringLiteral("worker 2") };
     TaskRecord cpu;
     cpu.lane = 0;
     cpu.kind = 0;
@@ -80,7 +80,7 @@ RunTrace knownTrace()
     held.request = 1;
     held.startNs = 200 * ms;
     held.endNs = 700 * ms;
-    t.tasks = {cpu, held};
+    t.tasks = { cpu, held };
     t.measuredStartNs = 0;
     t.endNs = -1; // still running
     return t;
@@ -189,9 +189,10 @@ void tst_TimelineView::drawsPhaseAtKnownTime_data()
     QTest::newRow("#1 in line at 100 ms: yellow") << 0 << 100 * ms << fill(Phase::Queued) << 0.6;
     QTest::newRow("#1 streaming at 760 ms: purple") << 0 << 760 * ms << fill(Phase::Streaming) << 0.6;
     QTest::newRow("#2 streaming at 560 ms: purple") << 1 << 560 * ms << fill(Phase::Streaming) << 0.6;
-    QTest::newRow("#3 error marker just before 600 ms: dark red") << 2 << 598 * ms << fill(Phase::Error) << 0.3;
-    QTest::newRow("#4 in flight, streaming up to now (1090 ms)") << 3 << 1090 * ms << fill(Phase::Streaming)
-                                                                 << 0.3;
+    QTest::newRow("#3 error marker just before 600 ms: dark red")
+        << 2 << 598 * ms << fill(Phase::Error) << 0.3;
+    QTest::newRow("#4 in flight, streaming up to now (1090 ms)")
+        << 3 << 1090 * ms << fill(Phase::Streaming) << 0.3;
     QTest::newRow("event loop blocked 400..450 ms: red") << -1 << 425 * ms << fill(Phase::BlockedHeld) << 0.5;
     QTest::newRow("worker 1 computing at 200 ms: green") << -2 << 200 * ms << fill(Phase::CpuWork) << 0.8;
     QTest::newRow("worker 2 held at 500 ms: red") << -3 << 500 * ms << fill(Phase::BlockedHeld) << 0.5;
@@ -206,12 +207,13 @@ void tst_TimelineView::drawsPhaseAtKnownTime()
     const QImage image = render();
     const QRect where = box(lane, timeNs);
     const double s = share(image, where, colour);
-    QVERIFY2(s >= minShare, qPrintable(QStringLiteral("share %1 of %2 at (%3,%4), first pixel %5")
-                                           .arg(s)
-                                           .arg(colour.name())
-                                           .arg(where.x())
-                                           .arg(where.y())
-                                           .arg(QColor(image.pixel(where.center())).name())));
+    QVERIFY2(s >= minShare,
+        qPrintable(QStringLiteral("share %1 of %2 at (%3,%4), first pixel %5")
+                       .arg(s)
+                       .arg(colour.name())
+                       .arg(where.x())
+                       .arg(where.y())
+                       .arg(QColor(image.pixel(where.center())).name())));
     // And nothing of that colour where the lane is empty (after #2 ended at 800 ms).
     if (lane == 1)
         QCOMPARE(share(image, box(1, 1000 * ms), colour), 0.0);
@@ -287,7 +289,8 @@ void tst_TimelineView::laneLabelsAndEventLoopLane()
     const QRect lag(int(l.timeToX(450 * ms)), l.loopLane.bottom() - 2, 2, 2);
     QVERIFY(share(image, lag, phaseStyle(Phase::LoopLag).fill) > 0.4);
     // Gutter labels are drawn: some dark pixels left of the plot on lane #1.
-    const QRect gutter(l.labelLeft, l.requestLaneY(0), l.plotRect.left() - l.labelLeft - 2, l.requestLaneH(0));
+    const QRect gutter(
+        l.labelLeft, l.requestLaneY(0), l.plotRect.left() - l.labelLeft - 2, l.requestLaneH(0));
     int dark = 0;
     for (int yy = gutter.top(); yy <= gutter.bottom(); ++yy)
         for (int xx = gutter.left(); xx <= gutter.right(); ++xx)
@@ -301,7 +304,7 @@ void tst_TimelineView::slotLanesShowRequestsOnTheirSlot()
     m_trace.requests[1].lane = 0;
     m_trace.requests[1].dispatchNs = 0;
     m_trace.requests[1].endNs = 190 * ms;
-    m_trace.requests[1].tokenNs = {150 * ms, 170 * ms, 190 * ms};
+    m_trace.requests[1].tokenNs = { 150 * ms, 170 * ms, 190 * ms };
     m_view->traceChanged();
     m_view->state()->setLaneByRequest(false);
     const TimelineLayout &l = m_view->layoutForTesting();
@@ -309,7 +312,7 @@ void tst_TimelineView::slotLanesShowRequestsOnTheirSlot()
     const QImage image = render();
     const QColor purple = phaseStyle(Phase::Streaming).fill;
     QVERIFY(share(image, box(0, 175 * ms, 1), purple) > 0.4); // #2 streaming on slot 1
-    QVERIFY(share(image, box(0, 760 * ms), purple) > 0.6);    // #1 streaming on slot 1
+    QVERIFY(share(image, box(0, 760 * ms), purple) > 0.6); // #1 streaming on slot 1
     // A slot lane shows no queue: #1's wait 0..200 ms is not on any slot.
     QCOMPARE(share(image, box(0, 100 * ms), phaseStyle(Phase::Queued).fill), 0.0);
     QCOMPARE(share(image, box(1, 500 * ms), purple), 0.0); // slot 2 is empty now
@@ -340,8 +343,8 @@ void tst_TimelineView::wheelZoomsAroundPointer()
     const TimelineLayout &l = m_view->layoutForTesting();
     const QPoint at(int(l.timeToX(600 * ms)), l.requestLaneY(0));
     const qint64 before = m_view->state()->spanNs();
-    QWheelEvent wheel(at, m_view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(at, m_view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+        Qt::NoModifier, Qt::NoScrollPhase, false);
     QCoreApplication::sendEvent(m_view->viewport(), &wheel);
     const qint64 after = m_view->state()->spanNs();
     QVERIFY2(after < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
@@ -361,7 +364,7 @@ void tst_TimelineView::dragOnAxisSelectsRange()
     const QPoint to(int(l.timeToX(400 * ms)), y);
     QTest::mousePress(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, from);
     QMouseEvent move(QEvent::MouseMove, to, m_view->viewport()->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
-                     Qt::NoModifier);
+        Qt::NoModifier);
     QCoreApplication::sendEvent(m_view->viewport(), &move);
     QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, to);
     QCOMPARE(selected.count(), 1);
@@ -376,7 +379,7 @@ void tst_TimelineView::dragOnAxisSelectsRange()
 
 void tst_TimelineView::highlightDrawsOrangeOutline()
 {
-    m_view->setHighlighted({2});
+    m_view->setHighlighted({ 2 });
     const QImage image = render();
     const TimelineLayout &l = m_view->layoutForTesting();
     // #3 spans 100..600 ms: its outline's top edge is orange.

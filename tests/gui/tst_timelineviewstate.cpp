@@ -35,8 +35,8 @@ void tst_TimelineViewState::setVisibleRangeEmitsOnlyOnChange_data()
     QTest::addColumn<qint64>("expectedTo");
 
     QTest::newRow("plain window") << qint64(100) << qint64(1'000'000) << qint64(100) << qint64(1'000'000);
-    QTest::newRow("negative start is clamped, width kept") << qint64(-500) << qint64(1'000'000) << qint64(0)
-                                                           << qint64(1'000'500);
+    QTest::newRow("negative start is clamped, width kept")
+        << qint64(-500) << qint64(1'000'000) << qint64(0) << qint64(1'000'500);
     QTest::newRow("narrower than the minimum is widened")
         << qint64(1000) << qint64(1001) << qint64(1000) << qint64(1000 + TimelineViewState::MinSpanNs);
     QTest::newRow("reversed window becomes the minimum")
@@ -74,8 +74,8 @@ void tst_TimelineViewState::zoomKeepsAnchor_data()
     QTest::newRow("in 2x at the middle") << 0.5 << qint64(5'000'000) << qint64(5'000'000);
     QTest::newRow("in 4x near the start") << 0.25 << qint64(1'000'000) << qint64(2'500'000);
     QTest::newRow("out 2x at a third") << 2.0 << qint64(4'000'000) << qint64(20'000'000);
-    QTest::newRow("in beyond the limit stops at 10 us") << 1e-9 << qint64(5'000'000)
-                                                        << qint64(TimelineViewState::MinSpanNs);
+    QTest::newRow("in beyond the limit stops at 10 us")
+        << 1e-9 << qint64(5'000'000) << qint64(TimelineViewState::MinSpanNs);
 }
 
 void tst_TimelineViewState::zoomKeepsAnchor()
@@ -119,8 +119,8 @@ void tst_TimelineViewState::extentMovesTheWindow_data()
     QTest::addColumn<qint64>("expectedTo");
     // Window 1..2 s, then the run grows to 5 s.
     QTest::newRow("fit: whole run plus 2% headroom") << true << true << qint64(0) << qint64(5'100'000'000);
-    QTest::newRow("follow: same width, slid to now") << false << true << qint64(4'020'000'000)
-                                                     << qint64(5'020'000'000);
+    QTest::newRow("follow: same width, slid to now")
+        << false << true << qint64(4'020'000'000) << qint64(5'020'000'000);
     QTest::newRow("neither: stays put") << false << false << qint64(1'000'000'000) << qint64(2'000'000'000);
 }
 
@@ -172,10 +172,10 @@ void tst_TimelineViewState::selectionSignalsOnce_data()
     QTest::addColumn<QList<int>>("sequence");
     QTest::addColumn<int>("expectedSignals");
     QTest::addColumn<int>("expectedSelection");
-    QTest::newRow("select one") << QList<int> {3} << 1 << 3;
-    QTest::newRow("same twice") << QList<int> {3, 3} << 1 << 3;
-    QTest::newRow("select, other, clear") << QList<int> {3, 5, -1} << 3 << -1;
-    QTest::newRow("clearing nothing") << QList<int> {-1, -7} << 0 << -1;
+    QTest::newRow("select one") << QList<int> { 3 } << 1 << 3;
+    QTest::newRow("same twice") << QList<int> { 3, 3 } << 1 << 3;
+    QTest::newRow("select, other, clear") << QList<int> { 3, 5, -1 } << 3 << -1;
+    QTest::newRow("clearing nothing") << QList<int> { -1, -7 } << 0 << -1;
 }
 
 void tst_TimelineViewState::selectionSignalsOnce()

@@ -1,0 +1,243 @@
+#include "gui/mainwindow.h"
+#include "gui/runcontroller.h"
+#include "gui/scenarioeditor.h"
+#include "gui/settings.h"
+#include "gui/storypanel.h"
+#include "gui/timelineview.h"
+#include "gui/timelineviewstate.h"
+#include "gui/translations.h"
+#include "render/legend.h"
+#include "render/timelinepainter.h"
+#include "trace/runtrace.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace BurgerBench;
+
+// The whole window: translations (the Spanish build shows Spanish), validation keeping Run
+// disabled, and a real run against the in-process simulator whose drawn timeline is checked at
+// the request's own recorded times.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsTheChosenLanguage_data();
+    void showsTheChosenLanguage();
+    void switchesLanguageAtRunTime();
+    void invalidFieldKeepsRunDisabled_data();
+    void invalidFieldKeepsRunDisabled();
+    void runsKnownScenarioAgainstSimulator();
+};
+
+void tst_MainWindow::initTestCase()
+{
+    Settings::setVolatile(true); // never touch the user's settings
+}
+
+void tst_MainWindow::showsTheChosenLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("runAction");
+    QTest::addColumn<QString>("scenarioDock");
+    QTest::addColumn<QString>("legendQueued");
+    QTest::addColumn<QString>("loopLane");
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("&Run") << QStringLiteral("Scenario")
+                             << QStringLiteral("In line") << QStringLiteral("event loop")
+                             << QStringLiteral("Burger shop: 8 orders");
+    QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("&Ejecutar")
+                             << QStringLiteral("Escenario") << QStringLiteral("En la fila")
+                             << QStringLiteral("bucle de eventos")
+                             << QStringLiteral("Hamburguesería: 8 pedidos");
+}
+
+void tst_MainWindow::showsTheChosenLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, runAction);
+    QFETCH(QString, scenarioDock);
+    QFETCH(QString, legendQueued);
+    QFETCH(QString, loopLane);
+    QFETCH(QString, preset);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    MainWindow window(&translations);
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionRun"))->text(), runAction);
+    QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("scenarioDock"))->windowTitle(), scenarioDock);
+    // The render library's words (legend, lanes) come through the same translator.
+    QCOMPARE(phaseLabel(Phase::Queued), legendQueued);
+    QCOMPARE(loopLaneName(), loopLane);
+    QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("presetCombo"))->itemText(0), preset);
+}
+
+void tst_MainWindow::switchesLanguageAtRunTime()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    QAction *spanish = window.findChild<QAction *>(QStringLiteral("actionLanguageSpanish"));
+    QVERIFY(spanish);
+    spanish->trigger();
+    QCoreApplication::sendPostedEvents(); // QApplication posts LanguageChange to each window
+    QCOMPARE(translations.effectiveLanguage(), QStringLiteral("es"));
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionStop"))->text(), QStringLiteral("&Detener"));
+    QVERIFY(spanish->isChecked());
+    // Texts set from code follow as well (the story's mode title).
+    const QLabel *title = window.findChild<QLabel *>(QStringLiteral("modeTitleLabel"));
+    QVERIFY(title->text().startsWith(QStringLiteral("Concurrente")));
+    window.findChild<QAction *>(QStringLiteral("actionLanguageEnglish"))->trigger();
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(title->text().startsWith(QStringLiteral("Concurrent:")));
+}
+
+void tst_MainWindow::invalidFieldKeepsRunDisabled_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("bad");
+    QTest::addColumn<QString>("good");
+    QTest::newRow("URL without a scheme") << QStringLiteral("urlEdit") << QStringLiteral("localhost 8000")
+                                          << QStringLiteral("http://localhost:8000/v1");
+    QTest::newRow("API key pasted instead of a variable name")
+        << QStringLiteral("apiKeyEnvEdit") << QStringLiteral("sk-abc=123") << QStringLiteral("MY_KEY");
+    QTest::newRow("empty model") << QStringLiteral("modelEdit") << QString() << QStringLiteral("llama");
+}
+
+void tst_MainWindow::invalidFieldKeepsRunDisabled()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, bad);
+    QFETCH(QString, good);
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    QAction *run = window.findChild<QAction *>(QStringLiteral("actionRun"));
+    QVERIFY(run->isEnabled());
+    // An endpoint needs a URL: the Burger shop preset has none, so Run goes grey at once.
+    window.findChild<QRadioButton *>(QStringLiteral("endpointRadio"))->setChecked(true);
+    QVERIFY(!run->isEnabled());
+    auto *url = window.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    QTest::keyClicks(url, QStringLiteral("http://localhost:8000/v1"));
+    QTest::keyClicks(window.findChild<QLineEdit *>(QStringLiteral("modelEdit")), QStringLiteral("x"));
+    QVERIFY(run->isEnabled());
+    auto *edit = window.findChild<QLineEdit *>(field);
+    QSignalSpy validity(window.scenarioEditor(), &ScenarioEditor::validityChanged);
+    edit->clear();
+    QTest::keyClicks(edit, bad);
+    if (bad.isEmpty())
+        emit edit->textEdited(QString());
+    QVERIFY(!run->isEnabled());
+    QCOMPARE(validity.count(), 1);
+    QLabel *error = window.findChild<QLabel *>(field + QStringLiteral("Error"));
+    QVERIFY(error);
+    QVERIFY(!error->isHidden());
+    QVERIFY(!error->text().isEmpty());
+    QCOMPARE(edit->toolTip(), error->text()); // the reason is at the field
+    edit->clear();
+    QTest::keyClicks(edit, good);
+    QVERIFY(run->isEnabled());
+    QVERIFY(error->isHidden());
+    QCOMPARE(validity.count(), 2);
+}
+
+void tst_MainWindow::runsKnownScenarioAgainstSimulator()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // 8 orders arriving every 25 ms, 2 served at a time: later ones wait in line for a slot,
+    // and the time between their intended and real start is a ghost bar.
+    Scenario s;
+    s.name = QStringLiteral("known");
+    s.mode = ExecutionMode::Concurrent;
+    s.concurrency = 2;
+    s.rate = 40;
+    s.burstiness = 0;
+    s.requests = 8;
+    s.maxTokens = 10;
+    s.simulator.ttftMs = 100;
+    s.simulator.tokenIntervalMs = 10;
+    s.simulator.outputTokens = 10;
+    window.scenarioEditor()->setScenario(s);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QString error;
+    QVERIFY2(window.startRun(&error), qPrintable(error));
+    QVERIFY(window.isRunning());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("actionRun"))->isEnabled());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!window.isRunning());
+
+    const RunTrace &trace = window.runController()->trace();
+    QCOMPARE(int(trace.requests.size()), 8);
+    int queued = 0;
+    for (const RequestRecord &r : trace.requests) {
+        QCOMPARE(r.outcome, Outcome::Success);
+        QCOMPARE(int(r.tokenNs.size()), 10);
+        queued += r.queueNs() > 50'000'000 ? 1 : 0;
+    }
+    QVERIFY2(queued >= 4, qPrintable(QString::number(queued)));
+
+    // Check the picture at the requests' own recorded times.
+    TimelineView *view = window.timeline();
+    view->fitAll();
+    const QImage image = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const TimelineLayout &l = view->layoutForTesting();
+    QCOMPARE(l.requestLaneCount, 8);
+    const auto colourAt = [&](int lane, qint64 t) {
+        const int x = int(l.timeToX(t));
+        const int y = l.requestLaneY(lane) + l.requestLaneH(lane) / 2;
+        // The most common colour in a 3x3 box (patterns and ticks aside).
+        QHash<QRgb, int> counts;
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx)
+                ++counts[image.pixel(x + dx, y + dy) & 0xffffff];
+        QRgb best = 0;
+        int n = -1;
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            if (it.value() > n) {
+                n = it.value();
+                best = it.key();
+            }
+        }
+        return QColor(best);
+    };
+    for (int i = 0; i < 8; ++i) {
+        const RequestRecord &r = trace.requests[size_t(i)];
+        const qint64 midStream = (r.firstTokenNs() + r.lastTokenNs()) / 2;
+        QCOMPARE(colourAt(i, midStream).name(), phaseStyle(Phase::Streaming).fill.name());
+        if (r.queueNs() > 50'000'000)
+            QCOMPARE(
+                colourAt(i, (r.intendedNs + r.dispatchNs) / 2).name(), phaseStyle(Phase::Queued).fill.name());
+    }
+    // The event-loop lane shows busy time somewhere (green).
+    int green = 0;
+    for (int x = l.plotRect.left(); x <= l.plotRect.right(); ++x)
+        green += QColor(image.pixel(x, l.loopLane.top() + 2)) == phaseStyle(Phase::CpuWork).fill ? 1 : 0;
+    QVERIFY(green > 0);
+
+    // The story told it, and clicking a bar shows its details.
+    const QStringList captions = window.storyPanel()->captions();
+    QVERIFY(captions.size() >= 3);
+    QVERIFY(captions.join(QLatin1Char('\n')).contains(QStringLiteral("takes order")));
+    const RequestRecord &third = trace.requests[2];
+    const QPoint bar(int(l.timeToX((third.firstTokenNs() + third.lastTokenNs()) / 2)),
+        l.requestLaneY(2) + l.requestLaneH(2) / 2);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, bar);
+    QCOMPARE(view->state()->selectedRequest(), 2);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("#3")));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
