@@ -1,0 +1,61 @@
+#pragma once
+
+#include "scenario/scenario.h"
+#include "trace/runtrace.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+class QTcpSocket;
+
+namespace BurgerBench {
+
+// One OpenAI-compatible request done the blocking way, as a thread-pool worker running
+// `requests.post(..., stream=True)` does it: the calling thread writes the request and then sits
+// in waitForReadyRead() until each piece of the answer arrives. Nothing else can run on that
+// thread meanwhile: that is the point of the parallel-blocking model ("8 cashier-cooks, everyone
+// waits at the counter").
+//
+// A small HTTP/1.1 client over QTcpSocket's waitFor* calls (QSslSocket for https): keep-alive
+// connection reused between requests like a requests.Session, Content-Length, chunked and
+// close-delimited bodies. Streamed bodies go through the same SseParser and chunk classification
+// as the event-loop engine, and every moment is recorded on the caller's clock exactly as the
+// engine records it (METRICS.md items 2 and 4–6). No retries: a failure is recorded as is.
+//
+// Thread affinity: create, use and destroy on one thread (the worker's).
+class BlockingHttpClient
+{
+public:
+    BlockingHttpClient(const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey);
+    ~BlockingHttpClient();
+    BlockingHttpClient(const BlockingHttpClient &) = delete;
+    BlockingHttpClient &operator=(const BlockingHttpClient &) = delete;
+
+    // Opens the connection ahead of the clock (as the engine pre-connects its pool); false if it
+    // could not, in which case perform() tries again.
+    bool preconnect(int timeoutMs = 5000);
+
+    // Sends the run's body and blocks until the response is complete, failed, timed out or
+    // `cancel` became true (then recorded as incomplete). Fills dispatch/sent/headers/first
+    // byte/tokens/end, status, outcome, error, token counts and text. `extraHeaders` are raw
+    // "Name: value\r\n" lines (the background-job demo injects simulator faults with it).
+    void perform(RequestRecord *record, const QElapsedTimer &clock, const std::atomic<bool> *cancel,
+                 const QByteArray &extraHeaders = {});
+
+private:
+    bool connectSocket(int timeoutMs, QString *error, ErrorKind *kind);
+    void dropSocket();
+
+    Scenario m_scenario;
+    QUrl m_endpoint;
+    QByteArray m_apiKey;
+    QByteArray m_body;
+    int m_plannedPromptTokens = 0;
+    std::unique_ptr<QTcpSocket> m_socket;
+};
+
+} // namespace BurgerBench

@@ -1,0 +1,168 @@
+#include "parallel/enginemodelrun.h"
+
+#include "engine/loadengine.h"
+#include "parallel/cpuwork.h"
+
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace BurgerBench {
+
+namespace {
+
+// What a pool thread hands back: values only, on the run's clock.
+struct PoolWork
+{
+    const void *thread = nullptr;
+    qint64 startNs = -1;
+    qint64 endNs = -1;
+    QByteArray digest;
+};
+
+} // namespace
+
+EngineModelRun::EngineModelRun(const ModelSetup &setup, QObject *parent)
+    : ModelRun(parent)
+    , m_setup(setup)
+{
+}
+
+EngineModelRun::~EngineModelRun()
+{
+    if (m_engine && m_engine->isRunning())
+        m_engine->cancel();
+    // Pool continuations hold a pointer to the engine as their context: once it is gone Qt
+    // drops them, and the pool work itself touches nothing of ours.
+}
+
+qint64 EngineModelRun::engineNow() const
+{
+    return m_clock.nsecsElapsed() - m_engineOriginNs;
+}
+
+bool EngineModelRun::start(QString *error)
+{
+    Scenario s = m_setup.scenario;
+    s.mode = executionModeFor(m_setup.model);
+    const bool cpu = s.cpuTaskMs > 0;
+    m_rounds = CpuWork::roundsFor(s.cpuTaskMs); // calibrates now, before any clock runs
+
+    m_engine = new LoadEngine(this);
+    connect(m_engine, &LoadEngine::finished, this, &EngineModelRun::onEngineFinished);
+    if (cpu) {
+        if (m_setup.model == RaceModel::Mixed)
+            m_engine->setCompletionHook([this](quint32 index) { postProcessOnPool(index); });
+        else // Sequential with post-processing, AntiPattern: on this very thread
+            m_engine->setCompletionHook([this](quint32 index) { postProcessOnLoop(index); });
+    }
+
+    m_clock.start();
+    const qint64 before = m_clock.nsecsElapsed();
+    if (!m_engine->start(s, m_setup.target, m_setup.apiKey, error))
+        return false;
+    const qint64 after = m_clock.nsecsElapsed();
+    // The engine's clock started somewhere in [before, after] of ours. start() dispatches the
+    // first requests itself, each stamped just before its post(); so at `after` the engine's
+    // clock read at least the last of those stamps, and its origin is at most after − stamp:
+    // the error is one post() call (~0.3 ms). Without a dispatch, take the earliest bound.
+    qint64 lastDispatch = -1;
+    for (const RequestRecord &r : m_engine->trace().requests)
+        lastDispatch = std::max(lastDispatch, r.dispatchNs);
+    m_engineOriginNs = lastDispatch >= 0 ? std::max(before, after - lastDispatch) : before;
+
+    if (cpu) {
+        RunTrace &trace = m_engine->mutableTrace();
+        if (m_setup.model != RaceModel::Mixed) {
+            m_loopLane = int(trace.taskLanes.size());
+            trace.taskLanes.append(LaneNames::eventLoop());
+        }
+    }
+    m_running = true;
+    return true;
+}
+
+void EngineModelRun::postProcessOnLoop(quint32 index)
+{
+    RunTrace &trace = m_engine->mutableTrace();
+    const RequestRecord &r = trace.requests[index];
+    if (r.warmup)
+        return; // warm-up answers are thrown away, not post-processed
+    const QByteArray text = r.text.toUtf8() + r.id;
+    TaskRecord task;
+    task.request = qint32(index);
+    task.lane = m_loopLane;
+    task.kind = 0;
+    task.queuedNs = r.endNs;
+    // The clock offset is exact to a fraction of a millisecond; never start before the answer.
+    task.startNs = std::max(task.queuedNs, engineNow());
+    // The anti-pattern itself: the cashier cleans the house while everyone waits.
+    CpuWork::hashRounds(text, m_rounds);
+    task.endNs = std::max(task.startNs, engineNow());
+    trace.tasks.push_back(task);
+    m_taskOwner.push_back(qint32(index));
+}
+
+void EngineModelRun::postProcessOnPool(quint32 index)
+{
+    RunTrace &trace = m_engine->mutableTrace();
+    const RequestRecord &r = trace.requests[index];
+    if (r.warmup)
+        return;
+    const QByteArray text = r.text.toUtf8() + r.id;
+    const qint64 queued = r.endNs;
+    const qint64 rounds = m_rounds;
+    const QElapsedTimer clock = m_clock; // a copy reads the same clock
+    const qint64 origin = m_engineOriginNs;
+    m_engine->holdFinish();
+    QtConcurrent::run(QThreadPool::globalInstance(),
+                      [text, rounds, clock, origin] {
+                          PoolWork work;
+                          work.thread = QThread::currentThread();
+                          work.startNs = clock.nsecsElapsed() - origin;
+                          work.digest = CpuWork::hashRounds(text, rounds);
+                          work.endNs = clock.nsecsElapsed() - origin;
+                          return work;
+                      })
+        .then(m_engine, [this, index, queued](const PoolWork &work) {
+            RunTrace &tr = m_engine->mutableTrace();
+            TaskRecord task;
+            task.request = qint32(index);
+            task.lane = m_poolLanes.laneFor(work.thread, &tr.taskLanes, &LaneNames::pool);
+            task.kind = 0;
+            task.queuedNs = queued;
+            task.startNs = std::max(queued, work.startNs);
+            task.endNs = std::max(task.startNs, work.endNs);
+            tr.tasks.push_back(task);
+            m_taskOwner.push_back(qint32(index));
+            m_engine->releaseFinish();
+        });
+}
+
+void EngineModelRun::onEngineFinished()
+{
+    m_result.trace = m_engine->takeTrace();
+    m_result.taskOwner = std::move(m_taskOwner);
+    m_running = false;
+    emit finished();
+}
+
+void EngineModelRun::cancel()
+{
+    if (m_engine && m_engine->isRunning())
+        m_engine->cancel();
+}
+
+bool EngineModelRun::isRunning() const
+{
+    return m_running;
+}
+
+ModelResult EngineModelRun::takeResult()
+{
+    return std::move(m_result);
+}
+
+} // namespace BurgerBench

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "parallel/modelrun.h"
+
+#include <QElapsedTimer>
+
+namespace BurgerBench {
+
+class LoadEngine;
+
+// The models whose requests run on the LoadEngine's event loop (this object's thread):
+//   sequential / concurrent        plain engine runs (sequential with CPU work: on the loop);
+//   mixed                          each response post-processed on QtConcurrent; the result
+//                                  comes back to this thread with .then(engine, ...), the run
+//                                  held open (holdFinish/releaseFinish) until it has;
+//   anti-pattern                   the same post-processing run synchronously inside the
+//                                  completion hook, on the loop: the engine's 10 ms lag probe
+//                                  and every other request's token times show the freeze.
+class EngineModelRun : public ModelRun
+{
+    Q_OBJECT
+public:
+    explicit EngineModelRun(const ModelSetup &setup, QObject *parent = nullptr);
+    ~EngineModelRun() override;
+
+    bool start(QString *error) override;
+    void cancel() override;
+    bool isRunning() const override;
+    ModelResult takeResult() override;
+
+private:
+    qint64 engineNow() const;
+    void postProcessOnLoop(quint32 index);
+    void postProcessOnPool(quint32 index);
+    void onEngineFinished();
+
+    ModelSetup m_setup;
+    LoadEngine *m_engine = nullptr; // child
+    // The engine's clock is private; ours starts just before it and the offset between the two
+    // is fixed after start() (see start()), so task times land on the trace's clock.
+    QElapsedTimer m_clock;
+    qint64 m_engineOriginNs = 0;
+    qint64 m_rounds = 0;
+    int m_loopLane = -1;
+    ThreadLanes m_poolLanes;
+    std::vector<qint32> m_taskOwner;
+    ModelResult m_result;
+    bool m_running = false;
+};
+
+} // namespace BurgerBench

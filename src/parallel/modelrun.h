@@ -1,0 +1,113 @@
+#pragma once
+
+#include "parallel/theory.h"
+#include "scenario/scenario.h"
+#include "trace/runtrace.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace BurgerBench {
+
+// A background job's life, as the client polling its status sees it (seed: 202 + task id).
+enum class JobStatus : quint8 { Pending, Running, Done, Failed };
+QString jobStatusName(JobStatus status); // "pending", "running", "done", "failed"
+
+struct JobRecord
+{
+    QByteArray id;             // "job-000001", handed back at once when the job is accepted
+    JobStatus status = JobStatus::Pending;
+    qint64 acceptedNs = -1;    // the submit call returned (the client's "202 Accepted")
+    qint64 startedNs = -1;     // a worker picked it up: running
+    qint64 endedNs = -1;       // done or failed
+    qint64 seenEndedNs = -1;   // the client's status poll first saw it done or failed
+    qint32 request = -1;       // the job's LLM call in RunTrace::requests
+    QString message;           // why it failed
+};
+
+// One model of a race: what to run and against what.
+struct ModelSetup
+{
+    RaceModel model = RaceModel::Sequential;
+    // requests (= tasks for CPU-only), concurrency (the cap), rate (> 0: open loop with constant
+    // gaps), rateLimit/rateLimitBurst, workers, cpuTaskMs, the request fields. The mode is set
+    // from `model` by the run.
+    Scenario scenario;
+    QUrl target;        // base or endpoint URL; unused for CPU-only workloads
+    QByteArray apiKey;  // sent as a Bearer token, stored nowhere
+    bool cpuOnly = false; // CPU tasks without requests ("cleaning the house")
+    int failEvery = 0;    // background jobs: every k-th job's request asks the simulator for a 500
+    int pollMs = 100;     // background jobs: the client's status poll interval
+    int sliceMs = 20;     // concurrent CPU-only: how long a task runs before yielding to the loop
+};
+
+// What a model run leaves behind.
+struct ModelResult
+{
+    RunTrace trace;
+    // Parallel to trace.tasks: the logical task (or request) each record belongs to. A CPU task
+    // that runs in several slices (concurrent CPU-only) has one record per slice.
+    std::vector<qint32> taskOwner;
+    std::vector<JobRecord> jobs; // background jobs only
+};
+
+// Runs one model on the thread it lives on (its "event loop (cashier)"), creating whatever
+// worker threads the model needs, and emits finished() once (queued) when everything it started
+// has ended. Workers hand their records back as values; only this object writes the result.
+class ModelRun : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Creates the run for setup.model; nullptr with *error when the model cannot run this
+    // workload (e.g. parallel-cpu asked to do requests).
+    static std::unique_ptr<ModelRun> create(const ModelSetup &setup, QString *error);
+
+    virtual bool start(QString *error) = 0;
+    // Stops dispatching, cuts off what is in flight (recorded as incomplete), then finishes.
+    virtual void cancel() = 0;
+    virtual bool isRunning() const = 0;
+    // After finished().
+    virtual ModelResult takeResult() = 0;
+
+signals:
+    void finished();
+    // Background jobs: a status change as the client's poll saw it.
+    void jobStatusChanged(int job, BurgerBench::JobStatus status);
+};
+
+// Lane names shared by every model, so the legend reads the same in each race row.
+namespace LaneNames {
+QString eventLoop();            // "event loop (cashier)"
+QString pool(int number);       // "QtConcurrent 1"
+QString worker(int number);     // "worker 1 (cashier-cook)"
+QString jobWorker(int number);  // "job worker 1"
+} // namespace LaneNames
+
+// Numbers the threads a run sees (pool threads, workers) in order of first appearance and adds
+// a named lane for each. Not thread-safe: used on the run's own thread, with the thread
+// identity handed back by the work as a value.
+class ThreadLanes
+{
+public:
+    int laneFor(const void *thread, QStringList *lanes, QString (*name)(int));
+
+private:
+    QHash<const void *, int> m_lanes;
+};
+
+// Executes `setup.scenario.mode` as ExecutionMode for a race model (BackgroundJobs is recorded
+// as ParallelBlocking: a pool of workers that each block).
+ExecutionMode executionModeFor(RaceModel model);
+
+} // namespace BurgerBench
+
+Q_DECLARE_METATYPE(BurgerBench::JobStatus)

@@ -1,0 +1,444 @@
+#include "parallel/race.h"
+
+#include "parallel/cpuwork.h"
+#include "sim/simulator.h"
+
+#include <QJsonArray>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace BurgerBench {
+
+namespace {
+
+// Between two models: let the previous one's sockets close and its pool threads go idle.
+constexpr int PauseBetweenModelsMs = 150;
+
+bool usesRequests(const RaceSpec &spec)
+{
+    return !spec.cpuOnly;
+}
+
+double finiteOr(double v, double fallback)
+{
+    return std::isfinite(v) ? v : fallback;
+}
+
+} // namespace
+
+// ---- RaceSpec --------------------------------------------------------------------------------
+
+double RaceSpec::simulatedIoS() const
+{
+    const int tokens = simulator.outputTokens > 0 ? simulator.outputTokens : std::max(1, base.maxTokens);
+    return (simulator.ttftMs + simulator.prefillUsPerPromptToken * base.promptTokens / 1000.0
+            + (tokens - 1) * simulator.tokenIntervalMs)
+        / 1000.0;
+}
+
+bool RaceSpec::validate(QString *error) const
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (models.isEmpty())
+        return fail(QStringLiteral("models: at least one model"));
+    if (n < 1 || n > 1000)
+        return fail(QStringLiteral("requests: must be from 1 to 1000 (got %1)").arg(n));
+    if (!(cpuTaskMs >= 0) || cpuTaskMs > 600e3)
+        return fail(QStringLiteral("cpu task ms: must be from 0 to 600000 (got %1)").arg(cpuTaskMs));
+    if (cpuOnly && cpuTaskMs <= 0)
+        return fail(QStringLiteral("cpu task ms: a CPU-only race needs a CPU time per task"));
+    if (concurrency < 0 || concurrency > 1000)
+        return fail(QStringLiteral("concurrency: must be from 0 (no cap) to 1000 (got %1)").arg(concurrency));
+    if (workers < 1 || workers > 256)
+        return fail(QStringLiteral("workers: must be from 1 to 256 (got %1)").arg(workers));
+    if (rateLimit < 0 || arrivalRate < 0 || rateLimitBurst < 1)
+        return fail(QStringLiteral("rate limit and arrival rate must not be negative, burst at least 1"));
+    if (simulator.capacity < 0)
+        return fail(QStringLiteral("server capacity must not be negative"));
+    if (!url.isEmpty() && (!url.isValid() || url.host().isEmpty()))
+        return fail(QStringLiteral("url: expected http://host[:port][/path]"));
+    for (RaceModel model : models) {
+        TheoryInput in = theoryInputFor(*this, cpuOnly ? 0 : 1.0, 2);
+        const Theory t = theoreticalWall(model, in);
+        if (!t.valid)
+            return fail(QStringLiteral("%1: %2").arg(raceModelName(model), t.error));
+    }
+    return true;
+}
+
+// ---- Setup and theory inputs -------------------------------------------------------------------
+
+TheoryInput theoryInputFor(const RaceSpec &spec, double ioS, int cores)
+{
+    TheoryInput in;
+    in.n = spec.n;
+    in.ioS = spec.cpuOnly ? 0 : ioS;
+    in.cpuS = spec.cpuTaskMs / 1000.0;
+    in.gapS = spec.arrivalRate > 0 ? 1.0 / spec.arrivalRate : 0;
+    in.cap = spec.concurrency;
+    in.workers = spec.workers;
+    in.serverCapacity = spec.url.isEmpty() ? spec.simulator.capacity : 0;
+    in.rateLimit = spec.rateLimit;
+    in.rateLimitBurst = spec.rateLimitBurst;
+    in.cores = cores;
+    return in;
+}
+
+ModelSetup modelSetupFor(const RaceSpec &spec, RaceModel model, const QUrl &target)
+{
+    ModelSetup setup;
+    setup.model = model;
+    setup.target = target;
+    setup.apiKey = spec.apiKey;
+    setup.cpuOnly = spec.cpuOnly;
+    setup.failEvery = spec.url.isEmpty() ? spec.failEvery : 0; // faults only exist in the simulator
+    Scenario &s = setup.scenario;
+    s = spec.base;
+    s.name = spec.name + QStringLiteral(" / ") + raceModelName(model);
+    s.url = spec.url;
+    s.mode = executionModeFor(model);
+    s.requests = spec.n;
+    s.durationS = 0;
+    s.warmup = 0;
+    s.concurrency = spec.concurrency > 0 ? spec.concurrency : std::min(spec.n, 1000);
+    s.rate = spec.arrivalRate;
+    s.burstiness = 0; // constant gaps: the theory's arrivals exactly
+    s.rateLimit = spec.rateLimit;
+    s.rateLimitBurst = spec.rateLimitBurst;
+    s.workers = spec.workers;
+    s.cpuTaskMs = spec.cpuTaskMs;
+    s.simulator = spec.simulator;
+    if (spec.url.isEmpty() && spec.simulator.outputTokens > 0)
+        s.maxTokens = spec.simulator.outputTokens;
+    return setup;
+}
+
+// ---- Figures -----------------------------------------------------------------------------------
+
+double RaceFigures::measuredWallS(const RunTrace &trace)
+{
+    // From the run's measured start (every model sets it: the engine just before its first
+    // dispatch, the others at their clock's zero, when all the work is handed out) to the last
+    // recorded end of a request or a task.
+    qint64 start = trace.measuredStartNs;
+    qint64 end = trace.endNs;
+    for (const TaskRecord &t : trace.tasks) {
+        if (trace.measuredStartNs < 0 && t.queuedNs >= 0 && (start < 0 || t.queuedNs < start))
+            start = t.queuedNs;
+        end = std::max(end, t.endNs);
+    }
+    for (const RequestRecord &r : trace.requests) {
+        if (r.warmup || r.dispatchNs < 0)
+            continue;
+        if (trace.measuredStartNs < 0 && (start < 0 || r.dispatchNs < start))
+            start = r.dispatchNs;
+        end = std::max(end, r.endNs);
+    }
+    if (start < 0 || end < start)
+        return 0;
+    return double(end - start) / 1e9;
+}
+
+double RaceFigures::busyS(const RunTrace &trace, quint8 kind)
+{
+    qint64 sum = 0;
+    for (const TaskRecord &t : trace.tasks) {
+        if (t.kind == kind && t.startNs >= 0 && t.endNs >= t.startNs)
+            sum += t.endNs - t.startNs;
+    }
+    return double(sum) / 1e9;
+}
+
+double RaceFigures::maxLoopLagMs(const RunTrace &trace)
+{
+    qint64 worst = 0;
+    for (const LagSample &s : trace.loopLag)
+        worst = std::max(worst, s.lagNs);
+    return double(worst) / 1e6;
+}
+
+int RaceFigures::peakAtOnce(const RunTrace &trace, quint8 kind)
+{
+    std::vector<std::pair<qint64, int>> edges;
+    for (const TaskRecord &t : trace.tasks) {
+        if (t.kind != kind || t.startNs < 0 || t.endNs <= t.startNs)
+            continue;
+        edges.emplace_back(t.startNs, +1);
+        edges.emplace_back(t.endNs, -1);
+    }
+    std::sort(edges.begin(), edges.end()); // at a tie, -1 sorts first: ends before starts
+    int now = 0;
+    int peak = 0;
+    for (const auto &e : edges) {
+        now += e.second;
+        peak = std::max(peak, now);
+    }
+    return peak;
+}
+
+void RaceFigures::fill(RaceEntry *e)
+{
+    const RunTrace &t = e->result.trace;
+    e->measuredS = measuredWallS(t);
+    e->cpuBusyS = busyS(t, 0);
+    e->heldS = busyS(t, 1);
+    e->avgParallelism = e->measuredS > 0 ? e->cpuBusyS / e->measuredS : 0;
+    e->maxLoopLagMs = maxLoopLagMs(t);
+    e->peakTasksAtOnce = peakAtOnce(t, 0);
+    e->efficiency = e->measuredS > 0 && e->theory.valid ? e->theory.wallS / e->measuredS : 0;
+}
+
+// ---- JSON --------------------------------------------------------------------------------------
+
+QJsonObject raceSpecToJson(const RaceSpec &spec)
+{
+    QJsonArray models;
+    for (RaceModel m : spec.models)
+        models.append(raceModelName(m));
+    QJsonObject o {
+        {QStringLiteral("name"), spec.name},
+        {QStringLiteral("models"), models},
+        {QStringLiteral("n"), spec.n},
+        {QStringLiteral("cpu_only"), spec.cpuOnly},
+        {QStringLiteral("cpu_task_ms"), spec.cpuTaskMs},
+        {QStringLiteral("concurrency_cap"), spec.concurrency},
+        {QStringLiteral("rate_limit"), spec.rateLimit},
+        {QStringLiteral("rate_limit_burst"), spec.rateLimitBurst},
+        {QStringLiteral("arrival_rate"), spec.arrivalRate},
+        {QStringLiteral("workers"), spec.workers},
+        {QStringLiteral("fail_every"), spec.failEvery},
+        {QStringLiteral("target"), spec.url.isEmpty() ? QStringLiteral("built-in simulator")
+                                                      : spec.url.toString(QUrl::RemoveUserInfo)},
+    };
+    if (spec.url.isEmpty()) {
+        o.insert(QStringLiteral("simulator"),
+                 QJsonObject {{QStringLiteral("ttft_ms"), spec.simulator.ttftMs},
+                              {QStringLiteral("token_interval_ms"), spec.simulator.tokenIntervalMs},
+                              {QStringLiteral("output_tokens"), spec.simulator.outputTokens},
+                              {QStringLiteral("capacity"), spec.simulator.capacity},
+                              {QStringLiteral("io_s"), spec.simulatedIoS()}});
+    }
+    return o;
+}
+
+QJsonObject raceEntryToJson(const RaceEntry &e)
+{
+    QJsonObject o {
+        {QStringLiteral("model"), raceModelName(e.model)},
+        {QStringLiteral("ran"), e.ran},
+    };
+    if (!e.error.isEmpty())
+        o.insert(QStringLiteral("error"), e.error);
+    if (!e.ran)
+        return o;
+    o.insert(QStringLiteral("measured_s"), e.measuredS);
+    o.insert(QStringLiteral("theoretical_s"), e.theory.wallS);
+    o.insert(QStringLiteral("formula"), e.theory.formula);
+    o.insert(QStringLiteral("theory_lanes"), e.theory.lanes);
+    o.insert(QStringLiteral("io_s"), e.ioS);
+    o.insert(QStringLiteral("io_estimated"), e.ioEstimated);
+    o.insert(QStringLiteral("efficiency"), e.efficiency);
+    o.insert(QStringLiteral("speedup_vs_sequential"), e.speedup);
+    o.insert(QStringLiteral("speedup_basis"), e.speedupFromTheory ? QStringLiteral("theoretical sequential")
+                                                                  : QStringLiteral("measured sequential"));
+    o.insert(QStringLiteral("cpu_busy_s"), e.cpuBusyS);
+    o.insert(QStringLiteral("held_waiting_s"), e.heldS);
+    o.insert(QStringLiteral("avg_parallelism"), e.avgParallelism);
+    o.insert(QStringLiteral("peak_cpu_tasks_at_once"), e.peakTasksAtOnce);
+    o.insert(QStringLiteral("max_loop_lag_ms"), e.maxLoopLagMs);
+    o.insert(QStringLiteral("cpu_count"), e.result.trace.cpuCount);
+    QJsonArray owners;
+    for (qint32 owner : e.result.taskOwner)
+        owners.append(owner);
+    o.insert(QStringLiteral("task_owner"), owners);
+    if (!e.result.jobs.empty()) {
+        QJsonArray jobs;
+        auto ns = [](qint64 v) { return v >= 0 ? QJsonValue(double(v)) : QJsonValue(QJsonValue::Null); };
+        for (const JobRecord &j : e.result.jobs) {
+            QJsonObject jo {{QStringLiteral("id"), QString::fromLatin1(j.id)},
+                            {QStringLiteral("status"), jobStatusName(j.status)},
+                            {QStringLiteral("accepted_ns"), ns(j.acceptedNs)},
+                            {QStringLiteral("started_ns"), ns(j.startedNs)},
+                            {QStringLiteral("ended_ns"), ns(j.endedNs)},
+                            {QStringLiteral("seen_ended_ns"), ns(j.seenEndedNs)},
+                            {QStringLiteral("request"), j.request}};
+            if (!j.message.isEmpty())
+                jo.insert(QStringLiteral("message"), j.message);
+            jobs.append(jo);
+        }
+        o.insert(QStringLiteral("jobs"), jobs);
+    }
+    return o;
+}
+
+// ---- RaceRunner --------------------------------------------------------------------------------
+
+RaceRunner::RaceRunner(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<BurgerBench::JobStatus>();
+    qRegisterMetaType<BurgerBench::RaceModel>();
+}
+
+RaceRunner::~RaceRunner()
+{
+    if (m_run)
+        m_run->cancel();
+    m_run.reset(); // joins any worker threads
+}
+
+bool RaceRunner::start(const RaceSpec &spec, QString *error)
+{
+    if (m_running) {
+        if (error)
+            *error = QStringLiteral("a race is already running");
+        return false;
+    }
+    if (!spec.validate(error))
+        return false;
+    m_spec = spec;
+    m_entries.clear();
+    m_entries.resize(size_t(spec.models.size()));
+    for (qsizetype i = 0; i < spec.models.size(); ++i)
+        m_entries[size_t(i)].model = spec.models.at(i);
+    m_target = spec.url;
+    if (usesRequests(spec) && spec.url.isEmpty()) {
+        m_simulator = std::make_unique<SimulatorThread>();
+        if (!m_simulator->start(spec.simulator, error)) {
+            m_simulator.reset();
+            return false;
+        }
+        m_target = m_simulator->url();
+    }
+    // Calibrate the CPU work now, outside every model's clock.
+    if (spec.cpuTaskMs > 0)
+        CpuWork::roundsPerMs();
+    m_current = -1;
+    m_cancelled = false;
+    m_running = true;
+    QTimer::singleShot(0, this, &RaceRunner::runNext);
+    return true;
+}
+
+void RaceRunner::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    if (m_run)
+        m_run->cancel();
+}
+
+bool RaceRunner::isRunning() const
+{
+    return m_running;
+}
+
+std::vector<RaceEntry> RaceRunner::takeEntries()
+{
+    return std::move(m_entries);
+}
+
+void RaceRunner::runNext()
+{
+    for (;;) {
+        ++m_current;
+        if (m_cancelled || m_current >= int(m_entries.size())) {
+            finishRace();
+            return;
+        }
+        RaceEntry &entry = m_entries[size_t(m_current)];
+        QString error;
+        m_run = ModelRun::create(modelSetupFor(m_spec, entry.model, m_target), &error);
+        if (m_run) {
+            if (m_simulator)
+                m_simulator->simulator()->reset();
+            connect(m_run.get(), &ModelRun::finished, this, &RaceRunner::onModelFinished, Qt::QueuedConnection);
+            const int index = m_current;
+            connect(m_run.get(), &ModelRun::jobStatusChanged, this,
+                    [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });
+            emit modelStarted(m_current, entry.model);
+            if (m_run->start(&error))
+                return;
+            m_run.reset();
+        }
+        entry.error = error;
+        emit modelFinished(m_current);
+    }
+}
+
+void RaceRunner::onModelFinished()
+{
+    if (!m_run)
+        return;
+    RaceEntry &entry = m_entries[size_t(m_current)];
+    entry.result = m_run->takeResult();
+    m_run.reset();
+    entry.ran = true;
+    const RunTrace &trace = entry.result.trace;
+    if (!trace.requests.empty())
+        entry.summary = computeSummary(trace, trace.scenario.percentiles, trace.scenario.slo);
+
+    // T_io: known for the simulator; for a real endpoint given, or estimated from the median
+    // E2EL of the first model that ran requests.
+    const int cores = std::max(1, trace.cpuCount > 0 ? trace.cpuCount : QThread::idealThreadCount());
+    double io = 0;
+    if (!m_spec.cpuOnly) {
+        if (m_spec.url.isEmpty()) {
+            io = m_spec.simulatedIoS();
+        } else if (m_spec.ioOverrideS > 0) {
+            io = m_spec.ioOverrideS;
+        } else {
+            for (const RaceEntry &e : m_entries) {
+                if (e.ran && e.summary.e2el.count > 0) {
+                    io = finiteOr(e.summary.e2el.median, 0) / 1000.0;
+                    entry.ioEstimated = true;
+                    break;
+                }
+            }
+        }
+    }
+    entry.ioS = io;
+    entry.theory = theoreticalWall(entry.model, theoryInputFor(m_spec, io, cores));
+    RaceFigures::fill(&entry);
+
+    // Speed-ups against the measured sequential row when there is one (it may come later: all
+    // rows are refreshed each time), else against the theoretical sequential time.
+    double sequentialS = 0;
+    bool fromTheory = false;
+    for (const RaceEntry &e : m_entries) {
+        if (e.ran && e.model == RaceModel::Sequential && e.measuredS > 0)
+            sequentialS = e.measuredS;
+    }
+    if (sequentialS <= 0) {
+        sequentialS = theoreticalWall(RaceModel::Sequential, theoryInputFor(m_spec, io, cores)).wallS;
+        fromTheory = true;
+    }
+    for (RaceEntry &e : m_entries) {
+        if (!e.ran || e.measuredS <= 0)
+            continue;
+        e.speedup = sequentialS / e.measuredS;
+        e.speedupFromTheory = fromTheory;
+    }
+    emit modelFinished(m_current);
+    QTimer::singleShot(PauseBetweenModelsMs, this, &RaceRunner::runNext);
+}
+
+void RaceRunner::finishRace()
+{
+    m_running = false;
+    if (m_simulator) {
+        m_simulator->stop();
+        m_simulator.reset();
+    }
+    QMetaObject::invokeMethod(this, &RaceRunner::finished, Qt::QueuedConnection);
+}
+
+} // namespace BurgerBench

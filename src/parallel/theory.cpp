@@ -1,0 +1,254 @@
+#include "parallel/theory.h"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <vector>
+
+namespace BurgerBench {
+
+namespace {
+
+struct NameEntry
+{
+    RaceModel model;
+    const char *name;
+};
+
+constexpr NameEntry modelNames[] = {
+    {RaceModel::Sequential, "sequential"},
+    {RaceModel::Concurrent, "concurrent"},
+    {RaceModel::ParallelBlocking, "parallel-blocking"},
+    {RaceModel::ParallelCpu, "parallel-cpu"},
+    {RaceModel::Mixed, "mixed"},
+    {RaceModel::AntiPattern, "anti-pattern"},
+    {RaceModel::BackgroundJobs, "background-jobs"},
+};
+
+// Where a request's CPU work runs, as far as the schedule cares.
+enum class CpuPlace : quint8 {
+    None,       // no CPU work
+    SameThread, // on the thread that did the request, which holds its slot meanwhile
+    Loop,       // on the one event-loop thread: one CPU task at a time, and it freezes dispatching
+    Pool,       // on `cores` pool threads; the request's slot is free as soon as its I/O ends
+};
+
+int positiveMin(std::initializer_list<int> values)
+{
+    int best = 0;
+    for (int v : values) {
+        if (v > 0 && (best == 0 || v < best))
+            best = v;
+    }
+    return best;
+}
+
+// The idealised run as a recurrence, exact for the deterministic workload; every closed form in
+// docs/race.md is what it reduces to in the simple cases. Requests are dispatched in order;
+// request k starts at
+//     s_k = max(k·gap, bucket_k, release_{k−slots})   (arrival, token bucket, free slot)
+// pushed past any CPU burst on the loop (a blocked loop dispatches nothing), its I/O starts at
+// the server no earlier than the finish of request k−capacity, and it frees its slot at
+// release_k (I/O end, or CPU end when the CPU work holds the slot). Releases never decrease, so
+// the slot request k waits for is the one request k−slots held.
+double schedule(const TheoryInput &in, int lanes, CpuPlace place, double cpuStretch)
+{
+    const int n = in.n;
+    std::vector<double> release(size_t(n), 0);
+    std::vector<double> ioEnd(size_t(n), 0);
+    std::vector<std::pair<double, double>> bursts; // CPU on the loop, in time order
+    std::priority_queue<double, std::vector<double>, std::greater<>> cores;
+    for (int c = 0; c < std::max(1, in.cores); ++c)
+        cores.push(0);
+    double loopFree = 0;
+    double wall = 0;
+    for (int k = 0; k < n; ++k) {
+        double s = k * in.gapS;
+        if (in.rateLimit > 0 && k >= std::max(1, in.rateLimitBurst))
+            s = std::max(s, (k - std::max(1, in.rateLimitBurst) + 1) / in.rateLimit);
+        if (lanes > 0 && k >= lanes)
+            s = std::max(s, release[size_t(k - lanes)]);
+        if (place == CpuPlace::Loop) {
+            for (const auto &b : bursts) {
+                if (s >= b.first && s < b.second)
+                    s = b.second;
+            }
+        }
+        double ioStart = s;
+        if (in.serverCapacity > 0 && k >= in.serverCapacity)
+            ioStart = std::max(ioStart, ioEnd[size_t(k - in.serverCapacity)]);
+        const double f = ioStart + in.ioS;
+        ioEnd[size_t(k)] = f;
+        double end = f;
+        switch (place) {
+        case CpuPlace::None:
+            release[size_t(k)] = f;
+            break;
+        case CpuPlace::SameThread:
+            end = f + in.cpuS * cpuStretch;
+            release[size_t(k)] = end;
+            break;
+        case CpuPlace::Loop: {
+            const double c = std::max(f, loopFree);
+            end = c + in.cpuS;
+            loopFree = end;
+            bursts.emplace_back(c, end);
+            release[size_t(k)] = end; // the lane is refilled after the hook returns
+            break;
+        }
+        case CpuPlace::Pool: {
+            const double core = cores.top();
+            cores.pop();
+            const double c = std::max(f, core);
+            end = c + in.cpuS;
+            cores.push(end);
+            release[size_t(k)] = f;
+            break;
+        }
+        }
+        wall = std::max(wall, end);
+    }
+    return wall;
+}
+
+QString secs(double s)
+{
+    return QString::number(s, 'f', 3) + QStringLiteral(" s");
+}
+
+} // namespace
+
+QString raceModelName(RaceModel model)
+{
+    for (const NameEntry &e : modelNames) {
+        if (e.model == model)
+            return QString::fromLatin1(e.name);
+    }
+    return QStringLiteral("unknown");
+}
+
+bool raceModelFromName(const QString &name, RaceModel *model)
+{
+    for (const NameEntry &e : modelNames) {
+        if (name == QLatin1String(e.name)) {
+            *model = e.model;
+            return true;
+        }
+    }
+    return false;
+}
+
+Theory theoreticalWall(RaceModel model, const TheoryInput &in)
+{
+    Theory t;
+    auto invalid = [&t](const QString &why) {
+        t.valid = false;
+        t.error = why;
+        return t;
+    };
+    if (in.n <= 0)
+        return invalid(QStringLiteral("no requests or tasks"));
+    const bool io = in.ioS > 0;
+    const bool cpu = in.cpuS > 0;
+    if (!io && !cpu)
+        return invalid(QStringLiteral("the workload has neither requests nor CPU work"));
+    const int n = in.n;
+    const int cores = std::max(1, in.cores);
+    // Anything beyond the simple closed form (arrival gaps, a rate limit, a server capacity below
+    // the client's parallelism) is still computed exactly by the schedule; say so.
+    const bool shaped = in.gapS > 0 || in.rateLimit > 0 || in.serverCapacity > 0;
+    const QString shapedNote = shaped ? QStringLiteral(" + arrivals/rate limit/capacity (exact schedule)") : QString();
+    const QString N = QString::number(n);
+
+    switch (model) {
+    case RaceModel::Sequential:
+        t.lanes = 1;
+        if (io && cpu) {
+            t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
+            t.formula = QStringLiteral("N·(T_io + T_cpu) = %1 × (%2 + %3)").arg(N, secs(in.ioS), secs(in.cpuS));
+        } else if (io) {
+            t.wallS = schedule(in, 1, CpuPlace::None, 1);
+            t.formula = QStringLiteral("N·T = %1 × %2").arg(N, secs(in.ioS));
+        } else {
+            t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
+            t.formula = QStringLiteral("N·T_cpu = %1 × %2").arg(N, secs(in.cpuS));
+        }
+        break;
+    case RaceModel::Concurrent:
+        if (io && cpu)
+            return invalid(QStringLiteral("concurrent with CPU work on the loop is the anti-pattern model; "
+                                          "choose anti-pattern or mixed"));
+        if (io) {
+            t.lanes = positiveMin({n, in.cap, in.serverCapacity});
+            t.wallS = schedule(in, positiveMin({n, in.cap}), CpuPlace::None, 1);
+            t.formula = QStringLiteral("⌈N/P⌉·T, P = min(N, cap, capacity) = %1: ⌈%2/%1⌉ × %3")
+                            .arg(QString::number(t.lanes), N, secs(in.ioS));
+        } else {
+            // One thread: interleaving the slices changes the order, never the total.
+            t.lanes = 1;
+            t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
+            t.formula = QStringLiteral("N·T_cpu = %1 × %2 (one thread: slices interleave)").arg(N, secs(in.cpuS));
+        }
+        break;
+    case RaceModel::ParallelBlocking:
+    case RaceModel::BackgroundJobs: {
+        const int p = positiveMin({n, std::max(1, in.workers), in.cap});
+        t.lanes = positiveMin({p, in.serverCapacity});
+        // Workers that compute share the cores: P workers on C cores run each CPU task
+        // max(1, P/C) times longer (the approximation: all of a round's CPU overlaps).
+        const double stretch = std::max(1.0, double(std::min(p, n)) / cores);
+        if (io && cpu) {
+            t.wallS = schedule(in, p, CpuPlace::SameThread, stretch);
+            t.formula = QStringLiteral("⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: "
+                                       "⌈%2/%1⌉ × (%3 + %4 × %5)")
+                            .arg(QString::number(p), N, secs(in.ioS), secs(in.cpuS), QString::number(stretch, 'f', 2));
+        } else if (io) {
+            t.wallS = schedule(in, p, CpuPlace::None, 1);
+            t.formula = QStringLiteral("⌈N/P⌉·T, P = min(W, cap, capacity, N) = %1: ⌈%2/%1⌉ × %3")
+                            .arg(QString::number(t.lanes), N, secs(in.ioS));
+        } else {
+            t.wallS = schedule(in, p, CpuPlace::SameThread, stretch);
+            t.formula = QStringLiteral("⌈N/P⌉·T_cpu·max(1, P/cores), P = %1: ⌈%2/%1⌉ × %3 × %4")
+                            .arg(QString::number(p), N, secs(in.cpuS), QString::number(stretch, 'f', 2));
+        }
+        break;
+    }
+    case RaceModel::ParallelCpu: {
+        if (io)
+            return invalid(QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
+                                          "for requests with post-processing use mixed"));
+        const int p = std::min(n, cores);
+        t.lanes = p;
+        t.wallS = schedule(in, p, CpuPlace::SameThread, 1);
+        t.formula = QStringLiteral("⌈N/P⌉·T_cpu, P = min(cores, N) = %1: ⌈%2/%1⌉ × %3 (ideal N·T/P = %4)")
+                        .arg(QString::number(p), N, secs(in.cpuS), secs(n * in.cpuS / p));
+        break;
+    }
+    case RaceModel::Mixed: {
+        if (!io || !cpu)
+            return invalid(QStringLiteral("mixed needs requests and CPU post-processing (cpu task ms > 0)"));
+        const int p = positiveMin({n, in.cap});
+        t.lanes = p;
+        t.wallS = schedule(in, p, CpuPlace::Pool, 1);
+        t.formula = QStringLiteral("≈ ⌈N/P⌉·T_io + ⌈min(N, P)/cores⌉·T_cpu, P = %1, cores = %2: "
+                                   "⌈%3/%1⌉ × %4 + ⌈%5/%2⌉ × %6")
+                        .arg(QString::number(p), QString::number(cores), N, secs(in.ioS),
+                             QString::number(std::min(n, p)), secs(in.cpuS));
+        break;
+    }
+    case RaceModel::AntiPattern: {
+        if (!io || !cpu)
+            return invalid(QStringLiteral("anti-pattern needs requests and CPU post-processing (cpu task ms > 0)"));
+        const int p = positiveMin({n, in.cap});
+        t.lanes = p;
+        t.wallS = schedule(in, p, CpuPlace::Loop, 1);
+        t.formula = QStringLiteral("≈ T_io + N·T_cpu when N ≤ P (all CPU in a row on the loop): %1 + %2 × %3")
+                        .arg(secs(in.ioS), N, secs(in.cpuS));
+        break;
+    }
+    }
+    t.formula += shapedNote;
+    return t;
+}
+
+} // namespace BurgerBench
