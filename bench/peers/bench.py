@@ -1,0 +1,452 @@
+#!/usr/bin/env python3
+"""BurgerBench next to its peers, every figure a ratio to a peer measured in the same run.
+
+Run through scripts/bench.sh, which installs the peers and builds the CLI. Loopback only; every
+process is bounded in requests and time and is stopped before this script returns.
+
+Sections (see bench/README.md for what each figure means):
+  1. non-streaming requests/s at concurrency 64 against static nginx: BurgerBench, hey, wrk, h2load
+  2. streaming capacity against a static SSE body (nginx) and against the simulator
+  3. timing fidelity against the simulator's ground truth at 256 and 1,000 concurrent streams
+  4. client CPU and peak RSS per request and per token event
+  5. timeline paint times (bench/timeline), when that target was built
+"""
+
+import argparse
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOKENS = 64  # token events per response, static SSE and simulator alike
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Measured:
+    """A finished child: output, exit code, CPU seconds (user + system) and peak RSS."""
+
+    def __init__(self, out, err, code, cpu, rss_kb, wall):
+        self.out, self.err, self.code, self.cpu, self.rss_kb, self.wall = out, err, code, cpu, rss_kb, wall
+
+
+def run_measured(cmd, timeout, workdir):
+    """Runs cmd to completion (killed after `timeout` s); CPU and RSS from wait4()."""
+    out_path = os.path.join(workdir, "out.txt")
+    err_path = os.path.join(workdir, "err.txt")
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                log(f"  ! {os.path.basename(cmd[0])} killed after {timeout} s")
+                break
+            time.sleep(0.02)
+        wall = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    with open(out_path, "rb") as f:
+        o = f.read().decode(errors="replace")
+    with open(err_path, "rb") as f:
+        e = f.read().decode(errors="replace")
+    return Measured(o, e, proc.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, wall)
+
+
+class Server:
+    """A background process (nginx, the simulator) stopped by stop() or at exit."""
+
+    def __init__(self, cmd, url=None, read_url=False, timeout=20):
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     stdin=subprocess.DEVNULL)
+        self.url = url
+        if read_url:
+            ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+            if not ready:
+                self.stop()
+                raise RuntimeError(f"{cmd[0]} printed no URL within {timeout} s")
+            self.url = self.proc.stdout.readline().decode().strip()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_http(url, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                r.read()
+                return
+        except Exception:
+            time.sleep(0.05)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def http_json(url, method="GET", timeout=60):
+    req = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None)
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return json.loads(r.read() or b"{}")
+
+
+def percentile(values, p):
+    """numpy's default (linear between closest ranks), as METRICS.md item 14."""
+    if not values:
+        return float("nan")
+    v = sorted(values)
+    k = (len(v) - 1) * p / 100.0
+    lo = int(k)
+    hi = min(lo + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (k - lo)
+
+
+# ---------------------------------------------------------------------------------------------
+# Static targets
+
+def chat_body(model="bench"):
+    return json.dumps({"model": model, "messages": [{"role": "user", "content": "Say something."}],
+                       "max_completion_tokens": TOKENS, "stream": False}).encode()
+
+
+def make_static(root):
+    """The JSON completion body and the SSE stream nginx serves, shaped like the simulator's."""
+    words = [f"tok{i} " for i in range(TOKENS)]
+    completion = {"id": "chatcmpl-static", "object": "chat.completion", "created": 0, "model": "bench",
+                  "choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(words)},
+                               "finish_reason": "length"}],
+                  "usage": {"prompt_tokens": 8, "completion_tokens": TOKENS, "total_tokens": 8 + TOKENS}}
+    lines = []
+    for i, w in enumerate(words):
+        chunk = {"id": "chatcmpl-static", "object": "chat.completion.chunk", "created": 0, "model": "bench",
+                 "choices": [{"index": 0, "delta": ({"role": "assistant", "content": w} if i == 0 else
+                                                    {"content": w}),
+                              "finish_reason": "length" if i == TOKENS - 1 else None}],
+                 "usage": None}
+        lines.append("data: " + json.dumps(chunk, separators=(",", ":")) + "\n\n")
+    usage = {"id": "chatcmpl-static", "object": "chat.completion.chunk", "created": 0, "model": "bench",
+             "choices": [], "usage": {"prompt_tokens": 8, "completion_tokens": TOKENS,
+                                      "total_tokens": 8 + TOKENS}}
+    lines.append("data: " + json.dumps(usage, separators=(",", ":")) + "\n\n")
+    lines.append("data: [DONE]\n\n")
+    for kind, payload in (("json", json.dumps(completion)), ("sse", "".join(lines))):
+        d = os.path.join(root, kind, "v1", "chat")
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "completions"), "w") as f:
+            f.write(payload)
+
+
+def start_nginx(work):
+    prefix = os.path.join(work, "nginx")
+    root = os.path.join(work, "www")
+    for sub in ("", "body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        os.makedirs(os.path.join(prefix, sub), exist_ok=True)
+    make_static(root)
+    port = free_port()
+    with open(os.path.join(HERE, "nginx.conf.in")) as f:
+        conf = f.read().replace("@PREFIX@", prefix).replace("@ROOT@", root).replace("@PORT@", str(port))
+    conf_path = os.path.join(prefix, "nginx.conf")
+    with open(conf_path, "w") as f:
+        f.write(conf)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    server = Server([nginx, "-p", prefix, "-c", conf_path], url=f"http://127.0.0.1:{port}")
+    wait_http(server.url + "/json/v1/chat/completions")
+    return server
+
+
+# ---------------------------------------------------------------------------------------------
+# The clients
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.cli = args.cli
+        self.work = tempfile.mkdtemp(prefix="bb-bench-")
+        self.body_path = os.path.join(self.work, "body.json")
+        with open(self.body_path, "wb") as f:
+            f.write(chat_body())
+        self.rows = []  # (section, label, value text, ratio text, peer)
+        self.servers = []
+
+    def close(self):
+        for s in self.servers:
+            s.stop()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def row(self, section, label, value, unit, peer_value=None, peer_name=""):
+        ratio = ""
+        if peer_value:
+            ratio = f"{value / peer_value:.2f}x {peer_name}"
+        self.rows.append((section, label, f"{value:,.{self.digits(value)}f} {unit}", ratio))
+
+    @staticmethod
+    def digits(v):
+        return 0 if abs(v) >= 100 else (1 if abs(v) >= 10 else (2 if abs(v) >= 0.1 else 3))
+
+    def burgerbench(self, url, concurrency, requests, stream, timeout=300, extra=()):
+        out_json = os.path.join(self.work, "run.json")
+        cmd = [self.cli, "run", "--url", url, "--concurrency", str(concurrency), "--requests", str(requests),
+               "--max-tokens", str(TOKENS), "--progress", "off", "--json", out_json,
+               "--stream" if stream else "--no-stream", *extra]
+        m = run_measured(cmd, timeout, self.work)
+        if m.code != 0 or not os.path.exists(out_json):
+            raise RuntimeError(f"burgerbench-cli run failed ({m.code}): {m.err[-2000:]}")
+        with open(out_json) as f:
+            report = json.load(f)
+        os.unlink(out_json)
+        s = report["summary"]
+        events = sum(len(r["token_ns"]) for r in report["requests"] if not r["warmup"])
+        return m, report, s, events
+
+    def hey(self, url, concurrency, requests, timeout=300):
+        m = run_measured(["hey", "-n", str(requests), "-c", str(concurrency), "-m", "POST",
+                          "-T", "application/json", "-D", self.body_path, url], timeout, self.work)
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", m.out)
+        if not rate:
+            raise RuntimeError("hey printed no Requests/sec: " + m.out[-500:] + m.err[-500:])
+        return m, float(rate.group(1))
+
+    def wrk(self, url, concurrency, seconds, timeout=300):
+        lua = os.path.join(self.work, "post.lua")
+        with open(lua, "w") as f:
+            f.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                    f"wrk.body = {json.dumps(chat_body().decode())}\n")
+        m = run_measured(["wrk", "-t1", f"-c{concurrency}", f"-d{seconds}s", "-s", lua, url],
+                         timeout, self.work)
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", m.out)
+        total = re.search(r"(\d+) requests in", m.out)
+        if not rate:
+            raise RuntimeError("wrk printed no Requests/sec: " + m.out[-500:] + m.err[-500:])
+        return m, float(rate.group(1)), int(total.group(1)) if total else 0
+
+    def h2load(self, url, concurrency, requests, timeout=300):
+        m = run_measured(["h2load", "--h1", "-t1", "-n", str(requests), "-c", str(concurrency),
+                          "-d", self.body_path, "-H", "content-type: application/json", url],
+                         timeout, self.work)
+        rate = re.search(r"finished in [\d.]+\w+, ([\d.]+) req/s", m.out)
+        ok = re.search(r"(\d+) succeeded", m.out)
+        if not rate:
+            raise RuntimeError("h2load printed no req/s: " + m.out[-500:] + m.err[-500:])
+        return m, float(rate.group(1)), int(ok.group(1)) if ok else 0
+
+    def simulator(self, ttft, interval, tokens):
+        s = Server([self.cli, "simulate", "--ttft-ms", str(ttft), "--token-interval-ms", str(interval),
+                    "--output-tokens", str(tokens)], read_url=True)
+        self.servers.append(s)
+        wait_http(s.url + "/v1/models")
+        return s
+
+    # -----------------------------------------------------------------------------------------
+
+    def non_streaming(self, nginx):
+        a = self.args
+        url = nginx.url + "/json/v1/chat/completions"
+        log(f"[1] non-streaming, concurrency 64, {a.requests} requests against static nginx")
+        bb, _, s, _ = self.burgerbench(url, 64, a.requests, stream=False)
+        bb_rate = s["request_throughput"]
+        if s["completed"] != a.requests:
+            raise RuntimeError(f"BurgerBench completed {s['completed']} of {a.requests}: {s.get('errors')}")
+        hm, hey_rate = self.hey(url, 64, a.requests)
+        wm, wrk_rate, wrk_n = self.wrk(url, 64, max(2, round(a.requests / max(hey_rate, 1))))
+        h2m, h2_rate, _ = self.h2load(url, 64, a.requests)
+        sec = "non-streaming req/s, c=64, static nginx"
+        self.row(sec, "BurgerBench", bb_rate, "req/s", hey_rate, "hey")
+        self.row(sec, "BurgerBench", bb_rate, "req/s", wrk_rate, "wrk")
+        self.row(sec, "BurgerBench", bb_rate, "req/s", h2_rate, "h2load")
+        self.row(sec, "hey", hey_rate, "req/s")
+        self.row(sec, "wrk -t1", wrk_rate, "req/s")
+        self.row(sec, "h2load --h1 -t1", h2_rate, "req/s")
+        cpu = "client CPU per request (process total)"
+        self.row(cpu, "BurgerBench, non-streaming", bb.cpu / a.requests * 1e6, "us", h2m.cpu / a.requests * 1e6,
+                 "h2load")
+        self.row(cpu, "hey", hm.cpu / a.requests * 1e6, "us")
+        if wrk_n:
+            self.row(cpu, "wrk -t1", wm.cpu / wrk_n * 1e6, "us")
+        self.row(cpu, "h2load --h1 -t1", h2m.cpu / a.requests * 1e6, "us")
+
+    def streaming_static(self, nginx):
+        a = self.args
+        url = nginx.url + "/sse/v1/chat/completions"
+        log(f"[2] streaming, concurrency 64, {a.stream_requests} requests against the static SSE body")
+        bb, _, s, events = self.burgerbench(url, 64, a.stream_requests, stream=True)
+        if s["completed"] != a.stream_requests:
+            raise RuntimeError(f"BurgerBench completed {s['completed']} of {a.stream_requests}: {s.get('errors')}")
+        h2m, h2_rate, _ = self.h2load(url, 64, a.stream_requests)
+        sec = "streaming capacity, c=64, static SSE (64 events/response)"
+        rate = s["request_throughput"]
+        ev_rate = events / s["duration_s"]
+        self.row(sec, "BurgerBench requests", rate, "req/s", h2_rate, "h2load")
+        self.row(sec, "BurgerBench token events", ev_rate, "events/s", h2_rate * TOKENS, "h2load bytes-only")
+        self.row(sec, "h2load --h1 -t1", h2_rate, "req/s")
+        cpu = "client CPU per token event (process total)"
+        self.row(cpu, "BurgerBench, static SSE", bb.cpu / events * 1e6, "us",
+                 h2m.cpu / (a.stream_requests * TOKENS) * 1e6, "h2load")
+        mem = "client peak RSS"
+        self.row(mem, f"BurgerBench, static SSE, {a.stream_requests} req", bb.rss_kb / 1024, "MiB")
+        self.row(mem, "  per request", bb.rss_kb / a.stream_requests, "KiB")
+        self.row(mem, "  per token event", bb.rss_kb * 1024 / events, "B")
+
+    def streaming_sim(self):
+        a = self.args
+        sim = self.simulator(0, 2, TOKENS)
+        url = sim.url
+        n = a.sim_requests
+        log(f"[2] streaming, concurrency 64, {n} requests against the simulator (TTFT 0, 2 ms/token)")
+        bb, _, s, events = self.burgerbench(url, 64, n, stream=True)
+        http_json(url + "/sim/reset", "POST")
+        h2m, h2_rate, _ = self.h2load(url + "/v1/chat/completions", 64, n)
+        sim.stop()
+        sec = "streaming capacity, c=64, simulator (TTFT 0, 2 ms x 64 tokens)"
+        ideal = 64 / (TOKENS * 0.002)
+        rate = s["request_throughput"]
+        self.row(sec, "BurgerBench requests", rate, "req/s", h2_rate, "h2load")
+        self.row(sec, "BurgerBench token events", events / s["duration_s"], "events/s", h2_rate * TOKENS,
+                 "h2load bytes-only")
+        self.row(sec, "h2load --h1 -t1", h2_rate, "req/s", ideal, "ideal")
+        self.row(sec, "ideal (64 / 128 ms)", ideal, "req/s")
+        cpu = "client CPU per token event (process total)"
+        self.row(cpu, "BurgerBench, simulator", bb.cpu / max(events, 1) * 1e6, "us",
+                 h2m.cpu / (n * TOKENS) * 1e6, "h2load")
+
+    def fidelity(self, concurrency, requests):
+        sim = self.simulator(200, 20, TOKENS)
+        log(f"[3] fidelity: {requests} requests at concurrency {concurrency} (TTFT 200 ms, 20 ms x 64)")
+        cpu0 = sim.cpu_seconds()
+        bb, report, s, events = self.burgerbench(sim.url, concurrency, requests, stream=True, timeout=600)
+        sim_cpu = sim.cpu_seconds() - cpu0
+        stats = http_json(sim.url + "/sim/stats")
+        sim.stop()
+        truth = {r["id"]: r for r in stats["requests"]}
+        ttft, itl, missing = [], [], 0
+        for r in report["requests"]:
+            t = truth.get(r["id"])
+            if r["outcome"] != "success" or t is None or not r["token_ns"] or t.get("first_token_ns") is None:
+                missing += 1
+                continue
+            client_ttft = (r["token_ns"][0] - r["dispatch_ns"]) / 1e6
+            server_ttft = (t["first_token_ns"] - t["arrival_ns"]) / 1e6
+            ttft.append(client_ttft - server_ttft)
+            ct, st = r["token_ns"], t["token_ns"]
+            for i in range(1, min(len(ct), len(st))):
+                itl.append((ct[i] - ct[i - 1] - (st[i] - st[i - 1])) / 1e6)
+        sec = f"fidelity, c={concurrency}, {requests} req: client - simulator ground truth"
+        self.rows.append((sec, "completed / simulator peak_concurrent",
+                          f"{s['completed']} / {stats['peak_concurrent']}",
+                          "ok" if s["completed"] == requests and stats["peak_concurrent"] == concurrency
+                          else "NOT EXACT"))
+        self.row(sec, "TTFT offset median", percentile(ttft, 50), "ms", 200, "of TTFT")
+        self.row(sec, "TTFT offset p99", percentile(ttft, 99), "ms", 200, "of TTFT")
+        self.row(sec, "ITL offset median", percentile(itl, 50), "ms", 20, "of ITL")
+        self.row(sec, "ITL offset p99", percentile(itl, 99), "ms", 20, "of ITL")
+        cpu = "client CPU per request / token event (process total)"
+        self.row(cpu, f"BurgerBench, c={concurrency}, per request", bb.cpu / requests * 1e3, "ms",
+                 sim_cpu / requests * 1e3, "simulator")
+        self.row(cpu, f"BurgerBench, c={concurrency}, per token event", bb.cpu / max(events, 1) * 1e6, "us",
+                 sim_cpu / max(events, 1) * 1e6, "simulator")
+        mem = "client peak RSS"
+        self.row(mem, f"BurgerBench, c={concurrency}, {requests} req", bb.rss_kb / 1024, "MiB")
+        self.row(mem, "  per request", bb.rss_kb / requests, "KiB")
+        self.row(mem, "  per token event", bb.rss_kb * 1024 / max(events, 1), "B")
+        return percentile(ttft, 50), percentile(itl, 50)
+
+    def timeline(self):
+        exe = self.args.timeline
+        if not exe or not os.path.exists(exe):
+            self.rows.append(("timeline paint (bench/timeline)", "not built", "-", ""))
+            return
+        log("[5] timeline paint (bench/timeline)")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        p = subprocess.run([exe], capture_output=True, text=True, timeout=600, env=env)
+        # QBENCHMARK prints "RESULT : tst::paint():"rows" then "  12.5 msecs per iteration ..."
+        current = None
+        for line in p.stdout.splitlines():
+            m = re.match(r"RESULT : \S+?::(\w+)\(\):\"?([^\"]*)\"?:?", line)
+            if m:
+                current = f"{m.group(1)} {m.group(2)}".strip()
+                continue
+            m = re.match(r"\s+([\d.]+) (msecs|CPU ticks|instructions) per iteration", line)
+            if m and current:
+                self.rows.append(("timeline paint (bench/timeline)", current, f"{float(m.group(1)):.2f} {m.group(2)}",
+                                  ""))
+                current = None
+
+    def print_table(self):
+        w1 = max(len(r[1]) for r in self.rows) + 2
+        w2 = max(len(r[2]) for r in self.rows) + 2
+        section = None
+        for sec, label, value, ratio in self.rows:
+            if sec != section:
+                print(f"\n## {sec}")
+                section = sec
+            print(f"  {label:<{w1}}{value:>{w2}}   {ratio}")
+        sys.stdout.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cli", required=True, help="path to burgerbench-cli")
+    ap.add_argument("--timeline", help="path to bench_timeline (optional)")
+    ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
+    ap.add_argument("--only", default="1,2,3,4,5", help="sections to run, e.g. 3")
+    a = ap.parse_args()
+    a.requests = 5000 if a.quick else 20000
+    a.stream_requests = 2000 if a.quick else 10000
+    a.sim_requests = 1000 if a.quick else 4000
+    only = set(a.only.split(","))
+    b = Bench(a)
+    try:
+        print(f"BurgerBench peer benchmark ({'quick' if a.quick else 'full'}), {os.cpu_count()} CPUs, "
+              f"{time.strftime('%Y-%m-%d %H:%M')}")
+        if only & {"1", "2", "4"}:
+            nginx = start_nginx(b.work)
+            b.servers.append(nginx)
+            if only & {"1", "4"}:
+                b.non_streaming(nginx)
+            if only & {"2", "4"}:
+                b.streaming_static(nginx)
+            nginx.stop()
+            if only & {"2", "4"}:
+                b.streaming_sim()
+        if only & {"3", "4"}:
+            b.fidelity(256, 1024)
+            b.fidelity(1000, 1000 if a.quick else 2000)
+        if "5" in only:
+            b.timeline()
+        b.print_table()
+    finally:
+        b.close()
+
+
+if __name__ == "__main__":
+    main()

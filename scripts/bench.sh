@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# BurgerBench next to its peers (hey, wrk, h2load, static nginx) and against the simulator's
+# ground truth; prints one table, each figure a ratio to a peer measured in the same run.
+# Installs what is missing from Debian, builds a Release CLI in build/bench, runs on loopback only.
+#
+# Usage: scripts/bench.sh [--quick] [--only 1,2,3,4,5]     (see bench/README.md)
+#   BENCH_BUILD_DIR=... to use another build directory.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BENCH_BUILD_DIR:-$here/build/bench}"
+
+need=()
+for p in build-essential cmake ninja-build qt6-base-dev; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v hey >/dev/null || need+=(hey)
+command -v wrk >/dev/null || need+=(wrk)
+command -v h2load >/dev/null || need+=(nghttp2-client)
+command -v python3 >/dev/null || need+=(python3)
+if ((${#need[@]})); then
+    echo "bench: installing ${need[*]}" >&2
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    # Debian's nginx package starts a system service on port 80; the bench runs its own.
+    if [[ " ${need[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null; then
+        $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
+    fi
+fi
+
+# The Release CLI; the timeline paint suite too when the GUI's build dependencies are there
+# (scripts/setup.sh installs them).
+gui=OFF
+[ "$(dpkg-query -W -f='${Status}\n' qt6-svg-dev qt6-tools-dev 2>/dev/null | grep -c 'install ok installed')" = 2 ] && gui=ON
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+      -DBURGERBENCH_BUILD_GUI=$gui -DBURGERBENCH_BUILD_BENCHMARKS=ON >/dev/null
+cmake --build "$build" --target burgerbench-cli -j"$(nproc)"
+timeline=""
+if [ "$gui" = ON ] && cmake --build "$build" --target help | grep -q '^bench_timeline:'; then
+    cmake --build "$build" --target bench_timeline -j"$(nproc)" && timeline="$build/bench/bench_timeline"
+fi
+
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+exec python3 "$here/bench/peers/bench.py" --cli "$build/bin/burgerbench-cli" ${timeline:+--timeline "$timeline"} "$@"
