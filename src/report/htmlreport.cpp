@@ -796,6 +796,7 @@ figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 svg.chart { width: 100%; height: auto; display: block; }
 .timeline { background:#fff; border:1px solid var(--line); border-radius: 8px; padding: 8px; overflow-x: auto; }
 .timeline svg { width: 100%; height: auto; display: block; }
+.timeline svg text { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; }
 svg.defs { position: absolute; width: 0; height: 0; }
 .grid { stroke: #eceef3; stroke-width: 1; }
 .axis { stroke: #9aa0ab; stroke-width: 1; fill: none; }

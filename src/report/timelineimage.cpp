@@ -73,7 +73,8 @@ int autoHeight(const RunTrace &trace, const Options &options)
     }
     // Lanes get 14 px each while they fit in ~1000 px, thinner (down to 2 px) beyond.
     const int laneHeight = lanes > 0 ? std::clamp(1000 / lanes, 2, 14) : 14;
-    const int fixed = 150 + int(trace.taskLanes.size()) * 16 + (options.legend ? 70 : 0);
+    // Title, axis and loop lane take about 100 px; a legend row about 40.
+    const int fixed = 100 + int(trace.taskLanes.size()) * 16 + (options.legend ? 40 : 0);
     return std::clamp(fixed + lanes * laneHeight, 320, 4000);
 }
 

@@ -4,8 +4,12 @@
 #include "report/timelineimage.h"
 #include "reportfixture.h"
 
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +65,11 @@ private slots:
     void timelineDrawing();
     void sharedLegend();
     void writesFile();
+    // Timeline images (PNG/SVG/PDF) from the app's paint routine, also embedded in the report.
+    void timelineImages_data();
+    void timelineImages();
+    void timelineImageRange();
+    void pdfConverts();
 };
 
 void TestHtmlReport::hasEverySection_data()
@@ -276,6 +285,118 @@ void TestHtmlReport::writesFile()
     QVERIFY(!HtmlReport::write(
         dir.filePath(QStringLiteral("missing/r.html")), t, summarize(t), HtmlReport::Options(), &error));
     QVERIFY(error.contains(QLatin1String("missing/r.html")));
+}
+
+void TestHtmlReport::timelineImages_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("png") << QStringLiteral("png") << QByteArray("\x89PNG\r\n");
+    QTest::newRow("svg") << QStringLiteral("svg") << QByteArray("<?xml");
+    QTest::newRow("pdf") << QStringLiteral("pdf") << QByteArray("%PDF-");
+}
+
+void TestHtmlReport::timelineImages()
+{
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, magic);
+    TimelineImage::Format format;
+    QVERIFY(TimelineImage::formatFromSuffix(QStringLiteral("Timeline.") + suffix.toUpper(), &format));
+    QVERIFY(!TimelineImage::formatFromSuffix(QStringLiteral("timeline.gif"), &format));
+    const RunTrace t = Fixture::sampleTrace();
+    TimelineImage::Options o;
+    o.width = 900;
+    QString error;
+    const QByteArray a = TimelineImage::render(format, t, o, &error);
+#ifdef BURGERBENCH_HAVE_RENDER
+    QVERIFY2(a.startsWith(magic), qPrintable(error));
+    if (format != TimelineImage::Format::Pdf) // a PDF carries its creation time
+        QCOMPARE(TimelineImage::render(format, t, o, &error), a);
+    if (format == TimelineImage::Format::Png) {
+        QImage image;
+        QVERIFY(image.loadFromData(a, "PNG"));
+        QCOMPARE(image.width(), 900);
+        QCOMPARE(image.height(), TimelineImage::autoHeight(t, o));
+        // The streaming purple of the shared legend is drawn.
+        int purple = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                purple += image.pixel(x, y) == qRgb(0x86, 0x3f, 0xb0);
+        QVERIFY2(purple > 500, qPrintable(QString::number(purple)));
+    }
+    if (format == TimelineImage::Format::Svg)
+        QVERIFY(a.contains("<title>BurgerBench timeline</title>"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.") + suffix);
+    QVERIFY2(TimelineImage::write(path, format, t, o, &error), qPrintable(error));
+    QVERIFY(QFileInfo(path).size() > 1000);
+#else
+    Q_UNUSED(magic);
+    QVERIFY(a.isEmpty());
+    QVERIFY2(error.contains(QLatin1String("no image support")), qPrintable(error));
+    QVERIFY(!TimelineImage::write(QStringLiteral("/tmp/never.png"), format, t, o, &error));
+    QVERIFY2(error.startsWith(QLatin1String("/tmp/never.png: ")), qPrintable(error));
+#endif
+}
+
+void TestHtmlReport::timelineImageRange()
+{
+#ifdef BURGERBENCH_HAVE_RENDER
+    // A window after the last request shows no request at all; the whole run shows them.
+    const RunTrace t = Fixture::sampleTrace();
+    auto purpleIn = [&](qint64 from, qint64 to) {
+        TimelineImage::Options o;
+        o.width = 600;
+        o.legend = false;
+        o.fromNs = from;
+        o.toNs = to;
+        QString error;
+        QImage image;
+        image.loadFromData(TimelineImage::render(TimelineImage::Format::Png, t, o, &error), "PNG");
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                n += image.pixel(x, y) == qRgb(0x86, 0x3f, 0xb0);
+        return n;
+    };
+    QVERIFY(purpleIn(0, -1) > 500);
+    QCOMPARE(purpleIn(t.endNs + 1'000'000'000, t.endNs + 2'000'000'000), 0);
+#else
+    QVERIFY(!TimelineImage::available());
+#endif
+}
+
+void TestHtmlReport::pdfConverts()
+{
+#ifdef BURGERBENCH_HAVE_RENDER
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("t.pdf"));
+    QString error;
+    QVERIFY2(TimelineImage::write(
+                 pdf, TimelineImage::Format::Pdf, Fixture::sampleTrace(), TimelineImage::Options(), &error),
+        qPrintable(error));
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+    QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page "),
+        qsizetype(1));
+    // Issue 5: "the PDF converts with pdftoppm" (poppler-utils).
+    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+    QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm is not on PATH: apt-get install poppler-utils");
+    QProcess p;
+    p.start(pdftoppm,
+        { QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("40"), pdf,
+            dir.filePath(QStringLiteral("page")) });
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QImage page(dir.filePath(QStringLiteral("page-1.png")));
+    QVERIFY2(!page.isNull(), "pdftoppm wrote no page-1.png");
+    QVERIFY(page.width() > 100 && page.height() > 50);
+#else
+    QVERIFY(!TimelineImage::available());
+#endif
 }
 
 QTEST_MAIN(TestHtmlReport)
