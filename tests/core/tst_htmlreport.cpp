@@ -5,7 +5,6 @@
 #include "reportfixture.h"
 
 #include <QFileInfo>
-#include <QImage>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -15,6 +14,8 @@
 
 #ifdef BURGERBENCH_HAVE_RENDER
 #include "render/legend.h"
+
+#include <QImage>
 #endif
 
 using namespace BurgerBench;
