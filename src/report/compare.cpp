@@ -284,7 +284,8 @@ QString formatTable(
     for (const Row &r : rows) {
         const bool count = r.stat.isEmpty()
             && (r.metric == QLatin1String("completed") || r.metric == QLatin1String("failed")
-                || r.metric == QLatin1String("incomplete") || r.metric == QLatin1String("peak_concurrency"));
+                || r.metric == QLatin1String("incomplete") || r.metric == QLatin1String("peak_concurrency")
+                || r.metric == QLatin1String("peak_tokens_per_s"));
         const int decimals = count ? 0 : 3;
         const QString change = signedFmt(r.delta, decimals)
             + (std::isfinite(r.percent) ? QStringLiteral(" (%1%)").arg(signedFmt(r.percent, 1)) : QString());

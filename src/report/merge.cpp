@@ -70,7 +70,9 @@ bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
             r.warnings << QStringLiteral(
                 "%1: its scenario differs from %2's; the merged report shows the first one")
                               .arg(in.file, inputs.first().file);
-        if (t.targetUrl != first.targetUrl)
+        // Built-in simulators listen on a free port each: a different URL is no different target.
+        const bool bothSimulated = t.scenario.usesSimulator() && first.scenario.usesSimulator();
+        if (t.targetUrl != first.targetUrl && !bothSimulated)
             r.warnings
                 << QStringLiteral("%1: target %2 differs from %3").arg(in.file, t.targetUrl, first.targetUrl);
         scenarioRequests += t.scenario.requests;
