@@ -34,19 +34,21 @@ int usageError(const QString &message)
 
 // Reads one numeric flag into *out; false with *error naming the flag.
 template<typename T>
-bool readNumber(const QCommandLineParser &parser, const QString &name, T *out, double min, double max, QString *error)
+bool readNumber(
+    const QCommandLineParser &parser, const QString &name, T *out, double min, double max, QString *error)
 {
     if (!parser.isSet(name))
         return true;
     bool ok = false;
     const double v = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < min || v > max
-        || (std::is_integral_v<T> && v != std::floor(v))) {
-        *error = QStringLiteral("--%1: expected %2 from %3 to %4 (got \"%5\")")
-                     .arg(name, std::is_integral_v<T> ? QStringLiteral("a whole number") : QStringLiteral("a number"))
-                     .arg(min)
-                     .arg(max)
-                     .arg(parser.value(name));
+    if (!ok || !std::isfinite(v) || v < min || v > max || (std::is_integral_v<T> && v != std::floor(v))) {
+        *error
+            = QStringLiteral("--%1: expected %2 from %3 to %4 (got \"%5\")")
+                  .arg(name,
+                      std::is_integral_v<T> ? QStringLiteral("a whole number") : QStringLiteral("a number"))
+                  .arg(min)
+                  .arg(max)
+                  .arg(parser.value(name));
         return false;
     }
     *out = T(v);
@@ -62,8 +64,10 @@ QString formatTable(const RaceSpec &spec, const std::vector<RaceEntry> &entries)
 {
     QString out;
     const int cores = QThread::idealThreadCount();
-    out += QStringLiteral("Race \"%1\": %2 %3").arg(spec.name).arg(spec.n).arg(spec.cpuOnly ? QStringLiteral("CPU tasks")
-                                                                                            : QStringLiteral("requests"));
+    out += QStringLiteral("Race \"%1\": %2 %3")
+               .arg(spec.name)
+               .arg(spec.n)
+               .arg(spec.cpuOnly ? QStringLiteral("CPU tasks") : QStringLiteral("requests"));
     if (!spec.cpuOnly && spec.url.isEmpty())
         out += QStringLiteral(" × %1 s I/O").arg(spec.simulatedIoS(), 0, 'f', 3);
     if (spec.cpuTaskMs > 0)
@@ -82,9 +86,9 @@ QString formatTable(const RaceSpec &spec, const std::vector<RaceEntry> &entries)
     out += u'\n';
     out += QStringLiteral("\n%1 %2 %3 %4 %5 %6 %7\n")
                .arg(pad(QStringLiteral("model"), 18), pad(QStringLiteral("measured s"), 10, true),
-                    pad(QStringLiteral("theory s"), 9, true), pad(QStringLiteral("efficiency"), 10, true),
-                    pad(QStringLiteral("speed-up"), 9, true), pad(QStringLiteral("CPU busy"), 9, true),
-                    pad(QStringLiteral("loop lag"), 9, true));
+                   pad(QStringLiteral("theory s"), 9, true), pad(QStringLiteral("efficiency"), 10, true),
+                   pad(QStringLiteral("speed-up"), 9, true), pad(QStringLiteral("CPU busy"), 9, true),
+                   pad(QStringLiteral("loop lag"), 9, true));
     bool anyTheorySpeedup = false;
     for (const RaceEntry &e : entries) {
         const QString name = raceModelName(e.model);
@@ -95,25 +99,32 @@ QString formatTable(const RaceSpec &spec, const std::vector<RaceEntry> &entries)
         anyTheorySpeedup = anyTheorySpeedup || e.speedupFromTheory;
         out += QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                    .arg(pad(name, 18), pad(QString::number(e.measuredS, 'f', 3), 10, true),
-                        pad(QString::number(e.theory.wallS, 'f', 3), 9, true),
-                        pad(QString::number(e.efficiency * 100, 'f', 0) + u'%', 10, true),
-                        pad(QString::number(e.speedup, 'f', 2) + (e.speedupFromTheory ? QStringLiteral("×*") : QStringLiteral("×")), 9, true),
-                        pad(e.cpuBusyS > 0 ? QString::number(e.cpuBusyS, 'f', 2) + QStringLiteral(" s") : QStringLiteral("-"), 9, true),
-                        pad(QString::number(e.maxLoopLagMs, 'f', 0) + QStringLiteral(" ms"), 9, true));
+                       pad(QString::number(e.theory.wallS, 'f', 3), 9, true),
+                       pad(QString::number(e.efficiency * 100, 'f', 0) + u'%', 10, true),
+                       pad(QString::number(e.speedup, 'f', 2)
+                               + (e.speedupFromTheory ? QStringLiteral("×*") : QStringLiteral("×")),
+                           9, true),
+                       pad(e.cpuBusyS > 0 ? QString::number(e.cpuBusyS, 'f', 2) + QStringLiteral(" s")
+                                          : QStringLiteral("-"),
+                           9, true),
+                       pad(QString::number(e.maxLoopLagMs, 'f', 0) + QStringLiteral(" ms"), 9, true));
     }
     out += QStringLiteral("\nTheory (idealised: fixed times, no overheads):\n");
     for (const RaceEntry &e : entries) {
         if (e.ran)
             out += QStringLiteral("  %1 %2%3\n")
                        .arg(pad(raceModelName(e.model), 18), e.theory.formula,
-                            e.ioEstimated ? QStringLiteral(" (T_io estimated from the measured median E2EL)") : QString());
+                           e.ioEstimated ? QStringLiteral(" (T_io estimated from the measured median E2EL)")
+                                         : QString());
     }
     if (anyTheorySpeedup)
-        out += QStringLiteral("  * speed-up against the theoretical sequential time (no sequential row in this race)\n");
+        out += QStringLiteral(
+            "  * speed-up against the theoretical sequential time (no sequential row in this race)\n");
     for (const RaceEntry &e : entries) {
         if (e.result.jobs.empty())
             continue;
-        out += QStringLiteral("\nJobs (%1): accepted at once, then as the client's poll saw them:\n").arg(raceModelName(e.model));
+        out += QStringLiteral("\nJobs (%1): accepted at once, then as the client's poll saw them:\n")
+                   .arg(raceModelName(e.model));
         for (const JobRecord &j : e.result.jobs) {
             out += QStringLiteral("  %1 %2 accepted %3 s, running %4 s, ended %5 s, seen %6 s%7\n")
                        .arg(QString::fromLatin1(j.id), pad(jobStatusName(j.status), 7))
@@ -139,21 +150,21 @@ QJsonObject raceJson(const RaceSpec &spec, const std::vector<RaceEntry> &entries
         if (e.ran) {
             QJsonArray requests;
             for (const RequestRecord &r : e.result.trace.requests)
-                requests.append(QJsonObject {{QStringLiteral("index"), int(r.index)},
-                                             {QStringLiteral("dispatch_ns"), double(r.dispatchNs)},
-                                             {QStringLiteral("end_ns"), double(r.endNs)},
-                                             {QStringLiteral("outcome"), outcomeName(r.outcome)}});
+                requests.append(QJsonObject { { QStringLiteral("index"), int(r.index) },
+                    { QStringLiteral("dispatch_ns"), double(r.dispatchNs) },
+                    { QStringLiteral("end_ns"), double(r.endNs) },
+                    { QStringLiteral("outcome"), outcomeName(r.outcome) } });
             o.insert(QStringLiteral("requests"), requests);
         }
 #endif
         models.append(o);
     }
     return QJsonObject {
-        {QStringLiteral("schema"), QStringLiteral("burgerbench.race/1")},
-        {QStringLiteral("cpu_count"), QThread::idealThreadCount()},
-        {QStringLiteral("sha256_rounds_per_cpu_ms"), spec.cpuTaskMs > 0 ? CpuWork::roundsPerMs() : 0.0},
-        {QStringLiteral("spec"), raceSpecToJson(spec)},
-        {QStringLiteral("models"), models},
+        { QStringLiteral("schema"), QStringLiteral("burgerbench.race/1") },
+        { QStringLiteral("cpu_count"), QThread::idealThreadCount() },
+        { QStringLiteral("sha256_rounds_per_cpu_ms"), spec.cpuTaskMs > 0 ? CpuWork::roundsPerMs() : 0.0 },
+        { QStringLiteral("spec"), raceSpecToJson(spec) },
+        { QStringLiteral("models"), models },
     };
 }
 
@@ -167,32 +178,60 @@ int cmdRace(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Run one workload through several execution models, one after another, and print each model's measured\n"
+        "Run one workload through several execution models, one after another, and print each model's "
+        "measured\n"
         "wall time beside its theoretical one. Without --url the built-in simulator serves the requests."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QList<QCommandLineOption> options {
-        {QStringLiteral("preset"), QStringLiteral("Race preset: burgers, clean-the-house, web-ml, blocking-the-cashier, background-jobs."), QStringLiteral("name")},
-        {QStringLiteral("list"), QStringLiteral("List the presets and exit.")},
-        {QStringLiteral("story"), QStringLiteral("Print the preset's story first, in en or es."), QStringLiteral("lang")},
-        {QStringLiteral("models"), QStringLiteral("Comma-separated models instead of the preset's: sequential, concurrent, parallel-blocking, parallel-cpu, mixed, anti-pattern, background-jobs."), QStringLiteral("list")},
-        {QStringLiteral("requests"), QStringLiteral("Requests (or CPU tasks)."), QStringLiteral("n")},
-        {QStringLiteral("workers"), QStringLiteral("Blocking workers / job workers."), QStringLiteral("w")},
-        {QStringLiteral("concurrency"), QStringLiteral("The semaphore: requests in flight at once (0 = no cap)."), QStringLiteral("c")},
-        {QStringLiteral("rate-limit"), QStringLiteral("Client token bucket, requests per second (0 = off)."), QStringLiteral("r")},
-        {QStringLiteral("rate-limit-burst"), QStringLiteral("Token bucket size."), QStringLiteral("n")},
-        {QStringLiteral("arrival-rate"), QStringLiteral("Open loop: one arrival every 1/r s (0 = all at once)."), QStringLiteral("r")},
-        {QStringLiteral("cpu-task-ms"), QStringLiteral("CPU work per task or response, ms (real SHA-256 work, calibrated)."), QStringLiteral("ms")},
-        {QStringLiteral("sim-capacity"), QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n")},
-        {QStringLiteral("sim-ttft-ms"), QStringLiteral("Simulator: time to first token."), QStringLiteral("ms")},
-        {QStringLiteral("sim-token-interval-ms"), QStringLiteral("Simulator: time between tokens."), QStringLiteral("ms")},
-        {QStringLiteral("sim-output-tokens"), QStringLiteral("Simulator: tokens per response."), QStringLiteral("n")},
-        {QStringLiteral("fail-every"), QStringLiteral("Background jobs: every k-th job's call gets a simulated HTTP 500 (0 = none)."), QStringLiteral("k")},
-        {QStringLiteral("url"), QStringLiteral("A real OpenAI-compatible endpoint instead of the simulator."), QStringLiteral("url")},
-        {QStringLiteral("model"), QStringLiteral("Model name sent in each request."), QStringLiteral("name")},
-        {QStringLiteral("api-key-env"), QStringLiteral("Environment variable holding the API key (default OPENAI_API_KEY)."), QStringLiteral("name")},
-        {QStringLiteral("io-s"), QStringLiteral("With --url: T_io for the theory (default: the measured median E2EL)."), QStringLiteral("s")},
-        {QStringLiteral("json"), QStringLiteral("Write measured and theoretical figures and every model's run as JSON."), QStringLiteral("file")},
+        { QStringLiteral("preset"),
+            QStringLiteral(
+                "Race preset: burgers, clean-the-house, web-ml, blocking-the-cashier, background-jobs."),
+            QStringLiteral("name") },
+        { QStringLiteral("list"), QStringLiteral("List the presets and exit.") },
+        { QStringLiteral("story"), QStringLiteral("Print the preset's story first, in en or es."),
+            QStringLiteral("lang") },
+        { QStringLiteral("models"),
+            QStringLiteral("Comma-separated models instead of the preset's: sequential, concurrent, "
+                           "parallel-blocking, parallel-cpu, mixed, anti-pattern, background-jobs."),
+            QStringLiteral("list") },
+        { QStringLiteral("requests"), QStringLiteral("Requests (or CPU tasks)."), QStringLiteral("n") },
+        { QStringLiteral("workers"), QStringLiteral("Blocking workers / job workers."), QStringLiteral("w") },
+        { QStringLiteral("concurrency"),
+            QStringLiteral("The semaphore: requests in flight at once (0 = no cap)."), QStringLiteral("c") },
+        { QStringLiteral("rate-limit"), QStringLiteral("Client token bucket, requests per second (0 = off)."),
+            QStringLiteral("r") },
+        { QStringLiteral("rate-limit-burst"), QStringLiteral("Token bucket size."), QStringLiteral("n") },
+        { QStringLiteral("arrival-rate"),
+            QStringLiteral("Open loop: one arrival every 1/r s (0 = all at once)."), QStringLiteral("r") },
+        { QStringLiteral("cpu-task-ms"),
+            QStringLiteral("CPU work per task or response, ms (real SHA-256 work, calibrated)."),
+            QStringLiteral("ms") },
+        { QStringLiteral("sim-capacity"),
+            QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n") },
+        { QStringLiteral("sim-ttft-ms"), QStringLiteral("Simulator: time to first token."),
+            QStringLiteral("ms") },
+        { QStringLiteral("sim-token-interval-ms"), QStringLiteral("Simulator: time between tokens."),
+            QStringLiteral("ms") },
+        { QStringLiteral("sim-output-tokens"), QStringLiteral("Simulator: tokens per response."),
+            QStringLiteral("n") },
+        { QStringLiteral("fail-every"),
+            QStringLiteral("Background jobs: every k-th job's call gets a simulated HTTP 500 (0 = none)."),
+            QStringLiteral("k") },
+        { QStringLiteral("url"),
+            QStringLiteral("A real OpenAI-compatible endpoint instead of the simulator."),
+            QStringLiteral("url") },
+        { QStringLiteral("model"), QStringLiteral("Model name sent in each request."),
+            QStringLiteral("name") },
+        { QStringLiteral("api-key-env"),
+            QStringLiteral("Environment variable holding the API key (default OPENAI_API_KEY)."),
+            QStringLiteral("name") },
+        { QStringLiteral("io-s"),
+            QStringLiteral("With --url: T_io for the theory (default: the measured median E2EL)."),
+            QStringLiteral("s") },
+        { QStringLiteral("json"),
+            QStringLiteral("Write measured and theoretical figures and every model's run as JSON."),
+            QStringLiteral("file") },
     };
     parser.addOptions(options);
     if (!parser.parse(QCoreApplication::arguments()))
@@ -206,7 +245,8 @@ int cmdRace(int argc, char **argv)
         return Cli::Ok;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+        return usageError(
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(QStringLiteral("list"))) {
         const QList<RacePreset> presets = racePresets();
         for (const RacePreset &p : presets) {
@@ -214,7 +254,7 @@ int cmdRace(int argc, char **argv)
             for (RaceModel m : p.spec.models)
                 models.append(raceModelName(m));
             std::printf("%-22s %s\n%-22s models: %s\n", qPrintable(p.name), qPrintable(p.titleEn), "",
-                        qPrintable(models.join(QStringLiteral(", "))));
+                qPrintable(models.join(QStringLiteral(", "))));
         }
         return Cli::Ok;
     }
@@ -223,7 +263,8 @@ int cmdRace(int argc, char **argv)
     if (!parser.isSet(QStringLiteral("preset")))
         return usageError(QStringLiteral("--preset is required (see --list)"));
     if (!racePreset(parser.value(QStringLiteral("preset")), &preset))
-        return usageError(QStringLiteral("--preset: unknown preset \"%1\" (see --list)").arg(parser.value(QStringLiteral("preset"))));
+        return usageError(QStringLiteral("--preset: unknown preset \"%1\" (see --list)")
+                              .arg(parser.value(QStringLiteral("preset"))));
     RaceSpec spec = preset.spec;
 
     QString error;
@@ -245,8 +286,10 @@ int cmdRace(int argc, char **argv)
         && readNumber(parser, QStringLiteral("cpu-task-ms"), &spec.cpuTaskMs, 0, 600e3, &error)
         && readNumber(parser, QStringLiteral("sim-capacity"), &spec.simulator.capacity, 0, 1e6, &error)
         && readNumber(parser, QStringLiteral("sim-ttft-ms"), &spec.simulator.ttftMs, 0, 3600e3, &error)
-        && readNumber(parser, QStringLiteral("sim-token-interval-ms"), &spec.simulator.tokenIntervalMs, 0, 60e3, &error)
-        && readNumber(parser, QStringLiteral("sim-output-tokens"), &spec.simulator.outputTokens, 1, 1e6, &error)
+        && readNumber(
+            parser, QStringLiteral("sim-token-interval-ms"), &spec.simulator.tokenIntervalMs, 0, 60e3, &error)
+        && readNumber(
+            parser, QStringLiteral("sim-output-tokens"), &spec.simulator.outputTokens, 1, 1e6, &error)
         && readNumber(parser, QStringLiteral("fail-every"), &spec.failEvery, 0, 1e6, &error)
         && readNumber(parser, QStringLiteral("io-s"), &spec.ioOverrideS, 0, 3600, &error);
     if (!numbersOk)
@@ -312,7 +355,8 @@ int cmdRace(int argc, char **argv)
         QSaveFile file(parser.value(QStringLiteral("json")));
         const QByteArray bytes = QJsonDocument(raceJson(spec, entries)).toJson(QJsonDocument::Indented);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            std::fprintf(stderr, "%s: cannot write %s: %s\n", Me, qPrintable(file.fileName()), qPrintable(file.errorString()));
+            std::fprintf(stderr, "%s: cannot write %s: %s\n", Me, qPrintable(file.fileName()),
+                qPrintable(file.errorString()));
             exitCode = Cli::Aborted;
         }
     }

@@ -149,7 +149,8 @@ private:
         bool ok = false;
         status = parts.size() >= 2 ? parts.at(1).toInt(&ok) : 0;
         if (!statusLine.startsWith("HTTP/1.") || !ok) {
-            fail(QStringLiteral("not an HTTP/1.x response: \"%1\"").arg(QString::fromLatin1(statusLine.left(80))));
+            fail(QStringLiteral("not an HTTP/1.x response: \"%1\"")
+                     .arg(QString::fromLatin1(statusLine.left(80))));
             return;
         }
         keepAlive = !statusLine.startsWith("HTTP/1.0");
@@ -169,7 +170,8 @@ private:
             else if (name == "content-length")
                 length = value.toLongLong();
             else if (name == "connection")
-                keepAlive = !value.toLower().contains("close") && (keepAlive || value.toLower().contains("keep-alive"));
+                keepAlive = !value.toLower().contains("close")
+                    && (keepAlive || value.toLower().contains("keep-alive"));
             else if (name == "retry-after")
                 retryAfter = value;
         }
@@ -192,19 +194,26 @@ private:
 ErrorKind kindForSocketError(QAbstractSocket::SocketError error)
 {
     switch (error) {
-    case QAbstractSocket::ConnectionRefusedError: return ErrorKind::ConnectionRefused;
-    case QAbstractSocket::HostNotFoundError: return ErrorKind::HostNotFound;
-    case QAbstractSocket::RemoteHostClosedError: return ErrorKind::ConnectionReset;
-    case QAbstractSocket::SslHandshakeFailedError: return ErrorKind::Tls;
-    case QAbstractSocket::SocketTimeoutError: return ErrorKind::TimeoutTotal;
-    default: break;
+    case QAbstractSocket::ConnectionRefusedError:
+        return ErrorKind::ConnectionRefused;
+    case QAbstractSocket::HostNotFoundError:
+        return ErrorKind::HostNotFound;
+    case QAbstractSocket::RemoteHostClosedError:
+        return ErrorKind::ConnectionReset;
+    case QAbstractSocket::SslHandshakeFailedError:
+        return ErrorKind::Tls;
+    case QAbstractSocket::SocketTimeoutError:
+        return ErrorKind::TimeoutTotal;
+    default:
+        break;
     }
     return ErrorKind::Network;
 }
 
 } // namespace
 
-BlockingHttpClient::BlockingHttpClient(const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey)
+BlockingHttpClient::BlockingHttpClient(
+    const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey)
     : m_scenario(scenario)
     , m_endpoint(endpoint)
     , m_apiKey(apiKey)
@@ -255,8 +264,9 @@ bool BlockingHttpClient::connectSocket(int timeoutMs, QString *error, ErrorKind 
     m_socket->connectToHost(m_endpoint.host(), quint16(m_endpoint.port(80)));
     if (!m_socket->waitForConnected(timeoutMs)) {
         *error = m_socket->errorString();
-        *kind = m_socket->error() == QAbstractSocket::SocketTimeoutError ? ErrorKind::TimeoutTotal
-                                                                          : kindForSocketError(m_socket->error());
+        *kind = m_socket->error() == QAbstractSocket::SocketTimeoutError
+            ? ErrorKind::TimeoutTotal
+            : kindForSocketError(m_socket->error());
         dropSocket();
         return false;
     }
@@ -271,8 +281,8 @@ bool BlockingHttpClient::preconnect(int timeoutMs)
     return connectSocket(timeoutMs, &error, &kind);
 }
 
-void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clock, const std::atomic<bool> *cancel,
-                                 const QByteArray &extraHeaders)
+void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clock,
+    const std::atomic<bool> *cancel, const QByteArray &extraHeaders)
 {
     RequestRecord &r = *record;
     const Scenario &s = m_scenario;
@@ -333,7 +343,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
                 finish(Outcome::Incomplete, ErrorKind::Cancelled, QString());
                 return;
             }
-            if (!m_socket->waitForBytesWritten(WaitSliceMs) && m_socket->state() != QAbstractSocket::ConnectedState)
+            if (!m_socket->waitForBytesWritten(WaitSliceMs)
+                && m_socket->state() != QAbstractSocket::ConnectedState)
                 break;
         }
         if (m_socket->state() != QAbstractSocket::ConnectedState && reused && attempt == 0) {
@@ -345,7 +356,7 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
         ResponseParser http;
         SseParser sse;
         std::vector<SseEvent> events;
-        QByteArray body;     // decoded body bytes of this read
+        QByteArray body; // decoded body bytes of this read
         QByteArray fullBody; // non-streaming or error body
         qint64 bytes = 0;
         qint64 lastActivity = r.sentNs;
@@ -368,17 +379,19 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
                 if (now - r.dispatchNs > totalNs) {
                     dropSocket();
                     finish(Outcome::Failed, ErrorKind::TimeoutTotal,
-                           QStringLiteral("not finished within %1 s").arg(s.timeoutS));
+                        QStringLiteral("not finished within %1 s").arg(s.timeoutS));
                     return;
                 }
                 if (now - lastActivity > idleNs) {
                     dropSocket();
-                    finish(Outcome::Failed, ErrorKind::TimeoutIdle, QStringLiteral("no bytes for %1 s").arg(s.idleTimeoutS));
+                    finish(Outcome::Failed, ErrorKind::TimeoutIdle,
+                        QStringLiteral("no bytes for %1 s").arg(s.idleTimeoutS));
                     return;
                 }
                 // The thread blocks here: this is "standing at the counter".
                 if (!m_socket->waitForReadyRead(WaitSliceMs)) {
-                    if (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0)
+                    if (m_socket->state() == QAbstractSocket::ConnectedState
+                        && m_socket->bytesAvailable() == 0)
                         continue; // a slice ran out; keep waiting
                     if (m_socket->bytesAvailable() == 0) {
                         http.closed();
@@ -398,7 +411,7 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
             if (bytes > s.maxResponseBytes) {
                 dropSocket();
                 finish(Outcome::Failed, ErrorKind::ResponseTooLarge,
-                       QStringLiteral("response larger than %1 bytes").arg(s.maxResponseBytes));
+                    QStringLiteral("response larger than %1 bytes").arg(s.maxResponseBytes));
                 return;
             }
             const bool hadHead = http.headDone();
@@ -439,7 +452,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
                     case ChunkInfo::Malformed:
                         if (streamError == ErrorKind::None) {
                             streamError = ErrorKind::MalformedChunk;
-                            streamErrorMessage = QStringLiteral("not JSON: ") + QString::fromUtf8(event.data.left(120));
+                            streamErrorMessage
+                                = QStringLiteral("not JSON: ") + QString::fromUtf8(event.data.left(120));
                         }
                         break;
                     case ChunkInfo::UsageOnly:
@@ -461,8 +475,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
             if (!gotBytes && reused && attempt == 0)
                 continue; // a stale keep-alive connection closed under us before any answer
             finish(Outcome::Failed, ErrorKind::ConnectionReset,
-                   http.headDone() ? QStringLiteral("the connection closed in the middle of the response")
-                                   : QStringLiteral("the connection closed before a response"));
+                http.headDone() ? QStringLiteral("the connection closed in the middle of the response")
+                                : QStringLiteral("the connection closed before a response"));
             return;
         }
         const qint64 t = clock.nsecsElapsed();
@@ -498,7 +512,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
                 kind = info.kind == ChunkInfo::Error ? ErrorKind::StreamError : ErrorKind::BadResponse;
                 message = info.kind == ChunkInfo::Error
                     ? info.errorMessage
-                    : QStringLiteral("expected text/event-stream, got \"%1\"").arg(QString::fromUtf8(fullBody.left(120)));
+                    : QStringLiteral("expected text/event-stream, got \"%1\"")
+                          .arg(QString::fromUtf8(fullBody.left(120)));
             } else if (streamError != ErrorKind::None) {
                 kind = streamError;
                 message = streamErrorMessage;
@@ -524,7 +539,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
                 message = info.errorMessage;
             } else {
                 kind = ErrorKind::BadResponse;
-                message = QStringLiteral("not an OpenAI completion: \"%1\"").arg(QString::fromUtf8(fullBody.left(120)));
+                message = QStringLiteral("not an OpenAI completion: \"%1\"")
+                              .arg(QString::fromUtf8(fullBody.left(120)));
             }
         }
         if (outcome == Outcome::Success) {
@@ -537,7 +553,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
         r.endNs = t;
         return;
     }
-    finish(Outcome::Failed, ErrorKind::ConnectionReset, QStringLiteral("the connection closed before a response"));
+    finish(Outcome::Failed, ErrorKind::ConnectionReset,
+        QStringLiteral("the connection closed before a response"));
 }
 
 } // namespace BurgerBench

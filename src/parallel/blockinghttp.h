@@ -44,7 +44,7 @@ public:
     // byte/tokens/end, status, outcome, error, token counts and text. `extraHeaders` are raw
     // "Name: value\r\n" lines (the background-job demo injects simulator faults with it).
     void perform(RequestRecord *record, const QElapsedTimer &clock, const std::atomic<bool> *cancel,
-                 const QByteArray &extraHeaders = {});
+        const QByteArray &extraHeaders = {});
 
 private:
     bool connectSocket(int timeoutMs, QString *error, ErrorKind *kind);

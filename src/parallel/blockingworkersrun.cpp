@@ -26,17 +26,17 @@ struct BlockingShared
     QElapsedTimer clock;
     int n = 0;
     int workers = 0;
-    qint64 gapNs = 0;    // open loop: request k is due at k·gap
-    qint64 rounds = 0;   // CPU work per task
+    qint64 gapNs = 0; // open loop: request k is due at k·gap
+    qint64 rounds = 0; // CPU work per task
     bool cpuOnly = false;
     bool jobs = false;
-    std::atomic<int> next {0};
-    std::atomic<bool> cancel {false};
+    std::atomic<int> next { 0 };
+    std::atomic<bool> cancel { false };
     QSemaphore ready;
     QSemaphore go;
-    QSemaphore cap;      // the concurrency cap: one permit per request in flight
+    QSemaphore cap; // the concurrency cap: one permit per request in flight
     QMutex bucketMutex;
-    TokenBucket bucket;  // guarded by bucketMutex
+    TokenBucket bucket; // guarded by bucketMutex
     std::vector<RequestRecord> records;
     std::vector<std::vector<TaskRecord>> tasks;
     std::vector<std::vector<qint32>> owners;
@@ -135,7 +135,8 @@ void workerMain(BlockingShared &sh, int w)
             cpu.kind = 0;
             cpu.queuedNs = cpuQueued;
             cpu.startNs = sh.clock.nsecsElapsed();
-            const QByteArray seed = sh.cpuOnly ? QByteArray("room ") + QByteArray::number(k) : r.text.toUtf8() + r.id;
+            const QByteArray seed
+                = sh.cpuOnly ? QByteArray("room ") + QByteArray::number(k) : r.text.toUtf8() + r.id;
             CpuWork::hashRounds(seed, sh.rounds);
             cpu.endNs = sh.clock.nsecsElapsed();
             sh.tasks[size_t(w)].push_back(cpu);
@@ -193,7 +194,8 @@ bool BlockingWorkersRun::start(QString *error)
             return fail(QStringLiteral("no target URL"));
         sh->endpoint = LoadEngine::endpointUrl(m_setup.target, s.endpoint);
     }
-    sh->runTag = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');
+    sh->runTag
+        = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');
     sh->cap.release(s.concurrency > 0 ? s.concurrency : sh->workers);
     sh->bucket = TokenBucket(s.rateLimit, s.rateLimitBurst);
     sh->records.resize(size_t(sh->n));

@@ -117,28 +117,26 @@ void EngineModelRun::postProcessOnPool(quint32 index)
     const QElapsedTimer clock = m_clock; // a copy reads the same clock
     const qint64 origin = m_engineOriginNs;
     m_engine->holdFinish();
-    QtConcurrent::run(QThreadPool::globalInstance(),
-                      [text, rounds, clock, origin] {
-                          PoolWork work;
-                          work.thread = QThread::currentThread();
-                          work.startNs = clock.nsecsElapsed() - origin;
-                          work.digest = CpuWork::hashRounds(text, rounds);
-                          work.endNs = clock.nsecsElapsed() - origin;
-                          return work;
-                      })
-        .then(m_engine, [this, index, queued](const PoolWork &work) {
-            RunTrace &tr = m_engine->mutableTrace();
-            TaskRecord task;
-            task.request = qint32(index);
-            task.lane = m_poolLanes.laneFor(work.thread, &tr.taskLanes, &LaneNames::pool);
-            task.kind = 0;
-            task.queuedNs = queued;
-            task.startNs = std::max(queued, work.startNs);
-            task.endNs = std::max(task.startNs, work.endNs);
-            tr.tasks.push_back(task);
-            m_taskOwner.push_back(qint32(index));
-            m_engine->releaseFinish();
-        });
+    QtConcurrent::run(QThreadPool::globalInstance(), [text, rounds, clock, origin] {
+        PoolWork work;
+        work.thread = QThread::currentThread();
+        work.startNs = clock.nsecsElapsed() - origin;
+        work.digest = CpuWork::hashRounds(text, rounds);
+        work.endNs = clock.nsecsElapsed() - origin;
+        return work;
+    }).then(m_engine, [this, index, queued](const PoolWork &work) {
+        RunTrace &tr = m_engine->mutableTrace();
+        TaskRecord task;
+        task.request = qint32(index);
+        task.lane = m_poolLanes.laneFor(work.thread, &tr.taskLanes, &LaneNames::pool);
+        task.kind = 0;
+        task.queuedNs = queued;
+        task.startNs = std::max(queued, work.startNs);
+        task.endNs = std::max(task.startNs, work.endNs);
+        tr.tasks.push_back(task);
+        m_taskOwner.push_back(qint32(index));
+        m_engine->releaseFinish();
+    });
 }
 
 void EngineModelRun::onEngineFinished()

@@ -42,7 +42,7 @@ bool LoopCpuRun::start(QString *error)
     t.measuredStartNs = 0;
     // All the chores are on the list from the start; the queue wait shows who waited.
     for (int i = 0; i < s.requests; ++i)
-        m_ready.push_back(Job {i, rounds, 0, QByteArray("room ") + QByteArray::number(i)});
+        m_ready.push_back(Job { i, rounds, 0, QByteArray("room ") + QByteArray::number(i) });
     m_probe.start(m_clock);
     m_running = true;
     m_stepTimer.start();

@@ -10,7 +10,7 @@ LoopProbe::LoopProbe(QObject *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 t = m_clock.nsecsElapsed();
-        m_samples.push_back({t, std::max<qint64>(0, t - m_expectedNs)});
+        m_samples.push_back({ t, std::max<qint64>(0, t - m_expectedNs) });
         m_expectedNs = t + m_timer.interval() * 1'000'000LL;
     });
 }

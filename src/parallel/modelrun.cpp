@@ -10,10 +10,14 @@ namespace BurgerBench {
 QString jobStatusName(JobStatus status)
 {
     switch (status) {
-    case JobStatus::Pending: return QStringLiteral("pending");
-    case JobStatus::Running: return QStringLiteral("running");
-    case JobStatus::Done: return QStringLiteral("done");
-    case JobStatus::Failed: return QStringLiteral("failed");
+    case JobStatus::Pending:
+        return QStringLiteral("pending");
+    case JobStatus::Running:
+        return QStringLiteral("running");
+    case JobStatus::Done:
+        return QStringLiteral("done");
+    case JobStatus::Failed:
+        return QStringLiteral("failed");
     }
     return QStringLiteral("unknown");
 }
@@ -51,13 +55,20 @@ int ThreadLanes::laneFor(const void *thread, QStringList *lanes, QString (*name)
 ExecutionMode executionModeFor(RaceModel model)
 {
     switch (model) {
-    case RaceModel::Sequential: return ExecutionMode::Sequential;
-    case RaceModel::Concurrent: return ExecutionMode::Concurrent;
-    case RaceModel::ParallelBlocking: return ExecutionMode::ParallelBlocking;
-    case RaceModel::ParallelCpu: return ExecutionMode::ParallelCpu;
-    case RaceModel::Mixed: return ExecutionMode::Mixed;
-    case RaceModel::AntiPattern: return ExecutionMode::AntiPattern;
-    case RaceModel::BackgroundJobs: return ExecutionMode::ParallelBlocking;
+    case RaceModel::Sequential:
+        return ExecutionMode::Sequential;
+    case RaceModel::Concurrent:
+        return ExecutionMode::Concurrent;
+    case RaceModel::ParallelBlocking:
+        return ExecutionMode::ParallelBlocking;
+    case RaceModel::ParallelCpu:
+        return ExecutionMode::ParallelCpu;
+    case RaceModel::Mixed:
+        return ExecutionMode::Mixed;
+    case RaceModel::AntiPattern:
+        return ExecutionMode::AntiPattern;
+    case RaceModel::BackgroundJobs:
+        return ExecutionMode::ParallelBlocking;
     }
     return ExecutionMode::Concurrent;
 }
@@ -90,13 +101,15 @@ std::unique_ptr<ModelRun> ModelRun::create(const ModelSetup &setup, QString *err
         return std::make_unique<BlockingWorkersRun>(setup);
     case RaceModel::ParallelCpu:
         if (!setup.cpuOnly)
-            return fail(QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
-                                       "for requests with post-processing use mixed"));
+            return fail(
+                QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
+                               "for requests with post-processing use mixed"));
         return std::make_unique<ParallelCpuRun>(setup);
     case RaceModel::Mixed:
     case RaceModel::AntiPattern:
         if (setup.cpuOnly || !cpu)
-            return fail(QStringLiteral("%1 needs requests and CPU post-processing (cpu task ms > 0)").arg(name));
+            return fail(
+                QStringLiteral("%1 needs requests and CPU post-processing (cpu task ms > 0)").arg(name));
         return std::make_unique<EngineModelRun>(setup);
     }
     return fail(QStringLiteral("unknown model"));

@@ -22,14 +22,14 @@ QString jobStatusName(JobStatus status); // "pending", "running", "done", "faile
 
 struct JobRecord
 {
-    QByteArray id;             // "job-000001", handed back at once when the job is accepted
+    QByteArray id; // "job-000001", handed back at once when the job is accepted
     JobStatus status = JobStatus::Pending;
-    qint64 acceptedNs = -1;    // the submit call returned (the client's "202 Accepted")
-    qint64 startedNs = -1;     // a worker picked it up: running
-    qint64 endedNs = -1;       // done or failed
-    qint64 seenEndedNs = -1;   // the client's status poll first saw it done or failed
-    qint32 request = -1;       // the job's LLM call in RunTrace::requests
-    QString message;           // why it failed
+    qint64 acceptedNs = -1; // the submit call returned (the client's "202 Accepted")
+    qint64 startedNs = -1; // a worker picked it up: running
+    qint64 endedNs = -1; // done or failed
+    qint64 seenEndedNs = -1; // the client's status poll first saw it done or failed
+    qint32 request = -1; // the job's LLM call in RunTrace::requests
+    QString message; // why it failed
 };
 
 // One model of a race: what to run and against what.
@@ -40,12 +40,12 @@ struct ModelSetup
     // gaps), rateLimit/rateLimitBurst, workers, cpuTaskMs, the request fields. The mode is set
     // from `model` by the run.
     Scenario scenario;
-    QUrl target;        // base or endpoint URL; unused for CPU-only workloads
-    QByteArray apiKey;  // sent as a Bearer token, stored nowhere
+    QUrl target; // base or endpoint URL; unused for CPU-only workloads
+    QByteArray apiKey; // sent as a Bearer token, stored nowhere
     bool cpuOnly = false; // CPU tasks without requests ("cleaning the house")
-    int failEvery = 0;    // background jobs: every k-th job's request asks the simulator for a 500
-    int pollMs = 100;     // background jobs: the client's status poll interval
-    int sliceMs = 20;     // concurrent CPU-only: how long a task runs before yielding to the loop
+    int failEvery = 0; // background jobs: every k-th job's request asks the simulator for a 500
+    int pollMs = 100; // background jobs: the client's status poll interval
+    int sliceMs = 20; // concurrent CPU-only: how long a task runs before yielding to the loop
 };
 
 // What a model run leaves behind.
@@ -86,10 +86,10 @@ signals:
 
 // Lane names shared by every model, so the legend reads the same in each race row.
 namespace LaneNames {
-QString eventLoop();            // "event loop (cashier)"
-QString pool(int number);       // "QtConcurrent 1"
-QString worker(int number);     // "worker 1 (cashier-cook)"
-QString jobWorker(int number);  // "job worker 1"
+QString eventLoop(); // "event loop (cashier)"
+QString pool(int number); // "QtConcurrent 1"
+QString worker(int number); // "worker 1 (cashier-cook)"
+QString jobWorker(int number); // "job worker 1"
 } // namespace LaneNames
 
 // Numbers the threads a run sees (pool threads, workers) in order of first appearance and adds

@@ -56,41 +56,39 @@ bool ParallelCpuRun::start(QString *error)
     for (int i = 0; i < s.requests; ++i) {
         const qint64 queued = m_clock.nsecsElapsed();
         const QByteArray seed = QByteArray("room ") + QByteArray::number(i);
-        QtConcurrent::run(QThreadPool::globalInstance(),
-                          [seed, rounds, clock, cancel] {
-                              PoolTask task;
-                              task.thread = QThread::currentThread();
-                              if (cancel->load()) {
-                                  task.skipped = true;
-                                  return task;
-                              }
-                              task.startNs = clock.nsecsElapsed();
-                              task.digest = CpuWork::hashRounds(seed, rounds);
-                              task.endNs = clock.nsecsElapsed();
-                              return task;
-                          })
-            .then(this, [this, i, queued](const PoolTask &done) {
-                RunTrace &tr = m_result.trace;
-                if (!done.skipped) {
-                    TaskRecord task;
-                    task.lane = m_lanes.laneFor(done.thread, &tr.taskLanes, &LaneNames::pool);
-                    task.kind = 0;
-                    task.queuedNs = queued;
-                    task.startNs = done.startNs;
-                    task.endNs = done.endNs;
-                    tr.tasks.push_back(task);
-                    m_result.taskOwner.push_back(i);
-                    tr.endNs = std::max(tr.endNs, done.endNs);
-                }
-                if (--m_outstanding == 0) {
-                    m_probe.stop();
-                    tr.loopLag = m_probe.takeSamples();
-                    if (tr.endNs < 0)
-                        tr.endNs = tr.measuredStartNs;
-                    m_running = false;
-                    emit finished();
-                }
-            });
+        QtConcurrent::run(QThreadPool::globalInstance(), [seed, rounds, clock, cancel] {
+            PoolTask task;
+            task.thread = QThread::currentThread();
+            if (cancel->load()) {
+                task.skipped = true;
+                return task;
+            }
+            task.startNs = clock.nsecsElapsed();
+            task.digest = CpuWork::hashRounds(seed, rounds);
+            task.endNs = clock.nsecsElapsed();
+            return task;
+        }).then(this, [this, i, queued](const PoolTask &done) {
+            RunTrace &tr = m_result.trace;
+            if (!done.skipped) {
+                TaskRecord task;
+                task.lane = m_lanes.laneFor(done.thread, &tr.taskLanes, &LaneNames::pool);
+                task.kind = 0;
+                task.queuedNs = queued;
+                task.startNs = done.startNs;
+                task.endNs = done.endNs;
+                tr.tasks.push_back(task);
+                m_result.taskOwner.push_back(i);
+                tr.endNs = std::max(tr.endNs, done.endNs);
+            }
+            if (--m_outstanding == 0) {
+                m_probe.stop();
+                tr.loopLag = m_probe.takeSamples();
+                if (tr.endNs < 0)
+                    tr.endNs = tr.measuredStartNs;
+                m_running = false;
+                emit finished();
+            }
+        });
     }
     return true;
 }

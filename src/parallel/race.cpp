@@ -35,7 +35,7 @@ double RaceSpec::simulatedIoS() const
 {
     const int tokens = simulator.outputTokens > 0 ? simulator.outputTokens : std::max(1, base.maxTokens);
     return (simulator.ttftMs + simulator.prefillUsPerPromptToken * base.promptTokens / 1000.0
-            + (tokens - 1) * simulator.tokenIntervalMs)
+               + (tokens - 1) * simulator.tokenIntervalMs)
         / 1000.0;
 }
 
@@ -203,27 +203,28 @@ QJsonObject raceSpecToJson(const RaceSpec &spec)
     for (RaceModel m : spec.models)
         models.append(raceModelName(m));
     QJsonObject o {
-        {QStringLiteral("name"), spec.name},
-        {QStringLiteral("models"), models},
-        {QStringLiteral("n"), spec.n},
-        {QStringLiteral("cpu_only"), spec.cpuOnly},
-        {QStringLiteral("cpu_task_ms"), spec.cpuTaskMs},
-        {QStringLiteral("concurrency_cap"), spec.concurrency},
-        {QStringLiteral("rate_limit"), spec.rateLimit},
-        {QStringLiteral("rate_limit_burst"), spec.rateLimitBurst},
-        {QStringLiteral("arrival_rate"), spec.arrivalRate},
-        {QStringLiteral("workers"), spec.workers},
-        {QStringLiteral("fail_every"), spec.failEvery},
-        {QStringLiteral("target"), spec.url.isEmpty() ? QStringLiteral("built-in simulator")
-                                                      : spec.url.toString(QUrl::RemoveUserInfo)},
+        { QStringLiteral("name"), spec.name },
+        { QStringLiteral("models"), models },
+        { QStringLiteral("n"), spec.n },
+        { QStringLiteral("cpu_only"), spec.cpuOnly },
+        { QStringLiteral("cpu_task_ms"), spec.cpuTaskMs },
+        { QStringLiteral("concurrency_cap"), spec.concurrency },
+        { QStringLiteral("rate_limit"), spec.rateLimit },
+        { QStringLiteral("rate_limit_burst"), spec.rateLimitBurst },
+        { QStringLiteral("arrival_rate"), spec.arrivalRate },
+        { QStringLiteral("workers"), spec.workers },
+        { QStringLiteral("fail_every"), spec.failEvery },
+        { QStringLiteral("target"),
+            spec.url.isEmpty() ? QStringLiteral("built-in simulator")
+                               : spec.url.toString(QUrl::RemoveUserInfo) },
     };
     if (spec.url.isEmpty()) {
         o.insert(QStringLiteral("simulator"),
-                 QJsonObject {{QStringLiteral("ttft_ms"), spec.simulator.ttftMs},
-                              {QStringLiteral("token_interval_ms"), spec.simulator.tokenIntervalMs},
-                              {QStringLiteral("output_tokens"), spec.simulator.outputTokens},
-                              {QStringLiteral("capacity"), spec.simulator.capacity},
-                              {QStringLiteral("io_s"), spec.simulatedIoS()}});
+            QJsonObject { { QStringLiteral("ttft_ms"), spec.simulator.ttftMs },
+                { QStringLiteral("token_interval_ms"), spec.simulator.tokenIntervalMs },
+                { QStringLiteral("output_tokens"), spec.simulator.outputTokens },
+                { QStringLiteral("capacity"), spec.simulator.capacity },
+                { QStringLiteral("io_s"), spec.simulatedIoS() } });
     }
     return o;
 }
@@ -231,8 +232,8 @@ QJsonObject raceSpecToJson(const RaceSpec &spec)
 QJsonObject raceEntryToJson(const RaceEntry &e)
 {
     QJsonObject o {
-        {QStringLiteral("model"), raceModelName(e.model)},
-        {QStringLiteral("ran"), e.ran},
+        { QStringLiteral("model"), raceModelName(e.model) },
+        { QStringLiteral("ran"), e.ran },
     };
     if (!e.error.isEmpty())
         o.insert(QStringLiteral("error"), e.error);
@@ -246,8 +247,9 @@ QJsonObject raceEntryToJson(const RaceEntry &e)
     o.insert(QStringLiteral("io_estimated"), e.ioEstimated);
     o.insert(QStringLiteral("efficiency"), e.efficiency);
     o.insert(QStringLiteral("speedup_vs_sequential"), e.speedup);
-    o.insert(QStringLiteral("speedup_basis"), e.speedupFromTheory ? QStringLiteral("theoretical sequential")
-                                                                  : QStringLiteral("measured sequential"));
+    o.insert(QStringLiteral("speedup_basis"),
+        e.speedupFromTheory ? QStringLiteral("theoretical sequential")
+                            : QStringLiteral("measured sequential"));
     o.insert(QStringLiteral("cpu_busy_s"), e.cpuBusyS);
     o.insert(QStringLiteral("held_waiting_s"), e.heldS);
     o.insert(QStringLiteral("avg_parallelism"), e.avgParallelism);
@@ -262,13 +264,13 @@ QJsonObject raceEntryToJson(const RaceEntry &e)
         QJsonArray jobs;
         auto ns = [](qint64 v) { return v >= 0 ? QJsonValue(double(v)) : QJsonValue(QJsonValue::Null); };
         for (const JobRecord &j : e.result.jobs) {
-            QJsonObject jo {{QStringLiteral("id"), QString::fromLatin1(j.id)},
-                            {QStringLiteral("status"), jobStatusName(j.status)},
-                            {QStringLiteral("accepted_ns"), ns(j.acceptedNs)},
-                            {QStringLiteral("started_ns"), ns(j.startedNs)},
-                            {QStringLiteral("ended_ns"), ns(j.endedNs)},
-                            {QStringLiteral("seen_ended_ns"), ns(j.seenEndedNs)},
-                            {QStringLiteral("request"), j.request}};
+            QJsonObject jo { { QStringLiteral("id"), QString::fromLatin1(j.id) },
+                { QStringLiteral("status"), jobStatusName(j.status) },
+                { QStringLiteral("accepted_ns"), ns(j.acceptedNs) },
+                { QStringLiteral("started_ns"), ns(j.startedNs) },
+                { QStringLiteral("ended_ns"), ns(j.endedNs) },
+                { QStringLiteral("seen_ended_ns"), ns(j.seenEndedNs) },
+                { QStringLiteral("request"), j.request } };
             if (!j.message.isEmpty())
                 jo.insert(QStringLiteral("message"), j.message);
             jobs.append(jo);
@@ -360,10 +362,11 @@ void RaceRunner::runNext()
         if (m_run) {
             if (m_simulator)
                 m_simulator->simulator()->reset();
-            connect(m_run.get(), &ModelRun::finished, this, &RaceRunner::onModelFinished, Qt::QueuedConnection);
+            connect(
+                m_run.get(), &ModelRun::finished, this, &RaceRunner::onModelFinished, Qt::QueuedConnection);
             const int index = m_current;
             connect(m_run.get(), &ModelRun::jobStatusChanged, this,
-                    [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });
+                [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });
             emit modelStarted(m_current, entry.model);
             if (m_run->start(&error))
                 return;

@@ -24,20 +24,20 @@ struct RaceSpec
 {
     QString name = QStringLiteral("custom");
     QList<RaceModel> models;
-    int n = 8;                 // requests, or CPU tasks when cpuOnly
-    bool cpuOnly = false;      // CPU tasks without requests ("cleaning the house")
-    double cpuTaskMs = 0;      // CPU work per task / per response (calibrated, real)
+    int n = 8; // requests, or CPU tasks when cpuOnly
+    bool cpuOnly = false; // CPU tasks without requests ("cleaning the house")
+    double cpuTaskMs = 0; // CPU work per task / per response (calibrated, real)
     SimulatorSettings simulator; // the I/O side: ttft, token interval, output tokens, capacity
-    QUrl url;                  // empty: the built-in simulator, started for the race
-    QByteArray apiKey;         // for a real url; sent as a Bearer token, stored nowhere
-    double ioOverrideS = 0;    // T_io for the theory with a real url (0: estimated from the race)
-    int concurrency = 0;       // the semaphore: requests in flight at once; 0 = no cap
-    double rateLimit = 0;      // token bucket, requests/s; 0 = off
+    QUrl url; // empty: the built-in simulator, started for the race
+    QByteArray apiKey; // for a real url; sent as a Bearer token, stored nowhere
+    double ioOverrideS = 0; // T_io for the theory with a real url (0: estimated from the race)
+    int concurrency = 0; // the semaphore: requests in flight at once; 0 = no cap
+    double rateLimit = 0; // token bucket, requests/s; 0 = off
     int rateLimitBurst = 1;
-    double arrivalRate = 0;    // open loop, constant gaps (requests/s); 0 = all at t = 0
-    int workers = 4;           // blocking workers / job workers
-    int failEvery = 0;         // background jobs: every k-th job's request fails (simulator only)
-    Scenario base;             // request fields: model name, stream, max tokens, timeouts
+    double arrivalRate = 0; // open loop, constant gaps (requests/s); 0 = all at t = 0
+    int workers = 4; // blocking workers / job workers
+    int failEvery = 0; // background jobs: every k-th job's request fails (simulator only)
+    Scenario base; // request fields: model name, stream, max tokens, timeouts
 
     // T_io of one request on an idle simulator: ttft + prefill + (tokens − 1) · interval.
     double simulatedIoS() const;
@@ -62,22 +62,22 @@ bool racePreset(const QString &name, RacePreset *out);
 struct RaceEntry
 {
     RaceModel model = RaceModel::Sequential;
-    ModelResult result;      // trace (+ task owners, jobs)
-    Summary summary;         // computeSummary of the trace (requests only; empty for CPU-only)
+    ModelResult result; // trace (+ task owners, jobs)
+    Summary summary; // computeSummary of the trace (requests only; empty for CPU-only)
     Theory theory;
-    double ioS = 0;          // T_io the theory used
+    double ioS = 0; // T_io the theory used
     bool ioEstimated = false; // T_io came from the measured E2EL (real endpoint)
-    double measuredS = 0;    // wall time from the recorded times: first start to last end
-    double efficiency = 0;   // theory / measured (1.0 = as fast as the ideal)
-    double speedup = 0;      // sequential wall / this wall
+    double measuredS = 0; // wall time from the recorded times: first start to last end
+    double efficiency = 0; // theory / measured (1.0 = as fast as the ideal)
+    double speedup = 0; // sequential wall / this wall
     bool speedupFromTheory = false; // no sequential row: against the theoretical N·T
-    double cpuBusyS = 0;     // sum of the CPU task durations (kind 0)
-    double heldS = 0;        // sum of the "held while waiting" durations (kind 1)
+    double cpuBusyS = 0; // sum of the CPU task durations (kind 0)
+    double heldS = 0; // sum of the "held while waiting" durations (kind 1)
     double avgParallelism = 0; // cpuBusyS / measuredS: cores kept busy on average
     double maxLoopLagMs = 0; // worst lag of the event-loop probe
     int peakTasksAtOnce = 0; // most CPU tasks running at one instant (recorded)
     bool ran = false;
-    QString error;           // why this model did not run
+    QString error; // why this model did not run
 };
 
 // Figures computed from a recorded trace (pure; tested on hand-made traces).

@@ -16,21 +16,21 @@ struct NameEntry
 };
 
 constexpr NameEntry modelNames[] = {
-    {RaceModel::Sequential, "sequential"},
-    {RaceModel::Concurrent, "concurrent"},
-    {RaceModel::ParallelBlocking, "parallel-blocking"},
-    {RaceModel::ParallelCpu, "parallel-cpu"},
-    {RaceModel::Mixed, "mixed"},
-    {RaceModel::AntiPattern, "anti-pattern"},
-    {RaceModel::BackgroundJobs, "background-jobs"},
+    { RaceModel::Sequential, "sequential" },
+    { RaceModel::Concurrent, "concurrent" },
+    { RaceModel::ParallelBlocking, "parallel-blocking" },
+    { RaceModel::ParallelCpu, "parallel-cpu" },
+    { RaceModel::Mixed, "mixed" },
+    { RaceModel::AntiPattern, "anti-pattern" },
+    { RaceModel::BackgroundJobs, "background-jobs" },
 };
 
 // Where a request's CPU work runs, as far as the schedule cares.
 enum class CpuPlace : quint8 {
-    None,       // no CPU work
+    None, // no CPU work
     SameThread, // on the thread that did the request, which holds its slot meanwhile
-    Loop,       // on the one event-loop thread: one CPU task at a time, and it freezes dispatching
-    Pool,       // on `cores` pool threads; the request's slot is free as soon as its I/O ends
+    Loop, // on the one event-loop thread: one CPU task at a time, and it freezes dispatching
+    Pool, // on `cores` pool threads; the request's slot is free as soon as its I/O ends
 };
 
 int positiveMin(std::initializer_list<int> values)
@@ -157,7 +157,8 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
     // Anything beyond the simple closed form (arrival gaps, a rate limit, a server capacity below
     // the client's parallelism) is still computed exactly by the schedule; say so.
     const bool shaped = in.gapS > 0 || in.rateLimit > 0 || in.serverCapacity > 0;
-    const QString shapedNote = shaped ? QStringLiteral(" + arrivals/rate limit/capacity (exact schedule)") : QString();
+    const QString shapedNote
+        = shaped ? QStringLiteral(" + arrivals/rate limit/capacity (exact schedule)") : QString();
     const QString N = QString::number(n);
 
     switch (model) {
@@ -165,7 +166,8 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
         t.lanes = 1;
         if (io && cpu) {
             t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
-            t.formula = QStringLiteral("N·(T_io + T_cpu) = %1 × (%2 + %3)").arg(N, secs(in.ioS), secs(in.cpuS));
+            t.formula
+                = QStringLiteral("N·(T_io + T_cpu) = %1 × (%2 + %3)").arg(N, secs(in.ioS), secs(in.cpuS));
         } else if (io) {
             t.wallS = schedule(in, 1, CpuPlace::None, 1);
             t.formula = QStringLiteral("N·T = %1 × %2").arg(N, secs(in.ioS));
@@ -179,21 +181,22 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
             return invalid(QStringLiteral("concurrent with CPU work on the loop is the anti-pattern model; "
                                           "choose anti-pattern or mixed"));
         if (io) {
-            t.lanes = positiveMin({n, in.cap, in.serverCapacity});
-            t.wallS = schedule(in, positiveMin({n, in.cap}), CpuPlace::None, 1);
+            t.lanes = positiveMin({ n, in.cap, in.serverCapacity });
+            t.wallS = schedule(in, positiveMin({ n, in.cap }), CpuPlace::None, 1);
             t.formula = QStringLiteral("⌈N/P⌉·T, P = min(N, cap, capacity) = %1: ⌈%2/%1⌉ × %3")
                             .arg(QString::number(t.lanes), N, secs(in.ioS));
         } else {
             // One thread: interleaving the slices changes the order, never the total.
             t.lanes = 1;
             t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
-            t.formula = QStringLiteral("N·T_cpu = %1 × %2 (one thread: slices interleave)").arg(N, secs(in.cpuS));
+            t.formula
+                = QStringLiteral("N·T_cpu = %1 × %2 (one thread: slices interleave)").arg(N, secs(in.cpuS));
         }
         break;
     case RaceModel::ParallelBlocking:
     case RaceModel::BackgroundJobs: {
-        const int p = positiveMin({n, std::max(1, in.workers), in.cap});
-        t.lanes = positiveMin({p, in.serverCapacity});
+        const int p = positiveMin({ n, std::max(1, in.workers), in.cap });
+        t.lanes = positiveMin({ p, in.serverCapacity });
         // Workers that compute share the cores: P workers on C cores run each CPU task
         // max(1, P/C) times longer (the approximation: all of a round's CPU overlaps).
         const double stretch = std::max(1.0, double(std::min(p, n)) / cores);
@@ -201,7 +204,8 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
             t.wallS = schedule(in, p, CpuPlace::SameThread, stretch);
             t.formula = QStringLiteral("⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: "
                                        "⌈%2/%1⌉ × (%3 + %4 × %5)")
-                            .arg(QString::number(p), N, secs(in.ioS), secs(in.cpuS), QString::number(stretch, 'f', 2));
+                            .arg(QString::number(p), N, secs(in.ioS), secs(in.cpuS),
+                                QString::number(stretch, 'f', 2));
         } else if (io) {
             t.wallS = schedule(in, p, CpuPlace::None, 1);
             t.formula = QStringLiteral("⌈N/P⌉·T, P = min(W, cap, capacity, N) = %1: ⌈%2/%1⌉ × %3")
@@ -215,8 +219,9 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
     }
     case RaceModel::ParallelCpu: {
         if (io)
-            return invalid(QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
-                                          "for requests with post-processing use mixed"));
+            return invalid(
+                QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
+                               "for requests with post-processing use mixed"));
         const int p = std::min(n, cores);
         t.lanes = p;
         t.wallS = schedule(in, p, CpuPlace::SameThread, 1);
@@ -227,19 +232,20 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
     case RaceModel::Mixed: {
         if (!io || !cpu)
             return invalid(QStringLiteral("mixed needs requests and CPU post-processing (cpu task ms > 0)"));
-        const int p = positiveMin({n, in.cap});
+        const int p = positiveMin({ n, in.cap });
         t.lanes = p;
         t.wallS = schedule(in, p, CpuPlace::Pool, 1);
         t.formula = QStringLiteral("≈ ⌈N/P⌉·T_io + ⌈min(N, P)/cores⌉·T_cpu, P = %1, cores = %2: "
                                    "⌈%3/%1⌉ × %4 + ⌈%5/%2⌉ × %6")
                         .arg(QString::number(p), QString::number(cores), N, secs(in.ioS),
-                             QString::number(std::min(n, p)), secs(in.cpuS));
+                            QString::number(std::min(n, p)), secs(in.cpuS));
         break;
     }
     case RaceModel::AntiPattern: {
         if (!io || !cpu)
-            return invalid(QStringLiteral("anti-pattern needs requests and CPU post-processing (cpu task ms > 0)"));
-        const int p = positiveMin({n, in.cap});
+            return invalid(
+                QStringLiteral("anti-pattern needs requests and CPU post-processing (cpu task ms > 0)"));
+        const int p = positiveMin({ n, in.cap });
         t.lanes = p;
         t.wallS = schedule(in, p, CpuPlace::Loop, 1);
         t.formula = QStringLiteral("≈ T_io + N·T_cpu when N ≤ P (all CPU in a row on the loop): %1 + %2 × %3")

@@ -8,13 +8,13 @@ namespace BurgerBench {
 // ExecutionMode (what the trace's scenario records); BackgroundJobs is the seeds' "accept now,
 // work later" demo, recorded as ParallelBlocking (a pool of workers that each block).
 enum class RaceModel : quint8 {
-    Sequential,       // one thing after another on one thread, waits included
-    Concurrent,       // one event loop, many requests in flight (for CPU work: interleaved slices)
+    Sequential, // one thing after another on one thread, waits included
+    Concurrent, // one event loop, many requests in flight (for CPU work: interleaved slices)
     ParallelBlocking, // W worker threads, each doing one blocking request at a time
-    ParallelCpu,      // CPU tasks on QtConcurrent over the cores
-    Mixed,            // requests on the event loop, each response post-processed on QtConcurrent
-    AntiPattern,      // requests on the event loop, the same post-processing ON the event loop
-    BackgroundJobs,   // jobs accepted at once, run by a worker pool, status polled
+    ParallelCpu, // CPU tasks on QtConcurrent over the cores
+    Mixed, // requests on the event loop, each response post-processed on QtConcurrent
+    AntiPattern, // requests on the event loop, the same post-processing ON the event loop
+    BackgroundJobs, // jobs accepted at once, run by a worker pool, status polled
 };
 
 QString raceModelName(RaceModel model); // "sequential", "parallel-blocking", "background-jobs", ...
@@ -25,24 +25,24 @@ bool raceModelFromName(const QString &name, RaceModel *model);
 // free core, no overheads). See docs/race.md for each model's closed form.
 struct TheoryInput
 {
-    int n = 8;                // requests (or CPU tasks when ioS == 0)
-    double ioS = 0;           // T_io: one request alone, from dispatch to last token; 0 = no requests
-    double cpuS = 0;          // T_cpu: CPU work per task / per response; 0 = none
-    double gapS = 0;          // open loop with constant gaps: request k arrives at k·gapS; 0 = all at t=0
-    int cap = 0;              // client concurrency cap (the semaphore); 0 = none
-    int workers = 4;          // blocking workers (parallel-blocking, background jobs)
-    int serverCapacity = 0;   // sequences the server runs at once; 0 = unlimited
-    double rateLimit = 0;     // client token bucket, requests/s; 0 = off
+    int n = 8; // requests (or CPU tasks when ioS == 0)
+    double ioS = 0; // T_io: one request alone, from dispatch to last token; 0 = no requests
+    double cpuS = 0; // T_cpu: CPU work per task / per response; 0 = none
+    double gapS = 0; // open loop with constant gaps: request k arrives at k·gapS; 0 = all at t=0
+    int cap = 0; // client concurrency cap (the semaphore); 0 = none
+    int workers = 4; // blocking workers (parallel-blocking, background jobs)
+    int serverCapacity = 0; // sequences the server runs at once; 0 = unlimited
+    double rateLimit = 0; // client token bucket, requests/s; 0 = off
     int rateLimitBurst = 1;
-    int cores = 2;            // QThread::idealThreadCount(): threads QtConcurrent runs at once
+    int cores = 2; // QThread::idealThreadCount(): threads QtConcurrent runs at once
 };
 
 struct Theory
 {
-    double wallS = 0;   // theoretical wall time
-    int lanes = 0;      // the parallelism the model gets (P): requests or tasks at once
-    QString formula;    // human-readable, with the numbers: "N·T = 8 × 2.000 s"
-    bool valid = true;  // false: this model cannot run this workload (error says why)
+    double wallS = 0; // theoretical wall time
+    int lanes = 0; // the parallelism the model gets (P): requests or tasks at once
+    QString formula; // human-readable, with the numbers: "N·T = 8 × 2.000 s"
+    bool valid = true; // false: this model cannot run this workload (error says why)
     QString error;
 };
 

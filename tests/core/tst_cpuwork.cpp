@@ -52,7 +52,8 @@ void tst_CpuWork::calibratedCost()
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
     QCOMPARE(digest.size(), 32);
     QVERIFY2(cpuMs >= minMs && cpuMs <= maxMs, qPrintable(QStringLiteral("cpu %1 ms").arg(cpuMs)));
-    QVERIFY2(wallMs >= cpuMs * 0.95 && wallMs <= maxMs * 2, qPrintable(QStringLiteral("wall %1 ms").arg(wallMs)));
+    QVERIFY2(
+        wallMs >= cpuMs * 0.95 && wallMs <= maxMs * 2, qPrintable(QStringLiteral("wall %1 ms").arg(wallMs)));
 }
 
 void tst_CpuWork::hashRoundsIsIteratedSha256_data()
@@ -98,7 +99,8 @@ void tst_CpuWork::roundsForScales()
     QVERIFY(rounds >= 1);
     // Twice the time, about twice the rounds.
     const qint64 twice = CpuWork::roundsFor(2 * ms);
-    QVERIFY2(twice >= 2 * rounds - 1 && twice <= 2 * rounds + 1, qPrintable(QStringLiteral("%1 vs %2").arg(twice).arg(rounds)));
+    QVERIFY2(twice >= 2 * rounds - 1 && twice <= 2 * rounds + 1,
+        qPrintable(QStringLiteral("%1 vs %2").arg(twice).arg(rounds)));
 }
 
 QTEST_GUILESS_MAIN(tst_CpuWork)

@@ -64,7 +64,8 @@ void tst_ParallelTheory::closedForms_data()
     QTest::newRow("concurrent, 2/s bucket: (N−B)/R + T") << RaceModel::Concurrent << bucket << 3.5 + 2.0 << 8;
     TheoryInput burst = bucket;
     burst.rateLimitBurst = 4;
-    QTest::newRow("concurrent, 2/s bucket of 4: (8−4)/2 + T") << RaceModel::Concurrent << burst << 2.0 + 2.0 << 8;
+    QTest::newRow("concurrent, 2/s bucket of 4: (8−4)/2 + T")
+        << RaceModel::Concurrent << burst << 2.0 + 2.0 << 8;
     TheoryInput slowArrivals = input(4, 1.0, 0);
     slowArrivals.gapS = 2.0;
     QTest::newRow("sequential, arrivals slower than T: (N−1)·g + T")
@@ -112,7 +113,8 @@ void tst_ParallelTheory::closedForms()
     QFETCH(int, lanes);
     const Theory t = theoreticalWall(model, in);
     QVERIFY2(t.valid, qPrintable(t.error));
-    QVERIFY2(qAbs(t.wallS - expected) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(t.wallS).arg(expected)));
+    QVERIFY2(
+        qAbs(t.wallS - expected) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(t.wallS).arg(expected)));
     QCOMPARE(t.lanes, lanes);
     QVERIFY(!t.formula.isEmpty());
 }
@@ -140,9 +142,8 @@ void tst_ParallelTheory::invalidCombinations()
 
 void tst_ParallelTheory::modelNamesRoundTrip()
 {
-    const RaceModel all[] = {RaceModel::Sequential, RaceModel::Concurrent, RaceModel::ParallelBlocking,
-                             RaceModel::ParallelCpu, RaceModel::Mixed, RaceModel::AntiPattern,
-                             RaceModel::BackgroundJobs};
+    const RaceModel all[] = { RaceModel::Sequential, RaceModel::Concurrent, RaceModel::ParallelBlocking,
+        RaceModel::ParallelCpu, RaceModel::Mixed, RaceModel::AntiPattern, RaceModel::BackgroundJobs };
     QSet<QString> names;
     for (RaceModel m : all) {
         const QString name = raceModelName(m);
