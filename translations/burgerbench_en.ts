@@ -51,6 +51,10 @@
             <source>gave up after %1 s</source>
             <translation>gave up after %1 s</translation>
         </message>
+        <message>
+            <source>When the run is done, select request N (from 1) and show its details.</source>
+            <translation>When the run is done, select request N (from 1) and show its details.</translation>
+        </message>
     </context>
     <context>
         <name>BurgerBench::DetailsPanel</name>
@@ -414,6 +418,10 @@
 %1</source>
             <translation>Fix before running:
 %1</translation>
+        </message>
+        <message>
+            <source>Lunch rush: 16 orders, 4 at a time</source>
+            <translation>Lunch rush: 16 orders, 4 at a time</translation>
         </message>
     </context>
     <context>

@@ -51,6 +51,10 @@
             <source>gave up after %1 s</source>
             <translation>se rindió tras %1 s</translation>
         </message>
+        <message>
+            <source>When the run is done, select request N (from 1) and show its details.</source>
+            <translation>Al terminar la ejecución, selecciona la petición N (desde 1) y muestra sus detalles.</translation>
+        </message>
     </context>
     <context>
         <name>BurgerBench::DetailsPanel</name>
@@ -414,6 +418,10 @@
 %1</source>
             <translation>Corrige antes de ejecutar:
 %1</translation>
+        </message>
+        <message>
+            <source>Lunch rush: 16 orders, 4 at a time</source>
+            <translation>Hora punta: 16 pedidos, 4 a la vez</translation>
         </message>
     </context>
     <context>

@@ -31,6 +31,7 @@ struct Options
     bool quitWhenDone = false;
     QSize size;
     int timeoutS = 600;
+    int select = 0;
 };
 
 // The language must be known before the parser's own texts are shown, so peek at argv first.
@@ -98,8 +99,12 @@ int runDesktopApp(int argc, char **argv)
         QCoreApplication::translate("BurgerBench::Application",
             "With --quit-when-done: give up after this many seconds (default 600)."),
         QStringLiteral("s"));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "When the run is done, select request N (from 1) and show its details."),
+        QStringLiteral("N"));
     parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
-        languageOption, sizeOption, timeoutOption });
+        languageOption, sizeOption, timeoutOption, selectOption });
     parser.process(app);
 
     Options o;
@@ -112,6 +117,7 @@ int runDesktopApp(int argc, char **argv)
     o.languageSet = parser.isSet(languageOption);
     if (parser.isSet(timeoutOption))
         o.timeoutS = std::max(1, parser.value(timeoutOption).toInt());
+    o.select = parser.value(selectOption).toInt();
     if (parser.isSet(sizeOption)) {
         const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
         if (wh.size() == 2)
@@ -163,6 +169,8 @@ int runDesktopApp(int argc, char **argv)
     QObject::connect(&window, &MainWindow::runFinished, &app, [&] {
         if (!o.autorun)
             return;
+        if (o.select > 0)
+            window.selectRequest(o.select - 1);
         // One more turn of the event loop so the last repaint has happened before the grab.
         QTimer::singleShot(150, &app, [&] {
             savePictures();

@@ -465,6 +465,12 @@ void MainWindow::showAbout()
             .arg(QStringLiteral(BURGERBENCH_VERSION)));
 }
 
+void MainWindow::selectRequest(int request)
+{
+    ui->timeline->state()->setSelectedRequest(request);
+    ui->detailsPanel->showRequest(m_run->trace(), request);
+}
+
 void MainWindow::restoreLayout()
 {
     restoreGeometry(Settings::value(Settings::Key::WindowGeometry).toByteArray());

@@ -43,6 +43,8 @@ public:
     void stopRun();
     bool isRunning() const;
     bool exportTimeline(const QString &path, QString *error = nullptr) const;
+    // Selects a request as a click would (its details shown); -1 clears.
+    void selectRequest(int request);
     // Restores the saved geometry and dock layout (skipped for screenshots).
     void restoreLayout();
 

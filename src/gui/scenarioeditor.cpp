@@ -25,6 +25,7 @@ const QList<ScenarioPreset> &ScenarioEditor::presets()
         { QStringLiteral(":/scenarios/chat-service.json"), QT_TR_NOOP("Chat service under load") },
         { QStringLiteral(":/scenarios/flaky-server.json"), QT_TR_NOOP("Flaky server") },
         { QStringLiteral(":/scenarios/your-endpoint.json"), QT_TR_NOOP("Your endpoint") },
+        { QStringLiteral(":/scenarios/lunch-rush.json"), QT_TR_NOOP("Lunch rush: 16 orders, 4 at a time") },
     };
     return list;
 }
