@@ -6,6 +6,7 @@
 
 #if __has_include("report/jsonreport.h")
 #include "report/jsonreport.h"
+#include "report/secretscrub.h"
 #define BURGERBENCH_RACE_HAVE_JSON_REPORT 1
 #endif
 
@@ -353,7 +354,12 @@ int cmdRace(int argc, char **argv)
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QSaveFile file(parser.value(QStringLiteral("json")));
-        const QByteArray bytes = QJsonDocument(raceJson(spec, entries)).toJson(QJsonDocument::Indented);
+        QJsonObject json = raceJson(spec, entries);
+#ifdef BURGERBENCH_RACE_HAVE_JSON_REPORT
+        // A race file is mailed around like a run report: no credentials in it.
+        json = SecretScrubber(spec.base.apiKeyEnv).scenario(json);
+#endif
+        const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
             std::fprintf(stderr, "%s: cannot write %s: %s\n", Me, qPrintable(file.fileName()),
                 qPrintable(file.errorString()));

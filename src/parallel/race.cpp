@@ -287,6 +287,7 @@ RaceRunner::RaceRunner(QObject *parent)
 {
     qRegisterMetaType<BurgerBench::JobStatus>();
     qRegisterMetaType<BurgerBench::RaceModel>();
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::RaceEntry>>();
 }
 
 RaceRunner::~RaceRunner()
@@ -374,6 +375,7 @@ void RaceRunner::runNext()
         }
         entry.error = error;
         emit modelFinished(m_current);
+        emit entryReady(m_current, std::make_shared<const RaceEntry>(entry));
     }
 }
 
@@ -431,6 +433,7 @@ void RaceRunner::onModelFinished()
         e.speedupFromTheory = fromTheory;
     }
     emit modelFinished(m_current);
+    emit entryReady(m_current, std::make_shared<const RaceEntry>(entry));
     QTimer::singleShot(PauseBetweenModelsMs, this, &RaceRunner::runNext);
 }
 

@@ -123,6 +123,9 @@ public:
 signals:
     void modelStarted(int index, BurgerBench::RaceModel model);
     void modelFinished(int index);
+    // The same row as an immutable copy, for a receiver on another thread (the GUI): the runner
+    // keeps writing entries() on its own thread, so read those only there or after finished().
+    void entryReady(int index, std::shared_ptr<const BurgerBench::RaceEntry> entry);
     void jobStatusChanged(int index, int job, BurgerBench::JobStatus status);
     void finished();
 
@@ -142,3 +145,5 @@ private:
 };
 
 } // namespace BurgerBench
+
+Q_DECLARE_METATYPE(std::shared_ptr<const BurgerBench::RaceEntry>)
