@@ -423,6 +423,10 @@
             <source>Lunch rush: 16 orders, 4 at a time</source>
             <translation>Lunch rush: 16 orders, 4 at a time</translation>
         </message>
+        <message>
+            <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
+            <translation>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</translation>
+        </message>
     </context>
     <context>
         <name>BurgerBench::StatsPanel</name>
@@ -580,6 +584,10 @@
             <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
             <translation>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</translation>
         </message>
+        <message>
+            <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
+            <translation>The house is clean: %1 rooms done by %2 helpers in %3.</translation>
+        </message>
     </context>
     <context>
         <name>BurgerBench::StoryPicture</name>
@@ -641,6 +649,18 @@
         <message>
             <source>No requests yet</source>
             <translation>No requests yet</translation>
+        </message>
+        <message>
+            <source>event loop (cashier)</source>
+            <translation>event loop (cashier)</translation>
+        </message>
+        <message>
+            <source>worker %1 (cashier-cook)</source>
+            <translation>worker %1 (cashier-cook)</translation>
+        </message>
+        <message>
+            <source>job worker %1</source>
+            <translation>job worker %1</translation>
         </message>
     </context>
     <context>

@@ -423,6 +423,10 @@
             <source>Lunch rush: 16 orders, 4 at a time</source>
             <translation>Hora punta: 16 pedidos, 4 a la vez</translation>
         </message>
+        <message>
+            <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
+            <translation>Trabajo de CPU: este modo va de trabajo de CPU; dale algo a cada tarea (p. ej. 100 ms)</translation>
+        </message>
     </context>
     <context>
         <name>BurgerBench::StatsPanel</name>
@@ -580,6 +584,10 @@
             <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
             <translation>Mostrador a tope: %1 pedidos tomados, %2 empiezan a recibir sus hamburguesas, %3 servidos, %4 salieron mal; ahora %5 en la fila, %6 en las mesas con su número, %7 comiendo.</translation>
         </message>
+        <message>
+            <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
+            <translation>La casa está limpia: %1 habitaciones hechas por %2 ayudantes en %3.</translation>
+        </message>
     </context>
     <context>
         <name>BurgerBench::StoryPicture</name>
@@ -641,6 +649,18 @@
         <message>
             <source>No requests yet</source>
             <translation>Aún no hay peticiones</translation>
+        </message>
+        <message>
+            <source>event loop (cashier)</source>
+            <translation>bucle de eventos (cajero)</translation>
+        </message>
+        <message>
+            <source>worker %1 (cashier-cook)</source>
+            <translation>trabajador %1 (cajero-cocinero)</translation>
+        </message>
+        <message>
+            <source>job worker %1</source>
+            <translation>trabajador de tareas %1</translation>
         </message>
     </context>
     <context>

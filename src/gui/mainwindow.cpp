@@ -272,7 +272,7 @@ void MainWindow::onTraceUpdated()
 
 void MainWindow::onFrame()
 {
-    if (!m_run->isRunning())
+    if (!m_run->isRunning() || !m_run->isLive())
         return;
     // Between live updates, let "now" advance with the wall clock so open bars grow smoothly;
     // never further than one interval ahead of the engine's last word.
@@ -283,6 +283,14 @@ void MainWindow::onFrame()
 
 void MainWindow::refreshLatencies()
 {
+    if (!m_run->isLive()) {
+        // A parallel model tells nothing until it is done: show that time passes.
+        Progress progress = m_run->progress();
+        progress.elapsedNs = m_run->elapsedNs();
+        ui->statsPanel->setProgress(progress, 0, 0, -1, true);
+        ui->timeline->setLive(true, progress.elapsedNs);
+        return;
+    }
     if (m_latencyJobRunning)
         return; // one at a time; the next tick picks up what this one missed
     m_latencyJobRunning = true;

@@ -1,5 +1,6 @@
 #include "gui/runcontroller.h"
 
+#include "parallel/modelrun.h"
 #include "sim/simulator.h"
 
 #include <QLoggingCategory>
@@ -24,6 +25,10 @@ RunController::~RunController()
         // we block, because the process is about to go.
         QMetaObject::invokeMethod(m_engine.data(), &LoadEngine::cancel, Qt::BlockingQueuedConnection);
         QMetaObject::invokeMethod(m_engine.data(), &QObject::deleteLater, Qt::QueuedConnection);
+    }
+    if (m_model) {
+        QMetaObject::invokeMethod(m_model.data(), &ModelRun::cancel, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(m_model.data(), &QObject::deleteLater, Qt::QueuedConnection);
     }
     if (m_engineThread) {
         m_engineThread->quit();
@@ -81,6 +86,13 @@ bool RunController::start(const Scenario &scenario, QString *error)
     m_changed.clear();
     const quint64 runId = ++m_runId;
 
+    m_clock.start();
+    const bool parallelModel
+        = scenario.mode != ExecutionMode::Sequential && scenario.mode != ExecutionMode::Concurrent;
+    if (parallelModel)
+        return startModel(scenario, target, apiKey, runId, error);
+    m_live = true;
+
     m_engineThread = new QThread;
     m_engineThread->setObjectName(QStringLiteral("BurgerBench engine"));
     auto *engine = new LoadEngine;
@@ -131,12 +143,81 @@ bool RunController::start(const Scenario &scenario, QString *error)
     return true;
 }
 
+bool RunController::startModel(
+    const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, quint64 runId, QString *error)
+{
+    m_live = false;
+    ModelSetup setup;
+    setup.model = RaceModel(int(scenario.mode)); // the first six race models are the execution modes
+    setup.scenario = scenario;
+    setup.target = target;
+    setup.apiKey = apiKey;
+    setup.cpuOnly = scenario.mode == ExecutionMode::ParallelCpu;
+    m_engineThread = new QThread;
+    m_engineThread->setObjectName(QStringLiteral("BurgerBench model run"));
+    m_engineThread->start();
+    // The models keep timers as members: they must be created on the thread they run on, not
+    // moved there. A brief blocking call; the thread is idle and the constructor small.
+    auto *anchor = new QObject;
+    anchor->moveToThread(m_engineThread);
+    connect(m_engineThread, &QThread::finished, anchor, &QObject::deleteLater);
+    QString message;
+    ModelRun *run = nullptr;
+    QMetaObject::invokeMethod(
+        anchor, [&setup, &message, &run] { run = ModelRun::create(setup, &message).release(); },
+        Qt::BlockingQueuedConnection);
+    if (!run) {
+        if (error)
+            *error = message;
+        teardown();
+        return false;
+    }
+    m_model = run; // deleted on its thread when that thread ends
+    connect(m_engineThread, &QThread::finished, run, &QObject::deleteLater);
+    connect(
+        run, &ModelRun::finished, this,
+        [this, runId] {
+            if (runId == m_runId)
+                onEngineFinished();
+        },
+        Qt::QueuedConnection);
+    setState(State::Starting);
+    QPointer<RunController> self(this);
+    QMetaObject::invokeMethod(
+        run,
+        [run, self, runId] {
+            QString startError;
+            if (!run->start(&startError)) {
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, startError, runId] {
+                        if (!self || runId != self->m_runId)
+                            return;
+                        emit self->failed(startError);
+                        self->teardown();
+                        self->setState(State::Idle);
+                        emit self->finished();
+                    },
+                    Qt::QueuedConnection);
+            }
+        },
+        Qt::QueuedConnection);
+    setState(State::Running);
+    emit started();
+    return true;
+}
+
 void RunController::stop()
 {
-    if (!m_engine || m_state == State::Idle)
+    if (m_state == State::Idle)
         return;
-    setState(State::Stopping);
-    QMetaObject::invokeMethod(m_engine.data(), &LoadEngine::cancel, Qt::QueuedConnection);
+    if (m_engine) {
+        setState(State::Stopping);
+        QMetaObject::invokeMethod(m_engine.data(), &LoadEngine::cancel, Qt::QueuedConnection);
+    } else if (m_model) {
+        setState(State::Stopping);
+        QMetaObject::invokeMethod(m_model.data(), &ModelRun::cancel, Qt::QueuedConnection);
+    }
 }
 
 void RunController::mergeDelta(const std::shared_ptr<const LiveDelta> &delta)
@@ -209,6 +290,12 @@ void RunController::onEngineFinished()
         QMetaObject::invokeMethod(
             engine, [engine, &final] { final = engine->takeTrace(); }, Qt::BlockingQueuedConnection);
         m_trace = std::move(final);
+    } else if (m_model) {
+        RunTrace final;
+        ModelRun *run = m_model.data();
+        QMetaObject::invokeMethod(
+            run, [run, &final] { final = run->takeResult().trace; }, Qt::BlockingQueuedConnection);
+        m_trace = std::move(final);
     }
     // Progress as of the end: counted from the authoritative trace.
     Progress p;
@@ -222,7 +309,7 @@ void RunController::onEngineFinished()
         p.incomplete += r.outcome == Outcome::Incomplete ? 1 : 0;
         p.tokens += qint64(r.tokenNs.size());
     }
-    p.elapsedNs = std::max(m_trace.endNs, m_nowNs);
+    p.elapsedNs = std::max({ m_trace.endNs, m_nowNs, qint64(0) });
     p.lastLoopLagNs = m_progress.lastLoopLagNs;
     m_progress = p;
     m_changed.clear();
@@ -234,6 +321,7 @@ void RunController::onEngineFinished()
 void RunController::teardown()
 {
     m_engine.clear();
+    m_model.clear();
     if (m_engineThread) {
         // The engine is deleted on its own thread when the thread's loop ends.
         QThread *thread = m_engineThread;

@@ -15,6 +15,7 @@ class QThread;
 
 namespace BurgerBench {
 
+class ModelRun;
 class SimulatorThread;
 
 // Runs one scenario at a time without ever blocking the GUI thread for the run's sake.
@@ -49,6 +50,11 @@ public:
     qint64 nowNs() const { return m_nowNs; }
     // Only the live deltas' changes since the last call: indices of requests that changed.
     const std::vector<int> &changedRequests() const { return m_changed; }
+    // False for the parallel models (blocking workers, CPU pool, mixed, anti-pattern): they run as
+    // one piece on the engine thread and hand their trace over when done, without live updates.
+    bool isLive() const { return m_live; }
+    // Wall time since the run started (also for runs without live updates).
+    qint64 elapsedNs() const { return m_clock.isValid() ? m_clock.nsecsElapsed() : 0; }
     // Requests per second and tokens per second over the last second of live updates.
     double recentRequestRate() const;
     double recentTokenRate() const;
@@ -72,6 +78,8 @@ signals:
 private:
     void mergeDelta(const std::shared_ptr<const LiveDelta> &delta);
     void onEngineFinished();
+    bool startModel(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, quint64 runId,
+        QString *error);
     void setState(State state);
     void teardown();
 
@@ -85,6 +93,9 @@ private:
     // Owned; deleted on their own threads when the run ends.
     QThread *m_engineThread = nullptr;
     QPointer<LoadEngine> m_engine;
+    QPointer<ModelRun> m_model;
+    bool m_live = true;
+    QElapsedTimer m_clock;
     std::shared_ptr<SimulatorThread> m_simulator;
     quint64 m_runId = 0;
 

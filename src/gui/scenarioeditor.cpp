@@ -47,7 +47,7 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
 
     // One hidden error line under each field a rule can reject.
     const QList<QWidget *> checked { ui->urlEdit, ui->modelEdit, ui->apiKeyEnvEdit, ui->requestsSpin,
-        ui->retryMaxSpin, ui->faultMissingDoneSpin };
+        ui->retryMaxSpin, ui->faultMissingDoneSpin, ui->cpuTaskSpin };
     for (QWidget *field : checked) {
         auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout());
         int row = -1;
@@ -335,6 +335,11 @@ void ScenarioEditor::revalidate()
         tr("API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself"));
     check(ui->requestsSpin, ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0,
         tr("Requests: set a number of requests or a duration, or the run would never end"));
+    const auto mode = ExecutionMode(ui->modeCombo->currentIndex());
+    const bool needsCpu = mode == ExecutionMode::ParallelCpu || mode == ExecutionMode::Mixed
+        || mode == ExecutionMode::AntiPattern;
+    check(ui->cpuTaskSpin, !needsCpu || ui->cpuTaskSpin->value() > 0,
+        tr("CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)"));
     check(ui->retryMaxSpin,
         ui->retriesSpin->value() == 0 || ui->retryMaxSpin->value() >= ui->retryBaseSpin->value(),
         tr("Backoff max: must be at least the backoff base"));

@@ -211,6 +211,16 @@ QString StoryNarrator::finish(const RunTrace &trace)
         failed += r.outcome == Outcome::Failed ? 1 : 0;
         cut += r.outcome == Outcome::Incomplete ? 1 : 0;
     }
+    if (trace.requests.empty() && !trace.tasks.empty()) {
+        // CPU work only: the house, not the counter.
+        qint64 end = 0;
+        for (const TaskRecord &task : trace.tasks)
+            end = std::max(end, task.endNs);
+        return tr("The house is clean: %1 rooms done by %2 helpers in %3.")
+            .arg(trace.tasks.size())
+            .arg(trace.taskLanes.size())
+            .arg(formatDuration(end));
+    }
     const qint64 start = std::max<qint64>(0, trace.measuredStartNs);
     const qint64 wall = trace.endNs > start ? trace.endNs - start : 0;
     if (trace.cancelled)

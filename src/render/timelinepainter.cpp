@@ -10,6 +10,7 @@
 #include <QFontMetrics>
 #include <QLine>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QtMath>
 
 #include <algorithm>
@@ -171,7 +172,7 @@ void paintAxis(QPainter *painter, const TimelineLayout &layout)
 }
 
 void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
-    const TimelineRenderOptions &options)
+    const TimelineIndex &index, const TimelineRenderOptions &options)
 {
     const QRect lane = layout.loopLane;
     painter->fillRect(lane, stripeColor);
@@ -204,6 +205,26 @@ void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTra
         if (next - 1 > i && trace.loopBusy[size_t(next - 1)].endNs >= nextT)
             --next;
         i = std::max(i + 1, next);
+    }
+    // CPU work the loop thread ran itself (the anti-pattern): while it computes, nothing else on
+    // the loop moves, so a long one is drawn as a blocked loop.
+    for (int laneIndex : layout.loopTaskLanes) {
+        if (laneIndex >= index.taskLaneCount())
+            continue;
+        const TimelineIndex::Lane &lane = index.taskLane(laneIndex);
+        const auto [tf, tl] = lane.window(layout.fromNs, layout.toNs);
+        for (int k = tf; k < tl; ++k) {
+            const TaskRecord &task = trace.tasks[lane.items[size_t(k)]];
+            const qint64 end = task.endNs >= 0 ? task.endNs : layout.nowNs;
+            if (end < layout.fromNs)
+                continue;
+            const int x0 = columnOf(layout, task.startNs);
+            const int x1 = columnOf(layout, end);
+            if (end - task.startNs >= options.loopBlockedNs || task.kind == 1)
+                blocked.add(x0, x1, layout.loopLane.top(), layout.loopLane.height());
+            else
+                busy.add(x0, x1, layout.loopLane.top(), busyH);
+        }
     }
     fillPhaseRects(painter, busy.rects.data(), int(busy.rects.size()), Phase::CpuWork);
     fillPhaseRects(painter, blocked.rects.data(), int(blocked.rects.size()), Phase::BlockedHeld);
@@ -253,13 +274,14 @@ void paintWorkerLanes(
     const QFontMetrics fm(painter->font());
     const bool labels = h >= fm.height() - 4;
     painter->setPen(labelColor);
-    for (int l = 0; l < layout.workerLaneCount; ++l) {
-        const int y = layout.workerTop + l * h;
-        if (l % 2 == 0)
+    for (int row = 0; row < layout.workerLaneCount; ++row) {
+        const int l = layout.workerLanes[size_t(row)];
+        const int y = layout.workerTop + row * h;
+        if (row % 2 == 0)
             painter->fillRect(QRect(layout.plotRect.left(), y, layout.plotRect.width(), h), stripeColor);
         if (labels) {
             const QString name = l < trace.taskLanes.size()
-                ? trace.taskLanes.at(l)
+                ? displayLaneName(trace.taskLanes.at(l))
                 : QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(l + 1);
             drawLaneLabel(painter, layout, y, h, name);
         }
@@ -410,6 +432,31 @@ QString slotLaneName(int slot)
     return QCoreApplication::translate("BurgerBench::Timeline", "slot %1").arg(slot + 1);
 }
 
+bool isEventLoopLaneName(const QString &recordedName)
+{
+    return recordedName.startsWith(QLatin1String("event loop"), Qt::CaseInsensitive);
+}
+
+QString displayLaneName(const QString &recordedName)
+{
+    static const QRegularExpression cashierCook(QStringLiteral("^worker (\\d+) \\(cashier-cook\\)$"));
+    static const QRegularExpression worker(QStringLiteral("^worker (\\d+)$"));
+    static const QRegularExpression jobWorker(QStringLiteral("^job worker (\\d+)$"));
+    if (recordedName == QLatin1String("event loop (cashier)"))
+        return QCoreApplication::translate("BurgerBench::Timeline", "event loop (cashier)");
+    QRegularExpressionMatch m = cashierCook.match(recordedName);
+    if (m.hasMatch())
+        return QCoreApplication::translate("BurgerBench::Timeline", "worker %1 (cashier-cook)")
+            .arg(m.captured(1));
+    m = jobWorker.match(recordedName);
+    if (m.hasMatch())
+        return QCoreApplication::translate("BurgerBench::Timeline", "job worker %1").arg(m.captured(1));
+    m = worker.match(recordedName);
+    if (m.hasMatch())
+        return QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(m.captured(1));
+    return recordedName;
+}
+
 QString loopLaneName()
 {
     return QCoreApplication::translate("BurgerBench::Timeline", "event loop");
@@ -430,7 +477,7 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
         longest = std::max(longest, fm.horizontalAdvance(loopLaneName()));
     if (options.showWorkerLanes) {
         for (const QString &name : trace.taskLanes)
-            longest = std::max(longest, fm.horizontalAdvance(name));
+            longest = std::max(longest, fm.horizontalAdvance(displayLaneName(name)));
     }
     if (!options.laneByRequest)
         longest = std::max(longest, fm.horizontalAdvance(slotLaneName(std::max(9, index.slotCount()))));
@@ -457,8 +504,15 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
         l.loopLane = QRect(plotLeft, y, plotWidth, options.loopLaneHeight);
         y = l.loopLane.bottom() + 1 + 5;
     }
-    l.workerLaneCount
-        = options.showWorkerLanes ? std::max<int>(int(trace.taskLanes.size()), index.taskLaneCount()) : 0;
+    const int taskLaneCount = std::max<int>(int(trace.taskLanes.size()), index.taskLaneCount());
+    for (int lane = 0; lane < taskLaneCount; ++lane) {
+        const bool loop = lane < trace.taskLanes.size() && isEventLoopLaneName(trace.taskLanes.at(lane));
+        if (loop && options.showLoopLane)
+            l.loopTaskLanes.push_back(lane);
+        else if (options.showWorkerLanes)
+            l.workerLanes.push_back(lane);
+    }
+    l.workerLaneCount = int(l.workerLanes.size());
     if (l.workerLaneCount > 0) {
         // Workers get at most a third of what is left; the requests are the main story.
         const int share = std::max(3, (bottom - y) / 3 / l.workerLaneCount);
@@ -506,7 +560,8 @@ TimelineHit timelineHitTest(
     if (layout.workerLaneCount > 0 && pos.y() >= layout.workerTop
         && pos.y() < layout.workerTop + layout.workerLaneCount * layout.workerLaneHeight) {
         hit.kind = TimelineLayout::LaneKind::Worker;
-        hit.lane = (pos.y() - layout.workerTop) / std::max(1, layout.workerLaneHeight);
+        const int row = (pos.y() - layout.workerTop) / std::max(1, layout.workerLaneHeight);
+        hit.lane = layout.workerLanes[size_t(std::clamp(row, 0, layout.workerLaneCount - 1))];
         if (hit.lane < index.taskLaneCount()) {
             const TimelineIndex::Lane &lane = index.taskLane(hit.lane);
             const auto [first, last] = lane.window(lo, hi);
@@ -572,7 +627,7 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         layout.plotRect.right() - layout.labelLeft + 1, layout.plotRect.height());
     painter->setClipRect(lanesClip);
     if (!layout.loopLane.isEmpty())
-        paintLoopLane(painter, layout, trace, options);
+        paintLoopLane(painter, layout, trace, index, options);
     if (layout.workerLaneCount > 0)
         paintWorkerLanes(painter, layout, trace, index);
     // Lane content must not bleed into the gutter when zoomed: clip content to the plot, but

@@ -68,6 +68,10 @@ struct TimelineLayout
     bool laneByRequest = true;
 
     QRect loopLane; // empty when hidden
+    // Task lanes that are the event loop itself (CPU work run on the loop: the anti-pattern);
+    // their tasks are drawn on the loop lane. The other task lanes are the worker rows, in order.
+    std::vector<int> loopTaskLanes;
+    std::vector<int> workerLanes; // worker row -> index into RunTrace::taskLanes
     int workerTop = 0;
     int workerLaneHeight = 0;
     int workerLaneCount = 0;
@@ -88,7 +92,7 @@ struct TimelineLayout
 struct TimelineHit
 {
     TimelineLayout::LaneKind kind = TimelineLayout::LaneKind::None;
-    int lane = -1; // worker lane, request lane or slot
+    int lane = -1; // task lane (RunTrace::taskLanes index), request lane or slot
     int request = -1; // the request under the point, if any
     int task = -1; // the task under the point (worker lanes)
     qint64 timeNs = 0;
@@ -117,7 +121,11 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
 void paintTimelineOverlay(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
     const TimelineIndex &index, const TimelineRenderOptions &options);
 
-// Lane names as the gutter shows them.
+// Lane names as the gutter shows them. Task lane names recorded by the parallel models
+// ("worker 2 (cashier-cook)", "event loop (cashier)") are shown translated.
+QString displayLaneName(const QString &recordedName);
+// A recorded task lane that is the event-loop thread itself.
+bool isEventLoopLaneName(const QString &recordedName);
 QString requestLaneName(int request);
 QString slotLaneName(int slot);
 QString loopLaneName();

@@ -125,6 +125,7 @@ private slots:
     void wheelZoomsAroundPointer();
     void dragOnAxisSelectsRange();
     void highlightDrawsOrangeOutline();
+    void cpuWorkOnTheLoopTurnsTheLoopLaneRed();
 
 private:
     QImage render();
@@ -388,6 +389,27 @@ void tst_TimelineView::highlightDrawsOrangeOutline()
     for (int x = int(l.timeToX(200 * ms)); x < int(l.timeToX(500 * ms)); ++x)
         orange += near(image.pixel(x, y), QColor(0xff, 0x8c, 0x00), 20) ? 1 : 0;
     QVERIFY2(orange > 50, qPrintable(QString::number(orange)));
+}
+
+void tst_TimelineView::cpuWorkOnTheLoopTurnsTheLoopLaneRed()
+{
+    // The anti-pattern model records the cooking it does on the loop as tasks on a lane named
+    // after the loop: they belong on the loop lane, as a blocked (red) stretch, not on a worker row.
+    m_trace.taskLanes << QStringLiteral("event loop (cashier)");
+    TaskRecord cooking;
+    cooking.lane = 2;
+    cooking.kind = 0;
+    cooking.startNs = 700 * ms;
+    cooking.endNs = 900 * ms;
+    m_trace.tasks.push_back(cooking);
+    m_view->traceChanged();
+    const TimelineLayout &l = m_view->layoutForTesting();
+    QCOMPARE(l.workerLaneCount, 2);
+    QCOMPARE(l.loopTaskLanes, std::vector<int> { 2 });
+    const QImage image = render();
+    QVERIFY(share(image, box(-1, 800 * ms), phaseStyle(Phase::BlockedHeld).fill) > 0.5);
+    // Before the cooking the loop lane is not red there.
+    QCOMPARE(share(image, box(-1, 300 * ms), phaseStyle(Phase::BlockedHeld).fill), 0.0);
 }
 
 QTEST_MAIN(tst_TimelineView)
