@@ -384,6 +384,12 @@ bool MainWindow::loadScenarioFile(const QString &path, QString *error)
     Scenario scenario;
     if (!Scenario::load(path, &scenario, error))
         return false;
+    // A preset's own file (e.g. resources/scenarios/lunch-rush.json) shows as that preset.
+    const QString fileName = QFileInfo(path).fileName();
+    for (int i = 0; i < ScenarioEditor::presets().size(); ++i) {
+        if (QFileInfo(ScenarioEditor::presets().at(i).resource).fileName() == fileName)
+            return ui->scenarioEditor->loadPreset(i, error);
+    }
     ui->scenarioEditor->setScenario(scenario);
     return true;
 }

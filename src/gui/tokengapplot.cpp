@@ -93,9 +93,16 @@ void TokenGapPlot::paintEvent(QPaintEvent *)
         = plot.bottom() - int(double(m_medianNs) / double(std::max<qint64>(1, m_maxNs)) * plot.height());
     p.setPen(QPen(QColor(0xe6, 0x7e, 0x22), 1, Qt::DashLine));
     p.drawLine(plot.left(), medianY, plot.right(), medianY);
+    // The label sits on a pale box so the bars behind it do not hide it.
+    const QString median = tr("median %1").arg(formatDuration(m_medianNs));
+    const int w = fm.horizontalAdvance(median) + 8;
+    const int labelY = std::max(plot.top(), medianY - fm.height() - 2);
+    const QRect label(plot.right() - w, labelY, w, fm.height());
+    QColor pale = palette().color(QPalette::Base);
+    pale.setAlpha(220);
+    p.fillRect(label, pale);
     p.setPen(QColor(0xb3, 0x5a, 0x00));
-    p.drawText(QRect(plot.left() + 4, medianY - fm.height() - 1, plot.width() - 8, fm.height()),
-        Qt::AlignRight, tr("median %1").arg(formatDuration(m_medianNs)));
+    p.drawText(label, Qt::AlignCenter, median);
 }
 
 } // namespace BurgerBench
