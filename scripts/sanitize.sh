@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (CI, after the README's
+# test command): installs what is missing, builds the `asan` preset (build/asan), runs ctest with
+# leak detection on. Any sanitizer report fails the test that triggered it, and so this script.
+#
+# Usage: scripts/sanitize.sh [ctest args...]      e.g. scripts/sanitize.sh -R tst_loadengine
+#   SANITIZE_BUILD_DIR=build/h-asan to build somewhere else than build/asan.
+#
+# ThreadSanitizer (documented, not in CI; Qt itself is not TSan-instrumented, so expect reports
+# inside QtCore's atomics and event dispatcher; ours are the ones whose stack has BurgerBench):
+#   cmake --preset tsan && cmake --build --preset tsan
+#   TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1 history_size=4" QT_QPA_PLATFORM=offscreen \
+#     ctest --test-dir build/tsan --output-on-failure --timeout 900
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+if [ -n "${SANITIZE_BUILD_DIR:-}" ]; then
+    build="$SANITIZE_BUILD_DIR"
+    cmake --preset asan -B "$build" >/dev/null
+    cmake --build "$build" -j"$(nproc)"
+else
+    build="$here/build/asan"
+    "$here/scripts/setup.sh" asan
+fi
+
+export QT_QPA_PLATFORM=offscreen
+# halt_on_error: the first report ends the test (and fails it); detect_leaks: LeakSanitizer at
+# exit, with the few one-time allocations of system libraries that are never freed suppressed.
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=0:check_initialization_order=1:strict_init_order=1"
+export LSAN_OPTIONS="suppressions=$here/scripts/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+ctest --test-dir "$build" --output-on-failure --timeout 900 "$@"
