@@ -341,7 +341,7 @@
         </message>
         <message>
             <source>Slot</source>
-            <translation>Hueco</translation>
+            <translation>Conexión</translation>
         </message>
         <message>
             <source>Retries</source>
@@ -640,7 +640,7 @@
         </message>
         <message>
             <source>slot %1</source>
-            <translation>hueco %1</translation>
+            <translation>conexión %1</translation>
         </message>
         <message>
             <source>event loop</source>
@@ -671,7 +671,7 @@
         </message>
         <message>
             <source>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</source>
-            <translation>Cada fila es una petición (o un hueco de conexión); colores y tramas muestran la espera en la fila, el envío, la espera del primer token, la recepción y los errores.</translation>
+            <translation>Cada fila es una petición (o una conexión); colores y tramas muestran la espera en la fila, el envío, la espera del primer token, la recepción y los errores.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</source>
@@ -856,11 +856,11 @@
         </message>
         <message>
             <source>Lanes per &amp;connection slot</source>
-            <translation>Carriles por &amp;hueco de conexión</translation>
+            <translation>Carriles por &amp;conexión</translation>
         </message>
         <message>
             <source>One lane per connection slot: who is busy when</source>
-            <translation>Un carril por hueco de conexión: quién está ocupado y cuándo</translation>
+            <translation>Un carril por conexión: quién está ocupada y cuándo</translation>
         </message>
         <message>
             <source>&amp;System language</source>

@@ -33,6 +33,8 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     setObjectName(QStringLiteral("detailsPanel"));
     ui->phasesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     ui->phasesTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    ui->phasesTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
+    ui->titleLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 26);
 }
 
 DetailsPanel::~DetailsPanel() = default;

@@ -310,7 +310,9 @@ void RunController::onEngineFinished()
         p.tokens += qint64(r.tokenNs.size());
     }
     p.elapsedNs = std::max({ m_trace.endNs, m_nowNs, qint64(0) });
-    p.lastLoopLagNs = m_progress.lastLoopLagNs;
+    // After the run, the figure that matters is the worst lag the loop had.
+    for (const LagSample &lag : m_trace.loopLag)
+        p.lastLoopLagNs = std::max(p.lastLoopLagNs, lag.lagNs);
     m_progress = p;
     m_changed.clear();
     teardown();

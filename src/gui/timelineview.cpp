@@ -140,7 +140,7 @@ TimelineRenderOptions TimelineView::renderOptions() const
     o.showNowLine = m_live;
     o.laneByRequest = m_state->laneByRequest();
     o.laneHeight = m_laneHeight;
-    o.maxAutoLaneHeight = 26; // a few orders get fat, readable lanes
+    o.maxAutoLaneHeight = 30; // a few orders get fat, readable lanes
     o.firstLane = m_laneHeight > 0 ? m_state->firstLane() : 0;
     o.selectedRequest = m_state->selectedRequest();
     o.highlighted = &m_highlighted;

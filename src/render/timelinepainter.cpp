@@ -182,29 +182,34 @@ void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTra
     const int busyH = std::max(2, lane.height() / 2);
     RectBatch busy;
     RectBatch blocked;
+    // Busy time per pixel column: a loop that wakes for 20 µs per token must look mostly idle
+    // with thin ticks, not solid green because every column saw some wake-up. Each column's bar
+    // is as tall as the share of its time the loop was busy (at least one pixel).
+    const int plotLeft = layout.plotRect.left();
+    const int columns = layout.plotRect.width();
+    std::vector<qint64> busyNs(size_t(columns) + 1, 0);
+    const auto addBusy = [&](qint64 from, qint64 to) {
+        from = std::max(from, layout.fromNs);
+        to = std::min(to, layout.toNs);
+        if (to <= from)
+            return;
+        int c = std::clamp(columnOf(layout, from) - plotLeft, 0, columns);
+        const int cEnd = std::clamp(columnOf(layout, to) - plotLeft, 0, columns);
+        for (; c <= cEnd; ++c) {
+            const qint64 colFrom = std::max(from, layout.xToTime(double(plotLeft + c)));
+            const qint64 colTo = std::min(to, layout.xToTime(double(plotLeft + c + 1)));
+            busyNs[size_t(c)] += std::max<qint64>(colTo > colFrom ? colTo - colFrom : 0, c == cEnd ? 1 : 0);
+        }
+    };
     const auto [first, last] = sortedWindow(
         trace.loopBusy, layout.fromNs, layout.toNs, [](const Span &s) { return s.startNs; },
         [](const Span &s) { return s.endNs; });
-    int i = first;
-    while (i < last) {
+    for (int i = first; i < last; ++i) {
         const Span &s = trace.loopBusy[size_t(i)];
-        const int x0 = columnOf(layout, s.startNs);
-        const int x1 = columnOf(layout, s.endNs);
         if (s.endNs - s.startNs >= options.loopBlockedNs)
-            blocked.add(x0, x1, lane.top(), lane.height());
+            blocked.add(columnOf(layout, s.startNs), columnOf(layout, s.endNs), lane.top(), lane.height());
         else
-            busy.add(x0, x1, lane.top(), busyH);
-        // Everything that starts in an already painted column is covered: skip to the first
-        // span starting in the next column (spans do not overlap, so one step back suffices for
-        // a span straddling that boundary).
-        const int covered = std::max(x0 + 1, x1);
-        const qint64 nextT = layout.xToTime(double(covered));
-        const auto it = std::lower_bound(trace.loopBusy.begin() + i + 1, trace.loopBusy.begin() + last, nextT,
-            [](const Span &span, qint64 t) { return span.startNs < t; });
-        int next = int(it - trace.loopBusy.begin());
-        if (next - 1 > i && trace.loopBusy[size_t(next - 1)].endNs >= nextT)
-            --next;
-        i = std::max(i + 1, next);
+            addBusy(s.startNs, s.endNs);
     }
     // CPU work the loop thread ran itself (the anti-pattern): while it computes, nothing else on
     // the loop moves, so a long one is drawn as a blocked loop.
@@ -223,8 +228,16 @@ void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTra
             if (end - task.startNs >= options.loopBlockedNs || task.kind == 1)
                 blocked.add(x0, x1, layout.loopLane.top(), layout.loopLane.height());
             else
-                busy.add(x0, x1, layout.loopLane.top(), busyH);
+                addBusy(task.startNs, end);
         }
+    }
+    const double nsPerColumn = double(layout.toNs - layout.fromNs) / std::max(1, columns);
+    for (int c = 0; c <= columns; ++c) {
+        if (busyNs[size_t(c)] <= 0)
+            continue;
+        const double share = std::min(1.0, double(busyNs[size_t(c)]) / std::max(1.0, nsPerColumn));
+        const int h = std::max(1, int(std::lround(share * busyH)));
+        busy.add(plotLeft + c, plotLeft + c + 1, lane.top(), h);
     }
     fillPhaseRects(painter, busy.rects.data(), int(busy.rects.size()), Phase::CpuWork);
     fillPhaseRects(painter, blocked.rects.data(), int(blocked.rects.size()), Phase::BlockedHeld);
