@@ -195,6 +195,11 @@ void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTra
             return;
         int c = std::clamp(columnOf(layout, from) - plotLeft, 0, columns);
         const int cEnd = std::clamp(columnOf(layout, to) - plotLeft, 0, columns);
+        if (c == cEnd) {
+            // The common case when zoomed out: a wake-up inside one column.
+            busyNs[size_t(c)] += to - from;
+            return;
+        }
         for (; c <= cEnd; ++c) {
             const qint64 colFrom = std::max(from, layout.xToTime(double(plotLeft + c)));
             const qint64 colTo = std::min(to, layout.xToTime(double(plotLeft + c + 1)));
@@ -361,13 +366,25 @@ void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const Ru
         } else if (lane < index.slotCount()) {
             const TimelineIndex::Lane &slot = index.slot(lane);
             const auto [first, last] = slot.window(layout.fromNs, layout.toNs);
-            for (int i = first; i < last; ++i) {
+            int i = first;
+            while (i < last) {
                 const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
-                if (requestVisibleEndNs(r, layout.nowNs) < layout.fromNs)
-                    continue;
-                // A slot lane shows the request from the moment it holds the slot: its queue
-                // time belongs to no slot (the request lanes show it).
-                addRequest(b, layout, r, y, h, options, segments, true);
+                const qint64 end = requestVisibleEndNs(r, layout.nowNs);
+                if (end >= layout.fromNs) {
+                    // A slot lane shows the request from the moment it holds the slot: its
+                    // queue time belongs to no slot (the request lanes show it).
+                    addRequest(b, layout, r, y, h, options, segments, true);
+                }
+                // Requests on one slot never overlap: those that start and end inside the
+                // column this one ended in are covered by it (per-pixel merging); jump to the
+                // first that starts in a later column.
+                const qint64 nextT
+                    = layout.xToTime(double(columnOf(layout, std::max(end, r.dispatchNs)) + 1));
+                const auto from = slot.starts.begin() + i + 1;
+                const int next
+                    = int(std::lower_bound(from, slot.starts.begin() + last, nextT) - slot.starts.begin());
+                // One step back: a request starting before nextT may still reach past it.
+                i = std::max(i + 1, next - 1);
             }
         }
     }

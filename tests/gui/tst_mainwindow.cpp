@@ -36,6 +36,7 @@ private slots:
     void invalidFieldKeepsRunDisabled_data();
     void invalidFieldKeepsRunDisabled();
     void runsKnownScenarioAgainstSimulator();
+    void stopCutsTheRunOffAndKeepsWhatFinished();
 };
 
 void tst_MainWindow::initTestCase()
@@ -237,6 +238,42 @@ void tst_MainWindow::runsKnownScenarioAgainstSimulator()
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, bar);
     QCOMPARE(view->state()->selectedRequest(), 2);
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("titleLabel"))->text().contains(QStringLiteral("#3")));
+}
+
+void tst_MainWindow::stopCutsTheRunOffAndKeepsWhatFinished()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    Scenario s;
+    s.name = QStringLiteral("long");
+    s.concurrency = 4;
+    s.requests = 40;
+    s.maxTokens = 100;
+    s.simulator.ttftMs = 50;
+    s.simulator.tokenIntervalMs = 20;
+    s.simulator.outputTokens = 100; // 2 s per request, 20 s in all: far longer than we wait
+    window.scenarioEditor()->setScenario(s);
+    QSignalSpy updated(window.runController(), &RunController::traceUpdated);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QVERIFY(window.startRun());
+    // Wait until tokens flow, then press Esc (the Stop action's shortcut).
+    QTRY_VERIFY_WITH_TIMEOUT(window.runController()->progress().tokens > 0, 30000);
+    QAction *stop = window.findChild<QAction *>(QStringLiteral("actionStop"));
+    QVERIFY(stop->isEnabled());
+    QCOMPARE(stop->shortcut(), QKeySequence(Qt::Key_Escape));
+    stop->trigger();
+    QVERIFY(!stop->isEnabled()); // once is enough
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!window.isRunning());
+    const RunTrace &trace = window.runController()->trace();
+    int incomplete = 0;
+    for (const RequestRecord &r : trace.requests)
+        incomplete += r.outcome == Outcome::Incomplete ? 1 : 0;
+    QVERIFY2(incomplete >= 1, qPrintable(QString::number(incomplete)));
+    QVERIFY(int(trace.requests.size()) < 40);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("actionRun"))->isEnabled());
+    QVERIFY(updated.count() >= 1);
 }
 
 QTEST_MAIN(tst_MainWindow)
