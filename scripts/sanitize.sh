@@ -25,8 +25,18 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 # halt_on_error: the first report ends the test (and fails it); detect_leaks: LeakSanitizer at
-# exit, with the few one-time allocations of system libraries that are never freed suppressed.
+# exit. No suppressions: the suite, GUI tests included, runs leak-free as it is; should a system
+# library's one-time allocation ever need one, add an LSAN_OPTIONS=suppressions=FILE here.
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=0:check_initialization_order=1:strict_init_order=1"
-export LSAN_OPTIONS="suppressions=$here/scripts/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+# tst_loadengine's fidelityAgainstGroundTruth asserts a timing tolerance that an unoptimised,
+# instrumented build on 2 cores cannot promise (measured: 29 ms against 15 ms); every other
+# function of that suite runs here, the timing one runs in the normal suite (scripts/test.sh).
+if [ $# -eq 0 ]; then
+    engine="$build/tests/tst_loadengine"
+    mapfile -t functions < <("$engine" -functions | sed -n 's/()$//p' | grep -vx 'fidelityAgainstGroundTruth')
+    echo "sanitize: tst_loadengine without its timing assertion (${#functions[@]} functions)"
+    BURGERBENCH_BIN="$build/bin" BURGERBENCH_SOURCE="$here" "$engine" "${functions[@]}"
+    set -- -E '^tst_loadengine$'
+fi
 ctest --test-dir "$build" --output-on-failure --timeout 900 "$@"

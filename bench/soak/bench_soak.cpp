@@ -32,10 +32,12 @@ double rssMiB()
     return fields.size() > 1 ? double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1 << 20) : 0;
 }
 
-// Heap bytes the trace holds: its vectors' capacities and each record's own buffers.
+// Heap bytes the trace holds: each record and its own buffers. The records' vector counts by
+// size, not capacity: the untouched half a doubling reserves is not resident, so counting it
+// would make RSS-minus-trace dip at every doubling.
 double traceMiB(const RunTrace &trace)
 {
-    double bytes = double(trace.requests.capacity() * sizeof(RequestRecord));
+    double bytes = double(trace.requests.size() * sizeof(RequestRecord));
     for (const RequestRecord &r : trace.requests) {
         bytes += double(r.tokenNs.capacity() * sizeof(qint64));
         bytes += double(r.id.capacity()) + double(r.text.capacity()) * 2
