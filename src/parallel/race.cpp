@@ -88,6 +88,7 @@ TheoryInput theoryInputFor(const RaceSpec &spec, double ioS, int cores)
     in.rateLimit = spec.rateLimit;
     in.rateLimitBurst = spec.rateLimitBurst;
     in.cores = cores;
+    in.failEvery = spec.url.isEmpty() ? spec.failEvery : 0; // faults only exist in the simulator
     return in;
 }
 

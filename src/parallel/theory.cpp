@@ -46,54 +46,64 @@ int positiveMin(std::initializer_list<int> values)
 // The idealised run as a recurrence, exact for the deterministic workload; every closed form in
 // docs/race.md is what it reduces to in the simple cases. Requests are dispatched in order;
 // request k starts at
-//     s_k = max(k·gap, bucket_k, release_{k−slots})   (arrival, token bucket, free slot)
-// pushed past any CPU burst on the loop (a blocked loop dispatches nothing), its I/O starts at
-// the server no earlier than the finish of request k−capacity, and it frees its slot at
-// release_k (I/O end, or CPU end when the CPU work holds the slot). Releases never decrease, so
-// the slot request k waits for is the one request k−slots held.
-double schedule(const TheoryInput &in, int lanes, CpuPlace place, double cpuStretch)
+//     s_k = max(k·gap, bucket_k, earliest free lane)   (arrival, token bucket, free slot)
+// pushed past any CPU burst on the loop (a blocked loop dispatches nothing); its I/O starts at
+// the server no earlier than a server slot is free (capacity), and it frees its lane at the I/O
+// end, or at the CPU end when the CPU work holds the lane. With equal times the lanes free up in
+// order, so "earliest free lane" is the lane request k−lanes held: the closed forms' ⌈N/P⌉.
+// `failEvery` > 0: every failEvery-th request fails at once (an immediate HTTP 500) and costs
+// nothing, neither I/O nor CPU (background jobs).
+double schedule(const TheoryInput &in, int lanes, CpuPlace place, double cpuStretch, int failEvery = 0)
 {
-    const int n = in.n;
-    std::vector<double> release(size_t(n), 0);
-    std::vector<double> ioEnd(size_t(n), 0);
+    using MinHeap = std::priority_queue<double, std::vector<double>, std::greater<>>;
+    auto filled = [](int count) {
+        MinHeap heap;
+        for (int i = 0; i < std::max(1, count); ++i)
+            heap.push(0);
+        return heap;
+    };
+    MinHeap laneFree = filled(lanes);
+    MinHeap serverFree = filled(in.serverCapacity > 0 ? in.serverCapacity : in.n);
+    MinHeap cores = filled(in.cores);
     std::vector<std::pair<double, double>> bursts; // CPU on the loop, in time order
-    std::priority_queue<double, std::vector<double>, std::greater<>> cores;
-    for (int c = 0; c < std::max(1, in.cores); ++c)
-        cores.push(0);
     double loopFree = 0;
     double wall = 0;
-    for (int k = 0; k < n; ++k) {
+    for (int k = 0; k < in.n; ++k) {
         double s = k * in.gapS;
         if (in.rateLimit > 0 && k >= std::max(1, in.rateLimitBurst))
             s = std::max(s, (k - std::max(1, in.rateLimitBurst) + 1) / in.rateLimit);
-        if (lanes > 0 && k >= lanes)
-            s = std::max(s, release[size_t(k - lanes)]);
+        s = std::max(s, laneFree.top());
+        laneFree.pop();
         if (place == CpuPlace::Loop) {
             for (const auto &b : bursts) {
                 if (s >= b.first && s < b.second)
                     s = b.second;
             }
         }
-        double ioStart = s;
-        if (in.serverCapacity > 0 && k >= in.serverCapacity)
-            ioStart = std::max(ioStart, ioEnd[size_t(k - in.serverCapacity)]);
+        if (failEvery > 0 && (k + 1) % failEvery == 0) {
+            laneFree.push(s);
+            wall = std::max(wall, s);
+            continue;
+        }
+        const double ioStart = std::max(s, serverFree.top());
+        serverFree.pop();
         const double f = ioStart + in.ioS;
-        ioEnd[size_t(k)] = f;
+        serverFree.push(f);
         double end = f;
+        double release = f;
         switch (place) {
         case CpuPlace::None:
-            release[size_t(k)] = f;
             break;
         case CpuPlace::SameThread:
             end = f + in.cpuS * cpuStretch;
-            release[size_t(k)] = end;
+            release = end;
             break;
         case CpuPlace::Loop: {
             const double c = std::max(f, loopFree);
             end = c + in.cpuS;
             loopFree = end;
             bursts.emplace_back(c, end);
-            release[size_t(k)] = end; // the lane is refilled after the hook returns
+            release = end; // the lane is refilled after the hook returns
             break;
         }
         case CpuPlace::Pool: {
@@ -102,10 +112,10 @@ double schedule(const TheoryInput &in, int lanes, CpuPlace place, double cpuStre
             const double c = std::max(f, core);
             end = c + in.cpuS;
             cores.push(end);
-            release[size_t(k)] = f;
             break;
         }
         }
+        laneFree.push(release);
         wall = std::max(wall, end);
     }
     return wall;
@@ -200,14 +210,16 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
         // Workers that compute share the cores: P workers on C cores run each CPU task
         // max(1, P/C) times longer (the approximation: all of a round's CPU overlaps).
         const double stretch = std::max(1.0, double(std::min(p, n)) / cores);
+        // Background jobs whose call fails at once cost (almost) nothing: the schedule skips them.
+        const int failEvery = model == RaceModel::BackgroundJobs && io ? in.failEvery : 0;
         if (io && cpu) {
-            t.wallS = schedule(in, p, CpuPlace::SameThread, stretch);
+            t.wallS = schedule(in, p, CpuPlace::SameThread, stretch, failEvery);
             t.formula = QStringLiteral("⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: "
                                        "⌈%2/%1⌉ × (%3 + %4 × %5)")
                             .arg(QString::number(p), N, secs(in.ioS), secs(in.cpuS),
                                 QString::number(stretch, 'f', 2));
         } else if (io) {
-            t.wallS = schedule(in, p, CpuPlace::None, 1);
+            t.wallS = schedule(in, p, CpuPlace::None, 1, failEvery);
             t.formula = QStringLiteral("⌈N/P⌉·T, P = min(W, cap, capacity, N) = %1: ⌈%2/%1⌉ × %3")
                             .arg(QString::number(t.lanes), N, secs(in.ioS));
         } else {
@@ -253,6 +265,8 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
         break;
     }
     }
+    if (model == RaceModel::BackgroundJobs && io && in.failEvery > 0)
+        t.formula += QStringLiteral(", every %1th job failing at once and costing nothing").arg(in.failEvery);
     t.formula += shapedNote;
     return t;
 }

@@ -35,6 +35,7 @@ struct TheoryInput
     double rateLimit = 0; // client token bucket, requests/s; 0 = off
     int rateLimitBurst = 1;
     int cores = 2; // QThread::idealThreadCount(): threads QtConcurrent runs at once
+    int failEvery = 0; // background jobs: every k-th job's call fails at once, costing nothing
 };
 
 struct Theory

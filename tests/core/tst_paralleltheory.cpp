@@ -88,6 +88,15 @@ void tst_ParallelTheory::closedForms_data()
     QTest::newRow("parallel-blocking web+ML: ⌈8/4⌉·(T_io + T_cpu·4/2)")
         << RaceModel::ParallelBlocking << webMl << 6.0 << 4;
     QTest::newRow("background jobs = blocking pool") << RaceModel::BackgroundJobs << webMl << 6.0 << 4;
+    TheoryInput failing = input(8, 1.0, 0.2);
+    failing.workers = 2;
+    failing.failEvery = 4;
+    // Jobs 4 and 8 fail at once: 1, 3, 6 on one worker, 2, 5, 7 on the other: 3 × 1.2 s.
+    QTest::newRow("background jobs, every 4th failing at once")
+        << RaceModel::BackgroundJobs << failing << 3.6 << 2;
+    TheoryInput notJobs = failing;
+    QTest::newRow("failures only apply to background jobs")
+        << RaceModel::ParallelBlocking << notJobs << 4.8 << 2;
     QTest::newRow("mixed: T_io + ⌈8/2⌉·T_cpu") << RaceModel::Mixed << webMl << 4.0 << 8;
     QTest::newRow("anti-pattern: T_io + N·T_cpu") << RaceModel::AntiPattern << webMl << 6.0 << 8;
     TheoryInput staggered = webMl;
