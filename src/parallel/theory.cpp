@@ -214,9 +214,11 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
         const int failEvery = model == RaceModel::BackgroundJobs && io ? in.failEvery : 0;
         if (io && cpu) {
             t.wallS = schedule(in, p, CpuPlace::SameThread, stretch, failEvery);
+            // N counts the jobs that do their work (when every k-th fails, N − ⌊N/k⌋).
+            const QString running = QString::number(failEvery > 0 ? n - n / failEvery : n);
             t.formula = QStringLiteral("⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: "
                                        "⌈%2/%1⌉ × (%3 + %4 × %5)")
-                            .arg(QString::number(p), N, secs(in.ioS), secs(in.cpuS),
+                            .arg(QString::number(p), running, secs(in.ioS), secs(in.cpuS),
                                 QString::number(stretch, 'f', 2));
         } else if (io) {
             t.wallS = schedule(in, p, CpuPlace::None, 1, failEvery);
@@ -266,7 +268,7 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
     }
     }
     if (model == RaceModel::BackgroundJobs && io && in.failEvery > 0)
-        t.formula += QStringLiteral(", every %1th job failing at once and costing nothing").arg(in.failEvery);
+        t.formula += QStringLiteral(" (every %1th job fails at once and costs nothing)").arg(in.failEvery);
     t.formula += shapedNote;
     return t;
 }
