@@ -339,8 +339,14 @@ void tst_ParallelModels::mixedHoldsTheRunOpen()
     QVERIFY(lastTaskEnd > lastRequestEnd);
     QVERIFY(RaceFigures::measuredWallS(t) * 1e9 >= double(lastTaskEnd - t.measuredStartNs) - 1);
     QCOMPARE(maxOverlapOnALane(t), 1);
-    // The loop was never frozen by the CPU work (loose: a shared machine).
-    QVERIFY2(RaceFigures::maxLoopLagMs(t) < 100, qPrintable(QString::number(RaceFigures::maxLoopLagMs(t))));
+    // The loop was never frozen by the CPU work: its worst lag stays below one task's length
+    // (the anti-pattern's is at least one task; on a busy machine both stretch alike).
+    double shortestTaskMs = 1e9;
+    for (const TaskRecord &task : t.tasks)
+        shortestTaskMs = std::min(shortestTaskMs, double(task.endNs - task.startNs) / 1e6);
+    QVERIFY2(RaceFigures::maxLoopLagMs(t) < shortestTaskMs,
+        qPrintable(
+            QStringLiteral("lag %1 ms, task %2 ms").arg(RaceFigures::maxLoopLagMs(t)).arg(shortestTaskMs)));
 }
 
 void tst_ParallelModels::antiPatternFreezesTheLoop()
