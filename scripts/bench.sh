@@ -18,6 +18,7 @@ command -v hey >/dev/null || need+=(hey)
 command -v wrk >/dev/null || need+=(wrk)
 command -v h2load >/dev/null || need+=(nghttp2-client)
 command -v python3 >/dev/null || need+=(python3)
+[ -x /usr/bin/time ] || need+=(time)
 if ((${#need[@]})); then
     echo "bench: installing ${need[*]}" >&2
     SUDO=""

@@ -10,6 +10,7 @@ Sections (see bench/README.md for what each figure means):
   3. timing fidelity against the simulator's ground truth at 256 and 1,000 concurrent streams
   4. client CPU and peak RSS per request and per token event
   5. timeline paint times (bench/timeline), when that target was built
+  6. the fault campaign: every simulator fault at 10% in one 10,000-request run, accounted for
 """
 
 import argparse
@@ -48,9 +49,15 @@ class Measured:
 
 
 def run_measured(cmd, timeout, workdir):
-    """Runs cmd to completion (killed after `timeout` s); CPU and RSS from wait4()."""
+    """Runs cmd to completion (killed after `timeout` s). CPU and peak RSS come from GNU time
+    when it is there: wait4()'s ru_maxrss of a child forked from this (large) Python process
+    counts the pre-exec copy of Python too, which made every small client look ~90 MiB."""
     out_path = os.path.join(workdir, "out.txt")
     err_path = os.path.join(workdir, "err.txt")
+    time_path = os.path.join(workdir, "time.txt")
+    gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+    if gnu_time:
+        cmd = [gnu_time, "-f", "%U %S %M", "-o", time_path, *cmd]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -71,7 +78,14 @@ def run_measured(cmd, timeout, workdir):
         o = f.read().decode(errors="replace")
     with open(err_path, "rb") as f:
         e = f.read().decode(errors="replace")
-    return Measured(o, e, proc.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, wall)
+    cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    if gnu_time and os.path.exists(time_path):
+        with open(time_path) as f:
+            fields = f.read().split()
+        if len(fields) >= 3:
+            cpu, rss = float(fields[-3]) + float(fields[-2]), int(fields[-1])
+        os.unlink(time_path)
+    return Measured(o, e, proc.returncode, cpu, rss, wall)
 
 
 class Server:
@@ -170,6 +184,9 @@ def make_static(root):
 def start_nginx(work):
     prefix = os.path.join(work, "nginx")
     root = os.path.join(work, "www")
+    # Started as root, nginx's workers drop to an unprivileged user, which must read the files
+    # (mkdtemp makes the directory private).
+    os.chmod(work, 0o755)
     for sub in ("", "body", "proxy", "fastcgi", "uwsgi", "scgi"):
         os.makedirs(os.path.join(prefix, sub), exist_ok=True)
     make_static(root)
@@ -380,6 +397,50 @@ class Bench:
         self.row(mem, "  per token event", bb.rss_kb * 1024 / max(events, 1), "B")
         return percentile(ttft, 50), percentile(itl, 50)
 
+    def fault_campaign(self):
+        """Every simulator fault at 10% in one 10,000-request run: the printed accounting."""
+        n = self.args.fault_requests
+        faults = ["http_429", "http_500", "http_503", "reset", "stall", "malformed", "stream_error", "missing_done"]
+        cmd = [self.cli, "simulate", "--ttft-ms", "5", "--token-interval-ms", "2", "--output-tokens", "16",
+               "--stall-s", "3", "--seed", "6"]
+        for f in faults:
+            cmd += ["--fault", f + "=0.1"]
+        sim = Server(cmd, read_url=True)
+        self.servers.append(sim)
+        wait_http(sim.url + "/v1/models")
+        log(f"[6] fault campaign: {n} requests, c=64, every fault at 10%, idle timeout 1 s < 3 s stall")
+        _, report, s, _ = self.burgerbench(sim.url, 64, n, stream=True, timeout=900,
+                                           extra=("--idle-timeout", "1s", "--max-tokens", "16"))
+        stats = http_json(sim.url + "/sim/stats")
+        sim.stop()
+        drawn = {r["id"]: r["fault"] for r in stats["requests"]}
+        expected = {"none": "success", "http_429": "http_429", "http_500": "http_500", "http_503": "http_503",
+                    "reset": "connection_reset", "client_closed": "timeout_idle", "malformed": "malformed_chunk",
+                    "stream_error": "stream_error", "missing_done": "missing_done"}
+        table, mismatched, never = {}, 0, 0
+        for r in report["requests"]:
+            kind = "success" if r["outcome"] == "success" else r["error"]
+            fault = drawn.get(r["id"])
+            if fault is None:
+                never += 1
+                table.setdefault(("(never arrived)", kind), 0)
+                table[("(never arrived)", kind)] += 1
+                continue
+            table[(fault, kind)] = table.get((fault, kind), 0) + 1
+            if expected.get(fault) != kind:
+                mismatched += 1
+        sec = f"fault campaign, {n} requests, c=64, every fault at 10%"
+        sent = len(report["requests"])
+        total = s["completed"] + s["failed"] + s["incomplete"]
+        self.rows.append((sec, "sent / completed + failed + incomplete",
+                          f"{sent} / {s['completed']} + {s['failed']} + {s['incomplete']} = {total}",
+                          "ok" if total == sent == n else "NOT ACCOUNTED"))
+        for (fault, kind), count in sorted(table.items(), key=lambda kv: (kv[0][0] != "none", kv[0])):
+            ok = "ok" if expected.get(fault) == kind else ("race" if fault == "(never arrived)" else "MISMATCH")
+            self.rows.append((sec, f"simulator {fault} -> client {kind}", f"{count}", ok))
+        self.rows.append((sec, "mismatched / never reached the simulator", f"{mismatched} / {never}",
+                          "ok" if mismatched == 0 else "MISMATCH"))
+
     def timeline(self):
         exe = self.args.timeline
         if not exe or not os.path.exists(exe):
@@ -418,11 +479,12 @@ def main():
     ap.add_argument("--cli", required=True, help="path to burgerbench-cli")
     ap.add_argument("--timeline", help="path to bench_timeline (optional)")
     ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
-    ap.add_argument("--only", default="1,2,3,4,5", help="sections to run, e.g. 3")
+    ap.add_argument("--only", default="1,2,3,4,5,6", help="sections to run, e.g. 3")
     a = ap.parse_args()
     a.requests = 5000 if a.quick else 20000
     a.stream_requests = 2000 if a.quick else 10000
     a.sim_requests = 1000 if a.quick else 4000
+    a.fault_requests = 2000 if a.quick else 10000
     only = set(a.only.split(","))
     b = Bench(a)
     try:
@@ -441,6 +503,8 @@ def main():
         if only & {"3", "4"}:
             b.fidelity(256, 1024)
             b.fidelity(1000, 1000 if a.quick else 2000)
+        if "6" in only:
+            b.fault_campaign()
         if "5" in only:
             b.timeline()
         b.print_table()

@@ -44,7 +44,7 @@ double traceMiB(const RunTrace &trace)
             + double(r.errorMessage.capacity()) * 2;
         bytes += double(r.attempts.capacity() * sizeof(AttemptRecord));
     }
-    bytes += double(trace.loopBusy.capacity() * sizeof(Span) + trace.loopLag.capacity() * sizeof(LagSample));
+    bytes += double(trace.loopBusy.size() * sizeof(Span) + trace.loopLag.size() * sizeof(LagSample));
     return bytes / (1 << 20);
 }
 
@@ -101,9 +101,10 @@ int main(int argc, char **argv)
         const Progress p = engine.progress();
         const Sample x { double(p.elapsedNs) / 1e9, rssMiB(), traceMiB(engine.trace()) };
         samples.push_back(x);
-        std::printf(
-            "%8.0f s  requests %8d  in flight %4d  RSS %8.1f MiB  trace %8.1f MiB  RSS-trace %7.1f MiB\n",
-            x.t, p.completed + p.failed + p.incomplete, p.inFlight, x.rss, x.trace, x.rss - x.trace);
+        std::printf("%8.0f s  requests %8d  in flight %4d  loop spans %9zu  RSS %8.1f MiB  trace %8.1f MiB  "
+                    "RSS-trace %7.1f MiB\n",
+            x.t, p.completed + p.failed + p.incomplete, p.inFlight, engine.trace().loopBusy.size(), x.rss,
+            x.trace, x.rss - x.trace);
         std::fflush(stdout);
     };
     QTimer timer;
