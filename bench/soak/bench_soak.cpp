@@ -38,11 +38,18 @@ double rssMiB()
 double traceMiB(const RunTrace &trace)
 {
     double bytes = double(trace.requests.size() * sizeof(RequestRecord));
+    // Each heap block also costs malloc's header and rounding (~16 B on glibc x86-64) and, for
+    // Qt's containers, the QArrayData header (16 B): ~80 B a record that capacities do not show.
+    constexpr double Malloc = 16, QtHeader = 16;
+    auto qt = [](qsizetype capacity, double unit) {
+        return capacity > 0 ? double(capacity) * unit + QtHeader + Malloc : 0.0;
+    };
+    auto stl
+        = [](size_t capacity, double unit) { return capacity > 0 ? double(capacity) * unit + Malloc : 0.0; };
     for (const RequestRecord &r : trace.requests) {
-        bytes += double(r.tokenNs.capacity() * sizeof(qint64));
-        bytes += double(r.id.capacity()) + double(r.text.capacity()) * 2
-            + double(r.errorMessage.capacity()) * 2;
-        bytes += double(r.attempts.capacity() * sizeof(AttemptRecord));
+        bytes
+            += stl(r.tokenNs.capacity(), sizeof(qint64)) + stl(r.attempts.capacity(), sizeof(AttemptRecord));
+        bytes += qt(r.id.capacity(), 1) + qt(r.text.capacity(), 2) + qt(r.errorMessage.capacity(), 2);
     }
     bytes += double(trace.loopBusy.size() * sizeof(Span) + trace.loopLag.size() * sizeof(LagSample));
     return bytes / (1 << 20);
