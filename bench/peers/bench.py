@@ -198,7 +198,13 @@ def start_nginx(work):
         f.write(conf)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     server = Server([nginx, "-p", prefix, "-c", conf_path], url=f"http://127.0.0.1:{port}")
-    wait_http(server.url + "/json/v1/chat/completions")
+    try:
+        wait_http(server.url + "/json/v1/chat/completions")
+    except Exception:
+        server.stop()
+        with open(os.path.join(prefix, "error.log")) as f:
+            log("nginx error.log:\n" + f.read()[-1500:])
+        raise
     return server
 
 
