@@ -7,7 +7,8 @@ preset="${1:-dev}"
 
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-          qt6-translations-l10n libgl-dev libqt6svg6 fonts-dejavu-core)
+          qt6-translations-l10n libgl-dev libqt6svg6 fonts-dejavu-core
+          python3 poppler-utils)   # python3: check_trace.py; poppler-utils: pdftoppm (report tests)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -87,9 +87,9 @@ public:
         }
         if (d < min || d > max) {
             fail(key, QStringLiteral("must be an integer from %1 to %2 (got %3)")
-                          .arg(qint64(min))
-                          .arg(qint64(max))
-                          .arg(qint64(d)));
+                          .arg(min, 0, 'f', 0)
+                          .arg(max, 0, 'f', 0)
+                          .arg(d, 0, 'g', 17));
             return;
         }
         *out = Int(d);
