@@ -146,6 +146,7 @@ int cmdRun(int argc, char **argv)
         {QStringLiteral("duration"), QStringLiteral("Run for this long instead (e.g. 30s, 2m)."), QStringLiteral("time")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once, 1 to 1000."), QStringLiteral("n")},
         {QStringLiteral("rate"), QStringLiteral("Open loop: arrivals per second (0 = closed loop)."), QStringLiteral("r")},
+        {QStringLiteral("send-window"), QStringLiteral("Requests being sent at once (default 4; 0 = no limit: more raw req/s, TTFT includes the client's own send queue)."), QStringLiteral("n")},
         {QStringLiteral("burstiness"), QStringLiteral("Gamma shape of the arrival gaps (1 = Poisson, 0 = constant)."), QStringLiteral("k")},
         {QStringLiteral("stream"), QStringLiteral("Stream the responses (default).")},
         {QStringLiteral("no-stream"), QStringLiteral("Ask for whole responses.")},
@@ -256,6 +257,7 @@ int cmdRun(int argc, char **argv)
     }
     f.number(QStringLiteral("concurrency"), &scenario.concurrency, 1, 1000);
     f.number(QStringLiteral("rate"), &scenario.rate, 0, 1e6);
+    f.number(QStringLiteral("send-window"), &scenario.sendWindow, 0, 1000);
     f.number(QStringLiteral("burstiness"), &scenario.burstiness, 0, 1e6);
     if (parser.isSet(QStringLiteral("stream")) && parser.isSet(QStringLiteral("no-stream")))
         return usageError(QStringLiteral("--stream and --no-stream contradict each other"));

@@ -95,6 +95,7 @@ struct ActiveRequest
     int usagePrompt = -1;
     int usageCompletion = -1;
     QTimer *backoffTimer = nullptr; // while waiting to retry
+    bool sending = false;           // posted, requestSent not seen yet (counts in the send window)
 };
 
 class LoadEnginePrivate
@@ -133,6 +134,9 @@ public:
     std::mt19937_64 rng;
 
     int slotsPerManager = Http1SlotsPerManager;
+    int sendWindow = 0;     // at most this many requests between post() and requestSent, 0 = off
+    int sendingCount = 0;
+    std::vector<qint64> laneFreeSinceNs; // closed loop: when each lane last became free
     std::vector<QNetworkAccessManager *> managers; // owned (parented to q)
     std::vector<int> freeLanes;                    // a stack; lowest lane on top
     std::vector<std::unique_ptr<ActiveRequest>> active; // indexed by lane
@@ -193,6 +197,7 @@ public:
     void finishRun();
     void publishLive();
     QNetworkAccessManager *managerForLane(int lane);
+    void endSending(ActiveRequest *a);
     QNetworkRequest buildRequestTemplate() const;
 };
 
@@ -351,6 +356,13 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     for (int lane = scenario.concurrency - 1; lane >= 0; --lane)
         freeLanes.push_back(lane);
     activeCount = 0;
+    laneFreeSinceNs.assign(size_t(scenario.concurrency), 0);
+    sendingCount = 0;
+    // Requests between post() and requestSent compete with each other for the engine and HTTP
+    // threads; past a few, each one's start-to-wire time grows with the burst (the first round
+    // of 256 streams took ~80 ms to leave, all of it counted in TTFT). The window keeps a burst's
+    // queue at the gate, where it is measured as client queue time.
+    sendWindow = scenario.sendWindow;
 
     // Pay Qt's one-time costs before the clock starts: each manager's HTTP thread, the TLS
     // backend plugin, and one connection per lane. This is what connectToHost() does (a GET of
@@ -456,6 +468,8 @@ void LoadEnginePrivate::launch()
     connectGuard->stop();
     // The clock restarts here: the trace begins with a connected pool.
     clock.start();
+    if (const qint64 mono = monotonicNowNs(); mono >= 0 && clock.clockType() == QElapsedTimer::MonotonicClock)
+        trace.clockOriginMonotonicNs = mono - clock.nsecsElapsed();
     trace.loopBusy.clear();
     trace.loopLag.clear();
     busySinceNs = 0;
@@ -529,6 +543,8 @@ bool LoadEnginePrivate::passGates(qint64 nowNs)
 {
     if (freeLanes.empty())
         return false;
+    if (sendWindow > 0 && sendingCount >= sendWindow)
+        return false; // requestSent or a finish reopens it (endSending)
     if (!bucket.tryAcquire(nowNs)) {
         const qint64 wait = bucket.waitNs(nowNs);
         if (!pumpTimer->isActive() || pumpTimer->remainingTime() > wait / 1'000'000)
@@ -592,15 +608,31 @@ void LoadEnginePrivate::pump()
         }
     } else {
         if (moreToIssue() && passGates(t)) {
-            const quint32 index = newRecord(warmupPhase, t);
             const int lane = freeLanes.back();
             freeLanes.pop_back();
+            // Closed loop: the request was due when its lane came free (the run's start for the
+            // first round); the wait until dispatch (the send window, the rate limit, this
+            // thread's own pace) is client queue time, recorded like the open loop's.
+            qint64 intended = laneFreeSinceNs[size_t(lane)];
+            if (!warmupPhase)
+                intended = std::max(intended, trace.measuredStartNs);
+            const quint32 index = newRecord(warmupPhase, std::min(intended, t));
             dispatch(index, lane);
             if (moreToIssue() && !freeLanes.empty())
                 schedulePump();
         }
     }
     maybeFinish();
+}
+
+void LoadEnginePrivate::endSending(ActiveRequest *a)
+{
+    if (!a->sending)
+        return;
+    a->sending = false;
+    --sendingCount;
+    if (running && !stopping)
+        schedulePump();
 }
 
 QNetworkAccessManager *LoadEnginePrivate::managerForLane(int lane)
@@ -695,6 +727,8 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
         r.dispatchNs = t;
     QNetworkReply *reply = nam->post(request, body);
     a->reply = reply;
+    a->sending = true;
+    ++sendingCount;
     markDirty(a->index);
 
     QObject::connect(reply, &QNetworkReply::readyRead, q, [this, a] { onReadyRead(a); });
@@ -707,6 +741,7 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
             if (rec.sentNs < 0)
                 rec.sentNs = now();
         }
+        endSending(a);
     });
     QObject::connect(reply, &QNetworkReply::finished, q, [this, a] { onFinished(a); });
 }
@@ -818,6 +853,7 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
     if (!reply)
         return;
     const qint64 t = now();
+    endSending(a);
     RequestRecord &r = trace.requests[a->index];
     // Drain whatever arrived with the final notification.
     if (reply->bytesAvailable() > 0 && a->abortReason == AbortReason::None)
@@ -981,6 +1017,7 @@ void LoadEnginePrivate::releaseLane(int lane)
     QTimer::singleShot(0, q, [dead] { delete dead; });
     --activeCount;
     freeLanes.push_back(lane);
+    laneFreeSinceNs[size_t(lane)] = now();
 }
 
 void LoadEnginePrivate::sweep()

@@ -289,6 +289,7 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     meta.insert(QLatin1String("target_url"), scrub.url(trace.targetUrl));
     meta.insert(QLatin1String("definitions"), trace.definitions);
     meta.insert(QLatin1String("clock"), QStringLiteral("ns from run start"));
+    meta.insert(QLatin1String("clock_origin_monotonic_ns"), nsValue(trace.clockOriginMonotonicNs));
     meta.insert(QLatin1String("measured_start_ns"), nsValue(trace.measuredStartNs));
     meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
     meta.insert(QLatin1String("cancelled"), trace.cancelled);
@@ -425,6 +426,7 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
                 QStringLiteral("not an ISO 8601 date-time ('%1')").arg(started)));
     }
     if (!rd.ns(meta, "measured_start_ns", QStringLiteral("meta"), &t.measuredStartNs)
+        || !rd.ns(meta, "clock_origin_monotonic_ns", QStringLiteral("meta"), &t.clockOriginMonotonicNs)
         || !rd.ns(meta, "end_ns", QStringLiteral("meta"), &t.endNs)
         || !rd.integer<int>(meta, "cpu_count", QStringLiteral("meta"), &t.cpuCount, 0))
         return finish(false);

@@ -315,6 +315,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.number(QStringLiteral("rate"), &s.rate, 0, 1e6);
         r.number(QStringLiteral("burstiness"), &s.burstiness, 0, 1e6);
         r.integer(QStringLiteral("warmup"), &s.warmup, 0, 1e6);
+        r.integer(QStringLiteral("send_window"), &s.sendWindow, 0, 1000);
         r.integer(QStringLiteral("seed"), &s.seed, 0, 9007199254740992.0);
         r.integer(QStringLiteral("workers"), &s.workers, 1, 256);
         r.number(QStringLiteral("cpu_task_ms"), &s.cpuTaskMs, 0, 600e3);
@@ -507,6 +508,7 @@ QJsonObject Scenario::toJson() const
              {QStringLiteral("rate"), rate},
              {QStringLiteral("burstiness"), burstiness},
              {QStringLiteral("warmup"), warmup},
+             {QStringLiteral("send_window"), sendWindow},
              {QStringLiteral("seed"), double(seed)},
              {QStringLiteral("workers"), workers},
              {QStringLiteral("cpu_task_ms"), cpuTaskMs},

@@ -60,6 +60,9 @@ struct Scenario
     double rate = 0;         // open loop, requests/s; 0 = closed loop
     double burstiness = 1;   // Gamma shape k; 0 = constant gaps (k = infinity)
     int warmup = 0;          // warm-up requests, excluded from statistics
+    // Requests between post() and "request sent" at once; more wait at the gate, recorded as
+    // client queue time. Small keeps start-to-wire short (TTFT honest); 0 = no limit (raw req/s).
+    int sendWindow = 4;
     quint64 seed = 42;       // arrival schedule and retry jitter
 
     // Request.

@@ -5,6 +5,10 @@
 #include <QBasicTimer>
 #include <QDateTime>
 #include <QElapsedTimer>
+
+#ifdef Q_OS_UNIX
+#include <time.h>
+#endif
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -343,6 +347,7 @@ public:
 
     QTcpServer m_server;
     QElapsedTimer m_clock;
+    qint64 m_clockOriginMonotonicNs = -1; // CLOCK_MONOTONIC at m_clock's zero (aligns a client)
 
     // Simulator thread only.
     QSet<SimConnection *> m_connections;
@@ -1051,6 +1056,11 @@ SimulatorPrivate::SimulatorPrivate(const SimulatorSettings &settings)
     , m_jitterRng(settings.seed ^ 0x9e3779b9u)
 {
     m_clock.start();
+#ifdef Q_OS_UNIX
+    if (timespec ts {}; m_clock.clockType() == QElapsedTimer::MonotonicClock
+        && clock_gettime(CLOCK_MONOTONIC, &ts) == 0)
+        m_clockOriginMonotonicNs = qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec - m_clock.nsecsElapsed();
+#endif
     m_server.setListenBacklogSize(4096);
     m_server.setMaxPendingConnections(1 << 20);
     connect(&m_server, &QTcpServer::newConnection, this, &SimulatorPrivate::onNewConnection);
@@ -1329,6 +1339,8 @@ QJsonObject SimulatorPrivate::stats() const
     }
     out.insert(QLatin1String("clock"), QStringLiteral("ns since simulator start"));
     out.insert(QLatin1String("now_ns"), double(nowNs()));
+    out.insert(QLatin1String("clock_origin_monotonic_ns"),
+        m_clockOriginMonotonicNs < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(m_clockOriginMonotonicNs)));
     auto time = [](qint64 ns) { return ns < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(ns)); };
     QJsonArray requests;
     for (const SimRecord &r : records) {

@@ -112,6 +112,10 @@ struct LagSample
     qint64 lagNs = 0; // how late a periodic timer on the network thread fired
 };
 
+// CLOCK_MONOTONIC now, in ns (-1 where the platform has none). QElapsedTimer reads the same clock on
+// Linux, so origin = monotonicNowNs() - timer.nsecsElapsed().
+qint64 monotonicNowNs();
+
 // The recorded run: the single source every metric, view and report reads.
 struct RunTrace
 {
@@ -119,6 +123,9 @@ struct RunTrace
     QString targetUrl;        // without credentials
     QString definitions = QStringLiteral("vllm-compatible");
     QDateTime startedAt;      // wall-clock label only
+    // CLOCK_MONOTONIC (ns) at this trace's zero, -1 if unknown: aligns the trace with another clock
+    // of the same host, e.g. the simulator's ground truth (GET /sim/stats clock_origin_monotonic_ns).
+    qint64 clockOriginMonotonicNs = -1;
     qint64 measuredStartNs = -1; // METRICS.md item 11: just before the first measured dispatch
     qint64 endNs = -1;           // the last measured request settled
     bool cancelled = false;
