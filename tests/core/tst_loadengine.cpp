@@ -74,6 +74,9 @@ private slots:
     void nonStreaming();
     void liveDeltasAddUp();
     void fidelityAgainstGroundTruth();
+    void sendWindow_data();
+    void sendWindow();
+    void closedLoopIntendedIsLaneFree();
 
 private:
     RunResult run(const Scenario &scenario, const SimulatorSettings &sim, int cancelAfterMs = -1);
@@ -476,6 +479,78 @@ void tst_LoadEngine::fidelityAgainstGroundTruth()
     // error would be off by a whole TTFT (100 ms) or an interval (20 ms).
     QVERIFY2(ttftMedian < 15, qPrintable(QString::number(ttftMedian)));
     QVERIFY2(std::abs(itlMedian) < 3, qPrintable(QString::number(itlMedian)));
+}
+
+void tst_LoadEngine::sendWindow_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::newRow("1") << 1;
+    QTest::newRow("4 (default)") << 4;
+    QTest::newRow("0 = no limit") << 0;
+}
+
+void tst_LoadEngine::sendWindow()
+{
+    // Requests between dispatch (post) and "request sent", swept over the recorded trace: never
+    // more than the window; without a window the whole first round is posted before any is sent.
+    QFETCH(int, window);
+    Scenario s = quickScenario();
+    s.concurrency = 32;
+    s.requests = 64;
+    s.sendWindow = window;
+    SimulatorSettings sim = quickSim();
+    sim.ttftMs = 100;
+    const RunResult r = run(s, sim);
+    QCOMPARE(r.summary.completed, 64);
+    QCOMPARE(r.stats.value(QStringLiteral("peak_concurrent")).toInt(), 32);
+    std::vector<std::pair<qint64, int>> edges; // (time, +1 posted / -1 sent); -1 sorts first
+    for (const RequestRecord &q : r.trace.requests) {
+        QVERIFY(q.dispatchNs >= 0 && q.sentNs >= q.dispatchNs);
+        edges.push_back({q.dispatchNs, +1});
+        edges.push_back({q.sentNs, -1});
+    }
+    std::sort(edges.begin(), edges.end());
+    int sending = 0, peak = 0;
+    for (const auto &e : edges)
+        peak = std::max(peak, sending += e.second);
+    qInfo("window %d: at most %d requests being sent at once", window, peak);
+    if (window > 0)
+        QVERIFY2(peak <= window, qPrintable(QString::number(peak)));
+    else
+        QVERIFY2(peak > 4, qPrintable(QString::number(peak)));
+}
+
+void tst_LoadEngine::closedLoopIntendedIsLaneFree()
+{
+    // Closed loop: a request is due when its lane comes free (the run's start for the first
+    // round). Whatever holds it after that (here a send window of 1) is client queue time.
+    Scenario s = quickScenario();
+    s.concurrency = 8;
+    s.requests = 24;
+    s.sendWindow = 1;
+    const RunResult r = run(s, quickSim());
+    QCOMPARE(r.summary.completed, 24);
+    std::map<int, std::vector<const RequestRecord *>> byLane;
+    for (const RequestRecord &q : r.trace.requests)
+        byLane[q.lane].push_back(&q);
+    QCOMPARE(int(byLane.size()), 8);
+    qint64 firstRoundQueue = 0;
+    for (auto &[lane, list] : byLane) {
+        std::sort(list.begin(), list.end(),
+                  [](const RequestRecord *a, const RequestRecord *b) { return a->dispatchNs < b->dispatchNs; });
+        QCOMPARE(list.front()->intendedNs, r.trace.measuredStartNs);
+        firstRoundQueue = std::max(firstRoundQueue, list.front()->queueNs());
+        for (size_t i = 0; i < list.size(); ++i) {
+            QVERIFY(list[i]->intendedNs <= list[i]->dispatchNs);
+            if (i > 0) {
+                QVERIFY2(list[i]->intendedNs >= list[i - 1]->endNs, "due only once its lane came free");
+                QVERIFY2(list[i]->intendedNs - list[i - 1]->endNs < 20'000'000, "due as soon as it came free");
+            }
+        }
+    }
+    // Eight posts one after the other: the last of the first round waited for seven "sent"s.
+    QVERIFY2(firstRoundQueue > 0, qPrintable(QString::number(firstRoundQueue)));
+    QCOMPARE(r.summary.queue.count, 24);
 }
 
 QTEST_GUILESS_MAIN(tst_LoadEngine)
