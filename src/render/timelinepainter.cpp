@@ -17,6 +17,7 @@
 #include <array>
 #include <climits>
 #include <cmath>
+#include <optional>
 
 namespace BurgerBench {
 
@@ -321,8 +322,105 @@ void paintWorkerLanes(
     fillPhaseRects(painter, held.rects.data(), int(held.rects.size()), Phase::BlockedHeld);
 }
 
+// Adds what one request (or slot) lane of `trace` shows in rows [y, y + h) to the batches, and
+// with `outlines` each drawn request's extent (the compared run's outline).
+void collectLaneBars(Batches &b, const TimelineLayout &layout, const RunTrace &trace,
+    const TimelineIndex &index, const TimelineRenderOptions &options, int lane, int y, int h,
+    PhaseSegments &segments, RectBatch *outlines = nullptr)
+{
+    const auto outline = [&](qint64 start, qint64 end) {
+        if (!outlines)
+            return;
+        const int x0 = std::max(layout.plotRect.left() - 1, columnOf(layout, start));
+        const int x1 = std::min(layout.plotRect.right() + 2, columnOf(layout, end));
+        // One pixel outside the fill's inset, so the outline frames the bar.
+        const int pad = std::max(0, insetFor(h) - 1);
+        outlines->add(x0, std::max(x1, x0 + 3), y + pad, h - 2 * pad);
+    };
+    if (layout.laneByRequest) {
+        if (lane >= int(trace.requests.size()))
+            return; // compare: the other run has more requests
+        const RequestRecord &r = trace.requests[size_t(lane)];
+        const qint64 start = requestVisibleStartNs(r);
+        const qint64 end = requestVisibleEndNs(r, layout.nowNs);
+        if (start < 0 || start > layout.toNs || end < layout.fromNs)
+            return;
+        addRequest(b, layout, r, y, h, options, segments);
+        outline(start, end);
+    } else if (lane < index.slotCount()) {
+        const TimelineIndex::Lane &slot = index.slot(lane);
+        const auto [first, last] = slot.window(layout.fromNs, layout.toNs);
+        int i = first;
+        while (i < last) {
+            const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
+            const qint64 end = requestVisibleEndNs(r, layout.nowNs);
+            if (end >= layout.fromNs) {
+                // A slot lane shows the request from the moment it holds the slot: its
+                // queue time belongs to no slot (the request lanes show it).
+                addRequest(b, layout, r, y, h, options, segments, true);
+                outline(r.dispatchNs, end);
+            }
+            // Requests on one slot never overlap: those that start and end inside the
+            // column this one ended in are covered by it (per-pixel merging); jump to the
+            // first that starts in a later column.
+            const qint64 nextT = layout.xToTime(double(columnOf(layout, std::max(end, r.dispatchNs)) + 1));
+            const auto from = slot.starts.begin() + i + 1;
+            const int next
+                = int(std::lower_bound(from, slot.starts.begin() + last, nextT) - slot.starts.begin());
+            // One step back: a request starting before nextT may still reach past it.
+            i = std::max(i + 1, next - 1);
+        }
+    }
+}
+
+void flushLaneBars(QPainter *painter, const Batches &b)
+{
+    const Phase order[] = { Phase::Queued, Phase::WaitingFirstToken, Phase::Sending, Phase::Streaming };
+    for (Phase p : order)
+        fillPhaseRects(painter, b.fill[int(p)].rects.data(), int(b.fill[int(p)].rects.size()), p);
+    if (!b.ticks.empty()) {
+        painter->setPen(QPen(phaseStyle(Phase::Streaming).tick, 1));
+        painter->drawLines(b.ticks.data(), int(b.ticks.size()));
+    }
+    fillPhaseRects(painter, b.thinError.rects.data(), int(b.thinError.rects.size()), Phase::Error);
+    fillPhaseRects(painter, b.ghosts.rects.data(), int(b.ghosts.rects.size()), Phase::Ghost);
+    for (Phase p : { Phase::Incomplete, Phase::Error })
+        fillPhaseRects(painter, b.markers[int(p)].rects.data(), int(b.markers[int(p)].rects.size()), p);
+}
+
+// The compared run's rows: B's bars in the same legend at compareRunOpacity, each request's
+// extent outlined, so "the other run" reads at a glance even in grey scale.
+void paintCompareRows(QPainter *painter, const TimelineLayout &layout, const RunTrace &compare,
+    const TimelineIndex &compareIndex, const TimelineRenderOptions &options, int firstLane, int lastLane)
+{
+    TimelineLayout bl = layout;
+    bl.nowNs = layout.compareNowNs;
+    Batches b;
+    RectBatch outlines;
+    PhaseSegments segments;
+    for (int lane = firstLane; lane < lastLane; ++lane) {
+        const int h = layout.runRowH(lane, 1);
+        if (h <= 0)
+            continue;
+        collectLaneBars(b, bl, compare, compareIndex, options, lane, layout.runRowY(lane, 1), h, segments,
+            h >= 4 ? &outlines : nullptr);
+    }
+    painter->save();
+    painter->setOpacity(compareRunOpacity);
+    flushLaneBars(painter, b);
+    painter->restore();
+    painter->save();
+    QPen pen(compareOutlineColor(), 1);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    for (const QRect &r : outlines.rects)
+        painter->drawRect(r.adjusted(0, 0, -1, -1));
+    painter->restore();
+}
+
 void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
-    const TimelineIndex &index, const TimelineRenderOptions &options)
+    const TimelineIndex &index, const TimelineRenderOptions &options, const TimelineIndex *compareIndex)
 {
     const QFontMetrics fm(painter->font());
     const int firstLane = layout.firstLane;
@@ -346,60 +444,34 @@ void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const Ru
             painter->fillRect(QRect(plot.left(), y, plot.width(), h), stripeColor);
         if ((lane + 1) % labelEvery == 0 || labelEvery == 1) {
             const QString name = layout.laneByRequest ? requestLaneName(lane) : slotLaneName(lane);
-            const int labelH = std::max(h, fm.height());
-            const int labelY = std::max(int(layout.requestTop), y + (h - labelH) / 2);
+            // Compare: the lane's name sits on its A row when that row holds a line of text.
+            const int rowH
+                = layout.compare && layout.runRowH(lane, 0) >= fm.height() ? layout.runRowH(lane, 0) : h;
+            const int labelH = std::max(rowH, fm.height());
+            const int labelY = std::max(int(layout.requestTop), y + (rowH - labelH) / 2);
             drawLaneLabel(painter, layout, labelY, labelH, name);
         }
+    }
+    if (layout.compare && labelEvery == 1 && layout.runRowH(firstLane, 1) >= fm.height() - 2) {
+        painter->save();
+        QFont small = painter->font();
+        small.setBold(true);
+        painter->setFont(small);
+        painter->setPen(compareOutlineColor());
+        for (int lane = firstLane; lane < lastLane; ++lane)
+            drawLaneLabel(painter, layout, layout.runRowY(lane, 1), layout.runRowH(lane, 1),
+                QCoreApplication::translate("BurgerBench::Timeline", "B", "the compared run's row"));
+        painter->restore();
     }
 
     Batches b;
     PhaseSegments segments;
-    for (int lane = firstLane; lane < lastLane; ++lane) {
-        const int y = layout.requestLaneY(lane);
-        const int h = layout.requestLaneH(lane);
-        if (layout.laneByRequest) {
-            const RequestRecord &r = trace.requests[size_t(lane)];
-            const qint64 start = requestVisibleStartNs(r);
-            if (start < 0 || start > layout.toNs || requestVisibleEndNs(r, layout.nowNs) < layout.fromNs)
-                continue;
-            addRequest(b, layout, r, y, h, options, segments);
-        } else if (lane < index.slotCount()) {
-            const TimelineIndex::Lane &slot = index.slot(lane);
-            const auto [first, last] = slot.window(layout.fromNs, layout.toNs);
-            int i = first;
-            while (i < last) {
-                const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
-                const qint64 end = requestVisibleEndNs(r, layout.nowNs);
-                if (end >= layout.fromNs) {
-                    // A slot lane shows the request from the moment it holds the slot: its
-                    // queue time belongs to no slot (the request lanes show it).
-                    addRequest(b, layout, r, y, h, options, segments, true);
-                }
-                // Requests on one slot never overlap: those that start and end inside the
-                // column this one ended in are covered by it (per-pixel merging); jump to the
-                // first that starts in a later column.
-                const qint64 nextT
-                    = layout.xToTime(double(columnOf(layout, std::max(end, r.dispatchNs)) + 1));
-                const auto from = slot.starts.begin() + i + 1;
-                const int next
-                    = int(std::lower_bound(from, slot.starts.begin() + last, nextT) - slot.starts.begin());
-                // One step back: a request starting before nextT may still reach past it.
-                i = std::max(i + 1, next - 1);
-            }
-        }
-    }
-
-    const Phase order[] = { Phase::Queued, Phase::WaitingFirstToken, Phase::Sending, Phase::Streaming };
-    for (Phase p : order)
-        fillPhaseRects(painter, b.fill[int(p)].rects.data(), int(b.fill[int(p)].rects.size()), p);
-    if (!b.ticks.empty()) {
-        painter->setPen(QPen(phaseStyle(Phase::Streaming).tick, 1));
-        painter->drawLines(b.ticks.data(), int(b.ticks.size()));
-    }
-    fillPhaseRects(painter, b.thinError.rects.data(), int(b.thinError.rects.size()), Phase::Error);
-    fillPhaseRects(painter, b.ghosts.rects.data(), int(b.ghosts.rects.size()), Phase::Ghost);
-    for (Phase p : { Phase::Incomplete, Phase::Error })
-        fillPhaseRects(painter, b.markers[int(p)].rects.data(), int(b.markers[int(p)].rects.size()), p);
+    for (int lane = firstLane; lane < lastLane; ++lane)
+        collectLaneBars(b, layout, trace, index, options, lane, layout.runRowY(lane, 0),
+            layout.runRowH(lane, 0), segments);
+    flushLaneBars(painter, b);
+    if (layout.compare && options.compareTrace && compareIndex)
+        paintCompareRows(painter, layout, *options.compareTrace, *compareIndex, options, firstLane, lastLane);
 }
 
 // The drawn extent of a request on its lane, or an empty rect when it is not on screen.
@@ -419,10 +491,71 @@ QRect requestExtent(
         return {};
     const int x0 = std::max(layout.plotRect.left() - 2, columnOf(layout, start));
     const int x1 = std::min(layout.plotRect.right() + 2, columnOf(layout, end));
-    return QRect(x0, layout.requestLaneY(lane), std::max(1, x1 - x0 + 1), layout.requestLaneH(lane));
+    return QRect(x0, layout.runRowY(lane, 0), std::max(1, x1 - x0 + 1), layout.runRowH(lane, 0));
+}
+
+// The compared run's index: the caller's, or one built into `own`.
+const TimelineIndex *compareIndexFor(const TimelineRenderOptions &options, std::optional<TimelineIndex> &own)
+{
+    if (!options.compareTrace)
+        return nullptr;
+    if (options.compareIndex)
+        return options.compareIndex;
+    own.emplace(*options.compareTrace);
+    return &*own;
+}
+
+QString compareRunLabel(int run, const QString &name)
+{
+    // The legend line: which row is which run, and how each is drawn.
+    return run == 0
+        ? QCoreApplication::translate("BurgerBench::Timeline", "A, upper row: %1")
+              .arg(name.isEmpty() ? QStringLiteral("A") : name)
+        : QCoreApplication::translate("BurgerBench::Timeline", "B, lower row (pale, outlined): %1")
+              .arg(name.isEmpty() ? QStringLiteral("B") : name);
+}
+
+int compareLegendRowHeight(const QFontMetrics &fm)
+{
+    return std::max(fm.height(), 12) + 6;
+}
+
+// One row above the phase legend: a swatch and the name of each run.
+void paintCompareLegend(QPainter *painter, const QRect &rect, const TimelineRenderOptions &options)
+{
+    const QFontMetrics fm(painter->font());
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const int half = rect.width() / 2;
+    for (int run = 0; run < 2; ++run) {
+        const int left = rect.left() + run * half;
+        const QRect box(left, rect.top() + (rect.height() - 12) / 2, 26, 12);
+        if (run == 0) {
+            fillPhaseRect(painter, box, Phase::Streaming);
+        } else {
+            painter->save();
+            painter->setOpacity(compareRunOpacity);
+            fillPhaseRect(painter, box.adjusted(1, 1, -1, -1), Phase::Streaming);
+            painter->restore();
+            painter->setPen(compareOutlineColor());
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(box.adjusted(0, 0, -1, -1));
+        }
+        painter->setPen(run == 0 ? QColor(0x22, 0x22, 0x22) : compareOutlineColor());
+        const QRect text(box.right() + 6, rect.top(), half - box.width() - 16, rect.height());
+        const QString label = compareRunLabel(run, run == 0 ? options.labelA : options.labelB);
+        painter->drawText(
+            text, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(label, Qt::ElideMiddle, text.width()));
+    }
+    painter->restore();
 }
 
 } // namespace
+
+QColor compareOutlineColor()
+{
+    return QColor(0x0b, 0x6e, 0x79); // teal: no phase uses it
+}
 
 double TimelineLayout::timeToX(qint64 timeNs) const
 {
@@ -443,6 +576,21 @@ int TimelineLayout::requestLaneH(int lane) const
 {
     const int next = int(std::floor(laneTop(lane + 1, requestTop, requestLaneHeight, firstLane)));
     return std::max(1, next - requestLaneY(lane));
+}
+
+int TimelineLayout::runRowY(int lane, int run) const
+{
+    const int y = requestLaneY(lane);
+    return run == 0 ? y : y + runRowH(lane, 0);
+}
+
+int TimelineLayout::runRowH(int lane, int run) const
+{
+    const int h = requestLaneH(lane);
+    if (!compare)
+        return run == 0 ? h : 0;
+    // A gets the odd pixel: it is the run the overlays (selection, hover) are drawn on.
+    return run == 0 ? h - h / 2 : h / 2;
 }
 
 int TimelineLayout::visibleRequestLanes() const
@@ -495,14 +643,23 @@ QString loopLaneName()
 TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTrace &trace,
     const TimelineIndex &index, const TimelineRenderOptions &options)
 {
+    std::optional<TimelineIndex> ownCompareIndex;
+    const TimelineIndex *compareIndex = compareIndexFor(options, ownCompareIndex);
     TimelineLayout l;
+    l.compare = compareIndex != nullptr;
     const QFontMetrics fm(font);
     l.bounds = rect;
     l.laneByRequest = options.laneByRequest;
     l.labelLeft = rect.left() + 4;
     // The gutter fits the longest lane name it will show (translations differ in length).
     int gutter = options.labelWidth;
-    int longest = fm.horizontalAdvance(requestLaneName(std::max<int>(9, int(trace.requests.size()))));
+    int requestLanes = int(trace.requests.size());
+    int slotLanes = index.slotCount();
+    if (l.compare) {
+        requestLanes = std::max(requestLanes, int(options.compareTrace->requests.size()));
+        slotLanes = std::max(slotLanes, compareIndex->slotCount());
+    }
+    int longest = fm.horizontalAdvance(requestLaneName(std::max<int>(9, requestLanes)));
     if (options.showLoopLane)
         longest = std::max(longest, fm.horizontalAdvance(loopLaneName()));
     if (options.showWorkerLanes) {
@@ -510,7 +667,7 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
             longest = std::max(longest, fm.horizontalAdvance(displayLaneName(name)));
     }
     if (!options.laneByRequest)
-        longest = std::max(longest, fm.horizontalAdvance(slotLaneName(std::max(9, index.slotCount()))));
+        longest = std::max(longest, fm.horizontalAdvance(slotLaneName(std::max(9, slotLanes))));
     gutter = std::max(gutter, longest + 14);
     const int plotLeft = rect.left() + std::min(gutter, rect.width() / 3);
     const int plotWidth = std::max(1, rect.right() - 10 - plotLeft + 1);
@@ -522,7 +679,7 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     }
     int bottom = rect.bottom() - 2;
     if (options.showLegend) {
-        const int lh = legendHeight(font, rect.width() - 16);
+        const int lh = legendHeight(font, rect.width() - 16) + (l.compare ? compareLegendRowHeight(fm) : 0);
         l.legendRect = QRect(rect.left() + 8, rect.bottom() - 4 - lh + 1, rect.width() - 16, lh);
         bottom = l.legendRect.top() - 8;
     }
@@ -552,13 +709,14 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     }
     l.requestTop = y;
     l.requestBottom = std::max(y, bottom);
-    l.requestLaneCount = options.laneByRequest ? int(trace.requests.size()) : index.slotCount();
+    l.requestLaneCount = options.laneByRequest ? requestLanes : slotLanes;
     const double available = l.requestBottom - l.requestTop;
     if (options.laneHeight > 0)
         l.requestLaneHeight = options.laneHeight;
     else
         l.requestLaneHeight = l.requestLaneCount > 0
-            ? std::min(options.maxAutoLaneHeight, available / l.requestLaneCount)
+            // Compare: two rows per lane, so a lane may grow a little taller.
+            ? std::min(options.maxAutoLaneHeight * (l.compare ? 1.6 : 1.0), available / l.requestLaneCount)
             : options.maxAutoLaneHeight;
     l.firstLane = std::clamp(options.firstLane, 0, std::max(0, l.requestLaneCount - 1));
     l.plotRect = QRect(plotLeft, plotTop, plotWidth, std::max(1, l.requestBottom - plotTop));
@@ -566,14 +724,43 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     l.nowNs = options.nowNs >= 0 ? options.nowNs : std::max(index.lastEventNs(), trace.endNs);
     l.fromNs = options.fromNs;
     qint64 to = options.toNs;
+    if (l.compare)
+        l.compareNowNs = std::max(compareIndex->lastEventNs(), options.compareTrace->endNs);
     if (to < 0)
-        to = std::max({ trace.endNs, index.lastEventNs(), options.nowNs });
+        to = std::max({ trace.endNs, index.lastEventNs(), options.nowNs, l.compareNowNs });
     l.toNs = std::max(l.fromNs + 1000, to);
     return l;
 }
 
-TimelineHit timelineHitTest(
-    const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index, const QPoint &pos)
+namespace {
+
+// The request drawn on a request/slot lane between lo and hi, or -1.
+int requestOnLane(const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index, int lane,
+    qint64 lo, qint64 hi)
+{
+    if (layout.laneByRequest) {
+        if (lane >= int(trace.requests.size()))
+            return -1;
+        const RequestRecord &r = trace.requests[size_t(lane)];
+        const qint64 start = requestVisibleStartNs(r);
+        if (start >= 0 && start <= hi && requestVisibleEndNs(r, layout.nowNs) >= lo)
+            return lane;
+    } else if (lane < index.slotCount()) {
+        const TimelineIndex::Lane &slot = index.slot(lane);
+        const auto [first, last] = slot.window(lo, hi);
+        for (int i = last - 1; i >= first; --i) {
+            const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
+            if (r.dispatchNs <= hi && requestVisibleEndNs(r, layout.nowNs) >= lo)
+                return int(slot.items[size_t(i)]);
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+TimelineHit timelineHitTest(const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index,
+    const QPoint &pos, const RunTrace *compareTrace, const TimelineIndex *compareIndex)
 {
     TimelineHit hit;
     hit.timeNs = layout.xToTime(pos.x());
@@ -615,22 +802,15 @@ TimelineHit timelineHitTest(
         return hit;
     hit.kind = TimelineLayout::LaneKind::Request;
     hit.lane = lane;
-    if (layout.laneByRequest) {
-        const RequestRecord &r = trace.requests[size_t(lane)];
-        const qint64 start = requestVisibleStartNs(r);
-        if (start >= 0 && start <= hi && requestVisibleEndNs(r, layout.nowNs) >= lo)
-            hit.request = lane;
-    } else if (lane < index.slotCount()) {
-        const TimelineIndex::Lane &slot = index.slot(lane);
-        const auto [first, last] = slot.window(lo, hi);
-        for (int i = last - 1; i >= first; --i) {
-            const RequestRecord &r = trace.requests[slot.items[size_t(i)]];
-            if (r.dispatchNs <= hi && requestVisibleEndNs(r, layout.nowNs) >= lo) {
-                hit.request = int(slot.items[size_t(i)]);
-                break;
-            }
+    if (layout.compare && pos.y() >= layout.runRowY(lane, 1)) {
+        if (compareTrace && compareIndex) {
+            TimelineLayout bl = layout;
+            bl.nowNs = layout.compareNowNs;
+            hit.compareRequest = requestOnLane(bl, *compareTrace, *compareIndex, lane, lo, hi);
         }
+        return hit;
     }
+    hit.request = requestOnLane(layout, trace, index, lane, lo, hi);
     return hit;
 }
 
@@ -672,7 +852,10 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
                 std::max(20, layout.requestBottom - int(layout.requestTop))),
             Qt::AlignCenter, QCoreApplication::translate("BurgerBench::Timeline", "No requests yet"));
     } else {
-        paintRequestLanes(painter, layout, trace, index, options);
+        std::optional<TimelineIndex> ownCompareIndex;
+        const TimelineIndex *compareIndex
+            = layout.compare ? compareIndexFor(options, ownCompareIndex) : nullptr;
+        paintRequestLanes(painter, layout, trace, index, options, compareIndex);
     }
     painter->setClipping(false);
 
@@ -686,8 +869,15 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         const int y = int(layout.requestTop) - 3;
         painter->drawLine(layout.labelLeft, y, layout.plotRect.right(), y);
     }
-    if (!layout.legendRect.isEmpty())
-        paintLegend(painter, layout.legendRect);
+    if (!layout.legendRect.isEmpty()) {
+        QRect phases = layout.legendRect;
+        if (layout.compare) {
+            const int rowH = compareLegendRowHeight(QFontMetrics(painter->font()));
+            paintCompareLegend(painter, QRect(phases.left(), phases.top(), phases.width(), rowH), options);
+            phases.setTop(phases.top() + rowH);
+        }
+        paintLegend(painter, phases);
+    }
     painter->restore();
 }
 
@@ -758,8 +948,12 @@ void paintTimeline(
     QPainter *painter, const QRect &rect, const RunTrace &trace, const TimelineRenderOptions &options)
 {
     const TimelineIndex index(trace);
-    const TimelineLayout layout = timelineLayout(rect, painter->font(), trace, index, options);
-    paintTimeline(painter, layout, trace, index, options);
+    // Build the compared run's index once for the layout and the painting.
+    std::optional<TimelineIndex> ownCompareIndex;
+    TimelineRenderOptions o = options;
+    o.compareIndex = compareIndexFor(options, ownCompareIndex);
+    const TimelineLayout layout = timelineLayout(rect, painter->font(), trace, index, o);
+    paintTimeline(painter, layout, trace, index, o);
 }
 
 } // namespace BurgerBench

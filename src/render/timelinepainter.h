@@ -47,8 +47,24 @@ struct TimelineRenderOptions
     qint64 rangeToNs = -1;
     int hoverRequest = -1;
 
+    // Compare: a second run (B) overlaid on the same time axis, both clocks starting at 0. Each
+    // request (or slot) lane splits into two rows matched by request index (or slot number):
+    // this trace (A) on top in the normal legend, B below it, pale and outlined, labelled "B".
+    // B's event-loop and worker lanes are not drawn. Not owned; nullptr = a single run, drawn
+    // exactly as without this option.
+    const RunTrace *compareTrace = nullptr;
+    // Prebuilt index of compareTrace (not owned); built on the fly when null.
+    const TimelineIndex *compareIndex = nullptr;
+    QString labelA; // legend names of the two runs (e.g. file names); empty = "A" / "B"
+    QString labelB;
+
     QColor background = Qt::white;
 };
+
+// How the compared run (B) is drawn: its phase fills at this opacity over the lane, and every
+// request's extent outlined in compareOutlineColor().
+constexpr double compareRunOpacity = 0.45;
+QColor compareOutlineColor();
 
 // Where everything goes for a given rect, font, trace and options. Cheap to compute; the window
 // keeps one per (size, range, lane settings) for hit testing.
@@ -80,6 +96,9 @@ struct TimelineLayout
     int requestLaneCount = 0;
     int firstLane = 0;
     int requestBottom = 0; // y past the last request lane pixel (clip)
+    // Compare mode: lanes hold two rows (A above B); requestLaneCount covers both runs.
+    bool compare = false;
+    qint64 compareNowNs = 0; // B's open phases (if any) run up to here: B's own end
 
     double timeToX(qint64 timeNs) const;
     qint64 xToTime(double x) const;
@@ -87,6 +106,10 @@ struct TimelineLayout
     int requestLaneY(int lane) const;
     int requestLaneH(int lane) const;
     int visibleRequestLanes() const; // how many request lanes fit (at least partially)
+    // The pixel rows of one run inside a lane: run 0 = A, 1 = B. Without compare, run 0 is the
+    // whole lane and run 1 is empty (height 0).
+    int runRowY(int lane, int run) const;
+    int runRowH(int lane, int run) const;
 };
 
 struct TimelineHit
@@ -95,6 +118,7 @@ struct TimelineHit
     int lane = -1; // task lane (RunTrace::taskLanes index), request lane or slot
     int request = -1; // the request under the point, if any
     int task = -1; // the task under the point (worker lanes)
+    int compareRequest = -1; // compare mode: the compared run's (B's) request under the point
     qint64 timeNs = 0;
     bool inPlot = false;
 };
@@ -104,8 +128,10 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
 
 // What is under a point: the lane, the request or task whose drawn extent covers it (with a
 // few pixels of slack so thin bars can be hovered).
-TimelineHit timelineHitTest(
-    const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index, const QPoint &pos);
+// In compare mode a point on a B row names B's request in compareRequest (when compareTrace and
+// its index are given) and never one of A's.
+TimelineHit timelineHitTest(const TimelineLayout &layout, const RunTrace &trace, const TimelineIndex &index,
+    const QPoint &pos, const RunTrace *compareTrace = nullptr, const TimelineIndex *compareIndex = nullptr);
 
 // The one timeline paint routine. Draws the title, time axis, event-loop lane, worker lanes,
 // request (or slot) lanes and legend into `rect`, visiting only what overlaps the visible window,
