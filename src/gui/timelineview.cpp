@@ -72,6 +72,22 @@ void TimelineView::setTrace(const RunTrace *trace)
     traceChanged();
 }
 
+void TimelineView::setCompareTrace(const RunTrace *trace, const QString &labelB)
+{
+    m_compareTrace = trace;
+    m_labelB = labelB;
+    m_compareIndex.rebuild(trace ? *trace : emptyTrace());
+    traceChanged();
+}
+
+void TimelineView::setRunLabel(const QString &labelA)
+{
+    if (labelA == m_labelA)
+        return;
+    m_labelA = labelA;
+    invalidate();
+}
+
 void TimelineView::traceChanged()
 {
     m_index.rebuild(m_trace ? *m_trace : emptyTrace());
@@ -79,6 +95,8 @@ void TimelineView::traceChanged()
     qint64 extent = m_index.lastEventNs();
     if (m_trace)
         extent = std::max(extent, m_trace->endNs);
+    if (m_compareTrace) // fit all shows both runs
+        extent = std::max({ extent, m_compareIndex.lastEventNs(), m_compareTrace->endNs });
     if (m_live)
         extent = std::max(extent, m_nowNs);
     m_state->setExtent(extent);
@@ -147,6 +165,12 @@ TimelineRenderOptions TimelineView::renderOptions() const
     o.rangeFromNs = m_state->rangeFromNs();
     o.rangeToNs = m_state->rangeToNs();
     o.hoverRequest = m_hoverRequest;
+    if (m_compareTrace) {
+        o.compareTrace = m_compareTrace;
+        o.compareIndex = &m_compareIndex;
+        o.labelA = m_labelA;
+        o.labelB = m_labelB;
+    }
     return o;
 }
 
@@ -314,7 +338,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     } else if (m_drag == Drag::Range) {
         m_state->setRange(m_pressTimeNs, m_layout.xToTime(pos.x()));
     } else if (m_drag == Drag::None && m_trace) {
-        setHover(timelineHitTest(m_layout, *m_trace, m_index, pos).request);
+        setHover(timelineHitTest(m_layout, *m_trace, m_index, pos, m_compareTrace, &m_compareIndex).request);
     }
     event->accept();
 }
@@ -385,7 +409,17 @@ bool TimelineView::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         ensureLayout();
         if (m_trace) {
-            const TimelineHit hit = timelineHitTest(m_layout, *m_trace, m_index, help->pos());
+            const TimelineHit hit
+                = timelineHitTest(m_layout, *m_trace, m_index, help->pos(), m_compareTrace, &m_compareIndex);
+            if (hit.compareRequest >= 0 && m_compareTrace) {
+                const QString run
+                    = m_labelB.isEmpty() ? tr("Run B") : tr("Run B: %1").arg(m_labelB.toHtmlEscaped());
+                QToolTip::showText(help->globalPos(),
+                    QStringLiteral("<i>%1</i><br>").arg(run)
+                        + requestToolTip(*m_compareTrace, hit.compareRequest),
+                    viewport());
+                return true;
+            }
             if (hit.request >= 0) {
                 QToolTip::showText(help->globalPos(), requestToolTip(*m_trace, hit.request), viewport());
                 return true;

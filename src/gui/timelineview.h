@@ -37,6 +37,15 @@ public:
     void traceChanged();
     const TimelineIndex &index() const { return m_index; }
 
+    // Compare: a second run drawn under this one, lane by lane, on the same time axis (see
+    // TimelineRenderOptions::compareTrace). Not owned: the caller keeps it alive until it calls
+    // setCompareTrace(nullptr). `labelB` names it in the legend.
+    void setCompareTrace(const RunTrace *trace, const QString &labelB = QString());
+    const RunTrace *compareTrace() const { return m_compareTrace; }
+    const TimelineIndex &compareIndex() const { return m_compareIndex; }
+    // The legend's name for the run shown (A) while comparing.
+    void setRunLabel(const QString &labelA);
+
     // While live, open phases run up to nowNs and a "now" line is drawn.
     void setLive(bool live, qint64 nowNs = -1);
     bool isLive() const { return m_live; }
@@ -95,6 +104,10 @@ private:
     TimelineViewState *m_state; // owned (child QObject)
     const RunTrace *m_trace = nullptr;
     TimelineIndex m_index;
+    const RunTrace *m_compareTrace = nullptr; // not owned
+    TimelineIndex m_compareIndex;
+    QString m_labelA;
+    QString m_labelB;
     quint64 m_revision = 0;
     bool m_live = false;
     qint64 m_nowNs = -1;
