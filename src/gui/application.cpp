@@ -1,5 +1,6 @@
 #include "gui/application.h"
 
+#include "gui/comparepanel.h"
 #include "gui/mainwindow.h"
 #include "gui/settings.h"
 #include "gui/translations.h"
@@ -23,6 +24,8 @@ namespace {
 struct Options
 {
     QString scenario;
+    QString openRun;
+    QString compare;
     QString screenshot;
     QString exportImage;
     QString language;
@@ -103,12 +106,22 @@ int runDesktopApp(int argc, char **argv)
         QCoreApplication::translate("BurgerBench::Application",
             "When the run is done, select request N (from 1) and show its details."),
         QStringLiteral("N"));
+    const QCommandLineOption openRunOption(QStringLiteral("open-run"),
+        QCoreApplication::translate(
+            "BurgerBench::Application", "Open this saved run report (JSON) as the current run."),
+        QStringLiteral("file"));
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "Overlay this saved run report (JSON) on the timeline and compare it with the current run."),
+        QStringLiteral("file"));
     parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
-        languageOption, sizeOption, timeoutOption, selectOption });
+        languageOption, sizeOption, timeoutOption, selectOption, openRunOption, compareOption });
     parser.process(app);
 
     Options o;
     o.scenario = parser.value(scenarioOption);
+    o.openRun = parser.value(openRunOption);
+    o.compare = parser.value(compareOption);
     o.autorun = parser.isSet(autorunOption);
     o.screenshot = parser.value(screenshotOption);
     o.exportImage = parser.value(exportOption);
@@ -139,6 +152,20 @@ int runDesktopApp(int argc, char **argv)
     if (!o.scenario.isEmpty()) {
         QString error;
         if (!window.loadScenarioFile(o.scenario, &error)) {
+            fail(error);
+            return 2;
+        }
+    }
+    if (!o.compare.isEmpty()) {
+        QString error;
+        if (!window.loadComparisonFile(o.compare, &error)) {
+            fail(error);
+            return 2;
+        }
+    }
+    if (!o.openRun.isEmpty()) {
+        QString error;
+        if (!window.openRunFile(o.openRun, &error)) {
             fail(error);
             return 2;
         }
@@ -197,10 +224,18 @@ int runDesktopApp(int argc, char **argv)
             });
         }
     } else if (!o.screenshot.isEmpty() || !o.exportImage.isEmpty() || o.quitWhenDone) {
-        QTimer::singleShot(300, &app, [&] {
+        const auto saveAndQuit = [&] {
             savePictures();
             if (o.quitWhenDone)
                 QApplication::exit(exitCode);
+        };
+        QTimer::singleShot(300, &app, [&, saveAndQuit] {
+            // A comparison still being computed is waited for, then given a repaint.
+            if (window.comparePanel()->isComputing())
+                QObject::connect(window.comparePanel(), &ComparePanel::updated, &app,
+                    [&, saveAndQuit] { QTimer::singleShot(150, &app, saveAndQuit); });
+            else
+                saveAndQuit();
         });
     }
     const int code = QApplication::exec();

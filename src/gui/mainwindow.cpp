@@ -1,5 +1,6 @@
 #include "gui/mainwindow.h"
 
+#include "gui/comparepanel.h"
 #include "gui/detailspanel.h"
 #include "gui/runcontroller.h"
 #include "gui/scenarioeditor.h"
@@ -11,10 +12,12 @@
 #include "gui/translations.h"
 #include "metrics/summary.h"
 #include "render/timelinepainter.h"
+#include "report/jsonreport.h"
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -49,6 +52,7 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     resizeDocks({ ui->detailsDock }, { 210 }, Qt::Vertical);
     setupActions();
     setupLanguageMenu();
+    setupCompare();
 
     connect(m_run, &RunController::traceUpdated, this, &MainWindow::onTraceUpdated);
     connect(m_run, &RunController::finished, this, &MainWindow::onRunFinished);
@@ -189,6 +193,10 @@ void MainWindow::updateActions()
     ui->actionRun->setEnabled(!running && ui->scenarioEditor->isValid());
     ui->actionStop->setEnabled(running && m_run->state() != RunController::State::Stopping);
     ui->actionOpenScenario->setEnabled(!running);
+    if (m_actionOpenRun) {
+        m_actionOpenRun->setEnabled(!running);
+        m_actionClearCompare->setEnabled(m_compare != nullptr);
+    }
     ui->scenarioEditor->setEditable(!running);
     ui->actionRun->setToolTip(ui->scenarioEditor->isValid()
             ? tr("Run the scenario (Ctrl+R)")
@@ -208,6 +216,7 @@ bool MainWindow::startRun(QString *error)
         return false;
     }
     const Scenario scenario = ui->scenarioEditor->scenario();
+    m_openedRunName.clear();
     ui->timeline->state()->reset();
     ui->timeline->setHighlighted({});
     ui->timeline->setLaneHeight(0);
@@ -235,6 +244,7 @@ bool MainWindow::startRun(QString *error)
     m_statsTimer.start();
     m_frameTimer.start();
     statusBar()->showMessage(tr("Running “%1”…").arg(scenario.name));
+    ui->timeline->setRunLabel(runLabelA());
     updateActions();
     return true;
 }
@@ -333,6 +343,7 @@ void MainWindow::onRunFinished()
     ui->statsPanel->setProgress(m_run->progress(), 0, 0, -1, false);
     statusBar()->showMessage(trace.cancelled ? tr("Stopped.") : tr("Finished."), 5000);
     updateActions();
+    refreshComparison();
 
     // The final figures come from the authoritative trace, computed on a worker.
     const quint64 job = ++m_latencyJob;
@@ -502,7 +513,172 @@ void MainWindow::retranslate()
         statusBar()->showMessage(
             tr("Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · "
                "click a bar: details"));
+    retranslateCompare();
     updateActions();
+}
+
+void MainWindow::setupCompare()
+{
+    m_actionOpenRun = new QAction(this);
+    m_actionOpenRun->setObjectName(QStringLiteral("actionOpenRun"));
+    m_actionCompare = new QAction(this);
+    m_actionCompare->setObjectName(QStringLiteral("actionCompareRun"));
+    m_actionCompare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_actionClearCompare = new QAction(this);
+    m_actionClearCompare->setObjectName(QStringLiteral("actionClearComparison"));
+    connect(m_actionOpenRun, &QAction::triggered, this, &MainWindow::openSavedRun);
+    connect(m_actionCompare, &QAction::triggered, this, &MainWindow::compareWithSavedRun);
+    connect(m_actionClearCompare, &QAction::triggered, this, &MainWindow::clearComparison);
+    // After "Export timeline…", before the separator above Quit.
+    const QList<QAction *> fileActions = ui->menuFile->actions();
+    const qsizetype at = fileActions.indexOf(ui->actionExportImage);
+    QAction *before = at >= 0 && at + 1 < fileActions.size() ? fileActions.at(at + 1) : nullptr;
+    ui->menuFile->insertSeparator(before);
+    ui->menuFile->insertActions(before, { m_actionOpenRun, m_actionCompare, m_actionClearCompare });
+
+    m_compareDock = new QDockWidget(this);
+    m_compareDock->setObjectName(QStringLiteral("compareDock"));
+    m_comparePanel = new ComparePanel(m_compareDock);
+    m_compareDock->setWidget(m_comparePanel);
+    // A tab beside the request details: the table wants the window's width, not a side column.
+    tabifyDockWidget(ui->detailsDock, m_compareDock);
+    m_compareDock->hide(); // shown when there is something to compare
+    ui->menuView->addAction(m_compareDock->toggleViewAction());
+    retranslateCompare();
+}
+
+void MainWindow::retranslateCompare()
+{
+    if (!m_compareDock)
+        return;
+    m_actionOpenRun->setText(tr("Open saved &run…"));
+    m_actionOpenRun->setToolTip(tr("Show a run report (JSON) saved by burgerbench-cli run --json"));
+    m_actionCompare->setText(tr("&Compare with saved run…"));
+    m_actionCompare->setToolTip(
+        tr("Overlay a saved run report (B) under the current run (A) on the timeline, with a "
+           "comparison table"));
+    m_actionClearCompare->setText(tr("C&lear comparison"));
+    m_compareDock->setWindowTitle(tr("Comparison"));
+    if (m_compare)
+        ui->timeline->setRunLabel(runLabelA());
+}
+
+QString MainWindow::runLabelA() const
+{
+    if (!m_openedRunName.isEmpty())
+        return m_openedRunName;
+    const RunTrace &trace = m_run->trace();
+    if (trace.requests.empty())
+        return tr("this run (none yet: press Run)");
+    return tr("this run: %1").arg(trace.scenario.name);
+}
+
+void MainWindow::refreshComparison()
+{
+    if (!m_compare)
+        return;
+    const QString nameA = runLabelA();
+    ui->timeline->setRunLabel(nameA);
+    // A live run is compared once it is over: the figures of half a run mean little.
+    if (!m_run->isRunning())
+        m_comparePanel->setRuns(
+            std::make_shared<const RunTrace>(m_run->trace()), m_compare, nameA, m_compareName);
+}
+
+bool MainWindow::loadComparisonFile(const QString &path, QString *error)
+{
+    RunTrace trace;
+    QString why;
+    if (!JsonReport::read(path, &trace, &why)) {
+        if (error)
+            *error = tr("Cannot compare with %1.").arg(QFileInfo(path).fileName()) + QLatin1Char('\n') + why;
+        return false;
+    }
+    m_compare = std::make_shared<const RunTrace>(std::move(trace));
+    m_compareName = QFileInfo(path).fileName();
+    ui->timeline->setCompareTrace(m_compare.get(), m_compareName);
+    ui->timeline->setRunLabel(runLabelA());
+    if (!m_run->isRunning())
+        ui->timeline->fitAll();
+    m_compareDock->show();
+    m_compareDock->raise();
+    // Tall enough for the whole table without scrolling; once shown (a hidden window's docks
+    // are laid out again when it appears).
+    QTimer::singleShot(0, this, [this] {
+        if (m_compareDock->isVisible())
+            resizeDocks({ m_compareDock }, { m_comparePanel->sizeHint().height() }, Qt::Vertical);
+    });
+    refreshComparison();
+    statusBar()->showMessage(
+        tr("Comparing with %1: its requests are the lower row of each lane.").arg(m_compareName));
+    updateActions();
+    return true;
+}
+
+void MainWindow::clearComparison()
+{
+    if (!m_compare)
+        return;
+    ui->timeline->setCompareTrace(nullptr);
+    // The view no longer points at it; the worker may still hold its own reference.
+    m_compare.reset();
+    m_compareName.clear();
+    m_comparePanel->clear();
+    m_compareDock->hide();
+    updateActions();
+}
+
+void MainWindow::compareWithSavedRun()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Compare with saved run"), QString(), tr("Run reports (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadComparisonFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot compare"), error);
+}
+
+bool MainWindow::openRunFile(const QString &path, QString *error)
+{
+    if (m_run->isRunning()) {
+        if (error)
+            *error = tr("Stop the run first.");
+        return false;
+    }
+    RunTrace trace;
+    QString why;
+    if (!JsonReport::read(path, &trace, &why)) {
+        if (error)
+            *error = tr("Cannot open the run %1.").arg(QFileInfo(path).fileName()) + QLatin1Char('\n') + why;
+        return false;
+    }
+    m_openedRunName = QFileInfo(path).fileName();
+    ui->scenarioEditor->setScenario(trace.scenario); // what was run, ready to run again
+    ui->timeline->state()->reset();
+    ui->timeline->setHighlighted({});
+    ui->timeline->setLaneHeight(0);
+    ui->detailsPanel->showRequest(RunTrace(), -1);
+    m_liveStats.reset();
+    m_narrator.reset(trace.scenario.mode);
+    ui->storyPanel->clearCaptions();
+    ui->storyPanel->setMode(trace.scenario.mode, trace.scenario.workers);
+    ui->statsPanel->reset(trace.scenario.requests);
+    ++m_latencyJob;
+    // traceUpdated and finished follow at once: the views show it as a finished run.
+    m_run->setTrace(std::move(trace));
+    return true;
+}
+
+void MainWindow::openSavedRun()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open saved run"), QString(), tr("Run reports (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openRunFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the run"), error);
 }
 
 void MainWindow::changeEvent(QEvent *event)

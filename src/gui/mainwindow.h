@@ -14,9 +14,11 @@ class MainWindow;
 }
 
 class QActionGroup;
+class QDockWidget;
 
 namespace BurgerBench {
 
+class ComparePanel;
 class DetailsPanel;
 class RunController;
 class ScenarioEditor;
@@ -47,6 +49,16 @@ public:
     void selectRequest(int request);
     // Restores the saved geometry and dock layout (skipped for screenshots).
     void restoreLayout();
+
+    // Opens a saved run report (JSON) as the current run (A), for viewing and comparing.
+    bool openRunFile(const QString &path, QString *error = nullptr);
+    // Compare: overlays a saved run report (B) on the timeline under the current run (A) and
+    // shows both runs' figures in the comparison dock. False with *error, naming the file and
+    // the problem, when the file is not a run report; the current comparison is then kept.
+    bool loadComparisonFile(const QString &path, QString *error = nullptr);
+    void clearComparison();
+    const RunTrace *comparisonTrace() const { return m_compare.get(); }
+    ComparePanel *comparePanel() const { return m_comparePanel; }
 
     TimelineView *timeline() const;
     ScenarioEditor *scenarioEditor() const;
@@ -79,6 +91,12 @@ private:
     void exportImage();
     void showAbout();
     void retranslate();
+    void setupCompare();
+    void retranslateCompare();
+    void refreshComparison();
+    void compareWithSavedRun();
+    void openSavedRun();
+    QString runLabelA() const;
 
     std::unique_ptr<Ui::MainWindow> ui;
     Translations *m_translations; // not owned
@@ -93,6 +111,16 @@ private:
     qint64 m_lastNowNs = 0;
     quint64 m_latencyJob = 0;
     bool m_latencyJobRunning = false;
+
+    // Compare (B): the loaded run, shared read-only with the comparison worker.
+    std::shared_ptr<const RunTrace> m_compare;
+    QString m_compareName; // B's file name
+    QString m_openedRunName; // A's file name when A was opened from a file, else empty
+    ComparePanel *m_comparePanel = nullptr; // owned by m_compareDock
+    QDockWidget *m_compareDock = nullptr; // owned (child)
+    QAction *m_actionOpenRun = nullptr; // owned (child)
+    QAction *m_actionCompare = nullptr;
+    QAction *m_actionClearCompare = nullptr;
 };
 
 } // namespace BurgerBench

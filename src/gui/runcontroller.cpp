@@ -344,6 +344,20 @@ void RunController::setTrace(RunTrace trace)
         return;
     m_trace = std::move(trace);
     m_changed.clear();
+    // The figures a finished run of this trace would have left behind.
+    m_progress = Progress();
+    for (const RequestRecord &r : m_trace.requests) {
+        if (r.warmup)
+            continue;
+        ++m_progress.planned;
+        m_progress.dispatched += r.dispatchNs >= 0 ? 1 : 0;
+        m_progress.completed += r.outcome == Outcome::Success ? 1 : 0;
+        m_progress.failed += r.outcome == Outcome::Failed ? 1 : 0;
+        m_progress.incomplete += r.outcome == Outcome::Incomplete ? 1 : 0;
+        m_progress.tokens += qint64(r.tokenNs.size());
+    }
+    m_progress.elapsedNs = std::max<qint64>(0, m_trace.endNs);
+    m_nowNs = m_progress.elapsedNs;
     emit traceUpdated();
     emit finished();
 }
