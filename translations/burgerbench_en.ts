@@ -1,1331 +1,1821 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>BurgerBench::Application</name>
-        <message>
-            <source>BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live timeline teaches sequential, concurrent and parallel work.</source>
-            <translation>BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live timeline teaches sequential, concurrent and parallel work.</translation>
-        </message>
-        <message>
-            <source>Open this scenario file.</source>
-            <translation>Open this scenario file.</translation>
-        </message>
-        <message>
-            <source>Start the run at once.</source>
-            <translation>Start the run at once.</translation>
-        </message>
-        <message>
-            <source>Save a picture of the window here when the run is done (or after start-up without --autorun).</source>
-            <translation>Save a picture of the window here when the run is done (or after start-up without --autorun).</translation>
-        </message>
-        <message>
-            <source>Save the timeline alone (PNG, SVG or PDF) when the run is done.</source>
-            <translation>Save the timeline alone (PNG, SVG or PDF) when the run is done.</translation>
-        </message>
-        <message>
-            <source>Quit once the run is done and pictures are saved.</source>
-            <translation>Quit once the run is done and pictures are saved.</translation>
-        </message>
-        <message>
-            <source>User interface language: en or es.</source>
-            <translation>User interface language: en or es.</translation>
-        </message>
-        <message>
-            <source>Window size, e.g. 1600x1000.</source>
-            <translation>Window size, e.g. 1600x1000.</translation>
-        </message>
-        <message>
-            <source>With --quit-when-done: give up after this many seconds (default 600).</source>
-            <translation>With --quit-when-done: give up after this many seconds (default 600).</translation>
-        </message>
-        <message>
-            <source>unknown language "%1" (use en or es)</source>
-            <translation>unknown language "%1" (use en or es)</translation>
-        </message>
-        <message>
-            <source>cannot write %1</source>
-            <translation>cannot write %1</translation>
-        </message>
-        <message>
-            <source>gave up after %1 s</source>
-            <translation>gave up after %1 s</translation>
-        </message>
-        <message>
-            <source>When the run is done, select request N (from 1) and show its details.</source>
-            <translation>When the run is done, select request N (from 1) and show its details.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::DetailsPanel</name>
-        <message>
-            <source>Click a request on the timeline to see its details.</source>
-            <translation>Click a request on the timeline to see its details.</translation>
-        </message>
-        <message>
-            <source>%1 (earlier attempt)</source>
-            <translation>%1 (earlier attempt)</translation>
-        </message>
-        <message>
-            <source>(the text appears when the request ends)</source>
-            <translation>(the text appears when the request ends)</translation>
-        </message>
-        <message>
-            <source>Earlier attempt at %1: %2</source>
-            <translation>Earlier attempt at %1: %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>Succeeded after %n retry(s).</source>
-            <translation>
-                <numerusform>Succeeded after %n retry.</numerusform>
-                <numerusform>Succeeded after %n retries.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::Legend</name>
-        <message>
-            <source>In line</source>
-            <translation>In line</translation>
-        </message>
-        <message>
-            <source>Sending</source>
-            <translation>Sending</translation>
-        </message>
-        <message>
-            <source>Waiting for first token</source>
-            <translation>Waiting for first token</translation>
-        </message>
-        <message>
-            <source>Streaming (tick = token)</source>
-            <translation>Streaming (tick = token)</translation>
-        </message>
-        <message>
-            <source>CPU work</source>
-            <translation>CPU work</translation>
-        </message>
-        <message>
-            <source>Blocked / held</source>
-            <translation>Blocked / held</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Error</translation>
-        </message>
-        <message>
-            <source>Ghost: intended start</source>
-            <translation>Ghost: intended start</translation>
-        </message>
-        <message>
-            <source>Incomplete</source>
-            <translation>Incomplete</translation>
-        </message>
-        <message>
-            <source>Event-loop lag</source>
-            <translation>Event-loop lag</translation>
-        </message>
-        <message>
-            <source>Waiting in line for a free slot or the rate limiter, before the request is sent.</source>
-            <translation>Waiting in line for a free slot or the rate limiter, before the request is sent.</translation>
-        </message>
-        <message>
-            <source>Building the request and handing it to the network: real work.</source>
-            <translation>Building the request and handing it to the network: real work.</translation>
-        </message>
-        <message>
-            <source>Sent; waiting for the server's first token. No thread is busy: this is the table with the order number.</source>
-            <translation>Sent; waiting for the server's first token. No thread is busy: this is the table with the order number.</translation>
-        </message>
-        <message>
-            <source>Tokens arriving; each tick is one token event.</source>
-            <translation>Tokens arriving; each tick is one token event.</translation>
-        </message>
-        <message>
-            <source>A thread computing: the cook at work.</source>
-            <translation>A thread computing: the cook at work.</translation>
-        </message>
-        <message>
-            <source>A thread held while it only waits, or the event loop frozen by work it should not do.</source>
-            <translation>A thread held while it only waits, or the event loop frozen by work it should not do.</translation>
-        </message>
-        <message>
-            <source>A failed attempt, or where the request failed.</source>
-            <translation>A failed attempt, or where the request failed.</translation>
-        </message>
-        <message>
-            <source>From when the schedule wanted to send the request to when it really went out.</source>
-            <translation>From when the schedule wanted to send the request to when it really went out.</translation>
-        </message>
-        <message>
-            <source>Cut off by a cancel, fail-fast or the end of the run.</source>
-            <translation>Cut off by a cancel, fail-fast or the end of the run.</translation>
-        </message>
-        <message>
-            <source>How late the event loop's timer fired: the loop was busy.</source>
-            <translation>How late the event loop's timer fired: the loop was busy.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::MainWindow</name>
-        <message>
-            <source>The run could not start: %1</source>
-            <translation>The run could not start: %1</translation>
-        </message>
-        <message>
-            <source>Cannot run</source>
-            <translation>Cannot run</translation>
-        </message>
-        <message>
-            <source>Run the scenario (Ctrl+R)</source>
-            <translation>Run the scenario (Ctrl+R)</translation>
-        </message>
-        <message>
-            <source>Fix the scenario first: %1</source>
-            <translation>Fix the scenario first: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>The shop opens: %n order(s) to serve, kitchen = built-in simulator.</source>
-            <translation>
-                <numerusform>The shop opens: %n order to serve, kitchen = built-in simulator.</numerusform>
-                <numerusform>The shop opens: %n orders to serve, kitchen = built-in simulator.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The shop opens: %n order(s) to serve at %1.</source>
-            <translation>
-                <numerusform>The shop opens: %n order to serve at %1.</numerusform>
-                <numerusform>The shop opens: %n orders to serve at %1.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Running “%1”…</source>
-            <translation>Running “%1”…</translation>
-        </message>
-        <message>
-            <source>Stopping: requests still in flight are cut off and kept as incomplete.</source>
-            <translation>Stopping: requests still in flight are cut off and kept as incomplete.</translation>
-        </message>
-        <message>
-            <source>Stopped.</source>
-            <translation>Stopped.</translation>
-        </message>
-        <message>
-            <source>Finished.</source>
-            <translation>Finished.</translation>
-        </message>
-        <message>
-            <source>time to first token</source>
-            <translation>time to first token</translation>
-        </message>
-        <message>
-            <source>gap between tokens</source>
-            <translation>gap between tokens</translation>
-        </message>
-        <message>
-            <source>whole-request latency</source>
-            <translation>whole-request latency</translation>
-        </message>
-        <message numerus="yes">
-            <source>Highlighted %n request(s) with %1 at or above p%2 (%3 ms).</source>
-            <translation>
-                <numerusform>Highlighted %n request with %1 at or above p%2 (%3 ms).</numerusform>
-                <numerusform>Highlighted %n requests with %1 at or above p%2 (%3 ms).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open scenario</source>
-            <translation>Open scenario</translation>
-        </message>
-        <message>
-            <source>Scenarios (*.json);;All files (*)</source>
-            <translation>Scenarios (*.json);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Cannot open the scenario</source>
-            <translation>Cannot open the scenario</translation>
-        </message>
-        <message>
-            <source>Save scenario</source>
-            <translation>Save scenario</translation>
-        </message>
-        <message>
-            <source>Scenarios (*.json)</source>
-            <translation>Scenarios (*.json)</translation>
-        </message>
-        <message>
-            <source>Cannot save the scenario</source>
-            <translation>Cannot save the scenario</translation>
-        </message>
-        <message>
-            <source>Cannot write %1</source>
-            <translation>Cannot write %1</translation>
-        </message>
-        <message>
-            <source>Export timeline</source>
-            <translation>Export timeline</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
-            <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Cannot export</source>
-            <translation>Cannot export</translation>
-        </message>
-        <message>
-            <source>About BurgerBench</source>
-            <translation>About BurgerBench</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;A load tester for OpenAI-compatible LLM endpoints whose timeline teaches the difference between sequential, concurrent and parallel work, told as a burger shop.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;A load tester for OpenAI-compatible LLM endpoints whose timeline teaches the difference between sequential, concurrent and parallel work, told as a burger shop.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>BurgerBench — concurrency, told with burgers</source>
-            <translation>BurgerBench — concurrency, told with burgers</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>Timeline</translation>
-        </message>
-        <message>
-            <source>Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · click a bar: details</source>
-            <translation>Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · click a bar: details</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::RequestDescription</name>
-        <message>
-            <source>in line</source>
-            <translation>in line</translation>
-        </message>
-        <message>
-            <source>in flight</source>
-            <translation>in flight</translation>
-        </message>
-        <message>
-            <source>done</source>
-            <translation>done</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>failed</translation>
-        </message>
-        <message>
-            <source>incomplete</source>
-            <translation>incomplete</translation>
-        </message>
-        <message>
-            <source>Request #%1</source>
-            <translation>Request #%1</translation>
-        </message>
-        <message>
-            <source>warm-up</source>
-            <translation>warm-up</translation>
-        </message>
-        <message>
-            <source>In line</source>
-            <translation>In line</translation>
-        </message>
-        <message>
-            <source>TTFT</source>
-            <translation>TTFT</translation>
-        </message>
-        <message>
-            <source>E2E latency</source>
-            <translation>E2E latency</translation>
-        </message>
-        <message>
-            <source>Token events</source>
-            <translation>Token events</translation>
-        </message>
-        <message>
-            <source>Slot</source>
-            <translation>Slot</translation>
-        </message>
-        <message>
-            <source>Retries</source>
-            <translation>Retries</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>HTTP status</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::RunController</name>
-        <message>
-            <source>A run is already in progress.</source>
-            <translation>A run is already in progress.</translation>
-        </message>
-        <message>
-            <source>The built-in simulator did not start: %1</source>
-            <translation>The built-in simulator did not start: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::ScenarioEditor</name>
-        <message>
-            <source>Burger shop: 8 orders</source>
-            <translation>Burger shop: 8 orders</translation>
-        </message>
-        <message>
-            <source>Chat service under load</source>
-            <translation>Chat service under load</translation>
-        </message>
-        <message>
-            <source>Flaky server</source>
-            <translation>Flaky server</translation>
-        </message>
-        <message>
-            <source>Your endpoint</source>
-            <translation>Your endpoint</translation>
-        </message>
-        <message>
-            <source>Scenario problems</source>
-            <translation>Scenario problems</translation>
-        </message>
-        <message>
-            <source>Custom</source>
-            <translation>Custom</translation>
-        </message>
-        <message>
-            <source>URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1</source>
-            <translation>URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1</translation>
-        </message>
-        <message>
-            <source>Model: enter the model name the server expects</source>
-            <translation>Model: enter the model name the server expects</translation>
-        </message>
-        <message>
-            <source>API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself</source>
-            <translation>API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself</translation>
-        </message>
-        <message>
-            <source>Requests: set a number of requests or a duration, or the run would never end</source>
-            <translation>Requests: set a number of requests or a duration, or the run would never end</translation>
-        </message>
-        <message>
-            <source>Backoff max: must be at least the backoff base</source>
-            <translation>Backoff max: must be at least the backoff base</translation>
-        </message>
-        <message>
-            <source>Faults: the probabilities add up to %1 %; at most 100 %</source>
-            <translation>Faults: the probabilities add up to %1 %; at most 100 %</translation>
-        </message>
-        <message>
-            <source>Fix before running:
+<context>
+    <name>BurgerBench::Application</name>
+    <message>
+        <source>BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live timeline teaches sequential, concurrent and parallel work.</source>
+        <translation>BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live timeline teaches sequential, concurrent and parallel work.</translation>
+    </message>
+    <message>
+        <source>Open this scenario file.</source>
+        <translation>Open this scenario file.</translation>
+    </message>
+    <message>
+        <source>Start the run at once.</source>
+        <translation>Start the run at once.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window here when the run is done (or after start-up without --autorun).</source>
+        <translation>Save a picture of the window here when the run is done (or after start-up without --autorun).</translation>
+    </message>
+    <message>
+        <source>Save the timeline alone (PNG, SVG or PDF) when the run is done.</source>
+        <translation>Save the timeline alone (PNG, SVG or PDF) when the run is done.</translation>
+    </message>
+    <message>
+        <source>Quit once the run is done and pictures are saved.</source>
+        <translation>Quit once the run is done and pictures are saved.</translation>
+    </message>
+    <message>
+        <source>User interface language: en or es.</source>
+        <translation>User interface language: en or es.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>Window size, e.g. 1600x1000.</translation>
+    </message>
+    <message>
+        <source>With --quit-when-done: give up after this many seconds (default 600).</source>
+        <translation>With --quit-when-done: give up after this many seconds (default 600).</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (use en or es)</source>
+        <translation>unknown language &quot;%1&quot; (use en or es)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>gave up after %1 s</source>
+        <translation>gave up after %1 s</translation>
+    </message>
+    <message>
+        <source>When the run is done, select request N (from 1) and show its details.</source>
+        <translation>When the run is done, select request N (from 1) and show its details.</translation>
+    </message>
+    <message>
+        <source>Open this saved run report (JSON) as the current run.</source>
+        <translation>Open this saved run report (JSON) as the current run.</translation>
+    </message>
+    <message>
+        <source>Overlay this saved run report (JSON) on the timeline and compare it with the current run.</source>
+        <translation>Overlay this saved run report (JSON) on the timeline and compare it with the current run.</translation>
+    </message>
+    <message>
+        <source>Open the race window with this race preset (e.g. burgers) and run it; --screenshot then saves the race window when the race is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown race preset &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::ComparePanel</name>
+    <message>
+        <source>TTFT p50 (ms)</source>
+        <translation>TTFT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TTFT p99 (ms)</source>
+        <translation>TTFT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p50 (ms)</source>
+        <translation>ITL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p99 (ms)</source>
+        <translation>ITL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>TPOT p50 (ms)</source>
+        <translation>TPOT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TPOT p99 (ms)</source>
+        <translation>TPOT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p50 (ms)</source>
+        <translation>E2EL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p99 (ms)</source>
+        <translation>E2EL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Requests/s</translation>
+    </message>
+    <message>
+        <source>Output tokens/s</source>
+        <translation>Output tokens/s</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>beyond noise</source>
+        <translation>beyond noise</translation>
+    </message>
+    <message>
+        <source>within noise</source>
+        <translation>within noise</translation>
+    </message>
+    <message>
+        <source>n/a (one value per run)</source>
+        <translation>n/a (one value per run)</translation>
+    </message>
+    <message>
+        <source>too few samples</source>
+        <translation>too few samples</translation>
+    </message>
+    <message>
+        <source>No run to compare with: File → Compare with saved run…</source>
+        <translation>No run to compare with: File → Compare with saved run…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</translation>
+    </message>
+    <message>
+        <source>comparing…</source>
+        <translation>comparing…</translation>
+    </message>
+    <message>
+        <source>Mann-Whitney p = %1</source>
+        <translation>Mann-Whitney p = %1</translation>
+    </message>
+    <message>
+        <source>95% interval of B − A: %1 … %2</source>
+        <translation>95% interval of B − A: %1 … %2</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Change (B − A)</source>
+        <translation>Change (B − A)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Beyond noise: the Mann-Whitney test gives p &lt; 0.05 and the 95% bootstrap interval of B − A excludes 0 (as burgerbench-cli compare). Throughputs and counts are one value per run: repeat the runs to judge them.</source>
+        <translation>Beyond noise: the Mann-Whitney test gives p &lt; 0.05 and the 95% bootstrap interval of B − A excludes 0 (as burgerbench-cli compare). Throughputs and counts are one value per run: repeat the runs to judge them.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::DetailsPanel</name>
+    <message>
+        <source>Click a request on the timeline to see its details.</source>
+        <translation>Click a request on the timeline to see its details.</translation>
+    </message>
+    <message>
+        <source>%1 (earlier attempt)</source>
+        <translation>%1 (earlier attempt)</translation>
+    </message>
+    <message>
+        <source>(the text appears when the request ends)</source>
+        <translation>(the text appears when the request ends)</translation>
+    </message>
+    <message>
+        <source>Earlier attempt at %1: %2</source>
+        <translation>Earlier attempt at %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Succeeded after %n retry(s).</source>
+        <translation>
+            <numerusform>Succeeded after %n retry.</numerusform>
+            <numerusform>Succeeded after %n retries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::Legend</name>
+    <message>
+        <source>In line</source>
+        <translation>In line</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Waiting for first token</source>
+        <translation>Waiting for first token</translation>
+    </message>
+    <message>
+        <source>Streaming (tick = token)</source>
+        <translation>Streaming (tick = token)</translation>
+    </message>
+    <message>
+        <source>CPU work</source>
+        <translation>CPU work</translation>
+    </message>
+    <message>
+        <source>Blocked / held</source>
+        <translation>Blocked / held</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Ghost: intended start</source>
+        <translation>Ghost: intended start</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>Event-loop lag</source>
+        <translation>Event-loop lag</translation>
+    </message>
+    <message>
+        <source>Waiting in line for a free slot or the rate limiter, before the request is sent.</source>
+        <translation>Waiting in line for a free slot or the rate limiter, before the request is sent.</translation>
+    </message>
+    <message>
+        <source>Building the request and handing it to the network: real work.</source>
+        <translation>Building the request and handing it to the network: real work.</translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the server&apos;s first token. No thread is busy: this is the table with the order number.</source>
+        <translation>Sent; waiting for the server&apos;s first token. No thread is busy: this is the table with the order number.</translation>
+    </message>
+    <message>
+        <source>Tokens arriving; each tick is one token event.</source>
+        <translation>Tokens arriving; each tick is one token event.</translation>
+    </message>
+    <message>
+        <source>A thread computing: the cook at work.</source>
+        <translation>A thread computing: the cook at work.</translation>
+    </message>
+    <message>
+        <source>A thread held while it only waits, or the event loop frozen by work it should not do.</source>
+        <translation>A thread held while it only waits, or the event loop frozen by work it should not do.</translation>
+    </message>
+    <message>
+        <source>A failed attempt, or where the request failed.</source>
+        <translation>A failed attempt, or where the request failed.</translation>
+    </message>
+    <message>
+        <source>From when the schedule wanted to send the request to when it really went out.</source>
+        <translation>From when the schedule wanted to send the request to when it really went out.</translation>
+    </message>
+    <message>
+        <source>Cut off by a cancel, fail-fast or the end of the run.</source>
+        <translation>Cut off by a cancel, fail-fast or the end of the run.</translation>
+    </message>
+    <message>
+        <source>How late the event loop&apos;s timer fired: the loop was busy.</source>
+        <translation>How late the event loop&apos;s timer fired: the loop was busy.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::MainWindow</name>
+    <message>
+        <source>The run could not start: %1</source>
+        <translation>The run could not start: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>Cannot run</translation>
+    </message>
+    <message>
+        <source>Run the scenario (Ctrl+R)</source>
+        <translation>Run the scenario (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Fix the scenario first: %1</source>
+        <translation>Fix the scenario first: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop opens: %n order(s) to serve, kitchen = built-in simulator.</source>
+        <translation>
+            <numerusform>The shop opens: %n order to serve, kitchen = built-in simulator.</numerusform>
+            <numerusform>The shop opens: %n orders to serve, kitchen = built-in simulator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop opens: %n order(s) to serve at %1.</source>
+        <translation>
+            <numerusform>The shop opens: %n order to serve at %1.</numerusform>
+            <numerusform>The shop opens: %n orders to serve at %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running “%1”…</source>
+        <translation>Running “%1”…</translation>
+    </message>
+    <message>
+        <source>Stopping: requests still in flight are cut off and kept as incomplete.</source>
+        <translation>Stopping: requests still in flight are cut off and kept as incomplete.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Finished.</translation>
+    </message>
+    <message>
+        <source>time to first token</source>
+        <translation>time to first token</translation>
+    </message>
+    <message>
+        <source>gap between tokens</source>
+        <translation>gap between tokens</translation>
+    </message>
+    <message>
+        <source>whole-request latency</source>
+        <translation>whole-request latency</translation>
+    </message>
+    <message numerus="yes">
+        <source>Highlighted %n request(s) with %1 at or above p%2 (%3 ms).</source>
+        <translation>
+            <numerusform>Highlighted %n request with %1 at or above p%2 (%3 ms).</numerusform>
+            <numerusform>Highlighted %n requests with %1 at or above p%2 (%3 ms).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Open scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>Scenarios (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario</source>
+        <translation>Cannot open the scenario</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Scenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the scenario</source>
+        <translation>Cannot save the scenario</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>Export timeline</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>About BurgerBench</source>
+        <translation>About BurgerBench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;A load tester for OpenAI-compatible LLM endpoints whose timeline teaches the difference between sequential, concurrent and parallel work, told as a burger shop.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;A load tester for OpenAI-compatible LLM endpoints whose timeline teaches the difference between sequential, concurrent and parallel work, told as a burger shop.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>BurgerBench — concurrency, told with burgers</source>
+        <translation>BurgerBench — concurrency, told with burgers</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · click a bar: details</source>
+        <translation>Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · click a bar: details</translation>
+    </message>
+    <message>
+        <source>Open saved &amp;run…</source>
+        <translation>Open saved &amp;run…</translation>
+    </message>
+    <message>
+        <source>Show a run report (JSON) saved by burgerbench-cli run --json</source>
+        <translation>Show a run report (JSON) saved by burgerbench-cli run --json</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with saved run…</source>
+        <translation>&amp;Compare with saved run…</translation>
+    </message>
+    <message>
+        <source>Overlay a saved run report (B) under the current run (A) on the timeline, with a comparison table</source>
+        <translation>Overlay a saved run report (B) under the current run (A) on the timeline, with a comparison table</translation>
+    </message>
+    <message>
+        <source>C&amp;lear comparison</source>
+        <translation>C&amp;lear comparison</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>this run (none yet: press Run)</source>
+        <translation>this run (none yet: press Run)</translation>
+    </message>
+    <message>
+        <source>this run: %1</source>
+        <translation>this run: %1</translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1.</source>
+        <translation>Cannot compare with %1.</translation>
+    </message>
+    <message>
+        <source>Comparing with %1: its requests are the lower row of each lane.</source>
+        <translation>Comparing with %1: its requests are the lower row of each lane.</translation>
+    </message>
+    <message>
+        <source>Compare with saved run</source>
+        <translation>Compare with saved run</translation>
+    </message>
+    <message>
+        <source>Run reports (*.json);;All files (*)</source>
+        <translation>Run reports (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Cannot compare</translation>
+    </message>
+    <message>
+        <source>Stop the run first.</source>
+        <translation>Stop the run first.</translation>
+    </message>
+    <message>
+        <source>Cannot open the run %1.</source>
+        <translation>Cannot open the run %1.</translation>
+    </message>
+    <message>
+        <source>Open saved run</source>
+        <translation>Open saved run</translation>
+    </message>
+    <message>
+        <source>Cannot open the run</source>
+        <translation>Cannot open the run</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RaceController</name>
+    <message>
+        <source>A race is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RaceWindow</name>
+    <message>
+        <source>Cannot start the race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequential: one thing after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrent: one event loop</source>
+        <translation type="unfinished">Concurrent: one event loop</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parallel: %n blocking worker(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Parallel CPU: QtConcurrent on %n core(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both: event loop + QtConcurrent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anti-pattern: CPU work on the event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Background jobs: %n worker(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measured: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: running… %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory ÷ measured: 100 % is as fast as the ideal run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed-up: %1× (against the theoretical sequential time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed-up: %1× over sequential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the figures cover what ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T_io estimated from the measured latency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst event-loop lag: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU busy %1 s: %2 cores on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads held while only waiting: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for its turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The race could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the race…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the rows keep what ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished. Every row is drawn on the same time axis: compare the lengths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished">&amp;Stop</translation>
+    </message>
+    <message>
+        <source>&amp;Run race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the race; the model in progress is cut off (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the workload through every model, one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A race is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RequestDescription</name>
+    <message>
+        <source>in line</source>
+        <translation>in line</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>in flight</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>incomplete</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Request #%1</translation>
+    </message>
+    <message>
+        <source>warm-up</source>
+        <translation>warm-up</translation>
+    </message>
+    <message>
+        <source>In line</source>
+        <translation>In line</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>E2E latency</source>
+        <translation>E2E latency</translation>
+    </message>
+    <message>
+        <source>Token events</source>
+        <translation>Token events</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Retries</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP status</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RunController</name>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>A run is already in progress.</translation>
+    </message>
+    <message>
+        <source>The built-in simulator did not start: %1</source>
+        <translation>The built-in simulator did not start: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::ScenarioEditor</name>
+    <message>
+        <source>Burger shop: 8 orders</source>
+        <translation>Burger shop: 8 orders</translation>
+    </message>
+    <message>
+        <source>Chat service under load</source>
+        <translation>Chat service under load</translation>
+    </message>
+    <message>
+        <source>Flaky server</source>
+        <translation>Flaky server</translation>
+    </message>
+    <message>
+        <source>Your endpoint</source>
+        <translation>Your endpoint</translation>
+    </message>
+    <message>
+        <source>Scenario problems</source>
+        <translation>Scenario problems</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1</source>
+        <translation>URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>Model: enter the model name the server expects</source>
+        <translation>Model: enter the model name the server expects</translation>
+    </message>
+    <message>
+        <source>API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself</source>
+        <translation>API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself</translation>
+    </message>
+    <message>
+        <source>Requests: set a number of requests or a duration, or the run would never end</source>
+        <translation>Requests: set a number of requests or a duration, or the run would never end</translation>
+    </message>
+    <message>
+        <source>Backoff max: must be at least the backoff base</source>
+        <translation>Backoff max: must be at least the backoff base</translation>
+    </message>
+    <message>
+        <source>Faults: the probabilities add up to %1 %; at most 100 %</source>
+        <translation>Faults: the probabilities add up to %1 %; at most 100 %</translation>
+    </message>
+    <message>
+        <source>Fix before running:
 %1</source>
-            <translation>Fix before running:
+        <translation>Fix before running:
 %1</translation>
-        </message>
-        <message>
-            <source>Lunch rush: 16 orders, 4 at a time</source>
-            <translation>Lunch rush: 16 orders, 4 at a time</translation>
-        </message>
-        <message>
-            <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
-            <translation>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::StatsPanel</name>
-        <message>
-            <source>Run progress</source>
-            <translation>Run progress</translation>
-        </message>
-        <message>
-            <source>Running: %1 elapsed, about %2 left</source>
-            <translation>Running: %1 elapsed, about %2 left</translation>
-        </message>
-        <message>
-            <source>Running: %1 elapsed</source>
-            <translation>Running: %1 elapsed</translation>
-        </message>
-        <message numerus="yes">
-            <source>Finished: %1 of %n request(s) done in %2</source>
-            <translation>
-                <numerusform>Finished: %1 of %n request done in %2</numerusform>
-                <numerusform>Finished: %1 of %n requests done in %2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation>Ready</translation>
-        </message>
-        <message>
-            <source>%1 p50</source>
-            <translation>%1 p50</translation>
-        </message>
-        <message>
-            <source>Time to first token</source>
-            <translation>Time to first token</translation>
-        </message>
-        <message>
-            <source>Between tokens</source>
-            <translation>Between tokens</translation>
-        </message>
-        <message>
-            <source>Whole request</source>
-            <translation>Whole request</translation>
-        </message>
-        <message>
-            <source>%1 p99</source>
-            <translation>%1 p99</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Selected %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Started: %4 · finished: %5 · failed: %6&lt;br&gt;Tokens: %7 (%8/s) · most in flight: %9&lt;br&gt;Event loop busy %10 % · worst lag %11</source>
-            <translation>&lt;b&gt;Selected %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Started: %4 · finished: %5 · failed: %6&lt;br&gt;Tokens: %7 (%8/s) · most in flight: %9&lt;br&gt;Event loop busy %10 % · worst lag %11</translation>
-        </message>
-        <message>
-            <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
-            <translation>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::StoryNarrator</name>
-        <message>
-            <source>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</source>
-            <translation>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</translation>
-        </message>
-        <message>
-            <source>Order %1 went wrong (%2): the customer leaves without burgers.</source>
-            <translation>Order %1 went wrong (%2): the customer leaves without burgers.</translation>
-        </message>
-        <message>
-            <source>The cashier takes order %1 and waits at the counter until it is ready; everybody else stays in line.</source>
-            <translation>The cashier takes order %1 and waits at the counter until it is ready; everybody else stays in line.</translation>
-        </message>
-        <message>
-            <source>A free cashier-cook takes order %1 and stands at the counter until its burgers are done.</source>
-            <translation>A free cashier-cook takes order %1 and stands at the counter until its burgers are done.</translation>
-        </message>
-        <message>
-            <source>Order %1 is waiting at the table with its number; the cashier is free and takes order %2.</source>
-            <translation>Order %1 is waiting at the table with its number; the cashier is free and takes order %2.</translation>
-        </message>
-        <message>
-            <source>The cashier takes orders %1 to %2, one after another, and hands out their numbers.</source>
-            <translation>The cashier takes orders %1 to %2, one after another, and hands out their numbers.</translation>
-        </message>
-        <message>
-            <source>The cashier takes order %1 and hands out its number.</source>
-            <translation>The cashier takes order %1 and hands out its number.</translation>
-        </message>
-        <message>
-            <source>Number %1 shows on the counter after %2: its burgers start coming, one token at a time.</source>
-            <translation>Number %1 shows on the counter after %2: its burgers start coming, one token at a time.</translation>
-        </message>
-        <message>
-            <source>Number %1 shows on the counter: its burgers are ready.</source>
-            <translation>Number %1 shows on the counter: its burgers are ready.</translation>
-        </message>
-        <message>
-            <source>Order %1 is served: %2 burgers (tokens) in %3.</source>
-            <translation>Order %1 is served: %2 burgers (tokens) in %3.</translation>
-        </message>
-        <message>
-            <source>Closed early: %1 orders served, %2 went wrong, %3 never finished.</source>
-            <translation>Closed early: %1 orders served, %2 went wrong, %3 never finished.</translation>
-        </message>
-        <message>
-            <source>Closing time: %1 orders served and %2 went wrong in %3.</source>
-            <translation>Closing time: %1 orders served and %2 went wrong in %3.</translation>
-        </message>
-        <message>
-            <source>Sequential: one cashier, one order at a time</source>
-            <translation>Sequential: one cashier, one order at a time</translation>
-        </message>
-        <message>
-            <source>Concurrent: one cashier, many orders in flight</source>
-            <translation>Concurrent: one cashier, many orders in flight</translation>
-        </message>
-        <message>
-            <source>Parallel: cashier-cooks who wait at the counter</source>
-            <translation>Parallel: cashier-cooks who wait at the counter</translation>
-        </message>
-        <message>
-            <source>Parallel: helpers cleaning the house</source>
-            <translation>Parallel: helpers cleaning the house</translation>
-        </message>
-        <message>
-            <source>Both: a cashier in front, cooks in the back</source>
-            <translation>Both: a cashier in front, cooks in the back</translation>
-        </message>
-        <message>
-            <source>Anti-pattern: the cashier cooks at the counter</source>
-            <translation>Anti-pattern: the cashier cooks at the counter</translation>
-        </message>
-        <message>
-            <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</source>
-            <translation>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</translation>
-        </message>
-        <message>
-            <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
-            <translation>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</translation>
-        </message>
-        <message>
-            <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
-            <translation>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</translation>
-        </message>
-        <message>
-            <source>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</source>
-            <translation>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</translation>
-        </message>
-        <message>
-            <source>A web service with machine learning: the cashier keeps many orders in flight at the front, and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the event loop; computing spreads over the cores.</source>
-            <translation>A web service with machine learning: the cashier keeps many orders in flight at the front, and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the event loop; computing spreads over the cores.</translation>
-        </message>
-        <message>
-            <source>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</source>
-            <translation>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</translation>
-        </message>
-        <message>
-            <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
-            <translation>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</translation>
-        </message>
-        <message>
-            <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
-            <translation>The house is clean: %1 rooms done by %2 helpers in %3.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::StoryPicture</name>
-        <message>
-            <source>Burger shop picture</source>
-            <translation>Burger shop picture</translation>
-        </message>
-        <message>
-            <source>In line</source>
-            <translation>In line</translation>
-        </message>
-        <message>
-            <source>Cashier-cooks</source>
-            <translation>Cashier-cooks</translation>
-        </message>
-        <message>
-            <source>Helpers</source>
-            <translation>Helpers</translation>
-        </message>
-        <message>
-            <source>Cashier</source>
-            <translation>Cashier</translation>
-        </message>
-        <message>
-            <source>Cashier + cooks</source>
-            <translation>Cashier + cooks</translation>
-        </message>
-        <message>
-            <source>At tables</source>
-            <translation>At tables</translation>
-        </message>
-        <message>
-            <source>Served</source>
-            <translation>Served</translation>
-        </message>
-        <message>
-            <source>went wrong: %1</source>
-            <translation>went wrong: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::Timeline</name>
-        <message>
-            <source>worker %1</source>
-            <translation>worker %1</translation>
-        </message>
-        <message>
-            <source>#%1</source>
-            <translation>#%1</translation>
-        </message>
-        <message>
-            <source>slot %1</source>
-            <translation>slot %1</translation>
-        </message>
-        <message>
-            <source>event loop</source>
-            <translation>event loop</translation>
-        </message>
-        <message>
-            <source>No requests yet</source>
-            <translation>No requests yet</translation>
-        </message>
-        <message>
-            <source>event loop (cashier)</source>
-            <translation>event loop (cashier)</translation>
-        </message>
-        <message>
-            <source>worker %1 (cashier-cook)</source>
-            <translation>worker %1 (cashier-cook)</translation>
-        </message>
-        <message>
-            <source>job worker %1</source>
-            <translation>job worker %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::TimelineView</name>
-        <message>
-            <source>Timeline</source>
-            <translation>Timeline</translation>
-        </message>
-        <message>
-            <source>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</source>
-            <translation>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</source>
-            <translation>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::TokenGapPlot</name>
-        <message>
-            <source>No gaps: fewer than two tokens.</source>
-            <translation>No gaps: fewer than two tokens.</translation>
-        </message>
-        <message>
-            <source>token 2</source>
-            <translation>token 2</translation>
-        </message>
-        <message>
-            <source>token %1</source>
-            <translation>token %1</translation>
-        </message>
-        <message>
-            <source>median %1</source>
-            <translation>median %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailsPanel</name>
-        <message>
-            <source>Click a request on the timeline to see its details.</source>
-            <translation>Click a request on the timeline to see its details.</translation>
-        </message>
-        <message>
-            <source>Request phases</source>
-            <translation>Request phases</translation>
-        </message>
-        <message>
-            <source>Phase</source>
-            <translation>Phase</translation>
-        </message>
-        <message>
-            <source>Starts at</source>
-            <translation>Starts at</translation>
-        </message>
-        <message>
-            <source>Lasts</source>
-            <translation>Lasts</translation>
-        </message>
-        <message>
-            <source>Gaps between tokens</source>
-            <translation>Gaps between tokens</translation>
-        </message>
-        <message>
-            <source>Streamed text</source>
-            <translation>Streamed text</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>BurgerBench</source>
-            <translation>BurgerBench</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation>&amp;Run</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Language</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>Main toolbar</translation>
-        </message>
-        <message>
-            <source>Scenario</source>
-            <translation>Scenario</translation>
-        </message>
-        <message>
-            <source>The burger story</source>
-            <translation>The burger story</translation>
-        </message>
-        <message>
-            <source>Live statistics</source>
-            <translation>Live statistics</translation>
-        </message>
-        <message>
-            <source>Request details</source>
-            <translation>Request details</translation>
-        </message>
-        <message>
-            <source>Run the scenario (Ctrl+R)</source>
-            <translation>Run the scenario (Ctrl+R)</translation>
-        </message>
-        <message>
-            <source>&amp;Stop</source>
-            <translation>&amp;Stop</translation>
-        </message>
-        <message>
-            <source>Stop the run; what finished is kept (Esc)</source>
-            <translation>Stop the run; what finished is kept (Esc)</translation>
-        </message>
-        <message>
-            <source>&amp;Open scenario…</source>
-            <translation>&amp;Open scenario…</translation>
-        </message>
-        <message>
-            <source>Open a scenario JSON file</source>
-            <translation>Open a scenario JSON file</translation>
-        </message>
-        <message>
-            <source>&amp;Save scenario as…</source>
-            <translation>&amp;Save scenario as…</translation>
-        </message>
-        <message>
-            <source>Save the scenario as JSON (the API key is never saved)</source>
-            <translation>Save the scenario as JSON (the API key is never saved)</translation>
-        </message>
-        <message>
-            <source>&amp;Export timeline…</source>
-            <translation>&amp;Export timeline…</translation>
-        </message>
-        <message>
-            <source>Save the timeline as PNG, SVG or PDF</source>
-            <translation>Save the timeline as PNG, SVG or PDF</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;in</source>
-            <translation>Zoom &amp;in</translation>
-        </message>
-        <message>
-            <source>Zoom in (+, mouse wheel)</source>
-            <translation>Zoom in (+, mouse wheel)</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;out</source>
-            <translation>Zoom &amp;out</translation>
-        </message>
-        <message>
-            <source>Zoom out (-, mouse wheel)</source>
-            <translation>Zoom out (-, mouse wheel)</translation>
-        </message>
-        <message>
-            <source>&amp;Fit all</source>
-            <translation>&amp;Fit all</translation>
-        </message>
-        <message>
-            <source>Show the whole run (F)</source>
-            <translation>Show the whole run (F)</translation>
-        </message>
-        <message>
-            <source>Follow &amp;live</source>
-            <translation>Follow &amp;live</translation>
-        </message>
-        <message>
-            <source>Keep the newest moment in view while running (L)</source>
-            <translation>Keep the newest moment in view while running (L)</translation>
-        </message>
-        <message>
-            <source>Lanes per &amp;request</source>
-            <translation>Lanes per &amp;request</translation>
-        </message>
-        <message>
-            <source>One lane per request</source>
-            <translation>One lane per request</translation>
-        </message>
-        <message>
-            <source>Lanes per &amp;connection slot</source>
-            <translation>Lanes per &amp;connection slot</translation>
-        </message>
-        <message>
-            <source>One lane per connection slot: who is busy when</source>
-            <translation>One lane per connection slot: who is busy when</translation>
-        </message>
-        <message>
-            <source>&amp;System language</source>
-            <translation>&amp;System language</translation>
-        </message>
-        <message>
-            <source>&amp;About BurgerBench</source>
-            <translation>&amp;About BurgerBench</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScenarioEditor</name>
-        <message>
-            <source>Scenario</source>
-            <translation>Scenario</translation>
-        </message>
-        <message>
-            <source>&amp;Preset:</source>
-            <translation>&amp;Preset:</translation>
-        </message>
-        <message>
-            <source>Ready-made scenarios; change any field afterwards</source>
-            <translation>Ready-made scenarios; change any field afterwards</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Name:</translation>
-        </message>
-        <message>
-            <source>A name for this run</source>
-            <translation>A name for this run</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Target</translation>
-        </message>
-        <message>
-            <source>Built-in &amp;simulator (no network needed)</source>
-            <translation>Built-in &amp;simulator (no network needed)</translation>
-        </message>
-        <message>
-            <source>OpenAI-compatible &amp;endpoint</source>
-            <translation>OpenAI-compatible &amp;endpoint</translation>
-        </message>
-        <message>
-            <source>&amp;URL:</source>
-            <translation>&amp;URL:</translation>
-        </message>
-        <message>
-            <source>Base URL (…/v1) or the full endpoint URL</source>
-            <translation>Base URL (…/v1) or the full endpoint URL</translation>
-        </message>
-        <message>
-            <source>&amp;Model:</source>
-            <translation>&amp;Model:</translation>
-        </message>
-        <message>
-            <source>model name</source>
-            <translation>model name</translation>
-        </message>
-        <message>
-            <source>&amp;API:</source>
-            <translation>&amp;API:</translation>
-        </message>
-        <message>
-            <source>Chat completions</source>
-            <translation>Chat completions</translation>
-        </message>
-        <message>
-            <source>Completions</source>
-            <translation>Completions</translation>
-        </message>
-        <message>
-            <source>API &amp;key variable:</source>
-            <translation>API &amp;key variable:</translation>
-        </message>
-        <message>
-            <source>Name of the environment variable holding the API key. The key itself is never stored.</source>
-            <translation>Name of the environment variable holding the API key. The key itself is never stored.</translation>
-        </message>
-        <message>
-            <source>HTTP/&amp;2 without TLS (h2c)</source>
-            <translation>HTTP/&amp;2 without TLS (h2c)</translation>
-        </message>
-        <message>
-            <source>Load</source>
-            <translation>Load</translation>
-        </message>
-        <message>
-            <source>M&amp;ode:</source>
-            <translation>M&amp;ode:</translation>
-        </message>
-        <message>
-            <source>Sequential: one after another</source>
-            <translation>Sequential: one after another</translation>
-        </message>
-        <message>
-            <source>Concurrent: one event loop</source>
-            <translation>Concurrent: one event loop</translation>
-        </message>
-        <message>
-            <source>Parallel: blocking workers</source>
-            <translation>Parallel: blocking workers</translation>
-        </message>
-        <message>
-            <source>Parallel: CPU work on cores</source>
-            <translation>Parallel: CPU work on cores</translation>
-        </message>
-        <message>
-            <source>Mixed: loop + CPU pool</source>
-            <translation>Mixed: loop + CPU pool</translation>
-        </message>
-        <message>
-            <source>Anti-pattern: cook on the loop</source>
-            <translation>Anti-pattern: cook on the loop</translation>
-        </message>
-        <message>
-            <source>&amp;Concurrency:</source>
-            <translation>&amp;Concurrency:</translation>
-        </message>
-        <message>
-            <source>Most requests in flight at once (the semaphore)</source>
-            <translation>Most requests in flight at once (the semaphore)</translation>
-        </message>
-        <message>
-            <source>&amp;Requests:</source>
-            <translation>&amp;Requests:</translation>
-        </message>
-        <message>
-            <source>by duration</source>
-            <translation>by duration</translation>
-        </message>
-        <message>
-            <source>&amp;Duration:</source>
-            <translation>&amp;Duration:</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>by requests</source>
-            <translation>by requests</translation>
-        </message>
-        <message>
-            <source>Arrival ra&amp;te:</source>
-            <translation>Arrival ra&amp;te:</translation>
-        </message>
-        <message>
-            <source> req/s</source>
-            <translation> req/s</translation>
-        </message>
-        <message>
-            <source>closed loop</source>
-            <translation>closed loop</translation>
-        </message>
-        <message>
-            <source>Open loop: requests are scheduled at this rate whether or not earlier ones finished</source>
-            <translation>Open loop: requests are scheduled at this rate whether or not earlier ones finished</translation>
-        </message>
-        <message>
-            <source>&amp;Burstiness:</source>
-            <translation>&amp;Burstiness:</translation>
-        </message>
-        <message>
-            <source>constant gaps</source>
-            <translation>constant gaps</translation>
-        </message>
-        <message>
-            <source>Gamma shape of the gaps: 1 = Poisson, smaller = burstier</source>
-            <translation>Gamma shape of the gaps: 1 = Poisson, smaller = burstier</translation>
-        </message>
-        <message>
-            <source>&amp;Warm-up:</source>
-            <translation>&amp;Warm-up:</translation>
-        </message>
-        <message>
-            <source>Requests sent first and left out of the statistics</source>
-            <translation>Requests sent first and left out of the statistics</translation>
-        </message>
-        <message>
-            <source>Wor&amp;kers:</source>
-            <translation>Wor&amp;kers:</translation>
-        </message>
-        <message>
-            <source>Threads for the parallel modes</source>
-            <translation>Threads for the parallel modes</translation>
-        </message>
-        <message>
-            <source>CPU &amp;work:</source>
-            <translation>CPU &amp;work:</translation>
-        </message>
-        <message>
-            <source> ms</source>
-            <translation> ms</translation>
-        </message>
-        <message>
-            <source>CPU work per response (parallel, mixed and anti-pattern modes)</source>
-            <translation>CPU work per response (parallel, mixed and anti-pattern modes)</translation>
-        </message>
-        <message>
-            <source>S&amp;eed:</source>
-            <translation>S&amp;eed:</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>Request</translation>
-        </message>
-        <message>
-            <source>S&amp;tream tokens (SSE)</source>
-            <translation>S&amp;tream tokens (SSE)</translation>
-        </message>
-        <message>
-            <source>Max to&amp;kens:</source>
-            <translation>Max to&amp;kens:</translation>
-        </message>
-        <message>
-            <source>&amp;Prompt tokens:</source>
-            <translation>&amp;Prompt tokens:</translation>
-        </message>
-        <message>
-            <source>Prom&amp;pt:</source>
-            <translation>Prom&amp;pt:</translation>
-        </message>
-        <message>
-            <source>empty: generated from the prompt length</source>
-            <translation>empty: generated from the prompt length</translation>
-        </message>
-        <message>
-            <source>&amp;Ignore end of sequence (fixed-length answers)</source>
-            <translation>&amp;Ignore end of sequence (fixed-length answers)</translation>
-        </message>
-        <message>
-            <source>Timeouts and retries</source>
-            <translation>Timeouts and retries</translation>
-        </message>
-        <message>
-            <source>&amp;Timeout:</source>
-            <translation>&amp;Timeout:</translation>
-        </message>
-        <message>
-            <source>&amp;Idle timeout:</source>
-            <translation>&amp;Idle timeout:</translation>
-        </message>
-        <message>
-            <source>&amp;Retries:</source>
-            <translation>&amp;Retries:</translation>
-        </message>
-        <message>
-            <source>Backoff &amp;base:</source>
-            <translation>Backoff &amp;base:</translation>
-        </message>
-        <message>
-            <source>Backoff ma&amp;x:</source>
-            <translation>Backoff ma&amp;x:</translation>
-        </message>
-        <message>
-            <source>Rate &amp;limit:</source>
-            <translation>Rate &amp;limit:</translation>
-        </message>
-        <message>
-            <source>off</source>
-            <translation>off</translation>
-        </message>
-        <message>
-            <source>Client-side token bucket</source>
-            <translation>Client-side token bucket</translation>
-        </message>
-        <message>
-            <source>B&amp;urst:</source>
-            <translation>B&amp;urst:</translation>
-        </message>
-        <message>
-            <source>On &amp;error:</source>
-            <translation>On &amp;error:</translation>
-        </message>
-        <message>
-            <source>Collect all errors</source>
-            <translation>Collect all errors</translation>
-        </message>
-        <message>
-            <source>Fail fast: cancel the rest</source>
-            <translation>Fail fast: cancel the rest</translation>
-        </message>
-        <message>
-            <source>Built-in simulator</source>
-            <translation>Built-in simulator</translation>
-        </message>
-        <message>
-            <source>&amp;First token after:</source>
-            <translation>&amp;First token after:</translation>
-        </message>
-        <message>
-            <source>Token &amp;interval:</source>
-            <translation>Token &amp;interval:</translation>
-        </message>
-        <message>
-            <source>&amp;Jitter:</source>
-            <translation>&amp;Jitter:</translation>
-        </message>
-        <message>
-            <source>&amp;Output tokens:</source>
-            <translation>&amp;Output tokens:</translation>
-        </message>
-        <message>
-            <source>max tokens</source>
-            <translation>max tokens</translation>
-        </message>
-        <message>
-            <source>&amp;Server capacity:</source>
-            <translation>&amp;Server capacity:</translation>
-        </message>
-        <message>
-            <source>unlimited</source>
-            <translation>unlimited</translation>
-        </message>
-        <message>
-            <source>How many requests the server works on at once; the rest wait at the server</source>
-            <translation>How many requests the server works on at once; the rest wait at the server</translation>
-        </message>
-        <message>
-            <source>HTTP &amp;429:</source>
-            <translation>HTTP &amp;429:</translation>
-        </message>
-        <message>
-            <source> %</source>
-            <translation> %</translation>
-        </message>
-        <message>
-            <source>HTTP &amp;500:</source>
-            <translation>HTTP &amp;500:</translation>
-        </message>
-        <message>
-            <source>HTTP 50&amp;3:</source>
-            <translation>HTTP 50&amp;3:</translation>
-        </message>
-        <message>
-            <source>Connection &amp;reset:</source>
-            <translation>Connection &amp;reset:</translation>
-        </message>
-        <message>
-            <source>Stall:</source>
-            <translation>Stall:</translation>
-        </message>
-        <message>
-            <source>Malformed chunk:</source>
-            <translation>Malformed chunk:</translation>
-        </message>
-        <message>
-            <source>Error in stream:</source>
-            <translation>Error in stream:</translation>
-        </message>
-        <message>
-            <source>Missing [DONE]:</source>
-            <translation>Missing [DONE]:</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatsPanel</name>
-        <message>
-            <source>Ready</source>
-            <translation>Ready</translation>
-        </message>
-        <message>
-            <source>In flight:</source>
-            <translation>In flight:</translation>
-        </message>
-        <message>
-            <source>Requests sent and not finished yet</source>
-            <translation>Requests sent and not finished yet</translation>
-        </message>
-        <message>
-            <source>Done:</source>
-            <translation>Done:</translation>
-        </message>
-        <message>
-            <source>Requests that finished well</source>
-            <translation>Requests that finished well</translation>
-        </message>
-        <message>
-            <source>Failed:</source>
-            <translation>Failed:</translation>
-        </message>
-        <message>
-            <source>Requests that failed</source>
-            <translation>Requests that failed</translation>
-        </message>
-        <message>
-            <source>In line:</source>
-            <translation>In line:</translation>
-        </message>
-        <message>
-            <source>Requests waiting for a free slot or the rate limiter</source>
-            <translation>Requests waiting for a free slot or the rate limiter</translation>
-        </message>
-        <message>
-            <source>Requests/s:</source>
-            <translation>Requests/s:</translation>
-        </message>
-        <message>
-            <source>Finished requests per second, over the last second</source>
-            <translation>Finished requests per second, over the last second</translation>
-        </message>
-        <message>
-            <source>Tokens/s:</source>
-            <translation>Tokens/s:</translation>
-        </message>
-        <message>
-            <source>Token events per second, over the last second</source>
-            <translation>Token events per second, over the last second</translation>
-        </message>
-        <message>
-            <source>Loop lag:</source>
-            <translation>Loop lag:</translation>
-        </message>
-        <message>
-            <source>How late the event loop's timer fired most recently: a busy loop answers late</source>
-            <translation>How late the event loop's timer fired most recently: a busy loop answers late</translation>
-        </message>
-        <message>
-            <source>Latency</source>
-            <translation>Latency</translation>
-        </message>
-        <message>
-            <source>Time to first token:</source>
-            <translation>Time to first token:</translation>
-        </message>
-        <message>
-            <source>TTFT: from sending to the first token</source>
-            <translation>TTFT: from sending to the first token</translation>
-        </message>
-        <message>
-            <source>Click to highlight the requests at or above this value on the timeline</source>
-            <translation>Click to highlight the requests at or above this value on the timeline</translation>
-        </message>
-        <message>
-            <source>Between tokens:</source>
-            <translation>Between tokens:</translation>
-        </message>
-        <message>
-            <source>ITL: gap between consecutive tokens</source>
-            <translation>ITL: gap between consecutive tokens</translation>
-        </message>
-        <message>
-            <source>Whole request:</source>
-            <translation>Whole request:</translation>
-        </message>
-        <message>
-            <source>E2EL: from sending to the last token</source>
-            <translation>E2EL: from sending to the last token</translation>
-        </message>
-        <message>
-            <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
-            <translation>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoryPanel</name>
-        <message>
-            <source>What is happening</source>
-            <translation>What is happening</translation>
-        </message>
-        <message>
-            <source>Live story captions</source>
-            <translation>Live story captions</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Lunch rush: 16 orders, 4 at a time</source>
+        <translation>Lunch rush: 16 orders, 4 at a time</translation>
+    </message>
+    <message>
+        <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
+        <translation>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StatsPanel</name>
+    <message>
+        <source>Run progress</source>
+        <translation>Run progress</translation>
+    </message>
+    <message>
+        <source>Running: %1 elapsed, about %2 left</source>
+        <translation>Running: %1 elapsed, about %2 left</translation>
+    </message>
+    <message>
+        <source>Running: %1 elapsed</source>
+        <translation>Running: %1 elapsed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %1 of %n request(s) done in %2</source>
+        <translation>
+            <numerusform>Finished: %1 of %n request done in %2</numerusform>
+            <numerusform>Finished: %1 of %n requests done in %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>Time to first token</translation>
+    </message>
+    <message>
+        <source>Between tokens</source>
+        <translation>Between tokens</translation>
+    </message>
+    <message>
+        <source>Whole request</source>
+        <translation>Whole request</translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Selected %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Started: %4 · finished: %5 · failed: %6&lt;br&gt;Tokens: %7 (%8/s) · most in flight: %9&lt;br&gt;Event loop busy %10 % · worst lag %11</source>
+        <translation>&lt;b&gt;Selected %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Started: %4 · finished: %5 · failed: %6&lt;br&gt;Tokens: %7 (%8/s) · most in flight: %9&lt;br&gt;Event loop busy %10 % · worst lag %11</translation>
+    </message>
+    <message>
+        <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
+        <translation>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StoryNarrator</name>
+    <message>
+        <source>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</source>
+        <translation>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</translation>
+    </message>
+    <message>
+        <source>Order %1 went wrong (%2): the customer leaves without burgers.</source>
+        <translation>Order %1 went wrong (%2): the customer leaves without burgers.</translation>
+    </message>
+    <message>
+        <source>The cashier takes order %1 and waits at the counter until it is ready; everybody else stays in line.</source>
+        <translation>The cashier takes order %1 and waits at the counter until it is ready; everybody else stays in line.</translation>
+    </message>
+    <message>
+        <source>A free cashier-cook takes order %1 and stands at the counter until its burgers are done.</source>
+        <translation>A free cashier-cook takes order %1 and stands at the counter until its burgers are done.</translation>
+    </message>
+    <message>
+        <source>Order %1 is waiting at the table with its number; the cashier is free and takes order %2.</source>
+        <translation>Order %1 is waiting at the table with its number; the cashier is free and takes order %2.</translation>
+    </message>
+    <message>
+        <source>The cashier takes orders %1 to %2, one after another, and hands out their numbers.</source>
+        <translation>The cashier takes orders %1 to %2, one after another, and hands out their numbers.</translation>
+    </message>
+    <message>
+        <source>The cashier takes order %1 and hands out its number.</source>
+        <translation>The cashier takes order %1 and hands out its number.</translation>
+    </message>
+    <message>
+        <source>Number %1 shows on the counter after %2: its burgers start coming, one token at a time.</source>
+        <translation>Number %1 shows on the counter after %2: its burgers start coming, one token at a time.</translation>
+    </message>
+    <message>
+        <source>Number %1 shows on the counter: its burgers are ready.</source>
+        <translation>Number %1 shows on the counter: its burgers are ready.</translation>
+    </message>
+    <message>
+        <source>Order %1 is served: %2 burgers (tokens) in %3.</source>
+        <translation>Order %1 is served: %2 burgers (tokens) in %3.</translation>
+    </message>
+    <message>
+        <source>Closed early: %1 orders served, %2 went wrong, %3 never finished.</source>
+        <translation>Closed early: %1 orders served, %2 went wrong, %3 never finished.</translation>
+    </message>
+    <message>
+        <source>Closing time: %1 orders served and %2 went wrong in %3.</source>
+        <translation>Closing time: %1 orders served and %2 went wrong in %3.</translation>
+    </message>
+    <message>
+        <source>Sequential: one cashier, one order at a time</source>
+        <translation>Sequential: one cashier, one order at a time</translation>
+    </message>
+    <message>
+        <source>Concurrent: one cashier, many orders in flight</source>
+        <translation>Concurrent: one cashier, many orders in flight</translation>
+    </message>
+    <message>
+        <source>Parallel: cashier-cooks who wait at the counter</source>
+        <translation>Parallel: cashier-cooks who wait at the counter</translation>
+    </message>
+    <message>
+        <source>Parallel: helpers cleaning the house</source>
+        <translation>Parallel: helpers cleaning the house</translation>
+    </message>
+    <message>
+        <source>Both: a cashier in front, cooks in the back</source>
+        <translation>Both: a cashier in front, cooks in the back</translation>
+    </message>
+    <message>
+        <source>Anti-pattern: the cashier cooks at the counter</source>
+        <translation>Anti-pattern: the cashier cooks at the counter</translation>
+    </message>
+    <message>
+        <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</source>
+        <translation>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</translation>
+    </message>
+    <message>
+        <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
+        <translation>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</translation>
+    </message>
+    <message>
+        <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
+        <translation>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</translation>
+    </message>
+    <message>
+        <source>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</source>
+        <translation>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</translation>
+    </message>
+    <message>
+        <source>A web service with machine learning: the cashier keeps many orders in flight at the front, and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the event loop; computing spreads over the cores.</source>
+        <translation>A web service with machine learning: the cashier keeps many orders in flight at the front, and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the event loop; computing spreads over the cores.</translation>
+    </message>
+    <message>
+        <source>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</source>
+        <translation>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</translation>
+    </message>
+    <message>
+        <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
+        <translation>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</translation>
+    </message>
+    <message>
+        <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
+        <translation>The house is clean: %1 rooms done by %2 helpers in %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StoryPicture</name>
+    <message>
+        <source>Burger shop picture</source>
+        <translation>Burger shop picture</translation>
+    </message>
+    <message>
+        <source>In line</source>
+        <translation>In line</translation>
+    </message>
+    <message>
+        <source>Cashier-cooks</source>
+        <translation>Cashier-cooks</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>Helpers</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Cashier + cooks</source>
+        <translation>Cashier + cooks</translation>
+    </message>
+    <message>
+        <source>At tables</source>
+        <translation>At tables</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>went wrong: %1</source>
+        <translation>went wrong: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::Timeline</name>
+    <message>
+        <source>worker %1</source>
+        <translation>worker %1</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation>event loop</translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation>No requests yet</translation>
+    </message>
+    <message>
+        <source>event loop (cashier)</source>
+        <translation>event loop (cashier)</translation>
+    </message>
+    <message>
+        <source>worker %1 (cashier-cook)</source>
+        <translation>worker %1 (cashier-cook)</translation>
+    </message>
+    <message>
+        <source>job worker %1</source>
+        <translation>job worker %1</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>the compared run&apos;s row</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>A, upper row: %1</source>
+        <translation>A, upper row: %1</translation>
+    </message>
+    <message>
+        <source>B, lower row (pale, outlined): %1</source>
+        <translation>B, lower row (pale, outlined): %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</source>
+        <translation>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</source>
+        <translation>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>Run B</translation>
+    </message>
+    <message>
+        <source>Run B: %1</source>
+        <translation>Run B: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::TokenGapPlot</name>
+    <message>
+        <source>No gaps: fewer than two tokens.</source>
+        <translation>No gaps: fewer than two tokens.</translation>
+    </message>
+    <message>
+        <source>token 2</source>
+        <translation>token 2</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>median %1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Click a request on the timeline to see its details.</source>
+        <translation>Click a request on the timeline to see its details.</translation>
+    </message>
+    <message>
+        <source>Request phases</source>
+        <translation>Request phases</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Starts at</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>Lasts</translation>
+    </message>
+    <message>
+        <source>Gaps between tokens</source>
+        <translation>Gaps between tokens</translation>
+    </message>
+    <message>
+        <source>Streamed text</source>
+        <translation>Streamed text</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BurgerBench</source>
+        <translation>BurgerBench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>The burger story</source>
+        <translation>The burger story</translation>
+    </message>
+    <message>
+        <source>Live statistics</source>
+        <translation>Live statistics</translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <source>Run the scenario (Ctrl+R)</source>
+        <translation>Run the scenario (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Stop the run; what finished is kept (Esc)</source>
+        <translation>Stop the run; what finished is kept (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>&amp;Open scenario…</translation>
+    </message>
+    <message>
+        <source>Open a scenario JSON file</source>
+        <translation>Open a scenario JSON file</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as…</source>
+        <translation>&amp;Save scenario as…</translation>
+    </message>
+    <message>
+        <source>Save the scenario as JSON (the API key is never saved)</source>
+        <translation>Save the scenario as JSON (the API key is never saved)</translation>
+    </message>
+    <message>
+        <source>&amp;Export timeline…</source>
+        <translation>&amp;Export timeline…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as PNG, SVG or PDF</source>
+        <translation>Save the timeline as PNG, SVG or PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, mouse wheel)</source>
+        <translation>Zoom in (+, mouse wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, mouse wheel)</source>
+        <translation>Zoom out (-, mouse wheel)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation>&amp;Fit all</translation>
+    </message>
+    <message>
+        <source>Show the whole run (F)</source>
+        <translation>Show the whole run (F)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;live</source>
+        <translation>Follow &amp;live</translation>
+    </message>
+    <message>
+        <source>Keep the newest moment in view while running (L)</source>
+        <translation>Keep the newest moment in view while running (L)</translation>
+    </message>
+    <message>
+        <source>Lanes per &amp;request</source>
+        <translation>Lanes per &amp;request</translation>
+    </message>
+    <message>
+        <source>One lane per request</source>
+        <translation>One lane per request</translation>
+    </message>
+    <message>
+        <source>Lanes per &amp;connection slot</source>
+        <translation>Lanes per &amp;connection slot</translation>
+    </message>
+    <message>
+        <source>One lane per connection slot: who is busy when</source>
+        <translation>One lane per connection slot: who is busy when</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;System language</translation>
+    </message>
+    <message>
+        <source>&amp;About BurgerBench</source>
+        <translation>&amp;About BurgerBench</translation>
+    </message>
+    <message>
+        <source>R&amp;ace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaceWindow</name>
+    <message>
+        <source>Race: one workload, several execution models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload and knobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workload and the models it runs through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quests (N):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders (or CPU tasks) in the workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workers (W):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking worker threads (parallel-blocking) or job workers (background jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrenc&amp;y cap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The semaphore: at most this many requests in flight; the rest queue on the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation type="unfinished">Rate &amp;limit:</translation>
+    </message>
+    <message>
+        <source>The token bucket: requests sent per second at most; dispatches spread out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished">off</translation>
+    </message>
+    <message>
+        <source>Server ca&amp;pacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in simulator serves at most this many requests at once; the rest wait on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished">unlimited</translation>
+    </message>
+    <message>
+        <source>CP&amp;U per task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real CPU work (SHA-256 rounds) per task or per response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset &amp;values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the knobs back to the preset&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation type="unfinished">&amp;Fit all</translation>
+    </message>
+    <message>
+        <source>Show every row whole on the shared time axis (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared time axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Preset:</translation>
+    </message>
+    <message>
+        <source>Ready-made scenarios; change any field afterwards</source>
+        <translation>Ready-made scenarios; change any field afterwards</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>A name for this run</source>
+        <translation>A name for this run</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Built-in &amp;simulator (no network needed)</source>
+        <translation>Built-in &amp;simulator (no network needed)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible &amp;endpoint</source>
+        <translation>OpenAI-compatible &amp;endpoint</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Base URL (…/v1) or the full endpoint URL</source>
+        <translation>Base URL (…/v1) or the full endpoint URL</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <source>model name</source>
+        <translation>model name</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>&amp;API:</translation>
+    </message>
+    <message>
+        <source>Chat completions</source>
+        <translation>Chat completions</translation>
+    </message>
+    <message>
+        <source>Completions</source>
+        <translation>Completions</translation>
+    </message>
+    <message>
+        <source>API &amp;key variable:</source>
+        <translation>API &amp;key variable:</translation>
+    </message>
+    <message>
+        <source>Name of the environment variable holding the API key. The key itself is never stored.</source>
+        <translation>Name of the environment variable holding the API key. The key itself is never stored.</translation>
+    </message>
+    <message>
+        <source>HTTP/&amp;2 without TLS (h2c)</source>
+        <translation>HTTP/&amp;2 without TLS (h2c)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>M&amp;ode:</translation>
+    </message>
+    <message>
+        <source>Sequential: one after another</source>
+        <translation>Sequential: one after another</translation>
+    </message>
+    <message>
+        <source>Concurrent: one event loop</source>
+        <translation>Concurrent: one event loop</translation>
+    </message>
+    <message>
+        <source>Parallel: blocking workers</source>
+        <translation>Parallel: blocking workers</translation>
+    </message>
+    <message>
+        <source>Parallel: CPU work on cores</source>
+        <translation>Parallel: CPU work on cores</translation>
+    </message>
+    <message>
+        <source>Mixed: loop + CPU pool</source>
+        <translation>Mixed: loop + CPU pool</translation>
+    </message>
+    <message>
+        <source>Anti-pattern: cook on the loop</source>
+        <translation>Anti-pattern: cook on the loop</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Concurrency:</translation>
+    </message>
+    <message>
+        <source>Most requests in flight at once (the semaphore)</source>
+        <translation>Most requests in flight at once (the semaphore)</translation>
+    </message>
+    <message>
+        <source>&amp;Requests:</source>
+        <translation>&amp;Requests:</translation>
+    </message>
+    <message>
+        <source>by duration</source>
+        <translation>by duration</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Duration:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>by requests</source>
+        <translation>by requests</translation>
+    </message>
+    <message>
+        <source>Arrival ra&amp;te:</source>
+        <translation>Arrival ra&amp;te:</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> req/s</translation>
+    </message>
+    <message>
+        <source>closed loop</source>
+        <translation>closed loop</translation>
+    </message>
+    <message>
+        <source>Open loop: requests are scheduled at this rate whether or not earlier ones finished</source>
+        <translation>Open loop: requests are scheduled at this rate whether or not earlier ones finished</translation>
+    </message>
+    <message>
+        <source>&amp;Burstiness:</source>
+        <translation>&amp;Burstiness:</translation>
+    </message>
+    <message>
+        <source>constant gaps</source>
+        <translation>constant gaps</translation>
+    </message>
+    <message>
+        <source>Gamma shape of the gaps: 1 = Poisson, smaller = burstier</source>
+        <translation>Gamma shape of the gaps: 1 = Poisson, smaller = burstier</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Warm-up:</translation>
+    </message>
+    <message>
+        <source>Requests sent first and left out of the statistics</source>
+        <translation>Requests sent first and left out of the statistics</translation>
+    </message>
+    <message>
+        <source>Wor&amp;kers:</source>
+        <translation>Wor&amp;kers:</translation>
+    </message>
+    <message>
+        <source>Threads for the parallel modes</source>
+        <translation>Threads for the parallel modes</translation>
+    </message>
+    <message>
+        <source>CPU &amp;work:</source>
+        <translation>CPU &amp;work:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>CPU work per response (parallel, mixed and anti-pattern modes)</source>
+        <translation>CPU work per response (parallel, mixed and anti-pattern modes)</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>S&amp;tream tokens (SSE)</source>
+        <translation>S&amp;tream tokens (SSE)</translation>
+    </message>
+    <message>
+        <source>Max to&amp;kens:</source>
+        <translation>Max to&amp;kens:</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt tokens:</source>
+        <translation>&amp;Prompt tokens:</translation>
+    </message>
+    <message>
+        <source>Prom&amp;pt:</source>
+        <translation>Prom&amp;pt:</translation>
+    </message>
+    <message>
+        <source>empty: generated from the prompt length</source>
+        <translation>empty: generated from the prompt length</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore end of sequence (fixed-length answers)</source>
+        <translation>&amp;Ignore end of sequence (fixed-length answers)</translation>
+    </message>
+    <message>
+        <source>Timeouts and retries</source>
+        <translation>Timeouts and retries</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>&amp;Idle timeout:</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Retries:</translation>
+    </message>
+    <message>
+        <source>Backoff &amp;base:</source>
+        <translation>Backoff &amp;base:</translation>
+    </message>
+    <message>
+        <source>Backoff ma&amp;x:</source>
+        <translation>Backoff ma&amp;x:</translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation>Rate &amp;limit:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Client-side token bucket</source>
+        <translation>Client-side token bucket</translation>
+    </message>
+    <message>
+        <source>B&amp;urst:</source>
+        <translation>B&amp;urst:</translation>
+    </message>
+    <message>
+        <source>On &amp;error:</source>
+        <translation>On &amp;error:</translation>
+    </message>
+    <message>
+        <source>Collect all errors</source>
+        <translation>Collect all errors</translation>
+    </message>
+    <message>
+        <source>Fail fast: cancel the rest</source>
+        <translation>Fail fast: cancel the rest</translation>
+    </message>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>Built-in simulator</translation>
+    </message>
+    <message>
+        <source>&amp;First token after:</source>
+        <translation>&amp;First token after:</translation>
+    </message>
+    <message>
+        <source>Token &amp;interval:</source>
+        <translation>Token &amp;interval:</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter:</source>
+        <translation>&amp;Jitter:</translation>
+    </message>
+    <message>
+        <source>&amp;Output tokens:</source>
+        <translation>&amp;Output tokens:</translation>
+    </message>
+    <message>
+        <source>max tokens</source>
+        <translation>max tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Server capacity:</source>
+        <translation>&amp;Server capacity:</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <source>How many requests the server works on at once; the rest wait at the server</source>
+        <translation>How many requests the server works on at once; the rest wait at the server</translation>
+    </message>
+    <message>
+        <source>HTTP &amp;429:</source>
+        <translation>HTTP &amp;429:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>HTTP &amp;500:</source>
+        <translation>HTTP &amp;500:</translation>
+    </message>
+    <message>
+        <source>HTTP 50&amp;3:</source>
+        <translation>HTTP 50&amp;3:</translation>
+    </message>
+    <message>
+        <source>Connection &amp;reset:</source>
+        <translation>Connection &amp;reset:</translation>
+    </message>
+    <message>
+        <source>Stall:</source>
+        <translation>Stall:</translation>
+    </message>
+    <message>
+        <source>Malformed chunk:</source>
+        <translation>Malformed chunk:</translation>
+    </message>
+    <message>
+        <source>Error in stream:</source>
+        <translation>Error in stream:</translation>
+    </message>
+    <message>
+        <source>Missing [DONE]:</source>
+        <translation>Missing [DONE]:</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>In flight:</translation>
+    </message>
+    <message>
+        <source>Requests sent and not finished yet</source>
+        <translation>Requests sent and not finished yet</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>Done:</translation>
+    </message>
+    <message>
+        <source>Requests that finished well</source>
+        <translation>Requests that finished well</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Failed:</translation>
+    </message>
+    <message>
+        <source>Requests that failed</source>
+        <translation>Requests that failed</translation>
+    </message>
+    <message>
+        <source>In line:</source>
+        <translation>In line:</translation>
+    </message>
+    <message>
+        <source>Requests waiting for a free slot or the rate limiter</source>
+        <translation>Requests waiting for a free slot or the rate limiter</translation>
+    </message>
+    <message>
+        <source>Requests/s:</source>
+        <translation>Requests/s:</translation>
+    </message>
+    <message>
+        <source>Finished requests per second, over the last second</source>
+        <translation>Finished requests per second, over the last second</translation>
+    </message>
+    <message>
+        <source>Tokens/s:</source>
+        <translation>Tokens/s:</translation>
+    </message>
+    <message>
+        <source>Token events per second, over the last second</source>
+        <translation>Token events per second, over the last second</translation>
+    </message>
+    <message>
+        <source>Loop lag:</source>
+        <translation>Loop lag:</translation>
+    </message>
+    <message>
+        <source>How late the event loop&apos;s timer fired most recently: a busy loop answers late</source>
+        <translation>How late the event loop&apos;s timer fired most recently: a busy loop answers late</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Time to first token:</source>
+        <translation>Time to first token:</translation>
+    </message>
+    <message>
+        <source>TTFT: from sending to the first token</source>
+        <translation>TTFT: from sending to the first token</translation>
+    </message>
+    <message>
+        <source>Click to highlight the requests at or above this value on the timeline</source>
+        <translation>Click to highlight the requests at or above this value on the timeline</translation>
+    </message>
+    <message>
+        <source>Between tokens:</source>
+        <translation>Between tokens:</translation>
+    </message>
+    <message>
+        <source>ITL: gap between consecutive tokens</source>
+        <translation>ITL: gap between consecutive tokens</translation>
+    </message>
+    <message>
+        <source>Whole request:</source>
+        <translation>Whole request:</translation>
+    </message>
+    <message>
+        <source>E2EL: from sending to the last token</source>
+        <translation>E2EL: from sending to the last token</translation>
+    </message>
+    <message>
+        <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
+        <translation>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPanel</name>
+    <message>
+        <source>What is happening</source>
+        <translation>What is happening</translation>
+    </message>
+    <message>
+        <source>Live story captions</source>
+        <translation>Live story captions</translation>
+    </message>
+</context>
 </TS>

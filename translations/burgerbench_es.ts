@@ -1,1331 +1,1821 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
-    <context>
-        <name>BurgerBench::Application</name>
-        <message>
-            <source>BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live timeline teaches sequential, concurrent and parallel work.</source>
-            <translation>BurgerBench: un probador de carga para endpoints LLM compatibles con OpenAI cuya línea de tiempo en vivo enseña el trabajo secuencial, concurrente y paralelo.</translation>
-        </message>
-        <message>
-            <source>Open this scenario file.</source>
-            <translation>Abre este archivo de escenario.</translation>
-        </message>
-        <message>
-            <source>Start the run at once.</source>
-            <translation>Empieza la ejecución de inmediato.</translation>
-        </message>
-        <message>
-            <source>Save a picture of the window here when the run is done (or after start-up without --autorun).</source>
-            <translation>Guarda aquí una imagen de la ventana al terminar la ejecución (o tras arrancar, sin --autorun).</translation>
-        </message>
-        <message>
-            <source>Save the timeline alone (PNG, SVG or PDF) when the run is done.</source>
-            <translation>Guarda solo la línea de tiempo (PNG, SVG o PDF) al terminar la ejecución.</translation>
-        </message>
-        <message>
-            <source>Quit once the run is done and pictures are saved.</source>
-            <translation>Sale cuando la ejecución termina y las imágenes están guardadas.</translation>
-        </message>
-        <message>
-            <source>User interface language: en or es.</source>
-            <translation>Idioma de la interfaz: en o es.</translation>
-        </message>
-        <message>
-            <source>Window size, e.g. 1600x1000.</source>
-            <translation>Tamaño de la ventana, p. ej. 1600x1000.</translation>
-        </message>
-        <message>
-            <source>With --quit-when-done: give up after this many seconds (default 600).</source>
-            <translation>Con --quit-when-done: se rinde tras estos segundos (600 por omisión).</translation>
-        </message>
-        <message>
-            <source>unknown language "%1" (use en or es)</source>
-            <translation>idioma desconocido «%1» (usa en o es)</translation>
-        </message>
-        <message>
-            <source>cannot write %1</source>
-            <translation>no se puede escribir %1</translation>
-        </message>
-        <message>
-            <source>gave up after %1 s</source>
-            <translation>se rindió tras %1 s</translation>
-        </message>
-        <message>
-            <source>When the run is done, select request N (from 1) and show its details.</source>
-            <translation>Al terminar la ejecución, selecciona la petición N (desde 1) y muestra sus detalles.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::DetailsPanel</name>
-        <message>
-            <source>Click a request on the timeline to see its details.</source>
-            <translation>Haz clic en una petición de la línea de tiempo para ver sus detalles.</translation>
-        </message>
-        <message>
-            <source>%1 (earlier attempt)</source>
-            <translation>%1 (intento anterior)</translation>
-        </message>
-        <message>
-            <source>(the text appears when the request ends)</source>
-            <translation>(el texto aparece cuando termina la petición)</translation>
-        </message>
-        <message>
-            <source>Earlier attempt at %1: %2</source>
-            <translation>Intento anterior en %1: %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>Succeeded after %n retry(s).</source>
-            <translation>
-                <numerusform>Salió bien tras %n reintento.</numerusform>
-                <numerusform>Salió bien tras %n reintentos.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::Legend</name>
-        <message>
-            <source>In line</source>
-            <translation>En la fila</translation>
-        </message>
-        <message>
-            <source>Sending</source>
-            <translation>Enviando</translation>
-        </message>
-        <message>
-            <source>Waiting for first token</source>
-            <translation>Esperando el primer token</translation>
-        </message>
-        <message>
-            <source>Streaming (tick = token)</source>
-            <translation>Recibiendo (marca = token)</translation>
-        </message>
-        <message>
-            <source>CPU work</source>
-            <translation>Trabajo de CPU</translation>
-        </message>
-        <message>
-            <source>Blocked / held</source>
-            <translation>Bloqueado / retenido</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Error</translation>
-        </message>
-        <message>
-            <source>Ghost: intended start</source>
-            <translation>Fantasma: inicio previsto</translation>
-        </message>
-        <message>
-            <source>Incomplete</source>
-            <translation>Incompleta</translation>
-        </message>
-        <message>
-            <source>Event-loop lag</source>
-            <translation>Retraso del bucle de eventos</translation>
-        </message>
-        <message>
-            <source>Waiting in line for a free slot or the rate limiter, before the request is sent.</source>
-            <translation>Esperando en la fila a que haya un hueco libre o a que lo permita el limitador, antes de enviar la petición.</translation>
-        </message>
-        <message>
-            <source>Building the request and handing it to the network: real work.</source>
-            <translation>Preparando la petición y entregándola a la red: trabajo de verdad.</translation>
-        </message>
-        <message>
-            <source>Sent; waiting for the server's first token. No thread is busy: this is the table with the order number.</source>
-            <translation>Enviada; esperando el primer token del servidor. Ningún hilo está ocupado: es la mesa con el número del pedido.</translation>
-        </message>
-        <message>
-            <source>Tokens arriving; each tick is one token event.</source>
-            <translation>Llegan tokens; cada marca es un evento de token.</translation>
-        </message>
-        <message>
-            <source>A thread computing: the cook at work.</source>
-            <translation>Un hilo calculando: el cocinero trabajando.</translation>
-        </message>
-        <message>
-            <source>A thread held while it only waits, or the event loop frozen by work it should not do.</source>
-            <translation>Un hilo retenido mientras solo espera, o el bucle de eventos congelado por un trabajo que no le toca.</translation>
-        </message>
-        <message>
-            <source>A failed attempt, or where the request failed.</source>
-            <translation>Un intento fallido, o el punto donde falló la petición.</translation>
-        </message>
-        <message>
-            <source>From when the schedule wanted to send the request to when it really went out.</source>
-            <translation>Desde cuando el plan quería enviar la petición hasta cuando salió de verdad.</translation>
-        </message>
-        <message>
-            <source>Cut off by a cancel, fail-fast or the end of the run.</source>
-            <translation>Cortada por una cancelación, por fallo rápido o por el final de la ejecución.</translation>
-        </message>
-        <message>
-            <source>How late the event loop's timer fired: the loop was busy.</source>
-            <translation>Cuánto se retrasó el temporizador del bucle de eventos: el bucle estaba ocupado.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::MainWindow</name>
-        <message>
-            <source>The run could not start: %1</source>
-            <translation>La ejecución no pudo empezar: %1</translation>
-        </message>
-        <message>
-            <source>Cannot run</source>
-            <translation>No se puede ejecutar</translation>
-        </message>
-        <message>
-            <source>Run the scenario (Ctrl+R)</source>
-            <translation>Ejecuta el escenario (Ctrl+R)</translation>
-        </message>
-        <message>
-            <source>Fix the scenario first: %1</source>
-            <translation>Corrige primero el escenario: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>The shop opens: %n order(s) to serve, kitchen = built-in simulator.</source>
-            <translation>
-                <numerusform>Abre la hamburguesería: %n pedido por servir; la cocina es el simulador integrado.</numerusform>
-                <numerusform>Abre la hamburguesería: %n pedidos por servir; la cocina es el simulador integrado.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>The shop opens: %n order(s) to serve at %1.</source>
-            <translation>
-                <numerusform>Abre la hamburguesería: %n pedido por servir en %1.</numerusform>
-                <numerusform>Abre la hamburguesería: %n pedidos por servir en %1.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Running “%1”…</source>
-            <translation>Ejecutando «%1»…</translation>
-        </message>
-        <message>
-            <source>Stopping: requests still in flight are cut off and kept as incomplete.</source>
-            <translation>Deteniendo: las peticiones aún en curso se cortan y se guardan como incompletas.</translation>
-        </message>
-        <message>
-            <source>Stopped.</source>
-            <translation>Detenida.</translation>
-        </message>
-        <message>
-            <source>Finished.</source>
-            <translation>Terminada.</translation>
-        </message>
-        <message>
-            <source>time to first token</source>
-            <translation>tiempo hasta el primer token</translation>
-        </message>
-        <message>
-            <source>gap between tokens</source>
-            <translation>hueco entre tokens</translation>
-        </message>
-        <message>
-            <source>whole-request latency</source>
-            <translation>latencia de la petición completa</translation>
-        </message>
-        <message numerus="yes">
-            <source>Highlighted %n request(s) with %1 at or above p%2 (%3 ms).</source>
-            <translation>
-                <numerusform>Resaltada %n petición con %1 igual o superior al p%2 (%3 ms).</numerusform>
-                <numerusform>Resaltadas %n peticiones con %1 igual o superior al p%2 (%3 ms).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Open scenario</source>
-            <translation>Abrir escenario</translation>
-        </message>
-        <message>
-            <source>Scenarios (*.json);;All files (*)</source>
-            <translation>Escenarios (*.json);;Todos los archivos (*)</translation>
-        </message>
-        <message>
-            <source>Cannot open the scenario</source>
-            <translation>No se puede abrir el escenario</translation>
-        </message>
-        <message>
-            <source>Save scenario</source>
-            <translation>Guardar escenario</translation>
-        </message>
-        <message>
-            <source>Scenarios (*.json)</source>
-            <translation>Escenarios (*.json)</translation>
-        </message>
-        <message>
-            <source>Cannot save the scenario</source>
-            <translation>No se puede guardar el escenario</translation>
-        </message>
-        <message>
-            <source>Cannot write %1</source>
-            <translation>No se puede escribir %1</translation>
-        </message>
-        <message>
-            <source>Export timeline</source>
-            <translation>Exportar la línea de tiempo</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
-            <translation>Imagen PNG (*.png);;Dibujo SVG (*.svg);;PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Cannot export</source>
-            <translation>No se puede exportar</translation>
-        </message>
-        <message>
-            <source>About BurgerBench</source>
-            <translation>Acerca de BurgerBench</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;A load tester for OpenAI-compatible LLM endpoints whose timeline teaches the difference between sequential, concurrent and parallel work, told as a burger shop.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;Un probador de carga para endpoints LLM compatibles con OpenAI cuya línea de tiempo enseña la diferencia entre trabajo secuencial, concurrente y paralelo, contada como una hamburguesería.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>BurgerBench — concurrency, told with burgers</source>
-            <translation>BurgerBench — la concurrencia, contada con hamburguesas</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>Línea de tiempo</translation>
-        </message>
-        <message>
-            <source>Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · click a bar: details</source>
-            <translation>Rueda: zoom · arrastrar: desplazar · Mayús+arrastrar o arrastrar en el eje de tiempo: elegir un intervalo · clic en una barra: detalles</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::RequestDescription</name>
-        <message>
-            <source>in line</source>
-            <translation>en la fila</translation>
-        </message>
-        <message>
-            <source>in flight</source>
-            <translation>en curso</translation>
-        </message>
-        <message>
-            <source>done</source>
-            <translation>hecha</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>fallida</translation>
-        </message>
-        <message>
-            <source>incomplete</source>
-            <translation>incompleta</translation>
-        </message>
-        <message>
-            <source>Request #%1</source>
-            <translation>Petición n.º %1</translation>
-        </message>
-        <message>
-            <source>warm-up</source>
-            <translation>calentamiento</translation>
-        </message>
-        <message>
-            <source>In line</source>
-            <translation>En la fila</translation>
-        </message>
-        <message>
-            <source>TTFT</source>
-            <translation>TTFT</translation>
-        </message>
-        <message>
-            <source>E2E latency</source>
-            <translation>Latencia E2E</translation>
-        </message>
-        <message>
-            <source>Token events</source>
-            <translation>Eventos de token</translation>
-        </message>
-        <message>
-            <source>Slot</source>
-            <translation>Conexión</translation>
-        </message>
-        <message>
-            <source>Retries</source>
-            <translation>Reintentos</translation>
-        </message>
-        <message>
-            <source>HTTP status</source>
-            <translation>Estado HTTP</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::RunController</name>
-        <message>
-            <source>A run is already in progress.</source>
-            <translation>Ya hay una ejecución en curso.</translation>
-        </message>
-        <message>
-            <source>The built-in simulator did not start: %1</source>
-            <translation>El simulador integrado no arrancó: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::ScenarioEditor</name>
-        <message>
-            <source>Burger shop: 8 orders</source>
-            <translation>Hamburguesería: 8 pedidos</translation>
-        </message>
-        <message>
-            <source>Chat service under load</source>
-            <translation>Servicio de chat bajo carga</translation>
-        </message>
-        <message>
-            <source>Flaky server</source>
-            <translation>Servidor inestable</translation>
-        </message>
-        <message>
-            <source>Your endpoint</source>
-            <translation>Tu endpoint</translation>
-        </message>
-        <message>
-            <source>Scenario problems</source>
-            <translation>Problemas del escenario</translation>
-        </message>
-        <message>
-            <source>Custom</source>
-            <translation>Personalizado</translation>
-        </message>
-        <message>
-            <source>URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1</source>
-            <translation>URL: escribe una dirección http:// o https:// con un host, p. ej. http://localhost:8000/v1</translation>
-        </message>
-        <message>
-            <source>Model: enter the model name the server expects</source>
-            <translation>Modelo: escribe el nombre de modelo que espera el servidor</translation>
-        </message>
-        <message>
-            <source>API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself</source>
-            <translation>Variable de la clave: un nombre como OPENAI_API_KEY (letras, dígitos, _), no la clave en sí</translation>
-        </message>
-        <message>
-            <source>Requests: set a number of requests or a duration, or the run would never end</source>
-            <translation>Peticiones: indica un número de peticiones o una duración; si no, la ejecución no terminaría nunca</translation>
-        </message>
-        <message>
-            <source>Backoff max: must be at least the backoff base</source>
-            <translation>Espera máxima: debe ser al menos la espera base</translation>
-        </message>
-        <message>
-            <source>Faults: the probabilities add up to %1 %; at most 100 %</source>
-            <translation>Fallos: las probabilidades suman %1 %; como mucho 100 %</translation>
-        </message>
-        <message>
-            <source>Fix before running:
+<context>
+    <name>BurgerBench::Application</name>
+    <message>
+        <source>BurgerBench: a load tester for OpenAI-compatible LLM endpoints whose live timeline teaches sequential, concurrent and parallel work.</source>
+        <translation>BurgerBench: un probador de carga para endpoints LLM compatibles con OpenAI cuya línea de tiempo en vivo enseña el trabajo secuencial, concurrente y paralelo.</translation>
+    </message>
+    <message>
+        <source>Open this scenario file.</source>
+        <translation>Abre este archivo de escenario.</translation>
+    </message>
+    <message>
+        <source>Start the run at once.</source>
+        <translation>Empieza la ejecución de inmediato.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window here when the run is done (or after start-up without --autorun).</source>
+        <translation>Guarda aquí una imagen de la ventana al terminar la ejecución (o tras arrancar, sin --autorun).</translation>
+    </message>
+    <message>
+        <source>Save the timeline alone (PNG, SVG or PDF) when the run is done.</source>
+        <translation>Guarda solo la línea de tiempo (PNG, SVG o PDF) al terminar la ejecución.</translation>
+    </message>
+    <message>
+        <source>Quit once the run is done and pictures are saved.</source>
+        <translation>Sale cuando la ejecución termina y las imágenes están guardadas.</translation>
+    </message>
+    <message>
+        <source>User interface language: en or es.</source>
+        <translation>Idioma de la interfaz: en o es.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>Tamaño de la ventana, p. ej. 1600x1000.</translation>
+    </message>
+    <message>
+        <source>With --quit-when-done: give up after this many seconds (default 600).</source>
+        <translation>Con --quit-when-done: se rinde tras estos segundos (600 por omisión).</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (use en or es)</source>
+        <translation>idioma desconocido «%1» (usa en o es)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>no se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>gave up after %1 s</source>
+        <translation>se rindió tras %1 s</translation>
+    </message>
+    <message>
+        <source>When the run is done, select request N (from 1) and show its details.</source>
+        <translation>Al terminar la ejecución, selecciona la petición N (desde 1) y muestra sus detalles.</translation>
+    </message>
+    <message>
+        <source>Open this saved run report (JSON) as the current run.</source>
+        <translation>Abrir este informe de ejecución guardado (JSON) como la ejecución actual.</translation>
+    </message>
+    <message>
+        <source>Overlay this saved run report (JSON) on the timeline and compare it with the current run.</source>
+        <translation>Superponer este informe de ejecución guardado (JSON) en la línea de tiempo y compararlo con la ejecución actual.</translation>
+    </message>
+    <message>
+        <source>Open the race window with this race preset (e.g. burgers) and run it; --screenshot then saves the race window when the race is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown race preset &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::ComparePanel</name>
+    <message>
+        <source>TTFT p50 (ms)</source>
+        <translation>TTFT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TTFT p99 (ms)</source>
+        <translation>TTFT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p50 (ms)</source>
+        <translation>ITL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p99 (ms)</source>
+        <translation>ITL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>TPOT p50 (ms)</source>
+        <translation>TPOT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TPOT p99 (ms)</source>
+        <translation>TPOT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p50 (ms)</source>
+        <translation>E2EL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p99 (ms)</source>
+        <translation>E2EL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Peticiones/s</translation>
+    </message>
+    <message>
+        <source>Output tokens/s</source>
+        <translation>Tokens de salida/s</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>beyond noise</source>
+        <translation>más allá del ruido</translation>
+    </message>
+    <message>
+        <source>within noise</source>
+        <translation>dentro del ruido</translation>
+    </message>
+    <message>
+        <source>n/a (one value per run)</source>
+        <translation>n/d (un valor por ejecución)</translation>
+    </message>
+    <message>
+        <source>too few samples</source>
+        <translation>muy pocas muestras</translation>
+    </message>
+    <message>
+        <source>No run to compare with: File → Compare with saved run…</source>
+        <translation>No hay ejecución con la que comparar: Archivo → Comparar con una ejecución guardada…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</translation>
+    </message>
+    <message>
+        <source>comparing…</source>
+        <translation>comparando…</translation>
+    </message>
+    <message>
+        <source>Mann-Whitney p = %1</source>
+        <translation>Mann-Whitney p = %1</translation>
+    </message>
+    <message>
+        <source>95% interval of B − A: %1 … %2</source>
+        <translation>intervalo del 95 % de B − A: %1 … %2</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrica</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Change (B − A)</source>
+        <translation>Cambio (B − A)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Beyond noise: the Mann-Whitney test gives p &lt; 0.05 and the 95% bootstrap interval of B − A excludes 0 (as burgerbench-cli compare). Throughputs and counts are one value per run: repeat the runs to judge them.</source>
+        <translation>Más allá del ruido: la prueba de Mann-Whitney da p &lt; 0,05 y el intervalo bootstrap del 95 % de B − A no contiene el 0 (igual que burgerbench-cli compare). Los rendimientos y los recuentos son un solo valor por ejecución: repite las ejecuciones para juzgarlos.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::DetailsPanel</name>
+    <message>
+        <source>Click a request on the timeline to see its details.</source>
+        <translation>Haz clic en una petición de la línea de tiempo para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>%1 (earlier attempt)</source>
+        <translation>%1 (intento anterior)</translation>
+    </message>
+    <message>
+        <source>(the text appears when the request ends)</source>
+        <translation>(el texto aparece cuando termina la petición)</translation>
+    </message>
+    <message>
+        <source>Earlier attempt at %1: %2</source>
+        <translation>Intento anterior en %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Succeeded after %n retry(s).</source>
+        <translation>
+            <numerusform>Salió bien tras %n reintento.</numerusform>
+            <numerusform>Salió bien tras %n reintentos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::Legend</name>
+    <message>
+        <source>In line</source>
+        <translation>En la fila</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Waiting for first token</source>
+        <translation>Esperando el primer token</translation>
+    </message>
+    <message>
+        <source>Streaming (tick = token)</source>
+        <translation>Recibiendo (marca = token)</translation>
+    </message>
+    <message>
+        <source>CPU work</source>
+        <translation>Trabajo de CPU</translation>
+    </message>
+    <message>
+        <source>Blocked / held</source>
+        <translation>Bloqueado / retenido</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Ghost: intended start</source>
+        <translation>Fantasma: inicio previsto</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incompleta</translation>
+    </message>
+    <message>
+        <source>Event-loop lag</source>
+        <translation>Retraso del bucle de eventos</translation>
+    </message>
+    <message>
+        <source>Waiting in line for a free slot or the rate limiter, before the request is sent.</source>
+        <translation>Esperando en la fila a que haya un hueco libre o a que lo permita el limitador, antes de enviar la petición.</translation>
+    </message>
+    <message>
+        <source>Building the request and handing it to the network: real work.</source>
+        <translation>Preparando la petición y entregándola a la red: trabajo de verdad.</translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the server&apos;s first token. No thread is busy: this is the table with the order number.</source>
+        <translation>Enviada; esperando el primer token del servidor. Ningún hilo está ocupado: es la mesa con el número del pedido.</translation>
+    </message>
+    <message>
+        <source>Tokens arriving; each tick is one token event.</source>
+        <translation>Llegan tokens; cada marca es un evento de token.</translation>
+    </message>
+    <message>
+        <source>A thread computing: the cook at work.</source>
+        <translation>Un hilo calculando: el cocinero trabajando.</translation>
+    </message>
+    <message>
+        <source>A thread held while it only waits, or the event loop frozen by work it should not do.</source>
+        <translation>Un hilo retenido mientras solo espera, o el bucle de eventos congelado por un trabajo que no le toca.</translation>
+    </message>
+    <message>
+        <source>A failed attempt, or where the request failed.</source>
+        <translation>Un intento fallido, o el punto donde falló la petición.</translation>
+    </message>
+    <message>
+        <source>From when the schedule wanted to send the request to when it really went out.</source>
+        <translation>Desde cuando el plan quería enviar la petición hasta cuando salió de verdad.</translation>
+    </message>
+    <message>
+        <source>Cut off by a cancel, fail-fast or the end of the run.</source>
+        <translation>Cortada por una cancelación, por fallo rápido o por el final de la ejecución.</translation>
+    </message>
+    <message>
+        <source>How late the event loop&apos;s timer fired: the loop was busy.</source>
+        <translation>Cuánto se retrasó el temporizador del bucle de eventos: el bucle estaba ocupado.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::MainWindow</name>
+    <message>
+        <source>The run could not start: %1</source>
+        <translation>La ejecución no pudo empezar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>No se puede ejecutar</translation>
+    </message>
+    <message>
+        <source>Run the scenario (Ctrl+R)</source>
+        <translation>Ejecuta el escenario (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Fix the scenario first: %1</source>
+        <translation>Corrige primero el escenario: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop opens: %n order(s) to serve, kitchen = built-in simulator.</source>
+        <translation>
+            <numerusform>Abre la hamburguesería: %n pedido por servir; la cocina es el simulador integrado.</numerusform>
+            <numerusform>Abre la hamburguesería: %n pedidos por servir; la cocina es el simulador integrado.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The shop opens: %n order(s) to serve at %1.</source>
+        <translation>
+            <numerusform>Abre la hamburguesería: %n pedido por servir en %1.</numerusform>
+            <numerusform>Abre la hamburguesería: %n pedidos por servir en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running “%1”…</source>
+        <translation>Ejecutando «%1»…</translation>
+    </message>
+    <message>
+        <source>Stopping: requests still in flight are cut off and kept as incomplete.</source>
+        <translation>Deteniendo: las peticiones aún en curso se cortan y se guardan como incompletas.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenida.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Terminada.</translation>
+    </message>
+    <message>
+        <source>time to first token</source>
+        <translation>tiempo hasta el primer token</translation>
+    </message>
+    <message>
+        <source>gap between tokens</source>
+        <translation>hueco entre tokens</translation>
+    </message>
+    <message>
+        <source>whole-request latency</source>
+        <translation>latencia de la petición completa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Highlighted %n request(s) with %1 at or above p%2 (%3 ms).</source>
+        <translation>
+            <numerusform>Resaltada %n petición con %1 igual o superior al p%2 (%3 ms).</numerusform>
+            <numerusform>Resaltadas %n peticiones con %1 igual o superior al p%2 (%3 ms).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Abrir escenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>Escenarios (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario</source>
+        <translation>No se puede abrir el escenario</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Guardar escenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Escenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the scenario</source>
+        <translation>No se puede guardar el escenario</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>No se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>Exportar la línea de tiempo</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>Imagen PNG (*.png);;Dibujo SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>No se puede exportar</translation>
+    </message>
+    <message>
+        <source>About BurgerBench</source>
+        <translation>Acerca de BurgerBench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;A load tester for OpenAI-compatible LLM endpoints whose timeline teaches the difference between sequential, concurrent and parallel work, told as a burger shop.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BurgerBench %1&lt;/h3&gt;&lt;p&gt;Un probador de carga para endpoints LLM compatibles con OpenAI cuya línea de tiempo enseña la diferencia entre trabajo secuencial, concurrente y paralelo, contada como una hamburguesería.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>BurgerBench — concurrency, told with burgers</source>
+        <translation>BurgerBench — la concurrencia, contada con hamburguesas</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · click a bar: details</source>
+        <translation>Rueda: zoom · arrastrar: desplazar · Mayús+arrastrar o arrastrar en el eje de tiempo: elegir un intervalo · clic en una barra: detalles</translation>
+    </message>
+    <message>
+        <source>Open saved &amp;run…</source>
+        <translation>Abrir una &amp;ejecución guardada…</translation>
+    </message>
+    <message>
+        <source>Show a run report (JSON) saved by burgerbench-cli run --json</source>
+        <translation>Mostrar un informe de ejecución (JSON) guardado con burgerbench-cli run --json</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with saved run…</source>
+        <translation>&amp;Comparar con una ejecución guardada…</translation>
+    </message>
+    <message>
+        <source>Overlay a saved run report (B) under the current run (A) on the timeline, with a comparison table</source>
+        <translation>Superponer un informe de ejecución guardado (B) bajo la ejecución actual (A) en la línea de tiempo, con una tabla comparativa</translation>
+    </message>
+    <message>
+        <source>C&amp;lear comparison</source>
+        <translation>&amp;Quitar la comparación</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparación</translation>
+    </message>
+    <message>
+        <source>this run (none yet: press Run)</source>
+        <translation>esta ejecución (aún ninguna: pulsa Ejecutar)</translation>
+    </message>
+    <message>
+        <source>this run: %1</source>
+        <translation>esta ejecución: %1</translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1.</source>
+        <translation>No se puede comparar con %1.</translation>
+    </message>
+    <message>
+        <source>Comparing with %1: its requests are the lower row of each lane.</source>
+        <translation>Comparando con %1: sus peticiones son la fila de abajo de cada carril.</translation>
+    </message>
+    <message>
+        <source>Compare with saved run</source>
+        <translation>Comparar con una ejecución guardada</translation>
+    </message>
+    <message>
+        <source>Run reports (*.json);;All files (*)</source>
+        <translation>Informes de ejecución (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>No se puede comparar</translation>
+    </message>
+    <message>
+        <source>Stop the run first.</source>
+        <translation>Detén primero la ejecución.</translation>
+    </message>
+    <message>
+        <source>Cannot open the run %1.</source>
+        <translation>No se puede abrir la ejecución %1.</translation>
+    </message>
+    <message>
+        <source>Open saved run</source>
+        <translation>Abrir una ejecución guardada</translation>
+    </message>
+    <message>
+        <source>Cannot open the run</source>
+        <translation>No se puede abrir la ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RaceController</name>
+    <message>
+        <source>A race is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RaceWindow</name>
+    <message>
+        <source>Cannot start the race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequential: one thing after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrent: one event loop</source>
+        <translation type="unfinished">Concurrente: un bucle de eventos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parallel: %n blocking worker(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Parallel CPU: QtConcurrent on %n core(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Both: event loop + QtConcurrent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anti-pattern: CPU work on the event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Background jobs: %n worker(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measured: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: running… %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory ÷ measured: 100 % is as fast as the ideal run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed-up: %1× (against the theoretical sequential time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed-up: %1× over sequential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the figures cover what ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T_io estimated from the measured latency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst event-loop lag: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU busy %1 s: %2 cores on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads held while only waiting: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for its turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The race could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the race…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the rows keep what ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished. Every row is drawn on the same time axis: compare the lengths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished">&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Run race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the race; the model in progress is cut off (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the workload through every model, one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A race is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RequestDescription</name>
+    <message>
+        <source>in line</source>
+        <translation>en la fila</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>incompleta</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Petición n.º %1</translation>
+    </message>
+    <message>
+        <source>warm-up</source>
+        <translation>calentamiento</translation>
+    </message>
+    <message>
+        <source>In line</source>
+        <translation>En la fila</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>E2E latency</source>
+        <translation>Latencia E2E</translation>
+    </message>
+    <message>
+        <source>Token events</source>
+        <translation>Eventos de token</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Reintentos</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>Estado HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RunController</name>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>Ya hay una ejecución en curso.</translation>
+    </message>
+    <message>
+        <source>The built-in simulator did not start: %1</source>
+        <translation>El simulador integrado no arrancó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::ScenarioEditor</name>
+    <message>
+        <source>Burger shop: 8 orders</source>
+        <translation>Hamburguesería: 8 pedidos</translation>
+    </message>
+    <message>
+        <source>Chat service under load</source>
+        <translation>Servicio de chat bajo carga</translation>
+    </message>
+    <message>
+        <source>Flaky server</source>
+        <translation>Servidor inestable</translation>
+    </message>
+    <message>
+        <source>Your endpoint</source>
+        <translation>Tu endpoint</translation>
+    </message>
+    <message>
+        <source>Scenario problems</source>
+        <translation>Problemas del escenario</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>URL: enter an http:// or https:// address with a host, e.g. http://localhost:8000/v1</source>
+        <translation>URL: escribe una dirección http:// o https:// con un host, p. ej. http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>Model: enter the model name the server expects</source>
+        <translation>Modelo: escribe el nombre de modelo que espera el servidor</translation>
+    </message>
+    <message>
+        <source>API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself</source>
+        <translation>Variable de la clave: un nombre como OPENAI_API_KEY (letras, dígitos, _), no la clave en sí</translation>
+    </message>
+    <message>
+        <source>Requests: set a number of requests or a duration, or the run would never end</source>
+        <translation>Peticiones: indica un número de peticiones o una duración; si no, la ejecución no terminaría nunca</translation>
+    </message>
+    <message>
+        <source>Backoff max: must be at least the backoff base</source>
+        <translation>Espera máxima: debe ser al menos la espera base</translation>
+    </message>
+    <message>
+        <source>Faults: the probabilities add up to %1 %; at most 100 %</source>
+        <translation>Fallos: las probabilidades suman %1 %; como mucho 100 %</translation>
+    </message>
+    <message>
+        <source>Fix before running:
 %1</source>
-            <translation>Corrige antes de ejecutar:
+        <translation>Corrige antes de ejecutar:
 %1</translation>
-        </message>
-        <message>
-            <source>Lunch rush: 16 orders, 4 at a time</source>
-            <translation>Hora punta: 16 pedidos, 4 a la vez</translation>
-        </message>
-        <message>
-            <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
-            <translation>Trabajo de CPU: este modo va de trabajo de CPU; dale algo a cada tarea (p. ej. 100 ms)</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::StatsPanel</name>
-        <message>
-            <source>Run progress</source>
-            <translation>Progreso de la ejecución</translation>
-        </message>
-        <message>
-            <source>Running: %1 elapsed, about %2 left</source>
-            <translation>En marcha: %1 transcurrido, quedan unos %2</translation>
-        </message>
-        <message>
-            <source>Running: %1 elapsed</source>
-            <translation>En marcha: %1 transcurrido</translation>
-        </message>
-        <message numerus="yes">
-            <source>Finished: %1 of %n request(s) done in %2</source>
-            <translation>
-                <numerusform>Terminada: %1 de %n petición hecha en %2</numerusform>
-                <numerusform>Terminada: %1 de %n peticiones hechas en %2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation>Lista</translation>
-        </message>
-        <message>
-            <source>%1 p50</source>
-            <translation>%1 p50</translation>
-        </message>
-        <message>
-            <source>Time to first token</source>
-            <translation>Tiempo hasta el primer token</translation>
-        </message>
-        <message>
-            <source>Between tokens</source>
-            <translation>Entre tokens</translation>
-        </message>
-        <message>
-            <source>Whole request</source>
-            <translation>Petición completa</translation>
-        </message>
-        <message>
-            <source>%1 p99</source>
-            <translation>%1 p99</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Selected %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Started: %4 · finished: %5 · failed: %6&lt;br&gt;Tokens: %7 (%8/s) · most in flight: %9&lt;br&gt;Event loop busy %10 % · worst lag %11</source>
-            <translation>&lt;b&gt;Seleccionado %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Empezadas: %4 · terminadas: %5 · fallidas: %6&lt;br&gt;Tokens: %7 (%8/s) · máximo en curso: %9&lt;br&gt;Bucle de eventos ocupado %10 % · peor retraso %11</translation>
-        </message>
-        <message>
-            <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
-            <translation>Arrastra sobre el eje de tiempo (o Mayús+arrastrar) para ver las estadísticas de un intervalo.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::StoryNarrator</name>
-        <message>
-            <source>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</source>
-            <translation>El cajero dejó de atender durante %1 para cocinar en el mostrador: mientras tanto nadie pide y no se llama ningún número.</translation>
-        </message>
-        <message>
-            <source>Order %1 went wrong (%2): the customer leaves without burgers.</source>
-            <translation>El pedido %1 salió mal (%2): el cliente se va sin hamburguesas.</translation>
-        </message>
-        <message>
-            <source>The cashier takes order %1 and waits at the counter until it is ready; everybody else stays in line.</source>
-            <translation>El cajero toma el pedido %1 y espera en el mostrador hasta que esté listo; todos los demás siguen en la fila.</translation>
-        </message>
-        <message>
-            <source>A free cashier-cook takes order %1 and stands at the counter until its burgers are done.</source>
-            <translation>Un cajero-cocinero libre toma el pedido %1 y se queda en el mostrador hasta que sus hamburguesas estén hechas.</translation>
-        </message>
-        <message>
-            <source>Order %1 is waiting at the table with its number; the cashier is free and takes order %2.</source>
-            <translation>El pedido %1 espera en la mesa con su número; el cajero está libre y toma el pedido %2.</translation>
-        </message>
-        <message>
-            <source>The cashier takes orders %1 to %2, one after another, and hands out their numbers.</source>
-            <translation>El cajero toma los pedidos del %1 al %2, uno tras otro, y reparte sus números.</translation>
-        </message>
-        <message>
-            <source>The cashier takes order %1 and hands out its number.</source>
-            <translation>El cajero toma el pedido %1 y entrega su número.</translation>
-        </message>
-        <message>
-            <source>Number %1 shows on the counter after %2: its burgers start coming, one token at a time.</source>
-            <translation>El número %1 aparece en el mostrador tras %2: sus hamburguesas empiezan a llegar, de token en token.</translation>
-        </message>
-        <message>
-            <source>Number %1 shows on the counter: its burgers are ready.</source>
-            <translation>El número %1 aparece en el mostrador: sus hamburguesas están listas.</translation>
-        </message>
-        <message>
-            <source>Order %1 is served: %2 burgers (tokens) in %3.</source>
-            <translation>Pedido %1 servido: %2 hamburguesas (tokens) en %3.</translation>
-        </message>
-        <message>
-            <source>Closed early: %1 orders served, %2 went wrong, %3 never finished.</source>
-            <translation>Cierre anticipado: %1 pedidos servidos, %2 salieron mal, %3 no llegaron a terminar.</translation>
-        </message>
-        <message>
-            <source>Closing time: %1 orders served and %2 went wrong in %3.</source>
-            <translation>Hora de cerrar: %1 pedidos servidos y %2 salieron mal en %3.</translation>
-        </message>
-        <message>
-            <source>Sequential: one cashier, one order at a time</source>
-            <translation>Secuencial: un cajero, un pedido cada vez</translation>
-        </message>
-        <message>
-            <source>Concurrent: one cashier, many orders in flight</source>
-            <translation>Concurrente: un cajero, muchos pedidos en curso</translation>
-        </message>
-        <message>
-            <source>Parallel: cashier-cooks who wait at the counter</source>
-            <translation>Paralelo: cajeros-cocineros que esperan en el mostrador</translation>
-        </message>
-        <message>
-            <source>Parallel: helpers cleaning the house</source>
-            <translation>Paralelo: ayudantes limpiando la casa</translation>
-        </message>
-        <message>
-            <source>Both: a cashier in front, cooks in the back</source>
-            <translation>Ambos: un cajero delante, cocineros detrás</translation>
-        </message>
-        <message>
-            <source>Anti-pattern: the cashier cooks at the counter</source>
-            <translation>Antipatrón: el cajero cocina en el mostrador</translation>
-        </message>
-        <message>
-            <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</source>
-            <translation>El cajero toma un pedido y se queda plantado en el mostrador hasta que la cocina le entrega las hamburguesas, sin saludar siquiera al siguiente cliente. En esa espera no se calcula nada, pero tampoco se atiende a nadie más: ocho pedidos de dos segundos tardan dieciséis. En la línea de tiempo las barras forman una escalera, una petición detrás de otra.</translation>
-        </message>
-        <message>
-            <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
-            <translation>El cajero toma un pedido, entrega un número y enseguida vuelve a estar libre. Los clientes esperan en sus mesas mientras la cocina trabaja y vuelven cuando se llama su número. Las esperas se solapan, así que ocho pedidos de dos segundos tardan unos dos. Este cajero es un bucle de eventos en un solo hilo: los carriles se llenan de espera rayada y el carril del bucle casi no tiene trabajo.</translation>
-        </message>
-        <message>
-            <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
-            <translation>Varios cajeros-cocineros, cada uno atiende a un cliente de principio a fin y se queda en el mostrador mientras se hacen las hamburguesas. Cuatro de ellos despachan ocho pedidos de dos segundos en unos cuatro segundos, pero cada uno está retenido todo el rato solo para esperar: las barras rojas de los carriles de los trabajadores.</translation>
-        </message>
-        <message>
-            <source>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</source>
-            <translation>Ahora la tarea es limpiar la casa: trabajo de verdad, sin esperas. Un cajero que alterna tareas no gana nada, porque cada minuto de trabajo lo tiene que hacer alguien. Ayudantes que trabajan a la vez, uno por habitación (hilos en núcleos distintos), terminan hasta tantas veces más rápido como núcleos haya: verde sólido en cada carril de trabajador.</translation>
-        </message>
-        <message>
-            <source>A web service with machine learning: the cashier keeps many orders in flight at the front, and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the event loop; computing spreads over the cores.</source>
-            <translation>Un servicio web con aprendizaje automático: delante, el cajero mantiene muchos pedidos en curso, y detrás un equipo de cocineros hace el trabajo pesado con cada respuesta. Las esperas se solapan en el bucle de eventos; el cálculo se reparte entre los núcleos.</translation>
-        </message>
-        <message>
-            <source>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</source>
-            <translation>El único cajero se pone a limpiar la casa en plena hora punta. Mientras limpia, nadie puede pedir, no se llama ningún número y los clientes de las mesas esperan más para nada. Eso es trabajo de CPU o una llamada bloqueante en el hilo del bucle de eventos: el carril del bucle se pone rojo, su retraso sube y todas las peticiones se alargan.</translation>
-        </message>
-        <message>
-            <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
-            <translation>Mostrador a tope: %1 pedidos tomados, %2 empiezan a recibir sus hamburguesas, %3 servidos, %4 salieron mal; ahora %5 en la fila, %6 en las mesas con su número, %7 comiendo.</translation>
-        </message>
-        <message>
-            <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
-            <translation>La casa está limpia: %1 habitaciones hechas por %2 ayudantes en %3.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::StoryPicture</name>
-        <message>
-            <source>Burger shop picture</source>
-            <translation>Dibujo de la hamburguesería</translation>
-        </message>
-        <message>
-            <source>In line</source>
-            <translation>En la fila</translation>
-        </message>
-        <message>
-            <source>Cashier-cooks</source>
-            <translation>Cajeros-cocineros</translation>
-        </message>
-        <message>
-            <source>Helpers</source>
-            <translation>Ayudantes</translation>
-        </message>
-        <message>
-            <source>Cashier</source>
-            <translation>Cajero</translation>
-        </message>
-        <message>
-            <source>Cashier + cooks</source>
-            <translation>Cajero + cocineros</translation>
-        </message>
-        <message>
-            <source>At tables</source>
-            <translation>En las mesas</translation>
-        </message>
-        <message>
-            <source>Served</source>
-            <translation>Servidos</translation>
-        </message>
-        <message>
-            <source>went wrong: %1</source>
-            <translation>salieron mal: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::Timeline</name>
-        <message>
-            <source>worker %1</source>
-            <translation>trabajador %1</translation>
-        </message>
-        <message>
-            <source>#%1</source>
-            <translation>n.º %1</translation>
-        </message>
-        <message>
-            <source>slot %1</source>
-            <translation>conexión %1</translation>
-        </message>
-        <message>
-            <source>event loop</source>
-            <translation>bucle de eventos</translation>
-        </message>
-        <message>
-            <source>No requests yet</source>
-            <translation>Aún no hay peticiones</translation>
-        </message>
-        <message>
-            <source>event loop (cashier)</source>
-            <translation>bucle de eventos (cajero)</translation>
-        </message>
-        <message>
-            <source>worker %1 (cashier-cook)</source>
-            <translation>trabajador %1 (cajero-cocinero)</translation>
-        </message>
-        <message>
-            <source>job worker %1</source>
-            <translation>trabajador de tareas %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::TimelineView</name>
-        <message>
-            <source>Timeline</source>
-            <translation>Línea de tiempo</translation>
-        </message>
-        <message>
-            <source>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</source>
-            <translation>Cada fila es una petición (o una conexión); colores y tramas muestran la espera en la fila, el envío, la espera del primer token, la recepción y los errores.</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</source>
-            <translation>&lt;b&gt;Bucle de eventos&lt;/b&gt;&lt;br&gt;Verde: el hilo del bucle está ocupado. Rojo: ocupado tanto tiempo que todo lo demás espera. Barras naranjas: cuánto se retrasó su temporizador (retraso).</translation>
-        </message>
-    </context>
-    <context>
-        <name>BurgerBench::TokenGapPlot</name>
-        <message>
-            <source>No gaps: fewer than two tokens.</source>
-            <translation>Sin huecos: menos de dos tokens.</translation>
-        </message>
-        <message>
-            <source>token 2</source>
-            <translation>token 2</translation>
-        </message>
-        <message>
-            <source>token %1</source>
-            <translation>token %1</translation>
-        </message>
-        <message>
-            <source>median %1</source>
-            <translation>mediana %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailsPanel</name>
-        <message>
-            <source>Click a request on the timeline to see its details.</source>
-            <translation>Haz clic en una petición de la línea de tiempo para ver sus detalles.</translation>
-        </message>
-        <message>
-            <source>Request phases</source>
-            <translation>Fases de la petición</translation>
-        </message>
-        <message>
-            <source>Phase</source>
-            <translation>Fase</translation>
-        </message>
-        <message>
-            <source>Starts at</source>
-            <translation>Empieza en</translation>
-        </message>
-        <message>
-            <source>Lasts</source>
-            <translation>Dura</translation>
-        </message>
-        <message>
-            <source>Gaps between tokens</source>
-            <translation>Huecos entre tokens</translation>
-        </message>
-        <message>
-            <source>Streamed text</source>
-            <translation>Texto recibido</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>BurgerBench</source>
-            <translation>BurgerBench</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Archivo</translation>
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation>&amp;Ejecutar</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ver</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Idioma</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Ay&amp;uda</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>Barra principal</translation>
-        </message>
-        <message>
-            <source>Scenario</source>
-            <translation>Escenario</translation>
-        </message>
-        <message>
-            <source>The burger story</source>
-            <translation>La historia de las hamburguesas</translation>
-        </message>
-        <message>
-            <source>Live statistics</source>
-            <translation>Estadísticas en vivo</translation>
-        </message>
-        <message>
-            <source>Request details</source>
-            <translation>Detalles de la petición</translation>
-        </message>
-        <message>
-            <source>Run the scenario (Ctrl+R)</source>
-            <translation>Ejecuta el escenario (Ctrl+R)</translation>
-        </message>
-        <message>
-            <source>&amp;Stop</source>
-            <translation>&amp;Detener</translation>
-        </message>
-        <message>
-            <source>Stop the run; what finished is kept (Esc)</source>
-            <translation>Detiene la ejecución; lo terminado se conserva (Esc)</translation>
-        </message>
-        <message>
-            <source>&amp;Open scenario…</source>
-            <translation>&amp;Abrir escenario…</translation>
-        </message>
-        <message>
-            <source>Open a scenario JSON file</source>
-            <translation>Abre un archivo JSON de escenario</translation>
-        </message>
-        <message>
-            <source>&amp;Save scenario as…</source>
-            <translation>&amp;Guardar escenario como…</translation>
-        </message>
-        <message>
-            <source>Save the scenario as JSON (the API key is never saved)</source>
-            <translation>Guarda el escenario como JSON (la clave de la API nunca se guarda)</translation>
-        </message>
-        <message>
-            <source>&amp;Export timeline…</source>
-            <translation>E&amp;xportar la línea de tiempo…</translation>
-        </message>
-        <message>
-            <source>Save the timeline as PNG, SVG or PDF</source>
-            <translation>Guarda la línea de tiempo como PNG, SVG o PDF</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Salir</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;in</source>
-            <translation>&amp;Acercar</translation>
-        </message>
-        <message>
-            <source>Zoom in (+, mouse wheel)</source>
-            <translation>Acercar (+, rueda del ratón)</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;out</source>
-            <translation>A&amp;lejar</translation>
-        </message>
-        <message>
-            <source>Zoom out (-, mouse wheel)</source>
-            <translation>Alejar (-, rueda del ratón)</translation>
-        </message>
-        <message>
-            <source>&amp;Fit all</source>
-            <translation>&amp;Ver todo</translation>
-        </message>
-        <message>
-            <source>Show the whole run (F)</source>
-            <translation>Muestra la ejecución entera (F)</translation>
-        </message>
-        <message>
-            <source>Follow &amp;live</source>
-            <translation>&amp;Seguir en vivo</translation>
-        </message>
-        <message>
-            <source>Keep the newest moment in view while running (L)</source>
-            <translation>Mantiene a la vista el momento más reciente durante la ejecución (L)</translation>
-        </message>
-        <message>
-            <source>Lanes per &amp;request</source>
-            <translation>Carriles por &amp;petición</translation>
-        </message>
-        <message>
-            <source>One lane per request</source>
-            <translation>Un carril por petición</translation>
-        </message>
-        <message>
-            <source>Lanes per &amp;connection slot</source>
-            <translation>Carriles por &amp;conexión</translation>
-        </message>
-        <message>
-            <source>One lane per connection slot: who is busy when</source>
-            <translation>Un carril por conexión: quién está ocupada y cuándo</translation>
-        </message>
-        <message>
-            <source>&amp;System language</source>
-            <translation>Idioma del &amp;sistema</translation>
-        </message>
-        <message>
-            <source>&amp;About BurgerBench</source>
-            <translation>&amp;Acerca de BurgerBench</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScenarioEditor</name>
-        <message>
-            <source>Scenario</source>
-            <translation>Escenario</translation>
-        </message>
-        <message>
-            <source>&amp;Preset:</source>
-            <translation>&amp;Plantilla:</translation>
-        </message>
-        <message>
-            <source>Ready-made scenarios; change any field afterwards</source>
-            <translation>Escenarios ya preparados; después puedes cambiar cualquier campo</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Nombre:</translation>
-        </message>
-        <message>
-            <source>A name for this run</source>
-            <translation>Un nombre para esta ejecución</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Destino</translation>
-        </message>
-        <message>
-            <source>Built-in &amp;simulator (no network needed)</source>
-            <translation>&amp;Simulador integrado (no hace falta red)</translation>
-        </message>
-        <message>
-            <source>OpenAI-compatible &amp;endpoint</source>
-            <translation>&amp;Endpoint compatible con OpenAI</translation>
-        </message>
-        <message>
-            <source>&amp;URL:</source>
-            <translation>&amp;URL:</translation>
-        </message>
-        <message>
-            <source>Base URL (…/v1) or the full endpoint URL</source>
-            <translation>URL base (…/v1) o la URL completa del endpoint</translation>
-        </message>
-        <message>
-            <source>&amp;Model:</source>
-            <translation>&amp;Modelo:</translation>
-        </message>
-        <message>
-            <source>model name</source>
-            <translation>nombre del modelo</translation>
-        </message>
-        <message>
-            <source>&amp;API:</source>
-            <translation>&amp;API:</translation>
-        </message>
-        <message>
-            <source>Chat completions</source>
-            <translation>Chat completions</translation>
-        </message>
-        <message>
-            <source>Completions</source>
-            <translation>Completions</translation>
-        </message>
-        <message>
-            <source>API &amp;key variable:</source>
-            <translation>Variable de la &amp;clave:</translation>
-        </message>
-        <message>
-            <source>Name of the environment variable holding the API key. The key itself is never stored.</source>
-            <translation>Nombre de la variable de entorno que guarda la clave de la API. La clave en sí nunca se almacena.</translation>
-        </message>
-        <message>
-            <source>HTTP/&amp;2 without TLS (h2c)</source>
-            <translation>HTTP/&amp;2 sin TLS (h2c)</translation>
-        </message>
-        <message>
-            <source>Load</source>
-            <translation>Carga</translation>
-        </message>
-        <message>
-            <source>M&amp;ode:</source>
-            <translation>M&amp;odo:</translation>
-        </message>
-        <message>
-            <source>Sequential: one after another</source>
-            <translation>Secuencial: una tras otra</translation>
-        </message>
-        <message>
-            <source>Concurrent: one event loop</source>
-            <translation>Concurrente: un bucle de eventos</translation>
-        </message>
-        <message>
-            <source>Parallel: blocking workers</source>
-            <translation>Paralelo: trabajadores bloqueantes</translation>
-        </message>
-        <message>
-            <source>Parallel: CPU work on cores</source>
-            <translation>Paralelo: trabajo de CPU en núcleos</translation>
-        </message>
-        <message>
-            <source>Mixed: loop + CPU pool</source>
-            <translation>Mixto: bucle + grupo de CPU</translation>
-        </message>
-        <message>
-            <source>Anti-pattern: cook on the loop</source>
-            <translation>Antipatrón: cocinar en el bucle</translation>
-        </message>
-        <message>
-            <source>&amp;Concurrency:</source>
-            <translation>&amp;Concurrencia:</translation>
-        </message>
-        <message>
-            <source>Most requests in flight at once (the semaphore)</source>
-            <translation>Máximo de peticiones en curso a la vez (el semáforo)</translation>
-        </message>
-        <message>
-            <source>&amp;Requests:</source>
-            <translation>&amp;Peticiones:</translation>
-        </message>
-        <message>
-            <source>by duration</source>
-            <translation>por duración</translation>
-        </message>
-        <message>
-            <source>&amp;Duration:</source>
-            <translation>&amp;Duración:</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>by requests</source>
-            <translation>por peticiones</translation>
-        </message>
-        <message>
-            <source>Arrival ra&amp;te:</source>
-            <translation>&amp;Ritmo de llegada:</translation>
-        </message>
-        <message>
-            <source> req/s</source>
-            <translation> pet/s</translation>
-        </message>
-        <message>
-            <source>closed loop</source>
-            <translation>bucle cerrado</translation>
-        </message>
-        <message>
-            <source>Open loop: requests are scheduled at this rate whether or not earlier ones finished</source>
-            <translation>Bucle abierto: las peticiones se programan a este ritmo tanto si las anteriores terminaron como si no</translation>
-        </message>
-        <message>
-            <source>&amp;Burstiness:</source>
-            <translation>&amp;Ráfagas:</translation>
-        </message>
-        <message>
-            <source>constant gaps</source>
-            <translation>huecos constantes</translation>
-        </message>
-        <message>
-            <source>Gamma shape of the gaps: 1 = Poisson, smaller = burstier</source>
-            <translation>Forma Gamma de los huecos: 1 = Poisson, menor = más a ráfagas</translation>
-        </message>
-        <message>
-            <source>&amp;Warm-up:</source>
-            <translation>&amp;Calentamiento:</translation>
-        </message>
-        <message>
-            <source>Requests sent first and left out of the statistics</source>
-            <translation>Peticiones que se envían primero y quedan fuera de las estadísticas</translation>
-        </message>
-        <message>
-            <source>Wor&amp;kers:</source>
-            <translation>&amp;Trabajadores:</translation>
-        </message>
-        <message>
-            <source>Threads for the parallel modes</source>
-            <translation>Hilos para los modos paralelos</translation>
-        </message>
-        <message>
-            <source>CPU &amp;work:</source>
-            <translation>Trabajo de C&amp;PU:</translation>
-        </message>
-        <message>
-            <source> ms</source>
-            <translation> ms</translation>
-        </message>
-        <message>
-            <source>CPU work per response (parallel, mixed and anti-pattern modes)</source>
-            <translation>Trabajo de CPU por respuesta (modos paralelo, mixto y antipatrón)</translation>
-        </message>
-        <message>
-            <source>S&amp;eed:</source>
-            <translation>&amp;Semilla:</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>Petición</translation>
-        </message>
-        <message>
-            <source>S&amp;tream tokens (SSE)</source>
-            <translation>Recibir &amp;tokens en streaming (SSE)</translation>
-        </message>
-        <message>
-            <source>Max to&amp;kens:</source>
-            <translation>Má&amp;x. tokens:</translation>
-        </message>
-        <message>
-            <source>&amp;Prompt tokens:</source>
-            <translation>Tokens del &amp;prompt:</translation>
-        </message>
-        <message>
-            <source>Prom&amp;pt:</source>
-            <translation>Promp&amp;t:</translation>
-        </message>
-        <message>
-            <source>empty: generated from the prompt length</source>
-            <translation>vacío: se genera a partir de la longitud del prompt</translation>
-        </message>
-        <message>
-            <source>&amp;Ignore end of sequence (fixed-length answers)</source>
-            <translation>&amp;Ignorar el fin de secuencia (respuestas de longitud fija)</translation>
-        </message>
-        <message>
-            <source>Timeouts and retries</source>
-            <translation>Plazos y reintentos</translation>
-        </message>
-        <message>
-            <source>&amp;Timeout:</source>
-            <translation>&amp;Plazo:</translation>
-        </message>
-        <message>
-            <source>&amp;Idle timeout:</source>
-            <translation>Plazo de &amp;inactividad:</translation>
-        </message>
-        <message>
-            <source>&amp;Retries:</source>
-            <translation>&amp;Reintentos:</translation>
-        </message>
-        <message>
-            <source>Backoff &amp;base:</source>
-            <translation>Espera &amp;base:</translation>
-        </message>
-        <message>
-            <source>Backoff ma&amp;x:</source>
-            <translation>Espera má&amp;xima:</translation>
-        </message>
-        <message>
-            <source>Rate &amp;limit:</source>
-            <translation>&amp;Límite de ritmo:</translation>
-        </message>
-        <message>
-            <source>off</source>
-            <translation>desactivado</translation>
-        </message>
-        <message>
-            <source>Client-side token bucket</source>
-            <translation>Cubo de fichas en el cliente</translation>
-        </message>
-        <message>
-            <source>B&amp;urst:</source>
-            <translation>Rá&amp;faga:</translation>
-        </message>
-        <message>
-            <source>On &amp;error:</source>
-            <translation>Ante un &amp;error:</translation>
-        </message>
-        <message>
-            <source>Collect all errors</source>
-            <translation>Recoger todos los errores</translation>
-        </message>
-        <message>
-            <source>Fail fast: cancel the rest</source>
-            <translation>Fallo rápido: cancelar el resto</translation>
-        </message>
-        <message>
-            <source>Built-in simulator</source>
-            <translation>Simulador integrado</translation>
-        </message>
-        <message>
-            <source>&amp;First token after:</source>
-            <translation>&amp;Primer token tras:</translation>
-        </message>
-        <message>
-            <source>Token &amp;interval:</source>
-            <translation>&amp;Intervalo entre tokens:</translation>
-        </message>
-        <message>
-            <source>&amp;Jitter:</source>
-            <translation>&amp;Variación:</translation>
-        </message>
-        <message>
-            <source>&amp;Output tokens:</source>
-            <translation>Tokens de &amp;salida:</translation>
-        </message>
-        <message>
-            <source>max tokens</source>
-            <translation>máx. tokens</translation>
-        </message>
-        <message>
-            <source>&amp;Server capacity:</source>
-            <translation>&amp;Capacidad del servidor:</translation>
-        </message>
-        <message>
-            <source>unlimited</source>
-            <translation>ilimitada</translation>
-        </message>
-        <message>
-            <source>How many requests the server works on at once; the rest wait at the server</source>
-            <translation>Cuántas peticiones atiende el servidor a la vez; las demás esperan en el servidor</translation>
-        </message>
-        <message>
-            <source>HTTP &amp;429:</source>
-            <translation>HTTP &amp;429:</translation>
-        </message>
-        <message>
-            <source> %</source>
-            <translation> %</translation>
-        </message>
-        <message>
-            <source>HTTP &amp;500:</source>
-            <translation>HTTP &amp;500:</translation>
-        </message>
-        <message>
-            <source>HTTP 50&amp;3:</source>
-            <translation>HTTP 50&amp;3:</translation>
-        </message>
-        <message>
-            <source>Connection &amp;reset:</source>
-            <translation>Conexión &amp;cortada:</translation>
-        </message>
-        <message>
-            <source>Stall:</source>
-            <translation>Atasco:</translation>
-        </message>
-        <message>
-            <source>Malformed chunk:</source>
-            <translation>Fragmento mal formado:</translation>
-        </message>
-        <message>
-            <source>Error in stream:</source>
-            <translation>Error en el stream:</translation>
-        </message>
-        <message>
-            <source>Missing [DONE]:</source>
-            <translation>Falta [DONE]:</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatsPanel</name>
-        <message>
-            <source>Ready</source>
-            <translation>Lista</translation>
-        </message>
-        <message>
-            <source>In flight:</source>
-            <translation>En curso:</translation>
-        </message>
-        <message>
-            <source>Requests sent and not finished yet</source>
-            <translation>Peticiones enviadas y aún sin terminar</translation>
-        </message>
-        <message>
-            <source>Done:</source>
-            <translation>Hechas:</translation>
-        </message>
-        <message>
-            <source>Requests that finished well</source>
-            <translation>Peticiones que terminaron bien</translation>
-        </message>
-        <message>
-            <source>Failed:</source>
-            <translation>Fallidas:</translation>
-        </message>
-        <message>
-            <source>Requests that failed</source>
-            <translation>Peticiones que fallaron</translation>
-        </message>
-        <message>
-            <source>In line:</source>
-            <translation>En la fila:</translation>
-        </message>
-        <message>
-            <source>Requests waiting for a free slot or the rate limiter</source>
-            <translation>Peticiones esperando un hueco libre o al limitador</translation>
-        </message>
-        <message>
-            <source>Requests/s:</source>
-            <translation>Peticiones/s:</translation>
-        </message>
-        <message>
-            <source>Finished requests per second, over the last second</source>
-            <translation>Peticiones terminadas por segundo, en el último segundo</translation>
-        </message>
-        <message>
-            <source>Tokens/s:</source>
-            <translation>Tokens/s:</translation>
-        </message>
-        <message>
-            <source>Token events per second, over the last second</source>
-            <translation>Eventos de token por segundo, en el último segundo</translation>
-        </message>
-        <message>
-            <source>Loop lag:</source>
-            <translation>Retraso del bucle:</translation>
-        </message>
-        <message>
-            <source>How late the event loop's timer fired most recently: a busy loop answers late</source>
-            <translation>Cuánto se retrasó la última vez el temporizador del bucle de eventos: un bucle ocupado responde tarde</translation>
-        </message>
-        <message>
-            <source>Latency</source>
-            <translation>Latencia</translation>
-        </message>
-        <message>
-            <source>Time to first token:</source>
-            <translation>Tiempo hasta el primer token:</translation>
-        </message>
-        <message>
-            <source>TTFT: from sending to the first token</source>
-            <translation>TTFT: desde el envío hasta el primer token</translation>
-        </message>
-        <message>
-            <source>Click to highlight the requests at or above this value on the timeline</source>
-            <translation>Haz clic para resaltar en la línea de tiempo las peticiones con este valor o más</translation>
-        </message>
-        <message>
-            <source>Between tokens:</source>
-            <translation>Entre tokens:</translation>
-        </message>
-        <message>
-            <source>ITL: gap between consecutive tokens</source>
-            <translation>ITL: hueco entre tokens consecutivos</translation>
-        </message>
-        <message>
-            <source>Whole request:</source>
-            <translation>Petición completa:</translation>
-        </message>
-        <message>
-            <source>E2EL: from sending to the last token</source>
-            <translation>E2EL: desde el envío hasta el último token</translation>
-        </message>
-        <message>
-            <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
-            <translation>Arrastra sobre el eje de tiempo (o Mayús+arrastrar) para ver las estadísticas de un intervalo.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoryPanel</name>
-        <message>
-            <source>What is happening</source>
-            <translation>Qué está pasando</translation>
-        </message>
-        <message>
-            <source>Live story captions</source>
-            <translation>Subtítulos de la historia en vivo</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Lunch rush: 16 orders, 4 at a time</source>
+        <translation>Hora punta: 16 pedidos, 4 a la vez</translation>
+    </message>
+    <message>
+        <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
+        <translation>Trabajo de CPU: este modo va de trabajo de CPU; dale algo a cada tarea (p. ej. 100 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StatsPanel</name>
+    <message>
+        <source>Run progress</source>
+        <translation>Progreso de la ejecución</translation>
+    </message>
+    <message>
+        <source>Running: %1 elapsed, about %2 left</source>
+        <translation>En marcha: %1 transcurrido, quedan unos %2</translation>
+    </message>
+    <message>
+        <source>Running: %1 elapsed</source>
+        <translation>En marcha: %1 transcurrido</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %1 of %n request(s) done in %2</source>
+        <translation>
+            <numerusform>Terminada: %1 de %n petición hecha en %2</numerusform>
+            <numerusform>Terminada: %1 de %n peticiones hechas en %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>Tiempo hasta el primer token</translation>
+    </message>
+    <message>
+        <source>Between tokens</source>
+        <translation>Entre tokens</translation>
+    </message>
+    <message>
+        <source>Whole request</source>
+        <translation>Petición completa</translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Selected %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Started: %4 · finished: %5 · failed: %6&lt;br&gt;Tokens: %7 (%8/s) · most in flight: %9&lt;br&gt;Event loop busy %10 % · worst lag %11</source>
+        <translation>&lt;b&gt;Seleccionado %1 → %2 (%3)&lt;/b&gt;&lt;br&gt;Empezadas: %4 · terminadas: %5 · fallidas: %6&lt;br&gt;Tokens: %7 (%8/s) · máximo en curso: %9&lt;br&gt;Bucle de eventos ocupado %10 % · peor retraso %11</translation>
+    </message>
+    <message>
+        <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
+        <translation>Arrastra sobre el eje de tiempo (o Mayús+arrastrar) para ver las estadísticas de un intervalo.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StoryNarrator</name>
+    <message>
+        <source>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</source>
+        <translation>El cajero dejó de atender durante %1 para cocinar en el mostrador: mientras tanto nadie pide y no se llama ningún número.</translation>
+    </message>
+    <message>
+        <source>Order %1 went wrong (%2): the customer leaves without burgers.</source>
+        <translation>El pedido %1 salió mal (%2): el cliente se va sin hamburguesas.</translation>
+    </message>
+    <message>
+        <source>The cashier takes order %1 and waits at the counter until it is ready; everybody else stays in line.</source>
+        <translation>El cajero toma el pedido %1 y espera en el mostrador hasta que esté listo; todos los demás siguen en la fila.</translation>
+    </message>
+    <message>
+        <source>A free cashier-cook takes order %1 and stands at the counter until its burgers are done.</source>
+        <translation>Un cajero-cocinero libre toma el pedido %1 y se queda en el mostrador hasta que sus hamburguesas estén hechas.</translation>
+    </message>
+    <message>
+        <source>Order %1 is waiting at the table with its number; the cashier is free and takes order %2.</source>
+        <translation>El pedido %1 espera en la mesa con su número; el cajero está libre y toma el pedido %2.</translation>
+    </message>
+    <message>
+        <source>The cashier takes orders %1 to %2, one after another, and hands out their numbers.</source>
+        <translation>El cajero toma los pedidos del %1 al %2, uno tras otro, y reparte sus números.</translation>
+    </message>
+    <message>
+        <source>The cashier takes order %1 and hands out its number.</source>
+        <translation>El cajero toma el pedido %1 y entrega su número.</translation>
+    </message>
+    <message>
+        <source>Number %1 shows on the counter after %2: its burgers start coming, one token at a time.</source>
+        <translation>El número %1 aparece en el mostrador tras %2: sus hamburguesas empiezan a llegar, de token en token.</translation>
+    </message>
+    <message>
+        <source>Number %1 shows on the counter: its burgers are ready.</source>
+        <translation>El número %1 aparece en el mostrador: sus hamburguesas están listas.</translation>
+    </message>
+    <message>
+        <source>Order %1 is served: %2 burgers (tokens) in %3.</source>
+        <translation>Pedido %1 servido: %2 hamburguesas (tokens) en %3.</translation>
+    </message>
+    <message>
+        <source>Closed early: %1 orders served, %2 went wrong, %3 never finished.</source>
+        <translation>Cierre anticipado: %1 pedidos servidos, %2 salieron mal, %3 no llegaron a terminar.</translation>
+    </message>
+    <message>
+        <source>Closing time: %1 orders served and %2 went wrong in %3.</source>
+        <translation>Hora de cerrar: %1 pedidos servidos y %2 salieron mal en %3.</translation>
+    </message>
+    <message>
+        <source>Sequential: one cashier, one order at a time</source>
+        <translation>Secuencial: un cajero, un pedido cada vez</translation>
+    </message>
+    <message>
+        <source>Concurrent: one cashier, many orders in flight</source>
+        <translation>Concurrente: un cajero, muchos pedidos en curso</translation>
+    </message>
+    <message>
+        <source>Parallel: cashier-cooks who wait at the counter</source>
+        <translation>Paralelo: cajeros-cocineros que esperan en el mostrador</translation>
+    </message>
+    <message>
+        <source>Parallel: helpers cleaning the house</source>
+        <translation>Paralelo: ayudantes limpiando la casa</translation>
+    </message>
+    <message>
+        <source>Both: a cashier in front, cooks in the back</source>
+        <translation>Ambos: un cajero delante, cocineros detrás</translation>
+    </message>
+    <message>
+        <source>Anti-pattern: the cashier cooks at the counter</source>
+        <translation>Antipatrón: el cajero cocina en el mostrador</translation>
+    </message>
+    <message>
+        <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</source>
+        <translation>El cajero toma un pedido y se queda plantado en el mostrador hasta que la cocina le entrega las hamburguesas, sin saludar siquiera al siguiente cliente. En esa espera no se calcula nada, pero tampoco se atiende a nadie más: ocho pedidos de dos segundos tardan dieciséis. En la línea de tiempo las barras forman una escalera, una petición detrás de otra.</translation>
+    </message>
+    <message>
+        <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
+        <translation>El cajero toma un pedido, entrega un número y enseguida vuelve a estar libre. Los clientes esperan en sus mesas mientras la cocina trabaja y vuelven cuando se llama su número. Las esperas se solapan, así que ocho pedidos de dos segundos tardan unos dos. Este cajero es un bucle de eventos en un solo hilo: los carriles se llenan de espera rayada y el carril del bucle casi no tiene trabajo.</translation>
+    </message>
+    <message>
+        <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
+        <translation>Varios cajeros-cocineros, cada uno atiende a un cliente de principio a fin y se queda en el mostrador mientras se hacen las hamburguesas. Cuatro de ellos despachan ocho pedidos de dos segundos en unos cuatro segundos, pero cada uno está retenido todo el rato solo para esperar: las barras rojas de los carriles de los trabajadores.</translation>
+    </message>
+    <message>
+        <source>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</source>
+        <translation>Ahora la tarea es limpiar la casa: trabajo de verdad, sin esperas. Un cajero que alterna tareas no gana nada, porque cada minuto de trabajo lo tiene que hacer alguien. Ayudantes que trabajan a la vez, uno por habitación (hilos en núcleos distintos), terminan hasta tantas veces más rápido como núcleos haya: verde sólido en cada carril de trabajador.</translation>
+    </message>
+    <message>
+        <source>A web service with machine learning: the cashier keeps many orders in flight at the front, and a team of cooks in the back does the heavy work on each answer. Waiting overlaps on the event loop; computing spreads over the cores.</source>
+        <translation>Un servicio web con aprendizaje automático: delante, el cajero mantiene muchos pedidos en curso, y detrás un equipo de cocineros hace el trabajo pesado con cada respuesta. Las esperas se solapan en el bucle de eventos; el cálculo se reparte entre los núcleos.</translation>
+    </message>
+    <message>
+        <source>The only cashier starts cleaning the house in the middle of service. While the cleaning goes on, nobody can order, no number is called and the customers at the tables wait longer for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane turns red, its lag climbs, and every request gets slower.</source>
+        <translation>El único cajero se pone a limpiar la casa en plena hora punta. Mientras limpia, nadie puede pedir, no se llama ningún número y los clientes de las mesas esperan más para nada. Eso es trabajo de CPU o una llamada bloqueante en el hilo del bucle de eventos: el carril del bucle se pone rojo, su retraso sube y todas las peticiones se alargan.</translation>
+    </message>
+    <message>
+        <source>Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went wrong; now %5 in line, %6 at the tables with a number, %7 eating.</source>
+        <translation>Mostrador a tope: %1 pedidos tomados, %2 empiezan a recibir sus hamburguesas, %3 servidos, %4 salieron mal; ahora %5 en la fila, %6 en las mesas con su número, %7 comiendo.</translation>
+    </message>
+    <message>
+        <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
+        <translation>La casa está limpia: %1 habitaciones hechas por %2 ayudantes en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StoryPicture</name>
+    <message>
+        <source>Burger shop picture</source>
+        <translation>Dibujo de la hamburguesería</translation>
+    </message>
+    <message>
+        <source>In line</source>
+        <translation>En la fila</translation>
+    </message>
+    <message>
+        <source>Cashier-cooks</source>
+        <translation>Cajeros-cocineros</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>Ayudantes</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Cashier + cooks</source>
+        <translation>Cajero + cocineros</translation>
+    </message>
+    <message>
+        <source>At tables</source>
+        <translation>En las mesas</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Servidos</translation>
+    </message>
+    <message>
+        <source>went wrong: %1</source>
+        <translation>salieron mal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::Timeline</name>
+    <message>
+        <source>worker %1</source>
+        <translation>trabajador %1</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n.º %1</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>conexión %1</translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation>bucle de eventos</translation>
+    </message>
+    <message>
+        <source>No requests yet</source>
+        <translation>Aún no hay peticiones</translation>
+    </message>
+    <message>
+        <source>event loop (cashier)</source>
+        <translation>bucle de eventos (cajero)</translation>
+    </message>
+    <message>
+        <source>worker %1 (cashier-cook)</source>
+        <translation>trabajador %1 (cajero-cocinero)</translation>
+    </message>
+    <message>
+        <source>job worker %1</source>
+        <translation>trabajador de tareas %1</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>the compared run&apos;s row</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>A, upper row: %1</source>
+        <translation>A, fila de arriba: %1</translation>
+    </message>
+    <message>
+        <source>B, lower row (pale, outlined): %1</source>
+        <translation>B, fila de abajo (pálida, con contorno): %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Each row is a request (or a connection slot); colours and patterns show waiting in line, sending, waiting for the first token, streaming and errors.</source>
+        <translation>Cada fila es una petición (o una conexión); colores y tramas muestran la espera en la fila, el envío, la espera del primer token, la recepción y los errores.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Event loop&lt;/b&gt;&lt;br&gt;Green: the loop thread is busy. Red: busy for so long that everything else waits. Orange bars: how late its timer fired (lag).</source>
+        <translation>&lt;b&gt;Bucle de eventos&lt;/b&gt;&lt;br&gt;Verde: el hilo del bucle está ocupado. Rojo: ocupado tanto tiempo que todo lo demás espera. Barras naranjas: cuánto se retrasó su temporizador (retraso).</translation>
+    </message>
+    <message>
+        <source>Run B</source>
+        <translation>Ejecución B</translation>
+    </message>
+    <message>
+        <source>Run B: %1</source>
+        <translation>Ejecución B: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::TokenGapPlot</name>
+    <message>
+        <source>No gaps: fewer than two tokens.</source>
+        <translation>Sin huecos: menos de dos tokens.</translation>
+    </message>
+    <message>
+        <source>token 2</source>
+        <translation>token 2</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>mediana %1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Click a request on the timeline to see its details.</source>
+        <translation>Haz clic en una petición de la línea de tiempo para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Request phases</source>
+        <translation>Fases de la petición</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Empieza en</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>Dura</translation>
+    </message>
+    <message>
+        <source>Gaps between tokens</source>
+        <translation>Huecos entre tokens</translation>
+    </message>
+    <message>
+        <source>Streamed text</source>
+        <translation>Texto recibido</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BurgerBench</source>
+        <translation>BurgerBench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra principal</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>The burger story</source>
+        <translation>La historia de las hamburguesas</translation>
+    </message>
+    <message>
+        <source>Live statistics</source>
+        <translation>Estadísticas en vivo</translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation>Detalles de la petición</translation>
+    </message>
+    <message>
+        <source>Run the scenario (Ctrl+R)</source>
+        <translation>Ejecuta el escenario (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Stop the run; what finished is kept (Esc)</source>
+        <translation>Detiene la ejecución; lo terminado se conserva (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>&amp;Abrir escenario…</translation>
+    </message>
+    <message>
+        <source>Open a scenario JSON file</source>
+        <translation>Abre un archivo JSON de escenario</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as…</source>
+        <translation>&amp;Guardar escenario como…</translation>
+    </message>
+    <message>
+        <source>Save the scenario as JSON (the API key is never saved)</source>
+        <translation>Guarda el escenario como JSON (la clave de la API nunca se guarda)</translation>
+    </message>
+    <message>
+        <source>&amp;Export timeline…</source>
+        <translation>E&amp;xportar la línea de tiempo…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as PNG, SVG or PDF</source>
+        <translation>Guarda la línea de tiempo como PNG, SVG o PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, mouse wheel)</source>
+        <translation>Acercar (+, rueda del ratón)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, mouse wheel)</source>
+        <translation>Alejar (-, rueda del ratón)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation>&amp;Ver todo</translation>
+    </message>
+    <message>
+        <source>Show the whole run (F)</source>
+        <translation>Muestra la ejecución entera (F)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;live</source>
+        <translation>&amp;Seguir en vivo</translation>
+    </message>
+    <message>
+        <source>Keep the newest moment in view while running (L)</source>
+        <translation>Mantiene a la vista el momento más reciente durante la ejecución (L)</translation>
+    </message>
+    <message>
+        <source>Lanes per &amp;request</source>
+        <translation>Carriles por &amp;petición</translation>
+    </message>
+    <message>
+        <source>One lane per request</source>
+        <translation>Un carril por petición</translation>
+    </message>
+    <message>
+        <source>Lanes per &amp;connection slot</source>
+        <translation>Carriles por &amp;conexión</translation>
+    </message>
+    <message>
+        <source>One lane per connection slot: who is busy when</source>
+        <translation>Un carril por conexión: quién está ocupada y cuándo</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>Idioma del &amp;sistema</translation>
+    </message>
+    <message>
+        <source>&amp;About BurgerBench</source>
+        <translation>&amp;Acerca de BurgerBench</translation>
+    </message>
+    <message>
+        <source>R&amp;ace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaceWindow</name>
+    <message>
+        <source>Race: one workload, several execution models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload and knobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workload and the models it runs through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quests (N):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders (or CPU tasks) in the workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workers (W):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking worker threads (parallel-blocking) or job workers (background jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrenc&amp;y cap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The semaphore: at most this many requests in flight; the rest queue on the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation type="unfinished">&amp;Límite de ritmo:</translation>
+    </message>
+    <message>
+        <source>The token bucket: requests sent per second at most; dispatches spread out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished">desactivado</translation>
+    </message>
+    <message>
+        <source>Server ca&amp;pacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in simulator serves at most this many requests at once; the rest wait on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished">ilimitada</translation>
+    </message>
+    <message>
+        <source>CP&amp;U per task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real CPU work (SHA-256 rounds) per task or per response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset &amp;values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the knobs back to the preset&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit all</source>
+        <translation type="unfinished">&amp;Ver todo</translation>
+    </message>
+    <message>
+        <source>Show every row whole on the shared time axis (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared time axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>Ready-made scenarios; change any field afterwards</source>
+        <translation>Escenarios ya preparados; después puedes cambiar cualquier campo</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>A name for this run</source>
+        <translation>Un nombre para esta ejecución</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Built-in &amp;simulator (no network needed)</source>
+        <translation>&amp;Simulador integrado (no hace falta red)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible &amp;endpoint</source>
+        <translation>&amp;Endpoint compatible con OpenAI</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Base URL (…/v1) or the full endpoint URL</source>
+        <translation>URL base (…/v1) o la URL completa del endpoint</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>model name</source>
+        <translation>nombre del modelo</translation>
+    </message>
+    <message>
+        <source>&amp;API:</source>
+        <translation>&amp;API:</translation>
+    </message>
+    <message>
+        <source>Chat completions</source>
+        <translation>Chat completions</translation>
+    </message>
+    <message>
+        <source>Completions</source>
+        <translation>Completions</translation>
+    </message>
+    <message>
+        <source>API &amp;key variable:</source>
+        <translation>Variable de la &amp;clave:</translation>
+    </message>
+    <message>
+        <source>Name of the environment variable holding the API key. The key itself is never stored.</source>
+        <translation>Nombre de la variable de entorno que guarda la clave de la API. La clave en sí nunca se almacena.</translation>
+    </message>
+    <message>
+        <source>HTTP/&amp;2 without TLS (h2c)</source>
+        <translation>HTTP/&amp;2 sin TLS (h2c)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Carga</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>M&amp;odo:</translation>
+    </message>
+    <message>
+        <source>Sequential: one after another</source>
+        <translation>Secuencial: una tras otra</translation>
+    </message>
+    <message>
+        <source>Concurrent: one event loop</source>
+        <translation>Concurrente: un bucle de eventos</translation>
+    </message>
+    <message>
+        <source>Parallel: blocking workers</source>
+        <translation>Paralelo: trabajadores bloqueantes</translation>
+    </message>
+    <message>
+        <source>Parallel: CPU work on cores</source>
+        <translation>Paralelo: trabajo de CPU en núcleos</translation>
+    </message>
+    <message>
+        <source>Mixed: loop + CPU pool</source>
+        <translation>Mixto: bucle + grupo de CPU</translation>
+    </message>
+    <message>
+        <source>Anti-pattern: cook on the loop</source>
+        <translation>Antipatrón: cocinar en el bucle</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Concurrencia:</translation>
+    </message>
+    <message>
+        <source>Most requests in flight at once (the semaphore)</source>
+        <translation>Máximo de peticiones en curso a la vez (el semáforo)</translation>
+    </message>
+    <message>
+        <source>&amp;Requests:</source>
+        <translation>&amp;Peticiones:</translation>
+    </message>
+    <message>
+        <source>by duration</source>
+        <translation>por duración</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Duración:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>by requests</source>
+        <translation>por peticiones</translation>
+    </message>
+    <message>
+        <source>Arrival ra&amp;te:</source>
+        <translation>&amp;Ritmo de llegada:</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> pet/s</translation>
+    </message>
+    <message>
+        <source>closed loop</source>
+        <translation>bucle cerrado</translation>
+    </message>
+    <message>
+        <source>Open loop: requests are scheduled at this rate whether or not earlier ones finished</source>
+        <translation>Bucle abierto: las peticiones se programan a este ritmo tanto si las anteriores terminaron como si no</translation>
+    </message>
+    <message>
+        <source>&amp;Burstiness:</source>
+        <translation>&amp;Ráfagas:</translation>
+    </message>
+    <message>
+        <source>constant gaps</source>
+        <translation>huecos constantes</translation>
+    </message>
+    <message>
+        <source>Gamma shape of the gaps: 1 = Poisson, smaller = burstier</source>
+        <translation>Forma Gamma de los huecos: 1 = Poisson, menor = más a ráfagas</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Calentamiento:</translation>
+    </message>
+    <message>
+        <source>Requests sent first and left out of the statistics</source>
+        <translation>Peticiones que se envían primero y quedan fuera de las estadísticas</translation>
+    </message>
+    <message>
+        <source>Wor&amp;kers:</source>
+        <translation>&amp;Trabajadores:</translation>
+    </message>
+    <message>
+        <source>Threads for the parallel modes</source>
+        <translation>Hilos para los modos paralelos</translation>
+    </message>
+    <message>
+        <source>CPU &amp;work:</source>
+        <translation>Trabajo de C&amp;PU:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>CPU work per response (parallel, mixed and anti-pattern modes)</source>
+        <translation>Trabajo de CPU por respuesta (modos paralelo, mixto y antipatrón)</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>&amp;Semilla:</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Petición</translation>
+    </message>
+    <message>
+        <source>S&amp;tream tokens (SSE)</source>
+        <translation>Recibir &amp;tokens en streaming (SSE)</translation>
+    </message>
+    <message>
+        <source>Max to&amp;kens:</source>
+        <translation>Má&amp;x. tokens:</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt tokens:</source>
+        <translation>Tokens del &amp;prompt:</translation>
+    </message>
+    <message>
+        <source>Prom&amp;pt:</source>
+        <translation>Promp&amp;t:</translation>
+    </message>
+    <message>
+        <source>empty: generated from the prompt length</source>
+        <translation>vacío: se genera a partir de la longitud del prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore end of sequence (fixed-length answers)</source>
+        <translation>&amp;Ignorar el fin de secuencia (respuestas de longitud fija)</translation>
+    </message>
+    <message>
+        <source>Timeouts and retries</source>
+        <translation>Plazos y reintentos</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Plazo:</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>Plazo de &amp;inactividad:</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Reintentos:</translation>
+    </message>
+    <message>
+        <source>Backoff &amp;base:</source>
+        <translation>Espera &amp;base:</translation>
+    </message>
+    <message>
+        <source>Backoff ma&amp;x:</source>
+        <translation>Espera má&amp;xima:</translation>
+    </message>
+    <message>
+        <source>Rate &amp;limit:</source>
+        <translation>&amp;Límite de ritmo:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Client-side token bucket</source>
+        <translation>Cubo de fichas en el cliente</translation>
+    </message>
+    <message>
+        <source>B&amp;urst:</source>
+        <translation>Rá&amp;faga:</translation>
+    </message>
+    <message>
+        <source>On &amp;error:</source>
+        <translation>Ante un &amp;error:</translation>
+    </message>
+    <message>
+        <source>Collect all errors</source>
+        <translation>Recoger todos los errores</translation>
+    </message>
+    <message>
+        <source>Fail fast: cancel the rest</source>
+        <translation>Fallo rápido: cancelar el resto</translation>
+    </message>
+    <message>
+        <source>Built-in simulator</source>
+        <translation>Simulador integrado</translation>
+    </message>
+    <message>
+        <source>&amp;First token after:</source>
+        <translation>&amp;Primer token tras:</translation>
+    </message>
+    <message>
+        <source>Token &amp;interval:</source>
+        <translation>&amp;Intervalo entre tokens:</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter:</source>
+        <translation>&amp;Variación:</translation>
+    </message>
+    <message>
+        <source>&amp;Output tokens:</source>
+        <translation>Tokens de &amp;salida:</translation>
+    </message>
+    <message>
+        <source>max tokens</source>
+        <translation>máx. tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Server capacity:</source>
+        <translation>&amp;Capacidad del servidor:</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitada</translation>
+    </message>
+    <message>
+        <source>How many requests the server works on at once; the rest wait at the server</source>
+        <translation>Cuántas peticiones atiende el servidor a la vez; las demás esperan en el servidor</translation>
+    </message>
+    <message>
+        <source>HTTP &amp;429:</source>
+        <translation>HTTP &amp;429:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>HTTP &amp;500:</source>
+        <translation>HTTP &amp;500:</translation>
+    </message>
+    <message>
+        <source>HTTP 50&amp;3:</source>
+        <translation>HTTP 50&amp;3:</translation>
+    </message>
+    <message>
+        <source>Connection &amp;reset:</source>
+        <translation>Conexión &amp;cortada:</translation>
+    </message>
+    <message>
+        <source>Stall:</source>
+        <translation>Atasco:</translation>
+    </message>
+    <message>
+        <source>Malformed chunk:</source>
+        <translation>Fragmento mal formado:</translation>
+    </message>
+    <message>
+        <source>Error in stream:</source>
+        <translation>Error en el stream:</translation>
+    </message>
+    <message>
+        <source>Missing [DONE]:</source>
+        <translation>Falta [DONE]:</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>En curso:</translation>
+    </message>
+    <message>
+        <source>Requests sent and not finished yet</source>
+        <translation>Peticiones enviadas y aún sin terminar</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>Hechas:</translation>
+    </message>
+    <message>
+        <source>Requests that finished well</source>
+        <translation>Peticiones que terminaron bien</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Fallidas:</translation>
+    </message>
+    <message>
+        <source>Requests that failed</source>
+        <translation>Peticiones que fallaron</translation>
+    </message>
+    <message>
+        <source>In line:</source>
+        <translation>En la fila:</translation>
+    </message>
+    <message>
+        <source>Requests waiting for a free slot or the rate limiter</source>
+        <translation>Peticiones esperando un hueco libre o al limitador</translation>
+    </message>
+    <message>
+        <source>Requests/s:</source>
+        <translation>Peticiones/s:</translation>
+    </message>
+    <message>
+        <source>Finished requests per second, over the last second</source>
+        <translation>Peticiones terminadas por segundo, en el último segundo</translation>
+    </message>
+    <message>
+        <source>Tokens/s:</source>
+        <translation>Tokens/s:</translation>
+    </message>
+    <message>
+        <source>Token events per second, over the last second</source>
+        <translation>Eventos de token por segundo, en el último segundo</translation>
+    </message>
+    <message>
+        <source>Loop lag:</source>
+        <translation>Retraso del bucle:</translation>
+    </message>
+    <message>
+        <source>How late the event loop&apos;s timer fired most recently: a busy loop answers late</source>
+        <translation>Cuánto se retrasó la última vez el temporizador del bucle de eventos: un bucle ocupado responde tarde</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <source>Time to first token:</source>
+        <translation>Tiempo hasta el primer token:</translation>
+    </message>
+    <message>
+        <source>TTFT: from sending to the first token</source>
+        <translation>TTFT: desde el envío hasta el primer token</translation>
+    </message>
+    <message>
+        <source>Click to highlight the requests at or above this value on the timeline</source>
+        <translation>Haz clic para resaltar en la línea de tiempo las peticiones con este valor o más</translation>
+    </message>
+    <message>
+        <source>Between tokens:</source>
+        <translation>Entre tokens:</translation>
+    </message>
+    <message>
+        <source>ITL: gap between consecutive tokens</source>
+        <translation>ITL: hueco entre tokens consecutivos</translation>
+    </message>
+    <message>
+        <source>Whole request:</source>
+        <translation>Petición completa:</translation>
+    </message>
+    <message>
+        <source>E2EL: from sending to the last token</source>
+        <translation>E2EL: desde el envío hasta el último token</translation>
+    </message>
+    <message>
+        <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
+        <translation>Arrastra sobre el eje de tiempo (o Mayús+arrastrar) para ver las estadísticas de un intervalo.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPanel</name>
+    <message>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <source>Live story captions</source>
+        <translation>Subtítulos de la historia en vivo</translation>
+    </message>
+</context>
 </TS>
