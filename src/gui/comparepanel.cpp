@@ -87,7 +87,8 @@ QSize ComparePanel::sizeHint() const
     const int table = m_table->horizontalHeader()->sizeHint().height()
         + rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth() + 4;
     // Header (two lines), the table, the rule (up to two lines), margins and spacing.
-    return { 640, 2 * line + table + 2 * line + 24 + m_table->verticalHeader()->defaultSectionSize() };
+    // Plus room for the dock's title and tab bar, which resizeDocks counts in.
+    return { 640, 2 * line + table + 2 * line + 24 + 3 * m_table->verticalHeader()->defaultSectionSize() };
 }
 
 QList<Compare::Row> ComparePanel::headlineRows(const QList<Compare::Row> &all)
