@@ -39,9 +39,12 @@ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING
       -DBURGERBENCH_BUILD_GUI=$gui -DBURGERBENCH_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build "$build" --target burgerbench-cli -j"$(nproc)"
 timeline=""
+window=""
 if [ "$gui" = ON ] && cmake --build "$build" --target help | grep -q '^bench_timeline:'; then
-    cmake --build "$build" --target bench_timeline -j"$(nproc)" && timeline="$build/bench/bench_timeline"
+    cmake --build "$build" --target bench_timeline bench_timeline_window -j"$(nproc)" \
+        && timeline="$build/bench/bench_timeline" && window="$build/bench/bench_timeline_window"
 fi
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-exec python3 "$here/bench/peers/bench.py" --cli "$build/bin/burgerbench-cli" ${timeline:+--timeline "$timeline"} "$@"
+exec python3 "$here/bench/peers/bench.py" --cli "$build/bin/burgerbench-cli" ${timeline:+--timeline "$timeline"} \
+    ${window:+--timeline-window "$window"} "$@"

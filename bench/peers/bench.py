@@ -300,6 +300,9 @@ class Bench:
         bb_rate = s["request_throughput"]
         if s["completed"] != a.requests:
             raise RuntimeError(f"BurgerBench completed {s['completed']} of {a.requests}: {s.get('errors')}")
+        # The send window (default 4) trades raw rate for honest TTFT under bursts; without it:
+        bb0, _, s0, _ = self.burgerbench(url, 64, a.requests, stream=False, extra=("--send-window", "0"))
+        bb0_rate = s0["request_throughput"]
         hm, hey_rate = self.hey(url, 64, a.requests)
         wm, wrk_rate, wrk_n = self.wrk(url, 64, max(2, round(a.requests / max(hey_rate, 1))))
         h2m, h2_rate, _ = self.h2load(url, 64, a.requests)
@@ -307,12 +310,15 @@ class Bench:
         self.row(sec, "BurgerBench", bb_rate, "req/s", hey_rate, "hey")
         self.row(sec, "BurgerBench", bb_rate, "req/s", wrk_rate, "wrk")
         self.row(sec, "BurgerBench", bb_rate, "req/s", h2_rate, "h2load")
+        self.row(sec, "BurgerBench --send-window 0", bb0_rate, "req/s", hey_rate, "hey")
         self.row(sec, "hey", hey_rate, "req/s")
         self.row(sec, "wrk -t1", wrk_rate, "req/s")
         self.row(sec, "h2load --h1 -t1", h2_rate, "req/s")
         cpu = "client CPU per request (process total)"
         self.row(cpu, "BurgerBench, non-streaming", bb.cpu / a.requests * 1e6, "us", h2m.cpu / a.requests * 1e6,
                  "h2load")
+        self.row(cpu, "BurgerBench, --send-window 0", bb0.cpu / a.requests * 1e6, "us",
+                 h2m.cpu / a.requests * 1e6, "h2load")
         self.row(cpu, "hey", hm.cpu / a.requests * 1e6, "us")
         if wrk_n:
             self.row(cpu, "wrk -t1", wm.cpu / wrk_n * 1e6, "us")
@@ -362,11 +368,13 @@ class Bench:
         self.row(cpu, "BurgerBench, simulator", bb.cpu / max(events, 1) * 1e6, "us",
                  h2m.cpu / (n * TOKENS) * 1e6, "h2load")
 
-    def fidelity(self, concurrency, requests):
+    def fidelity(self, concurrency, requests, extra=()):
         sim = self.simulator(200, 20, TOKENS)
-        log(f"[3] fidelity: {requests} requests at concurrency {concurrency} (TTFT 200 ms, 20 ms x 64)")
+        log(f"[3] fidelity: {requests} requests at concurrency {concurrency} (TTFT 200 ms, 20 ms x 64) "
+            + " ".join(extra))
         cpu0 = sim.cpu_seconds()
-        bb, report, s, events = self.burgerbench(sim.url, concurrency, requests, stream=True, timeout=600)
+        bb, report, s, events = self.burgerbench(sim.url, concurrency, requests, stream=True, timeout=600,
+                                                 extra=extra)
         sim_cpu = sim.cpu_seconds() - cpu0
         stats = http_json(sim.url + "/sim/stats")
         sim.stop()
@@ -383,7 +391,8 @@ class Bench:
             ct, st = r["token_ns"], t["token_ns"]
             for i in range(1, min(len(ct), len(st))):
                 itl.append((ct[i] - ct[i - 1] - (st[i] - st[i - 1])) / 1e6)
-        sec = f"fidelity, c={concurrency}, {requests} req: client - simulator ground truth"
+        sec = f"fidelity, c={concurrency}, {requests} req{', ' + ' '.join(extra) if extra else ''}: " \
+              "client - simulator ground truth"
         self.rows.append((sec, "completed / simulator peak_concurrent",
                           f"{s['completed']} / {stats['peak_concurrent']}",
                           "ok" if s["completed"] == requests and stats["peak_concurrent"] == concurrency
@@ -392,6 +401,11 @@ class Bench:
         self.row(sec, "TTFT offset p99", percentile(ttft, 99), "ms", 200, "of TTFT")
         self.row(sec, "ITL offset median", percentile(itl, 50), "ms", 20, "of ITL")
         self.row(sec, "ITL offset p99", percentile(itl, 99), "ms", 20, "of ITL")
+        queue = s["extras"]["queue_ms"]
+        self.row(sec, "client queue time median (not in TTFT)", queue["median"], "ms")
+        self.row(sec, "client queue time p99 (not in TTFT)", queue["p99"], "ms")
+        if extra:
+            return percentile(ttft, 50), percentile(itl, 50)
         cpu = "client CPU per request / token event (process total)"
         self.row(cpu, f"BurgerBench, c={concurrency}, per request", bb.cpu / requests * 1e3, "ms",
                  sim_cpu / requests * 1e3, "simulator")
@@ -468,6 +482,28 @@ class Bench:
                                   ""))
                 current = None
 
+    def timeline_window(self):
+        exe = self.args.timeline_window
+        sec = "window frame time while 1,000 simulated streams run (bench/timeline)"
+        if not exe or not os.path.exists(exe):
+            self.rows.append((sec, "not built", "-", ""))
+            return
+        log("[5] window frame time, 1,000 streams (bench_timeline_window)")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        p = subprocess.run([exe], capture_output=True, text=True, timeout=900, env=env)
+        out = p.stdout + p.stderr
+        # "frameWhileStreaming(<row>) 100 frames: wall median 3.1 ms, p95 ..., GUI-thread CPU median ..."
+        for m in re.finditer(r"frameWhileStreaming\((\w+)[^\n]*?\s\d+ frames: wall median ([\d.]+) ms, "
+                             r"p95 ([\d.]+) ms, max ([\d.]+) ms; GUI-thread CPU median ([\d.]+) ms.*?"
+                             r"in flight (\d+)", out):
+            what = {"timeline": "timeline alone, index rebuilt + full repaint",
+                    "window": "whole window, one live update"}.get(m.group(1), m.group(1))
+            self.rows.append((sec, f"{what}: wall median / p95", f"{m.group(2)} / {m.group(3)} ms",
+                              f"{m.group(6)} in flight"))
+            self.rows.append((sec, f"{what}: GUI-thread CPU median", f"{m.group(5)} ms", ""))
+        if p.returncode != 0:
+            self.rows.append((sec, "bench_timeline_window failed", str(p.returncode), out[-300:]))
+
     def print_table(self):
         w1 = max(len(r[1]) for r in self.rows) + 2
         w2 = max(len(r[2]) for r in self.rows) + 2
@@ -484,6 +520,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", required=True, help="path to burgerbench-cli")
     ap.add_argument("--timeline", help="path to bench_timeline (optional)")
+    ap.add_argument("--timeline-window", help="path to bench_timeline_window (optional)")
     ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
     ap.add_argument("--only", default="1,2,3,4,5,6", help="sections to run, e.g. 3")
     a = ap.parse_args()
@@ -508,11 +545,13 @@ def main():
                 b.streaming_sim()
         if only & {"3", "4"}:
             b.fidelity(256, 1024)
+            b.fidelity(256, 1024, extra=("--send-window", "0"))
             b.fidelity(1000, 1000 if a.quick else 2000)
         if "6" in only:
             b.fault_campaign()
         if "5" in only:
             b.timeline()
+            b.timeline_window()
         b.print_table()
     finally:
         b.close()
