@@ -132,6 +132,23 @@ void TimelineView::setLaneHeight(double height)
     viewport()->update();
 }
 
+void TimelineView::setShowLegend(bool show)
+{
+    if (show == m_showLegend)
+        return;
+    m_showLegend = show;
+    invalidate();
+}
+
+void TimelineView::setMinimumLabelWidth(int width)
+{
+    width = std::max(0, width);
+    if (width == m_minimumLabelWidth)
+        return;
+    m_minimumLabelWidth = width;
+    invalidate();
+}
+
 void TimelineView::zoomIn()
 {
     m_state->zoomIn((m_state->fromNs() + m_state->toNs()) / 2);
@@ -156,6 +173,9 @@ TimelineRenderOptions TimelineView::renderOptions() const
     o.toNs = m_state->toNs();
     o.nowNs = m_live ? m_nowNs : -1;
     o.showNowLine = m_live;
+    o.showLegend = m_showLegend;
+    if (m_minimumLabelWidth > 0)
+        o.labelWidth = m_minimumLabelWidth;
     o.laneByRequest = m_state->laneByRequest();
     o.laneHeight = m_laneHeight;
     o.maxAutoLaneHeight = 30; // a few orders get fat, readable lanes

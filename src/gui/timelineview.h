@@ -55,6 +55,12 @@ public:
     // 0 = fit all lanes into the view; otherwise pixels per lane (scrolls vertically).
     void setLaneHeight(double height);
     double laneHeight() const { return m_laneHeight; }
+    // The legend under the lanes (on by default); off where one legend serves several views.
+    void setShowLegend(bool show);
+    bool showsLegend() const { return m_showLegend; }
+    // The lane-name gutter is at least this wide (0: the painter's default), so timelines
+    // stacked on one time axis can line their plots up.
+    void setMinimumLabelWidth(int width);
 
     void zoomIn();
     void zoomOut();
@@ -112,6 +118,8 @@ private:
     bool m_live = false;
     qint64 m_nowNs = -1;
     double m_laneHeight = 0;
+    bool m_showLegend = true;
+    int m_minimumLabelWidth = 0;
     std::vector<int> m_highlighted;
     int m_hoverRequest = -1;
 
