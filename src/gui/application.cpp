@@ -2,6 +2,7 @@
 
 #include "gui/comparepanel.h"
 #include "gui/mainwindow.h"
+#include "gui/racewindow.h"
 #include "gui/settings.h"
 #include "gui/translations.h"
 
@@ -24,6 +25,7 @@ namespace {
 struct Options
 {
     QString scenario;
+    QString race;
     QString openRun;
     QString compare;
     QString screenshot;
@@ -114,12 +116,19 @@ int runDesktopApp(int argc, char **argv)
         QCoreApplication::translate("BurgerBench::Application",
             "Overlay this saved run report (JSON) on the timeline and compare it with the current run."),
         QStringLiteral("file"));
+    const QCommandLineOption raceOption(QStringLiteral("race"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "Open the race window with this race preset (e.g. burgers) and run it; --screenshot "
+            "then saves the race window when the race is done."),
+        QStringLiteral("preset"));
+    parser.addOption(raceOption);
     parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
         languageOption, sizeOption, timeoutOption, selectOption, openRunOption, compareOption });
     parser.process(app);
 
     Options o;
     o.scenario = parser.value(scenarioOption);
+    o.race = parser.value(raceOption);
     o.openRun = parser.value(openRunOption);
     o.compare = parser.value(compareOption);
     o.autorun = parser.isSet(autorunOption);
@@ -142,7 +151,7 @@ int runDesktopApp(int argc, char **argv)
         return 2;
     }
     // Automated runs (docs, tests) start from the defaults and leave the user's settings alone.
-    const bool automated = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone;
+    const bool automated = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone || !o.race.isEmpty();
     if (automated)
         Settings::setVolatile(true);
 
@@ -205,7 +214,45 @@ int runDesktopApp(int argc, char **argv)
                 QApplication::exit(exitCode);
         });
     });
-    if (o.autorun) {
+    if (!o.race.isEmpty()) {
+        // The race window alone is what --screenshot saves here.
+        RaceWindow *race = window.raceWindow();
+        if (!race->selectPreset(o.race)) {
+            fail(QCoreApplication::translate("BurgerBench::Application", "unknown race preset \"%1\"")
+                     .arg(o.race));
+            return 2;
+        }
+        race->resize(o.size.isValid() && !o.size.isEmpty() ? o.size : QSize(1600, 1000));
+        race->show();
+        QObject::connect(race, &RaceWindow::raceFinished, &app, [&, race] {
+            QTimer::singleShot(150, &app, [&, race] {
+                if (!o.screenshot.isEmpty() && !race->grab().toImage().save(o.screenshot)) {
+                    fail(QCoreApplication::translate("BurgerBench::Application", "cannot write %1")
+                             .arg(o.screenshot));
+                    exitCode = 1;
+                }
+                if (o.quitWhenDone)
+                    QApplication::exit(exitCode);
+            });
+        });
+        QTimer::singleShot(0, race, [&, race] {
+            QString error;
+            if (!race->startRace(&error)) {
+                fail(error);
+                exitCode = 1;
+                if (o.quitWhenDone)
+                    QApplication::exit(exitCode);
+            }
+        });
+        if (o.quitWhenDone) {
+            QTimer::singleShot(o.timeoutS * 1000, &app, [&, race] {
+                fail(QCoreApplication::translate("BurgerBench::Application", "gave up after %1 s")
+                         .arg(o.timeoutS));
+                race->stopRace();
+                QApplication::exit(3);
+            });
+        }
+    } else if (o.autorun) {
         QTimer::singleShot(0, &window, [&] {
             QString error;
             if (!window.startRun(&error)) {

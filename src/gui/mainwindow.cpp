@@ -2,6 +2,7 @@
 
 #include "gui/comparepanel.h"
 #include "gui/detailspanel.h"
+#include "gui/racewindow.h"
 #include "gui/runcontroller.h"
 #include "gui/scenarioeditor.h"
 #include "gui/settings.h"
@@ -97,6 +98,13 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+RaceWindow *MainWindow::raceWindow()
+{
+    if (!m_raceWindow)
+        m_raceWindow = new RaceWindow(m_translations, this);
+    return m_raceWindow;
+}
+
 TimelineView *MainWindow::timeline() const
 {
     return ui->timeline;
@@ -131,6 +139,12 @@ void MainWindow::setupActions()
     connect(ui->actionSaveScenario, &QAction::triggered, this, &MainWindow::saveScenario);
     connect(ui->actionExportImage, &QAction::triggered, this, &MainWindow::exportImage);
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(ui->actionRace, &QAction::triggered, this, [this] {
+        RaceWindow *race = raceWindow();
+        race->show();
+        race->raise();
+        race->activateWindow();
+    });
     connect(ui->actionZoomIn, &QAction::triggered, ui->timeline, &TimelineView::zoomIn);
     connect(ui->actionZoomOut, &QAction::triggered, ui->timeline, &TimelineView::zoomOut);
     connect(ui->actionFitAll, &QAction::triggered, ui->timeline, &TimelineView::fitAll);

@@ -20,6 +20,7 @@ namespace BurgerBench {
 
 class ComparePanel;
 class DetailsPanel;
+class RaceWindow;
 class RunController;
 class ScenarioEditor;
 class StatsPanel;
@@ -66,6 +67,8 @@ public:
     StoryPanel *storyPanel() const;
     DetailsPanel *detailsPanel() const;
     RunController *runController() const { return m_run; }
+    // The race window (Run → Race…), created on first use; a window of its own.
+    RaceWindow *raceWindow();
 
 signals:
     // The run is over and its final statistics are shown (screenshots wait for this).
@@ -111,6 +114,7 @@ private:
     qint64 m_lastNowNs = 0;
     quint64 m_latencyJob = 0;
     bool m_latencyJobRunning = false;
+    RaceWindow *m_raceWindow = nullptr; // owned (child window), created on first use
 
     // Compare (B): the loaded run, shared read-only with the comparison worker.
     std::shared_ptr<const RunTrace> m_compare;

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "parallel/race.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace Ui {
+class RaceWindow;
+}
+
+class QFrame;
+class QLabel;
+
+namespace BurgerBench {
+
+class RaceController;
+class TimelineView;
+class TimelineViewState;
+class Translations;
+
+// The race (Run → Race…, ui/racewindow.ui): one workload through several execution models, a
+// row per model with its figures (measured wall time, the theory with its formula, efficiency,
+// speed-up) beside its timeline. Every row shows the same time range: zooming or panning one
+// moves them all, and "fit" fits the longest model, so sequential visibly takes N× as long as
+// concurrent. The knobs (requests, workers, cap, rate limit, server capacity, CPU per task) move
+// the bottleneck. The race runs on a thread of its own (RaceController); rows fill in as each
+// model ends, and the running one shows its elapsed time on the shared axis.
+class RaceWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    // `translations` is not owned and may be null (the language then follows QLocale()).
+    explicit RaceWindow(Translations *translations = nullptr, QWidget *parent = nullptr);
+    ~RaceWindow() override;
+
+    bool selectPreset(const QString &name);
+    QString currentPreset() const;
+    // The selected preset with the knobs applied.
+    RaceSpec spec() const;
+    // Runs spec() (or the given spec: tests, automation); false with *error if it cannot start.
+    bool startRace(QString *error = nullptr);
+    bool startRace(const RaceSpec &spec, QString *error = nullptr);
+    void stopRace();
+    bool isRunning() const;
+
+    // One row per model of the race shown (the preset's before a run).
+    int rowCount() const { return int(m_rows.size()); }
+    QWidget *row(int index) const;
+    TimelineView *rowView(int index) const;
+    // The row's finished entry; null before its model ended.
+    std::shared_ptr<const RaceEntry> rowEntry(int index) const;
+    // The time range every row shows.
+    qint64 axisFromNs() const { return m_axisFromNs; }
+    qint64 axisToNs() const { return m_axisToNs; }
+    // Fits every row to the longest model.
+    void fitAll();
+
+    RaceController *controller() const { return m_race; }
+
+signals:
+    // The race is over (finished, stopped or failed) and its rows are drawn.
+    void raceFinished();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Row
+    {
+        RaceModel model = RaceModel::Sequential;
+        QFrame *frame = nullptr;
+        QLabel *title = nullptr;
+        QLabel *measured = nullptr;
+        QLabel *theory = nullptr;
+        QLabel *formula = nullptr;
+        QLabel *efficiency = nullptr;
+        QLabel *speedup = nullptr;
+        QLabel *note = nullptr;
+        TimelineView *view = nullptr;
+        std::shared_ptr<const RaceEntry> entry; // keeps the trace the view points into alive
+        Theory preview; // the theory before the run (built-in simulator only)
+    };
+
+    void fillPresetCombo();
+    void onPresetChanged();
+    void loadKnobs(const RaceSpec &spec);
+    void onKnobChanged();
+    void buildRows(const RaceSpec &spec);
+    void refreshRow(int index);
+    void alignGutters();
+    void refreshTexts();
+    void updateControls();
+    void onModelStarted(int index);
+    void onEntryReady(int index);
+    void onRaceFinished();
+    void onTick();
+
+    // The shared time axis.
+    void onRowRangeChanged(TimelineViewState *source, qint64 fromNs, qint64 toNs);
+    void applyRange(qint64 fromNs, qint64 toNs);
+    void refitIfFitting();
+    qint64 sharedExtentNs() const;
+    void syncScrollBar();
+    void onScrollBar(int value);
+
+    bool spanish() const;
+    QString modelTitle(RaceModel model, int workers) const;
+
+    std::unique_ptr<Ui::RaceWindow> ui;
+    Translations *m_translations; // not owned
+    RaceController *m_race; // owned (child)
+    QList<RacePreset> m_presets;
+    RaceSpec m_shown; // the race the rows belong to
+    std::vector<Row> m_rows;
+    QTimer m_tick; // the running row's clock, while a race runs
+    QString m_status;
+    bool m_stopped = false;
+    QString m_failure;
+
+    qint64 m_axisFromNs = 0;
+    qint64 m_axisToNs = 1'000'000'000;
+    bool m_fitting = true; // the axis follows the longest row
+    bool m_syncing = false;
+};
+
+} // namespace BurgerBench
