@@ -1,0 +1,367 @@
+#include "gui/mainwindow.h"
+#include "gui/racecontroller.h"
+#include "gui/racewindow.h"
+#include "gui/settings.h"
+#include "gui/timelineview.h"
+#include "gui/timelineviewstate.h"
+#include "gui/translations.h"
+#include "render/legend.h"
+#include "render/timelinepainter.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace BurgerBench;
+
+namespace {
+
+// The burgers race scaled down: 4 orders of 0.2 s each (ttft 100 ms + 4 × 25 ms), so the whole
+// race (three models and the pauses between them) takes about 1.5 s.
+RaceSpec shortBurgers()
+{
+    RacePreset preset;
+    racePreset(QStringLiteral("burgers"), &preset);
+    RaceSpec spec = preset.spec;
+    spec.n = 4;
+    spec.workers = 4;
+    spec.simulator.ttftMs = 100;
+    spec.simulator.tokenIntervalMs = 25;
+    spec.simulator.outputTokens = 5;
+    spec.base.maxTokens = 5;
+    return spec;
+}
+
+QString rowText(QWidget *row, const char *label)
+{
+    auto *l = row->findChild<QLabel *>(QString::fromLatin1(label));
+    return l ? l->text() : QStringLiteral("<no %1>").arg(QString::fromLatin1(label));
+}
+
+// The rightmost pixel column of the request lanes that shows a request bar (waiting for the
+// first token or streaming), or -1.
+int rightmostBarX(TimelineView *view)
+{
+    const QImage image = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const TimelineLayout &l = view->layoutForTesting();
+    const QColor colours[] = { phaseStyle(Phase::Streaming).fill, phaseStyle(Phase::WaitingFirstToken).fill };
+    for (int x = l.plotRect.right(); x >= l.plotRect.left(); --x) {
+        for (int y = int(l.requestTop); y < l.requestBottom; ++y) {
+            const QColor c(image.pixel(x, y));
+            for (const QColor &want : colours) {
+                if (qAbs(c.red() - want.red()) <= 6 && qAbs(c.green() - want.green()) <= 6
+                    && qAbs(c.blue() - want.blue()) <= 6)
+                    return x;
+            }
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+// The race window: a row per model with figures that match the runner's entries, every row on
+// one time axis (the sequential bars reach N× further right than the concurrent ones), a stop
+// that cancels cleanly, and the Spanish interface in Spanish.
+class tst_RaceWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsThePresetAndItsTheoryBeforeRunning();
+    void showsTheChosenLanguage_data();
+    void showsTheChosenLanguage();
+    void knobsChangeTheSpecAndTheTheory();
+    void runsARaceOnOneSharedTimeAxis();
+    void stopCancelsTheRaceCleanly();
+    void mainWindowOpensTheRace();
+};
+
+void tst_RaceWindow::initTestCase()
+{
+    Settings::setVolatile(true);
+}
+
+void tst_RaceWindow::showsThePresetAndItsTheoryBeforeRunning()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    RaceWindow window(&translations);
+    QCOMPARE(window.currentPreset(), QStringLiteral("burgers"));
+    auto *combo = window.findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    QCOMPARE(combo->count(), int(racePresets().size()));
+    QCOMPARE(combo->itemText(0), racePresets().first().titleEn);
+    // Sequential, concurrent, 4 blocking workers: 16 s, 2 s, 4 s predicted before anything runs.
+    QCOMPARE(window.rowCount(), 3);
+    QVERIFY(rowText(window.row(0), "titleLabel").startsWith(QStringLiteral("Sequential")));
+    QVERIFY(rowText(window.row(2), "titleLabel").contains(QStringLiteral("4 blocking workers")));
+    QCOMPARE(rowText(window.row(0), "theoryLabel"), QStringLiteral("Theory: 16.000 s"));
+    QCOMPARE(rowText(window.row(1), "theoryLabel"), QStringLiteral("Theory: 2.000 s"));
+    QCOMPARE(rowText(window.row(2), "theoryLabel"), QStringLiteral("Theory: 4.000 s"));
+    QVERIFY(rowText(window.row(0), "formulaLabel").startsWith(QStringLiteral("N·T")));
+    QCOMPARE(rowText(window.row(0), "measuredLabel"), QStringLiteral("Measured: —"));
+    QVERIFY(
+        window.findChild<QLabel *>(QStringLiteral("storyLabel"))->text().startsWith(QStringLiteral("Eight")));
+
+    QVERIFY(window.selectPreset(QStringLiteral("clean-the-house")));
+    QCOMPARE(window.rowCount(), 3);
+    QVERIFY(rowText(window.row(2), "titleLabel").startsWith(QStringLiteral("Parallel CPU")));
+    // No requests in a CPU-only race: the I/O knobs are greyed out.
+    QVERIFY(!window.findChild<QSpinBox *>(QStringLiteral("capacitySpin"))->isEnabled());
+    QVERIFY(window.findChild<QSpinBox *>(QStringLiteral("cpuSpin"))->isEnabled());
+    QVERIFY(!window.selectPreset(QStringLiteral("no-such-race")));
+}
+
+void tst_RaceWindow::showsTheChosenLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("runButton");
+    QTest::addColumn<QString>("sequential");
+    QTest::addColumn<QString>("theory");
+    QTest::addColumn<QString>("storyStart");
+    QTest::addColumn<QString>("knobsBox");
+    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("&Run race")
+                             << QStringLiteral("Sequential: one thing after another")
+                             << QStringLiteral("Theory: 16.000 s") << QStringLiteral("Eight orders")
+                             << QStringLiteral("Workload and knobs");
+    QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("&Ejecutar la carrera")
+                             << QStringLiteral("Secuencial: una cosa tras otra")
+                             << QStringLiteral("Teoría: 16,000 s") << QStringLiteral("Ocho pedidos")
+                             << QStringLiteral("Carga de trabajo y mandos");
+}
+
+void tst_RaceWindow::showsTheChosenLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, runButton);
+    QFETCH(QString, sequential);
+    QFETCH(QString, theory);
+    QFETCH(QString, storyStart);
+    QFETCH(QString, knobsBox);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    RaceWindow window(&translations);
+    QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("runButton"))->text(), runButton);
+    QCOMPARE(rowText(window.row(0), "titleLabel"), sequential);
+    QCOMPARE(rowText(window.row(0), "theoryLabel"), theory);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("storyLabel"))->text().startsWith(storyStart));
+    QCOMPARE(window.findChild<QWidget *>(QStringLiteral("knobsBox"))->property("title").toString(), knobsBox);
+    const RacePreset first = racePresets().first();
+    QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("presetCombo"))->itemText(0),
+        language == QLatin1String("es") ? first.titleEs : first.titleEn);
+
+    // Switching at run time follows, texts set from code included.
+    const QString other = language == QLatin1String("es") ? QStringLiteral("en") : QStringLiteral("es");
+    translations.setLanguage(other);
+    QCoreApplication::sendPostedEvents();
+    QVERIFY(rowText(window.row(0), "titleLabel") != sequential);
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("runButton"))->text() != runButton);
+}
+
+void tst_RaceWindow::knobsChangeTheSpecAndTheTheory()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    RaceWindow window(&translations);
+    // Cap the concurrent model at 3 in flight: ⌈8/3⌉ = 3 rounds of 2 s.
+    window.findChild<QSpinBox *>(QStringLiteral("concurrencySpin"))->setValue(3);
+    QCOMPARE(window.spec().concurrency, 3);
+    QCOMPARE(rowText(window.row(1), "theoryLabel"), QStringLiteral("Theory: 6.000 s"));
+    // Two workers for the blocking model: 4 rounds.
+    window.findChild<QSpinBox *>(QStringLiteral("workersSpin"))->setValue(2);
+    QCOMPARE(window.spec().workers, 2);
+    QCOMPARE(rowText(window.row(2), "theoryLabel"), QStringLiteral("Theory: 8.000 s"));
+    QVERIFY(rowText(window.row(2), "titleLabel").contains(QStringLiteral("2 blocking workers")));
+    // Preset values puts them back.
+    window.findChild<QPushButton *>(QStringLiteral("resetButton"))->click();
+    QCOMPARE(window.spec().concurrency, 0);
+    QCOMPARE(rowText(window.row(1), "theoryLabel"), QStringLiteral("Theory: 2.000 s"));
+}
+
+void tst_RaceWindow::runsARaceOnOneSharedTimeAxis()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    RaceWindow window(&translations);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const RaceSpec spec = shortBurgers();
+    QSignalSpy finished(&window, &RaceWindow::raceFinished);
+    QSignalSpy ready(window.controller(), &RaceController::entryReady);
+    QString error;
+    QVERIFY2(window.startRace(spec, &error), qPrintable(error));
+    QVERIFY(window.isRunning());
+    QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("runButton"))->text(), QStringLiteral("&Stop"));
+    QVERIFY(!window.findChild<QComboBox *>(QStringLiteral("presetCombo"))->isEnabled());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!window.isRunning());
+    QCOMPARE(ready.count(), 3); // each row arrived as its model ended
+    QCOMPARE(
+        window.findChild<QPushButton *>(QStringLiteral("runButton"))->text(), QStringLiteral("&Run race"));
+
+    // One row per model, with the runner's own figures.
+    QCOMPARE(window.rowCount(), int(spec.models.size()));
+    for (int i = 0; i < window.rowCount(); ++i) {
+        const auto entry = window.rowEntry(i);
+        QVERIFY(entry);
+        QVERIFY2(entry->ran, qPrintable(entry->error));
+        QCOMPARE(entry->model, spec.models.at(i));
+        QWidget *row = window.row(i);
+        QCOMPARE(rowText(row, "measuredLabel"),
+            QStringLiteral("Measured: %1 s").arg(QLocale().toString(entry->measuredS, 'f', 3)));
+        QCOMPARE(rowText(row, "theoryLabel"),
+            QStringLiteral("Theory: %1 s").arg(QLocale().toString(entry->theory.wallS, 'f', 3)));
+        QCOMPARE(rowText(row, "formulaLabel"), entry->theory.formula);
+        QCOMPARE(rowText(row, "efficiencyLabel"),
+            QStringLiteral("Efficiency: %1 %").arg(QLocale().toString(entry->efficiency * 100, 'f', 0)));
+        QVERIFY(rowText(row, "speedupLabel").contains(QLocale().toString(entry->speedup, 'f', 2)));
+        QCOMPARE(int(entry->result.trace.requests.size()), spec.n);
+    }
+    // The theory of this workload, by hand: N·T = 0.8 s, T = 0.2 s, ⌈4/4⌉·T = 0.2 s.
+    QCOMPARE(window.rowEntry(0)->theory.wallS, 0.8);
+    QCOMPARE(window.rowEntry(1)->theory.wallS, 0.2);
+    QCOMPARE(window.rowEntry(2)->theory.wallS, 0.2);
+
+    // One time axis: every row shows the same range, fitted to the longest model (sequential).
+    const qint64 longest = window.rowView(0)->state()->extentNs();
+    QVERIFY(longest >= qint64(window.rowEntry(0)->measuredS * 1e9) - 1'000'000);
+    for (int i = 0; i < window.rowCount(); ++i) {
+        QCOMPARE(window.rowView(i)->state()->fromNs(), qint64(0));
+        QCOMPARE(window.rowView(i)->state()->toNs(), longest + longest / 50);
+        QVERIFY(window.rowView(i)->state()->extentNs() <= longest);
+    }
+
+    // And what is drawn: the sequential bars reach about N = 4 times as far right as the
+    // concurrent ones, each ending where its own measured wall time falls on the shared axis.
+    QTRY_VERIFY(rightmostBarX(window.rowView(1)) > 0);
+    const TimelineLayout &seqLayout = window.rowView(0)->layoutForTesting();
+    const TimelineLayout &conLayout = window.rowView(1)->layoutForTesting();
+    QCOMPARE(seqLayout.plotRect.left(), conLayout.plotRect.left());
+    QCOMPARE(seqLayout.plotRect.width(), conLayout.plotRect.width());
+    const int left = seqLayout.plotRect.left();
+    const int seqRight = rightmostBarX(window.rowView(0));
+    const int conRight = rightmostBarX(window.rowView(1));
+    const int blockRight = rightmostBarX(window.rowView(2));
+    QVERIFY2(seqRight > 0 && conRight > 0 && blockRight > 0,
+        qPrintable(QStringLiteral("%1 %2 %3").arg(seqRight).arg(conRight).arg(blockRight)));
+    const double ratio = double(seqRight - left) / double(conRight - left);
+    QVERIFY2(ratio > 3.3 && ratio < 4.7,
+        qPrintable(
+            QStringLiteral("ratio %1 (%2, %3 from %4)").arg(ratio).arg(seqRight).arg(conRight).arg(left)));
+    for (int i = 0; i < 3; ++i) {
+        const int right = rightmostBarX(window.rowView(i));
+        const TimelineLayout &l = window.rowView(i)->layoutForTesting();
+        const double expected = l.timeToX(qint64(window.rowEntry(i)->measuredS * 1e9));
+        QVERIFY2(qAbs(right - expected) <= 4,
+            qPrintable(QStringLiteral("row %1: bars end at x %2, measured wall at x %3")
+                           .arg(i)
+                           .arg(right)
+                           .arg(expected)));
+    }
+
+    // Zooming one row moves them all; so does the shared scroll bar; fit brings back the whole.
+    TimelineViewState *concurrent = window.rowView(1)->state();
+    concurrent->zoom(0.25, 100'000'000);
+    const qint64 from = concurrent->fromNs();
+    const qint64 to = concurrent->toNs();
+    QVERIFY(to - from < longest / 2);
+    for (int i = 0; i < window.rowCount(); ++i) {
+        QCOMPARE(window.rowView(i)->state()->fromNs(), from);
+        QCOMPARE(window.rowView(i)->state()->toNs(), to);
+    }
+    QCOMPARE(window.axisFromNs(), from);
+    auto *bar = window.findChild<QScrollBar *>(QStringLiteral("axisScrollBar"));
+    QVERIFY(bar->isEnabled());
+    bar->setValue(bar->maximum());
+    QVERIFY(window.rowView(0)->state()->fromNs() > from);
+    QCOMPARE(window.rowView(2)->state()->fromNs(), window.rowView(0)->state()->fromNs());
+    QCOMPARE(window.rowView(2)->state()->spanNs(), to - from);
+    // A row fitted to its own (short) run makes every row fit the longest run instead.
+    concurrent->zoom(0.25, 100'000'000);
+    QVERIFY(window.rowView(0)->state()->toNs() < longest);
+    window.rowView(1)->fitAll();
+    QTRY_COMPARE(window.rowView(0)->state()->toNs(), longest + longest / 50);
+    QCOMPARE(window.rowView(1)->state()->toNs(), longest + longest / 50);
+    QVERIFY(!window.rowView(1)->state()->fitMode()); // so its own extent never moves the axis
+    // So does F, wherever the focus is.
+    concurrent->zoom(0.25, 100'000'000);
+    window.rowView(2)->setFocus();
+    QTest::keyClick(window.rowView(2), Qt::Key_F);
+    QTRY_COMPARE(window.rowView(0)->state()->toNs(), longest + longest / 50);
+    for (int i = 0; i < window.rowCount(); ++i) {
+        QCOMPARE(window.rowView(i)->state()->fromNs(), qint64(0));
+        QCOMPARE(window.rowView(i)->state()->toNs(), longest + longest / 50);
+    }
+    QVERIFY(!bar->isEnabled());
+}
+
+void tst_RaceWindow::stopCancelsTheRaceCleanly()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    RaceWindow window(&translations);
+    window.show();
+    // The full burgers preset: 16 s of sequential orders, far longer than we wait.
+    QVERIFY(window.selectPreset(QStringLiteral("burgers")));
+    QSignalSpy started(window.controller(), &RaceController::modelStarted);
+    QSignalSpy finished(&window, &RaceWindow::raceFinished);
+    QVERIFY(window.startRace());
+    QVERIFY(started.wait(10000));
+    QTest::qWait(700); // an order or so in flight
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!window.isRunning());
+    // The sequential row keeps what it recorded, cut off; the other models never ran.
+    const auto first = window.rowEntry(0);
+    QVERIFY(first);
+    QVERIFY(first->result.trace.cancelled);
+    QVERIFY(first->measuredS < 8.0);
+    QVERIFY(rowText(window.row(0), "noteLabel").contains(QStringLiteral("Stopped")));
+    QVERIFY(!window.rowEntry(1));
+    QVERIFY(!window.rowEntry(2));
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Stopped")));
+    QCOMPARE(
+        window.findChild<QPushButton *>(QStringLiteral("runButton"))->text(), QStringLiteral("&Run race"));
+    // And a new race can start at once.
+    QString error;
+    QVERIFY2(window.startRace(shortBurgers(), &error), qPrintable(error));
+    QVERIFY(finished.wait(60000));
+    QVERIFY(window.rowEntry(2));
+}
+
+void tst_RaceWindow::mainWindowOpensTheRace()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *action = window.findChild<QAction *>(QStringLiteral("actionRace"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+R")));
+    QVERIFY(!window.findChild<RaceWindow *>());
+    action->trigger();
+    auto *race = window.findChild<RaceWindow *>();
+    QVERIFY(race);
+    QVERIFY(race->isVisible());
+    QVERIFY(race->isWindow()); // a window of its own, beside the main one
+    QCOMPARE(race, window.raceWindow());
+    action->trigger(); // again: the same window, raised
+    QCOMPARE(window.findChildren<RaceWindow *>().size(), 1);
+}
+
+QTEST_MAIN(tst_RaceWindow)
+#include "tst_racewindow.moc"
