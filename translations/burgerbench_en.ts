@@ -65,11 +65,11 @@
     </message>
     <message>
         <source>Open the race window with this race preset (e.g. burgers) and run it; --screenshot then saves the race window when the race is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the race window with this race preset (e.g. burgers) and run it; --screenshot then saves the race window when the race is done.</translation>
     </message>
     <message>
         <source>unknown race preset &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown race preset &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -488,163 +488,163 @@
     <name>BurgerBench::RaceController</name>
     <message>
         <source>A race is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>A race is already running.</translation>
     </message>
 </context>
 <context>
     <name>BurgerBench::RaceWindow</name>
     <message>
         <source>Cannot start the race</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot start the race</translation>
     </message>
     <message>
         <source>Sequential: one thing after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequential: one thing after another</translation>
     </message>
     <message>
         <source>Concurrent: one event loop</source>
-        <translation type="unfinished">Concurrent: one event loop</translation>
+        <translation>Concurrent: one event loop</translation>
     </message>
     <message numerus="yes">
         <source>Parallel: %n blocking worker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Parallel: %n blocking worker</numerusform>
+            <numerusform>Parallel: %n blocking workers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Parallel CPU: QtConcurrent on %n core(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Parallel CPU: QtConcurrent on %n core</numerusform>
+            <numerusform>Parallel CPU: QtConcurrent on %n cores</numerusform>
         </translation>
     </message>
     <message>
         <source>Both: event loop + QtConcurrent</source>
-        <translation type="unfinished"></translation>
+        <translation>Both: event loop + QtConcurrent</translation>
     </message>
     <message>
         <source>Anti-pattern: CPU work on the event loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anti-pattern: CPU work on the event loop</translation>
     </message>
     <message numerus="yes">
         <source>Background jobs: %n worker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Background jobs: %n worker</numerusform>
+            <numerusform>Background jobs: %n workers</numerusform>
         </translation>
     </message>
     <message>
         <source>Measured: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Measured: %1 s</translation>
     </message>
     <message>
         <source>Measured: running… %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Measured: running… %1 s</translation>
     </message>
     <message>
         <source>Measured: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Measured: —</translation>
     </message>
     <message>
         <source>Theory: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Theory: %1 s</translation>
     </message>
     <message>
         <source>Theory: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Theory: —</translation>
     </message>
     <message>
         <source>Efficiency: %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Efficiency: %1 %</translation>
     </message>
     <message>
         <source>Theory ÷ measured: 100 % is as fast as the ideal run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Theory ÷ measured: 100 % is as fast as the ideal run.</translation>
     </message>
     <message>
         <source>Speed-up: %1× (against the theoretical sequential time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed-up: %1× (against the theoretical sequential time)</translation>
     </message>
     <message>
         <source>Speed-up: %1× over sequential</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed-up: %1× over sequential</translation>
     </message>
     <message>
         <source>Efficiency: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Efficiency: —</translation>
     </message>
     <message>
         <source>Did not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Did not run: %1</translation>
     </message>
     <message>
         <source>Stopped: the figures cover what ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped: the figures cover what ran.</translation>
     </message>
     <message>
         <source>T_io estimated from the measured latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>T_io estimated from the measured latency.</translation>
     </message>
     <message>
         <source>Worst event-loop lag: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Worst event-loop lag: %1 ms</translation>
     </message>
     <message>
         <source>CPU busy %1 s: %2 cores on average</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU busy %1 s: %2 cores on average</translation>
     </message>
     <message>
         <source>Threads held while only waiting: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Threads held while only waiting: %1 s</translation>
     </message>
     <message>
         <source>Waiting for its turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for its turn.</translation>
     </message>
     <message>
         <source>The race could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The race could not start: %1</translation>
     </message>
     <message>
         <source>Running %1 (%2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Running %1 (%2 of %3)…</translation>
     </message>
     <message>
         <source>Starting the race…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting the race…</translation>
     </message>
     <message>
         <source>Stopped: the rows keep what ran.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished. Every row is drawn on the same time axis: compare the lengths.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped: the rows keep what ran.</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;Stop</translation>
+        <translation>&amp;Stop</translation>
     </message>
     <message>
         <source>&amp;Run race</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Run race</translation>
     </message>
     <message>
         <source>Stop the race; the model in progress is cut off (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop the race; the model in progress is cut off (Esc)</translation>
     </message>
     <message>
         <source>Run the workload through every model, one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Run the workload through every model, one after another</translation>
     </message>
     <message>
         <source>A race is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>A race is already running.</translation>
+    </message>
+    <message>
+        <source>Finished: the fastest was “%1”, %2 s. Every row is drawn on the same time axis: compare the lengths.</source>
+        <translation>Finished: the fastest was “%1”, %2 s. Every row is drawn on the same time axis: compare the lengths.</translation>
+    </message>
+    <message>
+        <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there: see how close each model gets.</source>
+        <translation>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there: see how close each model gets.</translation>
     </message>
 </context>
 <context>
@@ -1247,118 +1247,118 @@
     </message>
     <message>
         <source>R&amp;ace…</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;ace…</translation>
     </message>
     <message>
         <source>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</translation>
     </message>
 </context>
 <context>
     <name>RaceWindow</name>
     <message>
         <source>Race: one workload, several execution models</source>
-        <translation type="unfinished"></translation>
+        <translation>Race: one workload, several execution models</translation>
     </message>
     <message>
         <source>Workload and knobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Workload and knobs</translation>
     </message>
     <message>
         <source>R&amp;ace:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;ace:</translation>
     </message>
     <message>
         <source>The workload and the models it runs through</source>
-        <translation type="unfinished"></translation>
+        <translation>The workload and the models it runs through</translation>
     </message>
     <message>
         <source>Re&amp;quests (N):</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;quests (N):</translation>
     </message>
     <message>
         <source>Orders (or CPU tasks) in the workload</source>
-        <translation type="unfinished"></translation>
+        <translation>Orders (or CPU tasks) in the workload</translation>
     </message>
     <message>
         <source>&amp;Workers (W):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Workers (W):</translation>
     </message>
     <message>
         <source>Blocking worker threads (parallel-blocking) or job workers (background jobs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocking worker threads (parallel-blocking) or job workers (background jobs)</translation>
     </message>
     <message>
         <source>Concurrenc&amp;y cap:</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrenc&amp;y cap:</translation>
     </message>
     <message>
         <source>The semaphore: at most this many requests in flight; the rest queue on the client</source>
-        <translation type="unfinished"></translation>
+        <translation>The semaphore: at most this many requests in flight; the rest queue on the client</translation>
     </message>
     <message>
         <source>no cap</source>
-        <translation type="unfinished"></translation>
+        <translation>no cap</translation>
     </message>
     <message>
         <source>Rate &amp;limit:</source>
-        <translation type="unfinished">Rate &amp;limit:</translation>
+        <translation>Rate &amp;limit:</translation>
     </message>
     <message>
         <source>The token bucket: requests sent per second at most; dispatches spread out</source>
-        <translation type="unfinished"></translation>
+        <translation>The token bucket: requests sent per second at most; dispatches spread out</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished">off</translation>
+        <translation>off</translation>
     </message>
     <message>
         <source>Server ca&amp;pacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server ca&amp;pacity:</translation>
     </message>
     <message>
         <source>The built-in simulator serves at most this many requests at once; the rest wait on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>The built-in simulator serves at most this many requests at once; the rest wait on the server</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished">unlimited</translation>
+        <translation>unlimited</translation>
     </message>
     <message>
         <source>CP&amp;U per task:</source>
-        <translation type="unfinished"></translation>
+        <translation>CP&amp;U per task:</translation>
     </message>
     <message>
         <source>Real CPU work (SHA-256 rounds) per task or per response</source>
-        <translation type="unfinished"></translation>
+        <translation>Real CPU work (SHA-256 rounds) per task or per response</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Preset &amp;values</source>
-        <translation type="unfinished"></translation>
+        <translation>Preset &amp;values</translation>
     </message>
     <message>
         <source>Put the knobs back to the preset&apos;s values</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the knobs back to the preset&apos;s values</translation>
     </message>
     <message>
         <source>&amp;Fit all</source>
-        <translation type="unfinished">&amp;Fit all</translation>
+        <translation>&amp;Fit all</translation>
     </message>
     <message>
         <source>Show every row whole on the shared time axis (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Show every row whole on the shared time axis (F)</translation>
     </message>
     <message>
         <source>The story</source>
-        <translation type="unfinished"></translation>
+        <translation>The story</translation>
     </message>
     <message>
         <source>Shared time axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared time axis</translation>
     </message>
 </context>
 <context>

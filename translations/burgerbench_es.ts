@@ -65,11 +65,11 @@
     </message>
     <message>
         <source>Open the race window with this race preset (e.g. burgers) and run it; --screenshot then saves the race window when the race is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre la ventana de la carrera con esta carrera predefinida (p. ej. burgers) y la ejecuta; --screenshot guarda entonces la ventana de la carrera cuando termina.</translation>
     </message>
     <message>
         <source>unknown race preset &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>carrera predefinida desconocida «%1»</translation>
     </message>
 </context>
 <context>
@@ -488,163 +488,163 @@
     <name>BurgerBench::RaceController</name>
     <message>
         <source>A race is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay una carrera en marcha.</translation>
     </message>
 </context>
 <context>
     <name>BurgerBench::RaceWindow</name>
     <message>
         <source>Cannot start the race</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede empezar la carrera</translation>
     </message>
     <message>
         <source>Sequential: one thing after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Secuencial: una cosa tras otra</translation>
     </message>
     <message>
         <source>Concurrent: one event loop</source>
-        <translation type="unfinished">Concurrente: un bucle de eventos</translation>
+        <translation>Concurrente: un bucle de eventos</translation>
     </message>
     <message numerus="yes">
         <source>Parallel: %n blocking worker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Paralelo: %n trabajador bloqueante</numerusform>
+            <numerusform>Paralelo: %n trabajadores bloqueantes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Parallel CPU: QtConcurrent on %n core(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>CPU en paralelo: QtConcurrent en %n núcleo</numerusform>
+            <numerusform>CPU en paralelo: QtConcurrent en %n núcleos</numerusform>
         </translation>
     </message>
     <message>
         <source>Both: event loop + QtConcurrent</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos cosas: bucle de eventos + QtConcurrent</translation>
     </message>
     <message>
         <source>Anti-pattern: CPU work on the event loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Antipatrón: trabajo de CPU en el bucle de eventos</translation>
     </message>
     <message numerus="yes">
         <source>Background jobs: %n worker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tareas en segundo plano: %n trabajador</numerusform>
+            <numerusform>Tareas en segundo plano: %n trabajadores</numerusform>
         </translation>
     </message>
     <message>
         <source>Measured: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Medido: %1 s</translation>
     </message>
     <message>
         <source>Measured: running… %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Medido: en marcha… %1 s</translation>
     </message>
     <message>
         <source>Measured: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Medido: —</translation>
     </message>
     <message>
         <source>Theory: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Teoría: %1 s</translation>
     </message>
     <message>
         <source>Theory: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Teoría: —</translation>
     </message>
     <message>
         <source>Efficiency: %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Eficiencia: %1 %</translation>
     </message>
     <message>
         <source>Theory ÷ measured: 100 % is as fast as the ideal run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teoría ÷ medido: 100 % es tan rápido como la ejecución ideal.</translation>
     </message>
     <message>
         <source>Speed-up: %1× (against the theoretical sequential time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceleración: %1× (frente al tiempo secuencial teórico)</translation>
     </message>
     <message>
         <source>Speed-up: %1× over sequential</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceleración: %1× respecto a secuencial</translation>
     </message>
     <message>
         <source>Efficiency: —</source>
-        <translation type="unfinished"></translation>
+        <translation>Eficiencia: —</translation>
     </message>
     <message>
         <source>Did not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ejecutó: %1</translation>
     </message>
     <message>
         <source>Stopped: the figures cover what ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido: las cifras cubren lo que llegó a ejecutarse.</translation>
     </message>
     <message>
         <source>T_io estimated from the measured latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>T_io estimado a partir de la latencia medida.</translation>
     </message>
     <message>
         <source>Worst event-loop lag: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Peor retraso del bucle de eventos: %1 ms</translation>
     </message>
     <message>
         <source>CPU busy %1 s: %2 cores on average</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU ocupada %1 s: %2 núcleos de media</translation>
     </message>
     <message>
         <source>Threads held while only waiting: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos retenidos solo para esperar: %1 s</translation>
     </message>
     <message>
         <source>Waiting for its turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando su turno.</translation>
     </message>
     <message>
         <source>The race could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La carrera no pudo empezar: %1</translation>
     </message>
     <message>
         <source>Running %1 (%2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutando %1 (%2 de %3)…</translation>
     </message>
     <message>
         <source>Starting the race…</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezando la carrera…</translation>
     </message>
     <message>
         <source>Stopped: the rows keep what ran.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished. Every row is drawn on the same time axis: compare the lengths.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenida: las filas conservan lo que llegó a ejecutarse.</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">&amp;Detener</translation>
+        <translation>&amp;Detener</translation>
     </message>
     <message>
         <source>&amp;Run race</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ejecutar la carrera</translation>
     </message>
     <message>
         <source>Stop the race; the model in progress is cut off (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Detiene la carrera; el modelo en curso se corta (Esc)</translation>
     </message>
     <message>
         <source>Run the workload through every model, one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasa la carga de trabajo por cada modelo, uno tras otro</translation>
     </message>
     <message>
         <source>A race is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay una carrera en marcha.</translation>
+    </message>
+    <message>
+        <source>Finished: the fastest was “%1”, %2 s. Every row is drawn on the same time axis: compare the lengths.</source>
+        <translation>Terminada: el más rápido fue «%1», %2 s. Todas las filas están dibujadas sobre el mismo eje de tiempo: compara las longitudes.</translation>
+    </message>
+    <message>
+        <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there: see how close each model gets.</source>
+        <translation>Pulsa Ejecutar: los modelos corren uno tras otro, cada uno con su propio reloj desde 0, dibujados sobre un único eje de tiempo compartido. La teoría ya está ahí: mira cuánto se le acerca cada modelo.</translation>
     </message>
 </context>
 <context>
@@ -1247,118 +1247,118 @@
     </message>
     <message>
         <source>R&amp;ace…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;arrera…</translation>
     </message>
     <message>
         <source>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hace correr una misma carga de trabajo por varios modelos de ejecución sobre un eje de tiempo compartido (Ctrl+Mayús+R)</translation>
     </message>
 </context>
 <context>
     <name>RaceWindow</name>
     <message>
         <source>Race: one workload, several execution models</source>
-        <translation type="unfinished"></translation>
+        <translation>Carrera: una carga de trabajo, varios modelos de ejecución</translation>
     </message>
     <message>
         <source>Workload and knobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga de trabajo y mandos</translation>
     </message>
     <message>
         <source>R&amp;ace:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;arrera:</translation>
     </message>
     <message>
         <source>The workload and the models it runs through</source>
-        <translation type="unfinished"></translation>
+        <translation>La carga de trabajo y los modelos por los que pasa</translation>
     </message>
     <message>
         <source>Re&amp;quests (N):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pet&amp;iciones (N):</translation>
     </message>
     <message>
         <source>Orders (or CPU tasks) in the workload</source>
-        <translation type="unfinished"></translation>
+        <translation>Pedidos (o tareas de CPU) de la carga de trabajo</translation>
     </message>
     <message>
         <source>&amp;Workers (W):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trabajadores (W):</translation>
     </message>
     <message>
         <source>Blocking worker threads (parallel-blocking) or job workers (background jobs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos trabajadores bloqueantes (parallel-blocking) o trabajadores de tareas (background-jobs)</translation>
     </message>
     <message>
         <source>Concurrenc&amp;y cap:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tope de &amp;concurrencia:</translation>
     </message>
     <message>
         <source>The semaphore: at most this many requests in flight; the rest queue on the client</source>
-        <translation type="unfinished"></translation>
+        <translation>El semáforo: como mucho estas peticiones en curso; las demás hacen cola en el cliente</translation>
     </message>
     <message>
         <source>no cap</source>
-        <translation type="unfinished"></translation>
+        <translation>sin tope</translation>
     </message>
     <message>
         <source>Rate &amp;limit:</source>
-        <translation type="unfinished">&amp;Límite de ritmo:</translation>
+        <translation>Límite de &amp;ritmo:</translation>
     </message>
     <message>
         <source>The token bucket: requests sent per second at most; dispatches spread out</source>
-        <translation type="unfinished"></translation>
+        <translation>El cubo de fichas: como mucho estas peticiones enviadas por segundo; los envíos se espacian</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished">desactivado</translation>
+        <translation>desactivado</translation>
     </message>
     <message>
         <source>Server ca&amp;pacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacidad del &amp;servidor:</translation>
     </message>
     <message>
         <source>The built-in simulator serves at most this many requests at once; the rest wait on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>El simulador integrado atiende como mucho estas peticiones a la vez; las demás esperan en el servidor</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished">ilimitada</translation>
+        <translation>ilimitada</translation>
     </message>
     <message>
         <source>CP&amp;U per task:</source>
-        <translation type="unfinished"></translation>
+        <translation>CP&amp;U por tarea:</translation>
     </message>
     <message>
         <source>Real CPU work (SHA-256 rounds) per task or per response</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajo real de CPU (rondas de SHA-256) por tarea o por respuesta</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>nada</translation>
     </message>
     <message>
         <source>Preset &amp;values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores &amp;predefinidos</translation>
     </message>
     <message>
         <source>Put the knobs back to the preset&apos;s values</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelve los mandos a los valores de la carrera predefinida</translation>
     </message>
     <message>
         <source>&amp;Fit all</source>
-        <translation type="unfinished">&amp;Ver todo</translation>
+        <translation>&amp;Ver todo</translation>
     </message>
     <message>
         <source>Show every row whole on the shared time axis (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra cada fila entera sobre el eje de tiempo compartido (F)</translation>
     </message>
     <message>
         <source>The story</source>
-        <translation type="unfinished"></translation>
+        <translation>La historia</translation>
     </message>
     <message>
         <source>Shared time axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Eje de tiempo compartido</translation>
     </message>
 </context>
 <context>
