@@ -44,7 +44,6 @@ RaceWindow::RaceWindow(Translations *translations, QWidget *parent)
     ui->setupUi(this);
     setObjectName(QStringLiteral("raceWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/images/burger.svg")));
-    ui->knobsBox->setMaximumWidth(560);
 
     connect(ui->presetCombo, &QComboBox::currentIndexChanged, this, &RaceWindow::onPresetChanged);
     for (QSpinBox *spin :
