@@ -1,4 +1,5 @@
 #include "engine/loadengine.h"
+#include "engine/loopbusy.h"
 
 #include "engine/arrivalschedule.h"
 #include "engine/requestbody.h"
@@ -7,7 +8,6 @@
 #include "protocol/openaichunk.h"
 #include "protocol/sseparser.h"
 
-#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -148,8 +148,7 @@ public:
     QTimer *liveTimer = nullptr;
     QTimer *durationTimer = nullptr;
     qint64 lagExpectedNs = -1;
-    qint64 busySinceNs = -1;
-    QMetaObject::Connection awakeConn, blockConn;
+    LoopBusyProbe busyProbe;
 
     LoadEngine::CompletionHook completionHook;
     int holds = 0; // external work the run waits for
@@ -429,25 +428,6 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         });
     }
 
-    // Event-loop lane: busy from the moment the dispatcher wakes until it is about to block.
-    if (QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(q->thread())) {
-        awakeConn = QObject::connect(dispatcher, &QAbstractEventDispatcher::awake, q, [this] {
-            if (busySinceNs < 0)
-                busySinceNs = now();
-        }, Qt::DirectConnection);
-        blockConn = QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, q, [this] {
-            if (busySinceNs < 0)
-                return;
-            const qint64 end = now();
-            // Merge spans separated by less than 20 µs: the lane is drawn at µs resolution at best.
-            if (!trace.loopBusy.empty() && busySinceNs - trace.loopBusy.back().endNs < 20'000)
-                trace.loopBusy.back().endNs = end;
-            else
-                trace.loopBusy.push_back({busySinceNs, end});
-            busySinceNs = -1;
-        }, Qt::DirectConnection);
-    }
-
     clock.start();
     running = true;
     warmupPhase = false;
@@ -472,7 +452,8 @@ void LoadEnginePrivate::launch()
         trace.clockOriginMonotonicNs = mono - clock.nsecsElapsed();
     trace.loopBusy.clear();
     trace.loopLag.clear();
-    busySinceNs = 0;
+    busyProbe.start(&clock, &trace.loopBusy); // the event-loop lane
+    qCDebug(lcEngine) << "event-loop lane measured by" << busyProbe.method();
     const double idleS = std::min(scenario.idleTimeoutS, scenario.timeoutS);
     sweepTimer->start(std::clamp(int(idleS * 1000 / 10), 5, 100));
     lagTimer->setInterval(10);
@@ -1086,12 +1067,7 @@ void LoadEnginePrivate::finishRun()
     lagTimer->stop();
     liveTimer->stop();
     durationTimer->stop();
-    QObject::disconnect(awakeConn);
-    QObject::disconnect(blockConn);
-    if (busySinceNs >= 0) {
-        trace.loopBusy.push_back({busySinceNs, now()});
-        busySinceNs = -1;
-    }
+    busyProbe.stop();
     if (trace.measuredStartNs < 0)
         trace.measuredStartNs = now();
     if (trace.endNs < 0)

@@ -16,6 +16,7 @@
 #include <map>
 
 #include <sys/resource.h>
+#include <time.h>
 
 using namespace BurgerBench;
 
@@ -26,7 +27,15 @@ struct RunResult
     RunTrace trace;
     Summary summary;
     QJsonObject stats;
+    qint64 threadCpuNs = 0; // CPU time of this (the engine's) thread from start() to finished()
 };
+
+qint64 threadCpuNow()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
 
 Scenario quickScenario()
 {
@@ -77,6 +86,7 @@ private slots:
     void sendWindow_data();
     void sendWindow();
     void closedLoopIntendedIsLaneFree();
+    void loopBusyCoversEngineWork();
 
 private:
     RunResult run(const Scenario &scenario, const SimulatorSettings &sim, int cancelAfterMs = -1);
@@ -101,6 +111,7 @@ RunResult tst_LoadEngine::run(const Scenario &scenario, const SimulatorSettings 
     }
     LoadEngine engine;
     QSignalSpy finished(&engine, &LoadEngine::finished);
+    const qint64 cpuStart = threadCpuNow();
     if (!engine.start(scenario, server.url(), QByteArray(), &error)) {
         qWarning("engine: %s", qPrintable(error));
         return out;
@@ -109,6 +120,7 @@ RunResult tst_LoadEngine::run(const Scenario &scenario, const SimulatorSettings 
         QTimer::singleShot(cancelAfterMs, &engine, [&engine] { engine.cancel(); });
     if (!finished.wait(120'000))
         qWarning("run did not finish");
+    out.threadCpuNs = threadCpuNow() - cpuStart;
     QTest::qWait(20); // a second finished() would arrive now
     if (finished.count() != 1)
         qWarning("finished emitted %d times", int(finished.count()));
@@ -551,6 +563,39 @@ void tst_LoadEngine::closedLoopIntendedIsLaneFree()
     // Eight posts one after the other: the last of the first round waited for seven "sent"s.
     QVERIFY2(firstRoundQueue > 0, qPrintable(QString::number(firstRoundQueue)));
     QCOMPARE(r.summary.queue.count, 24);
+}
+
+void tst_LoadEngine::loopBusyCoversEngineWork()
+{
+    // The event-loop lane says when the engine's thread was busy. A thread cannot burn more CPU
+    // than the wall time it is busy, so the lane's total must cover (nearly all of) the CPU time
+    // this thread spent on the run, and cannot exceed the run. Before the lane hooked GLib's
+    // poll it showed ~4% of it.
+    Scenario s = quickScenario();
+    s.concurrency = 32;
+    s.requests = 256;
+    s.maxTokens = 16;
+    SimulatorSettings sim = quickSim();
+    sim.ttftMs = 30;
+    sim.tokenIntervalMs = 2;
+    sim.outputTokens = 16;
+    const RunResult r = run(s, sim);
+    QCOMPARE(r.summary.completed, 256);
+    qint64 busyNs = 0;
+    qint64 previousEnd = -1;
+    for (const Span &span : r.trace.loopBusy) {
+        QVERIFY(span.endNs >= span.startNs);
+        QVERIFY2(span.startNs >= previousEnd, "spans are sorted and disjoint");
+        previousEnd = span.endNs;
+        busyNs += span.endNs - span.startNs;
+    }
+    const qint64 runNs = r.trace.endNs;
+    qInfo("loop busy %.1f ms of a %.1f ms run; this thread's CPU %.1f ms (%zu spans)", busyNs / 1e6,
+        runNs / 1e6, r.threadCpuNs / 1e6, r.trace.loopBusy.size());
+    QVERIFY2(busyNs >= r.threadCpuNs * 7 / 10,
+        qPrintable(QStringLiteral("busy %1 ms < 70% of CPU %2 ms").arg(busyNs / 1e6).arg(r.threadCpuNs / 1e6)));
+    QVERIFY(previousEnd <= runNs + 50'000'000);
+    QVERIFY2(busyNs < runNs, "the loop also waited");
 }
 
 QTEST_GUILESS_MAIN(tst_LoadEngine)
