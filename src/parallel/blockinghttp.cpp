@@ -282,7 +282,7 @@ bool BlockingHttpClient::preconnect(int timeoutMs)
 }
 
 void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clock,
-    const std::atomic<bool> *cancel, const QByteArray &extraHeaders)
+    const std::atomic<bool> *cancel, const QByteArray &extraHeaders, const Progress &progress)
 {
     RequestRecord &r = *record;
     const Scenario &s = m_scenario;
@@ -326,6 +326,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
     // METRICS.md item 2: the request starts just before it is handed to the network stack
     // (connecting included when there is no open connection, as for the engine's pool).
     r.dispatchNs = clock.nsecsElapsed();
+    if (progress)
+        progress(r);
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool reused = m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
         if (!reused) {
@@ -352,6 +354,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
             continue;
         }
         r.sentNs = clock.nsecsElapsed();
+        if (progress)
+            progress(r);
 
         ResponseParser http;
         SseParser sse;
@@ -369,6 +373,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
         bool gotBytes = false;
 
         while (!http.done()) {
+            if (progress)
+                progress(r); // what the last read (or nothing, a wait slice) brought
             if (m_socket->bytesAvailable() == 0) {
                 if (cancel && cancel->load(std::memory_order_relaxed)) {
                     dropSocket();

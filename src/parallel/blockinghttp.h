@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QTcpSocket;
@@ -43,8 +44,12 @@ public:
     // `cancel` became true (then recorded as incomplete). Fills dispatch/sent/headers/first
     // byte/tokens/end, status, outcome, error, token counts and text. `extraHeaders` are raw
     // "Name: value\r\n" lines (the background-job demo injects simulator faults with it).
+    // `progress`, if set, is called on this thread with the record as it stands right after the
+    // dispatch, after the body is sent and after every read or wait slice (at most every 50 ms
+    // of silence), so a live view can copy what is new; not after the end (the caller has it).
+    using Progress = std::function<void(const RequestRecord &record)>;
     void perform(RequestRecord *record, const QElapsedTimer &clock, const std::atomic<bool> *cancel,
-        const QByteArray &extraHeaders = {});
+        const QByteArray &extraHeaders = {}, const Progress &progress = {});
 
 private:
     bool connectSocket(int timeoutMs, QString *error, ErrorKind *kind);

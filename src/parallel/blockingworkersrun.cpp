@@ -16,8 +16,10 @@
 namespace BurgerBench {
 
 // Everything the workers share. The clock is started before `go` is released and only read
-// afterwards; records[k] is written only by the worker that claimed k; tasks[w] only by worker
-// w; this thread reads them after every worker has finished.
+// afterwards. records, tasks, owners, jobStarted and jobEnded are guarded by liveMutex: a worker
+// publishes into them as it goes (records[k] only by the worker that claimed k, tasks[w] only by
+// worker w), and this thread copies them under the mutex for a snapshot, or reads them without
+// it after every worker has finished. jobMessage is read only then.
 struct BlockingShared
 {
     ModelSetup setup;
@@ -37,6 +39,7 @@ struct BlockingShared
     QSemaphore cap; // the concurrency cap: one permit per request in flight
     QMutex bucketMutex;
     TokenBucket bucket; // guarded by bucketMutex
+    mutable QMutex liveMutex;
     std::vector<RequestRecord> records;
     std::vector<std::vector<TaskRecord>> tasks;
     std::vector<std::vector<qint32>> owners;
@@ -61,6 +64,41 @@ struct BlockingShared
 
 namespace {
 
+// Copies what request k has recorded so far into the shared record snapshots read, with its
+// "held while waiting" span opened on worker w's lane at the dispatch (*held: its index there).
+// Only the stamps and the new token times are copied, not the text, which grows with every
+// token (the final record brings it): each call costs O(new tokens), whatever the length.
+void publishProgress(BlockingShared &sh, int k, int w, const RequestRecord &r, int *held)
+{
+    QMutexLocker lock(&sh.liveMutex);
+    RequestRecord &pub = sh.records[size_t(k)];
+    if (pub.dispatchNs == r.dispatchNs && pub.sentNs == r.sentNs && pub.headersNs == r.headersNs
+        && pub.firstByteNs == r.firstByteNs && pub.tokenNs.size() == r.tokenNs.size()
+        && pub.outcome == r.outcome)
+        return; // a wait slice that brought nothing
+    pub.lane = r.lane;
+    pub.intendedNs = r.intendedNs;
+    pub.dispatchNs = r.dispatchNs;
+    pub.sentNs = r.sentNs;
+    pub.headersNs = r.headersNs;
+    pub.firstByteNs = r.firstByteNs;
+    pub.httpStatus = r.httpStatus;
+    pub.outcome = r.outcome;
+    pub.promptTokens = r.promptTokens;
+    pub.tokenNs.insert(pub.tokenNs.end(), r.tokenNs.begin() + qsizetype(pub.tokenNs.size()), r.tokenNs.end());
+    if (*held < 0 && r.dispatchNs >= 0) {
+        TaskRecord task;
+        task.request = k;
+        task.lane = w;
+        task.kind = 1; // held while waiting
+        task.queuedNs = r.intendedNs;
+        task.startNs = r.dispatchNs;
+        *held = int(sh.tasks[size_t(w)].size());
+        sh.tasks[size_t(w)].push_back(task);
+        sh.owners[size_t(w)].push_back(k);
+    }
+}
+
 void workerMain(BlockingShared &sh, int w)
 {
     const Scenario &s = sh.setup.scenario;
@@ -82,12 +120,17 @@ void workerMain(BlockingShared &sh, int w)
         if (sh.gapNs > 0 && !sh.sleepUntil(intended))
             return;
         if (sh.jobs) {
+            QMutexLocker lock(&sh.liveMutex);
             sh.jobStarted[size_t(k)] = sh.clock.nsecsElapsed();
             sh.jobStatus[size_t(k)].store(quint8(JobStatus::Running));
         }
         bool ok = true;
         qint64 cpuQueued = intended;
-        RequestRecord &r = sh.records[size_t(k)];
+        RequestRecord r; // this worker's while it runs; published as it goes
+        {
+            QMutexLocker lock(&sh.liveMutex);
+            r = sh.records[size_t(k)];
+        }
         if (!sh.cpuOnly) {
             // The gates, blocking as a worker would: the semaphore, then the token bucket.
             while (!sh.cap.tryAcquire(1, 50)) {
@@ -111,22 +154,29 @@ void workerMain(BlockingShared &sh, int w)
             QByteArray extra;
             if (sh.jobs && sh.setup.failEvery > 0 && (k + 1) % sh.setup.failEvery == 0)
                 extra = "X-Sim-Fault: http_500\r\n";
-            client->perform(&r, sh.clock, &sh.cancel, extra);
+            int held = -1;
+            client->perform(&r, sh.clock, &sh.cancel, extra,
+                [&sh, k, w, &held](const RequestRecord &now) { publishProgress(sh, k, w, now, &held); });
             sh.cap.release();
-            TaskRecord held;
-            held.request = k;
-            held.lane = w;
-            held.kind = 1; // held while waiting
-            held.queuedNs = intended;
-            held.startNs = r.dispatchNs;
-            held.endNs = r.endNs;
-            sh.tasks[size_t(w)].push_back(held);
-            sh.owners[size_t(w)].push_back(k);
             ok = r.outcome == Outcome::Success;
             cpuQueued = r.endNs;
             if (sh.jobs && !ok)
                 sh.jobMessage[size_t(k)] = errorKindName(r.error, r.httpStatus)
                     + (r.errorMessage.isEmpty() ? QString() : QStringLiteral(": ") + r.errorMessage);
+            QMutexLocker lock(&sh.liveMutex);
+            if (held < 0) { // perform() always reports the dispatch; be safe anyway
+                TaskRecord task;
+                task.request = k;
+                task.lane = w;
+                task.kind = 1;
+                task.queuedNs = intended;
+                task.startNs = r.dispatchNs;
+                held = int(sh.tasks[size_t(w)].size());
+                sh.tasks[size_t(w)].push_back(task);
+                sh.owners[size_t(w)].push_back(k);
+            }
+            sh.tasks[size_t(w)][size_t(held)].endNs = r.endNs;
+            sh.records[size_t(k)] = r; // the final record, text and all
         }
         if (ok && sh.rounds > 0 && !sh.cancel.load(std::memory_order_relaxed)) {
             TaskRecord cpu;
@@ -134,15 +184,22 @@ void workerMain(BlockingShared &sh, int w)
             cpu.lane = w;
             cpu.kind = 0;
             cpu.queuedNs = cpuQueued;
-            cpu.startNs = sh.clock.nsecsElapsed();
+            size_t at = 0;
+            {
+                QMutexLocker lock(&sh.liveMutex); // open on the lane while it computes
+                cpu.startNs = sh.clock.nsecsElapsed();
+                at = sh.tasks[size_t(w)].size();
+                sh.tasks[size_t(w)].push_back(cpu);
+                sh.owners[size_t(w)].push_back(k);
+            }
             const QByteArray seed
                 = sh.cpuOnly ? QByteArray("room ") + QByteArray::number(k) : r.text.toUtf8() + r.id;
             CpuWork::hashRounds(seed, sh.rounds);
-            cpu.endNs = sh.clock.nsecsElapsed();
-            sh.tasks[size_t(w)].push_back(cpu);
-            sh.owners[size_t(w)].push_back(k);
+            QMutexLocker lock(&sh.liveMutex);
+            sh.tasks[size_t(w)][at].endNs = sh.clock.nsecsElapsed();
         }
         if (sh.jobs) {
+            QMutexLocker lock(&sh.liveMutex);
             sh.jobEnded[size_t(k)] = sh.clock.nsecsElapsed();
             sh.jobStatus[size_t(k)].store(quint8(ok ? JobStatus::Done : JobStatus::Failed));
         }
@@ -340,6 +397,36 @@ void BlockingWorkersRun::cancel()
 bool BlockingWorkersRun::isRunning() const
 {
     return m_running;
+}
+
+ModelResult BlockingWorkersRun::snapshot()
+{
+    if (!m_running || !m_shared)
+        return m_result;
+    const BlockingShared &sh = *m_shared;
+    ModelResult shot;
+    shot.trace = m_result.trace; // scenario, lanes, start: the records come below
+    shot.jobs = m_result.jobs;
+    {
+        QMutexLocker lock(&sh.liveMutex);
+        shot.snapshotNs = sh.clock.nsecsElapsed();
+        if (!sh.cpuOnly)
+            shot.trace.requests = sh.records;
+        for (size_t w = 0; w < sh.tasks.size(); ++w) {
+            shot.trace.tasks.insert(shot.trace.tasks.end(), sh.tasks[w].begin(), sh.tasks[w].end());
+            shot.taskOwner.insert(shot.taskOwner.end(), sh.owners[w].begin(), sh.owners[w].end());
+        }
+        for (size_t k = 0; k < shot.jobs.size(); ++k) {
+            JobRecord &job = shot.jobs[k];
+            job.status = JobStatus(sh.jobStatus[k].load());
+            job.startedNs = sh.jobStarted[k];
+            job.endedNs = sh.jobEnded[k];
+        }
+    }
+    for (size_t k = 0; k < shot.jobs.size() && k < m_seenEndedNs.size(); ++k)
+        shot.jobs[k].seenEndedNs = m_seenEndedNs[k];
+    shot.trace.endNs = shot.snapshotNs;
+    return shot;
 }
 
 ModelResult BlockingWorkersRun::takeResult()

@@ -23,9 +23,10 @@ struct BlockingShared;
 // pending -> running -> done/failed, and a 100 ms poll on this thread reports what the client
 // would see (jobStatusChanged).
 //
-// The records cross threads as values: each worker owns the request records it claimed and its
-// own task list until it has finished; this thread reads them only after every worker's
-// QThread::finished.
+// The records cross threads under one mutex: each worker publishes the request it performs (its
+// stamps and new token times, as they come), opens a task when it starts one and closes it at
+// the end; snapshot() copies them under that mutex, and assemble() takes them without it after
+// every worker's QThread::finished.
 class BlockingWorkersRun : public ModelRun
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
     void cancel() override;
     bool isRunning() const override;
     ModelResult takeResult() override;
+    ModelResult snapshot() override;
 
 private:
     void poll();

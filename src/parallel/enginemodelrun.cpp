@@ -158,6 +158,21 @@ bool EngineModelRun::isRunning() const
     return m_running;
 }
 
+// The engine's trace as it stands (its requests in flight are open: dispatched, end -1) and the
+// tasks recorded so far. Mixed mode's pool tasks appear when their result is back on this
+// thread, not while they run; the anti-pattern's never run while this does (same thread).
+ModelResult EngineModelRun::snapshot()
+{
+    if (!m_running || !m_engine)
+        return m_result;
+    ModelResult shot;
+    shot.trace = m_engine->trace();
+    shot.taskOwner = m_taskOwner;
+    shot.snapshotNs = std::max<qint64>(0, engineNow());
+    shot.trace.endNs = shot.snapshotNs;
+    return shot;
+}
+
 ModelResult EngineModelRun::takeResult()
 {
     return std::move(m_result);

@@ -27,6 +27,7 @@ public:
     void cancel() override;
     bool isRunning() const override;
     ModelResult takeResult() override;
+    ModelResult snapshot() override;
 
 private:
     qint64 engineNow() const;

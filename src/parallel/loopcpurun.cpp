@@ -104,6 +104,18 @@ bool LoopCpuRun::isRunning() const
     return m_running;
 }
 
+// Nothing is ever under way here when this runs: a task (or slice) runs on this very thread,
+// so a snapshot falls between two of them. That is the lesson: a frozen loop shows nothing.
+ModelResult LoopCpuRun::snapshot()
+{
+    ModelResult shot = m_result;
+    if (m_running) {
+        shot.snapshotNs = m_clock.nsecsElapsed();
+        shot.trace.endNs = shot.snapshotNs;
+    }
+    return shot;
+}
+
 ModelResult LoopCpuRun::takeResult()
 {
     return std::move(m_result);

@@ -5,6 +5,11 @@
 #include "parallel/loopcpurun.h"
 #include "parallel/parallelcpurun.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+
 namespace BurgerBench {
 
 QString jobStatusName(JobStatus status)
@@ -50,6 +55,37 @@ int ThreadLanes::laneFor(const void *thread, QStringList *lanes, QString (*name)
     lanes->append(name(int(m_lanes.size()) + 1));
     m_lanes.insert(thread, lane);
     return lane;
+}
+
+void ModelRun::setSnapshotInterval(int ms)
+{
+    m_snapshotIntervalMs = std::max(0, ms);
+    if (!m_snapshotTimer) {
+        qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
+        m_snapshotTimer = new QTimer(this);
+        connect(m_snapshotTimer, &QTimer::timeout, this, &ModelRun::emitSnapshot);
+        connect(this, &ModelRun::finished, m_snapshotTimer, &QTimer::stop);
+    }
+    if (m_snapshotIntervalMs > 0) {
+        m_snapshotTimer->start(m_snapshotIntervalMs);
+    } else {
+        m_snapshotTimer->stop();
+    }
+}
+
+void ModelRun::emitSnapshot()
+{
+    if (!isRunning())
+        return; // not started yet (the timer may start first), or over: takeResult() has it all
+    QElapsedTimer cost;
+    cost.start();
+    auto shot = std::make_shared<const ModelResult>(snapshot());
+    // Bound the copying: a run with thousands of records gets fewer snapshots, never more than
+    // ~10 % of its thread. The race's tens of records cost microseconds: the interval stays.
+    const int stretched = std::max(m_snapshotIntervalMs, int(cost.nsecsElapsed() / 100'000));
+    if (stretched != m_snapshotTimer->interval())
+        m_snapshotTimer->setInterval(stretched);
+    emit snapshotReady(std::move(shot));
 }
 
 ExecutionMode executionModeFor(RaceModel model)

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QUrl>
 
+class QTimer;
+
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -56,6 +58,9 @@ struct ModelResult
     // that runs in several slices (concurrent CPU-only) has one record per slice.
     std::vector<qint32> taskOwner;
     std::vector<JobRecord> jobs; // background jobs only
+    // A snapshot taken while the run was going (ModelRun::snapshot): when, on the run's clock;
+    // -1 for a finished run's result.
+    qint64 snapshotNs = -1;
 };
 
 // Runs one model on the thread it lives on (its "event loop (cashier)"), creating whatever
@@ -78,10 +83,31 @@ public:
     // After finished().
     virtual ModelResult takeResult() = 0;
 
+    // What the run has recorded so far, consistent at one instant (snapshotNs, also the trace's
+    // endNs): finished records as they will be in the result, those under way open, as
+    // LoadEngine's records show them (a request dispatched and not ended: end -1, outcome
+    // in flight; a task started and not ended: end -1, drawn up to "now"), a blocking worker's
+    // "held" span from its dispatch. The run's own thread only, while it runs. Costs one copy
+    // of the records (a few µs for a race's tens of records; see setSnapshotInterval()).
+    virtual ModelResult snapshot() = 0;
+    // Emits snapshotReady() every `ms` milliseconds while the run runs (0: never, the default).
+    // Run's thread only. A snapshot copies every record, so the interval stretches to ten times
+    // what the last snapshot cost: live views never take more than ~10 % of the run's thread.
+    void setSnapshotInterval(int ms);
+    int snapshotInterval() const { return m_snapshotIntervalMs; }
+
 signals:
     void finished();
+    // A snapshot() as an immutable value, for receivers on other threads (the GUI).
+    void snapshotReady(std::shared_ptr<const BurgerBench::ModelResult> snapshot);
     // Background jobs: a status change as the client's poll saw it.
     void jobStatusChanged(int job, BurgerBench::JobStatus status);
+
+private:
+    void emitSnapshot();
+
+    QTimer *m_snapshotTimer = nullptr; // child, created by setSnapshotInterval()
+    int m_snapshotIntervalMs = 0;
 };
 
 // Lane names shared by every model, so the legend reads the same in each race row.
@@ -111,3 +137,4 @@ ExecutionMode executionModeFor(RaceModel model);
 } // namespace BurgerBench
 
 Q_DECLARE_METATYPE(BurgerBench::JobStatus)
+Q_DECLARE_METATYPE(std::shared_ptr<const BurgerBench::ModelResult>)

@@ -2,6 +2,7 @@
 
 #include "parallel/cpuwork.h"
 
+#include <QMutex>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -23,12 +24,30 @@ struct PoolTask
 
 } // namespace
 
+// Where each task stands, for snapshots: a pool thread stamps its task's start and end here as
+// well as in the value it hands back. `tasks[i]` is written by the pool thread running task i
+// and read by the run's thread, both under `mutex`.
+struct PoolLive
+{
+    struct Task
+    {
+        const void *thread = nullptr;
+        qint64 startNs = -1;
+        qint64 endNs = -1;
+    };
+    QMutex mutex;
+    std::vector<Task> tasks;
+};
+
 ParallelCpuRun::ParallelCpuRun(const ModelSetup &setup, QObject *parent)
     : ModelRun(parent)
     , m_setup(setup)
     , m_cancel(std::make_shared<std::atomic<bool>>(false))
+    , m_live(std::make_shared<PoolLive>())
 {
 }
+
+ParallelCpuRun::~ParallelCpuRun() = default;
 
 bool ParallelCpuRun::start(QString *error)
 {
@@ -51,21 +70,32 @@ bool ParallelCpuRun::start(QString *error)
     m_probe.start(m_clock);
     m_running = true;
     m_outstanding = s.requests;
+    m_live->tasks.assign(size_t(s.requests), {}); // no pool thread has one yet
+    m_queuedNs.assign(size_t(s.requests), -1);
     const QElapsedTimer clock = m_clock;
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    const std::shared_ptr<PoolLive> live = m_live;
     for (int i = 0; i < s.requests; ++i) {
         const qint64 queued = m_clock.nsecsElapsed();
+        m_queuedNs[size_t(i)] = queued;
         const QByteArray seed = QByteArray("room ") + QByteArray::number(i);
-        QtConcurrent::run(QThreadPool::globalInstance(), [seed, rounds, clock, cancel] {
+        QtConcurrent::run(QThreadPool::globalInstance(), [seed, rounds, clock, cancel, live, i] {
             PoolTask task;
             task.thread = QThread::currentThread();
             if (cancel->load()) {
                 task.skipped = true;
                 return task;
             }
-            task.startNs = clock.nsecsElapsed();
+            {
+                QMutexLocker lock(&live->mutex);
+                task.startNs = clock.nsecsElapsed();
+                live->tasks[size_t(i)].thread = task.thread;
+                live->tasks[size_t(i)].startNs = task.startNs;
+            }
             task.digest = CpuWork::hashRounds(seed, rounds);
+            QMutexLocker lock(&live->mutex);
             task.endNs = clock.nsecsElapsed();
+            live->tasks[size_t(i)].endNs = task.endNs;
             return task;
         }).then(this, [this, i, queued](const PoolTask &done) {
             RunTrace &tr = m_result.trace;
@@ -105,6 +135,40 @@ void ParallelCpuRun::cancel()
 bool ParallelCpuRun::isRunning() const
 {
     return m_running;
+}
+
+ModelResult ParallelCpuRun::snapshot()
+{
+    if (!m_running)
+        return m_result;
+    // Every task a pool thread has started, in task order, each on its thread's lane (numbered
+    // here if no result from that thread came back yet: the same lanes the result will have).
+    std::vector<PoolLive::Task> tasks;
+    qint64 now = 0;
+    {
+        QMutexLocker lock(&m_live->mutex);
+        now = m_clock.nsecsElapsed();
+        tasks = m_live->tasks;
+    }
+    ModelResult shot;
+    shot.snapshotNs = now;
+    for (size_t i = 0; i < tasks.size(); ++i) {
+        if (tasks[i].startNs < 0)
+            continue;
+        TaskRecord task;
+        task.lane = m_lanes.laneFor(tasks[i].thread, &m_result.trace.taskLanes, &LaneNames::pool);
+        task.kind = 0;
+        task.queuedNs = m_queuedNs[i];
+        task.startNs = tasks[i].startNs;
+        task.endNs = tasks[i].endNs;
+        shot.trace.tasks.push_back(task);
+        shot.taskOwner.push_back(qint32(i));
+    }
+    RunTrace header = m_result.trace;
+    header.tasks = std::move(shot.trace.tasks);
+    shot.trace = std::move(header);
+    shot.trace.endNs = now;
+    return shot;
 }
 
 ModelResult ParallelCpuRun::takeResult()

@@ -289,6 +289,7 @@ RaceRunner::RaceRunner(QObject *parent)
     qRegisterMetaType<BurgerBench::JobStatus>();
     qRegisterMetaType<BurgerBench::RaceModel>();
     qRegisterMetaType<std::shared_ptr<const BurgerBench::RaceEntry>>();
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
 }
 
 RaceRunner::~RaceRunner()
@@ -369,6 +370,10 @@ void RaceRunner::runNext()
             const int index = m_current;
             connect(m_run.get(), &ModelRun::jobStatusChanged, this,
                 [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });
+            connect(m_run.get(), &ModelRun::snapshotReady, this,
+                [this, index](
+                    const std::shared_ptr<const ModelResult> &shot) { emit modelProgress(index, shot); });
+            m_run->setSnapshotInterval(m_progressIntervalMs);
             emit modelStarted(m_current, entry.model);
             if (m_run->start(&error))
                 return;

@@ -120,8 +120,18 @@ public:
     const std::vector<RaceEntry> &entries() const { return m_entries; }
     std::vector<RaceEntry> takeEntries();
 
+    // How often the running model's progress is reported (modelProgress), in ms; 0 = never.
+    // Takes effect from the next model. 250 ms by default: four frames a second grow the bars
+    // smoothly enough, and a race's snapshot (tens of records) costs microseconds.
+    void setProgressIntervalMs(int ms) { m_progressIntervalMs = ms; }
+    int progressIntervalMs() const { return m_progressIntervalMs; }
+
 signals:
     void modelStarted(int index, BurgerBench::RaceModel model);
+    // The running model's records so far (ModelRun::snapshot(): requests in flight and tasks
+    // running are open), every progressIntervalMs() while it runs, as an immutable value for a
+    // receiver on another thread. The row itself comes with entryReady(), after the last one.
+    void modelProgress(int index, std::shared_ptr<const BurgerBench::ModelResult> snapshot);
     void modelFinished(int index);
     // The same row as an immutable copy, for a receiver on another thread (the GUI): the runner
     // keeps writing entries() on its own thread, so read those only there or after finished().
@@ -140,6 +150,7 @@ private:
     QUrl m_target;
     std::unique_ptr<ModelRun> m_run;
     int m_current = -1;
+    int m_progressIntervalMs = 250;
     bool m_running = false;
     bool m_cancelled = false;
 };
