@@ -9,6 +9,7 @@ RaceController::RaceController(QObject *parent)
 {
     qRegisterMetaType<std::shared_ptr<const BurgerBench::RaceEntry>>();
     qRegisterMetaType<BurgerBench::RaceModel>();
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
 }
 
 RaceController::~RaceController()
@@ -56,8 +57,19 @@ bool RaceController::start(const RaceSpec &spec, QString *error)
             if (raceId != m_raceId)
                 return;
             m_current = index;
+            m_live.reset();
             m_modelClock.start();
             emit modelStarted(index);
+        },
+        Qt::QueuedConnection);
+    connect(
+        runner, &RaceRunner::modelProgress, this,
+        [this, raceId](int index, const std::shared_ptr<const ModelResult> &snapshot) {
+            // Queued behind modelStarted and ahead of the row's entryReady: only the running model's.
+            if (raceId != m_raceId || index != m_current)
+                return;
+            m_live = snapshot;
+            emit modelProgress(index);
         },
         Qt::QueuedConnection);
     connect(
@@ -77,8 +89,10 @@ bool RaceController::start(const RaceSpec &spec, QString *error)
                 copy->speedupFromTheory = entry->speedupFromTheory;
                 held = std::move(copy);
             }
-            if (index == m_current)
+            if (index == m_current) {
                 m_current = -1;
+                m_live.reset();
+            }
             emit entryReady(index);
         },
         Qt::QueuedConnection);
@@ -128,6 +142,7 @@ void RaceController::teardown()
 {
     m_runner.clear();
     m_current = -1;
+    m_live.reset();
     m_stopping = false;
     if (m_thread) {
         // The runner (its simulator, its model threads) is deleted on its own thread when the

@@ -43,11 +43,19 @@ public:
     // The model running now (-1: none) and how long ago it started, on the GUI's clock: only
     // for the "running…" indicator; the row's figures come from the runner's own clocks.
     int currentModel() const { return m_current; }
+    // The running model's records so far (the last modelProgress), null when none came yet or
+    // `index` is not running: requests in flight and tasks running are open (end -1).
+    std::shared_ptr<const ModelResult> liveResult(int index) const
+    {
+        return index == m_current ? m_live : nullptr;
+    }
     qint64 currentElapsedNs() const { return m_current >= 0 ? m_modelClock.nsecsElapsed() : 0; }
 
 signals:
     void started();
     void modelStarted(int index);
+    // liveResult(index) has new records (every RaceRunner::progressIntervalMs() while it runs).
+    void modelProgress(int index);
     void entryReady(int index);
     void failed(const QString &message);
     void finished();
@@ -62,6 +70,7 @@ private:
     QPointer<RaceRunner> m_runner;
     quint64 m_raceId = 0;
     int m_current = -1;
+    std::shared_ptr<const ModelResult> m_live; // the running model's last snapshot
     bool m_stopping = false;
     QElapsedTimer m_modelClock;
 };

@@ -73,6 +73,7 @@ RaceWindow::RaceWindow(Translations *translations, QWidget *parent)
 
     connect(ui->axisScrollBar, &QScrollBar::valueChanged, this, &RaceWindow::onScrollBar);
     connect(m_race, &RaceController::modelStarted, this, &RaceWindow::onModelStarted);
+    connect(m_race, &RaceController::modelProgress, this, &RaceWindow::onModelProgress);
     connect(m_race, &RaceController::entryReady, this, &RaceWindow::onEntryReady);
     connect(m_race, &RaceController::finished, this, &RaceWindow::onRaceFinished);
     connect(m_race, &RaceController::failed, this, [this](const QString &message) { m_failure = message; });
@@ -479,6 +480,29 @@ void RaceWindow::onModelStarted(int index)
     refreshTexts();
 }
 
+void RaceWindow::onModelProgress(int index)
+{
+    if (index < 0 || index >= rowCount())
+        return;
+    Row &row = m_rows[size_t(index)];
+    std::shared_ptr<const ModelResult> live = m_race->liveResult(index);
+    if (!live || row.entry)
+        return;
+    // Point the view at the new snapshot before the old one goes.
+    row.view->setTrace(&live->trace);
+    row.live = std::move(live);
+    row.view->setLive(true, liveNowNs(row));
+    refitIfFitting();
+}
+
+// "Now" for the running row: the model's clock as of its last snapshot, or the GUI's clock since
+// the model started if that is later (between snapshots, so open bars keep growing).
+qint64 RaceWindow::liveNowNs(const Row &row) const
+{
+    const qint64 guiNow = m_race->currentElapsedNs();
+    return row.live ? std::max(row.live->snapshotNs, guiNow) : guiNow;
+}
+
 void RaceWindow::onEntryReady(int)
 {
     // Every held row may have changed (speed-ups are refreshed when the sequential row arrives).
@@ -490,6 +514,7 @@ void RaceWindow::onEntryReady(int)
         row.entry = entries[size_t(i)];
         row.view->setLive(false);
         row.view->setTrace(&row.entry->result.trace);
+        row.live.reset(); // after the view left it
     }
     refitIfFitting();
     refreshTexts();
@@ -499,8 +524,8 @@ void RaceWindow::onTick()
 {
     const int current = m_race->currentModel();
     if (current >= 0 && current < rowCount()) {
-        // The running model's clock, so the axis grows as it runs; its bars come at its end.
-        m_rows[size_t(current)].view->setLive(true, m_race->currentElapsedNs());
+        // The running model's clock, so the axis and its open bars grow between snapshots.
+        m_rows[size_t(current)].view->setLive(true, liveNowNs(m_rows[size_t(current)]));
         refitIfFitting();
         refreshRow(current);
     }

@@ -27,8 +27,9 @@ class Translations;
 // speed-up) beside its timeline. Every row shows the same time range: zooming or panning one
 // moves them all, and "fit" fits the longest model, so sequential visibly takes N× as long as
 // concurrent. The knobs (requests, workers, cap, rate limit, server capacity, CPU per task) move
-// the bottleneck. The race runs on a thread of its own (RaceController); rows fill in as each
-// model ends, and the running one shows its elapsed time on the shared axis.
+// the bottleneck. The race runs on a thread of its own (RaceController); the running row's bars
+// grow with its model's snapshots (requests in flight and tasks running drawn up to "now"), and
+// each row gets its figures when its model ends.
 class RaceWindow : public QWidget
 {
     Q_OBJECT
@@ -83,6 +84,8 @@ private:
         QLabel *note = nullptr;
         TimelineView *view = nullptr;
         std::shared_ptr<const RaceEntry> entry; // keeps the trace the view points into alive
+        // While its model runs: the last snapshot, whose trace the view points into.
+        std::shared_ptr<const ModelResult> live;
         Theory preview; // the theory before the run (built-in simulator only)
     };
 
@@ -96,6 +99,8 @@ private:
     void refreshTexts();
     void updateControls();
     void onModelStarted(int index);
+    void onModelProgress(int index);
+    qint64 liveNowNs(const Row &row) const;
     void onEntryReady(int index);
     void onRaceFinished();
     void onTick();

@@ -80,6 +80,7 @@ private slots:
     void knobsChangeTheSpecAndTheTheory();
     void runsARaceOnOneSharedTimeAxis();
     void stopCancelsTheRaceCleanly();
+    void runningRowGrowsBeforeItsModelEnds();
     void mainWindowOpensTheRace();
 };
 
@@ -340,6 +341,71 @@ void tst_RaceWindow::stopCancelsTheRaceCleanly()
     QVERIFY2(window.startRace(shortBurgers(), &error), qPrintable(error));
     QVERIFY(finished.wait(60000));
     QVERIFY(window.rowEntry(2));
+}
+
+// The running row is not empty until its model ends: its snapshots draw the requests in flight
+// (waiting for the first token, streaming) and the worker's held span while the model runs.
+void tst_RaceWindow::runningRowGrowsBeforeItsModelEnds()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    RaceWindow window(&translations);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // One blocking worker, 3 orders of ~0.75 s one after another (ttft 0.3 s + 9 × 50 ms).
+    RaceSpec spec = shortBurgers();
+    spec.models = { RaceModel::ParallelBlocking };
+    spec.n = 3;
+    spec.workers = 1;
+    spec.simulator.ttftMs = 300;
+    spec.simulator.tokenIntervalMs = 50;
+    spec.simulator.outputTokens = 10;
+    spec.base.maxTokens = 10;
+    QSignalSpy finished(&window, &RaceWindow::raceFinished);
+    QSignalSpy progress(window.controller(), &RaceController::modelProgress);
+    QString error;
+    QVERIFY2(window.startRace(spec, &error), qPrintable(error));
+    TimelineView *view = window.rowView(0);
+    QCOMPARE(rightmostBarX(view), -1); // nothing has run yet
+
+    // Bars appear while the model still runs: no row entry yet.
+    QTRY_VERIFY_WITH_TIMEOUT(rightmostBarX(view) >= 0 || window.rowEntry(0), 20000);
+    QVERIFY2(!window.rowEntry(0), "the bars came only with the finished row");
+    QVERIFY(window.isRunning());
+    QVERIFY(progress.count() >= 1);
+    const auto live = window.controller()->liveResult(0);
+    QVERIFY(live);
+    int open = 0;
+    for (const RequestRecord &r : live->trace.requests)
+        open += r.dispatchNs >= 0 && r.endNs < 0 ? 1 : 0;
+    int ended = 0;
+    for (const RequestRecord &r : live->trace.requests)
+        ended += r.endNs >= 0 ? 1 : 0;
+    QVERIFY(open + ended >= 1);
+    QVERIFY(ended < 3);
+    // The worker's lane shows its held span (kind 1) as it waits, before the model ends.
+    const QImage image = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const TimelineLayout &l = view->layoutForTesting();
+    QCOMPARE(l.workerLaneCount, 1);
+    const QColor heldColour = phaseStyle(Phase::BlockedHeld).fill;
+    int held = 0;
+    for (int x = l.plotRect.left(); x <= l.plotRect.right(); ++x) {
+        const QColor c(image.pixel(x, l.workerTop + l.workerLaneHeight / 2));
+        held += qAbs(c.red() - heldColour.red()) <= 6 && qAbs(c.green() - heldColour.green()) <= 6
+                && qAbs(c.blue() - heldColour.blue()) <= 6
+            ? 1
+            : 0;
+    }
+    QVERIFY2(held > 0, "no held span drawn on the worker's lane");
+
+    QVERIFY(finished.wait(60000));
+    QVERIFY(window.rowEntry(0));
+    QVERIFY(window.rowEntry(0)->ran);
+    QCOMPARE(int(window.rowEntry(0)->result.trace.requests.size()), 3);
+    QVERIFY(!window.controller()->liveResult(0));
+    QVERIFY(rightmostBarX(view) >= 0);
 }
 
 void tst_RaceWindow::mainWindowOpensTheRace()
