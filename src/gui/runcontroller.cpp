@@ -16,6 +16,7 @@ RunController::RunController(QObject *parent)
 {
     qRegisterMetaType<std::shared_ptr<const LiveDelta>>();
     qRegisterMetaType<BurgerBench::RunController::State>();
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
 }
 
 RunController::~RunController()
@@ -146,7 +147,7 @@ bool RunController::start(const Scenario &scenario, QString *error)
 bool RunController::startModel(
     const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, quint64 runId, QString *error)
 {
-    m_live = false;
+    m_live = m_liveIntervalMs > 0;
     ModelSetup setup;
     setup.model = RaceModel(int(scenario.mode)); // the first six race models are the execution modes
     setup.scenario = scenario;
@@ -163,8 +164,14 @@ bool RunController::startModel(
     connect(m_engineThread, &QThread::finished, anchor, &QObject::deleteLater);
     QString message;
     ModelRun *run = nullptr;
+    const int interval = m_liveIntervalMs;
     QMetaObject::invokeMethod(
-        anchor, [&setup, &message, &run] { run = ModelRun::create(setup, &message).release(); },
+        anchor,
+        [&setup, &message, &run, interval] {
+            run = ModelRun::create(setup, &message).release();
+            if (run)
+                run->setSnapshotInterval(interval); // its timer on its own thread
+        },
         Qt::BlockingQueuedConnection);
     if (!run) {
         if (error)
@@ -174,6 +181,13 @@ bool RunController::startModel(
     }
     m_model = run; // deleted on its thread when that thread ends
     connect(m_engineThread, &QThread::finished, run, &QObject::deleteLater);
+    connect(
+        run, &ModelRun::snapshotReady, this,
+        [this, runId](const std::shared_ptr<const ModelResult> &snapshot) {
+            if (runId == m_runId && m_state != State::Idle)
+                mergeSnapshot(snapshot);
+        },
+        Qt::QueuedConnection);
     connect(
         run, &ModelRun::finished, this,
         [this, runId] {
@@ -245,10 +259,57 @@ void RunController::mergeDelta(const std::shared_ptr<const LiveDelta> &delta)
     m_trace.loopLag.insert(m_trace.loopLag.end(), delta->loopLag.begin(), delta->loopLag.end());
     m_progress = delta->progress;
     m_nowNs = delta->nowNs;
+    noteRates();
+    emit traceUpdated();
+}
 
+void RunController::noteRates()
+{
     m_rates.push_back({ m_nowNs, m_progress.completed + m_progress.failed, m_progress.tokens });
     while (m_rates.size() > 2 && m_rates.front().atNs < m_nowNs - 1'000'000'000)
         m_rates.pop_front();
+}
+
+// A parallel model's snapshot replaces our copy of the trace whole (the models keep no delta
+// state; at the window's sizes the copy is tens of µs, and the model stretches its interval if
+// it gets expensive). The requests whose stamps or token count moved are the changed ones.
+void RunController::mergeSnapshot(const std::shared_ptr<const ModelResult> &snapshot)
+{
+    const RunTrace &next = snapshot->trace;
+    m_changed.clear();
+    for (size_t i = 0; i < next.requests.size(); ++i) {
+        const RequestRecord &n = next.requests[i];
+        if (n.dispatchNs < 0)
+            continue;
+        const RequestRecord *o = i < m_trace.requests.size() ? &m_trace.requests[i] : nullptr;
+        if (!o || o->dispatchNs != n.dispatchNs || o->sentNs != n.sentNs || o->headersNs != n.headersNs
+            || o->firstByteNs != n.firstByteNs || o->endNs != n.endNs || o->outcome != n.outcome
+            || o->tokenNs.size() != n.tokenNs.size())
+            m_changed.push_back(int(i));
+    }
+    const QString targetUrl = m_trace.targetUrl;
+    m_trace = next;
+    if (m_trace.targetUrl.isEmpty())
+        m_trace.targetUrl = targetUrl;
+
+    Progress p;
+    p.planned = m_trace.scenario.requests;
+    for (const RequestRecord &r : m_trace.requests) {
+        if (r.warmup || r.dispatchNs < 0)
+            continue;
+        ++p.dispatched;
+        p.inFlight += r.settled() ? 0 : 1;
+        p.completed += r.outcome == Outcome::Success ? 1 : 0;
+        p.failed += r.outcome == Outcome::Failed ? 1 : 0;
+        p.incomplete += r.outcome == Outcome::Incomplete ? 1 : 0;
+        p.tokens += qint64(r.tokenNs.size());
+    }
+    p.elapsedNs = snapshot->snapshotNs;
+    if (!m_trace.loopLag.empty())
+        p.lastLoopLagNs = m_trace.loopLag.back().lagNs;
+    m_progress = p;
+    m_nowNs = snapshot->snapshotNs;
+    noteRates();
     emit traceUpdated();
 }
 

@@ -17,6 +17,7 @@ namespace BurgerBench {
 
 class ModelRun;
 class SimulatorThread;
+struct ModelResult;
 
 // Runs one scenario at a time without ever blocking the GUI thread for the run's sake.
 //
@@ -50,8 +51,9 @@ public:
     qint64 nowNs() const { return m_nowNs; }
     // Only the live deltas' changes since the last call: indices of requests that changed.
     const std::vector<int> &changedRequests() const { return m_changed; }
-    // False for the parallel models (blocking workers, CPU pool, mixed, anti-pattern): they run as
-    // one piece on the engine thread and hand their trace over when done, without live updates.
+    // True when the run reports as it goes: LoadEngine's live deltas, or a parallel model's
+    // snapshots (blocking workers, CPU pool, mixed, anti-pattern: ModelRun::snapshotReady every
+    // liveIntervalMs(), its records copied whole; see mergeSnapshot()). False with an interval of 0.
     bool isLive() const { return m_live; }
     // Wall time since the run started (also for runs without live updates).
     qint64 elapsedNs() const { return m_clock.isValid() ? m_clock.nsecsElapsed() : 0; }
@@ -77,6 +79,8 @@ signals:
 
 private:
     void mergeDelta(const std::shared_ptr<const LiveDelta> &delta);
+    void mergeSnapshot(const std::shared_ptr<const ModelResult> &snapshot);
+    void noteRates();
     void onEngineFinished();
     bool startModel(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, quint64 runId,
         QString *error);

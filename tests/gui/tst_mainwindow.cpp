@@ -37,6 +37,7 @@ private slots:
     void invalidFieldKeepsRunDisabled();
     void runsKnownScenarioAgainstSimulator();
     void stopCutsTheRunOffAndKeepsWhatFinished();
+    void parallelModeShowsBarsWhileRunning();
 };
 
 void tst_MainWindow::initTestCase()
@@ -274,6 +275,67 @@ void tst_MainWindow::stopCutsTheRunOffAndKeepsWhatFinished()
     QVERIFY(int(trace.requests.size()) < 40);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionRun"))->isEnabled());
     QVERIFY(updated.count() >= 1);
+}
+
+// A parallel model (blocking workers) streams snapshots: the timeline shows the requests in
+// flight, and the progress counts them, before the run ends.
+void tst_MainWindow::parallelModeShowsBarsWhileRunning()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    Scenario s;
+    s.name = QStringLiteral("blocking");
+    s.mode = ExecutionMode::ParallelBlocking;
+    s.workers = 1; // 3 orders of ~0.75 s one after another
+    s.requests = 3;
+    s.maxTokens = 10;
+    s.simulator.ttftMs = 300;
+    s.simulator.tokenIntervalMs = 50;
+    s.simulator.outputTokens = 10;
+    window.scenarioEditor()->setScenario(s);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QSignalSpy updated(window.runController(), &RunController::traceUpdated);
+    QString error;
+    QVERIFY2(window.startRun(&error), qPrintable(error));
+    QVERIFY(window.runController()->isLive());
+
+    TimelineView *view = window.timeline();
+    const QColor colours[] = { phaseStyle(Phase::Streaming).fill, phaseStyle(Phase::WaitingFirstToken).fill };
+    const auto barPixels = [&] {
+        const QImage image = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const TimelineLayout &l = view->layoutForTesting();
+        int n = 0;
+        for (int y = int(l.requestTop); y < l.requestBottom; y += 2) {
+            for (int x = l.plotRect.left(); x <= l.plotRect.right(); x += 2) {
+                const QColor c(image.pixel(x, y));
+                for (const QColor &want : colours)
+                    n += qAbs(c.red() - want.red()) <= 6 && qAbs(c.green() - want.green()) <= 6
+                            && qAbs(c.blue() - want.blue()) <= 6
+                        ? 1
+                        : 0;
+            }
+        }
+        return n;
+    };
+    QCOMPARE(finished.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(barPixels() > 0 || finished.count() > 0, 20000);
+    QCOMPARE(finished.count(), 0); // drawn before the end
+    QVERIFY(window.isRunning());
+    QVERIFY(updated.count() >= 1);
+    const Progress p = window.runController()->progress();
+    QVERIFY(p.dispatched >= 1);
+    QVERIFY(p.completed < 3);
+
+    QVERIFY(finished.wait(60000));
+    const RunTrace &trace = window.runController()->trace();
+    QCOMPARE(int(trace.requests.size()), 3);
+    for (const RequestRecord &r : trace.requests)
+        QCOMPARE(r.outcome, Outcome::Success);
 }
 
 QTEST_MAIN(tst_MainWindow)
