@@ -3,6 +3,7 @@
 #include "engine/loadengine.h"
 #include "parallel/cpuwork.h"
 
+#include <QMutex>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -24,9 +25,24 @@ struct PoolWork
 
 } // namespace
 
+// Where each post-processing job stands on the pool: written by the pool thread running job i,
+// read by the run's thread for a snapshot, both under `mutex`.
+struct EnginePoolLive
+{
+    struct Job
+    {
+        const void *thread = nullptr;
+        qint64 startNs = -1;
+        qint64 endNs = -1;
+    };
+    QMutex mutex;
+    std::vector<Job> jobs;
+};
+
 EngineModelRun::EngineModelRun(const ModelSetup &setup, QObject *parent)
     : ModelRun(parent)
     , m_setup(setup)
+    , m_poolLive(std::make_shared<EnginePoolLive>())
 {
 }
 
@@ -116,15 +132,30 @@ void EngineModelRun::postProcessOnPool(quint32 index)
     const qint64 rounds = m_rounds;
     const QElapsedTimer clock = m_clock; // a copy reads the same clock
     const qint64 origin = m_engineOriginNs;
+    const size_t slot = m_pool.size();
+    m_pool.push_back({ index, queued, false });
+    {
+        QMutexLocker lock(&m_poolLive->mutex);
+        m_poolLive->jobs.emplace_back();
+    }
+    const std::shared_ptr<EnginePoolLive> live = m_poolLive;
     m_engine->holdFinish();
-    QtConcurrent::run(QThreadPool::globalInstance(), [text, rounds, clock, origin] {
+    QtConcurrent::run(QThreadPool::globalInstance(), [text, rounds, clock, origin, live, slot] {
         PoolWork work;
         work.thread = QThread::currentThread();
-        work.startNs = clock.nsecsElapsed() - origin;
+        {
+            QMutexLocker lock(&live->mutex);
+            work.startNs = clock.nsecsElapsed() - origin;
+            live->jobs[slot].thread = work.thread;
+            live->jobs[slot].startNs = work.startNs;
+        }
         work.digest = CpuWork::hashRounds(text, rounds);
+        QMutexLocker lock(&live->mutex);
         work.endNs = clock.nsecsElapsed() - origin;
+        live->jobs[slot].endNs = work.endNs;
         return work;
-    }).then(m_engine, [this, index, queued](const PoolWork &work) {
+    }).then(m_engine, [this, index, queued, slot](const PoolWork &work) {
+        m_pool[slot].delivered = true;
         RunTrace &tr = m_engine->mutableTrace();
         TaskRecord task;
         task.request = qint32(index);
@@ -158,16 +189,41 @@ bool EngineModelRun::isRunning() const
     return m_running;
 }
 
-// The engine's trace as it stands (its requests in flight are open: dispatched, end -1) and the
-// tasks recorded so far. Mixed mode's pool tasks appear when their result is back on this
-// thread, not while they run; the anti-pattern's never run while this does (same thread).
+// The engine's trace as it stands (its requests in flight are open: dispatched, end -1), the
+// tasks recorded so far, and mixed mode's pool jobs under way. The anti-pattern's CPU work never
+// runs while this does (same thread): it appears when it is done.
 ModelResult EngineModelRun::snapshot()
 {
     if (!m_running || !m_engine)
         return m_result;
+    // Mixed mode's jobs running on the pool (started, result not back yet): open tasks on their
+    // pool thread's lane, numbered now if that thread had no result back yet (as it will be).
+    std::vector<EnginePoolLive::Job> jobs;
+    {
+        QMutexLocker lock(&m_poolLive->mutex);
+        jobs = m_poolLive->jobs;
+    }
+    std::vector<TaskRecord> running;
+    for (size_t i = 0; i < jobs.size() && i < m_pool.size(); ++i) {
+        if (m_pool[i].delivered || jobs[i].startNs < 0)
+            continue;
+        TaskRecord task;
+        task.request = qint32(m_pool[i].request);
+        task.lane
+            = m_poolLanes.laneFor(jobs[i].thread, &m_engine->mutableTrace().taskLanes, &LaneNames::pool);
+        task.kind = 0;
+        task.queuedNs = m_pool[i].queuedNs;
+        task.startNs = std::max(task.queuedNs, jobs[i].startNs);
+        task.endNs = jobs[i].endNs >= 0 ? std::max(task.startNs, jobs[i].endNs) : -1;
+        running.push_back(task);
+    }
     ModelResult shot;
     shot.trace = m_engine->trace();
     shot.taskOwner = m_taskOwner;
+    for (const TaskRecord &task : running) {
+        shot.trace.tasks.push_back(task);
+        shot.taskOwner.push_back(task.request);
+    }
     shot.snapshotNs = std::max<qint64>(0, engineNow());
     shot.trace.endNs = shot.snapshotNs;
     return shot;

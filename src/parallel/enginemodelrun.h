@@ -7,6 +7,7 @@
 namespace BurgerBench {
 
 class LoadEngine;
+struct EnginePoolLive;
 
 // The models whose requests run on the LoadEngine's event loop (this object's thread):
 //   sequential / concurrent        plain engine runs (sequential with CPU work: on the loop);
@@ -45,6 +46,17 @@ private:
     int m_loopLane = -1;
     ThreadLanes m_poolLanes;
     std::vector<qint32> m_taskOwner;
+    // Mixed mode's post-processing jobs in submission order, for snapshots of the ones running:
+    // what this thread knows of each (`m_pool`), and the start/end stamps the pool threads write
+    // under a mutex (`m_poolLive`, shared with them: they may outlive this run).
+    struct PoolJob
+    {
+        quint32 request = 0;
+        qint64 queuedNs = -1;
+        bool delivered = false; // its TaskRecord is in the trace
+    };
+    std::vector<PoolJob> m_pool;
+    std::shared_ptr<EnginePoolLive> m_poolLive;
     ModelResult m_result;
     bool m_running = false;
 };

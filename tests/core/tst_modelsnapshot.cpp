@@ -134,6 +134,7 @@ private slots:
     void initTestCase();
     void blockingWorkersShowWorkUnderWay();
     void parallelCpuShowsTasksRunning();
+    void mixedShowsPoolWorkUnderWay();
     void snapshotCostAtRaceSize();
     void raceRunnerReportsProgress();
 
@@ -274,6 +275,38 @@ void tst_ModelSnapshot::parallelCpuShowsTasksRunning()
     const QStringList lanes = shots.back()->trace.taskLanes;
     QVERIFY(!lanes.isEmpty());
     QCOMPARE(final.trace.taskLanes.mid(0, lanes.size()), lanes);
+}
+
+void tst_ModelSnapshot::mixedShowsPoolWorkUnderWay()
+{
+    RaceSpec spec;
+    spec.n = 4;
+    spec.cpuTaskMs = 150; // each answer post-processed on the pool for 150 ms
+    spec.simulator = m_sim->simulator()->settings();
+    spec.base.maxTokens = 5;
+    const ModelSetup setup = modelSetupFor(spec, RaceModel::Mixed, m_sim->url());
+    std::vector<std::shared_ptr<const ModelResult>> shots;
+    ModelResult final;
+    QVERIFY(runWithSnapshots(setup, 20, &shots, &final));
+    QCOMPARE(countsOf(final).tasksEnded, 4);
+    const int poolThreads = QThreadPool::globalInstance()->maxThreadCount();
+    int poolRunning = 0;
+    int inFlight = 0;
+    for (size_t i = 0; i < shots.size(); ++i) {
+        checkConsistent(*shots[i], poolThreads);
+        if (QTest::currentTestFailed())
+            QFAIL(qPrintable(QStringLiteral("snapshot %1").arg(i)));
+        const Counts c = countsOf(*shots[i]);
+        poolRunning += c.openTasks > 0 ? 1 : 0;
+        inFlight += c.inFlight > 0 ? 1 : 0;
+        if (i > 0)
+            checkGrows(*shots[i - 1], *shots[i], false);
+        if (QTest::currentTestFailed())
+            QFAIL(qPrintable(QStringLiteral("snapshot %1 against %2").arg(i).arg(i - 1)));
+    }
+    QVERIFY2(inFlight > 0, "no snapshot caught a request in flight");
+    QVERIFY2(poolRunning > 0, "no snapshot caught post-processing running on the pool");
+    checkGrows(*shots.back(), final, true);
 }
 
 void tst_ModelSnapshot::snapshotCostAtRaceSize()
