@@ -308,7 +308,8 @@ void MainWindow::onFrame()
 void MainWindow::refreshLatencies()
 {
     if (!m_run->isLive()) {
-        // A parallel model tells nothing until it is done: show that time passes.
+        // Not live (a parallel model with snapshots turned off): nothing arrives until the end,
+        // so at least show that time passes.
         Progress progress = m_run->progress();
         progress.elapsedNs = m_run->elapsedNs();
         ui->statsPanel->setProgress(progress, 0, 0, -1, true);

@@ -132,10 +132,16 @@ void tst_Race::cleanTheHouseScaled()
     // Concurrency on one thread gains nothing on CPU work (≈ 1.0×; loose on a shared machine).
     QVERIFY2(entries[1].speedup > 0.4 && entries[1].speedup < 2.5,
         qPrintable(QString::number(entries[1].speedup)));
-    // Sequential froze the loop for about a task at a time; the sliced version did not.
+    // Sequential froze the loop for about a task at a time (4 tasks of 100 ms: 4 long stalls); the
+    // sliced version yields every 20 ms. Counted, not compared by the maximum: one descheduling of
+    // the whole process on a busy 2-core machine (237 ms seen once) must not decide it.
+    const auto stallsOver = [](const RaceEntry &e, double ms) {
+        return std::count_if(e.result.trace.loopLag.begin(), e.result.trace.loopLag.end(),
+            [ms](const LagSample &l) { return l.lagNs >= qint64(ms * 1e6); });
+    };
     QVERIFY2(entries[0].maxLoopLagMs >= 60, qPrintable(QString::number(entries[0].maxLoopLagMs)));
-    QVERIFY2(entries[1].maxLoopLagMs < entries[0].maxLoopLagMs,
-        qPrintable(QString::number(entries[1].maxLoopLagMs)));
+    QVERIFY2(stallsOver(entries[0], 60) >= 3, qPrintable(QString::number(stallsOver(entries[0], 60))));
+    QVERIFY2(stallsOver(entries[1], 60) <= 1, qPrintable(QString::number(stallsOver(entries[1], 60))));
 }
 
 void tst_Race::knobsMoveTheBottleneck_data()
