@@ -45,8 +45,7 @@ double heapBlock(const void *p)
     return p ? double(malloc_usable_size(const_cast<void *>(p)) + sizeof(size_t)) : 0.0;
 }
 
-template<typename T>
-double qtBlock(const T &container)
+template<typename T> double qtBlock(const T &container)
 {
     // Qt 6 allocates a QArrayData header and the elements in one malloc() block, at the header.
     return heapBlock(const_cast<T &>(container).data_ptr().d_ptr());

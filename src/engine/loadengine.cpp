@@ -95,7 +95,7 @@ struct ActiveRequest
     int usagePrompt = -1;
     int usageCompletion = -1;
     QTimer *backoffTimer = nullptr; // while waiting to retry
-    bool sending = false;           // posted, requestSent not seen yet (counts in the send window)
+    bool sending = false; // posted, requestSent not seen yet (counts in the send window)
 };
 
 class LoadEnginePrivate
@@ -134,7 +134,7 @@ public:
     std::mt19937_64 rng;
 
     int slotsPerManager = Http1SlotsPerManager;
-    int sendWindow = 0;     // at most this many requests between post() and requestSent, 0 = off
+    int sendWindow = 0; // at most this many requests between post() and requestSent, 0 = off
     int sendingCount = 0;
     std::vector<qint64> laneFreeSinceNs; // closed loop: when each lane last became free
     std::vector<QNetworkAccessManager *> managers; // owned (parented to q)

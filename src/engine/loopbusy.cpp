@@ -27,10 +27,13 @@ const Glib &glib()
 {
     static const Glib g = [] {
         Glib out;
-        out.threadDefault = reinterpret_cast<void *(*)()>(dlsym(RTLD_DEFAULT, "g_main_context_get_thread_default"));
+        out.threadDefault
+            = reinterpret_cast<void *(*)()>(dlsym(RTLD_DEFAULT, "g_main_context_get_thread_default"));
         out.defaultContext = reinterpret_cast<void *(*)()>(dlsym(RTLD_DEFAULT, "g_main_context_default"));
-        out.getPoll = reinterpret_cast<GPollFunc (*)(void *)>(dlsym(RTLD_DEFAULT, "g_main_context_get_poll_func"));
-        out.setPoll = reinterpret_cast<void (*)(void *, GPollFunc)>(dlsym(RTLD_DEFAULT, "g_main_context_set_poll_func"));
+        out.getPoll
+            = reinterpret_cast<GPollFunc (*)(void *)>(dlsym(RTLD_DEFAULT, "g_main_context_get_poll_func"));
+        out.setPoll = reinterpret_cast<void (*)(void *, GPollFunc)>(
+            dlsym(RTLD_DEFAULT, "g_main_context_set_poll_func"));
         out.poll = reinterpret_cast<GPollFunc>(dlsym(RTLD_DEFAULT, "g_poll"));
         return out;
     }();

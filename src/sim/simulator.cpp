@@ -1057,8 +1057,8 @@ SimulatorPrivate::SimulatorPrivate(const SimulatorSettings &settings)
 {
     m_clock.start();
 #ifdef Q_OS_UNIX
-    if (timespec ts {}; m_clock.clockType() == QElapsedTimer::MonotonicClock
-        && clock_gettime(CLOCK_MONOTONIC, &ts) == 0)
+    if (timespec ts {};
+        m_clock.clockType() == QElapsedTimer::MonotonicClock && clock_gettime(CLOCK_MONOTONIC, &ts) == 0)
         m_clockOriginMonotonicNs = qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec - m_clock.nsecsElapsed();
 #endif
     m_server.setListenBacklogSize(4096);
@@ -1340,7 +1340,8 @@ QJsonObject SimulatorPrivate::stats() const
     out.insert(QLatin1String("clock"), QStringLiteral("ns since simulator start"));
     out.insert(QLatin1String("now_ns"), double(nowNs()));
     out.insert(QLatin1String("clock_origin_monotonic_ns"),
-        m_clockOriginMonotonicNs < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(m_clockOriginMonotonicNs)));
+        m_clockOriginMonotonicNs < 0 ? QJsonValue(QJsonValue::Null)
+                                     : QJsonValue(double(m_clockOriginMonotonicNs)));
     auto time = [](qint64 ns) { return ns < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(ns)); };
     QJsonArray requests;
     for (const SimRecord &r : records) {

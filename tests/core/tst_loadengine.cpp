@@ -518,8 +518,8 @@ void tst_LoadEngine::sendWindow()
     std::vector<std::pair<qint64, int>> edges; // (time, +1 posted / -1 sent); -1 sorts first
     for (const RequestRecord &q : r.trace.requests) {
         QVERIFY(q.dispatchNs >= 0 && q.sentNs >= q.dispatchNs);
-        edges.push_back({q.dispatchNs, +1});
-        edges.push_back({q.sentNs, -1});
+        edges.push_back({ q.dispatchNs, +1 });
+        edges.push_back({ q.sentNs, -1 });
     }
     std::sort(edges.begin(), edges.end());
     int sending = 0, peak = 0;
@@ -549,14 +549,15 @@ void tst_LoadEngine::closedLoopIntendedIsLaneFree()
     qint64 firstRoundQueue = 0;
     for (auto &[lane, list] : byLane) {
         std::sort(list.begin(), list.end(),
-                  [](const RequestRecord *a, const RequestRecord *b) { return a->dispatchNs < b->dispatchNs; });
+            [](const RequestRecord *a, const RequestRecord *b) { return a->dispatchNs < b->dispatchNs; });
         QCOMPARE(list.front()->intendedNs, r.trace.measuredStartNs);
         firstRoundQueue = std::max(firstRoundQueue, list.front()->queueNs());
         for (size_t i = 0; i < list.size(); ++i) {
             QVERIFY(list[i]->intendedNs <= list[i]->dispatchNs);
             if (i > 0) {
                 QVERIFY2(list[i]->intendedNs >= list[i - 1]->endNs, "due only once its lane came free");
-                QVERIFY2(list[i]->intendedNs - list[i - 1]->endNs < 20'000'000, "due as soon as it came free");
+                QVERIFY2(
+                    list[i]->intendedNs - list[i - 1]->endNs < 20'000'000, "due as soon as it came free");
             }
         }
     }
@@ -593,7 +594,8 @@ void tst_LoadEngine::loopBusyCoversEngineWork()
     qInfo("loop busy %.1f ms of a %.1f ms run; this thread's CPU %.1f ms (%zu spans)", busyNs / 1e6,
         runNs / 1e6, r.threadCpuNs / 1e6, r.trace.loopBusy.size());
     QVERIFY2(busyNs >= r.threadCpuNs * 7 / 10,
-        qPrintable(QStringLiteral("busy %1 ms < 70% of CPU %2 ms").arg(busyNs / 1e6).arg(r.threadCpuNs / 1e6)));
+        qPrintable(
+            QStringLiteral("busy %1 ms < 70% of CPU %2 ms").arg(busyNs / 1e6).arg(r.threadCpuNs / 1e6)));
     QVERIFY(previousEnd <= runNs + 50'000'000);
     QVERIFY2(busyNs < runNs, "the loop also waited");
 }

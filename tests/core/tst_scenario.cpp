@@ -86,10 +86,12 @@ void tst_Scenario::badField_data()
                                         << QStringLiteral("load.concurrency: must be an integer");
     QTest::newRow("negative rate") << QByteArray(R"({"load": {"requests": 1, "rate": -1}})")
                                    << QStringLiteral("load.rate: must be from 0");
-    QTest::newRow("send window above 1000") << QByteArray(R"({"load": {"requests": 1, "send_window": 1001}})")
-                                            << QStringLiteral("load.send_window: must be an integer from 0 to 1000 (got 1001)");
-    QTest::newRow("send window negative") << QByteArray(R"({"load": {"requests": 1, "send_window": -2}})")
-                                          << QStringLiteral("load.send_window: must be an integer from 0 to 1000 (got -2)");
+    QTest::newRow("send window above 1000")
+        << QByteArray(R"({"load": {"requests": 1, "send_window": 1001}})")
+        << QStringLiteral("load.send_window: must be an integer from 0 to 1000 (got 1001)");
+    QTest::newRow("send window negative")
+        << QByteArray(R"({"load": {"requests": 1, "send_window": -2}})")
+        << QStringLiteral("load.send_window: must be an integer from 0 to 1000 (got -2)");
     QTest::newRow("bad mode") << QByteArray(R"({"load": {"requests": 1, "mode": "turbo"}})")
                               << QStringLiteral("load.mode: must be one of");
     QTest::newRow("no bound") << QByteArray(R"({"load": {"requests": 0}})")
