@@ -1,5 +1,6 @@
 #include "engine/loadengine.h"
 #include "engine/loopbusy.h"
+#include "trace/clockorigin.h"
 
 #include "engine/arrivalschedule.h"
 #include "engine/requestbody.h"
@@ -448,8 +449,7 @@ void LoadEnginePrivate::launch()
     connectGuard->stop();
     // The clock restarts here: the trace begins with a connected pool.
     clock.start();
-    if (const qint64 mono = monotonicNowNs(); mono >= 0 && clock.clockType() == QElapsedTimer::MonotonicClock)
-        trace.clockOriginMonotonicNs = mono - clock.nsecsElapsed();
+    trace.clockOriginMonotonicNs = clockOriginMonotonicNs(clock);
     trace.loopBusy.clear();
     trace.loopLag.clear();
     busyProbe.start(&clock, &trace.loopBusy); // the event-loop lane

@@ -1,14 +1,11 @@
 #include "sim/simulator.h"
 
 #include "sim/httprequestparser.h"
+#include "trace/clockorigin.h"
 
 #include <QBasicTimer>
 #include <QDateTime>
 #include <QElapsedTimer>
-
-#ifdef Q_OS_UNIX
-#include <time.h>
-#endif
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1056,11 +1053,7 @@ SimulatorPrivate::SimulatorPrivate(const SimulatorSettings &settings)
     , m_jitterRng(settings.seed ^ 0x9e3779b9u)
 {
     m_clock.start();
-#ifdef Q_OS_UNIX
-    if (timespec ts {};
-        m_clock.clockType() == QElapsedTimer::MonotonicClock && clock_gettime(CLOCK_MONOTONIC, &ts) == 0)
-        m_clockOriginMonotonicNs = qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec - m_clock.nsecsElapsed();
-#endif
+    m_clockOriginMonotonicNs = clockOriginMonotonicNs(m_clock);
     m_server.setListenBacklogSize(4096);
     m_server.setMaxPendingConnections(1 << 20);
     connect(&m_server, &QTcpServer::newConnection, this, &SimulatorPrivate::onNewConnection);

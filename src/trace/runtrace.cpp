@@ -1,20 +1,6 @@
 #include "trace/runtrace.h"
 
-#ifdef Q_OS_UNIX
-#include <time.h>
-#endif
-
 namespace BurgerBench {
-
-qint64 monotonicNowNs()
-{
-#ifdef Q_OS_UNIX
-    timespec ts {};
-    if (clock_gettime(CLOCK_MONOTONIC, &ts) == 0)
-        return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-#endif
-    return -1;
-}
 
 QString errorKindName(ErrorKind kind, int httpStatus)
 {

@@ -112,10 +112,6 @@ struct LagSample
     qint64 lagNs = 0; // how late a periodic timer on the network thread fired
 };
 
-// CLOCK_MONOTONIC now, in ns (-1 where the platform has none). QElapsedTimer reads the same clock on
-// Linux, so origin = monotonicNowNs() - timer.nsecsElapsed().
-qint64 monotonicNowNs();
-
 // The recorded run: the single source every metric, view and report reads.
 struct RunTrace
 {
