@@ -156,12 +156,14 @@ bool RunController::startModel(
     setup.cpuOnly = scenario.mode == ExecutionMode::ParallelCpu;
     m_engineThread = new QThread;
     m_engineThread->setObjectName(QStringLiteral("BurgerBench model run"));
-    m_engineThread->start();
     // The models keep timers as members: they must be created on the thread they run on, not
     // moved there. A brief blocking call; the thread is idle and the constructor small.
     auto *anchor = new QObject;
     anchor->moveToThread(m_engineThread);
+    // Connected before start(): the new thread emits started() from its connection list, which
+    // a connect() made after start() would be growing at the same time (ThreadSanitizer).
     connect(m_engineThread, &QThread::finished, anchor, &QObject::deleteLater);
+    m_engineThread->start();
     QString message;
     ModelRun *run = nullptr;
     const int interval = m_liveIntervalMs;
