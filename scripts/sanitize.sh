@@ -6,11 +6,7 @@
 # Usage: scripts/sanitize.sh [ctest args...]      e.g. scripts/sanitize.sh -R tst_loadengine
 #   SANITIZE_BUILD_DIR=build/h-asan to build somewhere else than build/asan.
 #
-# ThreadSanitizer (documented, not in CI; Qt itself is not TSan-instrumented, so expect reports
-# inside QtCore's atomics and event dispatcher; ours are the ones whose stack has BurgerBench):
-#   cmake --preset tsan && cmake --build --preset tsan
-#   TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1 history_size=4" QT_QPA_PLATFORM=offscreen \
-#     ctest --test-dir build/tsan --output-on-failure --timeout 900
+# ThreadSanitizer: scripts/tsan.sh (documented, not in CI: its first run builds a TSan Qt).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian bookworm, as root or with sudo), configures and builds.
 # Usage: scripts/setup.sh [preset]   (default preset: dev)
+#        scripts/setup.sh --deps-only   installs the packages and stops
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 preset="${1:-dev}"
@@ -20,6 +21,8 @@ if ((${#missing[@]})); then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "$preset" = "--deps-only" ] && exit 0
 
 cd "$here"
 cmake --preset "$preset" >/dev/null

@@ -32,11 +32,13 @@ int main(int argc, char **argv)
     context.moveToThread(&worker);
     worker.start();
     if (race) {
-        QMetaObject::invokeMethod(&context, [] { g_value += 1; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [] { g_value += 1; }, Qt::QueuedConnection);
         g_value += 1; // unsynchronised with the worker's write
         QThread::msleep(200); // let the worker run before quit() (a sleep orders nothing for TSan)
     } else {
-        QMetaObject::invokeMethod(&context, [] { g_value += 1; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [] { g_value += 1; }, Qt::BlockingQueuedConnection);
         g_value += 1; // after the blocking call returned: ordered
     }
     worker.quit();
