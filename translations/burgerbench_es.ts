@@ -983,6 +983,73 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::Theory</name>
+    <message>
+        <source>no requests or tasks</source>
+        <translation>ninguna petición ni tarea</translation>
+    </message>
+    <message>
+        <source>the workload has neither requests nor CPU work</source>
+        <translation>la carga no tiene peticiones ni trabajo de CPU</translation>
+    </message>
+    <message>
+        <source> + arrivals/rate limit/capacity (exact schedule)</source>
+        <translation> + llegadas/límite de ritmo/capacidad (calendario exacto)</translation>
+    </message>
+    <message>
+        <source>concurrent with CPU work on the loop is the anti-pattern model; choose anti-pattern or mixed</source>
+        <translation>concurrent con trabajo de CPU en el bucle es el modelo anti-pattern; elige anti-pattern o mixed</translation>
+    </message>
+    <message>
+        <source>⌈N/P⌉·T, P = min(N, cap, capacity) = %1: ⌈%2/%1⌉ × %3</source>
+        <translation>⌈N/P⌉·T, P = mín(N, tope, capacidad) = %1: ⌈%2/%1⌉ × %3</translation>
+    </message>
+    <message>
+        <source>N·T_cpu = %1 × %2 (one thread: slices interleave)</source>
+        <translation>N·T_cpu = %1 × %2 (un hilo: los trozos se intercalan)</translation>
+    </message>
+    <message>
+        <source>⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: ⌈%2/%1⌉ × (%3 + %4 × %5)</source>
+        <translation>⌈N/P⌉·(T_io + T_cpu·máx(1, P/núcleos)), P = mín(W, tope, N) = %1: ⌈%2/%1⌉ × (%3 + %4 × %5)</translation>
+    </message>
+    <message>
+        <source>⌈N/P⌉·T, P = min(W, cap, capacity, N) = %1: ⌈%2/%1⌉ × %3</source>
+        <translation>⌈N/P⌉·T, P = mín(W, tope, capacidad, N) = %1: ⌈%2/%1⌉ × %3</translation>
+    </message>
+    <message>
+        <source>⌈N/P⌉·T_cpu·max(1, P/cores), P = %1: ⌈%2/%1⌉ × %3 × %4</source>
+        <translation>⌈N/P⌉·T_cpu·máx(1, P/núcleos), P = %1: ⌈%2/%1⌉ × %3 × %4</translation>
+    </message>
+    <message>
+        <source>parallel-cpu runs CPU tasks only; for requests use parallel-blocking, for requests with post-processing use mixed</source>
+        <translation>parallel-cpu solo ejecuta tareas de CPU; para peticiones usa parallel-blocking, para peticiones con posprocesado usa mixed</translation>
+    </message>
+    <message>
+        <source>⌈N/P⌉·T_cpu, P = min(cores, N) = %1: ⌈%2/%1⌉ × %3 (ideal N·T/P = %4)</source>
+        <translation>⌈N/P⌉·T_cpu, P = mín(núcleos, N) = %1: ⌈%2/%1⌉ × %3 (ideal N·T/P = %4)</translation>
+    </message>
+    <message>
+        <source>mixed needs requests and CPU post-processing (cpu task ms &gt; 0)</source>
+        <translation>mixed necesita peticiones y posprocesado de CPU (ms de tarea de CPU &gt; 0)</translation>
+    </message>
+    <message>
+        <source>≈ ⌈N/P⌉·T_io + ⌈min(N, P)/cores⌉·T_cpu, P = %1, cores = %2: ⌈%3/%1⌉ × %4 + ⌈%5/%2⌉ × %6</source>
+        <translation>≈ ⌈N/P⌉·T_io + ⌈mín(N, P)/núcleos⌉·T_cpu, P = %1, núcleos = %2: ⌈%3/%1⌉ × %4 + ⌈%5/%2⌉ × %6</translation>
+    </message>
+    <message>
+        <source>anti-pattern needs requests and CPU post-processing (cpu task ms &gt; 0)</source>
+        <translation>anti-pattern necesita peticiones y posprocesado de CPU (ms de tarea de CPU &gt; 0)</translation>
+    </message>
+    <message>
+        <source>≈ T_io + N·T_cpu when N ≤ P (all CPU in a row on the loop): %1 + %2 × %3</source>
+        <translation>≈ T_io + N·T_cpu si N ≤ P (toda la CPU seguida en el bucle): %1 + %2 × %3</translation>
+    </message>
+    <message>
+        <source> (every %1th job fails at once and costs nothing)</source>
+        <translation> (cada %1.º trabajo falla al instante y no cuesta nada)</translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::Timeline</name>
     <message>
         <source>worker %1</source>

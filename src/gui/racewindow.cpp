@@ -291,12 +291,19 @@ void RaceWindow::refreshRow(int index)
     } else {
         row.measured->setText(tr("Measured: —"));
     }
+    // The formula's words and numbers in the current language, computed now from the same input,
+    // so that switching language after a race follows (a Theory keeps the text of its language).
+    const auto shown = [&] {
+        const int cores = std::max(1, QThread::idealThreadCount());
+        const double io = entry && entry->ran ? entry->ioS : (m_shown.cpuOnly ? 0 : m_shown.simulatedIoS());
+        return theoreticalWall(row.model, theoryInputFor(m_shown, io, cores));
+    };
     if (theory.valid && theory.wallS > 0) {
         row.theory->setText(tr("Theory: %1 s").arg(seconds(theory.wallS)));
-        row.formula->setText(theory.formula);
+        row.formula->setText(shown().displayFormula);
     } else {
         row.theory->setText(tr("Theory: —"));
-        row.formula->setText(theory.valid ? QString() : theory.error);
+        row.formula->setText(theory.valid ? QString() : shown().displayError);
     }
     if (entry && entry->ran && entry->measuredS > 0) {
         row.efficiency->setText(

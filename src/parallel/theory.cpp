@@ -1,5 +1,8 @@
 #include "parallel/theory.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <algorithm>
 #include <functional>
 #include <queue>
@@ -121,10 +124,24 @@ double schedule(const TheoryInput &in, int lanes, CpuPlace place, double cpuStre
     return wall;
 }
 
-QString secs(double s)
+// The formula's words and numbers: English with a '.' for reports, or the UI's language and
+// number format (the installed translator, QLocale()) for what the race window shows.
+struct TheoryText
 {
-    return QString::number(s, 'f', 3) + QStringLiteral(" s");
-}
+    bool localized = false;
+    QString w(const char *english) const
+    {
+        return localized ? QCoreApplication::translate("BurgerBench::Theory", english)
+                         : QString::fromUtf8(english);
+    }
+    QString num(double v, int decimals = 2) const
+    {
+        return localized ? QLocale().toString(v, 'f', decimals) : QString::number(v, 'f', decimals);
+    }
+    QString secs(double s) const { return num(s, 3) + QStringLiteral(" s"); }
+};
+
+Theory computeTheory(RaceModel model, const TheoryInput &in, const TheoryText &x);
 
 } // namespace
 
@@ -148,7 +165,9 @@ bool raceModelFromName(const QString &name, RaceModel *model)
     return false;
 }
 
-Theory theoreticalWall(RaceModel model, const TheoryInput &in)
+namespace {
+
+Theory computeTheory(RaceModel model, const TheoryInput &in, const TheoryText &x)
 {
     Theory t;
     auto invalid = [&t](const QString &why) {
@@ -157,18 +176,20 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
         return t;
     };
     if (in.n <= 0)
-        return invalid(QStringLiteral("no requests or tasks"));
+        return invalid(x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory", "no requests or tasks")));
     const bool io = in.ioS > 0;
     const bool cpu = in.cpuS > 0;
     if (!io && !cpu)
-        return invalid(QStringLiteral("the workload has neither requests nor CPU work"));
+        return invalid(
+            x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory", "the workload has neither requests nor CPU work")));
     const int n = in.n;
     const int cores = std::max(1, in.cores);
     // Anything beyond the simple closed form (arrival gaps, a rate limit, a server capacity below
     // the client's parallelism) is still computed exactly by the schedule; say so.
     const bool shaped = in.gapS > 0 || in.rateLimit > 0 || in.serverCapacity > 0;
-    const QString shapedNote
-        = shaped ? QStringLiteral(" + arrivals/rate limit/capacity (exact schedule)") : QString();
+    const QString shapedNote = shaped
+        ? x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory", " + arrivals/rate limit/capacity (exact schedule)"))
+        : QString();
     const QString N = QString::number(n);
 
     switch (model) {
@@ -177,30 +198,33 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
         if (io && cpu) {
             t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
             t.formula
-                = QStringLiteral("N·(T_io + T_cpu) = %1 × (%2 + %3)").arg(N, secs(in.ioS), secs(in.cpuS));
+                = QStringLiteral("N·(T_io + T_cpu) = %1 × (%2 + %3)").arg(N, x.secs(in.ioS), x.secs(in.cpuS));
         } else if (io) {
             t.wallS = schedule(in, 1, CpuPlace::None, 1);
-            t.formula = QStringLiteral("N·T = %1 × %2").arg(N, secs(in.ioS));
+            t.formula = QStringLiteral("N·T = %1 × %2").arg(N, x.secs(in.ioS));
         } else {
             t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
-            t.formula = QStringLiteral("N·T_cpu = %1 × %2").arg(N, secs(in.cpuS));
+            t.formula = QStringLiteral("N·T_cpu = %1 × %2").arg(N, x.secs(in.cpuS));
         }
         break;
     case RaceModel::Concurrent:
         if (io && cpu)
-            return invalid(QStringLiteral("concurrent with CPU work on the loop is the anti-pattern model; "
-                                          "choose anti-pattern or mixed"));
+            return invalid(x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                "concurrent with CPU work on the loop is the anti-pattern model; choose anti-pattern or "
+                "mixed")));
         if (io) {
             t.lanes = positiveMin({ n, in.cap, in.serverCapacity });
             t.wallS = schedule(in, positiveMin({ n, in.cap }), CpuPlace::None, 1);
-            t.formula = QStringLiteral("⌈N/P⌉·T, P = min(N, cap, capacity) = %1: ⌈%2/%1⌉ × %3")
-                            .arg(QString::number(t.lanes), N, secs(in.ioS));
+            t.formula = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                                "⌈N/P⌉·T, P = min(N, cap, capacity) = %1: ⌈%2/%1⌉ × %3"))
+                            .arg(QString::number(t.lanes), N, x.secs(in.ioS));
         } else {
             // One thread: interleaving the slices changes the order, never the total.
             t.lanes = 1;
             t.wallS = schedule(in, 1, CpuPlace::SameThread, 1);
-            t.formula
-                = QStringLiteral("N·T_cpu = %1 × %2 (one thread: slices interleave)").arg(N, secs(in.cpuS));
+            t.formula = x.w(QT_TRANSLATE_NOOP(
+                                "BurgerBench::Theory", "N·T_cpu = %1 × %2 (one thread: slices interleave)"))
+                            .arg(N, x.secs(in.cpuS));
         }
         break;
     case RaceModel::ParallelBlocking:
@@ -216,60 +240,80 @@ Theory theoreticalWall(RaceModel model, const TheoryInput &in)
             t.wallS = schedule(in, p, CpuPlace::SameThread, stretch, failEvery);
             // N counts the jobs that do their work (when every k-th fails, N − ⌊N/k⌋).
             const QString running = QString::number(failEvery > 0 ? n - n / failEvery : n);
-            t.formula = QStringLiteral("⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: "
-                                       "⌈%2/%1⌉ × (%3 + %4 × %5)")
-                            .arg(QString::number(p), running, secs(in.ioS), secs(in.cpuS),
-                                QString::number(stretch, 'f', 2));
+            t.formula
+                = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                          "⌈N/P⌉·(T_io + T_cpu·max(1, P/cores)), P = min(W, cap, N) = %1: ⌈%2/%1⌉ × (%3 + %4 "
+                          "× %5)"))
+                      .arg(QString::number(p), running, x.secs(in.ioS), x.secs(in.cpuS), x.num(stretch));
         } else if (io) {
             t.wallS = schedule(in, p, CpuPlace::None, 1, failEvery);
-            t.formula = QStringLiteral("⌈N/P⌉·T, P = min(W, cap, capacity, N) = %1: ⌈%2/%1⌉ × %3")
-                            .arg(QString::number(t.lanes), N, secs(in.ioS));
+            t.formula = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                                "⌈N/P⌉·T, P = min(W, cap, capacity, N) = %1: ⌈%2/%1⌉ × %3"))
+                            .arg(QString::number(t.lanes), N, x.secs(in.ioS));
         } else {
             t.wallS = schedule(in, p, CpuPlace::SameThread, stretch);
-            t.formula = QStringLiteral("⌈N/P⌉·T_cpu·max(1, P/cores), P = %1: ⌈%2/%1⌉ × %3 × %4")
-                            .arg(QString::number(p), N, secs(in.cpuS), QString::number(stretch, 'f', 2));
+            t.formula = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                                "⌈N/P⌉·T_cpu·max(1, P/cores), P = %1: ⌈%2/%1⌉ × %3 × %4"))
+                            .arg(QString::number(p), N, x.secs(in.cpuS), x.num(stretch));
         }
         break;
     }
     case RaceModel::ParallelCpu: {
         if (io)
-            return invalid(
-                QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
-                               "for requests with post-processing use mixed"));
+            return invalid(x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                "parallel-cpu runs CPU tasks only; for requests use parallel-blocking, for requests with "
+                "post-processing use mixed")));
         const int p = std::min(n, cores);
         t.lanes = p;
         t.wallS = schedule(in, p, CpuPlace::SameThread, 1);
-        t.formula = QStringLiteral("⌈N/P⌉·T_cpu, P = min(cores, N) = %1: ⌈%2/%1⌉ × %3 (ideal N·T/P = %4)")
-                        .arg(QString::number(p), N, secs(in.cpuS), secs(n * in.cpuS / p));
+        t.formula = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                            "⌈N/P⌉·T_cpu, P = min(cores, N) = %1: ⌈%2/%1⌉ × %3 (ideal N·T/P = %4)"))
+                        .arg(QString::number(p), N, x.secs(in.cpuS), x.secs(n * in.cpuS / p));
         break;
     }
     case RaceModel::Mixed: {
         if (!io || !cpu)
-            return invalid(QStringLiteral("mixed needs requests and CPU post-processing (cpu task ms > 0)"));
+            return invalid(x.w(QT_TRANSLATE_NOOP(
+                "BurgerBench::Theory", "mixed needs requests and CPU post-processing (cpu task ms > 0)")));
         const int p = positiveMin({ n, in.cap });
         t.lanes = p;
         t.wallS = schedule(in, p, CpuPlace::Pool, 1);
-        t.formula = QStringLiteral("≈ ⌈N/P⌉·T_io + ⌈min(N, P)/cores⌉·T_cpu, P = %1, cores = %2: "
-                                   "⌈%3/%1⌉ × %4 + ⌈%5/%2⌉ × %6")
-                        .arg(QString::number(p), QString::number(cores), N, secs(in.ioS),
-                            QString::number(std::min(n, p)), secs(in.cpuS));
+        t.formula = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                            "≈ ⌈N/P⌉·T_io + ⌈min(N, P)/cores⌉·T_cpu, P = %1, cores = %2: ⌈%3/%1⌉ × %4 + "
+                            "⌈%5/%2⌉ × %6"))
+                        .arg(QString::number(p), QString::number(cores), N, x.secs(in.ioS),
+                            QString::number(std::min(n, p)), x.secs(in.cpuS));
         break;
     }
     case RaceModel::AntiPattern: {
         if (!io || !cpu)
-            return invalid(
-                QStringLiteral("anti-pattern needs requests and CPU post-processing (cpu task ms > 0)"));
+            return invalid(x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                "anti-pattern needs requests and CPU post-processing (cpu task ms > 0)")));
         const int p = positiveMin({ n, in.cap });
         t.lanes = p;
         t.wallS = schedule(in, p, CpuPlace::Loop, 1);
-        t.formula = QStringLiteral("≈ T_io + N·T_cpu when N ≤ P (all CPU in a row on the loop): %1 + %2 × %3")
-                        .arg(secs(in.ioS), N, secs(in.cpuS));
+        t.formula = x.w(QT_TRANSLATE_NOOP("BurgerBench::Theory",
+                            "≈ T_io + N·T_cpu when N ≤ P (all CPU in a row on the loop): %1 + %2 × %3"))
+                        .arg(x.secs(in.ioS), N, x.secs(in.cpuS));
         break;
     }
     }
     if (model == RaceModel::BackgroundJobs && io && in.failEvery > 0)
-        t.formula += QStringLiteral(" (every %1th job fails at once and costs nothing)").arg(in.failEvery);
+        t.formula += x.w(QT_TRANSLATE_NOOP(
+                             "BurgerBench::Theory", " (every %1th job fails at once and costs nothing)"))
+                         .arg(in.failEvery);
     t.formula += shapedNote;
+    return t;
+}
+
+} // namespace
+
+Theory theoreticalWall(RaceModel model, const TheoryInput &in)
+{
+    Theory t = computeTheory(model, in, TheoryText { false });
+    const Theory shown = computeTheory(model, in, TheoryText { true });
+    t.displayFormula = shown.formula;
+    t.displayError = shown.error;
     return t;
 }
 

@@ -42,9 +42,13 @@ struct Theory
 {
     double wallS = 0; // theoretical wall time
     int lanes = 0; // the parallelism the model gets (P): requests or tasks at once
-    QString formula; // human-readable, with the numbers: "N·T = 8 × 2.000 s"
+    QString formula; // human-readable, with the numbers: "N·T = 8 × 2.000 s" (English, for reports)
     bool valid = true; // false: this model cannot run this workload (error says why)
     QString error;
+    // The same in the UI's language and number format ("N·T = 8 × 2,000 s" in Spanish): the
+    // installed translator and QLocale() at the time of the call.
+    QString displayFormula;
+    QString displayError;
 };
 
 Theory theoreticalWall(RaceModel model, const TheoryInput &in);

@@ -127,14 +127,17 @@ void tst_RaceWindow::showsTheChosenLanguage_data()
     QTest::addColumn<QString>("theory");
     QTest::addColumn<QString>("storyStart");
     QTest::addColumn<QString>("knobsBox");
+    QTest::addColumn<QString>("concurrentFormula");
     QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("&Run race")
                              << QStringLiteral("Sequential: one thing after another")
                              << QStringLiteral("Theory: 16.000 s") << QStringLiteral("Eight orders")
-                             << QStringLiteral("Workload and knobs");
+                             << QStringLiteral("Workload and knobs")
+                             << QStringLiteral("⌈N/P⌉·T, P = min(N, cap, capacity) = 8: ⌈8/8⌉ × 2.000 s");
     QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("&Ejecutar la carrera")
                              << QStringLiteral("Secuencial: una cosa tras otra")
                              << QStringLiteral("Teoría: 16,000 s") << QStringLiteral("Ocho pedidos")
-                             << QStringLiteral("Carga de trabajo y mandos");
+                             << QStringLiteral("Carga de trabajo y mandos")
+                             << QStringLiteral("⌈N/P⌉·T, P = mín(N, tope, capacidad) = 8: ⌈8/8⌉ × 2,000 s");
 }
 
 void tst_RaceWindow::showsTheChosenLanguage()
@@ -145,12 +148,14 @@ void tst_RaceWindow::showsTheChosenLanguage()
     QFETCH(QString, theory);
     QFETCH(QString, storyStart);
     QFETCH(QString, knobsBox);
+    QFETCH(QString, concurrentFormula);
     Translations translations;
     QVERIFY(translations.setLanguage(language));
     RaceWindow window(&translations);
     QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("runButton"))->text(), runButton);
     QCOMPARE(rowText(window.row(0), "titleLabel"), sequential);
     QCOMPARE(rowText(window.row(0), "theoryLabel"), theory);
+    QCOMPARE(rowText(window.row(1), "formulaLabel"), concurrentFormula); // words and decimal point
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("storyLabel"))->text().startsWith(storyStart));
     QCOMPARE(window.findChild<QWidget *>(QStringLiteral("knobsBox"))->property("title").toString(), knobsBox);
     const RacePreset first = racePresets().first();
@@ -163,6 +168,7 @@ void tst_RaceWindow::showsTheChosenLanguage()
     QCoreApplication::sendPostedEvents();
     QVERIFY(rowText(window.row(0), "titleLabel") != sequential);
     QVERIFY(window.findChild<QPushButton *>(QStringLiteral("runButton"))->text() != runButton);
+    QVERIFY(rowText(window.row(1), "formulaLabel") != concurrentFormula);
 }
 
 void tst_RaceWindow::knobsChangeTheSpecAndTheTheory()
@@ -220,7 +226,7 @@ void tst_RaceWindow::runsARaceOnOneSharedTimeAxis()
             QStringLiteral("Measured: %1 s").arg(QLocale().toString(entry->measuredS, 'f', 3)));
         QCOMPARE(rowText(row, "theoryLabel"),
             QStringLiteral("Theory: %1 s").arg(QLocale().toString(entry->theory.wallS, 'f', 3)));
-        QCOMPARE(rowText(row, "formulaLabel"), entry->theory.formula);
+        QCOMPARE(rowText(row, "formulaLabel"), entry->theory.displayFormula);
         QCOMPARE(rowText(row, "efficiencyLabel"),
             QStringLiteral("Efficiency: %1 %").arg(QLocale().toString(entry->efficiency * 100, 'f', 0)));
         QVERIFY(rowText(row, "speedupLabel").contains(QLocale().toString(entry->speedup, 'f', 2)));
