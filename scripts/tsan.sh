@@ -62,11 +62,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
             $SUDO apt-get update -qq
             apt-get source --download-only "qt6-base=$version" >/dev/null
         fi
-        dpkg-source -x qt6-base_*.dsc src >/dev/null      # applies Debian's patches
+        dpkg-source -x qt6-base_*.dsc src >extract.log 2>&1 || { tail -20 extract.log >&2; exit 1; }
         echo "tsan: building qtbase $version with -sanitize thread into $qt (once; ~25 min on 2 cores)" >&2
-        cmake -G Ninja -S src -B build -DCMAKE_INSTALL_PREFIX="$qt" "${qt_flags[@]}" >configure.log
-        cmake --build build -j"$(nproc)" >build.log
-        cmake --install build >install.log
+        step() { local log="$1"; shift; "$@" >"$log" 2>&1 || { tail -40 "$log" >&2; echo "tsan: failed, see $work/$log" >&2; exit 1; }; }
+        step configure.log cmake -G Ninja -S src -B build -DCMAKE_INSTALL_PREFIX="$qt" "${qt_flags[@]}"
+        step build.log cmake --build build -j"$(nproc)"
+        step install.log cmake --install build
     )
     echo "$want" >"$stamp"
     rm -rf "$work"
