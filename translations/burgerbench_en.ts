@@ -1774,6 +1774,18 @@
         <source>Missing [DONE]:</source>
         <translation>Missing [DONE]:</translation>
     </message>
+    <message>
+        <source>Send &amp;window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many requests being handed to the network at once; the others wait at this gate, recorded as client queue time. Keeps the time from start to wire short, so TTFT stays honest at high concurrency. 0 = no limit (raw requests/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatsPanel</name>

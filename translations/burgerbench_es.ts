@@ -1774,6 +1774,18 @@
         <source>Missing [DONE]:</source>
         <translation>Falta [DONE]:</translation>
     </message>
+    <message>
+        <source>Send &amp;window:</source>
+        <translation>&amp;Ventana de envío:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>At most this many requests being handed to the network at once; the others wait at this gate, recorded as client queue time. Keeps the time from start to wire short, so TTFT stays honest at high concurrency. 0 = no limit (raw requests/s).</source>
+        <translation>Como máximo estas peticiones entregándose a la red a la vez; las demás esperan en esta puerta, y esa espera cuenta como tiempo en la cola del cliente. Mantiene corto el tiempo del inicio al cable, para que el TTFT siga siendo honesto con mucha concurrencia. 0 = sin límite (peticiones/s en bruto).</translation>
+    </message>
 </context>
 <context>
     <name>StatsPanel</name>

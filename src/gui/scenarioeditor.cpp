@@ -191,6 +191,7 @@ void ScenarioEditor::setScenario(const Scenario &s)
     ui->retryMaxSpin->setValue(s.retryMaxMs);
     ui->rateLimitSpin->setValue(s.rateLimit);
     ui->rateLimitBurstSpin->setValue(s.rateLimitBurst);
+    ui->sendWindowSpin->setValue(s.sendWindow);
     ui->errorPolicyCombo->setCurrentIndex(s.errorPolicy == ErrorPolicy::CollectAll ? 0 : 1);
 
     const SimulatorSettings &sim = s.simulator;
@@ -251,6 +252,7 @@ Scenario ScenarioEditor::scenario() const
     s.retryMaxMs = ui->retryMaxSpin->value();
     s.rateLimit = ui->rateLimitSpin->value();
     s.rateLimitBurst = ui->rateLimitBurstSpin->value();
+    s.sendWindow = ui->sendWindowSpin->value();
     s.errorPolicy
         = ui->errorPolicyCombo->currentIndex() == 0 ? ErrorPolicy::CollectAll : ErrorPolicy::FailFast;
 

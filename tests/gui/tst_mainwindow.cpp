@@ -20,6 +20,8 @@
 #include <QSpinBox>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace BurgerBench;
 
 // The whole window: translations (the Spanish build shows Spanish), validation keeping Run
@@ -36,6 +38,7 @@ private slots:
     void invalidFieldKeepsRunDisabled_data();
     void invalidFieldKeepsRunDisabled();
     void runsKnownScenarioAgainstSimulator();
+    void sendWindowFieldReachesTheRun();
     void stopCutsTheRunOffAndKeepsWhatFinished();
     void parallelModeShowsBarsWhileRunning();
 };
@@ -148,6 +151,49 @@ void tst_MainWindow::invalidFieldKeepsRunDisabled()
     QVERIFY(run->isEnabled());
     QVERIFY(error->isHidden());
     QCOMPARE(validity.count(), 2);
+}
+
+void tst_MainWindow::sendWindowFieldReachesTheRun()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    auto *spin = window.findChild<QSpinBox *>(QStringLiteral("sendWindowSpin"));
+    QVERIFY(spin);
+    Scenario s;
+    s.concurrency = 16;
+    s.requests = 32;
+    s.maxTokens = 4;
+    s.simulator.ttftMs = 50;
+    s.simulator.outputTokens = 4;
+    s.sendWindow = 7;
+    window.scenarioEditor()->setScenario(s);
+    QCOMPARE(spin->value(), 7); // a loaded scenario shows its window
+    QCOMPARE(spin->text(), QStringLiteral("7"));
+    spin->setValue(0);
+    QCOMPARE(spin->text(), QStringLiteral("no limit"));
+    QCOMPARE(window.scenarioEditor()->scenario().sendWindow, 0);
+    spin->setValue(1);
+
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QString error;
+    QVERIFY2(window.startRun(&error), qPrintable(error));
+    QVERIFY(finished.wait(60000));
+    const RunTrace &trace = window.runController()->trace();
+    QCOMPARE(trace.scenario.sendWindow, 1);
+    QCOMPARE(int(trace.requests.size()), 32);
+    // And the engine held to it: never two requests between dispatch and "sent" at once.
+    std::vector<std::pair<qint64, int>> edges;
+    for (const RequestRecord &q : trace.requests) {
+        QVERIFY(q.dispatchNs >= 0 && q.sentNs >= q.dispatchNs);
+        edges.push_back({ q.dispatchNs, +1 });
+        edges.push_back({ q.sentNs, -1 });
+    }
+    std::sort(edges.begin(), edges.end());
+    int sending = 0, peak = 0;
+    for (const auto &e : edges)
+        peak = std::max(peak, sending += e.second);
+    QCOMPARE(peak, 1);
 }
 
 void tst_MainWindow::runsKnownScenarioAgainstSimulator()
