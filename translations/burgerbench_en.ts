@@ -483,6 +483,10 @@
         <source>Cannot open the run</source>
         <translation>Cannot open the run</translation>
     </message>
+    <message>
+        <source>Compared run (B): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>

@@ -483,6 +483,10 @@
         <source>Cannot open the run</source>
         <translation>No se puede abrir la ejecución</translation>
     </message>
+    <message>
+        <source>Compared run (B): %1</source>
+        <translation>Ejecución comparada (B): %1</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>

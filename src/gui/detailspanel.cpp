@@ -39,9 +39,10 @@ DetailsPanel::DetailsPanel(QWidget *parent)
 
 DetailsPanel::~DetailsPanel() = default;
 
-void DetailsPanel::showRequest(const RunTrace &trace, int request)
+void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString &run)
 {
     m_request = request;
+    m_run = request >= 0 ? run : QString();
     ui->phasesTable->setRowCount(0);
     if (request < 0 || size_t(request) >= trace.requests.size()) {
         ui->titleLabel->setText(tr("Click a request on the timeline to see its details."));
@@ -51,7 +52,9 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request)
         return;
     }
     const RequestRecord &r = trace.requests[size_t(request)];
-    ui->titleLabel->setText(requestSummaryHtml(r));
+    ui->titleLabel->setText(
+        (m_run.isEmpty() ? QString() : QStringLiteral("<i>%1</i><br>").arg(m_run.toHtmlEscaped()))
+        + requestSummaryHtml(r));
 
     PhaseSegments segments;
     requestSegments(r, std::max(trace.endNs, r.endNs), &segments);

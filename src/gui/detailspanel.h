@@ -21,8 +21,10 @@ public:
     explicit DetailsPanel(QWidget *parent = nullptr);
     ~DetailsPanel() override;
 
-    // Shows `request` of `trace` (copied out; the panel keeps no pointer). -1 clears.
-    void showRequest(const RunTrace &trace, int request);
+    // Shows `request` of `trace` (copied out; the panel keeps no pointer). -1 clears. `run`, when
+    // given, names which run it belongs to (a compared run's request), above its figures.
+    void showRequest(const RunTrace &trace, int request, const QString &run = QString());
+    QString runLabel() const { return m_run; }
     int request() const { return m_request; }
 
 protected:
@@ -31,6 +33,7 @@ protected:
 private:
     std::unique_ptr<Ui::DetailsPanel> ui;
     int m_request = -1;
+    QString m_run;
 };
 
 } // namespace BurgerBench

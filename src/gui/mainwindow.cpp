@@ -65,6 +65,10 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     connect(ui->scenarioEditor, &ScenarioEditor::scenarioChanged, this, &MainWindow::onScenarioChanged);
     connect(ui->timeline, &TimelineView::requestActivated, this,
         [this](int request) { ui->detailsPanel->showRequest(m_run->trace(), request); });
+    connect(ui->timeline, &TimelineView::compareRequestActivated, this, [this](int request) {
+        if (m_compare)
+            ui->detailsPanel->showRequest(*m_compare, request, tr("Compared run (B): %1").arg(m_compareName));
+    });
     connect(ui->timeline->state(), &TimelineViewState::selectedRequestChanged, this, [this](int request) {
         if (request < 0)
             ui->detailsPanel->showRequest(m_run->trace(), -1);
@@ -635,6 +639,8 @@ void MainWindow::clearComparison()
     if (!m_compare)
         return;
     ui->timeline->setCompareTrace(nullptr);
+    if (!ui->detailsPanel->runLabel().isEmpty()) // it was showing one of B's requests
+        ui->detailsPanel->showRequest(RunTrace(), -1);
     // The view no longer points at it; the worker may still hold its own reference.
     m_compare.reset();
     m_compareName.clear();

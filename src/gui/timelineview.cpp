@@ -370,12 +370,16 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     m_drag = Drag::None;
     viewport()->unsetCursor();
     if (drag == Drag::Pending && m_trace) {
-        const TimelineHit hit = timelineHitTest(m_layout, *m_trace, m_index, event->position().toPoint());
+        const TimelineHit hit = timelineHitTest(
+            m_layout, *m_trace, m_index, event->position().toPoint(), m_compareTrace, &m_compareIndex);
         m_state->setSelectedRequest(hit.request);
-        if (hit.request >= 0)
+        if (hit.request >= 0) {
             emit requestActivated(hit.request);
-        else
+        } else if (hit.compareRequest >= 0 && m_compareTrace) {
+            emit compareRequestActivated(hit.compareRequest);
+        } else {
             m_state->clearRange();
+        }
     } else if (drag == Drag::Range && m_state->hasRange()) {
         emit rangeSelected(m_state->rangeFromNs(), m_state->rangeToNs());
     }

@@ -81,6 +81,8 @@ public:
 
 signals:
     void requestActivated(int request);
+    // A click on the compared run's (B's) row: `request` indexes the compare trace.
+    void compareRequestActivated(int request);
     void rangeSelected(qint64 fromNs, qint64 toNs);
     void hoveredRequestChanged(int request);
 

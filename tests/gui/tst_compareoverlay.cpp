@@ -1,4 +1,5 @@
 #include "gui/comparepanel.h"
+#include "gui/detailspanel.h"
 #include "gui/mainwindow.h"
 #include "gui/settings.h"
 #include "gui/timelineview.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLocale>
 #include <QPainter>
 #include <QSignalSpy>
@@ -326,9 +328,16 @@ void tst_CompareOverlay::hitTestTellsTheRunsApart()
         l, m_a, m_view->index(), rowBox(2, 0, 740 * ms).center(), &m_b, &m_view->compareIndex());
     QCOMPARE(hit.request, -1);
     QCOMPARE(hit.compareRequest, -1);
-    // A click on B's row selects nothing of A's.
+    // A click on B's row selects nothing of A's, and names B's request.
+    QSignalSpy activatedA(m_view, &TimelineView::requestActivated);
+    QSignalSpy activatedB(m_view, &TimelineView::compareRequestActivated);
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, rowBox(1, 1, 250 * ms).center());
     QCOMPARE(m_view->state()->selectedRequest(), -1);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, onB);
+    QCOMPARE(m_view->state()->selectedRequest(), -1);
+    QCOMPARE(activatedA.count(), 0);
+    QVERIFY(activatedB.count() >= 1);
+    QCOMPARE(activatedB.last().at(0).toInt(), 0);
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, Qt::NoModifier, rowBox(1, 0, 250 * ms).center());
     QCOMPARE(m_view->state()->selectedRequest(), 1);
 }
@@ -483,7 +492,21 @@ void tst_CompareOverlay::loadAndClearFromTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 1, 10000);
     // Nothing has run yet: A is empty, B's figures are there.
     QVERIFY(window.comparePanel()->rows().size() >= 3);
+    // A click on one of B's bars shows that request in the details pane, named as B's.
+    TimelineView *view = window.timeline();
+    view->state()->setVisibleRange(0, 800 * ms);
+    QTRY_VERIFY(view->layoutForTesting().compare);
+    const TimelineLayout &l = view->layoutForTesting();
+    const QPoint onB(int(l.timeToX(550 * ms)), l.runRowY(0, 1) + l.runRowH(0, 1) / 2);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, onB);
+    QCOMPARE(window.detailsPanel()->request(), 0);
+    QCOMPARE(window.detailsPanel()->runLabel(), QStringLiteral("Compared run (B): b.json"));
+    QVERIFY(window.detailsPanel()
+                ->findChild<QLabel *>(QStringLiteral("titleLabel"))
+                ->text()
+                .contains(QStringLiteral("b.json")));
     clear->trigger();
+    QCOMPARE(window.detailsPanel()->request(), -1); // B is gone, and so is its request
     QVERIFY(!window.comparisonTrace());
     QVERIFY(!window.timeline()->compareTrace());
     QVERIFY(!window.timeline()->layoutForTesting().compare);
