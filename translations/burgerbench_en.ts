@@ -139,10 +139,6 @@
         <translation>No run to compare with: File → Compare with saved run…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</source>
-        <translation>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</translation>
-    </message>
-    <message>
         <source>comparing…</source>
         <translation>comparing…</translation>
     </message>
@@ -177,6 +173,10 @@
     <message>
         <source>Beyond noise: the Mann-Whitney test gives p &lt; 0.05 and the 95% bootstrap interval of B − A excludes 0 (as burgerbench-cli compare). Throughputs and counts are one value per run: repeat the runs to judge them.</source>
         <translation>Beyond noise: the Mann-Whitney test gives p &lt; 0.05 and the 95% bootstrap interval of B − A excludes 0 (as burgerbench-cli compare). Throughputs and counts are one value per run: repeat the runs to judge them.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; %1 &amp;nbsp;&amp;nbsp; &lt;b&gt;B&lt;/b&gt; %2%3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

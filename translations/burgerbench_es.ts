@@ -139,10 +139,6 @@
         <translation>No hay ejecución con la que comparar: Archivo → Comparar con una ejecución guardada…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</source>
-        <translation>&lt;b&gt;A&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt; %2%3</translation>
-    </message>
-    <message>
         <source>comparing…</source>
         <translation>comparando…</translation>
     </message>
@@ -177,6 +173,10 @@
     <message>
         <source>Beyond noise: the Mann-Whitney test gives p &lt; 0.05 and the 95% bootstrap interval of B − A excludes 0 (as burgerbench-cli compare). Throughputs and counts are one value per run: repeat the runs to judge them.</source>
         <translation>Más allá del ruido: la prueba de Mann-Whitney da p &lt; 0,05 y el intervalo bootstrap del 95 % de B − A no contiene el 0 (igual que burgerbench-cli compare). Los rendimientos y los recuentos son un solo valor por ejecución: repite las ejecuciones para juzgarlos.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; %1 &amp;nbsp;&amp;nbsp; &lt;b&gt;B&lt;/b&gt; %2%3</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; %1 &amp;nbsp;&amp;nbsp; &lt;b&gt;B&lt;/b&gt; %2%3</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ ComparePanel::ComparePanel(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 3);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
@@ -86,9 +86,9 @@ QSize ComparePanel::sizeHint() const
     const int rows = int(std::size(headlines));
     const int table = m_table->horizontalHeader()->sizeHint().height()
         + rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth() + 4;
-    // Header (two lines), the table, the rule (up to two lines), margins and spacing.
-    // Plus room for the dock's title and tab bar, which resizeDocks counts in.
-    return { 640, 2 * line + table + 2 * line + 24 + 3 * m_table->verticalHeader()->defaultSectionSize() };
+    // Header (one line; both names on it), the table, the rule (up to two lines), margins and
+    // spacing. Plus room for the dock's title and tab bar, which resizeDocks counts in.
+    return { 640, line + table + 2 * line + 24 + 3 * m_table->verticalHeader()->defaultSectionSize() };
 }
 
 QList<Compare::Row> ComparePanel::headlineRows(const QList<Compare::Row> &all)
@@ -161,7 +161,7 @@ void ComparePanel::showRows()
 {
     m_header->setText(m_nameB.isEmpty()
             ? tr("No run to compare with: File → Compare with saved run…")
-            : tr("<b>A</b> %1<br><b>B</b> %2%3")
+            : tr("<b>A</b> %1 &nbsp;&nbsp; <b>B</b> %2%3")
                   .arg(m_nameA.toHtmlEscaped(), m_nameB.toHtmlEscaped(),
                       m_computing ? QStringLiteral(" — ") + tr("comparing…") : QString()));
     m_table->setRowCount(int(m_rows.size()));
