@@ -363,9 +363,11 @@ void tst_ParallelModels::antiPatternFreezesTheLoop()
     double shortest = 1e9;
     for (const TaskRecord &task : t.tasks)
         shortest = std::min(shortest, double(task.endNs - task.startNs) / 1e6);
+    // The work is counted in calibrated rounds, so a task lasts ~200 ms give or take the
+    // calibration (one ran 160 ms under ThreadSanitizer): measure against the task as it ran.
+    QVERIFY2(shortest >= 0.5 * 200, qPrintable(QStringLiteral("task %1 ms").arg(shortest)));
     // The engine's 10 ms probe saw the loop frozen for at least ~one task.
     const double lag = RaceFigures::maxLoopLagMs(t);
-    QVERIFY2(lag >= 0.8 * 200, qPrintable(QStringLiteral("lag %1 ms").arg(lag)));
     QVERIFY2(
         lag >= 0.8 * shortest, qPrintable(QStringLiteral("lag %1 ms, task %2 ms").arg(lag).arg(shortest)));
     // Another request's tokens were held up: a token gap of about a task's length.
@@ -374,7 +376,8 @@ void tst_ParallelModels::antiPatternFreezesTheLoop()
         for (size_t i = 1; i < r.tokenNs.size(); ++i)
             worstGapMs = std::max(worstGapMs, double(r.tokenNs[i] - r.tokenNs[i - 1]) / 1e6);
     }
-    QVERIFY2(worstGapMs >= 0.8 * 200, qPrintable(QStringLiteral("worst token gap %1 ms").arg(worstGapMs)));
+    QVERIFY2(worstGapMs >= 0.8 * shortest,
+        qPrintable(QStringLiteral("worst token gap %1 ms, task %2 ms").arg(worstGapMs).arg(shortest)));
 }
 
 void tst_ParallelModels::backgroundJobStatuses()
