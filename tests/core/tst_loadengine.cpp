@@ -149,8 +149,10 @@ void tst_LoadEngine::exactConcurrency()
     s.concurrency = concurrency;
     s.requests = requests;
     SimulatorSettings sim = quickSim();
-    // Long enough that every slot is connected before the first response ends.
-    sim.ttftMs = concurrency >= 1000 ? 2500 : 400;
+    // Long enough that every slot is connected before the first response ends: 1,000 streams
+    // take ~1 s to open on 2 cores, and under ThreadSanitizer with another process on the cores
+    // 2.5 s was not enough (peak 709), so 5 s.
+    sim.ttftMs = concurrency >= 1000 ? 5000 : 400;
     sim.outputTokens = 2;
     const RunResult r = run(s, sim);
     QCOMPARE(r.summary.completed, requests);
