@@ -339,12 +339,22 @@ void tst_ParallelModels::mixedHoldsTheRunOpen()
     QVERIFY(lastTaskEnd > lastRequestEnd);
     QVERIFY(RaceFigures::measuredWallS(t) * 1e9 >= double(lastTaskEnd - t.measuredStartNs) - 1);
     QCOMPARE(maxOverlapOnALane(t), 1);
-    // The loop was never frozen by the CPU work: its worst lag stays below one task's length
-    // (the anti-pattern's is at least one task; on a busy machine both stretch alike).
+    // The loop was not frozen by the CPU work: had the 4 tasks run on it, its probe would have
+    // stalled for a task several times, or for several tasks at once (the responses end together).
+    // One stall of about a task is allowed: the machine (or ThreadSanitizer, whose runtime stops
+    // every thread now and then) can hold the loop thread once; one such pause read 165 ms
+    // against 148 ms tasks.
     double shortestTaskMs = 1e9;
     for (const TaskRecord &task : t.tasks)
         shortestTaskMs = std::min(shortestTaskMs, double(task.endNs - task.startNs) / 1e6);
-    QVERIFY2(RaceFigures::maxLoopLagMs(t) < shortestTaskMs,
+    const auto longStalls = std::count_if(t.loopLag.begin(), t.loopLag.end(),
+        [&](const LagSample &s) { return double(s.lagNs) / 1e6 >= 0.8 * shortestTaskMs; });
+    QVERIFY2(longStalls <= 1,
+        qPrintable(QStringLiteral("%1 stalls of a task's length (task %2 ms, worst lag %3 ms)")
+                       .arg(longStalls)
+                       .arg(shortestTaskMs)
+                       .arg(RaceFigures::maxLoopLagMs(t))));
+    QVERIFY2(RaceFigures::maxLoopLagMs(t) < 2 * shortestTaskMs,
         qPrintable(
             QStringLiteral("lag %1 ms, task %2 ms").arg(RaceFigures::maxLoopLagMs(t)).arg(shortestTaskMs)));
 }
