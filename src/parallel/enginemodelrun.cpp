@@ -3,7 +3,6 @@
 #include "engine/loadengine.h"
 #include "parallel/cpuwork.h"
 
-#include <QMutex>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,24 +24,10 @@ struct PoolWork
 
 } // namespace
 
-// Where each post-processing job stands on the pool: written by the pool thread running job i,
-// read by the run's thread for a snapshot, both under `mutex`.
-struct EnginePoolLive
-{
-    struct Job
-    {
-        const void *thread = nullptr;
-        qint64 startNs = -1;
-        qint64 endNs = -1;
-    };
-    QMutex mutex;
-    std::vector<Job> jobs;
-};
-
 EngineModelRun::EngineModelRun(const ModelSetup &setup, QObject *parent)
     : ModelRun(parent)
     , m_setup(setup)
-    , m_poolLive(std::make_shared<EnginePoolLive>())
+    , m_poolLive(std::make_shared<PoolProgress>())
 {
 }
 
@@ -134,25 +119,15 @@ void EngineModelRun::postProcessOnPool(quint32 index)
     const qint64 origin = m_engineOriginNs;
     const size_t slot = m_pool.size();
     m_pool.push_back({ index, queued, false });
-    {
-        QMutexLocker lock(&m_poolLive->mutex);
-        m_poolLive->jobs.emplace_back();
-    }
-    const std::shared_ptr<EnginePoolLive> live = m_poolLive;
+    m_poolLive->append(); // index `slot`, as m_pool's
+    const std::shared_ptr<PoolProgress> live = m_poolLive;
     m_engine->holdFinish();
     QtConcurrent::run(QThreadPool::globalInstance(), [text, rounds, clock, origin, live, slot] {
         PoolWork work;
         work.thread = QThread::currentThread();
-        {
-            QMutexLocker lock(&live->mutex);
-            work.startNs = clock.nsecsElapsed() - origin;
-            live->jobs[slot].thread = work.thread;
-            live->jobs[slot].startNs = work.startNs;
-        }
+        work.startNs = live->started(slot, work.thread, clock, origin);
         work.digest = CpuWork::hashRounds(text, rounds);
-        QMutexLocker lock(&live->mutex);
-        work.endNs = clock.nsecsElapsed() - origin;
-        live->jobs[slot].endNs = work.endNs;
+        work.endNs = live->ended(slot, clock, origin);
         return work;
     }).then(m_engine, [this, index, queued, slot](const PoolWork &work) {
         m_pool[slot].delivered = true;
@@ -198,11 +173,7 @@ ModelResult EngineModelRun::snapshot()
         return m_result;
     // Mixed mode's jobs running on the pool (started, result not back yet): open tasks on their
     // pool thread's lane, numbered now if that thread had no result back yet (as it will be).
-    std::vector<EnginePoolLive::Job> jobs;
-    {
-        QMutexLocker lock(&m_poolLive->mutex);
-        jobs = m_poolLive->jobs;
-    }
+    const std::vector<PoolProgress::Task> jobs = m_poolLive->copy();
     std::vector<TaskRecord> running;
     for (size_t i = 0; i < jobs.size() && i < m_pool.size(); ++i) {
         if (m_pool[i].delivered || jobs[i].startNs < 0)

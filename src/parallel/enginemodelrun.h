@@ -7,7 +7,6 @@
 namespace BurgerBench {
 
 class LoadEngine;
-struct EnginePoolLive;
 
 // The models whose requests run on the LoadEngine's event loop (this object's thread):
 //   sequential / concurrent        plain engine runs (sequential with CPU work: on the loop);
@@ -56,7 +55,7 @@ private:
         bool delivered = false; // its TaskRecord is in the trace
     };
     std::vector<PoolJob> m_pool;
-    std::shared_ptr<EnginePoolLive> m_poolLive;
+    std::shared_ptr<PoolProgress> m_poolLive;
     ModelResult m_result;
     bool m_running = false;
 };

@@ -57,6 +57,44 @@ int ThreadLanes::laneFor(const void *thread, QStringList *lanes, QString (*name)
     return lane;
 }
 
+void PoolProgress::reset(size_t count)
+{
+    QMutexLocker lock(&m_mutex);
+    m_tasks.assign(count, {});
+}
+
+size_t PoolProgress::append()
+{
+    QMutexLocker lock(&m_mutex);
+    m_tasks.emplace_back();
+    return m_tasks.size() - 1;
+}
+
+qint64 PoolProgress::started(size_t i, const void *thread, const QElapsedTimer &clock, qint64 originNs)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 now = clock.nsecsElapsed() - originNs;
+    m_tasks[i].thread = thread;
+    m_tasks[i].startNs = now;
+    return now;
+}
+
+qint64 PoolProgress::ended(size_t i, const QElapsedTimer &clock, qint64 originNs)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 now = clock.nsecsElapsed() - originNs;
+    m_tasks[i].endNs = now;
+    return now;
+}
+
+std::vector<PoolProgress::Task> PoolProgress::copy(const QElapsedTimer *clock, qint64 *now) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (clock && now)
+        *now = clock->nsecsElapsed();
+    return m_tasks;
+}
+
 void ModelRun::setSnapshotInterval(int ms)
 {
     m_snapshotIntervalMs = std::max(0, ms);

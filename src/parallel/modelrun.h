@@ -5,7 +5,9 @@
 #include "trace/runtrace.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -128,6 +130,32 @@ public:
 
 private:
     QHash<const void *, int> m_lanes;
+};
+
+// Where each task on the thread pool stands, for snapshots: the pool thread running task i
+// stamps its start and end on the run's clock; the run's thread copies them all. Stamps are taken
+// under the lock, so a copy whose `now` is read under the same lock holds no time after `now`.
+// Shared (std::shared_ptr) with the pool tasks, which may outlive the run.
+class PoolProgress
+{
+public:
+    struct Task
+    {
+        const void *thread = nullptr;
+        qint64 startNs = -1;
+        qint64 endNs = -1;
+    };
+    void reset(size_t count); // `count` tasks, none started
+    size_t append(); // one more task, not started: its index
+    // On the pool thread: stamp task i as started / ended now (clock minus originNs); returns now.
+    qint64 started(size_t i, const void *thread, const QElapsedTimer &clock, qint64 originNs = 0);
+    qint64 ended(size_t i, const QElapsedTimer &clock, qint64 originNs = 0);
+    // On the run's thread: every task as stamped; with `clock`, *now is read under the same lock.
+    std::vector<Task> copy(const QElapsedTimer *clock = nullptr, qint64 *now = nullptr) const;
+
+private:
+    mutable QMutex m_mutex;
+    std::vector<Task> m_tasks;
 };
 
 // Executes `setup.scenario.mode` as ExecutionMode for a race model (BackgroundJobs is recorded

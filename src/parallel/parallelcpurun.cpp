@@ -2,7 +2,6 @@
 
 #include "parallel/cpuwork.h"
 
-#include <QMutex>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -24,26 +23,11 @@ struct PoolTask
 
 } // namespace
 
-// Where each task stands, for snapshots: a pool thread stamps its task's start and end here as
-// well as in the value it hands back. `tasks[i]` is written by the pool thread running task i
-// and read by the run's thread, both under `mutex`.
-struct PoolLive
-{
-    struct Task
-    {
-        const void *thread = nullptr;
-        qint64 startNs = -1;
-        qint64 endNs = -1;
-    };
-    QMutex mutex;
-    std::vector<Task> tasks;
-};
-
 ParallelCpuRun::ParallelCpuRun(const ModelSetup &setup, QObject *parent)
     : ModelRun(parent)
     , m_setup(setup)
     , m_cancel(std::make_shared<std::atomic<bool>>(false))
-    , m_live(std::make_shared<PoolLive>())
+    , m_live(std::make_shared<PoolProgress>())
 {
 }
 
@@ -70,11 +54,11 @@ bool ParallelCpuRun::start(QString *error)
     m_probe.start(m_clock);
     m_running = true;
     m_outstanding = s.requests;
-    m_live->tasks.assign(size_t(s.requests), {}); // no pool thread has one yet
+    m_live->reset(size_t(s.requests)); // no pool thread has one yet
     m_queuedNs.assign(size_t(s.requests), -1);
     const QElapsedTimer clock = m_clock;
     const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
-    const std::shared_ptr<PoolLive> live = m_live;
+    const std::shared_ptr<PoolProgress> live = m_live;
     for (int i = 0; i < s.requests; ++i) {
         const qint64 queued = m_clock.nsecsElapsed();
         m_queuedNs[size_t(i)] = queued;
@@ -86,16 +70,9 @@ bool ParallelCpuRun::start(QString *error)
                 task.skipped = true;
                 return task;
             }
-            {
-                QMutexLocker lock(&live->mutex);
-                task.startNs = clock.nsecsElapsed();
-                live->tasks[size_t(i)].thread = task.thread;
-                live->tasks[size_t(i)].startNs = task.startNs;
-            }
+            task.startNs = live->started(size_t(i), task.thread, clock);
             task.digest = CpuWork::hashRounds(seed, rounds);
-            QMutexLocker lock(&live->mutex);
-            task.endNs = clock.nsecsElapsed();
-            live->tasks[size_t(i)].endNs = task.endNs;
+            task.endNs = live->ended(size_t(i), clock);
             return task;
         }).then(this, [this, i, queued](const PoolTask &done) {
             RunTrace &tr = m_result.trace;
@@ -143,13 +120,8 @@ ModelResult ParallelCpuRun::snapshot()
         return m_result;
     // Every task a pool thread has started, in task order, each on its thread's lane (numbered
     // here if no result from that thread came back yet: the same lanes the result will have).
-    std::vector<PoolLive::Task> tasks;
     qint64 now = 0;
-    {
-        QMutexLocker lock(&m_live->mutex);
-        now = m_clock.nsecsElapsed();
-        tasks = m_live->tasks;
-    }
+    const std::vector<PoolProgress::Task> tasks = m_live->copy(&m_clock, &now);
     ModelResult shot;
     shot.snapshotNs = now;
     for (size_t i = 0; i < tasks.size(); ++i) {

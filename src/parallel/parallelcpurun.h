@@ -10,8 +10,6 @@
 
 namespace BurgerBench {
 
-struct PoolLive;
-
 // CPU-only tasks on QtConcurrent (QThreadPool::globalInstance(), as many threads as
 // QThread::idealThreadCount() cores): all N are submitted at once, the pool runs one per core,
 // and each result comes back to this thread with .then(this, ...) carrying the thread that ran
@@ -36,7 +34,7 @@ private:
     LoopProbe m_probe;
     ThreadLanes m_lanes;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::shared_ptr<PoolLive> m_live; // shared with the pool tasks, which may outlive this run
+    std::shared_ptr<PoolProgress> m_live; // shared with the pool tasks, which may outlive this run
     std::vector<qint64> m_queuedNs; // when task i was submitted
     int m_outstanding = 0;
     ModelResult m_result;
