@@ -296,14 +296,14 @@ void RaceWindow::refreshRow(int index)
     const auto shown = [&] {
         const int cores = std::max(1, QThread::idealThreadCount());
         const double io = entry && entry->ran ? entry->ioS : (m_shown.cpuOnly ? 0 : m_shown.simulatedIoS());
-        return theoreticalWall(row.model, theoryInputFor(m_shown, io, cores));
+        return theoreticalWall(row.model, theoryInputFor(m_shown, io, cores), TheoryText::Ui);
     };
     if (theory.valid && theory.wallS > 0) {
         row.theory->setText(tr("Theory: %1 s").arg(seconds(theory.wallS)));
-        row.formula->setText(shown().displayFormula);
+        row.formula->setText(shown().formula);
     } else {
         row.theory->setText(tr("Theory: —"));
-        row.formula->setText(theory.valid ? QString() : shown().displayError);
+        row.formula->setText(theory.valid ? QString() : shown().error);
     }
     if (entry && entry->ran && entry->measuredS > 0) {
         row.efficiency->setText(

@@ -124,9 +124,8 @@ double schedule(const TheoryInput &in, int lanes, CpuPlace place, double cpuStre
     return wall;
 }
 
-// The formula's words and numbers: English with a '.' for reports, or the UI's language and
-// number format (the installed translator, QLocale()) for what the race window shows.
-struct TheoryText
+// The formula's words and numbers in the language TheoryText asks for.
+struct TextStyle
 {
     bool localized = false;
     QString w(const char *english) const
@@ -141,7 +140,7 @@ struct TheoryText
     QString secs(double s) const { return num(s, 3) + QStringLiteral(" s"); }
 };
 
-Theory computeTheory(RaceModel model, const TheoryInput &in, const TheoryText &x);
+Theory computeTheory(RaceModel model, const TheoryInput &in, const TextStyle &x);
 
 } // namespace
 
@@ -167,7 +166,7 @@ bool raceModelFromName(const QString &name, RaceModel *model)
 
 namespace {
 
-Theory computeTheory(RaceModel model, const TheoryInput &in, const TheoryText &x)
+Theory computeTheory(RaceModel model, const TheoryInput &in, const TextStyle &x)
 {
     Theory t;
     auto invalid = [&t](const QString &why) {
@@ -308,13 +307,9 @@ Theory computeTheory(RaceModel model, const TheoryInput &in, const TheoryText &x
 
 } // namespace
 
-Theory theoreticalWall(RaceModel model, const TheoryInput &in)
+Theory theoreticalWall(RaceModel model, const TheoryInput &in, TheoryText text)
 {
-    Theory t = computeTheory(model, in, TheoryText { false });
-    const Theory shown = computeTheory(model, in, TheoryText { true });
-    t.displayFormula = shown.formula;
-    t.displayError = shown.error;
-    return t;
+    return computeTheory(model, in, TextStyle { text == TheoryText::Ui });
 }
 
 } // namespace BurgerBench

@@ -42,16 +42,17 @@ struct Theory
 {
     double wallS = 0; // theoretical wall time
     int lanes = 0; // the parallelism the model gets (P): requests or tasks at once
-    QString formula; // human-readable, with the numbers: "N·T = 8 × 2.000 s" (English, for reports)
+    QString formula; // human-readable, with the numbers: "N·T = 8 × 2.000 s"
     bool valid = true; // false: this model cannot run this workload (error says why)
     QString error;
-    // The same in the UI's language and number format ("N·T = 8 × 2,000 s" in Spanish): the
-    // installed translator and QLocale() at the time of the call.
-    QString displayFormula;
-    QString displayError;
 };
 
-Theory theoreticalWall(RaceModel model, const TheoryInput &in);
+// The words and numbers of Theory::formula and ::error: English with a '.' (reports, the CLI), or
+// the UI's language and number format ("N·T = 8 × 2,000 s" in Spanish: the installed translator
+// and QLocale() at the time of the call).
+enum class TheoryText : quint8 { Report, Ui };
+
+Theory theoreticalWall(RaceModel model, const TheoryInput &in, TheoryText text = TheoryText::Report);
 
 // ceil(n / p) for p >= 1.
 inline int ceilDiv(int n, int p)
