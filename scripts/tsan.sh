@@ -40,8 +40,8 @@ qt="${BURGERBENCH_TSAN_QT:-$here/build/qt-$upstream-tsan}"
 stamp="$qt/burgerbench-tsan.stamp"
 qt_flags=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-g1 -DCMAKE_CXX_FLAGS=-g1
           -DFEATURE_sanitize_thread=ON -DFEATURE_rpath=ON
-          -DQT_BUILD_TESTS=OFF -DQT_BUILD_EXAMPLES=OFF -DBUILD_EXAMPLES=OFF
-          -DFEATURE_gui=ON -DFEATURE_widgets=ON -DFEATURE_xcb=OFF -DFEATURE_wayland=OFF
+          -DQT_BUILD_TESTS=OFF -DQT_BUILD_EXAMPLES=OFF
+          -DFEATURE_gui=ON -DFEATURE_widgets=ON -DFEATURE_xcb=OFF
           -DFEATURE_opengl=OFF -DFEATURE_vulkan=OFF -DFEATURE_eglfs=OFF -DFEATURE_linuxfb=OFF
           -DFEATURE_vnc=OFF -DFEATURE_xkbcommon=OFF -DFEATURE_printsupport=OFF -DFEATURE_dbus=OFF
           -DFEATURE_sql=OFF -DFEATURE_glib=ON -DFEATURE_icu=ON -DFEATURE_ssl=ON
