@@ -6,8 +6,7 @@
 #include "engine/requestbody.h"
 #include "engine/retrypolicy.h"
 #include "engine/tokenbucket.h"
-#include "protocol/openaichunk.h"
-#include "protocol/sseparser.h"
+#include "protocol/attemptclassifier.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -40,29 +39,56 @@ enum class AbortReason : quint8 { None, Cancelled, FailFast, RunEnded, TimeoutId
 ErrorKind kindForAbort(AbortReason reason)
 {
     switch (reason) {
-    case AbortReason::Cancelled: return ErrorKind::Cancelled;
-    case AbortReason::FailFast: return ErrorKind::FailFast;
-    case AbortReason::RunEnded: return ErrorKind::RunEnded;
-    case AbortReason::TimeoutIdle: return ErrorKind::TimeoutIdle;
-    case AbortReason::TimeoutTotal: return ErrorKind::TimeoutTotal;
-    case AbortReason::TooLarge: return ErrorKind::ResponseTooLarge;
-    case AbortReason::None: break;
+    case AbortReason::Cancelled:
+        return ErrorKind::Cancelled;
+    case AbortReason::FailFast:
+        return ErrorKind::FailFast;
+    case AbortReason::RunEnded:
+        return ErrorKind::RunEnded;
+    case AbortReason::TimeoutIdle:
+        return ErrorKind::TimeoutIdle;
+    case AbortReason::TimeoutTotal:
+        return ErrorKind::TimeoutTotal;
+    case AbortReason::TooLarge:
+        return ErrorKind::ResponseTooLarge;
+    case AbortReason::None:
+        break;
     }
     return ErrorKind::None;
 }
 
+QString abortMessage(AbortReason reason, const Scenario &s)
+{
+    switch (reason) {
+    case AbortReason::TimeoutIdle:
+        return QStringLiteral("no bytes for %1 s").arg(s.idleTimeoutS);
+    case AbortReason::TimeoutTotal:
+        return QStringLiteral("not finished within %1 s").arg(s.timeoutS);
+    case AbortReason::TooLarge:
+        return QStringLiteral("response larger than %1 bytes").arg(s.maxResponseBytes);
+    default:
+        break;
+    }
+    return {};
+}
+
 bool isIncompleteAbort(AbortReason reason)
 {
-    return reason == AbortReason::Cancelled || reason == AbortReason::FailFast || reason == AbortReason::RunEnded;
+    return reason == AbortReason::Cancelled || reason == AbortReason::FailFast
+        || reason == AbortReason::RunEnded;
 }
 
 ErrorKind kindForNetworkError(QNetworkReply::NetworkError error)
 {
     switch (error) {
-    case QNetworkReply::ConnectionRefusedError: return ErrorKind::ConnectionRefused;
-    case QNetworkReply::HostNotFoundError: return ErrorKind::HostNotFound;
-    case QNetworkReply::RemoteHostClosedError: return ErrorKind::ConnectionReset;
-    case QNetworkReply::TimeoutError: return ErrorKind::TimeoutTotal;
+    case QNetworkReply::ConnectionRefusedError:
+        return ErrorKind::ConnectionRefused;
+    case QNetworkReply::HostNotFoundError:
+        return ErrorKind::HostNotFound;
+    case QNetworkReply::RemoteHostClosedError:
+        return ErrorKind::ConnectionReset;
+    case QNetworkReply::TimeoutError:
+        return ErrorKind::TimeoutTotal;
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::UnknownNetworkError: // Qt reports a failed TLS backend load this way
         return error == QNetworkReply::SslHandshakeFailedError ? ErrorKind::Tls : ErrorKind::Network;
@@ -81,20 +107,12 @@ struct ActiveRequest
     quint32 index = 0;
     int lane = -1;
     QNetworkReply *reply = nullptr;
-    SseParser parser;
-    std::vector<SseEvent> events; // reused between reads
-    QByteArray body;              // non-streaming body, or an error body
+    AttemptClassifier
+        classifier; // what the attempt's bytes mean (protocol/, shared with the blocking client)
     qint64 attemptStartNs = -1;
     qint64 lastActivityNs = -1;
     qint64 bytes = 0;
     AbortReason abortReason = AbortReason::None;
-    ErrorKind streamError = ErrorKind::None; // first in-stream problem seen
-    QString streamErrorMessage;
-    bool sawDone = false;
-    bool isEventStream = false;
-    bool httpOk = false;
-    int usagePrompt = -1;
-    int usageCompletion = -1;
     QTimer *backoffTimer = nullptr; // while waiting to retry
     bool sending = false; // posted, requestSent not seen yet (counts in the send window)
 };
@@ -187,7 +205,7 @@ public:
     void onReadyRead(ActiveRequest *a);
     void onMetaData(ActiveRequest *a);
     void onFinished(ActiveRequest *a);
-    void handleEvents(ActiveRequest *a, qint64 nowNs);
+    void headFromReply(ActiveRequest *a, RequestRecord &r);
     void settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs);
     void releaseLane(int lane);
     void abortActive(ActiveRequest *a, AbortReason reason);
@@ -305,8 +323,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     };
     if (running)
         return fail(QStringLiteral("a run is already in progress"));
-    if (s.mode != ExecutionMode::Sequential && s.mode != ExecutionMode::Concurrent && s.mode != ExecutionMode::Mixed
-        && s.mode != ExecutionMode::AntiPattern)
+    if (s.mode != ExecutionMode::Sequential && s.mode != ExecutionMode::Concurrent
+        && s.mode != ExecutionMode::Mixed && s.mode != ExecutionMode::AntiPattern)
         return fail(QStringLiteral("mode %1 is run by the race runner, not the load engine")
                         .arg(executionModeName(s.mode)));
     QString invalid;
@@ -413,7 +431,7 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         QObject::connect(lagTimer, &QTimer::timeout, q, [this] {
             const qint64 t = now();
             const qint64 lag = std::max<qint64>(0, t - lagExpectedNs);
-            trace.loopLag.push_back({t, lag});
+            trace.loopLag.push_back({ t, lag });
             progress.lastLoopLagNs = lag;
             lagExpectedNs = t + lagTimer->interval() * 1'000'000LL;
         });
@@ -477,8 +495,8 @@ void LoadEnginePrivate::beginMeasured()
     trace.measuredStartNs = now();
     if (scenario.rate > 0) {
         const qint64 durationNs = scenario.durationS > 0 ? qint64(scenario.durationS * 1e9) : 0;
-        schedule = ArrivalSchedule::generate(scenario.rate, scenario.burstiness, scenario.requests, durationNs,
-                                             scenario.seed);
+        schedule = ArrivalSchedule::generate(
+            scenario.rate, scenario.burstiness, scenario.requests, durationNs, scenario.seed);
     } else {
         schedule.clear();
     }
@@ -567,7 +585,7 @@ void LoadEnginePrivate::pump()
         // Open loop: every arrival whose time has come joins the client queue, even if no lane
         // is free; the wait until dispatch is the client queue time, recorded, never hidden.
         while (!stopping && nextArrival < schedule.size()
-               && trace.measuredStartNs + schedule[nextArrival] <= t) {
+            && trace.measuredStartNs + schedule[nextArrival] <= t) {
             const qint64 intended = trace.measuredStartNs + schedule[nextArrival];
             ++nextArrival;
             waiting.push_back(newRecord(false, intended));
@@ -683,20 +701,11 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
     QNetworkRequest request = requestTemplate;
     request.setRawHeader("X-Request-Id", r.id);
 
-    a->parser.reset();
-    a->body.clear();
     a->bytes = 0;
     a->abortReason = AbortReason::None;
-    a->streamError = ErrorKind::None;
-    a->streamErrorMessage.clear();
-    a->sawDone = false;
-    a->isEventStream = false;
-    a->httpOk = false;
-    a->usagePrompt = a->usageCompletion = -1;
+    a->classifier.setOptions({ scenario.stream, scenario.keepTextBytes });
+    a->classifier.begin(r);
     r.sentNs = r.headersNs = r.firstByteNs = -1;
-    r.tokenNs.clear();
-    r.text.clear();
-    r.httpStatus = 0;
     r.outcome = Outcome::InFlight;
 
     QNetworkAccessManager *nam = managerForLane(a->lane);
@@ -736,12 +745,20 @@ void LoadEnginePrivate::onMetaData(ActiveRequest *a)
     if (r.sentNs < 0)
         r.sentNs = t;
     a->lastActivityNs = t;
-    r.httpStatus = a->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    a->httpOk = r.httpStatus >= 200 && r.httpStatus < 300;
-    a->isEventStream = a->reply->header(QNetworkRequest::ContentTypeHeader)
-                           .toString()
-                           .startsWith(QLatin1String("text/event-stream"), Qt::CaseInsensitive);
+    headFromReply(a, r);
     markDirty(a->index);
+}
+
+// QNAM has parsed the head (and skipped any 1xx); the classifier gets what it needs of it.
+void LoadEnginePrivate::headFromReply(ActiveRequest *a, RequestRecord &r)
+{
+    QNetworkReply *reply = a->reply;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0)
+        return;
+    a->classifier.onHead(r, status,
+        reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
+        reply->rawHeader("Content-Type"), reply->rawHeader("Location"));
 }
 
 void LoadEnginePrivate::onReadyRead(ActiveRequest *a)
@@ -762,55 +779,13 @@ void LoadEnginePrivate::onReadyRead(ActiveRequest *a)
         abortActive(a, AbortReason::TooLarge);
         return;
     }
-    if (a->httpOk && scenario.stream && a->isEventStream) {
-        // readyRead coalesces: one read may hold many events, or half of one.
-        a->events.clear();
-        a->parser.feed(data, &a->events);
-        handleEvents(a, t);
-    } else if (a->body.size() < 1024 * 1024 || (a->httpOk && !scenario.stream)) {
-        a->body += data;
-    }
-}
-
-void LoadEnginePrivate::handleEvents(ActiveRequest *a, qint64 nowNs)
-{
-    RequestRecord &r = trace.requests[a->index];
-    for (const SseEvent &event : a->events) {
-        const ChunkInfo info = parseStreamChunk(event.data, event.event);
-        switch (info.kind) {
-        case ChunkInfo::Token:
-            r.tokenNs.push_back(nowNs);
-            if (!r.warmup)
-                ++progress.tokens;
-            if (r.text.size() < scenario.keepTextBytes)
-                r.text += info.text.left(scenario.keepTextBytes - r.text.size());
-            break;
-        case ChunkInfo::Done:
-            a->sawDone = true;
-            break;
-        case ChunkInfo::Error:
-            if (a->streamError == ErrorKind::None) {
-                a->streamError = ErrorKind::StreamError;
-                a->streamErrorMessage = info.errorMessage;
-            }
-            break;
-        case ChunkInfo::Malformed:
-            if (a->streamError == ErrorKind::None) {
-                a->streamError = ErrorKind::MalformedChunk;
-                a->streamErrorMessage = QStringLiteral("not JSON: ") + QString::fromUtf8(event.data.left(120));
-            }
-            break;
-        case ChunkInfo::UsageOnly:
-        case ChunkInfo::Other:
-            break;
-        }
-        if (info.promptTokens >= 0)
-            a->usagePrompt = info.promptTokens;
-        if (info.completionTokens >= 0)
-            a->usageCompletion = info.completionTokens;
-    }
-    if (!a->events.empty())
+    // readyRead coalesces: one read may hold many events, or half of one.
+    const int tokens = a->classifier.onBody(r, data, t);
+    if (tokens > 0) {
+        if (!r.warmup)
+            progress.tokens += tokens;
         markDirty(a->index);
+    }
 }
 
 void LoadEnginePrivate::abortActive(ActiveRequest *a, AbortReason reason)
@@ -824,7 +799,7 @@ void LoadEnginePrivate::abortActive(ActiveRequest *a, AbortReason reason)
         a->backoffTimer->deleteLater();
         a->backoffTimer = nullptr;
         settle(a, isIncompleteAbort(reason) ? Outcome::Incomplete : Outcome::Failed, kindForAbort(reason),
-               QString(), now());
+            QString(), now());
     }
 }
 
@@ -839,8 +814,8 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
     // Drain whatever arrived with the final notification.
     if (reply->bytesAvailable() > 0 && a->abortReason == AbortReason::None)
         onReadyRead(a);
-    if (r.httpStatus == 0)
-        r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!a->classifier.headSeen())
+        headFromReply(a, r); // a head without a metaDataChanged before the end
     const QNetworkReply::NetworkError netError = reply->error();
     const QString netMessage = reply->errorString();
     const QByteArray retryAfter = reply->rawHeader("Retry-After");
@@ -848,78 +823,19 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
     reply->disconnect(q);
     reply->deleteLater();
 
-    Outcome outcome = Outcome::Failed;
-    ErrorKind kind = ErrorKind::None;
-    QString message;
-    if (a->abortReason != AbortReason::None) {
-        kind = kindForAbort(a->abortReason);
-        outcome = isIncompleteAbort(a->abortReason) ? Outcome::Incomplete : Outcome::Failed;
-        if (a->abortReason == AbortReason::TimeoutIdle)
-            message = QStringLiteral("no bytes for %1 s").arg(scenario.idleTimeoutS);
-        else if (a->abortReason == AbortReason::TimeoutTotal)
-            message = QStringLiteral("not finished within %1 s").arg(scenario.timeoutS);
-        else if (a->abortReason == AbortReason::TooLarge)
-            message = QStringLiteral("response larger than %1 bytes").arg(scenario.maxResponseBytes);
-    } else if (r.httpStatus != 0 && (r.httpStatus < 200 || r.httpStatus >= 300)) {
-        kind = ErrorKind::Http;
-        const ChunkInfo info = parseCompletionBody(a->body);
-        message = info.kind == ChunkInfo::Error && !info.errorMessage.isEmpty()
-            ? info.errorMessage
-            : QString::fromUtf8(a->body.left(200)).trimmed();
-        if (message.isEmpty())
-            message = netMessage;
-    } else if (netError != QNetworkReply::NoError) {
-        // A 2xx stream cut short, or no response at all.
-        kind = kindForNetworkError(netError);
-        if (netError == QNetworkReply::RemoteHostClosedError && r.headersNs < 0)
-            kind = ErrorKind::ConnectionReset;
-        message = netMessage;
-    } else if (scenario.stream) {
-        if (a->isEventStream) {
-            a->events.clear();
-            a->parser.finish(&a->events);
-            handleEvents(a, t);
-        }
-        if (!a->isEventStream) {
-            const ChunkInfo info = parseCompletionBody(a->body);
-            kind = info.kind == ChunkInfo::Error ? ErrorKind::StreamError : ErrorKind::BadResponse;
-            message = info.kind == ChunkInfo::Error ? info.errorMessage
-                                                    : QStringLiteral("expected text/event-stream, got \"%1\"")
-                                                          .arg(QString::fromUtf8(a->body.left(120)));
-        } else if (a->streamError != ErrorKind::None) {
-            kind = a->streamError;
-            message = a->streamErrorMessage;
-        } else if (r.tokenNs.empty()) {
-            kind = ErrorKind::NoTokens;
-            message = QStringLiteral("the stream carried no token event");
-        } else if (!a->sawDone) {
-            kind = ErrorKind::MissingDone;
-            message = QStringLiteral("the stream ended without data: [DONE]");
-        } else {
-            outcome = Outcome::Success;
-        }
-    } else {
-        const ChunkInfo info = parseCompletionBody(a->body);
-        if (info.kind == ChunkInfo::Token) {
-            outcome = Outcome::Success;
-            a->usagePrompt = info.promptTokens;
-            a->usageCompletion = info.completionTokens;
-            if (r.text.isEmpty())
-                r.text = info.text.left(scenario.keepTextBytes);
-        } else if (info.kind == ChunkInfo::Error) {
-            kind = ErrorKind::StreamError;
-            message = info.errorMessage;
-        } else {
-            kind = ErrorKind::BadResponse;
-            message = QStringLiteral("not an OpenAI completion: \"%1\"").arg(QString::fromUtf8(a->body.left(120)));
-        }
-    }
+    // What QNAM tells apart is all the classifier hears: it parsed HTTP itself (a broken status
+    // line or chunk size arrive as a close or a normal end), and it reports a non-2xx status as
+    // an error too (the classifier lets the status win).
+    if (a->abortReason != AbortReason::None)
+        a->classifier.abort(kindForAbort(a->abortReason), abortMessage(a->abortReason, scenario));
+    else if (netError != QNetworkReply::NoError)
+        a->classifier.onTransportError(kindForNetworkError(netError), netMessage);
+    const AttemptVerdict verdict = a->classifier.finish(r, t);
+    const Outcome outcome = verdict.outcome;
+    const ErrorKind kind = verdict.error;
+    const QString &message = verdict.message;
 
     if (outcome == Outcome::Success) {
-        if (a->usagePrompt >= 0)
-            r.promptTokens = a->usagePrompt;
-        r.outputTokensFromUsage = a->usageCompletion >= 0;
-        r.outputTokens = a->usageCompletion >= 0 ? a->usageCompletion : int(r.tokenNs.size());
         settle(a, outcome, ErrorKind::None, QString(), t);
         if (completionHook)
             completionHook(r.index);
@@ -938,7 +854,8 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
         r.attempts.push_back(attempt);
         ++r.retries;
         std::uniform_real_distribution<double> uniform(0.0, 1.0);
-        qint64 delay = RetryPolicy::backoffNs(r.retries, scenario.retryBaseMs, scenario.retryMaxMs, uniform(rng));
+        qint64 delay
+            = RetryPolicy::backoffNs(r.retries, scenario.retryBaseMs, scenario.retryMaxMs, uniform(rng));
         delay = std::max(delay, RetryPolicy::retryAfterNs(retryAfter, QDateTime::currentDateTimeUtc()));
         a->backoffTimer = new QTimer(q);
         a->backoffTimer->setSingleShot(true);
@@ -955,8 +872,8 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
     settle(a, outcome, kind, message, t);
 }
 
-void LoadEnginePrivate::settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message,
-                               qint64 nowNs)
+void LoadEnginePrivate::settle(
+    ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs)
 {
     RequestRecord &r = trace.requests[a->index];
     r.outcome = outcome;
@@ -976,11 +893,12 @@ void LoadEnginePrivate::settle(ActiveRequest *a, Outcome outcome, ErrorKind kind
             ++progress.incomplete;
         trace.endNs = std::max(trace.endNs, nowNs);
     }
-    const bool failFast = outcome == Outcome::Failed && !r.warmup && scenario.errorPolicy == ErrorPolicy::FailFast;
+    const bool failFast
+        = outcome == Outcome::Failed && !r.warmup && scenario.errorPolicy == ErrorPolicy::FailFast;
     releaseLane(a->lane);
     if (failFast && !stopping) {
-        trace.abortReason = QStringLiteral("fail-fast: request %1 failed (%2)").arg(QString::fromLatin1(r.id),
-                                                                                     errorKindName(kind, r.httpStatus));
+        trace.abortReason = QStringLiteral("fail-fast: request %1 failed (%2)")
+                                .arg(QString::fromLatin1(r.id), errorKindName(kind, r.httpStatus));
         cutOffAll(AbortReason::FailFast);
         return;
     }

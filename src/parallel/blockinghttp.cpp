@@ -1,8 +1,8 @@
 #include "parallel/blockinghttp.h"
 
 #include "engine/requestbody.h"
-#include "protocol/openaichunk.h"
-#include "protocol/sseparser.h"
+#include "protocol/attemptclassifier.h"
+#include "protocol/httpresponseparser.h"
 
 #include <QNetworkProxy>
 #include <QTcpSocket>
@@ -20,176 +20,6 @@ namespace {
 // Waits are cut into slices this long so a cancel or a deadline is noticed promptly; the
 // thread still does nothing but wait (poll() in the kernel) during each slice.
 constexpr int WaitSliceMs = 50;
-
-// Incremental HTTP/1.1 response parser: head, then a chunked, Content-Length or close-delimited
-// body, handing out the decoded body bytes.
-class ResponseParser
-{
-public:
-    enum State : quint8 { Head, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Body, UntilClose, Done, Error };
-
-    State state = Head;
-    int status = 0;
-    bool eventStream = false;
-    bool keepAlive = true;
-    QByteArray retryAfter;
-    QString error;
-
-    bool headDone() const { return state != Head && state != Error; }
-    bool done() const { return state == Done; }
-
-    // Appends wire bytes; appends decoded body bytes to *body.
-    void feed(const QByteArray &data, QByteArray *body)
-    {
-        m_buf.append(data);
-        bool progress = true;
-        while (progress && state != Done && state != Error) {
-            progress = false;
-            switch (state) {
-            case Head: {
-                const qsizetype end = m_buf.indexOf("\r\n\r\n", m_pos);
-                if (end < 0)
-                    break;
-                parseHead(QByteArrayView(m_buf).sliced(m_pos, end - m_pos));
-                m_pos = end + 4;
-                progress = true;
-                break;
-            }
-            case ChunkSize: {
-                const qsizetype eol = m_buf.indexOf("\r\n", m_pos);
-                if (eol < 0)
-                    break;
-                QByteArray line = m_buf.mid(m_pos, eol - m_pos);
-                m_pos = eol + 2;
-                const qsizetype semi = line.indexOf(';');
-                if (semi >= 0)
-                    line.truncate(semi);
-                bool ok = false;
-                m_remaining = line.trimmed().toLongLong(&ok, 16);
-                if (!ok || m_remaining < 0) {
-                    fail(QStringLiteral("bad chunk size"));
-                    break;
-                }
-                state = m_remaining == 0 ? Trailers : ChunkData;
-                progress = true;
-                break;
-            }
-            case ChunkData:
-            case Body: {
-                const qsizetype take = qsizetype(std::min<qint64>(m_remaining, m_buf.size() - m_pos));
-                if (take > 0) {
-                    body->append(QByteArrayView(m_buf).sliced(m_pos, take));
-                    m_pos += take;
-                    m_remaining -= take;
-                }
-                if (m_remaining == 0) {
-                    state = state == ChunkData ? ChunkDataEnd : Done;
-                    progress = true;
-                }
-                break;
-            }
-            case ChunkDataEnd:
-                if (m_buf.size() - m_pos < 2)
-                    break;
-                if (m_buf.at(m_pos) != '\r' || m_buf.at(m_pos + 1) != '\n') {
-                    fail(QStringLiteral("chunk not followed by CRLF"));
-                    break;
-                }
-                m_pos += 2;
-                state = ChunkSize;
-                progress = true;
-                break;
-            case Trailers: {
-                const qsizetype eol = m_buf.indexOf("\r\n", m_pos);
-                if (eol < 0)
-                    break;
-                const bool empty = eol == m_pos;
-                m_pos = eol + 2;
-                if (empty)
-                    state = Done;
-                progress = true;
-                break;
-            }
-            case UntilClose:
-                body->append(QByteArrayView(m_buf).sliced(m_pos));
-                m_pos = m_buf.size();
-                break;
-            case Done:
-            case Error:
-                break;
-            }
-        }
-        // Compact: the consumed prefix is never looked at again.
-        if (m_pos > 0) {
-            m_buf.remove(0, m_pos);
-            m_pos = 0;
-        }
-    }
-
-    // The peer closed the connection: the end of a close-delimited body, else a cut.
-    void closed()
-    {
-        if (state == UntilClose)
-            state = Done;
-    }
-
-private:
-    void fail(const QString &why)
-    {
-        state = Error;
-        error = why;
-    }
-
-    void parseHead(QByteArrayView head)
-    {
-        const QList<QByteArray> lines = head.toByteArray().split('\n');
-        const QByteArray statusLine = lines.value(0).trimmed();
-        // "HTTP/1.1 200 OK"
-        const QList<QByteArray> parts = statusLine.split(' ');
-        bool ok = false;
-        status = parts.size() >= 2 ? parts.at(1).toInt(&ok) : 0;
-        if (!statusLine.startsWith("HTTP/1.") || !ok) {
-            fail(QStringLiteral("not an HTTP/1.x response: \"%1\"")
-                     .arg(QString::fromLatin1(statusLine.left(80))));
-            return;
-        }
-        keepAlive = !statusLine.startsWith("HTTP/1.0");
-        bool chunked = false;
-        qint64 length = -1;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray &line = lines.at(i);
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-type")
-                eventStream = value.toLower().startsWith("text/event-stream");
-            else if (name == "transfer-encoding")
-                chunked = value.toLower().contains("chunked");
-            else if (name == "content-length")
-                length = value.toLongLong();
-            else if (name == "connection")
-                keepAlive = !value.toLower().contains("close")
-                    && (keepAlive || value.toLower().contains("keep-alive"));
-            else if (name == "retry-after")
-                retryAfter = value;
-        }
-        if (chunked) {
-            state = ChunkSize;
-        } else if (length >= 0) {
-            m_remaining = length;
-            state = length == 0 ? Done : Body;
-        } else {
-            state = UntilClose;
-            keepAlive = false;
-        }
-    }
-
-    QByteArray m_buf;
-    qsizetype m_pos = 0;
-    qint64 m_remaining = 0;
-};
 
 ErrorKind kindForSocketError(QAbstractSocket::SocketError error)
 {
@@ -314,13 +144,21 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
     const qint64 totalNs = qint64(s.timeoutS * 1e9);
     const qint64 idleNs = qint64(s.idleTimeoutS * 1e9);
 
-    auto finish = [&](Outcome outcome, ErrorKind kind, const QString &message) {
-        r.outcome = outcome;
-        r.error = kind;
-        r.errorMessage = message;
-        r.endNs = clock.nsecsElapsed();
-        if (outcome != Outcome::Success && r.outputTokens < 0)
-            r.outputTokens = int(r.tokenNs.size());
+    // What the bytes mean is the classifier's (protocol/, shared with the engine); this
+    // function only reads them, times them and reports what the connection did.
+    AttemptClassifier classify({ s.stream, s.keepTextBytes });
+    classify.begin(r);
+    auto end = [&](qint64 t) {
+        const AttemptVerdict verdict = classify.finish(r, t);
+        r.outcome = verdict.outcome;
+        r.error = verdict.error;
+        r.errorMessage = verdict.message;
+        r.endNs = t;
+    };
+    auto cut = [&](ErrorKind kind, const QString &message) {
+        dropSocket();
+        classify.abort(kind, message);
+        end(clock.nsecsElapsed());
     };
 
     // METRICS.md item 2: the request starts just before it is handed to the network stack
@@ -334,17 +172,15 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
             QString error;
             ErrorKind kind = ErrorKind::None;
             if (!connectSocket(int(std::min<qint64>(totalNs / 1'000'000, 30'000)), &error, &kind)) {
-                finish(Outcome::Failed, kind, error);
+                classify.onTransportError(kind, error);
+                end(clock.nsecsElapsed());
                 return;
             }
         }
         m_socket->write(request);
         while (m_socket->bytesToWrite() > 0) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                dropSocket();
-                finish(Outcome::Incomplete, ErrorKind::Cancelled, QString());
-                return;
-            }
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return cut(ErrorKind::Cancelled, QString());
             if (!m_socket->waitForBytesWritten(WaitSliceMs)
                 && m_socket->state() != QAbstractSocket::ConnectedState)
                 break;
@@ -357,50 +193,32 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
         if (progress)
             progress(r);
 
-        ResponseParser http;
-        SseParser sse;
-        std::vector<SseEvent> events;
+        HttpResponseParser http;
         QByteArray body; // decoded body bytes of this read
-        QByteArray fullBody; // non-streaming or error body
         qint64 bytes = 0;
         qint64 lastActivity = r.sentNs;
-        bool sawDone = false;
-        ErrorKind streamError = ErrorKind::None;
-        QString streamErrorMessage;
-        int usagePrompt = -1;
-        int usageCompletion = -1;
-        bool httpOk = false;
-        bool gotBytes = false;
+        bool closed = false;
 
         while (!http.done()) {
             if (progress)
                 progress(r); // what the last read (or nothing, a wait slice) brought
             if (m_socket->bytesAvailable() == 0) {
-                if (cancel && cancel->load(std::memory_order_relaxed)) {
-                    dropSocket();
-                    finish(Outcome::Incomplete, ErrorKind::Cancelled, QString());
-                    return;
-                }
+                if (cancel && cancel->load(std::memory_order_relaxed))
+                    return cut(ErrorKind::Cancelled, QString());
                 const qint64 now = clock.nsecsElapsed();
-                if (now - r.dispatchNs > totalNs) {
-                    dropSocket();
-                    finish(Outcome::Failed, ErrorKind::TimeoutTotal,
-                        QStringLiteral("not finished within %1 s").arg(s.timeoutS));
-                    return;
-                }
-                if (now - lastActivity > idleNs) {
-                    dropSocket();
-                    finish(Outcome::Failed, ErrorKind::TimeoutIdle,
-                        QStringLiteral("no bytes for %1 s").arg(s.idleTimeoutS));
-                    return;
-                }
+                if (now - r.dispatchNs > totalNs)
+                    return cut(
+                        ErrorKind::TimeoutTotal, QStringLiteral("not finished within %1 s").arg(s.timeoutS));
+                if (now - lastActivity > idleNs)
+                    return cut(
+                        ErrorKind::TimeoutIdle, QStringLiteral("no bytes for %1 s").arg(s.idleTimeoutS));
                 // The thread blocks here: this is "standing at the counter".
                 if (!m_socket->waitForReadyRead(WaitSliceMs)) {
                     if (m_socket->state() == QAbstractSocket::ConnectedState
                         && m_socket->bytesAvailable() == 0)
                         continue; // a slice ran out; keep waiting
                     if (m_socket->bytesAvailable() == 0) {
-                        http.closed();
+                        closed = true;
                         break;
                     }
                 }
@@ -409,158 +227,48 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
             const QByteArray data = m_socket->readAll();
             if (data.isEmpty())
                 continue;
-            gotBytes = true;
             if (r.firstByteNs < 0)
                 r.firstByteNs = t;
             lastActivity = t;
             bytes += data.size();
-            if (bytes > s.maxResponseBytes) {
-                dropSocket();
-                finish(Outcome::Failed, ErrorKind::ResponseTooLarge,
+            if (bytes > s.maxResponseBytes)
+                return cut(ErrorKind::ResponseTooLarge,
                     QStringLiteral("response larger than %1 bytes").arg(s.maxResponseBytes));
-                return;
-            }
-            const bool hadHead = http.headDone();
+            const bool hadHead = http.headComplete();
             body.clear();
-            http.feed(data, &body);
-            if (http.state == ResponseParser::Error) {
+            const bool ok = http.feed(data, &body);
+            if (!hadHead && http.headComplete()) {
+                r.headersNs = t;
+                const HttpResponseHead &head = http.head();
+                classify.onHead(
+                    r, head.status, head.reason, head.header("content-type"), head.header("location"));
+            }
+            classify.onBody(r, body, t);
+            if (!ok) {
                 dropSocket();
-                finish(Outcome::Failed, ErrorKind::BadResponse, http.error);
+                classify.onHttpError(http);
+                end(t);
                 return;
             }
-            if (!hadHead && http.headDone()) {
-                r.headersNs = t;
-                r.httpStatus = http.status;
-                httpOk = http.status >= 200 && http.status < 300;
-            }
-            if (body.isEmpty())
-                continue;
-            if (httpOk && s.stream && http.eventStream) {
-                events.clear();
-                sse.feed(body, &events);
-                for (const SseEvent &event : events) {
-                    const ChunkInfo info = parseStreamChunk(event.data, event.event);
-                    switch (info.kind) {
-                    case ChunkInfo::Token:
-                        r.tokenNs.push_back(t);
-                        if (r.text.size() < s.keepTextBytes)
-                            r.text += info.text.left(s.keepTextBytes - r.text.size());
-                        break;
-                    case ChunkInfo::Done:
-                        sawDone = true;
-                        break;
-                    case ChunkInfo::Error:
-                        if (streamError == ErrorKind::None) {
-                            streamError = ErrorKind::StreamError;
-                            streamErrorMessage = info.errorMessage;
-                        }
-                        break;
-                    case ChunkInfo::Malformed:
-                        if (streamError == ErrorKind::None) {
-                            streamError = ErrorKind::MalformedChunk;
-                            streamErrorMessage
-                                = QStringLiteral("not JSON: ") + QString::fromUtf8(event.data.left(120));
-                        }
-                        break;
-                    case ChunkInfo::UsageOnly:
-                    case ChunkInfo::Other:
-                        break;
-                    }
-                    if (info.promptTokens >= 0)
-                        usagePrompt = info.promptTokens;
-                    if (info.completionTokens >= 0)
-                        usageCompletion = info.completionTokens;
-                }
-            } else if (fullBody.size() < 1024 * 1024 || (httpOk && !s.stream)) {
-                fullBody += body;
-            }
         }
 
-        if (!http.done()) {
-            dropSocket();
-            if (!gotBytes && reused && attempt == 0)
-                continue; // a stale keep-alive connection closed under us before any answer
-            finish(Outcome::Failed, ErrorKind::ConnectionReset,
-                http.headDone() ? QStringLiteral("the connection closed in the middle of the response")
-                                : QStringLiteral("the connection closed before a response"));
-            return;
-        }
         const qint64 t = clock.nsecsElapsed();
-        if (!http.keepAlive)
+        if (closed && !http.finish()) {
             dropSocket();
-
-        if (!httpOk) {
-            const ChunkInfo info = parseCompletionBody(fullBody);
-            QString message = info.kind == ChunkInfo::Error && !info.errorMessage.isEmpty()
-                ? info.errorMessage
-                : QString::fromUtf8(fullBody.left(200)).trimmed();
-            finish(Outcome::Failed, ErrorKind::Http, message);
-            r.endNs = t;
+            if (http.bytesSeen() == 0 && reused && attempt == 0)
+                continue; // a stale keep-alive connection closed under us before any answer
+            classify.onHttpError(http);
+            end(t);
             return;
         }
-        Outcome outcome = Outcome::Failed;
-        ErrorKind kind = ErrorKind::None;
-        QString message;
-        if (s.stream) {
-            if (http.eventStream) {
-                events.clear();
-                sse.finish(&events);
-                for (const SseEvent &event : events) {
-                    const ChunkInfo info = parseStreamChunk(event.data, event.event);
-                    if (info.kind == ChunkInfo::Token)
-                        r.tokenNs.push_back(t);
-                    else if (info.kind == ChunkInfo::Done)
-                        sawDone = true;
-                }
-            }
-            if (!http.eventStream) {
-                const ChunkInfo info = parseCompletionBody(fullBody);
-                kind = info.kind == ChunkInfo::Error ? ErrorKind::StreamError : ErrorKind::BadResponse;
-                message = info.kind == ChunkInfo::Error
-                    ? info.errorMessage
-                    : QStringLiteral("expected text/event-stream, got \"%1\"")
-                          .arg(QString::fromUtf8(fullBody.left(120)));
-            } else if (streamError != ErrorKind::None) {
-                kind = streamError;
-                message = streamErrorMessage;
-            } else if (r.tokenNs.empty()) {
-                kind = ErrorKind::NoTokens;
-                message = QStringLiteral("the stream carried no token event");
-            } else if (!sawDone) {
-                kind = ErrorKind::MissingDone;
-                message = QStringLiteral("the stream ended without data: [DONE]");
-            } else {
-                outcome = Outcome::Success;
-            }
-        } else {
-            const ChunkInfo info = parseCompletionBody(fullBody);
-            if (info.kind == ChunkInfo::Token) {
-                outcome = Outcome::Success;
-                usagePrompt = info.promptTokens;
-                usageCompletion = info.completionTokens;
-                if (r.text.isEmpty())
-                    r.text = info.text.left(s.keepTextBytes);
-            } else if (info.kind == ChunkInfo::Error) {
-                kind = ErrorKind::StreamError;
-                message = info.errorMessage;
-            } else {
-                kind = ErrorKind::BadResponse;
-                message = QStringLiteral("not an OpenAI completion: \"%1\"")
-                              .arg(QString::fromUtf8(fullBody.left(120)));
-            }
-        }
-        if (outcome == Outcome::Success) {
-            if (usagePrompt >= 0)
-                r.promptTokens = usagePrompt;
-            r.outputTokensFromUsage = usageCompletion >= 0;
-            r.outputTokens = usageCompletion >= 0 ? usageCompletion : int(r.tokenNs.size());
-        }
-        finish(outcome, kind, message);
-        r.endNs = t;
+        if (!http.keepAlive())
+            dropSocket();
+        end(t);
         return;
     }
-    finish(Outcome::Failed, ErrorKind::ConnectionReset,
-        QStringLiteral("the connection closed before a response"));
+    classify.onTransportError(
+        ErrorKind::ConnectionReset, QStringLiteral("the connection closed before a response"));
+    end(clock.nsecsElapsed());
 }
 
 } // namespace BurgerBench

@@ -22,10 +22,11 @@ namespace BurgerBench {
 // waits at the counter").
 //
 // A small HTTP/1.1 client over QTcpSocket's waitFor* calls (QSslSocket for https): keep-alive
-// connection reused between requests like a requests.Session, Content-Length, chunked and
-// close-delimited bodies. Streamed bodies go through the same SseParser and chunk classification
-// as the event-loop engine, and every moment is recorded on the caller's clock exactly as the
-// engine records it (METRICS.md items 2 and 4–6). No retries: a failure is recorded as is.
+// connection reused between requests like a requests.Session. The bytes are parsed by
+// protocol/'s HttpResponseParser (Content-Length, chunked, close-delimited, 1xx skipped) and
+// judged by the same AttemptClassifier as the event-loop engine's, so both record one response
+// alike; every moment is recorded on the caller's clock exactly as the engine records it
+// (METRICS.md items 2 and 4-6). No retries: a failure is recorded as is.
 //
 // Thread affinity: create, use and destroy on one thread (the worker's).
 class BlockingHttpClient

@@ -75,20 +75,6 @@ template<typename F> void forEachListElement(QByteArrayView value, F f)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// A chunk-size line is short; anything longer is garbage, not a big chunk.
-constexpr qsizetype MaxChunkSizeLine = 1024;
-
 } // namespace
 
 QByteArray HttpRequest::header(QByteArrayView name) const
@@ -144,6 +130,7 @@ void HttpRequestParser::reset()
     m_remaining = 0;
     m_expectContinue = false;
     m_current = {};
+    m_chunked.reset();
     m_ready.clear();
     m_errorStatus = 0;
     m_errorMessage.clear();
@@ -228,8 +215,7 @@ bool HttpRequestParser::step()
 {
     switch (m_state) {
     case State::RequestLine:
-    case State::Headers:
-    case State::Trailers: {
+    case State::Headers: {
         const qsizetype start = m_pos;
         QByteArrayView line;
         if (!readLine(line, m_maxHeaderBytes - m_headerBytes))
@@ -237,20 +223,9 @@ bool HttpRequestParser::step()
         m_headerBytes += m_pos - start;
         if (m_state == State::RequestLine)
             return line.isEmpty() ? true : parseRequestLine(line);
-        if (m_state == State::Headers)
-            return line.isEmpty() ? headersComplete() : parseHeaderLine(line);
-        // Trailers: checked for syntax, then dropped.
-        if (line.isEmpty()) {
-            finishRequest();
-            return true;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon)))
-            return fail(400, QStringLiteral("malformed trailer field"));
-        return true;
+        return line.isEmpty() ? headersComplete() : parseHeaderLine(line);
     }
-    case State::Body:
-    case State::ChunkData: {
+    case State::Body: {
         const qsizetype available = m_buf.size() - m_pos;
         if (available == 0)
             return false;
@@ -261,32 +236,22 @@ bool HttpRequestParser::step()
         m_remaining -= n;
         if (m_remaining > 0)
             return false;
-        if (m_state == State::Body)
-            finishRequest();
-        else
-            m_state = State::ChunkDataEnd;
+        finishRequest();
         return true;
     }
-    case State::ChunkDataEnd: {
-        QByteArrayView line;
-        if (!readLine(line, 2)) {
-            if (hasError())
-                m_errorMessage = QStringLiteral("chunk data not followed by CRLF");
+    case State::Chunked: {
+        if (m_pos == m_buf.size())
             return false;
-        }
-        if (!line.isEmpty())
-            return fail(400, QStringLiteral("chunk data not followed by CRLF"));
-        m_state = State::ChunkSize;
+        // m_buf is not touched while the decoder reads the view.
+        m_pos += m_chunked.feed(QByteArrayView(m_buf).sliced(m_pos), &m_current.body);
+        m_scan = m_pos;
+        if (m_chunked.failed())
+            return chunkedFailed();
+        if (!m_chunked.done())
+            return false;
+        m_headerBytes += m_chunked.trailerBytes();
+        finishRequest();
         return true;
-    }
-    case State::ChunkSize: {
-        QByteArrayView line;
-        if (!readLine(line, MaxChunkSizeLine)) {
-            if (hasError())
-                m_errorMessage = QStringLiteral("chunk size line too long");
-            return false;
-        }
-        return chunkSizeLine(line);
     }
     }
     return false;
@@ -392,7 +357,11 @@ bool HttpRequestParser::headersComplete()
 
     const bool expectContinue = equalsNoCase(m_current.header("expect"), "100-continue");
     if (chunked) {
-        m_state = State::ChunkSize;
+        // Trailers count toward the header section's limit, body bytes toward the body's.
+        m_chunked.reset();
+        m_chunked.setMaxBodyBytes(m_maxBodyBytes);
+        m_chunked.setMaxTrailerBytes(m_maxHeaderBytes - m_headerBytes);
+        m_state = State::Chunked;
         m_expectContinue = expectContinue;
         return true;
     }
@@ -409,32 +378,16 @@ bool HttpRequestParser::headersComplete()
     return true;
 }
 
-bool HttpRequestParser::chunkSizeLine(QByteArrayView line)
+bool HttpRequestParser::chunkedFailed()
 {
-    qint64 size = 0;
-    qsizetype i = 0;
-    for (; i < line.size(); ++i) {
-        const int digit = hexValue(line[i]);
-        if (digit < 0)
-            break;
-        size = size * 16 + digit;
-        if (size > m_maxBodyBytes)
-            return fail(413, QStringLiteral("request body too large"));
-    }
-    if (i == 0)
-        return fail(400, QStringLiteral("malformed chunk size"));
-    const QByteArrayView rest = trimmedOws(line.sliced(i));
-    if (!rest.isEmpty() && !rest.startsWith(';'))
-        return fail(400, QStringLiteral("malformed chunk size"));
-    if (m_current.body.size() + size > m_maxBodyBytes)
+    switch (m_chunked.error()) {
+    case ChunkedDecoder::Error::BodyTooLarge:
         return fail(413, QStringLiteral("request body too large"));
-    if (size == 0) {
-        m_state = State::Trailers;
-        return true;
+    case ChunkedDecoder::Error::TrailersTooLarge:
+        return fail(400, QStringLiteral("header section too large"));
+    default:
+        return fail(400, QString::fromLatin1(ChunkedDecoder::errorText(m_chunked.error())));
     }
-    m_remaining = size;
-    m_state = State::ChunkData;
-    return true;
 }
 
 void HttpRequestParser::finishRequest()

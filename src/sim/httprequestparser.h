@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/chunkeddecoder.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -30,7 +32,8 @@ struct HttpRequest
 // A pure, incremental HTTP/1.x request parser: feed it bytes as they arrive and take zero or more
 // complete requests out. It never touches a socket, so the tests and the fuzzer drive it directly.
 //
-// Accepts Content-Length and `Transfer-Encoding: chunked` bodies (trailers are read and dropped),
+// Accepts Content-Length and `Transfer-Encoding: chunked` bodies (decoded by protocol/'s
+// ChunkedDecoder, which the client's response parser uses too; trailers are read and dropped),
 // CRLF or bare LF line ends, and empty lines before a request line (RFC 9112 §2.2). Rejects, with a
 // status and a message: a bad request line, a header line without a colon or with a space before
 // it, obsolete line folding, NUL or bare CR, both Content-Length and Transfer-Encoding, other
@@ -70,14 +73,14 @@ public:
     void reset();
 
 private:
-    enum class State { RequestLine, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
+    enum class State { RequestLine, Headers, Body, Chunked };
 
     bool step();
     bool readLine(QByteArrayView &line, qsizetype maxLineBytes);
     bool parseRequestLine(QByteArrayView line);
     bool parseHeaderLine(QByteArrayView line);
     bool headersComplete();
-    bool chunkSizeLine(QByteArrayView line);
+    bool chunkedFailed();
     void finishRequest();
     bool fail(int status, const QString &message);
 
@@ -92,6 +95,7 @@ private:
     qint64 m_remaining = 0; // body or chunk bytes still expected
     bool m_expectContinue = false;
     HttpRequest m_current;
+    ChunkedDecoder m_chunked; // the one chunked decoder (protocol/), shared with the client
     std::deque<HttpRequest> m_ready;
 
     int m_errorStatus = 0;

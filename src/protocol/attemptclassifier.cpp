@@ -1,0 +1,243 @@
+#include "protocol/attemptclassifier.h"
+
+#include "protocol/openaichunk.h"
+
+namespace BurgerBench {
+
+namespace {
+
+bool isIncomplete(ErrorKind kind)
+{
+    return kind == ErrorKind::Cancelled || kind == ErrorKind::FailFast || kind == ErrorKind::RunEnded;
+}
+
+bool startsWithNoCase(QByteArrayView s, QByteArrayView prefix)
+{
+    return s.size() >= prefix.size() && qstrnicmp(s.data(), prefix.size(), prefix.data(), prefix.size()) == 0;
+}
+
+} // namespace
+
+AttemptClassifier::AttemptClassifier(const Options &options)
+    : m_options(options)
+{
+}
+
+void AttemptClassifier::begin(RequestRecord &record)
+{
+    m_sse.reset();
+    m_events.clear();
+    m_body.clear();
+    m_reason.clear();
+    m_location.clear();
+    m_status = 0;
+    m_eventStream = false;
+    m_sawDone = false;
+    m_usagePrompt = m_usageCompletion = -1;
+    m_streamError = ErrorKind::None;
+    m_streamErrorMessage.clear();
+    m_transportError = ErrorKind::None;
+    m_transportMessage.clear();
+    m_abortKind = ErrorKind::None;
+    m_abortMessage.clear();
+    record.tokenNs.clear();
+    record.text.clear();
+    record.httpStatus = 0;
+    record.outputTokens = -1;
+    record.outputTokensFromUsage = false;
+}
+
+void AttemptClassifier::onHead(RequestRecord &record, int status, QByteArrayView reason,
+    QByteArrayView contentType, QByteArrayView location)
+{
+    m_status = status;
+    record.httpStatus = status;
+    m_reason = reason.toByteArray();
+    m_location = location.toByteArray();
+    m_eventStream = startsWithNoCase(contentType.trimmed(), "text/event-stream");
+}
+
+int AttemptClassifier::onBody(RequestRecord &record, QByteArrayView bytes, qint64 nowNs)
+{
+    if (bytes.isEmpty())
+        return 0;
+    if (httpOk() && m_options.stream && m_eventStream) {
+        // A read may hold many events, or half of one.
+        m_events.clear();
+        m_sse.feed(bytes, &m_events);
+        return handleEvents(record, nowNs);
+    }
+    // A body to classify whole: an expected non-streaming completion in full, anything else
+    // (an error page, an unexpected content type) only as much as a message needs.
+    if (m_body.size() < m_options.keepErrorBodyBytes || (httpOk() && !m_options.stream))
+        m_body.append(bytes.data(), bytes.size());
+    return 0;
+}
+
+int AttemptClassifier::handleEvents(RequestRecord &r, qint64 nowNs)
+{
+    int tokens = 0;
+    for (const SseEvent &event : m_events) {
+        const ChunkInfo info = parseStreamChunk(event.data, event.event);
+        switch (info.kind) {
+        case ChunkInfo::Token:
+            r.tokenNs.push_back(nowNs);
+            ++tokens;
+            if (r.text.size() < m_options.keepTextBytes)
+                r.text += QStringView(info.text).left(m_options.keepTextBytes - r.text.size());
+            break;
+        case ChunkInfo::Done:
+            m_sawDone = true;
+            break;
+        case ChunkInfo::Error:
+            streamProblem(ErrorKind::StreamError, info.errorMessage);
+            break;
+        case ChunkInfo::Malformed:
+            if (m_streamError == ErrorKind::None)
+                streamProblem(ErrorKind::MalformedChunk,
+                    QStringLiteral("not JSON: ") + QString::fromUtf8(event.data.left(120)));
+            break;
+        case ChunkInfo::UsageOnly:
+        case ChunkInfo::Other:
+            break;
+        }
+        if (info.promptTokens >= 0)
+            m_usagePrompt = info.promptTokens;
+        if (info.completionTokens >= 0)
+            m_usageCompletion = info.completionTokens;
+    }
+    return tokens;
+}
+
+void AttemptClassifier::streamProblem(ErrorKind kind, const QString &message)
+{
+    if (m_streamError != ErrorKind::None)
+        return;
+    m_streamError = kind;
+    m_streamErrorMessage = message;
+}
+
+void AttemptClassifier::onTransportError(ErrorKind kind, const QString &message)
+{
+    if (m_transportError != ErrorKind::None || kind == ErrorKind::None)
+        return;
+    m_transportError = kind;
+    m_transportMessage = message;
+}
+
+ErrorKind AttemptClassifier::kindFor(HttpResponseParser::Error error)
+{
+    using E = HttpResponseParser::Error;
+    if (error == E::None)
+        return ErrorKind::None;
+    if (error == E::ClosedInHead || error == E::ClosedInBody)
+        return ErrorKind::ConnectionReset;
+    if (HttpResponseParser::isLimit(error))
+        return ErrorKind::ResponseTooLarge;
+    return ErrorKind::BadResponse;
+}
+
+void AttemptClassifier::onHttpError(const HttpResponseParser &parser)
+{
+    onTransportError(kindFor(parser.error()), parser.errorMessage());
+}
+
+void AttemptClassifier::abort(ErrorKind kind, const QString &message)
+{
+    if (m_abortKind != ErrorKind::None || kind == ErrorKind::None)
+        return;
+    m_abortKind = kind;
+    m_abortMessage = message;
+}
+
+QString AttemptClassifier::httpMessage() const
+{
+    const ChunkInfo info = parseCompletionBody(m_body);
+    if (info.kind == ChunkInfo::Error && !info.errorMessage.isEmpty())
+        return info.errorMessage;
+    QString message = QString::fromUtf8(m_body.left(200)).trimmed();
+    if (!message.isEmpty())
+        return message;
+    // An empty body (a redirect, a bare 503): say what the status line said.
+    message = QStringLiteral("HTTP %1").arg(m_status);
+    if (!m_reason.isEmpty())
+        message += QLatin1Char(' ') + QString::fromLatin1(m_reason);
+    if (!m_location.isEmpty())
+        message
+            += QStringLiteral(" (Location: ") + QString::fromLatin1(m_location.left(200)) + QLatin1Char(')');
+    return message;
+}
+
+AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
+{
+    AttemptVerdict v;
+    const bool streamed = httpOk() && m_options.stream && m_eventStream;
+    if (m_abortKind != ErrorKind::None) {
+        v.outcome = isIncomplete(m_abortKind) ? Outcome::Incomplete : Outcome::Failed;
+        v.error = m_abortKind;
+        v.message = m_abortMessage;
+    } else if (headSeen() && !httpOk()) {
+        v.error = ErrorKind::Http;
+        v.message = httpMessage();
+    } else if (m_transportError != ErrorKind::None) {
+        // A 2xx cut short, bytes that broke HTTP, or no response at all. Events that did arrive
+        // whole keep their token times; a half event is dropped with the connection.
+        v.error = m_transportError;
+        v.message = m_transportMessage;
+    } else if (!headSeen()) {
+        v.error = ErrorKind::ConnectionReset;
+        v.message = QStringLiteral("the connection closed before a response");
+    } else if (m_options.stream) {
+        if (streamed) {
+            m_events.clear();
+            m_sse.finish(&m_events);
+            handleEvents(r, nowNs);
+        }
+        if (!m_eventStream) {
+            const ChunkInfo info = parseCompletionBody(m_body);
+            v.error = info.kind == ChunkInfo::Error ? ErrorKind::StreamError : ErrorKind::BadResponse;
+            v.message = info.kind == ChunkInfo::Error
+                ? info.errorMessage
+                : QStringLiteral("expected text/event-stream, got \"%1\"")
+                      .arg(QString::fromUtf8(m_body.left(120)));
+        } else if (m_streamError != ErrorKind::None) {
+            v.error = m_streamError;
+            v.message = m_streamErrorMessage;
+        } else if (r.tokenNs.empty()) {
+            v.error = ErrorKind::NoTokens;
+            v.message = QStringLiteral("the stream carried no token event");
+        } else if (!m_sawDone) {
+            v.error = ErrorKind::MissingDone;
+            v.message = QStringLiteral("the stream ended without data: [DONE]");
+        } else {
+            v.outcome = Outcome::Success;
+        }
+    } else {
+        const ChunkInfo info = parseCompletionBody(m_body);
+        if (info.kind == ChunkInfo::Token) {
+            v.outcome = Outcome::Success;
+            m_usagePrompt = info.promptTokens;
+            m_usageCompletion = info.completionTokens;
+            r.text = info.text.left(m_options.keepTextBytes);
+        } else if (info.kind == ChunkInfo::Error) {
+            v.error = ErrorKind::StreamError;
+            v.message = info.errorMessage;
+        } else {
+            v.error = ErrorKind::BadResponse;
+            v.message
+                = QStringLiteral("not an OpenAI completion: \"%1\"").arg(QString::fromUtf8(m_body.left(120)));
+        }
+    }
+
+    if (v.outcome == Outcome::Success) {
+        if (m_usagePrompt >= 0)
+            r.promptTokens = m_usagePrompt;
+        r.outputTokensFromUsage = m_usageCompletion >= 0;
+        r.outputTokens = m_usageCompletion >= 0 ? m_usageCompletion : int(r.tokenNs.size());
+    } else if (r.outputTokens < 0) {
+        r.outputTokens = int(r.tokenNs.size());
+    }
+    return v;
+}
+
+} // namespace BurgerBench
