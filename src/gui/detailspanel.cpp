@@ -54,7 +54,7 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
     const RequestRecord &r = trace.requests[size_t(request)];
     ui->titleLabel->setText(
         (m_run.isEmpty() ? QString() : QStringLiteral("<i>%1</i><br>").arg(m_run.toHtmlEscaped()))
-        + requestSummaryHtml(r));
+        + requestSummaryHtml(trace, request));
 
     PhaseSegments segments;
     requestSegments(r, std::max(trace.endNs, r.endNs), &segments);

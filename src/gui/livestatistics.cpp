@@ -1,6 +1,8 @@
 #include "gui/livestatistics.h"
 
+#include "metrics/requestmetrics.h"
 #include "metrics/summary.h"
+#include "trace/overlap.h"
 #include "trace/runtrace.h"
 
 #include <algorithm>
@@ -11,17 +13,6 @@ namespace BurgerBench {
 
 namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-bool measured(const RequestRecord &r)
-{
-    return !r.warmup && r.outcome == Outcome::Success && r.dispatchNs >= 0;
-}
-
-double e2elMs(const RequestRecord &r)
-{
-    const qint64 last = r.lastTokenNs() >= 0 ? r.lastTokenNs() : r.endNs;
-    return last >= 0 ? double(last - r.dispatchNs) / 1e6 : nan;
-}
 } // namespace
 
 LatencyFigures::LatencyFigures()
@@ -65,15 +56,19 @@ void LiveStatistics::update(const RunTrace &trace, const std::vector<int> &chang
         if (!r.settled())
             continue;
         m_counted[size_t(index)] = 1;
-        if (!measured(r))
+        if (!RequestMetrics::countsInLatencies(r))
             continue;
-        if (r.firstTokenNs() >= 0)
-            m_ttft.push_back(double(r.firstTokenNs() - r.dispatchNs) / 1e6);
-        for (size_t k = 1; k < r.tokenNs.size(); ++k)
-            m_itl.push_back(double(r.tokenNs[k] - r.tokenNs[k - 1]) / 1e6);
-        const double e2el = e2elMs(r);
-        if (!std::isnan(e2el))
-            m_e2el.push_back(e2el);
+        // The summary's definitions (metrics/requestmetrics.h), so the live p50/p99 become the
+        // final ones without a jump when the run ends.
+        const bool stream = trace.scenario.stream;
+        if (const qint64 ttft = RequestMetrics::ttftNs(r, stream); ttft >= 0)
+            m_ttft.push_back(RequestMetrics::toMs(ttft));
+        if (stream) {
+            for (qint64 gap : RequestMetrics::itlGapsNs(r))
+                m_itl.push_back(RequestMetrics::toMs(gap));
+        }
+        if (const qint64 e2el = RequestMetrics::e2elNs(r, stream); e2el >= 0)
+            m_e2el.push_back(RequestMetrics::toMs(e2el));
     }
 }
 
@@ -103,7 +98,7 @@ RangeStatistics LiveStatistics::rangeStatistics(const RunTrace &trace, qint64 fr
     s.fromNs = fromNs;
     s.toNs = toNs;
     const auto inside = [&](qint64 t) { return t >= fromNs && t <= toNs; };
-    std::vector<std::pair<qint64, int>> edges;
+    Overlap inFlight; // clipped to the range
     for (const RequestRecord &r : trace.requests) {
         if (r.warmup || r.dispatchNs < 0)
             continue;
@@ -116,18 +111,10 @@ RangeStatistics LiveStatistics::rangeStatistics(const RunTrace &trace, qint64 fr
         const auto hi = std::upper_bound(lo, r.tokenNs.end(), toNs);
         s.tokens += hi - lo;
         const qint64 end = r.endNs >= 0 ? r.endNs : std::numeric_limits<qint64>::max();
-        if (r.dispatchNs <= toNs && end >= fromNs) {
-            edges.emplace_back(std::max(r.dispatchNs, fromNs), +1);
-            edges.emplace_back(std::min(end, toNs), -1);
-        }
+        if (r.dispatchNs <= toNs && end >= fromNs)
+            inFlight.add(std::max(r.dispatchNs, fromNs), std::min(end, toNs));
     }
-    // Ends before starts at ties, as METRICS.md item 15 counts peaks.
-    std::sort(edges.begin(), edges.end());
-    int inFlight = 0;
-    for (const auto &edge : edges) {
-        inFlight += edge.second;
-        s.peakInFlight = std::max(s.peakInFlight, inFlight);
-    }
+    s.peakInFlight = inFlight.peak();
     qint64 busy = 0;
     for (const Span &span : trace.loopBusy) {
         const qint64 a = std::max(span.startNs, fromNs);
@@ -151,23 +138,20 @@ std::vector<int> LiveStatistics::requestsAtOrAbove(
         return out;
     for (size_t i = 0; i < trace.requests.size(); ++i) {
         const RequestRecord &r = trace.requests[i];
-        if (!measured(r))
+        if (!RequestMetrics::countsInLatencies(r))
             continue;
+        const bool stream = trace.scenario.stream;
         double value = nan;
         switch (metric) {
         case LatencyMetric::Ttft:
-            value = r.firstTokenNs() >= 0 ? double(r.firstTokenNs() - r.dispatchNs) / 1e6 : nan;
+            value = RequestMetrics::toMs(RequestMetrics::ttftNs(r, stream));
             break;
         case LatencyMetric::E2el:
-            value = e2elMs(r);
+            value = RequestMetrics::toMs(RequestMetrics::e2elNs(r, stream));
             break;
-        case LatencyMetric::Itl: {
-            qint64 worst = -1;
-            for (size_t k = 1; k < r.tokenNs.size(); ++k)
-                worst = std::max(worst, r.tokenNs[k] - r.tokenNs[k - 1]);
-            value = worst >= 0 ? double(worst) / 1e6 : nan;
+        case LatencyMetric::Itl:
+            value = stream ? RequestMetrics::toMs(RequestMetrics::maxItlNs(r)) : nan;
             break;
-        }
         }
         // A hair of tolerance: the percentile may interpolate to exactly a sample's value.
         if (!std::isnan(value) && value >= thresholdMs - 1e-9)

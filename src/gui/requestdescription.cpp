@@ -1,21 +1,14 @@
 #include "gui/requestdescription.h"
 
+#include "metrics/requestmetrics.h"
 #include "render/timeformat.h"
+#include "trace/shownnumber.h"
 #include "trace/runtrace.h"
 
 #include <QCoreApplication>
 
-#include <cmath>
-#include <limits>
 
 namespace BurgerBench {
-
-double msBetween(qint64 fromNs, qint64 toNs)
-{
-    if (fromNs < 0 || toNs < 0)
-        return std::numeric_limits<double>::quiet_NaN();
-    return double(toNs - fromNs) / 1e6;
-}
 
 QString outcomeLabel(Outcome outcome)
 {
@@ -36,11 +29,16 @@ QString outcomeLabel(Outcome outcome)
 
 QString requestTitle(int request)
 {
-    return QCoreApplication::translate("BurgerBench::RequestDescription", "Request #%1").arg(request + 1);
+    return QCoreApplication::translate("BurgerBench::RequestDescription", "Request #%1")
+        .arg(shownNumber(request));
 }
 
-QString requestSummaryHtml(const RequestRecord &r)
+QString requestSummaryHtml(const RunTrace &trace, int request)
 {
+    if (request < 0 || size_t(request) >= trace.requests.size())
+        return QString();
+    const RequestRecord &r = trace.requests[size_t(request)];
+    const bool stream = trace.scenario.stream;
     QString html = QStringLiteral("<b>%1</b> — %2").arg(requestTitle(int(r.index)), outcomeLabel(r.outcome));
     if (r.warmup)
         html += QStringLiteral(" <i>(%1)</i>")
@@ -49,21 +47,29 @@ QString requestSummaryHtml(const RequestRecord &r)
     const auto row = [&html](const QString &name, const QString &value) {
         html += QStringLiteral("<tr><td>%1&nbsp;</td><td align=\"right\">%2</td></tr>").arg(name, value);
     };
-    const double queue = msBetween(r.intendedNs, r.dispatchNs);
-    if (!std::isnan(queue) && queue > 0)
-        row(QCoreApplication::translate("BurgerBench::RequestDescription", "In line"), formatMs(queue));
-    const double ttft = msBetween(r.dispatchNs, r.firstTokenNs());
-    if (!std::isnan(ttft))
-        row(QCoreApplication::translate("BurgerBench::RequestDescription", "TTFT"), formatMs(ttft));
-    const qint64 last = r.lastTokenNs() >= 0 ? r.lastTokenNs() : r.endNs;
-    const double e2el = msBetween(r.dispatchNs, r.settled() ? last : -1);
-    if (!std::isnan(e2el))
-        row(QCoreApplication::translate("BurgerBench::RequestDescription", "E2E latency"), formatMs(e2el));
+    // The X-Request-Id sent: the value to look for in the server's logs.
+    if (!r.id.isEmpty())
+        row(QCoreApplication::translate("BurgerBench::RequestDescription", "Request id"),
+            QStringLiteral("<code>%1</code>").arg(QString::fromUtf8(r.id).toHtmlEscaped()));
+    // The report's definitions (metrics/requestmetrics.h), for this one request whatever its
+    // outcome: a failed stream still shows when its first token came.
+    const qint64 queue = RequestMetrics::queueNs(r);
+    if (queue > 0)
+        row(QCoreApplication::translate("BurgerBench::RequestDescription", "In line"),
+            formatMs(RequestMetrics::toMs(queue)));
+    const qint64 ttft = RequestMetrics::ttftNs(r, stream);
+    if (ttft >= 0)
+        row(QCoreApplication::translate("BurgerBench::RequestDescription", "TTFT"),
+            formatMs(RequestMetrics::toMs(ttft)));
+    const qint64 e2el = r.settled() ? RequestMetrics::e2elNs(r, stream) : -1;
+    if (e2el >= 0)
+        row(QCoreApplication::translate("BurgerBench::RequestDescription", "E2E latency"),
+            formatMs(RequestMetrics::toMs(e2el)));
     row(QCoreApplication::translate("BurgerBench::RequestDescription", "Token events"),
         QString::number(r.tokenNs.size()));
     if (r.lane >= 0)
         row(QCoreApplication::translate("BurgerBench::RequestDescription", "Slot"),
-            QString::number(r.lane + 1));
+            QString::number(shownNumber(r.lane)));
     if (r.retries > 0)
         row(QCoreApplication::translate("BurgerBench::RequestDescription", "Retries"),
             QString::number(r.retries));

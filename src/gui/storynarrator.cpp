@@ -1,7 +1,9 @@
 #include "gui/storynarrator.h"
 
+#include "metrics/requestmetrics.h"
 #include "render/timeformat.h"
 #include "trace/runtrace.h"
+#include "trace/shownnumber.h"
 
 #include <QCoreApplication>
 
@@ -11,10 +13,18 @@ namespace BurgerBench {
 
 namespace {
 
+// From the order to the last burger: the request's E2E latency (metrics/requestmetrics.h); a
+// request without one (a hand-made trace) counts to when it settled.
+qint64 servedIn(const RequestRecord &r, bool stream)
+{
+    const qint64 e2el = RequestMetrics::e2elNs(r, stream);
+    return e2el >= 0 ? e2el : r.endNs - std::max<qint64>(0, r.dispatchNs);
+}
+
 // Orders are numbered from 1, as the lanes are.
 QString order(int request)
 {
-    return QString::number(request + 1);
+    return QString::number(shownNumber(request));
 }
 
 } // namespace
@@ -182,7 +192,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
     if (!firstBurgers.empty() && captions.size() < 2) {
         const int i = firstBurgers.front();
         const RequestRecord &r = trace.requests[size_t(i)];
-        const qint64 ttft = r.firstTokenNs() >= 0 && r.dispatchNs >= 0 ? r.firstTokenNs() - r.dispatchNs : -1;
+        const qint64 ttft = RequestMetrics::ttftNs(r, trace.scenario.stream);
         captions << (ttft >= 0 ? tr("Number %1 shows on the counter after %2: its burgers start coming, one "
                                     "token at a time.")
                                      .arg(order(i), formatDuration(ttft))
@@ -194,7 +204,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
         captions << tr("Order %1 is served: %2 burgers (tokens) in %3.")
                         .arg(order(i))
                         .arg(r.tokenNs.size())
-                        .arg(formatDuration(r.endNs - std::max<qint64>(0, r.dispatchNs)));
+                        .arg(formatDuration(servedIn(r, trace.scenario.stream)));
     }
     return captions;
 }

@@ -501,9 +501,7 @@ void TimelineView::setHover(int request)
 
 QString TimelineView::requestToolTip(const RunTrace &trace, int request)
 {
-    if (request < 0 || size_t(request) >= trace.requests.size())
-        return QString();
-    return requestSummaryHtml(trace.requests[size_t(request)]);
+    return requestSummaryHtml(trace, request);
 }
 
 } // namespace BurgerBench

@@ -1,11 +1,14 @@
 #include "gui/tokengapplot.h"
 
+#include "metrics/requestmetrics.h"
+#include "metrics/statistics.h"
 #include "render/legend.h"
 #include "render/timeformat.h"
 
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace BurgerBench {
 
@@ -17,17 +20,12 @@ TokenGapPlot::TokenGapPlot(QWidget *parent)
 
 void TokenGapPlot::setTokens(const std::vector<qint64> &tokenNs)
 {
-    m_gapsNs.clear();
-    for (size_t i = 1; i < tokenNs.size(); ++i)
-        m_gapsNs.push_back(tokenNs[i] - tokenNs[i - 1]);
+    m_gapsNs = RequestMetrics::itlGapsNs(tokenNs);
     m_maxNs = m_gapsNs.empty() ? 0 : *std::max_element(m_gapsNs.begin(), m_gapsNs.end());
-    if (!m_gapsNs.empty()) {
-        std::vector<qint64> sorted = m_gapsNs;
-        std::nth_element(sorted.begin(), sorted.begin() + qsizetype(sorted.size() / 2), sorted.end());
-        m_medianNs = sorted[sorted.size() / 2];
-    } else {
-        m_medianNs = 0;
-    }
+    // The median as every statistic takes it (numpy's linear percentile, metrics/statistics.h).
+    std::vector<double> sorted(m_gapsNs.begin(), m_gapsNs.end());
+    std::sort(sorted.begin(), sorted.end());
+    m_medianNs = sorted.empty() ? 0 : qint64(std::llround(Statistics::percentileSorted(sorted, 50)));
     update();
 }
 

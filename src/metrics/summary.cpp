@@ -1,8 +1,11 @@
 #include "metrics/summary.h"
 
+#include "metrics/requestmetrics.h"
+#include "trace/overlap.h"
 #include "trace/runtrace.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -11,14 +14,10 @@ namespace BurgerBench {
 
 namespace {
 
-constexpr double NsPerMs = 1e6;
+using RequestMetrics::toMs;
+
 constexpr double NsPerS = 1e9;
 constexpr qint64 BucketNs = 1'000'000'000;
-
-double toMs(qint64 ns)
-{
-    return static_cast<double>(ns) / NsPerMs;
-}
 
 // floor(a / b) for b > 0 (C++ division truncates toward zero).
 qint64 floorDiv(qint64 a, qint64 b)
@@ -29,26 +28,14 @@ qint64 floorDiv(qint64 a, qint64 b)
     return q;
 }
 
-// Peak requests in flight: an exact sweep over [dispatch, end). At equal times ends are
-// processed before starts, so a request that starts the instant another ends does not overlap
-// it. A request with no end yet (still in flight when the summary is taken) stays open.
+// Peak requests in flight over [dispatch, end), ends before starts at ties (trace/overlap.h). A
+// request with no end yet (still in flight when the summary is taken) stays open.
 int peakConcurrency(const std::vector<const RequestRecord *> &sent)
 {
-    std::vector<std::pair<qint64, int>> edges; // (time, -1 end | +1 start): ends sort first
-    edges.reserve(sent.size() * 2);
-    for (const RequestRecord *r : sent) {
-        edges.emplace_back(r->dispatchNs, +1);
-        if (r->endNs >= 0)
-            edges.emplace_back(std::max(r->endNs, r->dispatchNs), -1);
-    }
-    std::sort(edges.begin(), edges.end());
-    int current = 0;
-    int peak = 0;
-    for (const auto &edge : edges) {
-        current += edge.second;
-        peak = std::max(peak, current);
-    }
-    return peak;
+    Overlap inFlight;
+    for (const RequestRecord *r : sent)
+        inFlight.add(r->dispatchNs, r->endNs);
+    return inFlight.peak();
 }
 
 // The busiest 1-second bucket of token events; buckets are aligned at `originNs`.
@@ -84,7 +71,7 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     }
     s.sent = int(sent.size());
 
-    std::vector<double> ttft, tpot, itl, e2el, queue, ttfb, scheduleLatency;
+    std::vector<double> ttft, tpot, itl, e2el, queueMs, ttfb, scheduleLatency;
     // Per success, for goodput: TTFT (or E2EL when there is none), TPOT (-1 = none), E2EL.
     struct Good
     {
@@ -114,8 +101,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
 
         // Client queue time is the client's own delay before the request reached the network,
         // so it is shown for every dispatched request whatever became of it.
-        if (r->queueNs() >= 0)
-            queue.push_back(toMs(r->queueNs()));
+        if (const qint64 queue = RequestMetrics::queueNs(*r); queue >= 0)
+            queueMs.push_back(toMs(queue));
 
         if (r->outcome != Outcome::Success)
             continue;
@@ -128,37 +115,40 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
             s.totalPromptTokens += r->promptTokens;
         if (!r->outputTokensFromUsage)
             s.outputTokensFromUsage = false;
-        if (r->dispatchNs < 0)
+        if (!RequestMetrics::countsInLatencies(*r))
             continue; // no start to measure from (a broken trace); counted, not timed
-        const qint64 start = r->dispatchNs;
 
-        if (r->firstByteNs >= 0)
-            ttfb.push_back(toMs(r->firstByteNs - start));
-        if (r->intendedNs >= 0 && r->endNs >= 0)
-            scheduleLatency.push_back(toMs(r->endNs - r->intendedNs));
+        if (const qint64 v = RequestMetrics::ttfbNs(*r); v >= 0)
+            ttfb.push_back(toMs(v));
+        if (const qint64 v = RequestMetrics::scheduleLatencyNs(*r); v >= 0)
+            scheduleLatency.push_back(toMs(v));
 
+        const bool stream = trace.scenario.stream;
+        const qint64 ttftNs = RequestMetrics::ttftNs(*r, stream);
+        const qint64 e2elNs = RequestMetrics::e2elNs(*r, stream);
         Good g { -1, -1, -1 };
-        if (trace.scenario.stream && !r->tokenNs.empty()) {
-            const qint64 ttftNs = r->tokenNs.front() - start;
-            const qint64 e2elNs = r->tokenNs.back() - start;
-            g.ttftMs = toMs(ttftNs);
+        if (e2elNs >= 0) {
             g.e2elMs = toMs(e2elNs);
+            e2el.push_back(g.e2elMs);
+        }
+        if (ttftNs >= 0) {
+            g.ttftMs = toMs(ttftNs);
             ttft.push_back(g.ttftMs);
-            e2el.push_back(g.e2elMs);
-            for (std::size_t i = 1; i < r->tokenNs.size(); ++i)
-                itl.push_back(toMs(r->tokenNs[i] - r->tokenNs[i - 1]));
-            if (r->outputTokens > 1) {
-                g.tpotMs = toMs(e2elNs - ttftNs) / double(r->outputTokens - 1);
-                tpot.push_back(g.tpotMs);
-            }
-        } else if (!trace.scenario.stream && r->endNs >= 0) {
-            // Non-streaming: the response fully read; no TTFT (METRICS.md item 6). (A streamed
-            // "success" without token events cannot happen: the engine fails it as no_tokens.)
-            g.e2elMs = toMs(r->endNs - start);
-            e2el.push_back(g.e2elMs);
-            // For the TTFT SLO the first token reached the user with the whole body.
+        } else if (!stream) {
+            // Non-streaming: no TTFT (METRICS.md item 6), but for the TTFT SLO the first token
+            // reached the user with the whole body.
             g.ttftMs = g.e2elMs;
         }
+        if (stream) {
+            for (qint64 gap : RequestMetrics::itlGapsNs(*r))
+                itl.push_back(toMs(gap));
+        }
+        if (const double tpotMs = RequestMetrics::tpotMs(*r, stream); !std::isnan(tpotMs)) {
+            g.tpotMs = tpotMs;
+            tpot.push_back(tpotMs);
+        }
+        // (A streamed "success" without token events has neither TTFT nor E2EL: the engine fails
+        // it as no_tokens, so only a hand-made or very old trace holds one.)
         good.push_back(g);
     }
 
@@ -209,7 +199,7 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     s.tpot = Statistics::describe(std::move(tpot), ranks);
     s.itl = Statistics::describe(std::move(itl), ranks);
     s.e2el = Statistics::describe(std::move(e2el), ranks);
-    s.queue = Statistics::describe(std::move(queue), ranks);
+    s.queue = Statistics::describe(std::move(queueMs), ranks);
     s.ttfb = Statistics::describe(std::move(ttfb), ranks);
     s.scheduleLatency = Statistics::describe(std::move(scheduleLatency), ranks);
     return s;

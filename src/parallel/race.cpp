@@ -167,21 +167,12 @@ double RaceFigures::maxLoopLagMs(const RunTrace &trace)
 
 int RaceFigures::peakAtOnce(const RunTrace &trace, quint8 kind)
 {
-    std::vector<std::pair<qint64, int>> edges;
+    BurgerBench::Overlap running; // trace/overlap.h: ends before starts at ties
     for (const TaskRecord &t : trace.tasks) {
-        if (t.kind != kind || t.startNs < 0 || t.endNs <= t.startNs)
-            continue;
-        edges.emplace_back(t.startNs, +1);
-        edges.emplace_back(t.endNs, -1);
+        if (t.kind == kind && t.startNs >= 0 && t.endNs > t.startNs)
+            running.add(t.startNs, t.endNs);
     }
-    std::sort(edges.begin(), edges.end()); // at a tie, -1 sorts first: ends before starts
-    int now = 0;
-    int peak = 0;
-    for (const auto &e : edges) {
-        now += e.second;
-        peak = std::max(peak, now);
-    }
-    return peak;
+    return running.peak();
 }
 
 void RaceFigures::fill(RaceEntry *e)

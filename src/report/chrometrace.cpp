@@ -149,19 +149,13 @@ std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 en
     return phases;
 }
 
-// Step-function counter from +1/-1 edges; at equal times the edges net out before a value is
-// emitted (ends before starts, like the peak-concurrency sweep).
-void emitSteps(Writer &w, int pid, const char *name, std::vector<std::pair<qint64, int>> edges, qint64 origin)
+// Step-function counter from the sweep's steps (trace/overlap.h): at equal times the edges net
+// out before a value is emitted, as the peak-concurrency figure counts them.
+void emitSteps(Writer &w, int pid, const char *name, const Overlap &intervals, qint64 origin)
 {
-    std::sort(edges.begin(), edges.end());
     w.counter(pid, name, origin, "requests", "0");
-    int value = 0;
-    for (size_t i = 0; i < edges.size();) {
-        const qint64 at = edges[i].first;
-        while (i < edges.size() && edges[i].first == at)
-            value += edges[i++].second;
+    for (const auto &[at, value] : intervals.steps())
         w.counter(pid, name, at, "requests", QByteArray::number(value));
-    }
 }
 
 void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const SecretScrubber &scrub)
@@ -180,7 +174,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
 
     // Requests: async slices. The id carries the pid so two runs in one trace never share a
     // track (the (cat, id) key is global in Perfetto).
-    std::vector<std::pair<qint64, int>> inFlight, queued;
+    Overlap inFlight, queued; // trace/overlap.h
     std::vector<qint64> failures;
     std::map<qint64, qint64> tokenBuckets;
     for (size_t i = 0; i < t.requests.size(); ++i) {
@@ -239,17 +233,10 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
         }
         w.async('e', pid, id, top, end, endArgs);
 
-        if (r.dispatchNs >= 0) {
-            inFlight.emplace_back(r.dispatchNs, +1);
-            if (r.endNs >= 0)
-                inFlight.emplace_back(std::max(r.endNs, r.dispatchNs), -1);
-        }
-        if (r.intendedNs >= 0) {
-            const qint64 left = r.dispatchNs >= 0 ? r.dispatchNs : r.endNs;
-            queued.emplace_back(r.intendedNs, +1);
-            if (left >= 0)
-                queued.emplace_back(std::max(left, r.intendedNs), -1);
-        }
+        if (r.dispatchNs >= 0)
+            inFlight.add(r.dispatchNs, r.endNs);
+        if (r.intendedNs >= 0)
+            queued.add(r.intendedNs, r.dispatchNs >= 0 ? r.dispatchNs : r.endNs);
         if (r.outcome == Outcome::Failed && r.endNs >= 0)
             failures.push_back(r.endNs);
         for (qint64 tok : r.tokenNs)
@@ -303,8 +290,8 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     }
 
     // Counters.
-    emitSteps(w, pid, "in_flight", std::move(inFlight), 0);
-    emitSteps(w, pid, "queued", std::move(queued), 0);
+    emitSteps(w, pid, "in_flight", inFlight, 0);
+    emitSteps(w, pid, "queued", queued, 0);
     if (!tokenBuckets.empty()) {
         qint64 previous = -2;
         for (const auto &[bucket, count] : tokenBuckets) {

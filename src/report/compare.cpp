@@ -1,5 +1,6 @@
 #include "report/compare.h"
 
+#include "metrics/requestmetrics.h"
 #include "metrics/statistics.h"
 #include "metrics/summary.h"
 
@@ -14,11 +15,6 @@ namespace Compare {
 
 namespace {
 
-double toMs(qint64 ns)
-{
-    return double(ns) / 1e6;
-}
-
 double mean(const std::vector<double> &v)
 {
     double sum = 0;
@@ -27,25 +23,9 @@ double mean(const std::vector<double> &v)
     return v.empty() ? NAN : sum / double(v.size());
 }
 
-// numpy "linear" percentile of an unsorted scratch vector, in O(n) with nth_element.
-double percentileUnsorted(std::vector<double> &v, double rank)
-{
-    if (v.empty())
-        return NAN;
-    const double pos = rank / 100.0 * double(v.size() - 1);
-    const size_t lo = size_t(std::floor(pos));
-    const double frac = pos - double(lo);
-    std::nth_element(v.begin(), v.begin() + qsizetype(lo), v.end());
-    const double low = v[lo];
-    if (frac == 0 || lo + 1 >= v.size())
-        return low;
-    const double high = *std::min_element(v.begin() + qsizetype(lo) + 1, v.end());
-    return low + (high - low) * frac;
-}
-
 double statistic(std::vector<double> &v, double rank)
 {
-    return rank < 0 ? mean(v) : percentileUnsorted(v, rank);
+    return rank < 0 ? mean(v) : Statistics::percentileUnsorted(v, rank);
 }
 
 QString fmt(double v, int decimals = 3)
@@ -71,23 +51,23 @@ QList<double> defaultRanks()
 
 Samples collectSamples(const RunTrace &trace)
 {
-    // Mirrors computeSummary (METRICS.md items 5-10); tst_compare checks they agree.
+    // The summary's samples (METRICS.md items 5-10), from the same per-request definitions;
+    // tst_compare checks they agree.
     Samples s;
+    const bool stream = trace.scenario.stream;
     for (const RequestRecord &r : trace.requests) {
-        if (r.warmup || r.outcome != Outcome::Success || r.dispatchNs < 0)
+        if (!RequestMetrics::countsInLatencies(r))
             continue;
-        if (trace.scenario.stream && !r.tokenNs.empty()) {
-            const qint64 ttft = r.tokenNs.front() - r.dispatchNs;
-            const qint64 e2el = r.tokenNs.back() - r.dispatchNs;
-            s.ttft.push_back(toMs(ttft));
-            s.e2el.push_back(toMs(e2el));
-            for (size_t i = 1; i < r.tokenNs.size(); ++i)
-                s.itl.push_back(toMs(r.tokenNs[i] - r.tokenNs[i - 1]));
-            if (r.outputTokens > 1)
-                s.tpot.push_back(toMs(e2el - ttft) / double(r.outputTokens - 1));
-        } else if (r.endNs >= 0) {
-            s.e2el.push_back(toMs(r.endNs - r.dispatchNs));
+        if (const qint64 ttft = RequestMetrics::ttftNs(r, stream); ttft >= 0)
+            s.ttft.push_back(RequestMetrics::toMs(ttft));
+        if (const qint64 e2el = RequestMetrics::e2elNs(r, stream); e2el >= 0)
+            s.e2el.push_back(RequestMetrics::toMs(e2el));
+        if (stream) {
+            for (qint64 gap : RequestMetrics::itlGapsNs(r))
+                s.itl.push_back(RequestMetrics::toMs(gap));
         }
+        if (const double tpot = RequestMetrics::tpotMs(r, stream); !std::isnan(tpot))
+            s.tpot.push_back(tpot);
     }
     return s;
 }

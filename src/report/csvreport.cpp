@@ -1,8 +1,11 @@
 #include "report/csvreport.h"
 
+#include "metrics/requestmetrics.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "report/timeformat.h"
+
+#include <cmath>
 
 namespace BurgerBench {
 namespace CsvReport {
@@ -12,11 +15,6 @@ namespace {
 QString msCell(qint64 ns)
 {
     return ns < 0 ? QString() : TimeFormat::nsAsMs(ns);
-}
-
-QString diffCell(qint64 from, qint64 to)
-{
-    return (from < 0 || to < 0) ? QString() : TimeFormat::nsAsMs(to - from);
 }
 
 } // namespace
@@ -48,16 +46,12 @@ QByteArray toBytes(const RunTrace &trace)
     const SecretScrubber scrub(trace.scenario.apiKeyEnv);
     QByteArray out = columns().join(QLatin1Char(',')).toUtf8() + "\r\n";
     for (const RequestRecord &r : trace.requests) {
-        // METRICS.md items 5, 6, 9: E2EL ends at the last token event for streams, at the
-        // settled time for non-streaming responses; only successes have latencies.
+        // METRICS.md items 5, 6, 9 (metrics/requestmetrics.h): only successes have latencies
+        // in this table; warm-up rows keep theirs and are flagged by the warmup column.
         const bool ok = r.outcome == Outcome::Success && r.dispatchNs >= 0;
-        const qint64 lastEvent = r.tokenNs.empty() ? r.endNs : r.lastTokenNs();
-        const bool streamed = trace.scenario.stream && !r.tokenNs.empty();
-        QString tpot;
-        if (ok && streamed && r.outputTokens > 1) {
-            const qint64 decode = r.lastTokenNs() - r.firstTokenNs();
-            tpot = QString::number(double(decode) / 1e6 / double(r.outputTokens - 1), 'f', 6);
-        }
+        const bool stream = trace.scenario.stream;
+        const double tpotMs = RequestMetrics::tpotMs(r, stream);
+        const QString tpot = ok && !std::isnan(tpotMs) ? QString::number(tpotMs, 'f', 6) : QString();
         const QStringList cells {
             QString::number(r.index),
             quoteField(QString::fromUtf8(r.id)),
@@ -74,10 +68,10 @@ QByteArray toBytes(const RunTrace &trace)
             msCell(r.firstTokenNs()),
             msCell(r.lastTokenNs()),
             msCell(r.endNs),
-            ok && streamed ? diffCell(r.dispatchNs, r.firstTokenNs()) : QString(),
-            ok ? diffCell(r.dispatchNs, lastEvent) : QString(),
+            ok ? msCell(RequestMetrics::ttftNs(r, stream)) : QString(),
+            ok ? msCell(RequestMetrics::e2elNs(r, stream)) : QString(),
             tpot,
-            diffCell(r.intendedNs, r.dispatchNs),
+            msCell(RequestMetrics::queueNs(r)),
             QString::number(r.tokenNs.size()),
             r.promptTokens >= 0 ? QString::number(r.promptTokens) : QString(),
             r.outputTokens >= 0 ? QString::number(r.outputTokens) : QString(),

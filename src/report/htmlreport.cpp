@@ -483,12 +483,10 @@ TimeSeries timeSeries(const RunTrace &t, int columns)
     ts.inFlight.assign(size_t(columns), 0);
     ts.tokensPerS.assign(size_t(columns), 0);
     ts.errors.assign(size_t(columns), 0);
-    std::vector<std::pair<qint64, int>> edges;
+    Overlap inFlight; // trace/overlap.h: ends before starts at equal times
     for (const RequestRecord &r : t.requests) {
-        if (r.dispatchNs >= 0) {
-            edges.emplace_back(r.dispatchNs, +1);
-            edges.emplace_back(std::max(r.dispatchNs, r.endNs >= 0 ? r.endNs : ts.toNs), -1);
-        }
+        if (r.dispatchNs >= 0)
+            inFlight.add(r.dispatchNs, r.endNs >= 0 ? r.endNs : ts.toNs);
         for (qint64 tok : r.tokenNs)
             ts.tokensPerS[size_t(col(tok))] += 1;
         if (r.outcome == Outcome::Failed && r.endNs >= 0)
@@ -496,18 +494,16 @@ TimeSeries timeSeries(const RunTrace &t, int columns)
     }
     for (double &v : ts.tokensPerS)
         v = v / (colNs / 1e9);
-    // Peak in flight per column: an exact sweep, ends before starts at equal times.
-    std::sort(edges.begin(), edges.end());
+    // Peak in flight per column: the level on entering it and after each step inside it.
+    const std::vector<std::pair<qint64, int>> steps = inFlight.steps();
     int current = 0;
     size_t e = 0;
     for (int c = 0; c < columns; ++c) {
         const qint64 colEnd
             = c + 1 == columns ? std::numeric_limits<qint64>::max() : ts.fromNs + qint64(colNs * (c + 1));
         int peak = current;
-        while (e < edges.size() && edges[e].first < colEnd) {
-            const qint64 at = edges[e].first;
-            while (e < edges.size() && edges[e].first == at)
-                current += edges[e++].second;
+        for (; e < steps.size() && steps[e].first < colEnd; ++e) {
+            current = steps[e].second;
             peak = std::max(peak, current);
         }
         ts.inFlight[size_t(c)] = peak;

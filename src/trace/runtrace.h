@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scenario/scenario.h"
+#include "trace/overlap.h" // the one sweep over a trace's intervals, for every reader of a trace
 
 #include <QByteArray>
 #include <QDateTime>
