@@ -3,6 +3,7 @@
 
 #include "parallel/cpuwork.h"
 #include "parallel/race.h"
+#include "session/racerunner.h"
 
 #if __has_include("report/jsonreport.h")
 #include "report/jsonreport.h"

@@ -1,10 +1,9 @@
 #include "cli/commands.h"
 #include "cli/summaryprinter.h"
 
-#include "engine/loadengine.h"
 #include "metrics/summary.h"
 #include "metrics/threshold.h"
-#include "sim/simulator.h"
+#include "session/runsession.h"
 
 #if __has_include("report/jsonreport.h")
 #include "report/csvreport.h"
@@ -141,7 +140,10 @@ int cmdRun(int argc, char **argv)
         {QStringLiteral("api-key-env"), QStringLiteral("Environment variable holding the API key (default OPENAI_API_KEY)."), QStringLiteral("name")},
         {QStringLiteral("header"), QStringLiteral("Extra request header, repeatable."), QStringLiteral("name:value")},
         {QStringLiteral("http2"), QStringLiteral("Use HTTP/2 (h2c prior knowledge on http://).")},
-        {QStringLiteral("mode"), QStringLiteral("sequential or concurrent."), QStringLiteral("mode")},
+        {QStringLiteral("mode"), QStringLiteral("Execution model: sequential, concurrent (default), parallel-blocking, parallel-cpu, mixed, anti-pattern or background-jobs (docs/race.md)."), QStringLiteral("mode")},
+        {QStringLiteral("workers"), QStringLiteral("Blocking worker threads (parallel-blocking, background-jobs; default 4)."), QStringLiteral("n")},
+        {QStringLiteral("cpu-task-ms"), QStringLiteral("CPU work per task or per response, ms of real CPU (parallel-cpu, mixed, anti-pattern, sequential)."), QStringLiteral("ms")},
+        {QStringLiteral("cpu-only"), QStringLiteral("The workload is --requests CPU tasks and no requests (implied by parallel-cpu).")},
         {QStringLiteral("requests"), QStringLiteral("Measured requests."), QStringLiteral("n")},
         {QStringLiteral("duration"), QStringLiteral("Run for this long instead (e.g. 30s, 2m)."), QStringLiteral("time")},
         {QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once, 1 to 1000."), QStringLiteral("n")},
@@ -243,12 +245,13 @@ int cmdRun(int argc, char **argv)
         scenario.http2 = true;
     if (parser.isSet(QStringLiteral("mode"))) {
         const QString m = parser.value(QStringLiteral("mode"));
-        if (!executionModeFromName(m, &scenario.mode)
-            || (scenario.mode != ExecutionMode::Sequential && scenario.mode != ExecutionMode::Concurrent))
-            return usageError(QStringLiteral("--mode: expected sequential or concurrent (got \"%1\"); the parallel "
-                                             "models run with 'burgerbench-cli race'")
+        if (!executionModeFromName(m, &scenario.mode))
+            return usageError(QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking, parallel-cpu, "
+                                             "mixed, anti-pattern or background-jobs (got \"%1\")")
                                   .arg(m));
     }
+    if (parser.isSet(QStringLiteral("cpu-only")))
+        scenario.cpuOnly = true;
     f.number(QStringLiteral("requests"), &scenario.requests, 0, 10e6);
     if (parser.isSet(QStringLiteral("duration"))) {
         f.seconds(QStringLiteral("duration"), &scenario.durationS);
@@ -256,6 +259,8 @@ int cmdRun(int argc, char **argv)
             scenario.requests = 0;
     }
     f.number(QStringLiteral("concurrency"), &scenario.concurrency, 1, 1000);
+    f.number(QStringLiteral("workers"), &scenario.workers, 1, 256);
+    f.number(QStringLiteral("cpu-task-ms"), &scenario.cpuTaskMs, 0, 600e3);
     f.number(QStringLiteral("rate"), &scenario.rate, 0, 1e6);
     f.number(QStringLiteral("send-window"), &scenario.sendWindow, 0, 1000);
     f.number(QStringLiteral("burstiness"), &scenario.burstiness, 0, 1e6);
@@ -314,8 +319,10 @@ int cmdRun(int argc, char **argv)
         thresholds.append(t);
     }
     {
+        // The scenario's own rules and whether its mode can run its workload as written: the
+        // same check the desktop app and the race make (RunSession::check).
         QString error;
-        if (!scenario.validate(&error))
+        if (!RunSession::check(scenario, &error))
             return usageError(error);
     }
     if (scenario.usesSimulator() && scenario.http2)
@@ -331,22 +338,29 @@ int cmdRun(int argc, char **argv)
     // The key is read here, handed to the engine, and written nowhere.
     const QByteArray apiKey = qgetenv(scenario.apiKeyEnv.toLocal8Bit().constData());
 
-    std::optional<SimulatorThread> simulator;
-    QUrl target = scenario.url;
-    if (scenario.usesSimulator()) {
-        simulator.emplace();
-        QString error;
-        if (!simulator->start(scenario.simulator, &error)) {
-            std::fprintf(stderr, "burgerbench-cli run: cannot start the built-in simulator: %s\n", qPrintable(error));
-            return Aborted;
+    // Every mode runs through the one orchestrator the app and the race use: same scenario, same
+    // work (CPU tasks, worker threads, held waits, background jobs), same record.
+    QList<double> ranks = scenario.percentiles;
+    for (const Threshold &t : thresholds) {
+        if (t.statistic.startsWith(u'p')) {
+            const double rank = t.statistic.mid(1).toDouble();
+            if (!ranks.contains(rank))
+                ranks.append(rank);
         }
-        target = simulator->url();
     }
-
-    LoadEngine engine;
-    QString startError;
-    if (!engine.start(scenario, target, apiKey, &startError))
-        return usageError(startError);
+    RunSession session;
+    RunRequest request;
+    request.scenario = scenario;
+    request.apiKey = apiKey;
+    request.extraPercentiles = ranks;
+    {
+        QString error;
+        if (!session.start(request, &error)) {
+            std::fprintf(stderr, "burgerbench-cli run: %s\n", qPrintable(error));
+            return error.startsWith(QLatin1String("cannot start the built-in simulator")) ? int(Aborted)
+                                                                                          : int(BadUsage);
+        }
+    }
 
     // Live progress on stderr: redrawn in place on a terminal, one plain line a second otherwise.
     QString progressMode = parser.value(QStringLiteral("progress"));
@@ -359,7 +373,7 @@ int cmdRun(int argc, char **argv)
     if (progressMode != QLatin1String("off")) {
         progressTimer.setInterval(tty ? 250 : 1000);
         QObject::connect(&progressTimer, &QTimer::timeout, [&] {
-            const Progress p = engine.progress();
+            const Progress p = session.progress();
             const double dt = double(p.elapsedNs - lastNs) / 1e9;
             const double tokensPerS = dt > 0 ? double(p.tokens - lastTokens) / dt : 0;
             lastTokens = p.tokens;
@@ -380,27 +394,20 @@ int cmdRun(int argc, char **argv)
         if (pollInterrupted() && interruptsSeen == 0) {
             interruptsSeen = 1;
             std::fprintf(stderr, "\nburgerbench-cli run: interrupted; cancelling (the record is kept)\n");
-            engine.cancel();
+            session.cancel();
         }
     });
     interruptPoll.start(100);
 
-    QObject::connect(&engine, &LoadEngine::finished, &app, &QCoreApplication::quit);
+    QObject::connect(&session, &RunSession::finished, &app, &QCoreApplication::quit);
     app.exec();
     progressTimer.stop();
     if (tty)
         std::fputs("\r\033[K", stderr);
 
-    RunTrace trace = engine.takeTrace();
-    QList<double> ranks = scenario.percentiles;
-    for (const Threshold &t : thresholds) {
-        if (t.statistic.startsWith(u'p')) {
-            const double rank = t.statistic.mid(1).toDouble();
-            if (!ranks.contains(rank))
-                ranks.append(rank);
-        }
-    }
-    const Summary summary = computeSummary(trace, ranks, scenario.slo);
+    RunResult result = session.takeResult();
+    const RunTrace &trace = result.trace;
+    const Summary &summary = result.summary;
     std::fputs(qPrintable(formatSummary(trace, summary, scenario.percentiles)), stdout);
     std::fflush(stdout);
 

@@ -1,7 +1,8 @@
 #include "cli/summaryprinter.h"
 
-#include "engine/loadengine.h"
 #include "metrics/summary.h"
+#include "parallel/race.h"
+#include "trace/livetrace.h"
 
 #include <cmath>
 
@@ -39,8 +40,78 @@ QString progressLine(const Progress &p, double tokensPerS)
                 .arg(p.queued)
                 .arg(qRound64(tokensPerS))
                 .arg(double(p.lastLoopLagNs) / 1e6, 0, 'f', 1);
+    if (p.tasksStarted > 0)
+        line += QStringLiteral(" | tasks running %1, done %2").arg(p.tasksStarted - p.tasksEnded).arg(p.tasksEnded);
     return line;
 }
+
+namespace {
+
+// What the run did besides requests, from its records: CPU tasks (kind 0), held waits (kind 1),
+// the lanes they ran on, background jobs.
+QString formatWork(const RunTrace &trace)
+{
+    const std::vector<JobRecord> &jobs = trace.jobs;
+    QString out;
+    int cpuTasks = 0;
+    int heldWaits = 0;
+    for (const TaskRecord &t : trace.tasks) {
+        cpuTasks += t.kind == 0 ? 1 : 0;
+        heldWaits += t.kind == 1 ? 1 : 0;
+    }
+    const double wallS = RaceFigures::measuredWallS(trace);
+    if (cpuTasks > 0) {
+        const double busy = RaceFigures::busyS(trace, 0);
+        out += row(QStringLiteral("CPU tasks (done):"),
+            QStringLiteral("%1, %2 s busy in all, mean %3 ms, at most %4 at once")
+                .arg(cpuTasks)
+                .arg(num(busy, 3))
+                .arg(num(busy * 1000.0 / cpuTasks, 1))
+                .arg(RaceFigures::peakAtOnce(trace, 0)));
+        if (wallS > 0)
+            out += row(QStringLiteral("CPU busy / wall time (cores kept busy):"),
+                QStringLiteral("%1 (of %2 cores)").arg(num(busy / wallS)).arg(trace.cpuCount));
+    }
+    if (heldWaits > 0)
+        out += row(QStringLiteral("Threads held waiting:"),
+            QStringLiteral("%1 waits, %2 s in all").arg(heldWaits).arg(num(RaceFigures::busyS(trace, 1), 3)));
+    if (!trace.taskLanes.isEmpty())
+        out += row(QStringLiteral("Lanes:"), trace.taskLanes.join(QStringLiteral(", ")));
+    if (!jobs.empty()) {
+        int done = 0;
+        int failed = 0;
+        for (const JobRecord &j : jobs) {
+            done += j.status == JobStatus::Done ? 1 : 0;
+            failed += j.status == JobStatus::Failed ? 1 : 0;
+        }
+        out += row(QStringLiteral("Background jobs (done / failed / other):"),
+            QStringLiteral("%1 / %2 / %3").arg(done).arg(failed).arg(int(jobs.size()) - done - failed));
+    }
+    if (wallS > 0 && trace.requests.empty())
+        out += row(QStringLiteral("Wall time (s):"), num(wallS, 3));
+    return out;
+}
+
+QString loadDescription(const Scenario &sc)
+{
+    QString load = executionModeName(sc.mode);
+    const bool cpuOnly = sc.cpuOnly || sc.mode == ExecutionMode::ParallelCpu;
+    if (cpuOnly)
+        return load + QStringLiteral(", %1 CPU tasks of %2 ms, no requests").arg(sc.requests).arg(sc.cpuTaskMs);
+    if (sc.mode == ExecutionMode::ParallelBlocking || sc.mode == ExecutionMode::BackgroundJobs)
+        load += QStringLiteral(", %1 blocking workers").arg(sc.workers);
+    if (sc.mode != ExecutionMode::Sequential)
+        load += QStringLiteral(", concurrency %1").arg(sc.concurrency);
+    if (sc.cpuTaskMs > 0)
+        load += sc.mode == ExecutionMode::Mixed
+            ? QStringLiteral(", %1 ms of CPU per response on QtConcurrent").arg(sc.cpuTaskMs)
+            : QStringLiteral(", %1 ms of CPU per response on the same thread").arg(sc.cpuTaskMs);
+    if (sc.rate > 0)
+        load += QStringLiteral(", open loop %1 req/s (burstiness %2)").arg(sc.rate).arg(sc.burstiness);
+    return load;
+}
+
+} // namespace
 
 QString formatSummary(const RunTrace &trace, const Summary &s, const QList<double> &ranks)
 {
@@ -48,12 +119,18 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     QString out;
     out += QStringLiteral("==================== BurgerBench result ====================\n");
     out += row(QStringLiteral("Scenario:"), sc.name);
-    out += row(QStringLiteral("Target:"), sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl)
-                                                             : trace.targetUrl);
-    QString load = executionModeName(sc.mode) + QStringLiteral(", concurrency %1").arg(sc.concurrency);
-    if (sc.rate > 0)
-        load += QStringLiteral(", open loop %1 req/s (burstiness %2)").arg(sc.rate).arg(sc.burstiness);
-    out += row(QStringLiteral("Load:"), load);
+    const bool cpuOnly = sc.cpuOnly || sc.mode == ExecutionMode::ParallelCpu;
+    if (cpuOnly)
+        out += row(QStringLiteral("Target:"), QStringLiteral("none (CPU tasks only)"));
+    else
+        out += row(QStringLiteral("Target:"),
+            sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl) : trace.targetUrl);
+    out += row(QStringLiteral("Load:"), loadDescription(sc));
+    out += formatWork(trace);
+    if (cpuOnly) {
+        out += QStringLiteral("=============================================================\n");
+        return out;
+    }
     out += row(QStringLiteral("Definitions:"), s.definitions);
     if (!trace.abortReason.isEmpty())
         out += row(QStringLiteral("Aborted:"), trace.abortReason);

@@ -157,23 +157,24 @@ public:
     int sendingCount = 0;
     std::vector<qint64> laneFreeSinceNs; // closed loop: when each lane last became free
     std::vector<QNetworkAccessManager *> managers; // owned (parented to q)
-    std::vector<int> freeLanes;                    // a stack; lowest lane on top
+    std::vector<int> freeLanes; // a stack; lowest lane on top
     std::vector<std::unique_ptr<ActiveRequest>> active; // indexed by lane
     int activeCount = 0;
 
-    QTimer *pumpTimer = nullptr;    // next arrival or next permit
-    QTimer *sweepTimer = nullptr;   // deadlines and inactivity
-    QTimer *lagTimer = nullptr;     // event-loop lag probe
+    QTimer *pumpTimer = nullptr; // next arrival or next permit
+    QTimer *sweepTimer = nullptr; // deadlines and inactivity
+    QTimer *lagTimer = nullptr; // event-loop lag probe
     QTimer *liveTimer = nullptr;
     QTimer *durationTimer = nullptr;
     qint64 lagExpectedNs = -1;
     LoopBusyProbe busyProbe;
 
     LoadEngine::CompletionHook completionHook;
+    LoadEngine::LiveDecorator liveDecorator;
     int holds = 0; // external work the run waits for
 
     Progress progress;
-    std::vector<char> dirty;        // per request: changed since the last live update
+    std::vector<char> dirty; // per request: changed since the last live update
     std::vector<quint32> dirtyList;
     std::vector<int> tokensPublished;
     size_t busyPublished = 0, lagPublished = 0;
@@ -290,6 +291,11 @@ Progress LoadEngine::progress() const
 void LoadEngine::setLiveInterval(int ms)
 {
     d->liveIntervalMs = ms;
+}
+
+void LoadEngine::setLiveDecorator(LiveDecorator decorator)
+{
+    d->liveDecorator = std::move(decorator);
 }
 
 void LoadEngine::setCompletionHook(CompletionHook hook)
@@ -1050,6 +1056,8 @@ void LoadEnginePrivate::publishLive()
     lagPublished = trace.loopLag.size();
     delta->progress = progress;
     delta->progress.elapsedNs = delta->nowNs;
+    if (liveDecorator)
+        liveDecorator(*delta);
     emit q->liveUpdate(std::shared_ptr<const LiveDelta>(std::move(delta)));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "trace/livetrace.h"
 #include "trace/runtrace.h"
 
 #include <QObject>
@@ -11,35 +12,6 @@
 namespace BurgerBench {
 
 class LoadEnginePrivate;
-
-// Counters for live display; a cheap value type.
-struct Progress
-{
-    int planned = 0;    // measured requests planned (0 when bounded by duration)
-    int dispatched = 0; // measured requests that have started
-    int queued = 0;     // waiting at a client-side gate (concurrency cap, rate limit, schedule)
-    int inFlight = 0;
-    int completed = 0;
-    int failed = 0;
-    int incomplete = 0;
-    qint64 tokens = 0;  // token events so far (measured requests)
-    qint64 elapsedNs = 0;
-    qint64 lastLoopLagNs = 0;
-    bool warmingUp = false;
-};
-
-// What changed since the previous live update; crosses threads as an immutable value.
-// `requests` holds copies of the records that changed, each with only the token times that are
-// new since the last update (their position in the full vector is tokenOffset[i]).
-struct LiveDelta
-{
-    std::vector<RequestRecord> requests;
-    std::vector<int> tokenOffset;
-    std::vector<Span> loopBusy;
-    std::vector<LagSample> loopLag;
-    Progress progress;
-    qint64 nowNs = 0;
-};
 
 // Fires an OpenAI-compatible load on QNetworkAccessManager's event loop and records every
 // request to the token. Lives on one thread (the "cashier"): in the CLI the main thread, in the
@@ -75,6 +47,10 @@ public:
 
     // Live updates every `ms` milliseconds while running (0 = off, the default).
     void setLiveInterval(int ms);
+    // Called on the engine thread with each live update just before it is published, so a model
+    // running on this engine can add what it recorded besides requests (tasks, lanes).
+    using LiveDecorator = std::function<void(LiveDelta &delta)>;
+    void setLiveDecorator(LiveDecorator decorator);
 
     // Called on the engine thread right after a request succeeds (warm-up ones too), before its
     // lane is reused. The Mixed and AntiPattern models use it to post-process the response, on
@@ -98,4 +74,3 @@ private:
 
 } // namespace BurgerBench
 
-Q_DECLARE_METATYPE(std::shared_ptr<const BurgerBench::LiveDelta>)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "parallel/race.h"
+#include "session/racerunner.h"
 
 #include <QElapsedTimer>
 #include <QObject>

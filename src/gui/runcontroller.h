@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/loadengine.h"
 #include "metrics/summary.h"
+#include "trace/livetrace.h"
 #include "trace/runtrace.h"
 
 #include <QElapsedTimer>
@@ -15,19 +15,20 @@ class QThread;
 
 namespace BurgerBench {
 
-class ModelRun;
-class SimulatorThread;
-struct ModelResult;
+class RunSession;
 
 // Runs one scenario at a time without ever blocking the GUI thread for the run's sake.
 //
-// The LoadEngine lives on a thread of its own (the "cashier"), so painting never delays one of
-// its timestamps; the built-in simulator, when the scenario has no URL, on another. Live deltas
-// arrive here queued and are merged into the GUI's own copy of the trace, which the timeline
-// reads. When the engine finishes, its final trace replaces the copy: it is authoritative.
+// The run is a RunSession (src/session), the same orchestrator `burgerbench-cli run` uses, so a
+// scenario does the same work here as there. The session lives on a thread of its own (the
+// "cashier"), so painting never delays one of its timestamps; its built-in simulator, when the
+// scenario has no URL, on another. Live deltas (one protocol for every execution model) arrive
+// here queued and are applied to the GUI's own copy of the trace (LiveTrace), which the timeline
+// reads. When the run finishes, its final trace replaces the copy: it is authoritative.
 //
-// Thread affinity: lives on the GUI thread; never touches the engine except through queued
-// invocations (one BlockingQueued call to take the final trace, when the engine is idle).
+// Thread affinity: lives on the GUI thread; never touches the session except through queued
+// invocations (one BlockingQueued call to create it on its thread, one to take the final trace
+// when it is idle).
 class RunController : public QObject
 {
     Q_OBJECT
@@ -45,16 +46,15 @@ public:
     State state() const { return m_state; }
     bool isRunning() const { return m_state != State::Idle; }
 
-    // The GUI's copy of the trace: live while running, the engine's final trace after finished().
-    const RunTrace &trace() const { return m_trace; }
+    // The GUI's copy of the trace: live while running, the session's final trace after finished().
+    const RunTrace &trace() const { return m_live.trace(); }
     const Progress &progress() const { return m_progress; }
     qint64 nowNs() const { return m_nowNs; }
-    // Only the live deltas' changes since the last call: indices of requests that changed.
+    // Only the last live delta's changes: indices of requests that changed.
     const std::vector<int> &changedRequests() const { return m_changed; }
-    // True when the run reports as it goes: LoadEngine's live deltas, or a parallel model's
-    // snapshots (blocking workers, CPU pool, mixed, anti-pattern: ModelRun::snapshotReady every
-    // liveIntervalMs(), its records copied whole; see mergeSnapshot()). False with an interval of 0.
-    bool isLive() const { return m_live; }
+    // True when the run reports as it goes (every liveIntervalMs(), whatever the execution
+    // model); false with an interval of 0.
+    bool isLive() const { return m_liveIntervalMs > 0; }
     // Wall time since the run started (also for runs without live updates).
     qint64 elapsedNs() const { return m_clock.isValid() ? m_clock.nsecsElapsed() : 0; }
     // Requests per second and tokens per second over the last second of live updates.
@@ -79,28 +79,22 @@ signals:
 
 private:
     void mergeDelta(const std::shared_ptr<const LiveDelta> &delta);
-    void mergeSnapshot(const std::shared_ptr<const ModelResult> &snapshot);
     void noteRates();
-    void onEngineFinished();
-    bool startModel(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, quint64 runId,
-        QString *error);
+    void onSessionFinished();
     void setState(State state);
     void teardown();
 
     State m_state = State::Idle;
-    RunTrace m_trace;
+    LiveTrace m_live;
     Progress m_progress;
     qint64 m_nowNs = 0;
     std::vector<int> m_changed;
     int m_liveIntervalMs = 100;
 
-    // Owned; deleted on their own threads when the run ends.
-    QThread *m_engineThread = nullptr;
-    QPointer<LoadEngine> m_engine;
-    QPointer<ModelRun> m_model;
-    bool m_live = true;
+    // Owned; the session is deleted on its own thread when that thread ends.
+    QThread *m_thread = nullptr;
+    QPointer<RunSession> m_session;
     QElapsedTimer m_clock;
-    std::shared_ptr<SimulatorThread> m_simulator;
     quint64 m_runId = 0;
 
     struct RateSample

@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 
+#include <algorithm>
+#include <iterator>
+
 namespace BurgerBench {
 
 namespace {
@@ -36,6 +39,14 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
 {
     ui->setupUi(this);
     setObjectName(QStringLiteral("scenarioEditor"));
+    // The mode combo's items, in the form's order, each tagged with its mode's scenario name: the
+    // editor reads and writes modes by name, never by the enum's order.
+    const ExecutionMode modeOrder[] = { ExecutionMode::Sequential, ExecutionMode::Concurrent,
+        ExecutionMode::ParallelBlocking, ExecutionMode::ParallelCpu, ExecutionMode::Mixed,
+        ExecutionMode::AntiPattern, ExecutionMode::BackgroundJobs };
+    Q_ASSERT(ui->modeCombo->count() == int(std::size(modeOrder)));
+    for (int i = 0; i < ui->modeCombo->count() && i < int(std::size(modeOrder)); ++i)
+        ui->modeCombo->setItemData(i, executionModeName(modeOrder[i]));
     ui->validationLabel->setVisible(false);
     ui->validationLabel->setAccessibleName(tr("Scenario problems"));
     fillPresetCombo();
@@ -84,6 +95,13 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
 }
 
 ScenarioEditor::~ScenarioEditor() = default;
+
+ExecutionMode ScenarioEditor::currentMode() const
+{
+    ExecutionMode mode = ExecutionMode::Concurrent;
+    executionModeFromName(ui->modeCombo->currentData().toString(), &mode);
+    return mode;
+}
 
 void ScenarioEditor::fillPresetCombo()
 {
@@ -167,7 +185,7 @@ void ScenarioEditor::setScenario(const Scenario &s)
     ui->apiKeyEnvEdit->setText(s.apiKeyEnv);
     ui->http2Check->setChecked(s.http2);
 
-    ui->modeCombo->setCurrentIndex(int(s.mode));
+    ui->modeCombo->setCurrentIndex(std::max(0, ui->modeCombo->findData(executionModeName(s.mode))));
     ui->concurrencySpin->setValue(s.concurrency);
     ui->requestsSpin->setValue(s.requests);
     ui->durationSpin->setValue(s.durationS);
@@ -228,7 +246,7 @@ Scenario ScenarioEditor::scenario() const
     s.apiKeyEnv = ui->apiKeyEnvEdit->text().trimmed();
     s.http2 = ui->http2Check->isChecked();
 
-    s.mode = ExecutionMode(std::clamp(ui->modeCombo->currentIndex(), 0, int(ExecutionMode::AntiPattern)));
+    s.mode = currentMode();
     s.concurrency = ui->concurrencySpin->value();
     s.requests = ui->requestsSpin->value();
     s.durationS = ui->durationSpin->value();
@@ -281,9 +299,9 @@ void ScenarioEditor::updateEnabled()
              static_cast<QWidget *>(ui->http2Check) })
         w->setEnabled(endpoint);
     ui->simulatorGroup->setEnabled(!endpoint);
-    const auto mode = ExecutionMode(ui->modeCombo->currentIndex());
+    const ExecutionMode mode = currentMode();
     ui->workersSpin->setEnabled(mode == ExecutionMode::ParallelBlocking || mode == ExecutionMode::ParallelCpu
-        || mode == ExecutionMode::Mixed);
+        || mode == ExecutionMode::Mixed || mode == ExecutionMode::BackgroundJobs);
     ui->cpuTaskSpin->setEnabled(mode == ExecutionMode::ParallelCpu || mode == ExecutionMode::Mixed
         || mode == ExecutionMode::AntiPattern);
     ui->concurrencySpin->setEnabled(mode != ExecutionMode::Sequential);
@@ -337,7 +355,7 @@ void ScenarioEditor::revalidate()
         tr("API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself"));
     check(ui->requestsSpin, ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0,
         tr("Requests: set a number of requests or a duration, or the run would never end"));
-    const auto mode = ExecutionMode(ui->modeCombo->currentIndex());
+    const ExecutionMode mode = currentMode();
     const bool needsCpu = mode == ExecutionMode::ParallelCpu || mode == ExecutionMode::Mixed
         || mode == ExecutionMode::AntiPattern;
     check(ui->cpuTaskSpin, !needsCpu || ui->cpuTaskSpin->value() > 0,

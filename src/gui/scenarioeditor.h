@@ -54,6 +54,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    ExecutionMode currentMode() const;
     void connectFields();
     void updateEnabled();
     void revalidate();

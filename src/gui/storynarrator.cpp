@@ -169,6 +169,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                             .arg(order(next));
             break;
         case ExecutionMode::ParallelBlocking:
+        case ExecutionMode::BackgroundJobs:
             captions << tr(
                 "A free cashier-cook takes order %1 and stands at the counter until its burgers are "
                 "done.")
@@ -259,6 +260,8 @@ QString StoryNarrator::modeTitle(ExecutionMode mode)
         return tr("Both: a cashier in front, cooks in the back");
     case ExecutionMode::AntiPattern:
         return tr("Anti-pattern: the cashier cooks at the counter");
+    case ExecutionMode::BackgroundJobs:
+        return tr("Background jobs: order now, collect later");
     }
     return QString();
 }
@@ -302,6 +305,12 @@ QString StoryNarrator::modeParagraph(ExecutionMode mode)
             "goes on, nobody can order, no number is called and the customers at the tables wait longer "
             "for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane "
             "turns red, its lag climbs, and every request gets slower.");
+    case ExecutionMode::BackgroundJobs:
+        return tr(
+            "The counter takes every order at once and hands back a ticket: the order is accepted, not "
+            "done. Cooks in the back work through the tickets a few at a time, and the customer checks "
+            "the board now and then to see whether theirs is pending, cooking, done or failed. The "
+            "answer comes fast; the work still takes as long as the cooks need.");
     }
     return QString();
 }

@@ -100,6 +100,7 @@ void StoryPicture::paintEvent(QPaintEvent *)
     const QRectF counter(zone + (zone - icon) / 2, iconY, icon, icon);
     switch (m_mode) {
     case ExecutionMode::ParallelBlocking:
+    case ExecutionMode::BackgroundJobs:
         crowd(1, Cook, std::min(m_workers, 4), icon * 0.85, iconY + icon * 0.15);
         caption(1, tr("Cashier-cooks"), m_workers);
         break;

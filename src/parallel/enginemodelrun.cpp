@@ -53,6 +53,11 @@ bool EngineModelRun::start(QString *error)
 
     m_engine = new LoadEngine(this);
     connect(m_engine, &LoadEngine::finished, this, &EngineModelRun::onEngineFinished);
+    if (m_liveMs > 0) {
+        m_engine->setLiveInterval(m_liveMs);
+        m_engine->setLiveDecorator([this](LiveDelta &delta) { decorateLive(delta); });
+        connect(m_engine, &LoadEngine::liveUpdate, this, &ModelRun::liveUpdate);
+    }
     if (cpu) {
         if (m_setup.model == RaceModel::Mixed)
             m_engine->setCompletionHook([this](quint32 index) { postProcessOnPool(index); });
@@ -167,10 +172,8 @@ bool EngineModelRun::isRunning() const
 // The engine's trace as it stands (its requests in flight are open: dispatched, end -1), the
 // tasks recorded so far, and mixed mode's pool jobs under way. The anti-pattern's CPU work never
 // runs while this does (same thread): it appears when it is done.
-ModelResult EngineModelRun::snapshot()
+std::vector<TaskRecord> EngineModelRun::runningPoolTasks()
 {
-    if (!m_running || !m_engine)
-        return m_result;
     // Mixed mode's jobs running on the pool (started, result not back yet): open tasks on their
     // pool thread's lane, numbered now if that thread had no result back yet (as it will be).
     const std::vector<PoolProgress::Task> jobs = m_poolLive->copy();
@@ -188,6 +191,17 @@ ModelResult EngineModelRun::snapshot()
         task.endNs = jobs[i].endNs >= 0 ? std::max(task.startNs, jobs[i].endNs) : -1;
         running.push_back(task);
     }
+    return running;
+}
+
+// The engine's trace as it stands (its requests in flight are open: dispatched, end -1), the
+// tasks recorded so far, and mixed mode's pool jobs under way. The anti-pattern's CPU work never
+// runs while this does (same thread): it appears when it is done.
+ModelResult EngineModelRun::snapshot()
+{
+    if (!m_running || !m_engine)
+        return m_result;
+    const std::vector<TaskRecord> running = runningPoolTasks();
     ModelResult shot;
     shot.trace = m_engine->trace();
     shot.taskOwner = m_taskOwner;
@@ -198,6 +212,56 @@ ModelResult EngineModelRun::snapshot()
     shot.snapshotNs = std::max<qint64>(0, engineNow());
     shot.trace.endNs = shot.snapshotNs;
     return shot;
+}
+
+Progress EngineModelRun::progress()
+{
+    if (!m_engine)
+        return {};
+    Progress p = m_engine->progress();
+    if (m_running) {
+        const RunTrace &trace = m_engine->trace();
+        p.tasksEnded = int(trace.tasks.size());
+        p.tasksStarted = p.tasksEnded + int(runningPoolTasks().size());
+    }
+    return p;
+}
+
+void EngineModelRun::setLiveInterval(int ms)
+{
+    // The engine reads it when it starts; this run creates the engine in start().
+    m_liveMs = std::max(0, ms);
+}
+
+// On the engine's thread, inside its live update: the tasks that ended since the last update
+// (append-only in the engine's trace), then those still running on the pool, which the next
+// update replaces; the lanes when a new one appeared.
+void EngineModelRun::decorateLive(LiveDelta &delta)
+{
+    if (m_setup.scenario.cpuTaskMs <= 0)
+        return;
+    const std::vector<TaskRecord> running = runningPoolTasks();
+    const RunTrace &trace = m_engine->trace();
+    if (m_tasksPublished < trace.tasks.size() || !running.empty() || m_runningPublished > 0) {
+        delta.tasksKept = qint32(std::min(m_tasksPublished, trace.tasks.size()));
+        delta.tasks.assign(trace.tasks.begin() + qsizetype(delta.tasksKept), trace.tasks.end());
+        delta.taskOwner.assign(m_taskOwner.begin() + qsizetype(std::min(size_t(delta.tasksKept), m_taskOwner.size())),
+            m_taskOwner.end());
+        delta.taskOwner.resize(delta.tasks.size(), -1);
+        for (const TaskRecord &task : running) {
+            delta.tasks.push_back(task);
+            delta.taskOwner.push_back(task.request);
+        }
+        m_tasksPublished = trace.tasks.size();
+        m_runningPublished = running.size();
+    }
+    if (trace.taskLanes != m_lanesPublished) {
+        delta.lanesChanged = true;
+        delta.taskLanes = trace.taskLanes;
+        m_lanesPublished = trace.taskLanes;
+    }
+    delta.progress.tasksEnded = int(trace.tasks.size());
+    delta.progress.tasksStarted = delta.progress.tasksEnded + int(running.size());
 }
 
 ModelResult EngineModelRun::takeResult()

@@ -28,8 +28,14 @@ public:
     bool isRunning() const override;
     ModelResult takeResult() override;
     ModelResult snapshot() override;
+    Progress progress() override;
+    // The engine's own live deltas (cheap at any size), with this run's tasks and lanes added.
+    void setLiveInterval(int ms) override;
 
 private:
+    // Mixed mode's jobs on the pool right now, as open (or just ended) tasks.
+    std::vector<TaskRecord> runningPoolTasks();
+    void decorateLive(LiveDelta &delta);
     qint64 engineNow() const;
     void postProcessOnLoop(quint32 index);
     void postProcessOnPool(quint32 index);
@@ -58,6 +64,10 @@ private:
     std::shared_ptr<PoolProgress> m_poolLive;
     ModelResult m_result;
     bool m_running = false;
+    int m_liveMs = 0;
+    size_t m_tasksPublished = 0; // finished tasks already sent in a live update
+    size_t m_runningPublished = 0; // running ones sent after them in the last update
+    QStringList m_lanesPublished;
 };
 
 } // namespace BurgerBench

@@ -12,21 +12,6 @@
 
 namespace BurgerBench {
 
-QString jobStatusName(JobStatus status)
-{
-    switch (status) {
-    case JobStatus::Pending:
-        return QStringLiteral("pending");
-    case JobStatus::Running:
-        return QStringLiteral("running");
-    case JobStatus::Done:
-        return QStringLiteral("done");
-    case JobStatus::Failed:
-        return QStringLiteral("failed");
-    }
-    return QStringLiteral("unknown");
-}
-
 namespace LaneNames {
 QString eventLoop()
 {
@@ -95,35 +80,43 @@ std::vector<PoolProgress::Task> PoolProgress::copy(const QElapsedTimer *clock, q
     return m_tasks;
 }
 
-void ModelRun::setSnapshotInterval(int ms)
+void ModelRun::setLiveInterval(int ms)
 {
-    m_snapshotIntervalMs = std::max(0, ms);
-    if (!m_snapshotTimer) {
-        qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
-        m_snapshotTimer = new QTimer(this);
-        connect(m_snapshotTimer, &QTimer::timeout, this, &ModelRun::emitSnapshot);
-        connect(this, &ModelRun::finished, m_snapshotTimer, &QTimer::stop);
+    m_liveIntervalMs = std::max(0, ms);
+    if (!m_liveTimer) {
+        qRegisterMetaType<std::shared_ptr<const BurgerBench::LiveDelta>>();
+        m_liveTimer = new QTimer(this);
+        connect(m_liveTimer, &QTimer::timeout, this, &ModelRun::emitLive);
+        connect(this, &ModelRun::finished, m_liveTimer, &QTimer::stop);
     }
-    if (m_snapshotIntervalMs > 0) {
-        m_snapshotTimer->start(m_snapshotIntervalMs);
+    if (m_liveIntervalMs > 0) {
+        m_liveTimer->start(m_liveIntervalMs);
     } else {
-        m_snapshotTimer->stop();
+        m_liveTimer->stop();
     }
 }
 
-void ModelRun::emitSnapshot()
+Progress ModelRun::progress()
+{
+    const ModelResult shot = snapshot();
+    return progressOf(shot.trace, std::max<qint64>(0, shot.snapshotNs));
+}
+
+void ModelRun::emitLive()
 {
     if (!isRunning())
         return; // not started yet (the timer may start first), or over: takeResult() has it all
     QElapsedTimer cost;
     cost.start();
-    auto shot = std::make_shared<const ModelResult>(snapshot());
-    // Bound the copying: a run with thousands of records gets fewer snapshots, never more than
+    const ModelResult shot = snapshot();
+    std::shared_ptr<LiveDelta> delta
+        = m_differ.diff(shot.trace, shot.taskOwner, shot.jobs, std::max<qint64>(0, shot.snapshotNs));
+    // Bound the copying: a run with thousands of records gets fewer updates, never more than
     // ~10 % of its thread. The race's tens of records cost microseconds: the interval stays.
-    const int stretched = std::max(m_snapshotIntervalMs, int(cost.nsecsElapsed() / 100'000));
-    if (stretched != m_snapshotTimer->interval())
-        m_snapshotTimer->setInterval(stretched);
-    emit snapshotReady(std::move(shot));
+    const int stretched = std::max(m_liveIntervalMs, int(cost.nsecsElapsed() / 100'000));
+    if (stretched != m_liveTimer->interval())
+        m_liveTimer->setInterval(stretched);
+    emit liveUpdate(std::shared_ptr<const LiveDelta>(std::move(delta)));
 }
 
 ExecutionMode executionModeFor(RaceModel model)
@@ -142,17 +135,53 @@ ExecutionMode executionModeFor(RaceModel model)
     case RaceModel::AntiPattern:
         return ExecutionMode::AntiPattern;
     case RaceModel::BackgroundJobs:
-        return ExecutionMode::ParallelBlocking;
+        return ExecutionMode::BackgroundJobs;
     }
     return ExecutionMode::Concurrent;
 }
 
-std::unique_ptr<ModelRun> ModelRun::create(const ModelSetup &setup, QString *error)
+RaceModel raceModelFor(ExecutionMode mode)
 {
-    auto fail = [error](const QString &message) -> std::unique_ptr<ModelRun> {
+    switch (mode) {
+    case ExecutionMode::Sequential:
+        return RaceModel::Sequential;
+    case ExecutionMode::Concurrent:
+        return RaceModel::Concurrent;
+    case ExecutionMode::ParallelBlocking:
+        return RaceModel::ParallelBlocking;
+    case ExecutionMode::ParallelCpu:
+        return RaceModel::ParallelCpu;
+    case ExecutionMode::Mixed:
+        return RaceModel::Mixed;
+    case ExecutionMode::AntiPattern:
+        return RaceModel::AntiPattern;
+    case ExecutionMode::BackgroundJobs:
+        return RaceModel::BackgroundJobs;
+    }
+    return RaceModel::Concurrent;
+}
+
+ModelSetup ModelSetup::fromScenario(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey)
+{
+    ModelSetup setup;
+    setup.model = raceModelFor(scenario.mode);
+    setup.scenario = scenario;
+    setup.target = target;
+    setup.apiKey = apiKey;
+    // parallel-cpu has no other workload: its tasks are the scenario's "requests".
+    setup.cpuOnly = scenario.cpuOnly || scenario.mode == ExecutionMode::ParallelCpu;
+    setup.failEvery = scenario.usesSimulator() ? scenario.jobFailEvery : 0; // faults exist in the simulator only
+    setup.pollMs = scenario.jobPollMs;
+    setup.sliceMs = scenario.cpuSliceMs;
+    return setup;
+}
+
+bool ModelRun::check(const ModelSetup &setup, QString *error)
+{
+    auto fail = [error](const QString &message) {
         if (error)
             *error = message;
-        return nullptr;
+        return false;
     };
     const bool cpu = setup.scenario.cpuTaskMs > 0;
     const QString name = raceModelName(setup.model);
@@ -160,33 +189,53 @@ std::unique_ptr<ModelRun> ModelRun::create(const ModelSetup &setup, QString *err
         return fail(QStringLiteral("a CPU-only workload needs cpu task ms > 0"));
     switch (setup.model) {
     case RaceModel::Sequential:
-        if (setup.cpuOnly)
-            return std::make_unique<LoopCpuRun>(setup);
-        return std::make_unique<EngineModelRun>(setup);
+        return true;
     case RaceModel::Concurrent:
-        if (setup.cpuOnly)
-            return std::make_unique<LoopCpuRun>(setup);
-        if (cpu)
+        if (!setup.cpuOnly && cpu)
             return fail(QStringLiteral("concurrent with CPU work on the loop is the anti-pattern model; "
                                        "choose anti-pattern or mixed"));
-        return std::make_unique<EngineModelRun>(setup);
+        return true;
     case RaceModel::ParallelBlocking:
     case RaceModel::BackgroundJobs:
-        return std::make_unique<BlockingWorkersRun>(setup);
+        return true;
     case RaceModel::ParallelCpu:
         if (!setup.cpuOnly)
             return fail(
                 QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
                                "for requests with post-processing use mixed"));
-        return std::make_unique<ParallelCpuRun>(setup);
+        return true;
     case RaceModel::Mixed:
     case RaceModel::AntiPattern:
         if (setup.cpuOnly || !cpu)
             return fail(
                 QStringLiteral("%1 needs requests and CPU post-processing (cpu task ms > 0)").arg(name));
-        return std::make_unique<EngineModelRun>(setup);
+        return true;
     }
     return fail(QStringLiteral("unknown model"));
+}
+
+std::unique_ptr<ModelRun> ModelRun::create(const ModelSetup &setup, QString *error)
+{
+    if (!check(setup, error))
+        return nullptr;
+    switch (setup.model) {
+    case RaceModel::Sequential:
+    case RaceModel::Concurrent:
+        if (setup.cpuOnly)
+            return std::make_unique<LoopCpuRun>(setup);
+        return std::make_unique<EngineModelRun>(setup);
+    case RaceModel::ParallelBlocking:
+    case RaceModel::BackgroundJobs:
+        return std::make_unique<BlockingWorkersRun>(setup);
+    case RaceModel::ParallelCpu:
+        return std::make_unique<ParallelCpuRun>(setup);
+    case RaceModel::Mixed:
+    case RaceModel::AntiPattern:
+        return std::make_unique<EngineModelRun>(setup);
+    }
+    if (error)
+        *error = QStringLiteral("unknown model");
+    return nullptr;
 }
 
 } // namespace BurgerBench

@@ -2,6 +2,8 @@
 
 #include "parallel/theory.h"
 #include "scenario/scenario.h"
+#include "trace/jobrecord.h"
+#include "trace/livetrace.h"
 #include "trace/runtrace.h"
 
 #include <QByteArray>
@@ -20,22 +22,6 @@ class QTimer;
 
 namespace BurgerBench {
 
-// A background job's life, as the client polling its status sees it (seed: 202 + task id).
-enum class JobStatus : quint8 { Pending, Running, Done, Failed };
-QString jobStatusName(JobStatus status); // "pending", "running", "done", "failed"
-
-struct JobRecord
-{
-    QByteArray id; // "job-000001", handed back at once when the job is accepted
-    JobStatus status = JobStatus::Pending;
-    qint64 acceptedNs = -1; // the submit call returned (the client's "202 Accepted")
-    qint64 startedNs = -1; // a worker picked it up: running
-    qint64 endedNs = -1; // done or failed
-    qint64 seenEndedNs = -1; // the client's status poll first saw it done or failed
-    qint32 request = -1; // the job's LLM call in RunTrace::requests
-    QString message; // why it failed
-};
-
 // One model of a race: what to run and against what.
 struct ModelSetup
 {
@@ -50,6 +36,10 @@ struct ModelSetup
     int failEvery = 0; // background jobs: every k-th job's request asks the simulator for a 500
     int pollMs = 100; // background jobs: the client's status poll interval
     int sliceMs = 20; // concurrent CPU-only: how long a task runs before yielding to the loop
+
+    // What a scenario asks for: its mode as the model, its CPU-only flag and job knobs. The one
+    // translation from the scenario's words to a model's (RunSession and the race use it).
+    static ModelSetup fromScenario(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey);
 };
 
 // What a model run leaves behind.
@@ -90,26 +80,34 @@ public:
     // LoadEngine's records show them (a request dispatched and not ended: end -1, outcome
     // in flight; a task started and not ended: end -1, drawn up to "now"), a blocking worker's
     // "held" span from its dispatch. The run's own thread only, while it runs. Costs one copy
-    // of the records (a few µs for a race's tens of records; see setSnapshotInterval()).
+    // of the records (a few µs for a race's tens of records).
     virtual ModelResult snapshot() = 0;
-    // Emits snapshotReady() every `ms` milliseconds while the run runs (0: never, the default).
-    // Run's thread only. A snapshot copies every record, so the interval stretches to ten times
-    // what the last snapshot cost: live views never take more than ~10 % of the run's thread.
-    void setSnapshotInterval(int ms);
-    int snapshotInterval() const { return m_snapshotIntervalMs; }
+    // The counters as of now; the run's thread only. By default counted from a snapshot().
+    virtual Progress progress();
+    // Publishes liveUpdate() every `ms` milliseconds while the run runs (0: never, the default);
+    // set it before start(). By default each update is the difference between two snapshots
+    // (LiveDiffer), and the interval stretches to ten times what the last one cost, so live views
+    // never take more than ~10 % of the run's thread. Models on the LoadEngine use its own deltas.
+    virtual void setLiveInterval(int ms);
+    int liveInterval() const { return m_liveIntervalMs; }
+
+    // Whether `setup` can run, or why not (the checks create() makes, without creating).
+    static bool check(const ModelSetup &setup, QString *error);
 
 signals:
     void finished();
-    // A snapshot() as an immutable value, for receivers on other threads (the GUI).
-    void snapshotReady(std::shared_ptr<const BurgerBench::ModelResult> snapshot);
+    // The live protocol (trace/livetrace.h): what changed since the last update, as an immutable
+    // value for receivers on other threads.
+    void liveUpdate(std::shared_ptr<const BurgerBench::LiveDelta> delta);
     // Background jobs: a status change as the client's poll saw it.
     void jobStatusChanged(int job, BurgerBench::JobStatus status);
 
 private:
-    void emitSnapshot();
+    void emitLive();
 
-    QTimer *m_snapshotTimer = nullptr; // child, created by setSnapshotInterval()
-    int m_snapshotIntervalMs = 0;
+    QTimer *m_liveTimer = nullptr; // child, created by setLiveInterval()
+    int m_liveIntervalMs = 0;
+    LiveDiffer m_differ;
 };
 
 // Lane names shared by every model, so the legend reads the same in each race row.
@@ -158,9 +156,10 @@ private:
     std::vector<Task> m_tasks;
 };
 
-// Executes `setup.scenario.mode` as ExecutionMode for a race model (BackgroundJobs is recorded
-// as ParallelBlocking: a pool of workers that each block).
+// The two vocabularies, mapped name by name (never by enum order): a race model as the mode the
+// trace's scenario records, and a scenario's mode as the model that runs it.
 ExecutionMode executionModeFor(RaceModel model);
+RaceModel raceModelFor(ExecutionMode mode);
 
 } // namespace BurgerBench
 

@@ -1,33 +1,12 @@
 #include "parallel/race.h"
 
-#include "parallel/cpuwork.h"
-#include "sim/simulator.h"
-
 #include <QJsonArray>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
 
 namespace BurgerBench {
-
-namespace {
-
-// Between two models: let the previous one's sockets close and its pool threads go idle.
-constexpr int PauseBetweenModelsMs = 150;
-
-bool usesRequests(const RaceSpec &spec)
-{
-    return !spec.cpuOnly;
-}
-
-double finiteOr(double v, double fallback)
-{
-    return std::isfinite(v) ? v : fallback;
-}
-
-} // namespace
 
 // ---- RaceSpec --------------------------------------------------------------------------------
 
@@ -92,33 +71,35 @@ TheoryInput theoryInputFor(const RaceSpec &spec, double ioS, int cores)
     return in;
 }
 
-ModelSetup modelSetupFor(const RaceSpec &spec, RaceModel model, const QUrl &target)
+Scenario scenarioFor(const RaceSpec &spec, RaceModel model)
 {
-    ModelSetup setup;
-    setup.model = model;
-    setup.target = target;
-    setup.apiKey = spec.apiKey;
-    setup.cpuOnly = spec.cpuOnly;
-    setup.failEvery = spec.url.isEmpty() ? spec.failEvery : 0; // faults only exist in the simulator
-    Scenario &s = setup.scenario;
-    s = spec.base;
+    Scenario s = spec.base;
     s.name = spec.name + QStringLiteral(" / ") + raceModelName(model);
     s.url = spec.url;
     s.mode = executionModeFor(model);
+    s.cpuOnly = spec.cpuOnly;
+    s.jobFailEvery = spec.failEvery;
     s.requests = spec.n;
     s.durationS = 0;
     s.warmup = 0;
     s.concurrency = spec.concurrency > 0 ? spec.concurrency : std::min(spec.n, 1000);
     s.rate = spec.arrivalRate;
     s.burstiness = 0; // constant gaps: the theory's arrivals exactly
-    s.rateLimit = spec.rateLimit;
+    s.rateLimit = spec.cpuOnly ? 0 : spec.rateLimit; // CPU tasks send nothing to limit
     s.rateLimitBurst = spec.rateLimitBurst;
     s.workers = spec.workers;
     s.cpuTaskMs = spec.cpuTaskMs;
     s.simulator = spec.simulator;
     if (spec.url.isEmpty() && spec.simulator.outputTokens > 0)
         s.maxTokens = spec.simulator.outputTokens;
-    return setup;
+    if (spec.cpuOnly)
+        s.rate = 0; // every task is handed out at t = 0
+    return s;
+}
+
+ModelSetup modelSetupFor(const RaceSpec &spec, RaceModel model, const QUrl &target)
+{
+    return ModelSetup::fromScenario(scenarioFor(spec, model), target, spec.apiKey);
 }
 
 // ---- Figures -----------------------------------------------------------------------------------
@@ -270,178 +251,6 @@ QJsonObject raceEntryToJson(const RaceEntry &e)
         o.insert(QStringLiteral("jobs"), jobs);
     }
     return o;
-}
-
-// ---- RaceRunner --------------------------------------------------------------------------------
-
-RaceRunner::RaceRunner(QObject *parent)
-    : QObject(parent)
-{
-    qRegisterMetaType<BurgerBench::JobStatus>();
-    qRegisterMetaType<BurgerBench::RaceModel>();
-    qRegisterMetaType<std::shared_ptr<const BurgerBench::RaceEntry>>();
-    qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
-}
-
-RaceRunner::~RaceRunner()
-{
-    if (m_run)
-        m_run->cancel();
-    m_run.reset(); // joins any worker threads
-}
-
-bool RaceRunner::start(const RaceSpec &spec, QString *error)
-{
-    if (m_running) {
-        if (error)
-            *error = QStringLiteral("a race is already running");
-        return false;
-    }
-    if (!spec.validate(error))
-        return false;
-    m_spec = spec;
-    m_entries.clear();
-    m_entries.resize(size_t(spec.models.size()));
-    for (qsizetype i = 0; i < spec.models.size(); ++i)
-        m_entries[size_t(i)].model = spec.models.at(i);
-    m_target = spec.url;
-    if (usesRequests(spec) && spec.url.isEmpty()) {
-        m_simulator = std::make_unique<SimulatorThread>();
-        if (!m_simulator->start(spec.simulator, error)) {
-            m_simulator.reset();
-            return false;
-        }
-        m_target = m_simulator->url();
-    }
-    // Calibrate the CPU work now, outside every model's clock.
-    if (spec.cpuTaskMs > 0)
-        CpuWork::roundsPerMs();
-    m_current = -1;
-    m_cancelled = false;
-    m_running = true;
-    QTimer::singleShot(0, this, &RaceRunner::runNext);
-    return true;
-}
-
-void RaceRunner::cancel()
-{
-    if (!m_running)
-        return;
-    m_cancelled = true;
-    if (m_run)
-        m_run->cancel();
-}
-
-bool RaceRunner::isRunning() const
-{
-    return m_running;
-}
-
-std::vector<RaceEntry> RaceRunner::takeEntries()
-{
-    return std::move(m_entries);
-}
-
-void RaceRunner::runNext()
-{
-    for (;;) {
-        ++m_current;
-        if (m_cancelled || m_current >= int(m_entries.size())) {
-            finishRace();
-            return;
-        }
-        RaceEntry &entry = m_entries[size_t(m_current)];
-        QString error;
-        m_run = ModelRun::create(modelSetupFor(m_spec, entry.model, m_target), &error);
-        if (m_run) {
-            if (m_simulator)
-                m_simulator->simulator()->reset();
-            connect(
-                m_run.get(), &ModelRun::finished, this, &RaceRunner::onModelFinished, Qt::QueuedConnection);
-            const int index = m_current;
-            connect(m_run.get(), &ModelRun::jobStatusChanged, this,
-                [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });
-            connect(m_run.get(), &ModelRun::snapshotReady, this,
-                [this, index](
-                    const std::shared_ptr<const ModelResult> &shot) { emit modelProgress(index, shot); });
-            m_run->setSnapshotInterval(m_progressIntervalMs);
-            emit modelStarted(m_current, entry.model);
-            if (m_run->start(&error))
-                return;
-            m_run.reset();
-        }
-        entry.error = error;
-        emit modelFinished(m_current);
-        emit entryReady(m_current, std::make_shared<const RaceEntry>(entry));
-    }
-}
-
-void RaceRunner::onModelFinished()
-{
-    if (!m_run)
-        return;
-    RaceEntry &entry = m_entries[size_t(m_current)];
-    entry.result = m_run->takeResult();
-    m_run.reset();
-    entry.ran = true;
-    const RunTrace &trace = entry.result.trace;
-    if (!trace.requests.empty())
-        entry.summary = computeSummary(trace, trace.scenario.percentiles, trace.scenario.slo);
-
-    // T_io: known for the simulator; for a real endpoint given, or estimated from the median
-    // E2EL of the first model that ran requests.
-    const int cores = std::max(1, trace.cpuCount > 0 ? trace.cpuCount : QThread::idealThreadCount());
-    double io = 0;
-    if (!m_spec.cpuOnly) {
-        if (m_spec.url.isEmpty()) {
-            io = m_spec.simulatedIoS();
-        } else if (m_spec.ioOverrideS > 0) {
-            io = m_spec.ioOverrideS;
-        } else {
-            for (const RaceEntry &e : m_entries) {
-                if (e.ran && e.summary.e2el.count > 0) {
-                    io = finiteOr(e.summary.e2el.median, 0) / 1000.0;
-                    entry.ioEstimated = true;
-                    break;
-                }
-            }
-        }
-    }
-    entry.ioS = io;
-    entry.theory = theoreticalWall(entry.model, theoryInputFor(m_spec, io, cores));
-    RaceFigures::fill(&entry);
-
-    // Speed-ups against the measured sequential row when there is one (it may come later: all
-    // rows are refreshed each time), else against the theoretical sequential time.
-    double sequentialS = 0;
-    bool fromTheory = false;
-    for (const RaceEntry &e : m_entries) {
-        if (e.ran && e.model == RaceModel::Sequential && e.measuredS > 0)
-            sequentialS = e.measuredS;
-    }
-    if (sequentialS <= 0) {
-        sequentialS = theoreticalWall(RaceModel::Sequential, theoryInputFor(m_spec, io, cores)).wallS;
-        fromTheory = true;
-    }
-    for (RaceEntry &e : m_entries) {
-        if (!e.ran || e.measuredS <= 0)
-            continue;
-        e.speedup = sequentialS / e.measuredS;
-        e.speedupFromTheory = fromTheory;
-    }
-    emit modelFinished(m_current);
-    emit entryReady(m_current, std::make_shared<const RaceEntry>(entry));
-    QTimer::singleShot(PauseBetweenModelsMs, this, &RaceRunner::runNext);
-}
-
-void RaceRunner::finishRace()
-{
-    m_running = false;
-    if (m_simulator) {
-        m_simulator->stop();
-        m_simulator.reset();
-    }
-    QMetaObject::invokeMethod(this, &RaceRunner::finished, Qt::QueuedConnection);
 }
 
 } // namespace BurgerBench

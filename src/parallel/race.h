@@ -7,15 +7,12 @@
 
 #include <QJsonObject>
 #include <QList>
-#include <QObject>
 #include <QUrl>
 
 #include <memory>
 #include <vector>
 
 namespace BurgerBench {
-
-class SimulatorThread;
 
 // One workload, and the models to run it through. The knobs a learner moves to shift the
 // bottleneck: the concurrency cap (the semaphore), the token-bucket rate limit and the
@@ -92,68 +89,16 @@ void fill(RaceEntry *entry);
 
 // The workload as the theory sees it.
 TheoryInput theoryInputFor(const RaceSpec &spec, double ioS, int cores);
-// The Scenario a model runs with (requests, cap, rate, workers, cpu, simulator ...).
+// The Scenario a model of the race runs (requests, cap, rate, workers, cpu, simulator ...): every
+// model runs through RunSession like any other scenario, so a race row is an ordinary run.
+Scenario scenarioFor(const RaceSpec &spec, RaceModel model);
+// The same as a ModelSetup against `target` (tests drive a ModelRun directly with it).
 ModelSetup modelSetupFor(const RaceSpec &spec, RaceModel model, const QUrl &target);
 
 // The race's figures as JSON (schema "burgerbench.race/1"), without the full run reports, which
 // the caller adds under "run" with JsonReport when it links the report library.
 QJsonObject raceEntryToJson(const RaceEntry &entry);
 QJsonObject raceSpecToJson(const RaceSpec &spec);
-
-// Runs a race, model after model, on the thread it lives on (each model's "cashier"): in the CLI
-// the main thread, in the app a thread of its own like the LoadEngine. Each model starts on a
-// fresh clock at 0, so the GUI can stack the timelines on one time axis. With no url, one
-// built-in simulator (on its own thread) serves the whole race and is reset between models.
-class RaceRunner : public QObject
-{
-    Q_OBJECT
-public:
-    explicit RaceRunner(QObject *parent = nullptr);
-    ~RaceRunner() override;
-
-    bool start(const RaceSpec &spec, QString *error = nullptr);
-    void cancel();
-    bool isRunning() const;
-
-    const RaceSpec &spec() const { return m_spec; }
-    // Rows so far, one per model in spec order; a row is complete after modelFinished(index).
-    const std::vector<RaceEntry> &entries() const { return m_entries; }
-    std::vector<RaceEntry> takeEntries();
-
-    // How often the running model's progress is reported (modelProgress), in ms; 0 = never.
-    // Takes effect from the next model. 250 ms by default: four frames a second grow the bars
-    // smoothly enough, and a race's snapshot (tens of records) costs microseconds.
-    void setProgressIntervalMs(int ms) { m_progressIntervalMs = ms; }
-    int progressIntervalMs() const { return m_progressIntervalMs; }
-
-signals:
-    void modelStarted(int index, BurgerBench::RaceModel model);
-    // The running model's records so far (ModelRun::snapshot(): requests in flight and tasks
-    // running are open), every progressIntervalMs() while it runs, as an immutable value for a
-    // receiver on another thread. The row itself comes with entryReady(), after the last one.
-    void modelProgress(int index, std::shared_ptr<const BurgerBench::ModelResult> snapshot);
-    void modelFinished(int index);
-    // The same row as an immutable copy, for a receiver on another thread (the GUI): the runner
-    // keeps writing entries() on its own thread, so read those only there or after finished().
-    void entryReady(int index, std::shared_ptr<const BurgerBench::RaceEntry> entry);
-    void jobStatusChanged(int index, int job, BurgerBench::JobStatus status);
-    void finished();
-
-private:
-    void runNext();
-    void onModelFinished();
-    void finishRace();
-
-    RaceSpec m_spec;
-    std::vector<RaceEntry> m_entries;
-    std::unique_ptr<SimulatorThread> m_simulator;
-    QUrl m_target;
-    std::unique_ptr<ModelRun> m_run;
-    int m_current = -1;
-    int m_progressIntervalMs = 250;
-    bool m_running = false;
-    bool m_cancelled = false;
-};
 
 } // namespace BurgerBench
 

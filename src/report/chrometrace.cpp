@@ -330,6 +330,8 @@ QString processLabel(const RunTrace &t)
         return QStringLiteral("both: event loop, %1 in flight + worker pool").arg(s.concurrency);
     case ExecutionMode::AntiPattern:
         return QStringLiteral("anti-pattern: CPU work on the event loop");
+    case ExecutionMode::BackgroundJobs:
+        return QStringLiteral("background jobs: %1 workers, status polled").arg(s.workers);
     }
     return executionModeName(s.mode);
 }

@@ -23,6 +23,7 @@ constexpr ModeName modeNames[] = {
     {ExecutionMode::ParallelCpu, "parallel-cpu"},
     {ExecutionMode::Mixed, "mixed"},
     {ExecutionMode::AntiPattern, "anti-pattern"},
+    {ExecutionMode::BackgroundJobs, "background-jobs"},
 };
 
 // Reads one JSON object section field by field. Every read marks the key as known; finish()
@@ -307,7 +308,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         if (r.ok() && !mode.isEmpty() && !executionModeFromName(mode, &s.mode))
             r.fail(QStringLiteral("mode"),
                    QStringLiteral("must be one of sequential, concurrent, parallel-blocking, parallel-cpu, "
-                                  "mixed, anti-pattern (got \"%1\")")
+                                  "mixed, anti-pattern, background-jobs (got \"%1\")")
                        .arg(mode));
         r.integer(QStringLiteral("concurrency"), &s.concurrency, 1, 1000);
         r.integer(QStringLiteral("requests"), &s.requests, 0, 10e6);
@@ -319,6 +320,10 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.integer(QStringLiteral("seed"), &s.seed, 0, 9007199254740992.0);
         r.integer(QStringLiteral("workers"), &s.workers, 1, 256);
         r.number(QStringLiteral("cpu_task_ms"), &s.cpuTaskMs, 0, 600e3);
+        r.boolean(QStringLiteral("cpu_only"), &s.cpuOnly);
+        r.integer(QStringLiteral("cpu_slice_ms"), &s.cpuSliceMs, 1, 10e3);
+        r.integer(QStringLiteral("job_fail_every"), &s.jobFailEvery, 0, 1e6);
+        r.integer(QStringLiteral("job_poll_ms"), &s.jobPollMs, 1, 60e3);
         r.finish();
         if (!r.ok())
             return false;
@@ -512,6 +517,10 @@ QJsonObject Scenario::toJson() const
              {QStringLiteral("seed"), double(seed)},
              {QStringLiteral("workers"), workers},
              {QStringLiteral("cpu_task_ms"), cpuTaskMs},
+             {QStringLiteral("cpu_only"), cpuOnly},
+             {QStringLiteral("cpu_slice_ms"), cpuSliceMs},
+             {QStringLiteral("job_fail_every"), jobFailEvery},
+             {QStringLiteral("job_poll_ms"), jobPollMs},
          }},
         {QStringLiteral("request"),
          QJsonObject {

@@ -19,6 +19,7 @@ enum class ExecutionMode : quint8 {
     ParallelCpu,      // CPU-bound tasks on QtConcurrent over the cores
     Mixed,            // requests on the loop, responses post-processed on QtConcurrent
     AntiPattern,      // the same CPU work run on the event-loop thread
+    BackgroundJobs,   // jobs accepted at once, run by W blocking workers, their status polled
 };
 
 enum class Endpoint : quint8 { Chat, Completions };
@@ -84,9 +85,13 @@ struct Scenario
     ErrorPolicy errorPolicy = ErrorPolicy::CollectAll;
     qint64 maxResponseBytes = 64 * 1024 * 1024;
 
-    // Parallel models (issue 4).
-    int workers = 4;           // blocking workers
+    // Parallel models (docs/race.md).
+    int workers = 4;           // blocking workers (parallel-blocking, background-jobs)
     double cpuTaskMs = 0;      // CPU work per task/response, calibrated at start
+    bool cpuOnly = false;      // the workload is `requests` CPU tasks, no requests (implied by parallel-cpu)
+    int cpuSliceMs = 20;       // concurrent CPU-only: how long a task runs before yielding to the loop
+    int jobFailEvery = 0;      // background-jobs on the simulator: every k-th job's call fails (0 = none)
+    int jobPollMs = 100;       // background-jobs: the client's status poll interval
 
     // Metrics.
     QList<double> percentiles {50, 90, 95, 99};

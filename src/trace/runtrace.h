@@ -1,6 +1,7 @@
 #pragma once
 
 #include "scenario/scenario.h"
+#include "trace/jobrecord.h"
 #include "trace/overlap.h" // the one sweep over a trace's intervals, for every reader of a trace
 
 #include <QByteArray>
@@ -134,6 +135,7 @@ struct RunTrace
     QStringList taskLanes;           // names of worker lanes ("worker 1", "QtConcurrent 2", ...)
     std::vector<TaskRecord> tasks;
     int cpuCount = 0;
+    std::vector<JobRecord> jobs;     // background jobs (mode background-jobs), in submission order
 };
 
 } // namespace BurgerBench

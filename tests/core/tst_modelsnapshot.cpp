@@ -1,4 +1,5 @@
-// Live snapshots of the parallel models (ModelRun::snapshot, snapshotReady, RaceRunner's
+// Live updates of the parallel models (ModelRun::snapshot, the LiveDelta protocol applied to a
+// LiveTrace mirror, RaceRunner's
 // modelProgress): taken mid-run they show work under way (a request dispatched and not ended, a
 // task started and not ended), they are consistent at every instant (no task ends before it
 // starts, never more open at once than there are workers or pool threads, one open task per
@@ -6,6 +7,7 @@
 // result is the last snapshot, completed.
 #include "parallel/modelrun.h"
 #include "parallel/race.h"
+#include "session/racerunner.h"
 #include "sim/simulator.h"
 
 #include <QElapsedTimer>
@@ -167,15 +169,25 @@ bool tst_ModelSnapshot::runWithSnapshots(const ModelSetup &setup, int intervalMs
         qWarning("create: %s", qPrintable(error));
         return false;
     }
-    bool afterFinish = false; // no snapshot may come after finished()
+    bool afterFinish = false; // no live update may come after finished()
     QSignalSpy done(run.get(), &ModelRun::finished);
     connect(run.get(), &ModelRun::finished, this, [&afterFinish] { afterFinish = true; });
-    connect(run.get(), &ModelRun::snapshotReady, this,
-        [shots, &afterFinish](const std::shared_ptr<const ModelResult> &shot) {
-            QVERIFY2(!afterFinish, "a snapshot after finished()");
-            shots->push_back(shot);
+    // The live protocol: each update applied to a mirror, whose state after it is the snapshot
+    // a view would draw.
+    auto mirror = std::make_shared<LiveTrace>();
+    connect(run.get(), &ModelRun::liveUpdate, this,
+        [shots, mirror, &afterFinish](const std::shared_ptr<const LiveDelta> &delta) {
+            QVERIFY2(!afterFinish, "a live update after finished()");
+            mirror->apply(*delta);
+            auto shot = std::make_shared<ModelResult>();
+            shot->trace = mirror->trace();
+            shot->trace.endNs = mirror->nowNs();
+            shot->taskOwner = mirror->taskOwner();
+            shot->jobs = mirror->jobs();
+            shot->snapshotNs = mirror->nowNs();
+            shots->push_back(std::move(shot));
         });
-    run->setSnapshotInterval(intervalMs);
+    run->setLiveInterval(intervalMs);
     if (!run->start(&error)) {
         qWarning("start: %s", qPrintable(error));
         return false;

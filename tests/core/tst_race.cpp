@@ -2,6 +2,7 @@
 // beside the measurement, speed-ups come from the recorded times, the knobs move the bottleneck
 // where the theory says, and the presets are complete in both languages.
 #include "parallel/race.h"
+#include "session/racerunner.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

@@ -1,0 +1,206 @@
+#include "session/runsession.h"
+
+#include "parallel/cpuwork.h"
+#include "sim/simulator.h"
+
+#include <QLoggingCategory>
+#include <QMetaObject>
+
+Q_LOGGING_CATEGORY(lcSession, "burgerbench.session", QtWarningMsg)
+
+namespace BurgerBench {
+
+namespace {
+
+// The models whose requests run on the LoadEngine (EngineModelRun): they honour every load
+// field. The others (blocking workers, background jobs, the CPU-only runs) run a fixed set of
+// orders handed out at the start.
+bool runsOnEngine(const ModelSetup &setup)
+{
+    switch (setup.model) {
+    case RaceModel::Sequential:
+    case RaceModel::Concurrent:
+        return !setup.cpuOnly;
+    case RaceModel::Mixed:
+    case RaceModel::AntiPattern:
+        return true;
+    case RaceModel::ParallelBlocking:
+    case RaceModel::ParallelCpu:
+    case RaceModel::BackgroundJobs:
+        return false;
+    }
+    return false;
+}
+
+} // namespace
+
+RunSession::RunSession(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::LiveDelta>>();
+    qRegisterMetaType<BurgerBench::JobStatus>();
+}
+
+RunSession::~RunSession()
+{
+    if (m_run && m_run->isRunning())
+        m_run->cancel();
+    m_run.reset(); // joins any worker threads
+    m_simulator.reset(); // ours, or our share of the caller's
+}
+
+bool RunSession::check(const Scenario &scenario, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    QString message;
+    if (!scenario.validate(&message))
+        return fail(message);
+    const ModelSetup setup = ModelSetup::fromScenario(scenario, QUrl(), QByteArray());
+    if (!ModelRun::check(setup, &message))
+        return fail(QStringLiteral("load.mode: ") + message);
+    if (runsOnEngine(setup))
+        return true;
+
+    // The fields these models would silently ignore: refuse them, naming the field and why.
+    const QString mode = executionModeName(scenario.mode);
+    const QString what = setup.cpuOnly ? QStringLiteral("%1 with CPU tasks only").arg(mode) : mode;
+    if (scenario.requests <= 0)
+        return fail(QStringLiteral("load.requests: %1 runs a fixed number of %2; set load.requests")
+                        .arg(what, setup.cpuOnly ? QStringLiteral("tasks") : QStringLiteral("requests")));
+    if (scenario.durationS > 0)
+        return fail(QStringLiteral("load.duration_s: %1 runs a fixed number of orders and cannot stop on a "
+                                   "duration; use load.requests (or the sequential, concurrent, mixed or "
+                                   "anti-pattern modes)")
+                        .arg(what));
+    if (scenario.warmup > 0)
+        return fail(QStringLiteral("load.warmup: %1 has no warm-up requests; set it to 0").arg(what));
+    if (setup.cpuOnly) {
+        if (scenario.rate > 0)
+            return fail(QStringLiteral("load.rate: %1 hands every task out at the start; set it to 0").arg(what));
+        if (scenario.rateLimit > 0)
+            return fail(QStringLiteral("resilience.rate_limit: %1 sends no requests to limit; set it to 0").arg(what));
+        return true;
+    }
+    if (scenario.rate > 0 && scenario.burstiness != 0)
+        return fail(QStringLiteral("load.burstiness: %1 sends open-loop arrivals with constant gaps only; set "
+                                   "load.burstiness to 0 (got %2)")
+                        .arg(what)
+                        .arg(scenario.burstiness));
+    if (scenario.retries > 0)
+        return fail(QStringLiteral("resilience.retries: %1's blocking client does not retry; set it to 0").arg(what));
+    if (scenario.errorPolicy == ErrorPolicy::FailFast)
+        return fail(QStringLiteral("resilience.error_policy: %1 runs every order to its end; use collect-all").arg(what));
+    if (scenario.http2)
+        return fail(QStringLiteral("target.http2: %1's blocking client speaks HTTP/1.1 only").arg(what));
+    return true;
+}
+
+bool RunSession::start(const RunRequest &request, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_running)
+        return fail(QStringLiteral("a run is already in progress"));
+    QString message;
+    if (!check(request.scenario, &message))
+        return fail(message);
+    m_scenario = request.scenario;
+    m_ranks = m_scenario.percentiles;
+    for (double rank : request.extraPercentiles) {
+        if (!m_ranks.contains(rank))
+            m_ranks.append(rank);
+    }
+    m_result = RunResult();
+
+    ModelSetup setup = ModelSetup::fromScenario(m_scenario, QUrl(), request.apiKey);
+    m_model = setup.model;
+    m_target = QUrl();
+    m_simulator.reset();
+    if (!setup.cpuOnly) {
+        if (!m_scenario.usesSimulator()) {
+            m_target = m_scenario.url;
+        } else if (request.simulator) {
+            m_simulator = request.simulator; // the caller's: it resets it between runs
+            m_target = m_simulator->url();
+        } else {
+            // Ours for this run; start() blocks only until it listens on its own thread.
+            auto simulator = std::make_shared<SimulatorThread>();
+            if (!simulator->start(m_scenario.simulator, &message))
+                return fail(QStringLiteral("cannot start the built-in simulator: %1").arg(message));
+            m_simulator = std::move(simulator);
+            m_target = m_simulator->url();
+        }
+    }
+    setup.target = m_target;
+    // Calibrate the CPU work now (~0.2 s once per process), before any model's clock runs.
+    if (m_scenario.cpuTaskMs > 0)
+        CpuWork::roundsPerMs();
+
+    m_run = ModelRun::create(setup, &message);
+    if (!m_run) {
+        m_simulator.reset();
+        return fail(message);
+    }
+    connect(m_run.get(), &ModelRun::finished, this, &RunSession::onModelFinished, Qt::QueuedConnection);
+    connect(m_run.get(), &ModelRun::liveUpdate, this, &RunSession::liveUpdate);
+    connect(m_run.get(), &ModelRun::jobStatusChanged, this, &RunSession::jobStatusChanged);
+    m_run->setLiveInterval(m_liveIntervalMs);
+    qCDebug(lcSession) << "start" << m_scenario.name << raceModelName(m_model) << m_target;
+    if (!m_run->start(&message)) {
+        m_run.reset();
+        m_simulator.reset();
+        return fail(message);
+    }
+    m_running = true;
+    return true;
+}
+
+void RunSession::cancel()
+{
+    if (m_run && m_running)
+        m_run->cancel();
+}
+
+Progress RunSession::progress() const
+{
+    if (m_run && m_running)
+        return m_run->progress();
+    Progress p = progressOf(m_result.trace, m_result.trace.endNs);
+    return p;
+}
+
+void RunSession::onModelFinished()
+{
+    if (!m_run)
+        return;
+    ModelResult result = m_run->takeResult();
+    m_run.reset();
+    m_result.trace = std::move(result.trace);
+    m_result.taskOwner = std::move(result.taskOwner);
+    RunTrace &trace = m_result.trace;
+    trace.jobs = std::move(result.jobs); // part of the record: reports keep them
+    // The run as asked for: the scenario the user gave (a model may have adjusted its own copy,
+    // e.g. the mode a race model records), and where the requests went, without credentials.
+    trace.scenario.mode = m_scenario.mode;
+    if (trace.targetUrl.isEmpty() && m_target.isValid())
+        trace.targetUrl = m_target.toString(QUrl::RemoveUserInfo);
+    m_result.summary = computeSummary(trace, m_ranks, m_scenario.slo);
+    m_simulator.reset();
+    m_running = false;
+    qCDebug(lcSession) << "finished" << trace.requests.size() << "requests" << trace.tasks.size() << "tasks";
+    emit finished();
+}
+
+RunResult RunSession::takeResult()
+{
+    return std::move(m_result);
+}
+
+} // namespace BurgerBench

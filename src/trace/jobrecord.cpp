@@ -1,0 +1,20 @@
+#include "trace/jobrecord.h"
+
+namespace BurgerBench {
+
+QString jobStatusName(JobStatus status)
+{
+    switch (status) {
+    case JobStatus::Pending:
+        return QStringLiteral("pending");
+    case JobStatus::Running:
+        return QStringLiteral("running");
+    case JobStatus::Done:
+        return QStringLiteral("done");
+    case JobStatus::Failed:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("unknown");
+}
+
+} // namespace BurgerBench

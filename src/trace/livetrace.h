@@ -1,0 +1,125 @@
+#pragma once
+
+#include "trace/jobrecord.h"
+#include "trace/runtrace.h"
+
+#include <QMetaType>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace BurgerBench {
+
+// Counters for live display; a cheap value type.
+struct Progress
+{
+    int planned = 0; // measured requests planned (0 when bounded by duration)
+    int dispatched = 0; // measured requests that have started
+    int queued = 0; // waiting at a client-side gate (concurrency cap, rate limit, schedule)
+    int inFlight = 0;
+    int completed = 0;
+    int failed = 0;
+    int incomplete = 0;
+    qint64 tokens = 0; // token events so far (measured requests)
+    qint64 elapsedNs = 0;
+    qint64 lastLoopLagNs = 0;
+    bool warmingUp = false;
+    // Work that is not a request (the parallel models): CPU tasks and held waits.
+    int tasksStarted = 0;
+    int tasksEnded = 0;
+};
+
+// The counters a trace stands at `nowNs` (its measured requests and tasks; `planned` from the
+// scenario, or the requests recorded when `plannedFromRecords`). One definition for the live
+// views, the end of a run and a saved run opened for viewing.
+Progress progressOf(const RunTrace &trace, qint64 nowNs, bool plannedFromRecords = false);
+
+// The live protocol: what changed since the previous update, for a mirror on another thread
+// (LiveTrace). Every execution model publishes it the same way through RunSession, so the CLI,
+// the main window and the race read one stream. Crosses threads as an immutable value
+// (std::shared_ptr<const LiveDelta>).
+//
+// `requests` holds copies of the records that changed, each with only the token times that are
+// new since the last update (their position in the full vector is tokenOffset[i]); a record's
+// text comes once it has settled. Loop spans and lag samples are the new ones. Tasks are
+// append-only once they end, so the mirror keeps its first `tasksKept` and appends `tasks`
+// (finished ones new since the last update, then those still running, which the next update
+// replaces); -1 = no task changed. Lanes and jobs come whole when they changed.
+struct LiveDelta
+{
+    std::vector<RequestRecord> requests;
+    std::vector<int> tokenOffset;
+    std::vector<Span> loopBusy;
+    std::vector<LagSample> loopLag;
+    qint32 tasksKept = -1;
+    std::vector<TaskRecord> tasks;
+    std::vector<qint32> taskOwner; // parallel to `tasks`: the logical task or request of each
+    bool lanesChanged = false;
+    QStringList taskLanes;
+    bool jobsChanged = false;
+    std::vector<JobRecord> jobs;
+    Progress progress;
+    qint64 nowNs = 0;
+};
+
+// A copy of a running trace kept up to date from LiveDeltas; after the run the final trace
+// replaces it (it is authoritative). Not thread-safe: lives on the receiving thread.
+class LiveTrace
+{
+public:
+    // Starts over from `base` (scenario, target URL, ...; its records if any).
+    void reset(RunTrace base);
+    void apply(const LiveDelta &delta);
+
+    const RunTrace &trace() const { return m_trace; }
+    RunTrace &trace() { return m_trace; }
+    const std::vector<qint32> &taskOwner() const { return m_taskOwner; }
+    const std::vector<JobRecord> &jobs() const { return m_jobs; }
+    // The requests the last apply() changed.
+    const std::vector<int> &changed() const { return m_changed; }
+    const Progress &progress() const { return m_progress; }
+    qint64 nowNs() const { return m_nowNs; }
+
+private:
+    RunTrace m_trace;
+    std::vector<qint32> m_taskOwner;
+    std::vector<JobRecord> m_jobs;
+    std::vector<int> m_changed;
+    Progress m_progress;
+    qint64 m_nowNs = 0;
+};
+
+// Turns a series of whole snapshots of a run (what a parallel model has recorded at one
+// instant) into LiveDeltas: only the requests whose stamps, outcome or token count moved, with
+// their new token times; the tasks whole (these models run tens to thousands of them).
+// Lives on the producing thread.
+class LiveDiffer
+{
+public:
+    std::shared_ptr<LiveDelta> diff(const RunTrace &now, const std::vector<qint32> &taskOwner,
+        const std::vector<JobRecord> &jobs, qint64 nowNs);
+
+private:
+    struct Seen
+    {
+        qint64 dispatchNs = -1;
+        qint64 sentNs = -1;
+        qint64 headersNs = -1;
+        qint64 firstByteNs = -1;
+        qint64 endNs = -1;
+        Outcome outcome = Outcome::Pending;
+        size_t tokens = 0;
+        size_t attempts = 0;
+    };
+    std::vector<Seen> m_seen;
+    size_t m_busy = 0;
+    size_t m_lag = 0;
+    QStringList m_lanes;
+    std::vector<TaskRecord> m_tasks;
+    std::vector<JobRecord> m_jobs;
+};
+
+} // namespace BurgerBench
+
+Q_DECLARE_METATYPE(std::shared_ptr<const BurgerBench::LiveDelta>)
