@@ -11,63 +11,41 @@ namespace BurgerBench {
 
 namespace {
 
-// Colours follow the tracing tools learners may meet later (Tracy, Perfetto, the Visual Studio
-// Concurrency Visualizer): green runs, yellow waits its turn, red is blocked, purple is I/O.
-// The patterns carry the same meaning without colour.
+QColor colour(quint32 rgb)
+{
+    return rgb == NoColour ? QColor() : QColor(QRgb(rgb));
+}
+
+Qt::BrushStyle brushStyle(PhasePattern pattern)
+{
+    switch (pattern) {
+    case PhasePattern::None:
+        return Qt::NoBrush;
+    case PhasePattern::Dots:
+        return Qt::Dense6Pattern;
+    case PhasePattern::BackDiagonal:
+        return Qt::BDiagPattern;
+    case PhasePattern::ForwardDiagonal:
+        return Qt::FDiagPattern;
+    case PhasePattern::Horizontal:
+        return Qt::HorPattern;
+    case PhasePattern::Cross:
+        return Qt::DiagCrossPattern;
+    }
+    return Qt::NoBrush;
+}
+
+// The QPainter form of the one legend table (trace/legendtable.h).
 std::array<PhaseStyle, PhaseCount> makeStyles()
 {
     std::array<PhaseStyle, PhaseCount> s;
-    s[int(Phase::Queued)]
-        = { QColor(0xf4, 0xc4, 0x30), QColor(0x9a, 0x74, 0x00), Qt::Dense6Pattern, {}, Qt::SolidLine, {} };
-    s[int(Phase::Sending)]
-        = { QColor(0x2e, 0xa0, 0x4f), {}, Qt::NoBrush, QColor(0x14, 0x5a, 0x2a), Qt::SolidLine, {} };
-    s[int(Phase::WaitingFirstToken)] = { QColor(0xec, 0xee, 0xf8), QColor(0x7b, 0x86, 0xbd), Qt::BDiagPattern,
-        QColor(0x4e, 0x59, 0x93), Qt::SolidLine, {} };
-    s[int(Phase::Streaming)]
-        = { QColor(0x86, 0x3f, 0xb0), {}, Qt::NoBrush, {}, Qt::SolidLine, QColor(0xe6, 0xd2, 0xf2) };
-    s[int(Phase::CpuWork)] = { QColor(0x2e, 0xa0, 0x4f), {}, Qt::NoBrush, {}, Qt::SolidLine, {} };
-    s[int(Phase::BlockedHeld)]
-        = { QColor(0xe0, 0x3c, 0x31), QColor(0x8c, 0x12, 0x0c), Qt::HorPattern, {}, Qt::SolidLine, {} };
-    s[int(Phase::Error)]
-        = { QColor(0x6e, 0x0e, 0x0e), QColor(0xf0, 0xa8, 0xa8), Qt::DiagCrossPattern, {}, Qt::SolidLine, {} };
-    s[int(Phase::Ghost)] = { {}, {}, Qt::NoBrush, QColor(0x44, 0x44, 0x44), Qt::DashLine, {} };
-    s[int(Phase::Incomplete)]
-        = { QColor(0xa6, 0xa6, 0xa6), QColor(0x5e, 0x5e, 0x5e), Qt::FDiagPattern, {}, Qt::SolidLine, {} };
-    s[int(Phase::LoopLag)] = { QColor(0xe6, 0x7e, 0x22), {}, Qt::NoBrush, {}, Qt::SolidLine, {} };
+    for (int p = 0; p < PhaseCount; ++p) {
+        const PhaseLook &look = phaseLook(Phase(p));
+        s[size_t(p)] = { colour(look.fill), colour(look.pattern), brushStyle(look.patternKind),
+            colour(look.outline), look.dashedOutline ? Qt::DashLine : Qt::SolidLine, colour(look.tick) };
+    }
     return s;
 }
-
-const char *const phaseLabels[PhaseCount] = {
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "In line"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Sending"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Waiting for first token"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Streaming (tick = token)"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "CPU work"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Blocked / held"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Error"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Ghost: intended start"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Incomplete"),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Event-loop lag"),
-};
-
-const char *const phaseDescriptions[PhaseCount] = {
-    QT_TRANSLATE_NOOP("BurgerBench::Legend",
-        "Waiting in line for a free slot or the rate limiter, before the request is sent."),
-    QT_TRANSLATE_NOOP(
-        "BurgerBench::Legend", "Building the request and handing it to the network: real work."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend",
-        "Sent; waiting for the server's first token. No thread is busy: this is the table "
-        "with the order number."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Tokens arriving; each tick is one token event."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "A thread computing: the cook at work."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend",
-        "A thread held while it only waits, or the event loop frozen by work it should not do."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "A failed attempt, or where the request failed."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend",
-        "From when the schedule wanted to send the request to when it really went out."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Cut off by a cancel, fail-fast or the end of the run."),
-    QT_TRANSLATE_NOOP("BurgerBench::Legend", "How late the event loop's timer fired: the loop was busy."),
-};
 
 constexpr int swatchWidth = 26;
 constexpr int swatchHeight = 12;
@@ -83,12 +61,12 @@ const PhaseStyle &phaseStyle(Phase phase)
 
 QString phaseLabel(Phase phase)
 {
-    return QCoreApplication::translate("BurgerBench::Legend", phaseLabels[int(phase)]);
+    return QCoreApplication::translate(LegendContext, phaseLabelSource(phase));
 }
 
 QString phaseDescription(Phase phase)
 {
-    return QCoreApplication::translate("BurgerBench::Legend", phaseDescriptions[int(phase)]);
+    return QCoreApplication::translate(LegendContext, phaseDescriptionSource(phase));
 }
 
 std::vector<Phase> allPhases()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trace/legendtable.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QString>
@@ -12,24 +14,8 @@ class QRect;
 
 namespace BurgerBench {
 
-// The one visual vocabulary of BurgerBench (../shared/TEACHING.md): the timeline window, the
-// exported images and the HTML report all draw phases with these styles. Every phase has a
-// colour AND a pattern or outline, so the picture still reads in grey scale or for a reader who
-// does not tell red from green.
-enum class Phase : quint8 {
-    Queued, // in line at a client-side gate (yellow, dotted)
-    Sending, // building and sending the request: real work (short solid green)
-    WaitingFirstToken, // sitting at the table with a number: in flight, no thread held (hatched)
-    Streaming, // burgers arriving: purple, one tick per token
-    CpuWork, // somebody is cooking: solid green on a worker or the loop lane
-    BlockedHeld, // a thread held while it only waits, or the loop frozen (red, striped)
-    Error, // failed attempt or failure marker (dark red, cross-hatched)
-    Ghost, // intended start to real send: a dashed outline, no fill
-    Incomplete, // cut off by a cancel or the end of the run (grey, hatched)
-    LoopLag, // how late the event loop's timer fired (orange bars)
-};
-constexpr int PhaseCount = int(Phase::LoopLag) + 1;
-
+// The window and the exported images draw phases with these styles, made from the one legend
+// table (trace/legendtable.h) that the HTML report reads too.
 struct PhaseStyle
 {
     QColor fill; // invalid colour = no fill

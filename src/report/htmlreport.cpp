@@ -6,9 +6,7 @@
 #include "report/secretscrub.h"
 #include "report/timelineimage.h"
 
-#ifdef BURGERBENCH_HAVE_RENDER
-#include "render/legend.h"
-#endif
+#include "trace/legendtable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -85,11 +83,11 @@ QString tickLabel(double v, double step)
 }
 
 // ---- the shared legend ------------------------------------------------------------------------
-// Colours and patterns come from the render library when it is linked (one legend for the app,
-// the images and this report, TEACHING.md); the fallback copies render/legend.cpp, and
-// tst_htmlreport checks the two agree in builds that have both.
+// Colours, patterns and the English words come from the one legend table (trace/legendtable.h)
+// that the window and the images draw with (TEACHING.md: one legend everywhere), in builds with
+// and without the render library.
 
-enum class Pattern { None, Dots, BDiag, FDiag, Hor, Cross };
+using Pattern = PhasePattern;
 
 struct Look
 {
@@ -101,74 +99,38 @@ struct Look
     QString tick;
 };
 
-constexpr int LookCount = 10;
+constexpr int LookCount = PhaseCount;
+// Shorter names for the phases this file draws.
 enum LookId {
-    Queued,
-    Sending,
-    Waiting,
-    Streaming,
-    CpuWork,
-    Blocked,
-    ErrorLook,
-    Ghost,
-    IncompleteLook,
-    LoopLag
+    Queued = int(Phase::Queued),
+    Sending = int(Phase::Sending),
+    Waiting = int(Phase::WaitingFirstToken),
+    Streaming = int(Phase::Streaming),
+    CpuWork = int(Phase::CpuWork),
+    Blocked = int(Phase::BlockedHeld),
+    ErrorLook = int(Phase::Error),
+    Ghost = int(Phase::Ghost),
+    IncompleteLook = int(Phase::Incomplete),
+    LoopLag = int(Phase::LoopLag)
 };
 
-#ifdef BURGERBENCH_HAVE_RENDER
+QString hex(quint32 rgb)
+{
+    return rgb == NoColour ? QString() : QStringLiteral("#%1").arg(rgb, 6, 16, QLatin1Char('0'));
+}
+
 Look lookOf(int id)
 {
-    const PhaseStyle &s = phaseStyle(Phase(id));
+    const PhaseLook &p = phaseLook(Phase(id));
     Look l;
-    l.fill = s.fill.isValid() ? s.fill.name() : QStringLiteral("none");
-    l.pattern = s.pattern.isValid() ? s.pattern.name() : QString();
-    switch (s.patternStyle) {
-    case Qt::Dense4Pattern:
-    case Qt::Dense5Pattern:
-    case Qt::Dense6Pattern:
-    case Qt::Dense7Pattern:
-        l.patternKind = Pattern::Dots;
-        break;
-    case Qt::BDiagPattern:
-        l.patternKind = Pattern::BDiag;
-        break;
-    case Qt::FDiagPattern:
-        l.patternKind = Pattern::FDiag;
-        break;
-    case Qt::HorPattern:
-        l.patternKind = Pattern::Hor;
-        break;
-    case Qt::DiagCrossPattern:
-    case Qt::CrossPattern:
-        l.patternKind = Pattern::Cross;
-        break;
-    default:
-        l.patternKind = Pattern::None;
-    }
-    l.outline = s.outline.isValid() ? s.outline.name() : QString();
-    l.dashed = s.outline.isValid() && s.outlineStyle != Qt::SolidLine;
-    l.tick = s.tick.isValid() ? s.tick.name() : QString();
+    l.fill = p.fill == NoColour ? QStringLiteral("none") : hex(p.fill);
+    l.pattern = hex(p.pattern);
+    l.patternKind = p.patternKind;
+    l.outline = hex(p.outline);
+    l.dashed = p.outline != NoColour && p.dashedOutline;
+    l.tick = hex(p.tick);
     return l;
 }
-#else
-Look lookOf(int id)
-{
-    static const Look looks[LookCount] = {
-        { QStringLiteral("#f4c430"), QStringLiteral("#9a7400"), Pattern::Dots, QString(), false, QString() },
-        { QStringLiteral("#2ea04f"), QString(), Pattern::None, QStringLiteral("#145a2a"), false, QString() },
-        { QStringLiteral("#eceef8"), QStringLiteral("#7b86bd"), Pattern::BDiag, QStringLiteral("#4e5993"),
-            false, QString() },
-        { QStringLiteral("#863fb0"), QString(), Pattern::None, QString(), false, QStringLiteral("#e6d2f2") },
-        { QStringLiteral("#2ea04f"), QString(), Pattern::None, QString(), false, QString() },
-        { QStringLiteral("#e03c31"), QStringLiteral("#8c120c"), Pattern::Hor, QString(), false, QString() },
-        { QStringLiteral("#6e0e0e"), QStringLiteral("#f0a8a8"), Pattern::Cross, QString(), false, QString() },
-        { QStringLiteral("none"), QString(), Pattern::None, QStringLiteral("#444444"), true, QString() },
-        { QStringLiteral("#a6a6a6"), QStringLiteral("#5e5e5e"), Pattern::FDiag, QString(), false, QString() },
-        { QStringLiteral("#e67e22"), QString(), Pattern::None, QString(), false, QString() },
-    };
-    return looks[id];
-}
-#endif
 
 QString fillRef(int id)
 {
@@ -201,17 +163,17 @@ QString patternDefs()
                                    "<rect x=\"4\" y=\"4\" width=\"1.2\" height=\"1.2\" fill=\"%1\"/>")
                         .arg(l.pattern);
             break;
-        case Pattern::BDiag:
+        case Pattern::BackDiagonal:
             lines = QStringLiteral(
                 "<path d=\"M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2\" stroke=\"%1\" stroke-width=\"1\"/>")
                         .arg(l.pattern);
             break;
-        case Pattern::FDiag:
+        case Pattern::ForwardDiagonal:
             lines = QStringLiteral(
                 "<path d=\"M-1,5 l2,2 M0,0 l6,6 M5,-1 l2,2\" stroke=\"%1\" stroke-width=\"1\"/>")
                         .arg(l.pattern);
             break;
-        case Pattern::Hor:
+        case Pattern::Horizontal:
             lines = QStringLiteral("<path d=\"M0,1.5 h6 M0,4.5 h6\" stroke=\"%1\" stroke-width=\"1\"/>")
                         .arg(l.pattern);
             break;
@@ -233,41 +195,28 @@ QString patternDefs()
     return out + QStringLiteral("</defs></svg>\n");
 }
 
-struct LegendText
+// The report's Spanish for the legend, until reports read the app's translations (the English
+// is the table's source text).
+struct LegendSpanish
 {
-    const char *en;
-    const char *es;
-    const char *descEn;
-    const char *descEs;
+    const char *label;
+    const char *description;
 };
 
-const LegendText legendTexts[LookCount] = {
-    { "In line", "En la fila",
-        "Waiting in line for a free slot or the rate limiter, before the request is sent.",
-        "Esperando en la fila un hueco libre o al limitador de ritmo, antes de enviar la petición." },
-    { "Sending", "Enviando", "Building the request and handing it to the network: real work.",
-        "Preparar la petición y entregarla a la red: trabajo de verdad." },
-    { "Waiting for first token", "Esperando el primer token",
-        "Sent; waiting for the server's first token. No thread is busy: the table with the order number.",
+const LegendSpanish legendSpanish[LookCount] = {
+    { "En la fila", "Esperando en la fila un hueco libre o al limitador de ritmo, antes de enviar la petición." },
+    { "Enviando", "Preparar la petición y entregarla a la red: trabajo de verdad." },
+    { "Esperando el primer token",
         "Enviada; esperando el primer token del servidor. Ningún hilo está ocupado: la mesa con el número "
         "del pedido." },
-    { "Streaming (tick = token)", "Recibiendo (marca = token)",
-        "Tokens arriving; each tick is one token event.",
-        "Llegan tokens; cada marca es un evento de token." },
-    { "CPU work", "Trabajo de CPU", "A thread computing: the cook at work.",
-        "Un hilo calculando: el cocinero trabajando." },
-    { "Blocked / held", "Bloqueado / retenido",
-        "A thread held while it only waits, or the event loop frozen by work it should not do.",
+    { "Recibiendo (marca = token)", "Llegan tokens; cada marca es un evento de token." },
+    { "Trabajo de CPU", "Un hilo calculando: el cocinero trabajando." },
+    { "Bloqueado / retenido",
         "Un hilo retenido que solo espera, o el bucle de eventos congelado por trabajo que no le toca." },
-    { "Error", "Error", "A failed attempt, or where the request failed.",
-        "Un intento fallido, o donde falló la petición." },
-    { "Ghost: intended start", "Fantasma: inicio previsto",
-        "From when the schedule wanted to send the request to when it really went out.",
-        "Desde que el plan quería enviar la petición hasta que salió de verdad." },
-    { "Incomplete", "Incompleta", "Cut off by a cancel, fail-fast or the end of the run.",
-        "Cortada por una cancelación, por fallo rápido o por el fin de la ejecución." },
-    { "Event-loop lag", "Retraso del bucle de eventos",
-        "How late the event loop's timer fired: the loop was busy.",
+    { "Error", "Un intento fallido, o donde falló la petición." },
+    { "Fantasma: inicio previsto", "Desde que el plan quería enviar la petición hasta que salió de verdad." },
+    { "Incompleta", "Cortada por una cancelación, por fallo rápido o por el fin de la ejecución." },
+    { "Retraso del bucle de eventos",
         "Cuánto se retrasó el temporizador del bucle de eventos: el bucle estaba ocupado." },
 };
 
@@ -284,10 +233,11 @@ QString legendHtml(const Tr &tr)
                 swatch += QStringLiteral("<path d=\"M%1,1 v12\" stroke=\"%2\" stroke-width=\"1\"/>")
                               .arg(x)
                               .arg(l.tick);
-        const LegendText &t = legendTexts[id];
+        const LegendSpanish &es = legendSpanish[id];
         out += QStringLiteral("<li><svg width=\"28\" height=\"14\" viewBox=\"0 0 28 14\">%1</svg> <b>%2</b> "
                               "<span>%3</span></li>\n")
-                   .arg(swatch, esc(tr(t.en, t.es)), esc(tr(t.descEn, t.descEs)));
+                   .arg(swatch, esc(tr(phaseLabelSource(Phase(id)), es.label)),
+                       esc(tr(phaseDescriptionSource(Phase(id)), es.description)));
     }
     return out + QStringLiteral("</ul>\n");
 }
