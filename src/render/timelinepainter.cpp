@@ -5,6 +5,7 @@
 #include "render/timeformat.h"
 #include "render/timelinecoordinates.h"
 #include "trace/runtrace.h"
+#include "trace/shownnumber.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>
@@ -301,7 +302,7 @@ void paintWorkerLanes(
         if (labels) {
             const QString name = l < trace.taskLanes.size()
                 ? displayLaneName(trace.taskLanes.at(l))
-                : QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(l + 1);
+                : QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(shownNumber(l));
             drawLaneLabel(painter, layout, y, h, name);
         }
         if (l >= index.taskLaneCount())
@@ -602,12 +603,12 @@ int TimelineLayout::visibleRequestLanes() const
 
 QString requestLaneName(int request)
 {
-    return QCoreApplication::translate("BurgerBench::Timeline", "#%1").arg(request + 1);
+    return QCoreApplication::translate("BurgerBench::Timeline", "#%1").arg(shownNumber(request));
 }
 
 QString slotLaneName(int slot)
 {
-    return QCoreApplication::translate("BurgerBench::Timeline", "slot %1").arg(slot + 1);
+    return QCoreApplication::translate("BurgerBench::Timeline", "slot %1").arg(shownNumber(slot));
 }
 
 bool isEventLoopLaneName(const QString &recordedName)

@@ -3,6 +3,7 @@
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "report/timeformat.h"
+#include "trace/shownnumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -117,7 +118,7 @@ std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 en
         add(k == 0 ? QStringLiteral("queued (client)") : QStringLiteral("backoff"), cursor, a.startNs);
         const QString kind
             = a.error == ErrorKind::None ? QStringLiteral("failed") : errorKindName(a.error, a.httpStatus);
-        add(QStringLiteral("attempt %1: %2").arg(k + 1).arg(kind), a.startNs,
+        add(QStringLiteral("attempt %1: %2").arg(shownNumber(qint64(k))).arg(kind), a.startNs,
             a.endNs >= 0 ? a.endNs : a.startNs);
     }
     if (r.dispatchNs < 0) {

@@ -7,6 +7,7 @@
 #include "report/timelineimage.h"
 
 #include "trace/legendtable.h"
+#include "trace/shownnumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -546,7 +547,7 @@ QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
         if (byRequest && laneH >= 9 && (lanes <= 60 || i % size_t(std::max(1, lanes / 30)) == 0))
             s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"lane\">#%2</text>\n")
                      .arg(px(y + laneH - 3))
-                     .arg(i + 1);
+                     .arg(shownNumber(qint64(i)));
         auto box = [&](int look, qint64 a, qint64 b, double inset = 0) {
             if (b <= a || b < from || a > to)
                 return;
@@ -1041,7 +1042,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                 if (msg.size() > 240)
                     msg = msg.left(240) + QStringLiteral("…");
                 msg = QStringLiteral("#%1 %2")
-                          .arg(r.index + 1)
+                          .arg(shownNumber(r.index))
                           .arg(msg.isEmpty() ? tr("(no message)", "(sin mensaje)") : msg);
                 if (!examples.contains(msg))
                     examples << msg;
