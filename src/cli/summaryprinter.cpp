@@ -47,7 +47,7 @@ QString progressLine(const Progress &p, double tokensPerS)
 
 namespace {
 
-// What the run did besides requests, from its records: CPU tasks (kind 0), held waits (kind 1),
+// What the run did besides requests, from its records: CPU tasks, held waits,
 // the lanes they ran on, background jobs.
 QString formatWork(const RunTrace &trace)
 {
@@ -56,8 +56,8 @@ QString formatWork(const RunTrace &trace)
     int cpuTasks = 0;
     int heldWaits = 0;
     for (const TaskRecord &t : trace.tasks) {
-        cpuTasks += t.kind == 0 ? 1 : 0;
-        heldWaits += t.kind == 1 ? 1 : 0;
+        cpuTasks += t.kind == TaskKind::CpuWork ? 1 : 0;
+        heldWaits += t.kind == TaskKind::HeldWaiting ? 1 : 0;
     }
     const double wallS = RaceFigures::measuredWallS(trace);
     if (cpuTasks > 0) {

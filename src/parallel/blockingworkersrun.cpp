@@ -90,7 +90,7 @@ void publishProgress(BlockingShared &sh, int k, int w, const RequestRecord &r, i
         TaskRecord task;
         task.request = k;
         task.lane = w;
-        task.kind = 1; // held while waiting
+        task.kind = TaskKind::HeldWaiting; // held while waiting
         task.queuedNs = r.intendedNs;
         task.startNs = r.dispatchNs;
         *held = int(sh.tasks[size_t(w)].size());
@@ -168,7 +168,7 @@ void workerMain(BlockingShared &sh, int w)
                 TaskRecord task;
                 task.request = k;
                 task.lane = w;
-                task.kind = 1;
+                task.kind = TaskKind::HeldWaiting;
                 task.queuedNs = intended;
                 task.startNs = r.dispatchNs;
                 held = int(sh.tasks[size_t(w)].size());
@@ -182,7 +182,7 @@ void workerMain(BlockingShared &sh, int w)
             TaskRecord cpu;
             cpu.request = sh.cpuOnly ? -1 : k;
             cpu.lane = w;
-            cpu.kind = 0;
+            cpu.kind = TaskKind::CpuWork;
             cpu.queuedNs = cpuQueued;
             size_t at = 0;
             {

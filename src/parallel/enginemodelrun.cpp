@@ -100,7 +100,7 @@ void EngineModelRun::postProcessOnLoop(quint32 index)
     TaskRecord task;
     task.request = qint32(index);
     task.lane = m_loopLane;
-    task.kind = 0;
+    task.kind = TaskKind::CpuWork;
     task.queuedNs = r.endNs;
     // The clock offset is exact to a fraction of a millisecond; never start before the answer.
     task.startNs = std::max(task.queuedNs, engineNow());
@@ -140,7 +140,7 @@ void EngineModelRun::postProcessOnPool(quint32 index)
         TaskRecord task;
         task.request = qint32(index);
         task.lane = m_poolLanes.laneFor(work.thread, &tr.taskLanes, &LaneNames::pool);
-        task.kind = 0;
+        task.kind = TaskKind::CpuWork;
         task.queuedNs = queued;
         task.startNs = std::max(queued, work.startNs);
         task.endNs = std::max(task.startNs, work.endNs);
@@ -185,7 +185,7 @@ std::vector<TaskRecord> EngineModelRun::runningPoolTasks()
         task.request = qint32(m_pool[i].request);
         task.lane
             = m_poolLanes.laneFor(jobs[i].thread, &m_engine->mutableTrace().taskLanes, &LaneNames::pool);
-        task.kind = 0;
+        task.kind = TaskKind::CpuWork;
         task.queuedNs = m_pool[i].queuedNs;
         task.startNs = std::max(task.queuedNs, jobs[i].startNs);
         task.endNs = jobs[i].endNs >= 0 ? std::max(task.startNs, jobs[i].endNs) : -1;

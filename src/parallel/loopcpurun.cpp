@@ -63,7 +63,7 @@ void LoopCpuRun::step()
     const qint64 rounds = std::min(job.roundsLeft, m_sliceRounds);
     TaskRecord task;
     task.lane = 0;
-    task.kind = 0;
+    task.kind = TaskKind::CpuWork;
     task.queuedNs = job.readyNs;
     task.startNs = m_clock.nsecsElapsed();
     job.digest = CpuWork::hashRounds(job.digest, rounds);

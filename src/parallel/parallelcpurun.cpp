@@ -79,7 +79,7 @@ bool ParallelCpuRun::start(QString *error)
             if (!done.skipped) {
                 TaskRecord task;
                 task.lane = m_lanes.laneFor(done.thread, &tr.taskLanes, &LaneNames::pool);
-                task.kind = 0;
+                task.kind = TaskKind::CpuWork;
                 task.queuedNs = queued;
                 task.startNs = done.startNs;
                 task.endNs = done.endNs;
@@ -129,7 +129,7 @@ ModelResult ParallelCpuRun::snapshot()
             continue;
         TaskRecord task;
         task.lane = m_lanes.laneFor(tasks[i].thread, &m_result.trace.taskLanes, &LaneNames::pool);
-        task.kind = 0;
+        task.kind = TaskKind::CpuWork;
         task.queuedNs = m_queuedNs[i];
         task.startNs = tasks[i].startNs;
         task.endNs = tasks[i].endNs;

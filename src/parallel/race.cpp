@@ -132,7 +132,7 @@ double RaceFigures::busyS(const RunTrace &trace, quint8 kind)
 {
     qint64 sum = 0;
     for (const TaskRecord &t : trace.tasks) {
-        if (t.kind == kind && t.startNs >= 0 && t.endNs >= t.startNs)
+        if (quint8(t.kind) == kind && t.startNs >= 0 && t.endNs >= t.startNs)
             sum += t.endNs - t.startNs;
     }
     return double(sum) / 1e9;
@@ -150,7 +150,7 @@ int RaceFigures::peakAtOnce(const RunTrace &trace, quint8 kind)
 {
     BurgerBench::Overlap running; // trace/overlap.h: ends before starts at ties
     for (const TaskRecord &t : trace.tasks) {
-        if (t.kind == kind && t.startNs >= 0 && t.endNs > t.startNs)
+        if (quint8(t.kind) == kind && t.startNs >= 0 && t.endNs > t.startNs)
             running.add(t.startNs, t.endNs);
     }
     return running.peak();

@@ -232,7 +232,7 @@ void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTra
                 continue;
             const int x0 = columnOf(layout, task.startNs);
             const int x1 = columnOf(layout, end);
-            if (end - task.startNs >= options.loopBlockedNs || task.kind == 1)
+            if (end - task.startNs >= options.loopBlockedNs || task.kind == TaskKind::HeldWaiting)
                 blocked.add(x0, x1, layout.loopLane.top(), layout.loopLane.height());
             else
                 addBusy(task.startNs, end);
@@ -315,7 +315,7 @@ void paintWorkerLanes(
             const qint64 end = task.endNs >= 0 ? task.endNs : layout.nowNs;
             if (end < layout.fromNs)
                 continue;
-            RectBatch &batch = task.kind == 1 ? held : cpu;
+            RectBatch &batch = task.kind == TaskKind::HeldWaiting ? held : cpu;
             batch.add(columnOf(layout, task.startNs), columnOf(layout, end), y + inset, h - 2 * inset);
         }
     }

@@ -281,7 +281,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
         QJsonObject args { { QStringLiteral("request"), task->request } };
         if (task->queuedNs >= 0)
             args.insert(QStringLiteral("waited_us"), double(start - task->queuedNs) / 1000.0);
-        if (task->kind == 1)
+        if (task->kind == TaskKind::HeldWaiting)
             w.complete(pid, WorkerTidBase + lane, "phase",
                 QStringLiteral("blocked: waiting for server") + req, start, task->endNs, args);
         else

@@ -533,7 +533,7 @@ QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
         s += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>\n")
                  .arg(px(x(task.startNs)), px(workerTop + task.lane * workerH + 1),
                      px(std::max(0.6, x(task.endNs) - x(task.startNs))), px(workerH - 2),
-                     fillRef(task.kind == 1 ? Blocked : CpuWork));
+                     fillRef(task.kind == TaskKind::HeldWaiting ? Blocked : CpuWork));
     }
     // requests
     const bool ticks = laneH >= 6;

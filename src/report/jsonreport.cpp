@@ -29,9 +29,9 @@ QJsonValue errorValue(ErrorKind kind, int status)
     return kind == ErrorKind::None ? QJsonValue(QJsonValue::Null) : QJsonValue(errorKindName(kind, status));
 }
 
-QString taskKindName(quint8 kind)
+QString taskKindName(TaskKind kind)
 {
-    return kind == 1 ? QStringLiteral("blocked_io") : QStringLiteral("cpu");
+    return kind == TaskKind::HeldWaiting ? QStringLiteral("blocked_io") : QStringLiteral("cpu");
 }
 
 // ---- stable, diff-friendly text layout ------------------------------------------------------
@@ -475,7 +475,7 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         if (kind != QLatin1String("cpu") && kind != QLatin1String("blocked_io"))
             return finish(rd.fail(where + QStringLiteral(".kind"),
                 QStringLiteral("must be \"cpu\" or \"blocked_io\" (got '%1')").arg(kind)));
-        task.kind = kind == QLatin1String("blocked_io") ? 1 : 0;
+        task.kind = kind == QLatin1String("blocked_io") ? TaskKind::HeldWaiting : TaskKind::CpuWork;
         if (task.lane >= t.taskLanes.size()
             || (task.request >= 0 && size_t(task.request) >= t.requests.size()))
             return finish(rd.fail(where, QStringLiteral("lane or request index out of range")));

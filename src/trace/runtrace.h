@@ -97,12 +97,16 @@ struct Span
     qint64 endNs = 0;
 };
 
+// What a task's time was: a thread computing, or a thread held while it only waited (a blocking
+// call). Reports name them "cpu" and "blocked_io".
+enum class TaskKind : quint8 { CpuWork, HeldWaiting };
+
 // A unit of CPU work (parallel models, post-processing), or a blocking worker holding a request.
 struct TaskRecord
 {
     qint32 request = -1;      // index into RunTrace::requests, -1 if none
     qint32 lane = -1;         // index into RunTrace::taskLanes
-    quint8 kind = 0;          // 0 = CPU work, 1 = blocked waiting on I/O
+    TaskKind kind = TaskKind::CpuWork;
     qint64 queuedNs = -1;
     qint64 startNs = -1;
     qint64 endNs = -1;

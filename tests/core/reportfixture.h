@@ -126,7 +126,7 @@ inline RunTrace sampleTrace(int successes = 12, qint64 shift = 0, quint32 seed =
         TaskRecord task;
         task.request = 1 + i;
         task.lane = i % 2;
-        task.kind = quint8(i % 2);
+        task.kind = i % 2 ? TaskKind::HeldWaiting : TaskKind::CpuWork;
         task.queuedNs = shift + 400 * Ms + i * 100 * Ms;
         task.startNs = task.queuedNs + 1 * Ms;
         task.endNs = task.startNs + 40 * Ms;

@@ -57,7 +57,7 @@ RunTrace traceFor(Case c)
         // As after a merge of two runs: loop spans of both interleave and overlap.
         for (size_t i = 0, n = t.loopBusy.size(); i < n; ++i)
             t.loopBusy.push_back(Span { t.loopBusy[i].startNs + 100'000, t.loopBusy[i].endNs + 5 * Ms });
-        t.tasks.push_back(TaskRecord { 2, 0, 0, 400 * Ms, 401 * Ms + 10 * Ms, 470 * Ms });
+        t.tasks.push_back(TaskRecord { 2, 0, TaskKind::CpuWork, 400 * Ms, 401 * Ms + 10 * Ms, 470 * Ms });
         break;
     case Case::NeverDispatched: {
         RequestRecord queuedOnly;

@@ -45,7 +45,7 @@ RunTrace worker(int n, quint32 seed, double ttftMean, double tailProbability, co
     t.measuredStartNs = 0;
     t.loopBusy = { { 0, 1 * Ms }, { 5 * Ms, 6 * Ms } };
     t.taskLanes = { QStringLiteral("worker 1") };
-    t.tasks = { TaskRecord { 1, 0, 0, 2 * Ms, 3 * Ms, 4 * Ms } };
+    t.tasks = { TaskRecord { 1, 0, TaskKind::CpuWork, 2 * Ms, 3 * Ms, 4 * Ms } };
     return t;
 }
 

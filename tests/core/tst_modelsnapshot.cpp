@@ -52,9 +52,9 @@ Counts countsOf(const ModelResult &r)
 }
 
 // (owner, kind) -> the task; each logical task has at most one record of a kind in these models.
-std::map<std::pair<qint32, quint8>, TaskRecord> tasksByOwner(const ModelResult &r)
+std::map<std::pair<qint32, TaskKind>, TaskRecord> tasksByOwner(const ModelResult &r)
 {
-    std::map<std::pair<qint32, quint8>, TaskRecord> out;
+    std::map<std::pair<qint32, TaskKind>, TaskRecord> out;
     for (size_t i = 0; i < r.trace.tasks.size(); ++i)
         out[{ r.taskOwner.at(i), r.trace.tasks[i].kind }] = r.trace.tasks[i];
     return out;
@@ -234,14 +234,14 @@ void tst_ModelSnapshot::blockingWorkersShowWorkUnderWay()
         QVERIFY(c.inFlight <= spec.workers);
         underWay += c.inFlight > 0 && c.openTasks > 0 ? 1 : 0;
         for (const TaskRecord &t : shots[i]->trace.tasks)
-            cpuRunning += t.kind == 0 && t.endNs < 0 ? 1 : 0;
+            cpuRunning += t.kind == TaskKind::CpuWork && t.endNs < 0 ? 1 : 0;
         // A request in flight is held by its worker: an open "held" span on its lane.
         for (const RequestRecord &q : shots[i]->trace.requests) {
             if (q.dispatchNs < 0 || q.endNs >= 0)
                 continue;
             bool held = false;
             for (const TaskRecord &t : shots[i]->trace.tasks)
-                held = held || (t.kind == 1 && t.request == qint32(q.index) && t.endNs < 0);
+                held = held || (t.kind == TaskKind::HeldWaiting && t.request == qint32(q.index) && t.endNs < 0);
             QVERIFY2(held, "a request in flight without its open held span");
         }
         if (i > 0)

@@ -50,9 +50,9 @@ int maxOverlapOnALane(const RunTrace &t, int kind = -1)
     for (int lane = 0; lane < int(t.taskLanes.size()); ++lane) {
         RunTrace one;
         for (const TaskRecord &task : t.tasks) {
-            if (task.lane == lane && (kind < 0 || task.kind == kind)) {
+            if (task.lane == lane && (kind < 0 || int(task.kind) == kind)) {
                 TaskRecord copy = task;
-                copy.kind = 0;
+                copy.kind = TaskKind::CpuWork;
                 one.tasks.push_back(copy);
             }
         }
@@ -68,7 +68,7 @@ int peakRequests(const RunTrace &t)
     for (const RequestRecord &r : t.requests) {
         if (r.dispatchNs >= 0 && r.endNs > r.dispatchNs)
             asTasks.tasks.push_back(
-                TaskRecord { qint32(r.index), 0, 0, r.intendedNs, r.dispatchNs, r.endNs });
+                TaskRecord { qint32(r.index), 0, TaskKind::CpuWork, r.intendedNs, r.dispatchNs, r.endNs });
     }
     return RaceFigures::peakAtOnce(asTasks, 0);
 }
@@ -190,7 +190,7 @@ void tst_ParallelModels::blockingWorkers()
         const RequestRecord &r = t.requests[size_t(task.request)];
         QCOMPARE(task.lane, r.lane);
         QVERIFY(task.queuedNs <= task.startNs && task.startNs <= task.endNs);
-        if (task.kind == 1) {
+        if (task.kind == TaskKind::HeldWaiting) {
             ++held;
             QCOMPARE(task.startNs, r.dispatchNs);
             QCOMPARE(task.endNs, r.endNs);
@@ -253,7 +253,7 @@ void tst_ParallelModels::parallelCpuUsesPoolLanes()
     QSet<qint32> owners;
     for (size_t i = 0; i < t.tasks.size(); ++i) {
         const TaskRecord &task = t.tasks[i];
-        QCOMPARE(task.kind, quint8(0));
+        QVERIFY(task.kind == TaskKind::CpuWork);
         QCOMPARE(task.request, -1);
         QVERIFY(task.queuedNs >= 0 && task.queuedNs <= task.startNs && task.startNs < task.endNs);
         owners.insert(res.taskOwner[i]);
@@ -433,7 +433,7 @@ void tst_ParallelModels::backgroundJobStatuses()
         for (size_t i = 0; i < res.trace.tasks.size(); ++i) {
             if (res.taskOwner[i] != k)
                 continue;
-            (res.trace.tasks[i].kind == 1 ? held : cpu)++;
+            (res.trace.tasks[i].kind == TaskKind::HeldWaiting ? held : cpu)++;
             QVERIFY(res.trace.tasks[i].queuedNs >= job.acceptedNs);
         }
         QCOMPARE(held, 1);

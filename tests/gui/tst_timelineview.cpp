@@ -71,12 +71,12 @@ RunTrace knownTrace()
     t.taskLanes = QStringList { QStringLiteral("worker 1"), QStringLiteral("worker 2") };
     TaskRecord cpu;
     cpu.lane = 0;
-    cpu.kind = 0;
+    cpu.kind = TaskKind::CpuWork;
     cpu.startNs = 100 * ms;
     cpu.endNs = 300 * ms;
     TaskRecord held;
     held.lane = 1;
-    held.kind = 1;
+    held.kind = TaskKind::HeldWaiting;
     held.request = 1;
     held.startNs = 200 * ms;
     held.endNs = 700 * ms;
@@ -398,7 +398,7 @@ void tst_TimelineView::cpuWorkOnTheLoopTurnsTheLoopLaneRed()
     m_trace.taskLanes << QStringLiteral("event loop (cashier)");
     TaskRecord cooking;
     cooking.lane = 2;
-    cooking.kind = 0;
+    cooking.kind = TaskKind::CpuWork;
     cooking.startNs = 700 * ms;
     cooking.endNs = 900 * ms;
     m_trace.tasks.push_back(cooking);
