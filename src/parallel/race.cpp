@@ -99,7 +99,11 @@ Scenario scenarioFor(const RaceSpec &spec, RaceModel model)
 
 ModelSetup modelSetupFor(const RaceSpec &spec, RaceModel model, const QUrl &target)
 {
-    return ModelSetup::fromScenario(scenarioFor(spec, model), target, spec.apiKey);
+    ModelSetup setup = ModelSetup::fromScenario(scenarioFor(spec, model), target, spec.apiKey);
+    // The race's words, not the scenario's: parallel-cpu on a workload of requests is refused
+    // (RaceSpec::validate, ModelRun::check), never turned into CPU tasks.
+    setup.cpuOnly = spec.cpuOnly;
+    return setup;
 }
 
 // ---- Figures -----------------------------------------------------------------------------------

@@ -372,6 +372,21 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
         lanes << scrub.text(lane);
     root.insert(QLatin1String("task_lanes"), QJsonArray::fromStringList(lanes));
     root.insert(QLatin1String("tasks"), tasks);
+    // Background jobs (mode background-jobs): each job's life as the client saw it.
+    QJsonArray jobs;
+    for (const JobRecord &j : trace.jobs) {
+        QJsonObject o;
+        o.insert(QLatin1String("id"), QString::fromLatin1(j.id));
+        o.insert(QLatin1String("status"), jobStatusName(j.status));
+        o.insert(QLatin1String("request"), j.request);
+        o.insert(QLatin1String("accepted_ns"), nsValue(j.acceptedNs));
+        o.insert(QLatin1String("started_ns"), nsValue(j.startedNs));
+        o.insert(QLatin1String("ended_ns"), nsValue(j.endedNs));
+        o.insert(QLatin1String("seen_ended_ns"), nsValue(j.seenEndedNs));
+        o.insert(QLatin1String("message"), scrub.text(j.message));
+        jobs.append(o);
+    }
+    root.insert(QLatin1String("jobs"), jobs);
     return root;
 }
 
@@ -380,7 +395,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObj
     const QJsonObject root = toJson(trace, summary, extraMeta);
     // Fixed top-level order for people reading the file; everything below is key-sorted.
     static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
-        "loop_lag", "task_lanes", "tasks" };
+        "loop_lag", "task_lanes", "tasks", "jobs" };
     QByteArray out = "{\n";
     const int n = int(sizeof(order) / sizeof(order[0]));
     for (int i = 0; i < n; ++i) {
@@ -480,6 +495,33 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
             || (task.request >= 0 && size_t(task.request) >= t.requests.size()))
             return finish(rd.fail(where, QStringLiteral("lane or request index out of range")));
         t.tasks.push_back(task);
+    }
+    // Optional: reports written before background jobs were recorded have none.
+    const QJsonArray jobs = root.value(QLatin1String("jobs")).toArray();
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const QString where = QStringLiteral("jobs[%1]").arg(i);
+        const QJsonObject o = jobs.at(i).toObject();
+        JobRecord job;
+        if (!rd.integer<qint32>(o, "request", where, &job.request, -1) || !rd.ns(o, "accepted_ns", where, &job.acceptedNs)
+            || !rd.ns(o, "started_ns", where, &job.startedNs) || !rd.ns(o, "ended_ns", where, &job.endedNs)
+            || !rd.ns(o, "seen_ended_ns", where, &job.seenEndedNs))
+            return finish(false);
+        const QString status = o.value(QLatin1String("status")).toString();
+        bool known = false;
+        for (JobStatus js : { JobStatus::Pending, JobStatus::Running, JobStatus::Done, JobStatus::Failed }) {
+            if (status == jobStatusName(js)) {
+                job.status = js;
+                known = true;
+            }
+        }
+        if (!known)
+            return finish(rd.fail(where + QStringLiteral(".status"),
+                QStringLiteral("must be pending, running, done or failed (got '%1')").arg(status)));
+        if (job.request >= 0 && size_t(job.request) >= t.requests.size())
+            return finish(rd.fail(where, QStringLiteral("request index out of range")));
+        job.id = o.value(QLatin1String("id")).toString().toLatin1();
+        job.message = o.value(QLatin1String("message")).toString();
+        t.jobs.push_back(job);
     }
     *trace = std::move(t);
     return finish(true);

@@ -68,14 +68,14 @@ bool RunSession::check(const Scenario &scenario, QString *error)
     // The fields these models would silently ignore: refuse them, naming the field and why.
     const QString mode = executionModeName(scenario.mode);
     const QString what = setup.cpuOnly ? QStringLiteral("%1 with CPU tasks only").arg(mode) : mode;
-    if (scenario.requests <= 0)
-        return fail(QStringLiteral("load.requests: %1 runs a fixed number of %2; set load.requests")
-                        .arg(what, setup.cpuOnly ? QStringLiteral("tasks") : QStringLiteral("requests")));
     if (scenario.durationS > 0)
         return fail(QStringLiteral("load.duration_s: %1 runs a fixed number of orders and cannot stop on a "
                                    "duration; use load.requests (or the sequential, concurrent, mixed or "
                                    "anti-pattern modes)")
                         .arg(what));
+    if (scenario.requests <= 0)
+        return fail(QStringLiteral("load.requests: %1 runs a fixed number of %2; set load.requests")
+                        .arg(what, setup.cpuOnly ? QStringLiteral("tasks") : QStringLiteral("requests")));
     if (scenario.warmup > 0)
         return fail(QStringLiteral("load.warmup: %1 has no warm-up requests; set it to 0").arg(what));
     if (setup.cpuOnly) {
