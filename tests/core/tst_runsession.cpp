@@ -68,9 +68,9 @@ void tst_RunSession::check_data()
     QTest::newRow("parallel-blocking, constant arrivals") << "parallel-blocking" << "constant" << "";
     QTest::newRow("parallel-blocking, fail-fast") << "parallel-blocking" << "failfast" << "resilience.error_policy";
     QTest::newRow("parallel-cpu with a rate") << "parallel-cpu" << "poisson" << "load.rate";
-    QTest::newRow("parallel-cpu without CPU work") << "parallel-cpu" << "nocpu" << "load.mode";
-    QTest::newRow("mixed without CPU work") << "mixed" << "nocpu" << "load.mode";
-    QTest::newRow("anti-pattern without CPU work") << "anti-pattern" << "nocpu" << "load.mode";
+    QTest::newRow("parallel-cpu without CPU work") << "parallel-cpu" << "nocpu" << "load.cpu_task_ms";
+    QTest::newRow("mixed without CPU work") << "mixed" << "nocpu" << "load.cpu_task_ms";
+    QTest::newRow("anti-pattern without CPU work") << "anti-pattern" << "nocpu" << "load.cpu_task_ms";
     QTest::newRow("concurrent with CPU work") << "concurrent" << "cpu" << "load.mode";
     QTest::newRow("sequential with CPU work (on the loop)") << "sequential" << "cpu" << "";
     QTest::newRow("sequential, CPU tasks only") << "sequential" << "cpuonly" << "";
