@@ -103,7 +103,7 @@ inline RunTrace makeSyntheticTrace(const SyntheticTraceSpec &spec)
 // How many drawable spans a trace holds: request phases, token ticks, loop spans and tasks.
 inline qint64 spanCount(const RunTrace &trace)
 {
-    qint64 n = qint64(trace.loopBusy.size() + trace.tasks.size());
+    qint64 n = qint64(trace.loopBusy.size()) + qint64(trace.tasks.size());
     for (const RequestRecord &r : trace.requests)
         n += 4 + qint64(r.tokenNs.size());
     return n;

@@ -155,7 +155,7 @@ void HttpResponseParser::reset()
     m_headDone = false;
     m_keepAlive = true;
     m_interim = 0;
-    m_headerBytes = 0;
+    m_headerBytes = m_lineStartBytes = 0;
     m_remaining = 0;
     m_bytesSeen = 0;
     m_excess = 0;
@@ -196,15 +196,18 @@ bool HttpResponseParser::feed(QByteArrayView data, QByteArray *body)
         case State::Headers: {
             const qsizetype before = pos;
             QByteArrayView line;
-            const qsizetype max = qMin(m_limits.maxLineBytes, m_limits.maxHeaderBytes - m_headerBytes) + 1;
+            // The limit of this line: its own, or what the section has left, whichever is less;
+            // decided from where the line started, so any slicing gives the same error.
+            const qsizetype budget = m_limits.maxHeaderBytes - m_lineStartBytes;
+            const qsizetype max = qMin(m_limits.maxLineBytes, budget) + 1; // + the CR
             const HttpLineReader::Result result = m_line.take(data, &pos, &line, max);
             m_headerBytes += pos - before;
-            if (result == HttpLineReader::TooLong) {
-                return fail(m_headerBytes > m_limits.maxHeaderBytes ? Error::HeaderSectionTooLarge
-                                                                    : Error::HeaderLineTooLong);
-            }
+            if (result == HttpLineReader::TooLong)
+                return fail(
+                    budget < m_limits.maxLineBytes ? Error::HeaderSectionTooLarge : Error::HeaderLineTooLong);
             if (result == HttpLineReader::NeedMore)
                 break;
+            m_lineStartBytes = m_headerBytes;
             if (m_state == State::StatusLine) {
                 // Empty lines before a status line are tolerated, as before a request line.
                 if (!line.isEmpty() && !statusLine(line))
@@ -305,7 +308,7 @@ bool HttpResponseParser::headersComplete()
         // An interim response: the final one follows on the same connection.
         ++m_interim;
         m_head = {};
-        m_headerBytes = 0;
+        m_headerBytes = m_lineStartBytes = 0;
         m_state = State::StatusLine;
         return true;
     }

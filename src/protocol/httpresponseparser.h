@@ -114,6 +114,7 @@ private:
     bool m_keepAlive = true;
     int m_interim = 0;
     qsizetype m_headerBytes = 0; // of the head being read
+    qsizetype m_lineStartBytes = 0; // m_headerBytes where the current line began
     qint64 m_remaining = 0; // Content-Length bytes still to come
     qint64 m_bytesSeen = 0;
     qint64 m_excess = 0;

@@ -144,7 +144,7 @@ QJsonObject SecretScrubber::scenario(const QJsonObject &scenarioJson) const
         if (value.isArray()) {
             QJsonArray clean;
             const QJsonArray items = value.toArray();
-            for (const QJsonValue &item : items) {
+            for (const auto &item : items) {
                 if (item.isObject())
                     clean.append(scenario(item.toObject()));
                 else if (item.isString())

@@ -150,7 +150,7 @@ int countPromptValue(const QJsonValue &value)
         return 0;
     int words = 0;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &part : array) {
+    for (const auto &part : array) {
         if (part.isString())
             words += countWords(part.toString());
         else if (part.isDouble())
@@ -529,7 +529,7 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
 
     if (job.endpoint == Endpoint::Chat) {
         const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
-        for (const QJsonValue &message : messages)
+        for (const auto &message : messages)
             job.promptTokens += countPromptValue(message.toObject().value(QLatin1String("content")));
     } else {
         job.promptTokens = countPromptValue(body.value(QLatin1String("prompt")));
