@@ -87,7 +87,6 @@ struct RequestRecord
     bool settled() const { return outcome == Outcome::Success || outcome == Outcome::Failed || outcome == Outcome::Incomplete; }
     qint64 firstTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.front(); }
     qint64 lastTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.back(); }
-    qint64 queueNs() const { return (intendedNs >= 0 && dispatchNs >= 0) ? dispatchNs - intendedNs : -1; }
 };
 
 // A closed interval on one lane, e.g. event-loop busy time or a CPU task.

@@ -3,6 +3,7 @@
 // 1,000 requests at once, the server must have seen them.
 #include "../tracesweep.h"
 #include "engine/loadengine.h"
+#include "metrics/requestmetrics.h"
 #include "metrics/summary.h"
 #include "sim/simulator.h"
 
@@ -558,7 +559,7 @@ void tst_LoadEngine::closedLoopIntendedIsLaneFree()
         std::sort(list.begin(), list.end(),
             [](const RequestRecord *a, const RequestRecord *b) { return a->dispatchNs < b->dispatchNs; });
         QCOMPARE(list.front()->intendedNs, r.trace.measuredStartNs);
-        firstRoundQueue = std::max(firstRoundQueue, list.front()->queueNs());
+        firstRoundQueue = std::max(firstRoundQueue, RequestMetrics::queueNs(*list.front()));
         for (size_t i = 0; i < list.size(); ++i) {
             QVERIFY(list[i]->intendedNs <= list[i]->dispatchNs);
             if (i > 0) {
