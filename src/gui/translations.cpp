@@ -25,7 +25,7 @@ QString Translations::systemLanguage()
 {
     const QStringList ui = QLocale().uiLanguages();
     for (const QString &name : ui) {
-        const QString code = QLocale(name).name().section(QLatin1Char('_'), 0, 0);
+        QString code = QLocale(name).name().section(QLatin1Char('_'), 0, 0);
         if (available().contains(code))
             return code;
     }

@@ -333,16 +333,15 @@ bool HttpResponseParser::headersComplete()
         } else if (equalsNoCase(key, "content-length")) {
             bool bad = value.isEmpty();
             forEachListElement(value, [&](QByteArrayView element) {
+                // At most 18 digits: no overflow, and far beyond any body we accept.
                 qint64 n = 0;
-                if (element.size() > 18)
-                    bad = true;
-                for (char c : element) {
-                    if (c < '0' || c > '9')
-                        bad = true;
+                bad = bad || element.size() > 18;
+                for (qsizetype i = 0; !bad && i < element.size(); ++i) {
+                    const char c = element[i];
+                    bad = c < '0' || c > '9';
                     n = n * 10 + (c - '0');
                 }
-                if (bad || (hasLength && n != length))
-                    bad = true;
+                bad = bad || (hasLength && n != length);
                 hasLength = true;
                 length = n;
             });

@@ -183,7 +183,7 @@ void TestChromeTrace::shape()
     const QJsonArray events = root.value(QLatin1String("traceEvents")).toArray();
     int requestsBegun = 0, tokens = 0, loopSlices = 0, workerSlices = 0;
     QSet<QString> ids, metaNames, counters, threadNames;
-    for (const QJsonValue &v : events) {
+    for (const auto &v : events) {
         const QJsonObject e = v.toObject();
         const QString ph = e.value(QLatin1String("ph")).toString();
         const QString name = e.value(QLatin1String("name")).toString();
@@ -231,7 +231,7 @@ void TestChromeTrace::phasesNestInOrder()
     const QJsonArray events = eventsOf(ChromeTrace::toBytes(t));
     QString id;
     QStringList sequence;
-    for (const QJsonValue &v : events) {
+    for (const auto &v : events) {
         const QJsonObject e = v.toObject();
         if (e.value(QLatin1String("ph")).toString() == QLatin1String("b")
             && e.value(QLatin1String("name")).toString() == QLatin1String("request")
@@ -282,7 +282,7 @@ void TestChromeTrace::countersMatchTheSummary()
     const Summary s = computeSummary(t, { 50 }, Slo());
     int peak = 0;
     qint64 tokensIn = 0;
-    for (const QJsonValue &v : eventsOf(ChromeTrace::toBytes(t))) {
+    for (const auto &v : eventsOf(ChromeTrace::toBytes(t))) {
         const QJsonObject e = v.toObject();
         if (e.value(QLatin1String("ph")).toString() != QLatin1String("C"))
             continue;
@@ -310,7 +310,7 @@ void TestChromeTrace::twoRunsTwoProcesses()
     const RunTrace b = Fixture::sampleTrace(4);
     QSet<int> pids;
     QSet<QString> idsA, idsB, processNames;
-    for (const QJsonValue &v : eventsOf(ChromeTrace::toBytes({ { &a, QString() }, { &b, QString() } }))) {
+    for (const auto &v : eventsOf(ChromeTrace::toBytes({ { &a, QString() }, { &b, QString() } }))) {
         const QJsonObject e = v.toObject();
         const int pid = e.value(QLatin1String("pid")).toInt();
         pids.insert(pid);

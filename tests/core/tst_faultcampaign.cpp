@@ -114,7 +114,7 @@ public:
                     if (data.contains("\r\n\r\n") && !socket->property("trickling").toBool()) {
                         socket->setProperty("trickling", true);
                         ++m_requests;
-                        m_sockets.push_back(socket);
+                        m_sockets.emplace_back(socket);
                     }
                 });
             }
@@ -184,7 +184,7 @@ void tst_FaultCampaign::everyFaultAtTenPercent()
     };
     const QJsonObject stats = server.simulator()->stats();
     std::map<QByteArray, QString> drawn;
-    for (const QJsonValue &v : stats.value(QStringLiteral("requests")).toArray()) {
+    for (const auto &v : stats.value(QStringLiteral("requests")).toArray()) {
         const QJsonObject o = v.toObject();
         drawn[o.value(QStringLiteral("id")).toString().toLatin1()]
             = o.value(QStringLiteral("fault")).toString();

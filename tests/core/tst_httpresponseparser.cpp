@@ -214,6 +214,9 @@ void tst_HttpResponseParser::parse_data()
     QTest::newRow("conflicting Content-Lengths")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc") << false
         << Error::BadContentLength << 200 << QByteArray() << Framing::Unknown << true << 0;
+    QTest::newRow("Content-Length of 19 digits")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 9999999999999999999\r\n\r\n") << false
+        << Error::BadContentLength << 200 << QByteArray() << Framing::Unknown << true << 0;
     QTest::newRow("negative Content-Length")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n") << false << Error::BadContentLength
         << 200 << QByteArray() << Framing::Unknown << true << 0;

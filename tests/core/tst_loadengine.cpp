@@ -480,7 +480,7 @@ void tst_LoadEngine::fidelityAgainstGroundTruth()
     const RunResult r = run(s, sim);
     QCOMPARE(r.summary.completed, 64);
     std::map<QByteArray, QJsonObject> truth;
-    for (const QJsonValue &v : r.stats.value(QStringLiteral("requests")).toArray())
+    for (const auto &v : r.stats.value(QStringLiteral("requests")).toArray())
         truth[v.toObject().value(QStringLiteral("id")).toString().toLatin1()] = v.toObject();
     std::vector<double> ttftDiff, itlDiff;
     for (const RequestRecord &q : r.trace.requests) {

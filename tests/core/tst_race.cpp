@@ -21,7 +21,7 @@ RaceSpec scaled(QList<RaceModel> models)
 {
     RaceSpec spec;
     spec.name = QStringLiteral("scaled");
-    spec.models = models;
+    spec.models = std::move(models);
     spec.n = 4;
     spec.simulator.ttftMs = 100;
     spec.simulator.tokenIntervalMs = 25;

@@ -180,7 +180,7 @@ QByteArray getRequest(const QByteArray &path, const QByteArray &extraHeaders = {
     return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + extraHeaders + "\r\n";
 }
 
-QByteArray chatJson(bool stream, bool includeUsage = true, QJsonObject extra = {})
+QByteArray chatJson(bool stream, bool includeUsage = true, const QJsonObject &extra = {})
 {
     QJsonObject body { { QStringLiteral("model"), QStringLiteral("test-model") },
         { QStringLiteral("messages"),
