@@ -709,16 +709,16 @@
         <source>HTTP status</source>
         <translation>HTTP status</translation>
     </message>
+    <message>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RunController</name>
     <message>
         <source>A run is already in progress.</source>
         <translation>A run is already in progress.</translation>
-    </message>
-    <message>
-        <source>The built-in simulator did not start: %1</source>
-        <translation>The built-in simulator did not start: %1</translation>
     </message>
 </context>
 <context>
@@ -945,6 +945,14 @@
     <message>
         <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
         <translation>The house is clean: %1 rooms done by %2 helpers in %3.</translation>
+    </message>
+    <message>
+        <source>Background jobs: order now, collect later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The counter takes every order at once and hands back a ticket: the order is accepted, not done. Cooks in the back work through the tickets a few at a time, and the customer checks the board now and then to see whether theirs is pending, cooking, done or failed. The answer comes fast; the work still takes as long as the cooks need.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1796,10 @@
     </message>
     <message>
         <source>At most this many requests being handed to the network at once; the others wait at this gate, recorded as client queue time. Keeps the time from start to wire short, so TTFT stays honest at high concurrency. 0 = no limit (raw requests/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background jobs: accepted now, done later</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -709,16 +709,16 @@
         <source>HTTP status</source>
         <translation>Estado HTTP</translation>
     </message>
+    <message>
+        <source>Request id</source>
+        <translation>Id de la petición</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RunController</name>
     <message>
         <source>A run is already in progress.</source>
         <translation>Ya hay una ejecución en curso.</translation>
-    </message>
-    <message>
-        <source>The built-in simulator did not start: %1</source>
-        <translation>El simulador integrado no arrancó: %1</translation>
     </message>
 </context>
 <context>
@@ -945,6 +945,14 @@
     <message>
         <source>The house is clean: %1 rooms done by %2 helpers in %3.</source>
         <translation>La casa está limpia: %1 habitaciones hechas por %2 ayudantes en %3.</translation>
+    </message>
+    <message>
+        <source>Background jobs: order now, collect later</source>
+        <translation>Trabajos en segundo plano: pide ahora, recoge después</translation>
+    </message>
+    <message>
+        <source>The counter takes every order at once and hands back a ticket: the order is accepted, not done. Cooks in the back work through the tickets a few at a time, and the customer checks the board now and then to see whether theirs is pending, cooking, done or failed. The answer comes fast; the work still takes as long as the cooks need.</source>
+        <translation>El mostrador acepta todos los pedidos a la vez y devuelve un ticket: el pedido está aceptado, no hecho. Los cocineros de la trastienda van sacando los tickets de pocos en pocos, y el cliente mira el tablero de vez en cuando para ver si el suyo está pendiente, en cocina, listo o fallido. La respuesta llega enseguida; el trabajo sigue tardando lo que tarden los cocineros.</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1797,10 @@
     <message>
         <source>At most this many requests being handed to the network at once; the others wait at this gate, recorded as client queue time. Keeps the time from start to wire short, so TTFT stays honest at high concurrency. 0 = no limit (raw requests/s).</source>
         <translation>Como máximo estas peticiones entregándose a la red a la vez; las demás esperan en esta puerta, y esa espera cuenta como tiempo en la cola del cliente. Mantiene corto el tiempo del inicio al cable, para que el TTFT siga siendo honesto con mucha concurrencia. 0 = sin límite (peticiones/s en bruto).</translation>
+    </message>
+    <message>
+        <source>Background jobs: accepted now, done later</source>
+        <translation>Trabajos en segundo plano: aceptados ya, hechos después</translation>
     </message>
 </context>
 <context>
