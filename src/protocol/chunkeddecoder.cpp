@@ -62,6 +62,7 @@ void ChunkedDecoder::reset()
     m_remaining = 0;
     m_decoded = 0;
     m_trailerBytes = 0;
+    m_trailerLineStart = 0;
     m_line.clear();
 }
 
@@ -85,7 +86,8 @@ qsizetype ChunkedDecoder::feed(QByteArrayView data, QByteArray *body)
             const bool trailer = m_state == State::Trailer;
             const qsizetype before = pos;
             // One CR before the LF is allowed on top of the limit.
-            const qsizetype max = (trailer ? m_maxTrailer - m_trailerBytes : m_maxLine) + 1;
+            // The trailer budget is taken where the line began, so any slicing gives the same error.
+            const qsizetype max = (trailer ? m_maxTrailer - m_trailerLineStart : m_maxLine) + 1;
             QByteArrayView line;
             const HttpLineReader::Result result = m_line.take(data, &pos, &line, max);
             if (trailer)
@@ -96,6 +98,7 @@ qsizetype ChunkedDecoder::feed(QByteArrayView data, QByteArray *body)
             }
             if (result == HttpLineReader::NeedMore)
                 break;
+            m_trailerLineStart = m_trailerBytes;
             const bool ok = trailer ? trailerLine(line) : sizeLine(line);
             if (!ok)
                 return pos;

@@ -81,6 +81,7 @@ private:
     qint64 m_remaining = 0; // bytes of the current chunk still to come
     qint64 m_decoded = 0;
     qsizetype m_trailerBytes = 0;
+    qsizetype m_trailerLineStart = 0; // m_trailerBytes where the current trailer line began
     HttpLineReader m_line;
 };
 

@@ -241,6 +241,10 @@ void tst_HttpResponseParser::parse_data()
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\nnot a trailer\r\n\r\n")
                                  << false << Error::BadTrailer << 200 << QByteArray("x") << Framing::Chunked
                                  << true << 0;
+    QTest::newRow("trailer section over 256 KiB")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\nX-Big: ")
+            + QByteArray(300 * 1024, 't') + "\r\n\r\n"
+        << false << Error::TrailersTooLarge << 200 << QByteArray("x") << Framing::Chunked << true << 0;
     QTest::newRow("closed in the head")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << true << Error::ClosedInHead << 200 << QByteArray()
         << Framing::Unknown << true << 0;
