@@ -1,8 +1,5 @@
-// libFuzzer entry point for HttpRequestParser (not wired into CMake yet). Build by hand, e.g.:
-//   clang++ -g -O1 -fsanitize=fuzzer,address,undefined -std=c++17 -I src \
-//     $(pkg-config --cflags Qt6Core) fuzz/fuzz_httprequest.cpp src/sim/httprequestparser.cpp \
-//     $(pkg-config --libs Qt6Core) -o fuzz_httprequest
-//   ./fuzz_httprequest fuzz/corpus/httprequest
+// libFuzzer entry point for HttpRequestParser (its chunked bodies go through protocol/'s
+// ChunkedDecoder). Built by fuzz/CMakeLists.txt; run by scripts/fuzz-smoke.sh.
 //
 // Besides "does not crash", it checks one property: the requests and the error are the same
 // whether the input arrives in one feed or in pieces (the piece sizes come from the first byte),
