@@ -308,7 +308,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     w.counter(pid, "errors", 0, "count", "0");
     for (size_t i = 0; i < failures.size(); ++i)
         if (i + 1 == failures.size() || failures[i + 1] != failures[i])
-            w.counter(pid, "errors", failures[i], "count", QByteArray::number(qint64(i + 1)));
+            w.counter(pid, "errors", failures[i], "count", QByteArray::number(qint64(i) + 1));
     for (const LagSample &s : t.loopLag)
         w.counter(pid, "loop_lag_ms", s.atNs, "value", TimeFormat::nsAsMs(s.lagNs).toLatin1());
 }
