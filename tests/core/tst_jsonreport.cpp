@@ -248,7 +248,7 @@ void TestJsonReport::rejectsBadFiles()
     if (mutation.startsWith('!')) {
         bytes = mutation;
     } else {
-        const int eq = mutation.indexOf('=');
+        const qsizetype eq = mutation.indexOf('=');
         const QStringList path = QString::fromUtf8(mutation.left(eq)).split(QLatin1Char('.'));
         const QJsonValue value = QJsonDocument::fromJson("[" + mutation.mid(eq + 1) + "]").array().at(0);
         const QJsonValue root = mutate(QJsonDocument::fromJson(bytes).object(), path, value);

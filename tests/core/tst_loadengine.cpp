@@ -599,8 +599,8 @@ void tst_LoadEngine::loopBusyCoversEngineWork()
         busyNs += span.endNs - span.startNs;
     }
     const qint64 runNs = r.trace.endNs;
-    qInfo("loop busy %.1f ms of a %.1f ms run; this thread's CPU %.1f ms (%zu spans)", busyNs / 1e6,
-        runNs / 1e6, r.threadCpuNs / 1e6, r.trace.loopBusy.size());
+    qInfo("loop busy %.1f ms of a %.1f ms run; this thread's CPU %.1f ms (%zu spans)", double(busyNs) / 1e6,
+        double(runNs) / 1e6, double(r.threadCpuNs) / 1e6, r.trace.loopBusy.size());
     QVERIFY2(busyNs >= r.threadCpuNs * 7 / 10,
         qPrintable(
             QStringLiteral("busy %1 ms < 70% of CPU %2 ms").arg(busyNs / 1e6).arg(r.threadCpuNs / 1e6)));
