@@ -282,11 +282,8 @@ bool HttpRequestParser::parseRequestLine(QByteArrayView line)
     }
 
     QByteArrayView path = target;
-    if (path.startsWith('/')) {
-        // origin-form
-    } else if (path == "*") {
-        // asterisk-form (OPTIONS *)
-    } else {
+    // origin-form ("/...") and asterisk-form (OPTIONS *) are kept as they are.
+    if (!path.startsWith('/') && path != "*") {
         // absolute-form: scheme://authority/path
         const qsizetype schemeEnd = path.indexOf("://");
         if (schemeEnd <= 0)
