@@ -81,7 +81,7 @@ inline RunTrace makeSyntheticTrace(const SyntheticTraceSpec &spec)
         }
     }
     for (int w = 0; w < spec.workers; ++w)
-        trace.taskLanes << QStringLiteral("worker %1").arg(w + 1);
+        trace.taskLanes.push_back(TaskLane { LaneKind::Worker, qint32(w + 1), 0 });
     std::sort(busy.begin(), busy.end(), [](const Span &a, const Span &b) { return a.startNs < b.startNs; });
     // The loop's busy spans never overlap: merge the ones that touch.
     for (const Span &s : busy) {

@@ -2,6 +2,7 @@
 
 #include "metrics/summary.h"
 #include "parallel/race.h"
+#include "trace/lanenames.h"
 #include "trace/livetrace.h"
 
 #include <cmath>
@@ -75,8 +76,12 @@ QString formatWork(const RunTrace &trace)
     if (heldWaits > 0)
         out += row(QStringLiteral("Threads held waiting:"),
             QStringLiteral("%1 waits, %2 s in all").arg(heldWaits).arg(num(RaceFigures::busyS(trace, 1), 3)));
-    if (!trace.taskLanes.isEmpty())
-        out += row(QStringLiteral("Lanes:"), trace.taskLanes.join(QStringLiteral(", ")));
+    if (!trace.taskLanes.empty()) {
+        QStringList names;
+        for (const TaskLane &lane : trace.taskLanes)
+            names << LaneNames::english(lane);
+        out += row(QStringLiteral("Lanes:"), names.join(QStringLiteral(", ")));
+    }
     if (!jobs.empty()) {
         int done = 0;
         int failed = 0;

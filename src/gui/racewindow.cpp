@@ -6,6 +6,7 @@
 #include "gui/translations.h"
 #include "parallel/modelrun.h"
 #include "render/timelinepainter.h"
+#include "trace/lanenames.h"
 #include "ui_racewindow.h"
 
 #include <QCloseEvent>
@@ -357,15 +358,15 @@ void RaceWindow::alignGutters()
         const int requests = trace ? int(trace->requests.size()) : m_shown.n;
         QStringList names { requestLaneName(std::max(9, requests)), loopLaneName() };
         if (trace) {
-            for (const QString &name : trace->taskLanes)
-                names << displayLaneName(name);
+            for (const TaskLane &lane : trace->taskLanes)
+                names << LaneNames::display(lane);
         }
         if (row.model == RaceModel::ParallelBlocking)
-            names << displayLaneName(LaneNames::worker(m_shown.workers));
+            names << LaneNames::display(LaneNames::lane(LaneKind::Worker, m_shown.workers));
         else if (row.model == RaceModel::BackgroundJobs)
-            names << displayLaneName(LaneNames::jobWorker(m_shown.workers));
+            names << LaneNames::display(LaneNames::lane(LaneKind::JobWorker, m_shown.workers));
         else if (row.model == RaceModel::ParallelCpu || row.model == RaceModel::Mixed)
-            names << displayLaneName(LaneNames::pool(cores));
+            names << LaneNames::display(LaneNames::lane(LaneKind::Pool, cores));
         for (const QString &name : std::as_const(names))
             widest = std::max(widest, fm.horizontalAdvance(name) + 14);
     }

@@ -4,6 +4,7 @@
 #include "engine/tokenbucket.h"
 #include "parallel/blockinghttp.h"
 #include "parallel/cpuwork.h"
+#include "trace/lanenames.h"
 
 #include <QMutex>
 #include <QRandomGenerator>
@@ -279,11 +280,11 @@ bool BlockingWorkersRun::start(QString *error)
     t.startedAt = QDateTime::currentDateTimeUtc();
     t.cpuCount = QThread::idealThreadCount();
     for (int w = 0; w < sh->workers; ++w)
-        t.taskLanes.append(sh->jobs ? LaneNames::jobWorker(w + 1) : LaneNames::worker(w + 1));
+        t.taskLanes.push_back(LaneNames::lane(sh->jobs ? LaneKind::JobWorker : LaneKind::Worker, w + 1));
 
     for (int w = 0; w < sh->workers; ++w) {
         std::unique_ptr<QThread> thread(QThread::create([sh, w] { workerMain(*sh, w); }));
-        thread->setObjectName(t.taskLanes.at(w));
+        thread->setObjectName(LaneNames::english(t.taskLanes.at(size_t(w))));
         connect(thread.get(), &QThread::finished, this, [this] {
             if (--m_alive == 0)
                 assemble();

@@ -2,6 +2,7 @@
 
 #include "engine/loadengine.h"
 #include "parallel/cpuwork.h"
+#include "trace/lanenames.h"
 
 #include <QThread>
 #include <QThreadPool>
@@ -83,7 +84,7 @@ bool EngineModelRun::start(QString *error)
         RunTrace &trace = m_engine->mutableTrace();
         if (m_setup.model != RaceModel::Mixed) {
             m_loopLane = int(trace.taskLanes.size());
-            trace.taskLanes.append(LaneNames::eventLoop());
+            trace.taskLanes.push_back(LaneNames::eventLoop());
         }
     }
     m_running = true;
@@ -139,7 +140,7 @@ void EngineModelRun::postProcessOnPool(quint32 index)
         RunTrace &tr = m_engine->mutableTrace();
         TaskRecord task;
         task.request = qint32(index);
-        task.lane = m_poolLanes.laneFor(work.thread, &tr.taskLanes, &LaneNames::pool);
+        task.lane = m_poolLanes.laneFor(work.thread, &tr.taskLanes, LaneKind::Pool);
         task.kind = TaskKind::CpuWork;
         task.queuedNs = queued;
         task.startNs = std::max(queued, work.startNs);
@@ -184,7 +185,7 @@ std::vector<TaskRecord> EngineModelRun::runningPoolTasks()
         TaskRecord task;
         task.request = qint32(m_pool[i].request);
         task.lane
-            = m_poolLanes.laneFor(jobs[i].thread, &m_engine->mutableTrace().taskLanes, &LaneNames::pool);
+            = m_poolLanes.laneFor(jobs[i].thread, &m_engine->mutableTrace().taskLanes, LaneKind::Pool);
         task.kind = TaskKind::CpuWork;
         task.queuedNs = m_pool[i].queuedNs;
         task.startNs = std::max(task.queuedNs, jobs[i].startNs);

@@ -67,7 +67,7 @@ private:
     int m_liveMs = 0;
     size_t m_tasksPublished = 0; // finished tasks already sent in a live update
     size_t m_runningPublished = 0; // running ones sent after them in the last update
-    QStringList m_lanesPublished;
+    std::vector<TaskLane> m_lanesPublished;
 };
 
 } // namespace BurgerBench

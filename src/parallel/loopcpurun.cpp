@@ -1,6 +1,7 @@
 #include "parallel/loopcpurun.h"
 
 #include "parallel/cpuwork.h"
+#include "trace/lanenames.h"
 
 #include <QThread>
 #include <QTimer>
@@ -36,7 +37,7 @@ bool LoopCpuRun::start(QString *error)
     t.scenario.mode = executionModeFor(m_setup.model);
     t.startedAt = QDateTime::currentDateTimeUtc();
     t.cpuCount = QThread::idealThreadCount();
-    t.taskLanes.append(LaneNames::eventLoop());
+    t.taskLanes.push_back(LaneNames::eventLoop());
 
     m_clock.start();
     t.measuredStartNs = 0;

@@ -4,6 +4,7 @@
 #include "parallel/enginemodelrun.h"
 #include "parallel/loopcpurun.h"
 #include "parallel/parallelcpurun.h"
+#include "trace/lanenames.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -12,32 +13,13 @@
 
 namespace BurgerBench {
 
-namespace LaneNames {
-QString eventLoop()
-{
-    return QStringLiteral("event loop (cashier)");
-}
-QString pool(int number)
-{
-    return QStringLiteral("QtConcurrent %1").arg(number);
-}
-QString worker(int number)
-{
-    return QStringLiteral("worker %1 (cashier-cook)").arg(number);
-}
-QString jobWorker(int number)
-{
-    return QStringLiteral("job worker %1").arg(number);
-}
-} // namespace LaneNames
-
-int ThreadLanes::laneFor(const void *thread, QStringList *lanes, QString (*name)(int))
+int ThreadLanes::laneFor(const void *thread, std::vector<TaskLane> *lanes, LaneKind kind)
 {
     auto it = m_lanes.constFind(thread);
     if (it != m_lanes.constEnd())
         return it.value();
     const int lane = int(lanes->size());
-    lanes->append(name(int(m_lanes.size()) + 1));
+    lanes->push_back(LaneNames::lane(kind, int(m_lanes.size()) + 1));
     m_lanes.insert(thread, lane);
     return lane;
 }

@@ -110,21 +110,13 @@ private:
     LiveDiffer m_differ;
 };
 
-// Lane names shared by every model, so the legend reads the same in each race row.
-namespace LaneNames {
-QString eventLoop(); // "event loop (cashier)"
-QString pool(int number); // "QtConcurrent 1"
-QString worker(int number); // "worker 1 (cashier-cook)"
-QString jobWorker(int number); // "job worker 1"
-} // namespace LaneNames
-
 // Numbers the threads a run sees (pool threads, workers) in order of first appearance and adds
-// a named lane for each. Not thread-safe: used on the run's own thread, with the thread
-// identity handed back by the work as a value.
+// a lane of `kind` for each (named by trace/lanenames.h). Not thread-safe: used on the run's own
+// thread, with the thread identity handed back by the work as a value.
 class ThreadLanes
 {
 public:
-    int laneFor(const void *thread, QStringList *lanes, QString (*name)(int));
+    int laneFor(const void *thread, std::vector<TaskLane> *lanes, LaneKind kind);
 
 private:
     QHash<const void *, int> m_lanes;

@@ -78,7 +78,7 @@ bool ParallelCpuRun::start(QString *error)
             RunTrace &tr = m_result.trace;
             if (!done.skipped) {
                 TaskRecord task;
-                task.lane = m_lanes.laneFor(done.thread, &tr.taskLanes, &LaneNames::pool);
+                task.lane = m_lanes.laneFor(done.thread, &tr.taskLanes, LaneKind::Pool);
                 task.kind = TaskKind::CpuWork;
                 task.queuedNs = queued;
                 task.startNs = done.startNs;
@@ -128,7 +128,7 @@ ModelResult ParallelCpuRun::snapshot()
         if (tasks[i].startNs < 0)
             continue;
         TaskRecord task;
-        task.lane = m_lanes.laneFor(tasks[i].thread, &m_result.trace.taskLanes, &LaneNames::pool);
+        task.lane = m_lanes.laneFor(tasks[i].thread, &m_result.trace.taskLanes, LaneKind::Pool);
         task.kind = TaskKind::CpuWork;
         task.queuedNs = m_queuedNs[i];
         task.startNs = tasks[i].startNs;

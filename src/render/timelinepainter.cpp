@@ -4,6 +4,7 @@
 #include "render/requestphases.h"
 #include "render/timeformat.h"
 #include "render/timelinecoordinates.h"
+#include "trace/lanenames.h"
 #include "trace/runtrace.h"
 #include "trace/shownnumber.h"
 
@@ -11,7 +12,6 @@
 #include <QFontMetrics>
 #include <QLine>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QtMath>
 
 #include <algorithm>
@@ -300,8 +300,8 @@ void paintWorkerLanes(
         if (row % 2 == 0)
             painter->fillRect(QRect(layout.plotRect.left(), y, layout.plotRect.width(), h), stripeColor);
         if (labels) {
-            const QString name = l < trace.taskLanes.size()
-                ? displayLaneName(trace.taskLanes.at(l))
+            const QString name = size_t(l) < trace.taskLanes.size()
+                ? LaneNames::display(trace.taskLanes[size_t(l)])
                 : QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(shownNumber(l));
             drawLaneLabel(painter, layout, y, h, name);
         }
@@ -611,31 +611,6 @@ QString slotLaneName(int slot)
     return QCoreApplication::translate("BurgerBench::Timeline", "slot %1").arg(shownNumber(slot));
 }
 
-bool isEventLoopLaneName(const QString &recordedName)
-{
-    return recordedName.startsWith(QLatin1String("event loop"), Qt::CaseInsensitive);
-}
-
-QString displayLaneName(const QString &recordedName)
-{
-    static const QRegularExpression cashierCook(QStringLiteral("^worker (\\d+) \\(cashier-cook\\)$"));
-    static const QRegularExpression worker(QStringLiteral("^worker (\\d+)$"));
-    static const QRegularExpression jobWorker(QStringLiteral("^job worker (\\d+)$"));
-    if (recordedName == QLatin1String("event loop (cashier)"))
-        return QCoreApplication::translate("BurgerBench::Timeline", "event loop (cashier)");
-    QRegularExpressionMatch m = cashierCook.match(recordedName);
-    if (m.hasMatch())
-        return QCoreApplication::translate("BurgerBench::Timeline", "worker %1 (cashier-cook)")
-            .arg(m.captured(1));
-    m = jobWorker.match(recordedName);
-    if (m.hasMatch())
-        return QCoreApplication::translate("BurgerBench::Timeline", "job worker %1").arg(m.captured(1));
-    m = worker.match(recordedName);
-    if (m.hasMatch())
-        return QCoreApplication::translate("BurgerBench::Timeline", "worker %1").arg(m.captured(1));
-    return recordedName;
-}
-
 QString loopLaneName()
 {
     return QCoreApplication::translate("BurgerBench::Timeline", "event loop");
@@ -664,8 +639,8 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     if (options.showLoopLane)
         longest = std::max(longest, fm.horizontalAdvance(loopLaneName()));
     if (options.showWorkerLanes) {
-        for (const QString &name : trace.taskLanes)
-            longest = std::max(longest, fm.horizontalAdvance(displayLaneName(name)));
+        for (const TaskLane &lane : trace.taskLanes)
+            longest = std::max(longest, fm.horizontalAdvance(LaneNames::display(lane)));
     }
     if (!options.laneByRequest)
         longest = std::max(longest, fm.horizontalAdvance(slotLaneName(std::max(9, slotLanes))));
@@ -694,7 +669,8 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     }
     const int taskLaneCount = std::max<int>(int(trace.taskLanes.size()), index.taskLaneCount());
     for (int lane = 0; lane < taskLaneCount; ++lane) {
-        const bool loop = lane < trace.taskLanes.size() && isEventLoopLaneName(trace.taskLanes.at(lane));
+        const bool loop = size_t(lane) < trace.taskLanes.size()
+            && trace.taskLanes[size_t(lane)].kind == LaneKind::EventLoop;
         if (loop && options.showLoopLane)
             l.loopTaskLanes.push_back(lane);
         else if (options.showWorkerLanes)

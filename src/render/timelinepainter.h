@@ -147,11 +147,7 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
 void paintTimelineOverlay(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
     const TimelineIndex &index, const TimelineRenderOptions &options);
 
-// Lane names as the gutter shows them. Task lane names recorded by the parallel models
-// ("worker 2 (cashier-cook)", "event loop (cashier)") are shown translated.
-QString displayLaneName(const QString &recordedName);
-// A recorded task lane that is the event-loop thread itself.
-bool isEventLoopLaneName(const QString &recordedName);
+// Lane names as the gutter shows them (task lanes: LaneNames::display in trace/lanenames.h).
 QString requestLaneName(int request);
 QString slotLaneName(int slot);
 QString loopLaneName();

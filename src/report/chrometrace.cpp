@@ -3,6 +3,7 @@
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "report/timeformat.h"
+#include "trace/lanenames.h"
 #include "trace/shownnumber.h"
 
 #include <QJsonArray>
@@ -166,9 +167,9 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     w.meta(
         pid, LoopTid, "thread_name", { { QStringLiteral("name"), QStringLiteral("event loop (cashier)") } });
     w.meta(pid, LoopTid, "thread_sort_index", { { QStringLiteral("sort_index"), 0 } });
-    for (qsizetype lane = 0; lane < t.taskLanes.size(); ++lane) {
+    for (qsizetype lane = 0; lane < qsizetype(t.taskLanes.size()); ++lane) {
         w.meta(pid, WorkerTidBase + int(lane), "thread_name",
-            { { QStringLiteral("name"), scrub.text(t.taskLanes.at(lane)) } });
+            { { QStringLiteral("name"), LaneNames::english(t.taskLanes[size_t(lane)]) } });
         w.meta(pid, WorkerTidBase + int(lane), "thread_sort_index",
             { { QStringLiteral("sort_index"), int(lane) + 1 } });
     }
@@ -262,7 +263,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     // Worker lanes, clipped the same way per lane.
     std::vector<const TaskRecord *> tasks;
     for (const TaskRecord &task : t.tasks)
-        if (task.lane >= 0 && task.lane < t.taskLanes.size() && task.startNs >= 0
+        if (task.lane >= 0 && size_t(task.lane) < t.taskLanes.size() && task.startNs >= 0
             && task.endNs > task.startNs)
             tasks.push_back(&task);
     std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRecord *a, const TaskRecord *b) {

@@ -6,6 +6,7 @@
 #include "report/secretscrub.h"
 #include "report/timelineimage.h"
 
+#include "trace/lanenames.h"
 #include "trace/legendtable.h"
 #include "trace/shownnumber.h"
 
@@ -526,7 +527,8 @@ QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
     // workers
     for (int lane = 0; lane < workers; ++lane)
         s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"lane\">%2</text>\n")
-                 .arg(px(workerTop + lane * workerH + 11), esc(t.taskLanes.at(lane)));
+                 .arg(px(workerTop + lane * workerH + 11),
+                     esc(LaneNames::english(t.taskLanes.at(size_t(lane)))));
     for (const TaskRecord &task : t.tasks) {
         if (task.lane < 0 || task.lane >= workers || task.startNs < 0 || task.endNs < task.startNs)
             continue;

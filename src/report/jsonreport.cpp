@@ -2,12 +2,14 @@
 
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
+#include "trace/lanenames.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 #include <cmath>
+#include <optional>
 
 namespace BurgerBench {
 namespace JsonReport {
@@ -115,6 +117,47 @@ struct Reader
         if (!ns(o, key, where, &v))
             return false;
         *out = o.value(QLatin1String(key)).isDouble() ? Int(v) : missing;
+        return true;
+    }
+
+    // task_lane_kinds if present; a report written before it has names only, read back here once
+    // (the one place a lane name is parsed). An unknown name is refused without quoting it: a
+    // name is free text and may carry what the scrubber would have removed.
+    bool lanes(const QJsonObject &root, std::vector<TaskLane> *out)
+    {
+        const QJsonValue kinds = root.value(QLatin1String("task_lane_kinds"));
+        if (!kinds.isUndefined()) {
+            if (!kinds.isArray())
+                return fail(QStringLiteral("task_lane_kinds"), QStringLiteral("not an array"));
+            const QJsonArray a = kinds.toArray();
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                const QString where = QStringLiteral("task_lane_kinds[%1]").arg(i);
+                const QJsonObject o = a.at(i).toObject();
+                TaskLane lane;
+                const QString key = o.value(QLatin1String("kind")).toString();
+                const std::optional<LaneKind> kind = LaneNames::kindFromKey(key);
+                if (!kind)
+                    return fail(where + QStringLiteral(".kind"),
+                        QStringLiteral("must be event_loop, pool, worker or job_worker (got '%1')").arg(key));
+                lane.kind = *kind;
+                if (!integer<qint32>(o, "number", where, &lane.number, 0)
+                    || !integer<qint32>(o, "run", where, &lane.run, 0))
+                    return false;
+                if (lane.number < 1 || lane.run < 0)
+                    return fail(where, QStringLiteral("number must be 1 or more, run 0 or more"));
+                out->push_back(lane);
+            }
+            return true;
+        }
+        const QJsonArray names = root.value(QLatin1String("task_lanes")).toArray();
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const std::optional<TaskLane> lane = LaneNames::fromRecordedName(names.at(i).toString());
+            if (!lane)
+                return fail(QStringLiteral("task_lanes[%1]").arg(i),
+                    QStringLiteral("not a lane name BurgerBench writes (e.g. \"worker 1 (cashier-cook)\", "
+                                   "\"QtConcurrent 2\", \"event loop (cashier)\", \"job worker 1\")"));
+            out->push_back(*lane);
+        }
         return true;
     }
 
@@ -367,10 +410,20 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     root.insert(QLatin1String("requests"), requests);
     root.insert(QLatin1String("loop_busy"), busy);
     root.insert(QLatin1String("loop_lag"), lag);
+    // The names for people and older readers; the kinds for readers (trace/lanenames.h).
     QStringList lanes;
-    for (const QString &lane : trace.taskLanes)
-        lanes << scrub.text(lane);
+    QJsonArray laneKinds;
+    for (const TaskLane &lane : trace.taskLanes) {
+        lanes << LaneNames::english(lane);
+        QJsonObject o;
+        o.insert(QLatin1String("kind"), LaneNames::kindKey(lane.kind));
+        o.insert(QLatin1String("number"), lane.number);
+        if (lane.run > 0)
+            o.insert(QLatin1String("run"), lane.run);
+        laneKinds.append(o);
+    }
     root.insert(QLatin1String("task_lanes"), QJsonArray::fromStringList(lanes));
+    root.insert(QLatin1String("task_lane_kinds"), laneKinds);
     root.insert(QLatin1String("tasks"), tasks);
     // Background jobs (mode background-jobs): each job's life as the client saw it.
     QJsonArray jobs;
@@ -395,7 +448,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObj
     const QJsonObject root = toJson(trace, summary, extraMeta);
     // Fixed top-level order for people reading the file; everything below is key-sorted.
     static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
-        "loop_lag", "task_lanes", "tasks", "jobs" };
+        "loop_lag", "task_lanes", "task_lane_kinds", "tasks", "jobs" };
     QByteArray out = "{\n";
     const int n = int(sizeof(order) / sizeof(order[0]));
     for (int i = 0; i < n; ++i) {
@@ -473,9 +526,8 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         t.loopBusy.push_back(Span { p.first, p.second });
     for (const auto &p : lag)
         t.loopLag.push_back(LagSample { p.first, p.second });
-    const QJsonArray lanes = root.value(QLatin1String("task_lanes")).toArray();
-    for (const QJsonValue &lane : lanes)
-        t.taskLanes.append(lane.toString());
+    if (!rd.lanes(root, &t.taskLanes))
+        return finish(false);
     const QJsonArray tasks = root.value(QLatin1String("tasks")).toArray();
     for (qsizetype i = 0; i < tasks.size(); ++i) {
         const QString where = QStringLiteral("tasks[%1]").arg(i);
@@ -491,7 +543,7 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
             return finish(rd.fail(where + QStringLiteral(".kind"),
                 QStringLiteral("must be \"cpu\" or \"blocked_io\" (got '%1')").arg(kind)));
         task.kind = kind == QLatin1String("blocked_io") ? TaskKind::HeldWaiting : TaskKind::CpuWork;
-        if (task.lane >= t.taskLanes.size()
+        if ((task.lane >= 0 && size_t(task.lane) >= t.taskLanes.size())
             || (task.request >= 0 && size_t(task.request) >= t.requests.size()))
             return finish(rd.fail(where, QStringLiteral("lane or request index out of range")));
         t.tasks.push_back(task);

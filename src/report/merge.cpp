@@ -116,8 +116,11 @@ bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
             m.loopBusy.push_back(Span { s.startNs + offset, s.endNs + offset });
         for (const LagSample &s : t.loopLag)
             m.loopLag.push_back(LagSample { s.atNs + offset, s.lagNs });
-        for (const QString &lane : t.taskLanes)
-            m.taskLanes << (inputs.size() > 1 ? QStringLiteral("run %1: %2").arg(k + 1).arg(lane) : lane);
+        for (TaskLane lane : t.taskLanes) {
+            if (inputs.size() > 1)
+                lane.run = qint32(k + 1); // named "run K: ..." (trace/lanenames.h)
+            m.taskLanes.push_back(lane);
+        }
         for (const TaskRecord &task : t.tasks) {
             TaskRecord c = task;
             c.request = c.request >= 0 ? c.request + requestBase : -1;

@@ -112,20 +112,8 @@ QByteArray render(Format format, const RunTrace &trace, const Options &options, 
         return {};
     }
 #ifdef BURGERBENCH_HAVE_RENDER
-    // The painter draws worker lane names: scrub them, copying the trace only if one changes.
-    const SecretScrubber scrub(trace.scenario.apiKeyEnv);
-    RunTrace scrubbed;
-    const RunTrace *source = &trace;
-    for (const QString &lane : trace.taskLanes) {
-        if (scrub.text(lane) != lane) {
-            scrubbed = trace;
-            for (QString &name : scrubbed.taskLanes)
-                name = scrub.text(name);
-            source = &scrubbed;
-            break;
-        }
-    }
-    const RunTrace &drawn = *source;
+    // Worker lanes are kinds and numbers (trace/lanenames.h): no free text reaches the painter.
+    const RunTrace &drawn = trace;
     const int width = std::max(200, options.width);
     const int height = autoHeight(drawn, options);
     const QRect rect(0, 0, width, height);

@@ -56,7 +56,7 @@ struct LiveDelta
     std::vector<TaskRecord> tasks;
     std::vector<qint32> taskOwner; // parallel to `tasks`: the logical task or request of each
     bool lanesChanged = false;
-    QStringList taskLanes;
+    std::vector<TaskLane> taskLanes;
     bool jobsChanged = false;
     std::vector<JobRecord> jobs;
     Progress progress;
@@ -115,7 +115,7 @@ private:
     std::vector<Seen> m_seen;
     size_t m_busy = 0;
     size_t m_lag = 0;
-    QStringList m_lanes;
+    std::vector<TaskLane> m_lanes;
     std::vector<TaskRecord> m_tasks;
     std::vector<JobRecord> m_jobs;
 };

@@ -101,6 +101,25 @@ struct Span
 enum class TaskKind : quint8 { CpuWork, HeldWaiting };
 
 // A unit of CPU work (parallel models, post-processing), or a blocking worker holding a request.
+// Which kind of thread a task lane is. Reports and the UI name it through trace/lanenames.h;
+// nobody decides anything from the name.
+enum class LaneKind : quint8 { EventLoop, Pool, Worker, JobWorker };
+
+// A row of RunTrace::taskLanes: the event loop, a QtConcurrent pool thread, a blocking worker
+// (cashier-cook) or a background-job worker.
+struct TaskLane
+{
+    LaneKind kind = LaneKind::Worker;
+    qint32 number = 1; // 1-based as shown ("worker 1"); 1 for the event loop
+    qint32 run = 0;    // a merged report: the 1-based run the lane came from; 0 if not merged
+
+    friend bool operator==(const TaskLane &a, const TaskLane &b)
+    {
+        return a.kind == b.kind && a.number == b.number && a.run == b.run;
+    }
+    friend bool operator!=(const TaskLane &a, const TaskLane &b) { return !(a == b); }
+};
+
 struct TaskRecord
 {
     qint32 request = -1;      // index into RunTrace::requests, -1 if none
@@ -135,7 +154,7 @@ struct RunTrace
     std::vector<RequestRecord> requests;
     std::vector<Span> loopBusy;      // event-loop thread busy spans (awake .. aboutToBlock)
     std::vector<LagSample> loopLag;
-    QStringList taskLanes;           // names of worker lanes ("worker 1", "QtConcurrent 2", ...)
+    std::vector<TaskLane> taskLanes; // worker lanes (worker 1, QtConcurrent 2, ...); names: trace/lanenames.h
     std::vector<TaskRecord> tasks;
     int cpuCount = 0;
     std::vector<JobRecord> jobs;     // background jobs (mode background-jobs), in submission order

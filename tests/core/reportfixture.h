@@ -121,7 +121,7 @@ inline RunTrace sampleTrace(int successes = 12, qint64 shift = 0, quint32 seed =
         t.loopBusy.push_back(Span { shift + at, shift + at + 200'000 + (at / Ms % 7) * 10'000 });
         t.loopLag.push_back(LagSample { shift + at + 1 * Ms, 30'000 + (at / Ms % 11) * 1000 });
     }
-    t.taskLanes = QStringList { QStringLiteral("worker 1"), QStringLiteral("worker 2") };
+    t.taskLanes = { TaskLane { LaneKind::Worker, 1, 0 }, TaskLane { LaneKind::Worker, 2, 0 } };
     for (int i = 0; i < 6; ++i) {
         TaskRecord task;
         task.request = 1 + i;

@@ -218,7 +218,7 @@ void TestChromeTrace::shape()
     for (const char *m : { "process_name", "process_sort_index", "thread_name", "thread_sort_index" })
         QVERIFY2(metaNames.contains(QLatin1String(m)), m);
     QVERIFY(threadNames.contains(QStringLiteral("event loop (cashier)")));
-    QVERIFY(threadNames.contains(QStringLiteral("worker 1")));
+    QVERIFY(threadNames.contains(QStringLiteral("worker 1 (cashier-cook)")));
     for (const char *c : { "in_flight", "tokens_per_s", "queued", "errors", "loop_lag_ms" })
         QVERIFY2(counters.contains(QLatin1String(c)), c);
 }

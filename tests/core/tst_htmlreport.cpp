@@ -244,7 +244,7 @@ void TestHtmlReport::timelineDrawing()
     const QString builtin = element(
         html(t, HtmlReport::Language::English, false), QStringLiteral("timeline"), QStringLiteral("section"));
     QVERIFY(builtin.contains(QLatin1String(">event loop<")));
-    QVERIFY(builtin.contains(QLatin1String(">worker 1<")));
+    QVERIFY(builtin.contains(QLatin1String(">worker 1 (cashier-cook)<")));
     QVERIFY(builtin.contains(QLatin1String(">#16<")));
     QVERIFY(builtin.count(QLatin1String("fill=\"url(#bbp2)\"")) >= 12); // waiting for the first token
 }

@@ -29,6 +29,8 @@ private slots:
     void nanBecomesNull();
     void requestFields();
     void metaHasNoCredentials();
+    void laneKinds_data();
+    void laneKinds();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
 };
@@ -221,6 +223,61 @@ void TestJsonReport::rejectsBadFiles_data()
     QTest::newRow("bad task kind") << QByteArray("tasks.0.kind=\"nap\"") << QStringLiteral("tasks[0].kind");
     QTest::newRow("bad date") << QByteArray("meta.started_at=\"yesterday\"")
                               << QStringLiteral("meta.started_at: not an ISO 8601");
+    QTest::newRow("bad lane kind") << QByteArray("task_lane_kinds.1.kind=\"cook\"")
+                                   << QStringLiteral("task_lane_kinds[1].kind: must be event_loop");
+    QTest::newRow("lane number 0") << QByteArray("task_lane_kinds.0.number=0")
+                                   << QStringLiteral("task_lane_kinds[0]: number must be 1 or more");
+}
+
+// Lanes are written twice: `task_lanes` the names, as before, and `task_lane_kinds` what the
+// readers use. A report written before task_lane_kinds has names only: its kinds are inferred
+// from them, once, in the reader.
+void TestJsonReport::laneKinds_data()
+{
+    QTest::addColumn<bool>("namesOnly");
+    QTest::newRow("with task_lane_kinds") << false;
+    QTest::newRow("names only (older report)") << true;
+}
+
+void TestJsonReport::laneKinds()
+{
+    QFETCH(bool, namesOnly);
+    RunTrace t = Fixture::sampleTrace();
+    t.taskLanes = { TaskLane { LaneKind::EventLoop, 1, 0 }, TaskLane { LaneKind::Pool, 2, 0 },
+        TaskLane { LaneKind::Worker, 1, 0 }, TaskLane { LaneKind::JobWorker, 3, 0 },
+        TaskLane { LaneKind::Worker, 12, 2 } };
+    const Summary s = computeSummary(t, t.scenario.percentiles, t.scenario.slo);
+    QJsonObject root = QJsonDocument::fromJson(JsonReport::toBytes(t, s)).object();
+    QCOMPARE(root.value(QLatin1String("task_lanes")).toArray(),
+        QJsonArray({ QStringLiteral("event loop (cashier)"), QStringLiteral("QtConcurrent 2"),
+            QStringLiteral("worker 1 (cashier-cook)"), QStringLiteral("job worker 3"),
+            QStringLiteral("run 2: worker 12 (cashier-cook)") }));
+    const QJsonArray kinds = root.value(QLatin1String("task_lane_kinds")).toArray();
+    QCOMPARE(kinds.size(), 5);
+    QCOMPARE(QJsonDocument(kinds.at(0).toObject()).toJson(QJsonDocument::Compact),
+        QByteArray(R"({"kind":"event_loop","number":1})"));
+    QCOMPARE(QJsonDocument(kinds.at(4).toObject()).toJson(QJsonDocument::Compact),
+        QByteArray(R"({"kind":"worker","number":12,"run":2})"));
+    if (namesOnly) {
+        root.remove(QStringLiteral("task_lane_kinds"));
+        // The blocking workers' older name, too.
+        QJsonArray names = root.value(QLatin1String("task_lanes")).toArray();
+        names[2] = QStringLiteral("worker 1");
+        root.insert(QStringLiteral("task_lanes"), names);
+    }
+    RunTrace back;
+    QString error;
+    QVERIFY2(JsonReport::fromJson(root, &back, &error), qPrintable(error));
+    QVERIFY(back.taskLanes == t.taskLanes);
+
+    // A name this version never wrote is refused, naming where.
+    if (namesOnly) {
+        QJsonArray names = root.value(QLatin1String("task_lanes")).toArray();
+        names[1] = QStringLiteral("QtConcurrent two");
+        root.insert(QStringLiteral("task_lanes"), names);
+        QVERIFY(!JsonReport::fromJson(root, &back, &error));
+        QVERIFY2(error.startsWith(QLatin1String("task_lanes[1]: not a lane name")), qPrintable(error));
+    }
 }
 
 static QJsonValue mutate(const QJsonValue &node, QStringList path, const QJsonValue &value)

@@ -44,7 +44,7 @@ RunTrace worker(int n, quint32 seed, double ttftMean, double tailProbability, co
     }
     t.measuredStartNs = 0;
     t.loopBusy = { { 0, 1 * Ms }, { 5 * Ms, 6 * Ms } };
-    t.taskLanes = { QStringLiteral("worker 1") };
+    t.taskLanes = { TaskLane { LaneKind::Worker, 1, 0 } };
     t.tasks = { TaskRecord { 1, 0, TaskKind::CpuWork, 2 * Ms, 3 * Ms, 4 * Ms } };
     return t;
 }
@@ -171,7 +171,7 @@ void TestMerge::offsetsRecordedAndReversible()
     // Lanes and worker lanes of the runs do not collide.
     QCOMPARE(merged.trace.requests[20].lane, b.requests[0].lane + 8);
     QCOMPARE(merged.trace.taskLanes,
-        (QStringList { QStringLiteral("run 1: worker 1"), QStringLiteral("run 2: worker 1") }));
+        (std::vector<TaskLane> { TaskLane { LaneKind::Worker, 1, 1 }, TaskLane { LaneKind::Worker, 1, 2 } }));
     QCOMPARE(merged.trace.tasks[1].lane, 1);
     QCOMPARE(merged.trace.tasks[1].request, 21);
     QCOMPARE(merged.trace.cpuCount, 8);

@@ -7,6 +7,7 @@
 #include "metrics/requestmetrics.h"
 #include "parallel/modelrun.h"
 #include "parallel/race.h"
+#include "trace/lanenames.h"
 #include "sim/simulator.h"
 
 #include <QSignalSpy>
@@ -170,7 +171,7 @@ void tst_ParallelModels::blockingWorkers()
 
     QCOMPARE(int(t.requests.size()), n);
     QCOMPARE(int(t.taskLanes.size()), lanes);
-    QVERIFY(t.taskLanes.at(0).startsWith(QLatin1String("worker 1")));
+    QVERIFY(t.taskLanes.at(0) == (TaskLane { LaneKind::Worker, 1, 0 }));
     QCOMPARE(t.scenario.mode, ExecutionMode::ParallelBlocking);
     QVERIFY(t.cpuCount >= 1);
     QSet<int> used;
@@ -249,8 +250,8 @@ void tst_ParallelModels::parallelCpuUsesPoolLanes()
     QCOMPARE(t.cpuCount, QThread::idealThreadCount());
     const int poolThreads = QThreadPool::globalInstance()->maxThreadCount();
     QVERIFY(t.taskLanes.size() >= 1 && t.taskLanes.size() <= std::min(4, poolThreads));
-    for (const QString &lane : t.taskLanes)
-        QVERIFY2(lane.startsWith(QLatin1String("QtConcurrent ")), qPrintable(lane));
+    for (const TaskLane &lane : t.taskLanes)
+        QVERIFY2(lane.kind == LaneKind::Pool, qPrintable(LaneNames::english(lane)));
     QSet<qint32> owners;
     for (size_t i = 0; i < t.tasks.size(); ++i) {
         const TaskRecord &task = t.tasks[i];
@@ -282,7 +283,7 @@ void tst_ParallelModels::loopCpu()
     setup.sliceMs = 20;
     const ModelResult res = run(setup);
     const RunTrace &t = res.trace;
-    QCOMPARE(t.taskLanes, QStringList { LaneNames::eventLoop() });
+    QVERIFY(t.taskLanes == std::vector<TaskLane> { LaneNames::eventLoop() });
     QCOMPARE(maxOverlapOnALane(t), 1);
     QCOMPARE(RaceFigures::peakAtOnce(t, 0), 1); // one thread: never two at once
     std::map<qint32, std::pair<qint64, qint64>> span; // owner -> first start, last end
@@ -331,7 +332,7 @@ void tst_ParallelModels::mixedHoldsTheRunOpen()
         const TaskRecord &task = t.tasks[i];
         QVERIFY(task.request >= 0);
         QCOMPARE(res.taskOwner[i], task.request);
-        QVERIFY(t.taskLanes.at(task.lane).startsWith(QLatin1String("QtConcurrent ")));
+        QVERIFY(t.taskLanes.at(size_t(task.lane)).kind == LaneKind::Pool);
         QCOMPARE(task.queuedNs, t.requests[size_t(task.request)].endNs);
         QVERIFY(task.startNs >= task.queuedNs && task.endNs > task.startNs);
         lastTaskEnd = std::max(lastTaskEnd, task.endNs);
@@ -369,7 +370,7 @@ void tst_ParallelModels::antiPatternFreezesTheLoop()
     const ModelResult res = run(modelSetupFor(spec, RaceModel::AntiPattern, m_sim->url()));
     const RunTrace &t = res.trace;
     QCOMPARE(int(t.tasks.size()), 4);
-    QCOMPARE(t.taskLanes, QStringList { LaneNames::eventLoop() });
+    QVERIFY(t.taskLanes == std::vector<TaskLane> { LaneNames::eventLoop() });
     QCOMPARE(maxOverlapOnALane(t), 1);
     double shortest = 1e9;
     for (const TaskRecord &task : t.tasks)
@@ -403,8 +404,8 @@ void tst_ParallelModels::backgroundJobStatuses()
     std::vector<std::pair<int, JobStatus>> seen;
     const ModelResult res = run(setup, &seen);
     QCOMPARE(int(res.jobs.size()), 4);
-    QCOMPARE(res.trace.taskLanes.size(), 2);
-    QVERIFY(res.trace.taskLanes.at(0).startsWith(QLatin1String("job worker")));
+    QCOMPARE(res.trace.taskLanes.size(), size_t(2));
+    QVERIFY(res.trace.taskLanes.at(0).kind == LaneKind::JobWorker);
     for (int k = 0; k < 4; ++k) {
         const JobRecord &job = res.jobs[size_t(k)];
         const bool shouldFail = (k + 1) % 2 == 0;

@@ -132,15 +132,16 @@ void tst_RunSession::everyModeRecordsItsWork_data()
     QTest::addColumn<int>("requests");
     QTest::addColumn<int>("cpuTasks");
     QTest::addColumn<int>("heldWaits");
-    QTest::addColumn<QString>("lanePrefix"); // every lane's name starts with it; "" = no lanes
+    QTest::addColumn<int>("laneKind"); // every lane's LaneKind; -1 = no lanes
     QTest::addColumn<int>("jobs");
-    QTest::newRow("sequential") << "sequential" << 4 << 0 << 0 << "" << 0;
-    QTest::newRow("concurrent") << "concurrent" << 8 << 0 << 0 << "" << 0;
-    QTest::newRow("parallel-blocking") << "parallel-blocking" << 8 << 0 << 8 << "worker " << 0;
-    QTest::newRow("parallel-cpu") << "parallel-cpu" << 0 << 4 << 0 << "QtConcurrent " << 0;
-    QTest::newRow("mixed") << "mixed" << 6 << 6 << 0 << "QtConcurrent " << 0;
-    QTest::newRow("anti-pattern") << "anti-pattern" << 4 << 4 << 0 << "event loop" << 0;
-    QTest::newRow("background-jobs") << "background-jobs" << 6 << 0 << 6 << "job worker " << 6;
+    const int none = -1;
+    QTest::newRow("sequential") << "sequential" << 4 << 0 << 0 << none << 0;
+    QTest::newRow("concurrent") << "concurrent" << 8 << 0 << 0 << none << 0;
+    QTest::newRow("parallel-blocking") << "parallel-blocking" << 8 << 0 << 8 << int(LaneKind::Worker) << 0;
+    QTest::newRow("parallel-cpu") << "parallel-cpu" << 0 << 4 << 0 << int(LaneKind::Pool) << 0;
+    QTest::newRow("mixed") << "mixed" << 6 << 6 << 0 << int(LaneKind::Pool) << 0;
+    QTest::newRow("anti-pattern") << "anti-pattern" << 4 << 4 << 0 << int(LaneKind::EventLoop) << 0;
+    QTest::newRow("background-jobs") << "background-jobs" << 6 << 0 << 6 << int(LaneKind::JobWorker) << 6;
 }
 
 void tst_RunSession::everyModeRecordsItsWork()
@@ -149,7 +150,7 @@ void tst_RunSession::everyModeRecordsItsWork()
     QFETCH(int, requests);
     QFETCH(int, cpuTasks);
     QFETCH(int, heldWaits);
-    QFETCH(QString, lanePrefix);
+    QFETCH(int, laneKind);
     QFETCH(int, jobs);
     const Scenario scenario = modeFile(mode);
 
@@ -165,7 +166,7 @@ void tst_RunSession::everyModeRecordsItsWork()
         // What a view draws mid-run is consistent: no task ends before it starts, none on a lane
         // that does not exist.
         for (const TaskRecord &t : mirror.trace().tasks) {
-            QVERIFY(t.lane >= 0 && t.lane < mirror.trace().taskLanes.size());
+            QVERIFY(t.lane >= 0 && size_t(t.lane) < mirror.trace().taskLanes.size());
             QVERIFY(t.endNs < 0 || t.endNs >= t.startNs);
         }
     });
@@ -194,7 +195,7 @@ void tst_RunSession::everyModeRecordsItsWork()
     int held = 0;
     for (const TaskRecord &task : t.tasks) {
         QVERIFY(task.startNs >= 0 && task.endNs >= task.startNs);
-        QVERIFY(task.lane >= 0 && task.lane < t.taskLanes.size());
+        QVERIFY(task.lane >= 0 && size_t(task.lane) < t.taskLanes.size());
         if (task.kind == TaskKind::CpuWork) {
             ++cpu;
             // Real CPU work of cpu_task_ms, measured on the wall clock: never less than half of it
@@ -216,12 +217,14 @@ void tst_RunSession::everyModeRecordsItsWork()
     }
     QCOMPARE(cpu, cpuTasks);
     QCOMPARE(held, heldWaits);
-    if (lanePrefix.isEmpty()) {
-        QVERIFY(t.taskLanes.isEmpty());
+    if (laneKind < 0) {
+        QVERIFY(t.taskLanes.empty());
     } else {
-        QVERIFY(!t.taskLanes.isEmpty());
-        for (const QString &lane : t.taskLanes)
-            QVERIFY2(lane.startsWith(lanePrefix), qPrintable(lane));
+        QVERIFY(!t.taskLanes.empty());
+        for (size_t l = 0; l < t.taskLanes.size(); ++l) {
+            QCOMPARE(int(t.taskLanes[l].kind), laneKind);
+            QCOMPARE(t.taskLanes[l].number, laneKind == int(LaneKind::EventLoop) ? 1 : qint32(l + 1));
+        }
     }
     QCOMPARE(int(t.jobs.size()), jobs);
     for (const JobRecord &j : t.jobs) {
@@ -256,7 +259,7 @@ void tst_RunSession::liveDiffer()
     a.requests[0].dispatchNs = 10;
     a.requests[0].outcome = Outcome::InFlight;
     a.requests[0].tokenNs = { 100, 120 };
-    a.taskLanes = QStringList { QStringLiteral("worker 1 (cashier-cook)") };
+    a.taskLanes = { TaskLane { LaneKind::Worker, 1, 0 } };
     TaskRecord held;
     held.request = 0;
     held.lane = 0;

@@ -52,7 +52,6 @@ RunTrace leakyTrace()
     t.requests[3].text = QStringLiteral("the model echoed %1 and %2").arg(key, QLatin1String(OtherToken));
     t.requests[9].attempts[0].message = QStringLiteral("401 for key %1").arg(key);
     t.abortReason = QStringLiteral("stopped; Authorization=Bearer %1").arg(key);
-    t.taskLanes[0] = QStringLiteral("worker %1").arg(QLatin1String(OtherToken));
     return t;
 }
 
@@ -93,6 +92,7 @@ private slots:
     void scenarioJson();
     void everyWriter_data();
     void everyWriter();
+    void laneNameFromAnOldReport();
     void cliOutputsAndLogs_data();
     void cliOutputsAndLogs();
 };
@@ -189,7 +189,7 @@ void TestSecretScrub::everyWriter()
     const RunTrace t = leakyTrace();
     const Summary s = computeSummary(t, t.scenario.percentiles, t.scenario.slo);
     // Sanity: the input really carries every planted secret.
-    QByteArray input = t.targetUrl.toUtf8() + t.requests[3].text.toUtf8() + t.taskLanes[0].toUtf8();
+    QByteArray input = t.targetUrl.toUtf8() + t.requests[3].text.toUtf8();
     QVERIFY(input.contains(PlantedKey) && input.contains(PlantedPassword) && input.contains(OtherToken));
 
     QByteArray out;
@@ -204,8 +204,7 @@ void TestSecretScrub::everyWriter()
         out = ChromeTrace::toBytes({ { &t, QString() }, { &t, t.scenario.name } });
     } else if (writer.startsWith(QLatin1String("html"))) {
         HtmlReport::Options o;
-        o.language = writer.endsWith(QLatin1String("es")) ? HtmlReport::Language::Spanish
-                                                          : HtmlReport::Language::English;
+        o.language = writer.endsWith(QLatin1String("es")) ? Language::Spanish : Language::English;
         o.useRenderer = !writer.contains(QLatin1String("built-in"));
         out = HtmlReport::toBytes(t, s, o);
     } else if (writer == QLatin1String("svg") || writer == QLatin1String("png")
@@ -216,7 +215,7 @@ void TestSecretScrub::everyWriter()
 #ifdef BURGERBENCH_HAVE_RENDER
         QVERIFY2(!out.isEmpty(), qPrintable(error));
         if (writer == QLatin1String("svg"))
-            QVERIFY(out.contains("worker [REDACTED]")); // the lane name was drawn, scrubbed
+            QVERIFY(out.contains("worker 1 (cashier-cook)")); // the lanes were drawn, named by kind
 #else
         QVERIFY(out.isEmpty() && !error.isEmpty()); // no images in this build, and it says so
 #endif
@@ -231,6 +230,25 @@ void TestSecretScrub::everyWriter()
         out = JsonReport::toBytes(m.trace, s, { { QStringLiteral("merged_from"), m.mergedFrom } });
     }
     QVERIFY2(leaks(out).isEmpty(), qPrintable(writer + QStringLiteral(" leaks: ") + leaks(out)));
+}
+
+// Lanes are kinds and numbers, so no free text of a run reaches a lane name any more. The one way
+// in is an older report (names only) whose name was edited: the reader refuses it and does not
+// quote it back in the error.
+void TestSecretScrub::laneNameFromAnOldReport()
+{
+    const RunTrace t = leakyTrace();
+    const Summary s = computeSummary(t, t.scenario.percentiles, t.scenario.slo);
+    QJsonObject root = QJsonDocument::fromJson(JsonReport::toBytes(t, s)).object();
+    root.remove(QStringLiteral("task_lane_kinds"));
+    QJsonArray names = root.value(QLatin1String("task_lanes")).toArray();
+    names[0] = QStringLiteral("worker %1").arg(QLatin1String(OtherToken));
+    root.insert(QStringLiteral("task_lanes"), names);
+    RunTrace back;
+    QString error;
+    QVERIFY(!JsonReport::fromJson(root, &back, &error));
+    QVERIFY2(error.startsWith(QLatin1String("task_lanes[0]: ")), qPrintable(error));
+    QVERIFY2(leaks(error.toUtf8()).isEmpty(), qPrintable(error));
 }
 
 void TestSecretScrub::cliOutputsAndLogs_data()

@@ -3,6 +3,7 @@
 // and through the CLI as a user types it (`burgerbench-cli run --scenario F --json J`) does the
 // same work: the same number of requests, CPU tasks, held waits, lanes and background jobs.
 #include "gui/runcontroller.h"
+#include "trace/lanenames.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,7 +101,8 @@ void tst_RunPaths::sameWorkBothWays()
         app.cpuTasks += task.kind == TaskKind::CpuWork ? 1 : 0;
         app.heldWaits += task.kind == TaskKind::HeldWaiting ? 1 : 0;
     }
-    app.lanes = t.taskLanes;
+    for (const TaskLane &lane : t.taskLanes)
+        app.lanes << LaneNames::english(lane);
     app.jobs = int(t.jobs.size());
 
     // The CLI's path, as a user types it.

@@ -68,7 +68,7 @@ RunTrace knownTrace()
 
     t.loopBusy = { { 400 * ms, 450 * ms }, { 600 * ms, 610 * ms } };
     t.loopLag = { { 100 * ms, 0 }, { 450 * ms, 40 * ms }, { 700 * ms, 0 } };
-    t.taskLanes = QStringList { QStringLiteral("worker 1"), QStringLiteral("worker 2") };
+    t.taskLanes = { TaskLane { LaneKind::Worker, 1, 0 }, TaskLane { LaneKind::Worker, 2, 0 } };
     TaskRecord cpu;
     cpu.lane = 0;
     cpu.kind = TaskKind::CpuWork;
@@ -393,9 +393,9 @@ void tst_TimelineView::highlightDrawsOrangeOutline()
 
 void tst_TimelineView::cpuWorkOnTheLoopTurnsTheLoopLaneRed()
 {
-    // The anti-pattern model records the cooking it does on the loop as tasks on a lane named
-    // after the loop: they belong on the loop lane, as a blocked (red) stretch, not on a worker row.
-    m_trace.taskLanes << QStringLiteral("event loop (cashier)");
+    // The anti-pattern model records the cooking it does on the loop as tasks on an event-loop
+    // lane: they belong on the loop lane, as a blocked (red) stretch, not on a worker row.
+    m_trace.taskLanes.push_back(TaskLane { LaneKind::EventLoop, 1, 0 });
     TaskRecord cooking;
     cooking.lane = 2;
     cooking.kind = TaskKind::CpuWork;
