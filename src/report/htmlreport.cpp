@@ -661,10 +661,6 @@ const MetricText latencyMetrics[] = {
     { "tpot", "TPOT (time per output token)", "TPOT (tiempo por token de salida)",
         "(E2EL − TTFT) / (output tokens − 1), requests with more than 1 output token",
         "(E2EL − TTFT) / (tokens de salida − 1), peticiones con más de 1 token de salida" },
-    case ExecutionMode::BackgroundJobs:
-        return tr("background jobs: accepted at once, run by %1 workers, status polled",
-            "trabajos en segundo plano: aceptados al momento, hechos por %1 trabajadores, estado consultado")
-            .arg(s.workers);
     { "itl", "ITL (inter-token latency)", "ITL (latencia entre tokens)",
         "each gap between consecutive token events, pooled over all successful requests",
         "cada hueco entre eventos de token consecutivos, juntando todas las peticiones con éxito" },
@@ -715,6 +711,10 @@ QString modeText(const RunTrace &t, const Tr &tr)
     case ExecutionMode::AntiPattern:
         return tr(
             "anti-pattern: CPU work on the event loop", "antipatrón: trabajo de CPU en el bucle de eventos");
+    case ExecutionMode::BackgroundJobs:
+        return tr("background jobs: accepted at once, run by %1 workers, status polled",
+            "trabajos en segundo plano: aceptados al momento, hechos por %1 trabajadores, estado consultado")
+            .arg(s.workers);
     }
     return executionModeName(s.mode);
 }
