@@ -57,7 +57,7 @@ struct FlagReader
     }
 
     // Seconds, with an optional unit: "90", "90s", "1500ms", "2m", "1h".
-    void seconds(const QString &name, double *out)
+    void seconds(const QString &name, double *out, double max)
     {
         if (!error.isEmpty() || !parser.isSet(name))
             return;
@@ -80,6 +80,14 @@ struct FlagReader
         if (!ok || !std::isfinite(v) || v <= 0) {
             error = QStringLiteral("--%1: expected a positive duration such as 30, 30s, 500ms or 2m (got \"%2\")")
                         .arg(name, parser.value(name));
+            return;
+        }
+        if (v > max) {
+            error = QStringLiteral("--%1: at most %2 s (%3 h) (got \"%4\")")
+                        .arg(name)
+                        .arg(max, 0, 'f', 0)
+                        .arg(max / 3600, 0, 'f', 0)
+                        .arg(parser.value(name));
             return;
         }
         *out = v;
@@ -254,7 +262,7 @@ int cmdRun(int argc, char **argv)
         scenario.cpuOnly = true;
     f.number(QStringLiteral("requests"), &scenario.requests, 0, 10e6);
     if (parser.isSet(QStringLiteral("duration"))) {
-        f.seconds(QStringLiteral("duration"), &scenario.durationS);
+        f.seconds(QStringLiteral("duration"), &scenario.durationS, 7 * 24 * 3600); // as load.duration_s
         if (!parser.isSet(QStringLiteral("requests")))
             scenario.requests = 0;
     }
@@ -277,8 +285,8 @@ int cmdRun(int argc, char **argv)
         scenario.prompt = parser.value(QStringLiteral("prompt"));
     f.number(QStringLiteral("prompt-tokens"), &scenario.promptTokens, 0, 1e6);
     f.number(QStringLiteral("warmup"), &scenario.warmup, 0, 1e6);
-    f.seconds(QStringLiteral("timeout"), &scenario.timeoutS);
-    f.seconds(QStringLiteral("idle-timeout"), &scenario.idleTimeoutS);
+    f.seconds(QStringLiteral("timeout"), &scenario.timeoutS, 24 * 3600); // as resilience.timeout_s
+    f.seconds(QStringLiteral("idle-timeout"), &scenario.idleTimeoutS, 24 * 3600);
     f.number(QStringLiteral("retries"), &scenario.retries, 0, 100);
     f.number(QStringLiteral("rate-limit"), &scenario.rateLimit, 0, 1e6);
     f.number(QStringLiteral("rate-limit-burst"), &scenario.rateLimitBurst, 1, 1e6);
@@ -295,6 +303,12 @@ int cmdRun(int argc, char **argv)
     f.number(QStringLiteral("sim-capacity"), &scenario.simulator.capacity, 0, 1e6);
     if (!f.error.isEmpty())
         return usageError(f.error);
+    {
+        const QString progress = parser.value(QStringLiteral("progress"));
+        if (!progress.isEmpty() && progress != QLatin1String("auto") && progress != QLatin1String("tty")
+            && progress != QLatin1String("plain") && progress != QLatin1String("off"))
+            return usageError(QStringLiteral("--progress: expected auto, tty, plain or off (got \"%1\")").arg(progress));
+    }
     for (const QString &spec : parser.values(QStringLiteral("sim-fault"))) {
         QString error;
         if (!applyFaultFlag(spec, &scenario.simulator.faults, &error))

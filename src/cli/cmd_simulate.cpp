@@ -113,6 +113,16 @@ int cmdSimulate(int argc, char **argv)
                      qPrintable(address.toString()), unsigned(port), qPrintable(error));
         return Aborted;
     }
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6) {
+        // Not loopback: say so, and what the printed URL is.
+        std::fprintf(stderr,
+            "burgerbench-cli simulate: warning: listening on every interface (%s port %u): any host that "
+            "can reach this machine can use the simulator; the URL below is this machine's loopback one\n",
+            qPrintable(address.toString()), unsigned(port));
+    } else if (!address.isLoopback()) {
+        std::fprintf(stderr, "burgerbench-cli simulate: warning: listening on %s, not on loopback\n",
+            qPrintable(address.toString()));
+    }
     std::printf("%s\n", qPrintable(simulator.url().toString()));
     std::fflush(stdout);
     QTimer poll;

@@ -26,8 +26,10 @@ void raiseFileLimit()
 
 void installInterruptHandler()
 {
+    // A closed terminal (SIGHUP) ends a run like Ctrl-C: cancelled, and the record kept.
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+    std::signal(SIGHUP, onSignal);
 }
 
 bool pollInterrupted()

@@ -1,6 +1,7 @@
 #include "report/atomicfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace BurgerBench {
@@ -14,6 +15,12 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
     };
     if (path.isEmpty())
         return fail(QStringLiteral("empty file name"));
+    // The write goes to a temporary file renamed over the target: over a device node, a FIFO or a
+    // directory that rename would replace the special file itself (as root, /dev/null). Refuse.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return fail(QStringLiteral("not a regular file (a device, FIFO, socket or directory); reports are "
+                                   "written to regular files only"));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());

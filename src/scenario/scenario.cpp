@@ -1,10 +1,12 @@
 #include "scenario/scenario.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace BurgerBench {
@@ -441,8 +443,30 @@ bool Scenario::validate(QString *error) const
             return fail(QStringLiteral("target.headers.%1: the API key comes from the environment variable "
                                        "named by api_key_env, never from the scenario")
                             .arg(it.key()));
-        if (key.isEmpty() || key.contains(u':') || key.contains(u' '))
-            return fail(QStringLiteral("target.headers: \"%1\" is not a valid header name").arg(it.key()));
+        // A header name is an RFC 9110 token; anything else (a colon, a space, CR or LF) would let
+        // a scenario write its own request lines onto the wire.
+        static const QString tchar = QStringLiteral("!#$%&'*+-.^_`|~");
+        const bool token = !key.isEmpty() && std::all_of(key.begin(), key.end(), [](QChar c) {
+            return c.unicode() < 128 && (c.isLetterOrNumber() || tchar.contains(c));
+        });
+        if (!token)
+            return fail(QStringLiteral("target.headers: \"%1\" is not a valid header name (letters, digits and "
+                                       "!#$%&'*+-.^_`|~ only)")
+                            .arg(QString(it.key()).replace(u'\r', QLatin1String("\\r")).replace(u'\n', QLatin1String("\\n"))));
+        const QString &value = it.value();
+        if (value.contains(u'\r') || value.contains(u'\n') || value.contains(QChar(0)))
+            return fail(QStringLiteral("target.headers.%1: the value holds a line break or NUL, which would end the "
+                                       "header and start another on the wire")
+                            .arg(it.key()));
+        // Framing and the fields the client itself must own to measure honestly.
+        static const char *const owned[] = { "content-length", "transfer-encoding", "host", "connection",
+            "keep-alive", "te", "trailer", "upgrade", "accept-encoding", "x-request-id" };
+        for (const char *name : owned) {
+            if (key == QLatin1String(name))
+                return fail(QStringLiteral("target.headers.%1: set by BurgerBench itself (framing, connection "
+                                           "handling and the request id it matches server logs with)")
+                                .arg(it.key()));
+        }
     }
     if (apiKeyEnv.contains(u'=') || apiKeyEnv.contains(u' '))
         return fail(QStringLiteral("target.api_key_env: must be an environment variable name (got \"%1\")")
@@ -456,13 +480,25 @@ bool Scenario::validate(QString *error) const
 
 bool Scenario::load(const QString &path, Scenario *out, QString *error)
 {
+    // A scenario is a small regular file: never read a device, a FIFO or an endless stream.
+    constexpr qint64 MaxScenarioBytes = 16 * 1024 * 1024;
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QStringLiteral("%1: not a regular file (a scenario is a JSON file)").arg(path);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot open (%2)").arg(path, file.errorString());
         return false;
     }
+    const QByteArray bytes = file.read(MaxScenarioBytes + 1);
+    if (bytes.size() > MaxScenarioBytes) {
+        *error = QStringLiteral("%1: larger than %2 MiB; a scenario is a small JSON file").arg(path).arg(MaxScenarioBytes >> 20);
+        return false;
+    }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         *error = QStringLiteral("%1: not valid JSON at byte %2: %3")
                      .arg(path)

@@ -7,6 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
 class tst_Cli : public QObject
 {
     Q_OBJECT
@@ -18,7 +23,9 @@ private slots:
     void thresholdFailsWithExitOne();
     void faultsAreReportedAndRunCompletes();
     void refusedConnectionIsRecorded();
+    void interruptedRunExitsThreeAndKeepsRecord_data();
     void interruptedRunExitsThreeAndKeepsRecord();
+    void reportOntoSpecialFileIsRefused();
     void apiKeyNeverWrittenOut();
     void simulatePrintsUrlFirst();
 
@@ -85,6 +92,33 @@ void tst_Cli::usageErrors_data()
         << QStringLiteral("/nonexistent/s.json: cannot open");
     QTest::newRow("contradiction") << QStringList {QStringLiteral("run"), QStringLiteral("--stream"), QStringLiteral("--no-stream")}
                                    << QStringLiteral("contradict");
+    // Hostile or mistaken input (issue 15): refused with the field named, nothing run.
+    QTest::newRow("header value with CR LF")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--header"),
+               QStringLiteral("X-A: b\r\nGET /smuggled HTTP/1.1")}
+        << QStringLiteral("target.headers.X-A: the value holds a line break");
+    QTest::newRow("header the client owns")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("Content-Length: 5")}
+        << QStringLiteral("target.headers.Content-Length: set by BurgerBench itself");
+    QTest::newRow("header name not a token")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("X A: b")}
+        << QStringLiteral("is not a valid header name");
+    QTest::newRow("unknown progress") << QStringList {QStringLiteral("run"), QStringLiteral("--progress"), QStringLiteral("xyz")}
+                                      << QStringLiteral("--progress: expected auto, tty, plain or off");
+    QTest::newRow("duration past a week")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("597h")}
+        << QStringLiteral("--duration: at most 604800 s");
+    QTest::newRow("absurd duration") << QStringList {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("1e300s")}
+                                     << QStringLiteral("--duration: at most");
+    QTest::newRow("scenario from a device")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/dev/zero")}
+        << QStringLiteral("/dev/zero: not a regular file");
+    QTest::newRow("mode that cannot run its workload")
+        << QStringList {QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("parallel-blocking"),
+               QStringLiteral("--duration"), QStringLiteral("2s")}
+        << QStringLiteral("load.duration_s: parallel-blocking runs a fixed number of orders");
+    QTest::newRow("unknown mode") << QStringList {QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("turbo")}
+                                  << QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking");
 }
 
 void tst_Cli::usageErrors()
@@ -159,16 +193,24 @@ void tst_Cli::refusedConnectionIsRecorded()
     QVERIFY2(r.out.contains("connection_refused 3"), r.out.constData());
 }
 
+void tst_Cli::interruptedRunExitsThreeAndKeepsRecord_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGHUP (the terminal closed)") << int(SIGHUP);
+}
+
 void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
 {
-    const QString json = m_dir.filePath(QStringLiteral("interrupted.json"));
+    QFETCH(int, signalNumber);
+    const QString json = m_dir.filePath(QStringLiteral("interrupted-%1.json").arg(signalNumber));
     QProcess p;
     p.start(m_bin, {QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("50"), QStringLiteral("--concurrency"),
                     QStringLiteral("5"), QStringLiteral("--sim-ttft-ms"), QStringLiteral("2000"), QStringLiteral("--json"),
                     json, QStringLiteral("--progress"), QStringLiteral("off")});
     QVERIFY(p.waitForStarted());
     QTest::qWait(800);
-    p.terminate(); // SIGTERM, handled like Ctrl-C
+    ::kill(pid_t(p.processId()), signalNumber); // handled like Ctrl-C
     QVERIFY(p.waitForFinished(20'000));
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 3);
@@ -177,6 +219,24 @@ void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
     const QJsonObject summary = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("summary")).toObject();
     QCOMPARE(summary.value(QStringLiteral("incomplete")).toInt(), 5);
     QCOMPARE(summary.value(QStringLiteral("errors")).toObject().value(QStringLiteral("cancelled")).toInt(), 5);
+}
+
+void tst_Cli::reportOntoSpecialFileIsRefused()
+{
+    // An atomic write renames a temporary file over its target: over a FIFO or a device (as root,
+    // /dev/null) it would replace the special file. The run completes, the report is refused by
+    // name (exit 3), and the FIFO is still a FIFO.
+    const QByteArray fifo = QFile::encodeName(m_dir.filePath(QStringLiteral("report.fifo")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"), QStringLiteral("--json"),
+        QString::fromLocal8Bit(fifo), QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--progress"),
+        QStringLiteral("off")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+    QVERIFY2(r.out.contains("Sent / completed / failed / incomplete:  2 / 2 / 0 / 0"), r.out.constData());
+    struct stat st {};
+    QCOMPARE(::stat(fifo.constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
 }
 
 void tst_Cli::apiKeyNeverWrittenOut()
