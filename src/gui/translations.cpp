@@ -1,5 +1,7 @@
 #include "gui/translations.h"
 
+#include "i18n/language.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLibraryInfo>
@@ -15,10 +17,18 @@ Translations::Translations(QObject *parent)
 
 Translations::~Translations()
 {
-    if (m_app)
-        QCoreApplication::removeTranslator(m_app.get());
+    if (!m_effective.isEmpty())
+        I18n::removeTranslator();
     if (m_qt)
         QCoreApplication::removeTranslator(m_qt.get());
+}
+
+QStringList Translations::available()
+{
+    QStringList codes;
+    for (Language language : I18n::languages())
+        codes << I18n::code(language);
+    return codes;
 }
 
 QString Translations::systemLanguage()
@@ -40,16 +50,13 @@ bool Translations::setLanguage(const QString &code)
     m_requested = code;
     if (effective == m_effective)
         return true;
-    if (m_app)
-        QCoreApplication::removeTranslator(m_app.get());
+    Language language = Language::English;
+    I18n::languageFromName(effective, &language);
     if (m_qt)
         QCoreApplication::removeTranslator(m_qt.get());
-    m_app = std::make_unique<QTranslator>();
     m_qt = std::make_unique<QTranslator>();
-    // Compiled in by qt_add_translations (resource prefix /i18n).
-    const bool appLoaded = m_app->load(QStringLiteral(":/i18n/burgerbench_%1.qm").arg(effective));
-    if (appLoaded)
-        QCoreApplication::installTranslator(m_app.get());
+    // The app's words: the catalogue the CLI reads too (bb_i18n's resources).
+    const bool appLoaded = I18n::installTranslator(language);
     // Qt's own strings (standard buttons, dialogs), when the system has them.
     if (m_qt->load(
             QStringLiteral("qtbase_%1").arg(effective), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
