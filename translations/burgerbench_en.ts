@@ -206,6 +206,497 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::HtmlReport</name>
+    <message>
+        <source>Waiting in line for a free slot or the rate limiter, before the request is sent.</source>
+        <translation type="unfinished">Waiting in line for a free slot or the rate limiter, before the request is sent.</translation>
+    </message>
+    <message>
+        <source>Building the request and handing it to the network: real work.</source>
+        <translation type="unfinished">Building the request and handing it to the network: real work.</translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the server&apos;s first token. No thread is busy: this is the table with the order number.</source>
+        <translation type="unfinished">Sent; waiting for the server&apos;s first token. No thread is busy: this is the table with the order number.</translation>
+    </message>
+    <message>
+        <source>Tokens arriving; each tick is one token event.</source>
+        <translation type="unfinished">Tokens arriving; each tick is one token event.</translation>
+    </message>
+    <message>
+        <source>A thread computing: the cook at work.</source>
+        <translation type="unfinished">A thread computing: the cook at work.</translation>
+    </message>
+    <message>
+        <source>A thread held while it only waits, or the event loop frozen by work it should not do.</source>
+        <translation type="unfinished">A thread held while it only waits, or the event loop frozen by work it should not do.</translation>
+    </message>
+    <message>
+        <source>A failed attempt, or where the request failed.</source>
+        <translation type="unfinished">A failed attempt, or where the request failed.</translation>
+    </message>
+    <message>
+        <source>From when the schedule wanted to send the request to when it really went out.</source>
+        <translation type="unfinished">From when the schedule wanted to send the request to when it really went out.</translation>
+    </message>
+    <message>
+        <source>Cut off by a cancel, fail-fast or the end of the run.</source>
+        <translation type="unfinished">Cut off by a cancel, fail-fast or the end of the run.</translation>
+    </message>
+    <message>
+        <source>How late the event loop&apos;s timer fired: the loop was busy.</source>
+        <translation type="unfinished">How late the event loop&apos;s timer fired: the loop was busy.</translation>
+    </message>
+    <message>
+        <source>no samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time since the run started (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation type="unfinished">event loop</translation>
+    </message>
+    <message>
+        <source>TTFT (time to first token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first token event − request start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPOT (time per output token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(E2EL − TTFT) / (output tokens − 1), requests with more than 1 output token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ITL (inter-token latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each gap between consecutive token events, pooled over all successful requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E2EL (end-to-end latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last token event − request start (non-streaming: response fully read − request start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client queue time (extra)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request start − intended start (time at the client&apos;s own gates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to first byte (extra)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first byte − request start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule-relative latency (extra)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end − intended start (what a user who arrived on schedule felt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequential: one request at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrent: one event loop, up to %1 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parallel: %1 blocking workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parallel CPU work: %1 workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both: event loop plus a worker pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anti-pattern: CPU work on the event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>background jobs: accepted at once, run by %1 workers, status polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BurgerBench report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was stopped early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open loop: %1 req/s, burstiness %2, cap %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed loop: concurrency %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (+%1 warm-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">Target</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished">Load</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished">Request</translation>
+    </message>
+    <message>
+        <source>%1, max %2 tokens, prompt %3 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one monotonic ns clock per run; times from the run start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed / failed / incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 measured requests sent; warm-up excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just before the first measured dispatch → the last one settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation type="unfinished"> req/s</translation>
+    </message>
+    <message>
+        <source>Request throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successful requests / duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ output tokens / duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total token throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Σ prompt + Σ output tokens) / duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no SLO set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successful requests meeting every SLO / duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact sweep over [start, end), ends before starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busiest 1-second bucket of token events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt / output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the server&apos;s usage.completion_tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted as token events: the server sent no usage (flagged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency percentiles (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact samples of successful measured requests; percentiles by linear interpolation between closest ranks (numpy&apos;s default); std is the population standard deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">Metric</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashed lines: p50 (black) and p99 (red).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak in each column: exact sweep over [request start, end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token events in each column / column width.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed requests per column, at the moment they failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished">Timeline</translation>
+    </message>
+    <message>
+        <source>Top: the event-loop thread (the cashier). Then worker threads, if any. Then one lane per request: who is busy and who is only waiting, at every instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed and incomplete requests are excluded from every latency statistic and throughput.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation type="unfinished">Scenario</translation>
+    </message>
+    <message>
+        <source>As JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One monotonic nanosecond clock per run; wall-clock time only as the run&apos;s label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request start = just before the POST is handed to the network, after any client-side gate; the wait at the gate is client queue time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token event is an SSE event whose JSON has a non-empty choices array; a usage-only event is not one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT = first token event − request start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E2EL = last token event − request start (non-streaming: response fully read − start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ITL = each gap between consecutive token events, pooled over all successful requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens = usage.completion_tokens when the server sends it, else the number of token events (flagged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TPOT = (E2EL − TTFT) / (output tokens − 1), only when output tokens &gt; 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure = non-2xx, transport or parse error, in-stream error, timeout, or no token event; requests cut off by the end of the run are incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughputs = successes / duration; Σ output tokens / duration; (Σ prompt + Σ output) / duration. Goodput counts successes meeting every SLO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics from the exact samples: mean, median, population std, percentiles by linear interpolation (numpy&apos;s default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peaks: busiest 1-second bucket of token events; requests in flight by an exact sweep over [start, end), ends before starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition set &quot;%1&quot;: the headline figures mean what vLLM&apos;s bench serve means by them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated by BurgerBench %1 from the run started %2. Self-contained: no scripts, fonts or images are loaded from anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::Legend</name>
     <message>
         <source>In line</source>
@@ -493,6 +984,49 @@
     <message>
         <source>A race is already running.</source>
         <translation>A race is already running.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RacePreset</name>
+    <message>
+        <source>8 orders × 2 s (I/O-bound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eight orders, each takes two seconds in the kitchen. A cashier who stands at the counter until each order is out serves them in 16 s. A cashier who hands out a number and takes the next order while the kitchen works (the event loop) has all eight out in about 2 s. Four cashier-cooks who each wait at the counter for their own order need two rounds, about 4 s, and every one of them is held the whole time doing nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean the house: 8 rooms × 500 ms of CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eight rooms to clean, half a second of real work each. Nobody waits on anything here: it is all effort. Room after room takes N·T. Hopping between rooms on one thread (concurrency) spreads the attention, but the same pair of hands does all the scrubbing: no faster. One helper per core (QtConcurrent) splits the rooms and is done in about N·T / cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web + ML: 8 calls × (2 s wait + 500 ms CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A web service calls a model and then crunches each answer: two seconds of waiting, then half a second of computing. One at a time it costs N·(T_io + T_cpu). Blocking workers overlap the waits but elbow each other for the cores when they all compute at once. The mixed design keeps every call in flight on the event loop and hands the crunching to a pool as big as the machine: the waiting and the computing each go to the tool that suits them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking the cashier: CPU work on the event loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders arrive every quarter of a second. In the anti-pattern the lone cashier, each time an order comes out, starts cleaning the house right at the till: for half a second nobody is served, no number is called, no token is read. Watch the loop lane turn red and its lag jump to the length of the chore. Give the same chore to the pool (mixed) and the cashier stays free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background jobs: accept now, work later, poll the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client drops off eight jobs and gets a ticket for each at once (pending) instead of waiting at the counter. Two job workers take them in turn (running): each calls the model and then processes the answer. The client glances at the board every so often to see which are done and which failed. Every fourth job meets a server error on purpose, so a failure shows up as a status too.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1641,10 @@
     <message>
         <source>B, lower row (pale, outlined): %1</source>
         <translation>B, lower row (pale, outlined): %1</translation>
+    </message>
+    <message>
+        <source>QtConcurrent %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

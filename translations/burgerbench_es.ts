@@ -206,6 +206,497 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::HtmlReport</name>
+    <message>
+        <source>Waiting in line for a free slot or the rate limiter, before the request is sent.</source>
+        <translation>Esperando en la fila un hueco libre o al limitador de ritmo, antes de enviar la petición.</translation>
+    </message>
+    <message>
+        <source>Building the request and handing it to the network: real work.</source>
+        <translation>Preparar la petición y entregarla a la red: trabajo de verdad.</translation>
+    </message>
+    <message>
+        <source>Sent; waiting for the server&apos;s first token. No thread is busy: this is the table with the order number.</source>
+        <translation>Enviada; esperando el primer token del servidor. Ningún hilo está ocupado: la mesa con el número del pedido.</translation>
+    </message>
+    <message>
+        <source>Tokens arriving; each tick is one token event.</source>
+        <translation>Llegan tokens; cada marca es un evento de token.</translation>
+    </message>
+    <message>
+        <source>A thread computing: the cook at work.</source>
+        <translation>Un hilo calculando: el cocinero trabajando.</translation>
+    </message>
+    <message>
+        <source>A thread held while it only waits, or the event loop frozen by work it should not do.</source>
+        <translation>Un hilo retenido que solo espera, o el bucle de eventos congelado por trabajo que no le toca.</translation>
+    </message>
+    <message>
+        <source>A failed attempt, or where the request failed.</source>
+        <translation>Un intento fallido, o donde falló la petición.</translation>
+    </message>
+    <message>
+        <source>From when the schedule wanted to send the request to when it really went out.</source>
+        <translation>Desde que el plan quería enviar la petición hasta que salió de verdad.</translation>
+    </message>
+    <message>
+        <source>Cut off by a cancel, fail-fast or the end of the run.</source>
+        <translation>Cortada por una cancelación, por fallo rápido o por el fin de la ejecución.</translation>
+    </message>
+    <message>
+        <source>How late the event loop&apos;s timer fired: the loop was busy.</source>
+        <translation>Cuánto se retrasó el temporizador del bucle de eventos: el bucle estaba ocupado.</translation>
+    </message>
+    <message>
+        <source>no samples</source>
+        <translation>sin muestras</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>time since the run started (s)</source>
+        <translation>tiempo desde el inicio (s)</translation>
+    </message>
+    <message>
+        <source>event loop</source>
+        <translation>bucle de eventos</translation>
+    </message>
+    <message>
+        <source>TTFT (time to first token)</source>
+        <translation>TTFT (tiempo hasta el primer token)</translation>
+    </message>
+    <message>
+        <source>first token event − request start</source>
+        <translation>primer evento de token − inicio de la petición</translation>
+    </message>
+    <message>
+        <source>TPOT (time per output token)</source>
+        <translation>TPOT (tiempo por token de salida)</translation>
+    </message>
+    <message>
+        <source>(E2EL − TTFT) / (output tokens − 1), requests with more than 1 output token</source>
+        <translation>(E2EL − TTFT) / (tokens de salida − 1), peticiones con más de 1 token de salida</translation>
+    </message>
+    <message>
+        <source>ITL (inter-token latency)</source>
+        <translation>ITL (latencia entre tokens)</translation>
+    </message>
+    <message>
+        <source>each gap between consecutive token events, pooled over all successful requests</source>
+        <translation>cada hueco entre eventos de token consecutivos, juntando todas las peticiones con éxito</translation>
+    </message>
+    <message>
+        <source>E2EL (end-to-end latency)</source>
+        <translation>E2EL (latencia de extremo a extremo)</translation>
+    </message>
+    <message>
+        <source>last token event − request start (non-streaming: response fully read − request start)</source>
+        <translation>último evento de token − inicio de la petición (sin streaming: respuesta leída entera − inicio)</translation>
+    </message>
+    <message>
+        <source>Client queue time (extra)</source>
+        <translation>Espera en la cola del cliente (extra)</translation>
+    </message>
+    <message>
+        <source>request start − intended start (time at the client&apos;s own gates)</source>
+        <translation>inicio de la petición − inicio previsto (tiempo en las puertas del propio cliente)</translation>
+    </message>
+    <message>
+        <source>Time to first byte (extra)</source>
+        <translation>Tiempo hasta el primer byte (extra)</translation>
+    </message>
+    <message>
+        <source>first byte − request start</source>
+        <translation>primer byte − inicio de la petición</translation>
+    </message>
+    <message>
+        <source>Schedule-relative latency (extra)</source>
+        <translation>Latencia respecto al plan (extra)</translation>
+    </message>
+    <message>
+        <source>end − intended start (what a user who arrived on schedule felt)</source>
+        <translation>fin − inicio previsto (lo que notó un usuario que llegó a su hora)</translation>
+    </message>
+    <message>
+        <source>sequential: one request at a time</source>
+        <translation>secuencial: una petición cada vez</translation>
+    </message>
+    <message>
+        <source>concurrent: one event loop, up to %1 in flight</source>
+        <translation>concurrente: un bucle de eventos, hasta %1 en vuelo</translation>
+    </message>
+    <message>
+        <source>parallel: %1 blocking workers</source>
+        <translation>paralelo: %1 trabajadores bloqueantes</translation>
+    </message>
+    <message>
+        <source>parallel CPU work: %1 workers</source>
+        <translation>trabajo de CPU en paralelo: %1 trabajadores</translation>
+    </message>
+    <message>
+        <source>both: event loop plus a worker pool</source>
+        <translation>ambos: bucle de eventos y un grupo de trabajadores</translation>
+    </message>
+    <message>
+        <source>anti-pattern: CPU work on the event loop</source>
+        <translation>antipatrón: trabajo de CPU en el bucle de eventos</translation>
+    </message>
+    <message>
+        <source>background jobs: accepted at once, run by %1 workers, status polled</source>
+        <translation>trabajos en segundo plano: aceptados al momento, hechos por %1 trabajadores, estado consultado</translation>
+    </message>
+    <message>
+        <source>built-in simulator</source>
+        <translation>simulador integrado</translation>
+    </message>
+    <message>
+        <source>BurgerBench report: %1</source>
+        <translation>Informe de BurgerBench: %1</translation>
+    </message>
+    <message>
+        <source>The run was stopped early.</source>
+        <translation>La ejecución se detuvo antes de tiempo.</translation>
+    </message>
+    <message>
+        <source>open loop: %1 req/s, burstiness %2, cap %3</source>
+        <translation>lazo abierto: %1 pet/s, ráfagas %2, tope %3</translation>
+    </message>
+    <message>
+        <source>closed loop: concurrency %1</source>
+        <translation>lazo cerrado: concurrencia %1</translation>
+    </message>
+    <message>
+        <source>, %1 requests</source>
+        <translation>, %1 peticiones</translation>
+    </message>
+    <message>
+        <source>, for %1 s</source>
+        <translation>, durante %1 s</translation>
+    </message>
+    <message>
+        <source> (+%1 warm-up)</source>
+        <translation> (+%1 de calentamiento)</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Inicio (UTC)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Carga</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Petición</translation>
+    </message>
+    <message>
+        <source>%1, max %2 tokens, prompt %3 tokens</source>
+        <translation>%1, máx. %2 tokens, prompt de %3 tokens</translation>
+    </message>
+    <message>
+        <source>no stream</source>
+        <translation>sin stream</translation>
+    </message>
+    <message>
+        <source>Metric definitions</source>
+        <translation>Definiciones de métricas</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Reloj</translation>
+    </message>
+    <message>
+        <source>one monotonic ns clock per run; times from the run start</source>
+        <translation>un reloj monótono en ns por ejecución; tiempos desde el inicio</translation>
+    </message>
+    <message>
+        <source>Measured with</source>
+        <translation>Medido con</translation>
+    </message>
+    <message>
+        <source>CPU count</source>
+        <translation>Número de CPU</translation>
+    </message>
+    <message>
+        <source>Merged from</source>
+        <translation>Unión de</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Completed / failed / incomplete</source>
+        <translation>Completadas / fallidas / incompletas</translation>
+    </message>
+    <message>
+        <source>of %1 measured requests sent; warm-up excluded</source>
+        <translation>de %1 peticiones medidas enviadas; sin calentamiento</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>just before the first measured dispatch → the last one settled</source>
+        <translation>justo antes del primer envío medido → el último terminado</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> pet/s</translation>
+    </message>
+    <message>
+        <source>Request throughput</source>
+        <translation>Rendimiento de peticiones</translation>
+    </message>
+    <message>
+        <source>successful requests / duration</source>
+        <translation>peticiones con éxito / duración</translation>
+    </message>
+    <message>
+        <source>Output throughput</source>
+        <translation>Rendimiento de salida</translation>
+    </message>
+    <message>
+        <source>Σ output tokens / duration</source>
+        <translation>Σ tokens de salida / duración</translation>
+    </message>
+    <message>
+        <source>Total token throughput</source>
+        <translation>Rendimiento total de tokens</translation>
+    </message>
+    <message>
+        <source>(Σ prompt + Σ output tokens) / duration</source>
+        <translation>(Σ tokens de prompt + Σ de salida) / duración</translation>
+    </message>
+    <message>
+        <source>no SLO set</source>
+        <translation>sin SLO</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>Goodput</translation>
+    </message>
+    <message>
+        <source>successful requests meeting every SLO / duration</source>
+        <translation>peticiones con éxito que cumplen todos los SLO / duración</translation>
+    </message>
+    <message>
+        <source>Peak concurrency</source>
+        <translation>Concurrencia máxima</translation>
+    </message>
+    <message>
+        <source>exact sweep over [start, end), ends before starts</source>
+        <translation>barrido exacto sobre [inicio, fin), fines antes que inicios</translation>
+    </message>
+    <message>
+        <source>Peak tokens/s</source>
+        <translation>Pico de tokens/s</translation>
+    </message>
+    <message>
+        <source>busiest 1-second bucket of token events</source>
+        <translation>el segundo con más eventos de token</translation>
+    </message>
+    <message>
+        <source>Prompt / output tokens</source>
+        <translation>Tokens de prompt / salida</translation>
+    </message>
+    <message>
+        <source>from the server&apos;s usage.completion_tokens</source>
+        <translation>según usage.completion_tokens del servidor</translation>
+    </message>
+    <message>
+        <source>counted as token events: the server sent no usage (flagged)</source>
+        <translation>contados como eventos de token: el servidor no envió usage (señalado)</translation>
+    </message>
+    <message>
+        <source>Latency percentiles (ms)</source>
+        <translation>Percentiles de latencia (ms)</translation>
+    </message>
+    <message>
+        <source>Exact samples of successful measured requests; percentiles by linear interpolation between closest ranks (numpy&apos;s default); std is the population standard deviation.</source>
+        <translation>Muestras exactas de las peticiones medidas con éxito; percentiles por interpolación lineal entre rangos vecinos (como numpy); std es la desviación típica poblacional.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrica</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>mediana</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Fórmula</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>Histogramas</translation>
+    </message>
+    <message>
+        <source>Dashed lines: p50 (black) and p99 (red).</source>
+        <translation>Líneas discontinuas: p50 (negro) y p99 (rojo).</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>A lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation>Peticiones en vuelo</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>peticiones</translation>
+    </message>
+    <message>
+        <source>Peak in each column: exact sweep over [request start, end).</source>
+        <translation>Máximo de cada columna: barrido exacto sobre [inicio, fin) de las peticiones.</translation>
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation>Tokens por segundo</translation>
+    </message>
+    <message>
+        <source>Token events in each column / column width.</source>
+        <translation>Eventos de token en cada columna / ancho de la columna.</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>failures</source>
+        <translation>fallos</translation>
+    </message>
+    <message>
+        <source>Failed requests per column, at the moment they failed.</source>
+        <translation>Peticiones fallidas por columna, en el momento en que fallaron.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Top: the event-loop thread (the cashier). Then worker threads, if any. Then one lane per request: who is busy and who is only waiting, at every instant.</source>
+        <translation>Arriba: el hilo del bucle de eventos (el cajero). Después los hilos trabajadores, si los hay. Después una fila por petición: quién trabaja y quién solo espera, en cada instante.</translation>
+    </message>
+    <message>
+        <source>Errors by kind</source>
+        <translation>Errores por tipo</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>Sin errores.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Ejemplos</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>(sin mensaje)</translation>
+    </message>
+    <message>
+        <source>Failed and incomplete requests are excluded from every latency statistic and throughput.</source>
+        <translation>Las peticiones fallidas e incompletas quedan fuera de toda estadística de latencia y rendimiento.</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>As JSON</source>
+        <translation>En JSON</translation>
+    </message>
+    <message>
+        <source>One monotonic nanosecond clock per run; wall-clock time only as the run&apos;s label.</source>
+        <translation>Un reloj monótono en nanosegundos por ejecución; la hora de pared solo como etiqueta.</translation>
+    </message>
+    <message>
+        <source>Request start = just before the POST is handed to the network, after any client-side gate; the wait at the gate is client queue time.</source>
+        <translation>Inicio de la petición = justo antes de entregar el POST a la red, tras las puertas del cliente; la espera en ellas es la cola del cliente.</translation>
+    </message>
+    <message>
+        <source>A token event is an SSE event whose JSON has a non-empty choices array; a usage-only event is not one.</source>
+        <translation>Un evento de token es un evento SSE cuyo JSON trae un array choices no vacío; un evento solo con usage no lo es.</translation>
+    </message>
+    <message>
+        <source>TTFT = first token event − request start.</source>
+        <translation>TTFT = primer evento de token − inicio de la petición.</translation>
+    </message>
+    <message>
+        <source>E2EL = last token event − request start (non-streaming: response fully read − start).</source>
+        <translation>E2EL = último evento de token − inicio (sin streaming: respuesta leída entera − inicio).</translation>
+    </message>
+    <message>
+        <source>ITL = each gap between consecutive token events, pooled over all successful requests.</source>
+        <translation>ITL = cada hueco entre eventos de token consecutivos, juntando todas las peticiones con éxito.</translation>
+    </message>
+    <message>
+        <source>Output tokens = usage.completion_tokens when the server sends it, else the number of token events (flagged).</source>
+        <translation>Tokens de salida = usage.completion_tokens si el servidor lo envía; si no, el número de eventos de token (señalado).</translation>
+    </message>
+    <message>
+        <source>TPOT = (E2EL − TTFT) / (output tokens − 1), only when output tokens &gt; 1.</source>
+        <translation>TPOT = (E2EL − TTFT) / (tokens de salida − 1), solo si hay más de 1 token de salida.</translation>
+    </message>
+    <message>
+        <source>Failure = non-2xx, transport or parse error, in-stream error, timeout, or no token event; requests cut off by the end of the run are incomplete.</source>
+        <translation>Fallo = respuesta no 2xx, error de transporte o de formato, error dentro del stream, tiempo agotado o ningún token; las cortadas por el fin de la ejecución son incompletas.</translation>
+    </message>
+    <message>
+        <source>Throughputs = successes / duration; Σ output tokens / duration; (Σ prompt + Σ output) / duration. Goodput counts successes meeting every SLO.</source>
+        <translation>Rendimientos = éxitos / duración; Σ tokens de salida / duración; (Σ prompt + Σ salida) / duración. El goodput cuenta los éxitos que cumplen todos los SLO.</translation>
+    </message>
+    <message>
+        <source>Statistics from the exact samples: mean, median, population std, percentiles by linear interpolation (numpy&apos;s default).</source>
+        <translation>Estadísticas de las muestras exactas: media, mediana, desviación típica poblacional, percentiles por interpolación lineal (como numpy).</translation>
+    </message>
+    <message>
+        <source>Peaks: busiest 1-second bucket of token events; requests in flight by an exact sweep over [start, end), ends before starts.</source>
+        <translation>Picos: el segundo con más eventos de token; peticiones en vuelo por barrido exacto sobre [inicio, fin), fines antes que inicios.</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definiciones</translation>
+    </message>
+    <message>
+        <source>Definition set &quot;%1&quot;: the headline figures mean what vLLM&apos;s bench serve means by them.</source>
+        <translation>Conjunto de definiciones &quot;%1&quot;: las cifras principales significan lo mismo que en vLLM bench serve.</translation>
+    </message>
+    <message>
+        <source>Generated by BurgerBench %1 from the run started %2. Self-contained: no scripts, fonts or images are loaded from anywhere.</source>
+        <translation>Generado por BurgerBench %1 a partir de la ejecución iniciada el %2. Autónomo: no carga scripts, fuentes ni imágenes de ningún sitio.</translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::Legend</name>
     <message>
         <source>In line</source>
@@ -493,6 +984,49 @@
     <message>
         <source>A race is already running.</source>
         <translation>Ya hay una carrera en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::RacePreset</name>
+    <message>
+        <source>8 orders × 2 s (I/O-bound)</source>
+        <translation>8 pedidos × 2 s (limitado por E/S)</translation>
+    </message>
+    <message>
+        <source>Eight orders, each takes two seconds in the kitchen. A cashier who stands at the counter until each order is out serves them in 16 s. A cashier who hands out a number and takes the next order while the kitchen works (the event loop) has all eight out in about 2 s. Four cashier-cooks who each wait at the counter for their own order need two rounds, about 4 s, and every one of them is held the whole time doing nothing.</source>
+        <translation>Ocho pedidos, dos segundos de cocina cada uno. Un cajero que se queda plantado en el mostrador hasta que sale cada pedido tarda 16 s. Un cajero que entrega un número y atiende al siguiente mientras la cocina trabaja (el bucle de eventos) tiene los ocho listos en unos 2 s. Cuatro cajeros-cocineros que esperan cada uno su propio pedido necesitan dos rondas, unos 4 s, y cada uno pasa todo ese rato parado sin hacer nada.</translation>
+    </message>
+    <message>
+        <source>Clean the house: 8 rooms × 500 ms of CPU</source>
+        <translation>Limpiar la casa: 8 habitaciones × 500 ms de CPU</translation>
+    </message>
+    <message>
+        <source>Eight rooms to clean, half a second of real work each. Nobody waits on anything here: it is all effort. Room after room takes N·T. Hopping between rooms on one thread (concurrency) spreads the attention, but the same pair of hands does all the scrubbing: no faster. One helper per core (QtConcurrent) splits the rooms and is done in about N·T / cores.</source>
+        <translation>Ocho habitaciones que limpiar, medio segundo de trabajo real cada una. Aquí nadie espera nada: todo es esfuerzo. Una detrás de otra cuesta N·T. Saltar de una a otra en un solo hilo (concurrencia) reparte la atención, pero el mismo par de manos lo friega todo: no acaba antes. Un ayudante por núcleo (QtConcurrent) se reparte las habitaciones y termina en torno a N·T / núcleos.</translation>
+    </message>
+    <message>
+        <source>Web + ML: 8 calls × (2 s wait + 500 ms CPU)</source>
+        <translation>Web + ML: 8 llamadas × (2 s de espera + 500 ms de CPU)</translation>
+    </message>
+    <message>
+        <source>A web service calls a model and then crunches each answer: two seconds of waiting, then half a second of computing. One at a time it costs N·(T_io + T_cpu). Blocking workers overlap the waits but elbow each other for the cores when they all compute at once. The mixed design keeps every call in flight on the event loop and hands the crunching to a pool as big as the machine: the waiting and the computing each go to the tool that suits them.</source>
+        <translation>Un servicio web llama a un modelo y luego procesa cada respuesta: dos segundos de espera y medio segundo de cálculo. De uno en uno cuesta N·(T_io + T_cpu). Los trabajadores bloqueantes solapan las esperas, pero se dan codazos por los núcleos cuando calculan a la vez. El diseño mixto mantiene todas las llamadas en vuelo en el bucle de eventos y deja el cálculo a un pool del tamaño de la máquina: la espera y el cálculo van cada uno a la herramienta que les sirve.</translation>
+    </message>
+    <message>
+        <source>Blocking the cashier: CPU work on the event loop</source>
+        <translation>Bloquear al cajero: trabajo de CPU en el bucle de eventos</translation>
+    </message>
+    <message>
+        <source>Orders arrive every quarter of a second. In the anti-pattern the lone cashier, each time an order comes out, starts cleaning the house right at the till: for half a second nobody is served, no number is called, no token is read. Watch the loop lane turn red and its lag jump to the length of the chore. Give the same chore to the pool (mixed) and the cashier stays free.</source>
+        <translation>Llega un pedido cada cuarto de segundo. En el antipatrón el cajero, cada vez que sale un pedido, se pone a limpiar la casa en la misma caja: durante medio segundo no atiende a nadie, no canta ningún número, no lee ningún token. Mira cómo la línea del bucle se pone roja y su retraso salta a la duración de la tarea. Pasa esa misma tarea al pool (mixto) y el cajero sigue libre.</translation>
+    </message>
+    <message>
+        <source>Background jobs: accept now, work later, poll the status</source>
+        <translation>Trabajos en segundo plano: aceptar ya, trabajar después, consultar el estado</translation>
+    </message>
+    <message>
+        <source>The client drops off eight jobs and gets a ticket for each at once (pending) instead of waiting at the counter. Two job workers take them in turn (running): each calls the model and then processes the answer. The client glances at the board every so often to see which are done and which failed. Every fourth job meets a server error on purpose, so a failure shows up as a status too.</source>
+        <translation>El cliente deja ocho trabajos y recibe al momento un ticket por cada uno (pendiente) en vez de esperar en el mostrador. Dos trabajadores los van tomando (en curso): cada uno llama al modelo y después procesa la respuesta. El cliente echa un vistazo al tablero de vez en cuando para ver cuáles han terminado y cuáles han fallado. Uno de cada cuatro se topa a propósito con un error del servidor, para que un fallo también se vea como estado.</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1641,10 @@
     <message>
         <source>B, lower row (pale, outlined): %1</source>
         <translation>B, fila de abajo (pálida, con contorno): %1</translation>
+    </message>
+    <message>
+        <source>QtConcurrent %1</source>
+        <translation>QtConcurrent %1</translation>
     </message>
 </context>
 <context>

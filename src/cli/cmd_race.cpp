@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "cli/commands_race.h"
 
+#include "i18n/language.h"
 #include "parallel/cpuwork.h"
 #include "parallel/race.h"
 #include "session/racerunner.h"
@@ -255,7 +256,7 @@ int cmdRace(int argc, char **argv)
             QStringList models;
             for (RaceModel m : p.spec.models)
                 models.append(raceModelName(m));
-            std::printf("%-22s %s\n%-22s models: %s\n", qPrintable(p.name), qPrintable(p.titleEn), "",
+            std::printf("%-22s %s\n%-22s models: %s\n", qPrintable(p.name), p.title, "",
                 qPrintable(models.join(QStringLiteral(", "))));
         }
         return Cli::Ok;
@@ -313,10 +314,13 @@ int cmdRace(int argc, char **argv)
     QString story;
     if (parser.isSet(QStringLiteral("story"))) {
         const QString lang = parser.value(QStringLiteral("story"));
-        if (lang != QLatin1String("en") && lang != QLatin1String("es"))
+        Language language = Language::English;
+        if ((lang != QLatin1String("en") && lang != QLatin1String("es"))
+            || !I18n::languageFromName(lang, &language))
             return usageError(QStringLiteral("--story: expected en or es (got \"%1\")").arg(lang));
-        story = lang == QLatin1String("es") ? preset.titleEs + QStringLiteral("\n") + preset.storyEs
-                                            : preset.titleEn + QStringLiteral("\n") + preset.storyEn;
+        // The story in that language, through the catalogue the app reads (bb_i18n).
+        I18n::installTranslator(language);
+        story = preset.translatedTitle() + QStringLiteral("\n") + preset.translatedStory();
     }
     if (!spec.validate(&error))
         return usageError(error);

@@ -1,6 +1,7 @@
 #include "cli/commands_report.h"
 
 #include "cli/summaryprinter.h"
+#include "i18n/language.h"
 #include "metrics/summary.h"
 #include "report/chrometrace.h"
 #include "report/csvreport.h"
@@ -128,8 +129,8 @@ int cmdReport(int argc, char **argv)
             QStringLiteral("expected exactly one run report (got %1); see --help").arg(positional.size()));
 
     QString error;
-    HtmlReport::Language language = HtmlReport::Language::English;
-    if (!HtmlReport::languageFromName(parser.value(QStringLiteral("lang")), &language))
+    Language language = Language::English;
+    if (!I18n::languageFromName(parser.value(QStringLiteral("lang")), &language))
         return fail(QStringLiteral("--lang: expected en or es (got \"%1\")")
                         .arg(parser.value(QStringLiteral("lang"))));
     qint64 fromNs = 0;

@@ -94,20 +94,13 @@ RaceWindow::RaceWindow(Translations *translations, QWidget *parent)
 
 RaceWindow::~RaceWindow() = default;
 
-bool RaceWindow::spanish() const
-{
-    if (m_translations)
-        return m_translations->effectiveLanguage() == QLatin1String("es");
-    return QLocale().language() == QLocale::Spanish;
-}
-
 void RaceWindow::fillPresetCombo()
 {
     const QSignalBlocker blocker(ui->presetCombo);
     const int current = ui->presetCombo->currentIndex();
     ui->presetCombo->clear();
     for (const RacePreset &preset : std::as_const(m_presets))
-        ui->presetCombo->addItem(spanish() ? preset.titleEs : preset.titleEn, preset.name);
+        ui->presetCombo->addItem(preset.translatedTitle(), preset.name);
     ui->presetCombo->setCurrentIndex(std::max(0, current));
 }
 
@@ -378,7 +371,7 @@ void RaceWindow::refreshTexts()
 {
     RacePreset preset;
     if (racePreset(currentPreset(), &preset))
-        ui->storyLabel->setText(spanish() ? preset.storyEs : preset.storyEn);
+        ui->storyLabel->setText(preset.translatedStory());
     for (int i = 0; i < rowCount(); ++i)
         refreshRow(i);
     alignGutters(); // lane names are translated

@@ -34,7 +34,7 @@ class RaceWindow : public QWidget
 {
     Q_OBJECT
 public:
-    // `translations` is not owned and may be null (the language then follows QLocale()).
+    // `translations` is not owned and may be null (the texts follow the installed translator).
     explicit RaceWindow(Translations *translations = nullptr, QWidget *parent = nullptr);
     ~RaceWindow() override;
 
@@ -113,7 +113,6 @@ private:
     void syncScrollBar();
     void onScrollBar(int value);
 
-    bool spanish() const;
     QString modelTitle(RaceModel model, int workers) const;
 
     std::unique_ptr<Ui::RaceWindow> ui;

@@ -41,15 +41,19 @@ struct RaceSpec
     bool validate(QString *error) const;
 };
 
-// A named race with the story it tells, in English and Spanish.
+// A named race with the story it tells. The title and story are English source texts, which
+// translations/burgerbench_*.ts translate in context RacePresetContext.
+constexpr const char *RacePresetContext = "BurgerBench::RacePreset";
 struct RacePreset
 {
     QString name;
-    QString titleEn;
-    QString titleEs;
-    QString storyEn;
-    QString storyEs;
+    const char *title = "";
+    const char *story = "";
     RaceSpec spec;
+
+    // In the installed translator's language (QCoreApplication::translate).
+    QString translatedTitle() const;
+    QString translatedStory() const;
 };
 
 QList<RacePreset> racePresets();

@@ -24,21 +24,27 @@ namespace {
 
 // ---- words ------------------------------------------------------------------------------------
 
+// The report's words in the report's language, from the app's catalogues (i18n/language.h) in
+// context "BurgerBench::HtmlReport". lupdate takes that context from the namespace of the
+// functions below that call tr("...") (and warns that the namespace has no Q_OBJECT).
+constexpr const char *ReportContext = "BurgerBench::HtmlReport";
+
 class Tr
 {
 public:
     explicit Tr(Language language)
-        : m_spanish(language == Language::Spanish)
+        : m_language(language)
     {
     }
-    QString operator()(const char *en, const char *es) const
+    QString operator()(const char *source) const
     {
-        return QString::fromUtf8(m_spanish ? es : en);
+        return I18n::translate(m_language, ReportContext, source);
     }
-    bool spanish() const { return m_spanish; }
+    // The words the report shares with the app's legend (trace/legendtable.h).
+    QString legend(const char *source) const { return I18n::translate(m_language, LegendContext, source); }
 
 private:
-    bool m_spanish;
+    Language m_language;
 };
 
 QString esc(const QString &s)
@@ -197,29 +203,26 @@ QString patternDefs()
     return out + QStringLiteral("</defs></svg>\n");
 }
 
-// The report's Spanish for the legend, until reports read the app's translations (the English
-// is the table's source text).
-struct LegendSpanish
-{
-    const char *label;
-    const char *description;
-};
-
-const LegendSpanish legendSpanish[LookCount] = {
-    { "En la fila", "Esperando en la fila un hueco libre o al limitador de ritmo, antes de enviar la petición." },
-    { "Enviando", "Preparar la petición y entregarla a la red: trabajo de verdad." },
-    { "Esperando el primer token",
-        "Enviada; esperando el primer token del servidor. Ningún hilo está ocupado: la mesa con el número "
-        "del pedido." },
-    { "Recibiendo (marca = token)", "Llegan tokens; cada marca es un evento de token." },
-    { "Trabajo de CPU", "Un hilo calculando: el cocinero trabajando." },
-    { "Bloqueado / retenido",
-        "Un hilo retenido que solo espera, o el bucle de eventos congelado por trabajo que no le toca." },
-    { "Error", "Un intento fallido, o donde falló la petición." },
-    { "Fantasma: inicio previsto", "Desde que el plan quería enviar la petición hasta que salió de verdad." },
-    { "Incompleta", "Cortada por una cancelación, por fallo rápido o por el fin de la ejecución." },
-    { "Retraso del bucle de eventos",
-        "Cuánto se retrasó el temporizador del bucle de eventos: el bucle estaba ocupado." },
+// The legend's meanings keep the report's own Spanish, worded a little differently from the app's
+// legend (BurgerBench::Legend): the table's English source texts, translated in the report's
+// context (tst_htmlreport checks the English is the table's). The labels are the app's.
+const char *const legendMeanings[LookCount] = {
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+        "Waiting in line for a free slot or the rate limiter, before the request is sent."),
+    QT_TRANSLATE_NOOP(
+        "BurgerBench::HtmlReport", "Building the request and handing it to the network: real work."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+        "Sent; waiting for the server's first token. No thread is busy: this is the table with the order "
+        "number."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Tokens arriving; each tick is one token event."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "A thread computing: the cook at work."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+        "A thread held while it only waits, or the event loop frozen by work it should not do."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "A failed attempt, or where the request failed."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+        "From when the schedule wanted to send the request to when it really went out."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Cut off by a cancel, fail-fast or the end of the run."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "How late the event loop's timer fired: the loop was busy."),
 };
 
 QString legendHtml(const Tr &tr)
@@ -235,11 +238,9 @@ QString legendHtml(const Tr &tr)
                 swatch += QStringLiteral("<path d=\"M%1,1 v12\" stroke=\"%2\" stroke-width=\"1\"/>")
                               .arg(x)
                               .arg(l.tick);
-        const LegendSpanish &es = legendSpanish[id];
         out += QStringLiteral("<li><svg width=\"28\" height=\"14\" viewBox=\"0 0 28 14\">%1</svg> <b>%2</b> "
                               "<span>%3</span></li>\n")
-                   .arg(swatch, esc(tr(phaseLabelSource(Phase(id)), es.label)),
-                       esc(tr(phaseDescriptionSource(Phase(id)), es.description)));
+                   .arg(swatch, esc(tr.legend(phaseLabelSource(Phase(id)))), esc(tr(legendMeanings[id])));
     }
     return out + QStringLiteral("</ul>\n");
 }
@@ -264,7 +265,7 @@ QString histogramSvg(const std::vector<double> &samples, const Distribution &d, 
     const QString &colour, const Tr &tr)
 {
     if (samples.empty())
-        return emptyChart(ChartW, ChartH, tr("no samples", "sin muestras"));
+        return emptyChart(ChartW, ChartH, tr("no samples"));
     const double ml = 52, mr = 14, mt = 14, mb = 42;
     const double pw = ChartW - ml - mr, ph = ChartH - mt - mb;
     double lo = d.min, hi = d.max;
@@ -363,7 +364,7 @@ QString seriesSvg(const std::vector<double> &values, qint64 fromNs, qint64 toNs,
     const double ml = 52, mr = 14, mt = 12, mb = 34;
     const double pw = w - ml - mr, ph = h - mt - mb;
     if (values.empty() || toNs <= fromNs)
-        return emptyChart(w, h, tr("no data", "sin datos"));
+        return emptyChart(w, h, tr("no data"));
     double maxV = *std::max_element(values.begin(), values.end());
     if (!(maxV > 0))
         maxV = 1;
@@ -406,8 +407,7 @@ QString seriesSvg(const std::vector<double> &values, qint64 fromNs, qint64 toNs,
                  .arg(px(x), px(mt + ph), px(mt + ph + 14), tickLabel(v, xstep));
     }
     s += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"ax\" text-anchor=\"middle\">%3</text>")
-             .arg(px(ml + pw / 2), px(h - 4),
-                 esc(tr("time since the run started (s)", "tiempo desde el inicio (s)")));
+             .arg(px(ml + pw / 2), px(h - 4), esc(tr("time since the run started (s)")));
     s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"ax\" transform=\"rotate(-90 10,%1)\" "
                         "text-anchor=\"middle\">%2</text>\n")
              .arg(px(mt + ph / 2), esc(yUnit));
@@ -514,7 +514,7 @@ QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
     }
     // event loop
     s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"lane\">%2</text>\n")
-             .arg(px(loopTop + 16), esc(tr("event loop", "bucle de eventos")));
+             .arg(px(loopTop + 16), esc(tr("event loop")));
     for (const Span &sp : t.loopBusy) {
         if (sp.endNs < from || sp.startNs > to)
             continue;
@@ -649,32 +649,30 @@ void flatten(const QJsonObject &o, const QString &prefix, QStringList *out)
 struct MetricText
 {
     const char *key;
-    const char *nameEn;
-    const char *nameEs;
-    const char *formulaEn;
-    const char *formulaEs;
+    const char *name; // English; translated in ReportContext
+    const char *formula;
 };
 
 const MetricText latencyMetrics[] = {
-    { "ttft", "TTFT (time to first token)", "TTFT (tiempo hasta el primer token)",
-        "first token event − request start", "primer evento de token − inicio de la petición" },
-    { "tpot", "TPOT (time per output token)", "TPOT (tiempo por token de salida)",
-        "(E2EL − TTFT) / (output tokens − 1), requests with more than 1 output token",
-        "(E2EL − TTFT) / (tokens de salida − 1), peticiones con más de 1 token de salida" },
-    { "itl", "ITL (inter-token latency)", "ITL (latencia entre tokens)",
-        "each gap between consecutive token events, pooled over all successful requests",
-        "cada hueco entre eventos de token consecutivos, juntando todas las peticiones con éxito" },
-    { "e2el", "E2EL (end-to-end latency)", "E2EL (latencia de extremo a extremo)",
-        "last token event − request start (non-streaming: response fully read − request start)",
-        "último evento de token − inicio de la petición (sin streaming: respuesta leída entera − inicio)" },
-    { "queue", "Client queue time (extra)", "Espera en la cola del cliente (extra)",
-        "request start − intended start (time at the client's own gates)",
-        "inicio de la petición − inicio previsto (tiempo en las puertas del propio cliente)" },
-    { "ttfb", "Time to first byte (extra)", "Tiempo hasta el primer byte (extra)",
-        "first byte − request start", "primer byte − inicio de la petición" },
-    { "schedule", "Schedule-relative latency (extra)", "Latencia respecto al plan (extra)",
-        "end − intended start (what a user who arrived on schedule felt)",
-        "fin − inicio previsto (lo que notó un usuario que llegó a su hora)" },
+    { "ttft", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "TTFT (time to first token)"),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "first token event − request start") },
+    { "tpot", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "TPOT (time per output token)"),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "(E2EL − TTFT) / (output tokens − 1), requests with more than 1 output token") },
+    { "itl", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "ITL (inter-token latency)"),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "each gap between consecutive token events, pooled over all successful requests") },
+    { "e2el", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "E2EL (end-to-end latency)"),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "last token event − request start (non-streaming: response fully read − request start)") },
+    { "queue", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Client queue time (extra)"),
+        QT_TRANSLATE_NOOP(
+            "BurgerBench::HtmlReport", "request start − intended start (time at the client's own gates)") },
+    { "ttfb", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Time to first byte (extra)"),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "first byte − request start") },
+    { "schedule", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Schedule-relative latency (extra)"),
+        QT_TRANSLATE_NOOP(
+            "BurgerBench::HtmlReport", "end − intended start (what a user who arrived on schedule felt)") },
 };
 
 const Distribution &distributionFor(const Summary &s, int i)
@@ -695,26 +693,19 @@ QString modeText(const RunTrace &t, const Tr &tr)
     const Scenario &s = t.scenario;
     switch (s.mode) {
     case ExecutionMode::Sequential:
-        return tr("sequential: one request at a time", "secuencial: una petición cada vez");
+        return tr("sequential: one request at a time");
     case ExecutionMode::Concurrent:
-        return tr("concurrent: one event loop, up to %1 in flight",
-            "concurrente: un bucle de eventos, hasta %1 en vuelo")
-            .arg(s.concurrency);
+        return tr("concurrent: one event loop, up to %1 in flight").arg(s.concurrency);
     case ExecutionMode::ParallelBlocking:
-        return tr("parallel: %1 blocking workers", "paralelo: %1 trabajadores bloqueantes").arg(s.workers);
+        return tr("parallel: %1 blocking workers").arg(s.workers);
     case ExecutionMode::ParallelCpu:
-        return tr("parallel CPU work: %1 workers", "trabajo de CPU en paralelo: %1 trabajadores")
-            .arg(s.workers);
+        return tr("parallel CPU work: %1 workers").arg(s.workers);
     case ExecutionMode::Mixed:
-        return tr(
-            "both: event loop plus a worker pool", "ambos: bucle de eventos y un grupo de trabajadores");
+        return tr("both: event loop plus a worker pool");
     case ExecutionMode::AntiPattern:
-        return tr(
-            "anti-pattern: CPU work on the event loop", "antipatrón: trabajo de CPU en el bucle de eventos");
+        return tr("anti-pattern: CPU work on the event loop");
     case ExecutionMode::BackgroundJobs:
-        return tr("background jobs: accepted at once, run by %1 workers, status polled",
-            "trabajos en segundo plano: aceptados al momento, hechos por %1 trabajadores, estado consultado")
-            .arg(s.workers);
+        return tr("background jobs: accepted at once, run by %1 workers, status polled").arg(s.workers);
     }
     return executionModeName(s.mode);
 }
@@ -780,21 +771,6 @@ footer { color: var(--muted); font-size: 12px; margin-top: 40px; border-top: 1px
 
 } // namespace
 
-bool languageFromName(const QString &name, Language *language)
-{
-    const QString n = name.trimmed().toLower();
-    if (n == QLatin1String("en") || n == QLatin1String("english") || n.startsWith(QLatin1String("en_"))) {
-        *language = Language::English;
-        return true;
-    }
-    if (n == QLatin1String("es") || n == QLatin1String("spanish") || n == QStringLiteral("español")
-        || n == QLatin1String("espanol") || n.startsWith(QLatin1String("es_"))) {
-        *language = Language::Spanish;
-        return true;
-    }
-    return false;
-}
-
 QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options &options)
 {
     const Tr tr(options.language);
@@ -802,25 +778,22 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     const Scenario &sc = trace.scenario;
     const QString started = trace.startedAt.isValid() ? trace.startedAt.toUTC().toString(Qt::ISODateWithMs)
                                                       : QStringLiteral("–");
-    const QString target = trace.targetUrl.isEmpty() ? tr("built-in simulator", "simulador integrado")
-                                                     : scrub.url(trace.targetUrl);
+    const QString target = trace.targetUrl.isEmpty() ? tr("built-in simulator") : scrub.url(trace.targetUrl);
     QString h;
     h.reserve(1 << 20);
     h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         "<meta name=\"generator\" content=\"BurgerBench "
                         "%2\">\n<title>%3</title>\n<style>%4</style>\n</head>\n<body>\n")
-             .arg(tr("en", "es"), QStringLiteral(BURGERBENCH_VERSION),
-                 esc(tr("BurgerBench report: %1", "Informe de BurgerBench: %1").arg(scrub.text(sc.name))),
-                 QString::fromUtf8(css()));
+             .arg(I18n::code(options.language), QStringLiteral(BURGERBENCH_VERSION),
+                 esc(tr("BurgerBench report: %1").arg(scrub.text(sc.name))), QString::fromUtf8(css()));
     h += patternDefs();
     h += QStringLiteral("<main>\n<header id=\"run\">\n<h1>%1</h1>\n<p class=\"sub\">%2 · %3 · %4</p>\n")
-             .arg(esc(tr("BurgerBench report: %1", "Informe de BurgerBench: %1").arg(scrub.text(sc.name))),
-                 esc(modeText(trace, tr)), esc(started), esc(target));
+             .arg(esc(tr("BurgerBench report: %1").arg(scrub.text(sc.name))), esc(modeText(trace, tr)),
+                 esc(started), esc(target));
     if (trace.cancelled || !trace.abortReason.isEmpty())
         h += QStringLiteral("<p class=\"bad\">%1 %2</p>\n")
-                 .arg(esc(tr("The run was stopped early.", "La ejecución se detuvo antes de tiempo.")),
-                     esc(scrub.text(trace.abortReason)));
+                 .arg(esc(tr("The run was stopped early.")), esc(scrub.text(trace.abortReason)));
 
     // Metadata.
     const QString measuredWith = options.meta.contains(QLatin1String("burgerbench_version"))
@@ -830,33 +803,30 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
         : QStringLiteral("–");
     QString load;
     if (sc.rate > 0)
-        load = tr("open loop: %1 req/s, burstiness %2, cap %3", "lazo abierto: %1 pet/s, ráfagas %2, tope %3")
+        load = tr("open loop: %1 req/s, burstiness %2, cap %3")
                    .arg(sc.rate)
                    .arg(sc.burstiness)
                    .arg(sc.concurrency);
     else
-        load = tr("closed loop: concurrency %1", "lazo cerrado: concurrencia %1").arg(sc.concurrency);
-    load += sc.requests > 0 ? tr(", %1 requests", ", %1 peticiones").arg(sc.requests)
-                            : tr(", for %1 s", ", durante %1 s").arg(sc.durationS);
+        load = tr("closed loop: concurrency %1").arg(sc.concurrency);
+    load += sc.requests > 0 ? tr(", %1 requests").arg(sc.requests) : tr(", for %1 s").arg(sc.durationS);
     if (sc.warmup > 0)
-        load += tr(" (+%1 warm-up)", " (+%1 de calentamiento)").arg(sc.warmup);
+        load += tr(" (+%1 warm-up)").arg(sc.warmup);
     const QList<std::pair<QString, QString>> metaRows {
-        { tr("Started (UTC)", "Inicio (UTC)"), started },
-        { tr("Target", "Destino"), target },
-        { tr("Model", "Modelo"), sc.model },
-        { tr("Execution", "Ejecución"), modeText(trace, tr) },
-        { tr("Load", "Carga"), load },
-        { tr("Request", "Petición"),
-            tr("%1, max %2 tokens, prompt %3 tokens", "%1, máx. %2 tokens, prompt de %3 tokens")
-                .arg(sc.stream ? QStringLiteral("stream") : tr("no stream", "sin stream"))
+        { tr("Started (UTC)"), started },
+        { tr("Target"), target },
+        { tr("Model"), sc.model },
+        { tr("Execution"), modeText(trace, tr) },
+        { tr("Load"), load },
+        { tr("Request"),
+            tr("%1, max %2 tokens, prompt %3 tokens")
+                .arg(sc.stream ? QStringLiteral("stream") : tr("no stream"))
                 .arg(sc.maxTokens)
                 .arg(sc.promptTokens) },
-        { tr("Metric definitions", "Definiciones de métricas"), trace.definitions },
-        { tr("Clock", "Reloj"),
-            tr("one monotonic ns clock per run; times from the run start",
-                "un reloj monótono en ns por ejecución; tiempos desde el inicio") },
-        { tr("Measured with", "Medido con"), measuredWith },
-        { tr("CPU count", "Número de CPU"), QString::number(trace.cpuCount) },
+        { tr("Metric definitions"), trace.definitions },
+        { tr("Clock"), tr("one monotonic ns clock per run; times from the run start") },
+        { tr("Measured with"), measuredWith },
+        { tr("CPU count"), QString::number(trace.cpuCount) },
     };
     h += QStringLiteral("<table class=\"meta\">\n");
     for (const auto &[k, v] : metaRows)
@@ -872,47 +842,35 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                          .arg(o.value(QLatin1String("started_at")).toString());
         }
         h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n")
-                 .arg(esc(tr("Merged from", "Unión de")), esc(scrub.text(parts.join(QStringLiteral("; ")))));
+                 .arg(esc(tr("Merged from")), esc(scrub.text(parts.join(QStringLiteral("; ")))));
     }
     h += QStringLiteral("</table>\n</header>\n");
 
     // Summary.
     h += QStringLiteral("<section id=\"summary\">\n<h2>%1</h2>\n<div class=\"cards\">\n")
-             .arg(esc(tr("Summary", "Resumen")));
+             .arg(esc(tr("Summary")));
     h += card(
         QStringLiteral("%1 / %2 / %3").arg(summary.completed).arg(summary.failed).arg(summary.incomplete),
-        tr("Completed / failed / incomplete", "Completadas / fallidas / incompletas"),
-        tr("of %1 measured requests sent; warm-up excluded",
-            "de %1 peticiones medidas enviadas; sin calentamiento")
-            .arg(summary.sent));
-    h += card(num(summary.durationS, 3) + QStringLiteral(" s"), tr("Duration", "Duración"),
-        tr("just before the first measured dispatch → the last one settled",
-            "justo antes del primer envío medido → el último terminado"));
-    h += card(num(summary.requestThroughput, 2) + tr(" req/s", " pet/s"),
-        tr("Request throughput", "Rendimiento de peticiones"),
-        tr("successful requests / duration", "peticiones con éxito / duración"));
-    h += card(num(summary.outputThroughput, 1) + QStringLiteral(" tok/s"),
-        tr("Output throughput", "Rendimiento de salida"),
-        tr("Σ output tokens / duration", "Σ tokens de salida / duración"));
-    h += card(num(summary.totalTokenThroughput, 1) + QStringLiteral(" tok/s"),
-        tr("Total token throughput", "Rendimiento total de tokens"),
-        tr("(Σ prompt + Σ output tokens) / duration", "(Σ tokens de prompt + Σ de salida) / duración"));
-    h += card(sc.slo.any() ? num(summary.goodput, 2) + tr(" req/s", " pet/s") : tr("no SLO set", "sin SLO"),
-        tr("Goodput", "Goodput"),
-        tr("successful requests meeting every SLO / duration",
-            "peticiones con éxito que cumplen todos los SLO / duración"));
-    h += card(QString::number(summary.peakConcurrency), tr("Peak concurrency", "Concurrencia máxima"),
-        tr("exact sweep over [start, end), ends before starts",
-            "barrido exacto sobre [inicio, fin), fines antes que inicios"));
-    h += card(num(summary.peakTokensPerS, 0) + QStringLiteral(" tok/s"),
-        tr("Peak tokens/s", "Pico de tokens/s"),
-        tr("busiest 1-second bucket of token events", "el segundo con más eventos de token"));
+        tr("Completed / failed / incomplete"),
+        tr("of %1 measured requests sent; warm-up excluded").arg(summary.sent));
+    h += card(num(summary.durationS, 3) + QStringLiteral(" s"), tr("Duration"),
+        tr("just before the first measured dispatch → the last one settled"));
+    h += card(num(summary.requestThroughput, 2) + tr(" req/s"), tr("Request throughput"),
+        tr("successful requests / duration"));
+    h += card(num(summary.outputThroughput, 1) + QStringLiteral(" tok/s"), tr("Output throughput"),
+        tr("Σ output tokens / duration"));
+    h += card(num(summary.totalTokenThroughput, 1) + QStringLiteral(" tok/s"), tr("Total token throughput"),
+        tr("(Σ prompt + Σ output tokens) / duration"));
+    h += card(sc.slo.any() ? num(summary.goodput, 2) + tr(" req/s") : tr("no SLO set"), tr("Goodput"),
+        tr("successful requests meeting every SLO / duration"));
+    h += card(QString::number(summary.peakConcurrency), tr("Peak concurrency"),
+        tr("exact sweep over [start, end), ends before starts"));
+    h += card(num(summary.peakTokensPerS, 0) + QStringLiteral(" tok/s"), tr("Peak tokens/s"),
+        tr("busiest 1-second bucket of token events"));
     h += card(QStringLiteral("%1 / %2").arg(summary.totalPromptTokens).arg(summary.totalOutputTokens),
-        tr("Prompt / output tokens", "Tokens de prompt / salida"),
-        summary.outputTokensFromUsage
-            ? tr("from the server's usage.completion_tokens", "según usage.completion_tokens del servidor")
-            : tr("counted as token events: the server sent no usage (flagged)",
-                "contados como eventos de token: el servidor no envió usage (señalado)"));
+        tr("Prompt / output tokens"),
+        summary.outputTokensFromUsage ? tr("from the server's usage.completion_tokens")
+                                      : tr("counted as token events: the server sent no usage (flagged)"));
     h += QStringLiteral("</div>\n</section>\n");
 
     // Percentiles.
@@ -922,25 +880,21 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     h += QStringLiteral("<section id=\"percentiles\">\n<h2>%1</h2>\n<p "
                         "class=\"note\">%2</p>\n<table>\n<tr><th>%3</th><th>n</th>"
                         "<th>%4</th><th>%5</th><th>%6</th><th>min</th><th>max</th>")
-             .arg(esc(tr("Latency percentiles (ms)", "Percentiles de latencia (ms)")),
+             .arg(esc(tr("Latency percentiles (ms)")),
                  esc(tr("Exact samples of successful measured requests; percentiles by linear interpolation "
                         "between "
-                        "closest ranks (numpy's default); std is the population standard deviation.",
-                     "Muestras exactas de las peticiones medidas con éxito; percentiles por interpolación "
-                     "lineal "
-                     "entre rangos vecinos (como numpy); std es la desviación típica poblacional.")),
-                 esc(tr("Metric", "Métrica")), esc(tr("mean", "media")), esc(tr("median", "mediana")),
-                 QStringLiteral("std"));
+                        "closest ranks (numpy's default); std is the population standard deviation.")),
+                 esc(tr("Metric")), esc(tr("mean")), esc(tr("median")), QStringLiteral("std"));
     for (double r : ranks)
         h += QStringLiteral("<th>%1</th>").arg(JsonReport::percentileKey(r));
-    h += QStringLiteral("<th class=\"text\">%1</th></tr>\n").arg(esc(tr("Formula", "Fórmula")));
+    h += QStringLiteral("<th class=\"text\">%1</th></tr>\n").arg(esc(tr("Formula")));
     for (int i = 0; i < 7; ++i) {
         const MetricText &m = latencyMetrics[i];
         const Distribution &d = distributionFor(summary, i);
         h += QStringLiteral(
             "<tr "
             "id=\"metric-%1\"><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td>")
-                 .arg(QLatin1String(m.key), esc(tr(m.nameEn, m.nameEs)))
+                 .arg(QLatin1String(m.key), esc(tr(m.name)))
                  .arg(d.count)
                  .arg(d.count ? ms(d.mean) : QStringLiteral("–"),
                      d.count ? ms(d.median) : QStringLiteral("–"),
@@ -948,7 +902,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                      d.count ? ms(d.max) : QStringLiteral("–"));
         for (double r : ranks)
             h += QStringLiteral("<td>%1</td>").arg(d.count ? ms(d.percentile(r)) : QStringLiteral("–"));
-        h += QStringLiteral("<td class=\"formula\">%1</td></tr>\n").arg(esc(tr(m.formulaEn, m.formulaEs)));
+        h += QStringLiteral("<td class=\"formula\">%1</td></tr>\n").arg(esc(tr(m.formula)));
     }
     h += QStringLiteral("</table>\n</section>\n");
 
@@ -963,16 +917,14 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     } hists[] = { { 0, samples.ttft, summary.ttft, "#4e5993" }, { 2, samples.itl, summary.itl, "#863fb0" },
         { 1, samples.tpot, summary.tpot, "#a66cc9" }, { 3, samples.e2el, summary.e2el, "#2e7d6f" } };
     h += QStringLiteral("<section id=\"histograms\">\n<h2>%1</h2>\n<div class=\"grid2\">\n")
-             .arg(esc(tr("Histograms", "Histogramas")));
+             .arg(esc(tr("Histograms")));
     for (const auto &hist : hists) {
         const MetricText &m = latencyMetrics[hist.metric];
         h += QStringLiteral(
             "<figure id=\"hist-%1\"><h3>%2</h3>\n%3\n<figcaption>%4 %5</figcaption></figure>\n")
-                 .arg(QLatin1String(m.key), esc(tr(m.nameEn, m.nameEs)),
+                 .arg(QLatin1String(m.key), esc(tr(m.name)),
                      histogramSvg(hist.v, hist.d, QStringLiteral("ms"), QLatin1String(hist.colour), tr),
-                     esc(tr(m.formulaEn, m.formulaEs)),
-                     esc(tr("Dashed lines: p50 (black) and p99 (red).",
-                         "Líneas discontinuas: p50 (negro) y p99 (rojo).")));
+                     esc(tr(m.formula)), esc(tr("Dashed lines: p50 (black) and p99 (red).")));
     }
     h += QStringLiteral("</div>\n</section>\n");
 
@@ -982,29 +934,25 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     for (const RequestRecord &r : trace.requests)
         runNs = std::max({ runNs, r.endNs, r.lastTokenNs() });
     const TimeSeries ts = timeSeries(trace, int(std::clamp<qint64>(runNs / 100'000'000, 20, 240)));
-    h += QStringLiteral("<section id=\"timeseries\">\n<h2>%1</h2>\n")
-             .arg(esc(tr("Over time", "A lo largo del tiempo")));
+    h += QStringLiteral("<section id=\"timeseries\">\n<h2>%1</h2>\n").arg(esc(tr("Over time")));
     h += QStringLiteral(
         "<figure id=\"series-inflight\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
-             .arg(esc(tr("Requests in flight", "Peticiones en vuelo")),
-                 seriesSvg(ts.inFlight, ts.fromNs, ts.toNs, QStringLiteral("#4e5993"), false,
-                     tr("requests", "peticiones"), tr),
-                 esc(tr("Peak in each column: exact sweep over [request start, end).",
-                     "Máximo de cada columna: barrido exacto sobre [inicio, fin) de las peticiones.")));
+             .arg(esc(tr("Requests in flight")),
+                 seriesSvg(
+                     ts.inFlight, ts.fromNs, ts.toNs, QStringLiteral("#4e5993"), false, tr("requests"), tr),
+                 esc(tr("Peak in each column: exact sweep over [request start, end).")));
     h += QStringLiteral(
         "<figure id=\"series-tokens\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
-             .arg(esc(tr("Tokens per second", "Tokens por segundo")),
+             .arg(esc(tr("Tokens per second")),
                  seriesSvg(ts.tokensPerS, ts.fromNs, ts.toNs, QStringLiteral("#863fb0"), false,
                      QStringLiteral("tok/s"), tr),
-                 esc(tr("Token events in each column / column width.",
-                     "Eventos de token en cada columna / ancho de la columna.")));
+                 esc(tr("Token events in each column / column width.")));
     h += QStringLiteral(
         "<figure id=\"series-errors\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
-             .arg(esc(tr("Errors", "Errores")),
-                 seriesSvg(ts.errors, ts.fromNs, ts.toNs, QStringLiteral("#6e0e0e"), true,
-                     tr("failures", "fallos"), tr),
-                 esc(tr("Failed requests per column, at the moment they failed.",
-                     "Peticiones fallidas por columna, en el momento en que fallaron.")));
+             .arg(esc(tr("Errors")),
+                 seriesSvg(
+                     ts.errors, ts.fromNs, ts.toNs, QStringLiteral("#6e0e0e"), true, tr("failures"), tr),
+                 esc(tr("Failed requests per column, at the moment they failed.")));
     h += QStringLiteral("</section>\n");
 
     // Timeline.
@@ -1015,24 +963,20 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
         timeline = builtinTimeline(trace, options, tr);
     h += QStringLiteral("<section id=\"timeline\">\n<h2>%1</h2>\n<p class=\"note\">%2</p>\n<div "
                         "class=\"timeline\">\n%3\n</div>\n")
-             .arg(esc(tr("Timeline", "Línea de tiempo")),
+             .arg(esc(tr("Timeline")),
                  esc(tr("Top: the event-loop thread (the cashier). Then worker threads, if any. Then one "
                         "lane per "
-                        "request: who is busy and who is only waiting, at every instant.",
-                     "Arriba: el hilo del bucle de eventos (el cajero). Después los hilos trabajadores, si "
-                     "los hay. "
-                     "Después una fila por petición: quién trabaja y quién solo espera, en cada instante.")),
+                        "request: who is busy and who is only waiting, at every instant.")),
                  timeline);
     h += legendHtml(tr) + QStringLiteral("</section>\n");
 
     // Errors.
-    h += QStringLiteral("<section id=\"errors\">\n<h2>%1</h2>\n")
-             .arg(esc(tr("Errors by kind", "Errores por tipo")));
+    h += QStringLiteral("<section id=\"errors\">\n<h2>%1</h2>\n").arg(esc(tr("Errors by kind")));
     if (summary.errors.isEmpty()) {
-        h += QStringLiteral("<p>%1</p>\n").arg(esc(tr("No errors.", "Sin errores.")));
+        h += QStringLiteral("<p>%1</p>\n").arg(esc(tr("No errors.")));
     } else {
         h += QStringLiteral("<table>\n<tr><th>%1</th><th>%2</th><th class=\"text\">%3</th></tr>\n")
-                 .arg(esc(tr("Kind", "Tipo")), esc(tr("Count", "Cantidad")), esc(tr("Examples", "Ejemplos")));
+                 .arg(esc(tr("Kind")), esc(tr("Count")), esc(tr("Examples")));
         for (auto it = summary.errors.begin(); it != summary.errors.end(); ++it) {
             QStringList examples;
             for (const RequestRecord &r : trace.requests) {
@@ -1045,7 +989,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                     msg = msg.left(240) + QStringLiteral("…");
                 msg = QStringLiteral("#%1 %2")
                           .arg(shownNumber(r.index))
-                          .arg(msg.isEmpty() ? tr("(no message)", "(sin mensaje)") : msg);
+                          .arg(msg.isEmpty() ? tr("(no message)") : msg);
                 if (!examples.contains(msg))
                     examples << msg;
             }
@@ -1059,9 +1003,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
         }
         h += QStringLiteral("</table>\n<p class=\"note\">%1</p>\n")
                  .arg(esc(tr("Failed and incomplete requests are excluded from every latency statistic and "
-                             "throughput.",
-                     "Las peticiones fallidas e incompletas quedan fuera de toda estadística de latencia y "
-                     "rendimiento.")));
+                             "throughput.")));
     }
     h += QStringLiteral("</section>\n");
 
@@ -1071,69 +1013,60 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     flatten(scenarioJson, QString(), &flat);
     h += QStringLiteral("<section id=\"scenario\">\n<h2>%1</h2>\n<dl class=\"scenario\">\n%2</dl>\n"
                         "<details><summary>%3</summary><pre>%4</pre></details>\n</section>\n")
-             .arg(esc(tr("Scenario", "Escenario")), flat.join(QString()), esc(tr("As JSON", "En JSON")),
+             .arg(esc(tr("Scenario")), flat.join(QString()), esc(tr("As JSON")),
                  esc(QString::fromUtf8(QJsonDocument(scenarioJson).toJson(QJsonDocument::Indented))));
 
     // Definitions.
-    const std::pair<const char *, const char *> defs[] = {
-        { "One monotonic nanosecond clock per run; wall-clock time only as the run's label.",
-            "Un reloj monótono en nanosegundos por ejecución; la hora de pared solo como etiqueta." },
-        { "Request start = just before the POST is handed to the network, after any client-side gate; the "
-          "wait at the gate is client queue time.",
-            "Inicio de la petición = justo antes de entregar el POST a la red, tras las puertas del cliente; "
-            "la espera en ellas es la cola del cliente." },
-        { "A token event is an SSE event whose JSON has a non-empty choices array; a usage-only event is not "
-          "one.",
-            "Un evento de token es un evento SSE cuyo JSON trae un array choices no vacío; un evento solo "
-            "con usage no lo es." },
-        { "TTFT = first token event − request start.",
-            "TTFT = primer evento de token − inicio de la petición." },
-        { "E2EL = last token event − request start (non-streaming: response fully read − start).",
-            "E2EL = último evento de token − inicio (sin streaming: respuesta leída entera − inicio)." },
-        { "ITL = each gap between consecutive token events, pooled over all successful requests.",
-            "ITL = cada hueco entre eventos de token consecutivos, juntando todas las peticiones con "
-            "éxito." },
-        { "Output tokens = usage.completion_tokens when the server sends it, else the number of token events "
-          "(flagged).",
-            "Tokens de salida = usage.completion_tokens si el servidor lo envía; si no, el número de eventos "
-            "de token (señalado)." },
-        { "TPOT = (E2EL − TTFT) / (output tokens − 1), only when output tokens > 1.",
-            "TPOT = (E2EL − TTFT) / (tokens de salida − 1), solo si hay más de 1 token de salida." },
-        { "Failure = non-2xx, transport or parse error, in-stream error, timeout, or no token event; "
-          "requests cut off by the end of the run are incomplete.",
-            "Fallo = respuesta no 2xx, error de transporte o de formato, error dentro del stream, tiempo "
-            "agotado o ningún token; las cortadas por el fin de la ejecución son incompletas." },
-        { "Throughputs = successes / duration; Σ output tokens / duration; (Σ prompt + Σ output) / duration. "
-          "Goodput counts successes meeting every SLO.",
-            "Rendimientos = éxitos / duración; Σ tokens de salida / duración; (Σ prompt + Σ salida) / "
-            "duración. El goodput cuenta los éxitos que cumplen todos los SLO." },
-        { "Statistics from the exact samples: mean, median, population std, percentiles by linear "
-          "interpolation (numpy's default).",
-            "Estadísticas de las muestras exactas: media, mediana, desviación típica poblacional, "
-            "percentiles por interpolación lineal (como numpy)." },
-        { "Peaks: busiest 1-second bucket of token events; requests in flight by an exact sweep over [start, "
-          "end), ends before starts.",
-            "Picos: el segundo con más eventos de token; peticiones en vuelo por barrido exacto sobre "
-            "[inicio, fin), fines antes que inicios." },
+    const char *const defs[] = {
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "One monotonic nanosecond clock per run; wall-clock time only as the run's label."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "Request start = just before the POST is handed to the network, after any client-side gate; the "
+            "wait at the gate is client queue time."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "A token event is an SSE event whose JSON has a non-empty choices array; a usage-only event is "
+            "not "
+            "one."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "TTFT = first token event − request start."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "E2EL = last token event − request start (non-streaming: response fully read − start)."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "ITL = each gap between consecutive token events, pooled over all successful requests."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "Output tokens = usage.completion_tokens when the server sends it, else the number of token "
+            "events "
+            "(flagged)."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "TPOT = (E2EL − TTFT) / (output tokens − 1), only when output tokens > 1."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "Failure = non-2xx, transport or parse error, in-stream error, timeout, or no token event; "
+            "requests cut off by the end of the run are incomplete."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "Throughputs = successes / duration; Σ output tokens / duration; (Σ prompt + Σ output) / "
+            "duration. "
+            "Goodput counts successes meeting every SLO."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "Statistics from the exact samples: mean, median, population std, percentiles by linear "
+            "interpolation (numpy's default)."),
+        QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+            "Peaks: busiest 1-second bucket of token events; requests in flight by an exact sweep over "
+            "[start, "
+            "end), ends before starts."),
     };
     h += QStringLiteral(
         "<section id=\"definitions\">\n<h2>%1</h2>\n<p class=\"note\">%2</p>\n<ol class=\"defs\">\n")
-             .arg(esc(tr("Definitions", "Definiciones")),
+             .arg(esc(tr("Definitions")),
                  esc(tr("Definition set \"%1\": the headline figures mean what vLLM's bench serve means by "
-                        "them.",
-                     "Conjunto de definiciones \"%1\": las cifras principales significan lo mismo que en "
-                     "vLLM bench serve.")
+                        "them.")
                          .arg(trace.definitions)));
-    for (const auto &[en, es] : defs)
-        h += QStringLiteral("<li>%1</li>\n").arg(esc(tr(en, es)));
+    for (const char *def : defs)
+        h += QStringLiteral("<li>%1</li>\n").arg(esc(tr(def)));
     h += QStringLiteral("</ol>\n</section>\n");
 
     h += QStringLiteral("<footer>%1</footer>\n</main>\n</body>\n</html>\n")
              .arg(esc(tr(
                  "Generated by BurgerBench %1 from the run started %2. Self-contained: no scripts, fonts or "
-                 "images are loaded from anywhere.",
-                 "Generado por BurgerBench %1 a partir de la ejecución iniciada el %2. Autónomo: no carga "
-                 "scripts, fuentes ni imágenes de ningún sitio.")
+                 "images are loaded from anywhere.")
                           .arg(QStringLiteral(BURGERBENCH_VERSION), started)));
     return scrub.text(h).toUtf8();
 }

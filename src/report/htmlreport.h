@@ -1,5 +1,6 @@
 #pragma once
 
+#include "i18n/language.h"
 #include "metrics/summary.h"
 #include "trace/runtrace.h"
 
@@ -16,12 +17,11 @@ namespace BurgerBench {
 // Every chart is inline SVG generated here, except the timeline, which is drawn by the desktop
 // app's paint routine through QSvgGenerator when this build has it (and a QGuiApplication
 // exists), and by a simpler built-in SVG writer otherwise.
-// The same input gives the same bytes: no clock is read, only the run's own started_at.
+// The same input gives the same bytes: no clock is read, only the run's own started_at. Its words
+// are in `Options::language`, from the app's translations (i18n/language.h), whatever language
+// the installed translator speaks; only the app's paint routine, when it draws the timeline,
+// names the lanes as the window does (in the installed translator's language).
 namespace HtmlReport {
-
-enum class Language { English, Spanish };
-// "en"/"english", "es"/"spanish"/"español".
-bool languageFromName(const QString &name, Language *language);
 
 struct Options
 {

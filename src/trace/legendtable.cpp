@@ -20,7 +20,7 @@ const PhaseLook looks[PhaseCount] = {
     /* LoopLag */ { 0xe67e22, NoColour, PhasePattern::None, NoColour, false, NoColour },
 };
 
-// lupdate reads these through src/gui/CMakeLists.txt's translation sources.
+// lupdate reads these through src/i18n/CMakeLists.txt (every target's sources).
 const char *const labels[PhaseCount] = {
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "In line"),
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Sending"),

@@ -44,7 +44,7 @@ const PhaseLook &phaseLook(Phase phase);
 
 // The translation context of the labels below: the UI shows
 // QCoreApplication::translate(LegendContext, phaseLabelSource(p)) (render/legend.h's
-// phaseLabel()); an English report uses the source text as it is.
+// phaseLabel()); the HTML report reads the same catalogue in its own language (i18n/language.h).
 constexpr const char *LegendContext = "BurgerBench::Legend";
 // Short name ("In line", "Waiting for first token"...) and a one-line meaning, in English.
 const char *phaseLabelSource(Phase phase);

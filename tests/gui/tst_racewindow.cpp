@@ -97,7 +97,7 @@ void tst_RaceWindow::showsThePresetAndItsTheoryBeforeRunning()
     QCOMPARE(window.currentPreset(), QStringLiteral("burgers"));
     auto *combo = window.findChild<QComboBox *>(QStringLiteral("presetCombo"));
     QCOMPARE(combo->count(), int(racePresets().size()));
-    QCOMPARE(combo->itemText(0), racePresets().first().titleEn);
+    QCOMPARE(combo->itemText(0), QStringLiteral("8 orders × 2 s (I/O-bound)"));
     // Sequential, concurrent, 4 blocking workers: 16 s, 2 s, 4 s predicted before anything runs.
     QCOMPARE(window.rowCount(), 3);
     QVERIFY(rowText(window.row(0), "titleLabel").startsWith(QStringLiteral("Sequential")));
@@ -158,9 +158,9 @@ void tst_RaceWindow::showsTheChosenLanguage()
     QCOMPARE(rowText(window.row(1), "formulaLabel"), concurrentFormula); // words and decimal point
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("storyLabel"))->text().startsWith(storyStart));
     QCOMPARE(window.findChild<QWidget *>(QStringLiteral("knobsBox"))->property("title").toString(), knobsBox);
-    const RacePreset first = racePresets().first();
     QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("presetCombo"))->itemText(0),
-        language == QLatin1String("es") ? first.titleEs : first.titleEn);
+        language == QLatin1String("es") ? QStringLiteral("8 pedidos × 2 s (limitado por E/S)")
+                                        : QStringLiteral("8 orders × 2 s (I/O-bound)"));
 
     // Switching at run time follows, texts set from code included.
     const QString other = language == QLatin1String("es") ? QStringLiteral("en") : QStringLiteral("es");
