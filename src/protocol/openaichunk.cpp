@@ -52,7 +52,7 @@ QString errorMessage(const QJsonObject &object, QByteArrayView raw)
 QString firstNonEmptyString(const QJsonObject &object, std::initializer_list<QLatin1String> keys)
 {
     for (const QLatin1String &key : keys) {
-        const QString s = object.value(key).toString();
+        QString s = object.value(key).toString();
         if (!s.isEmpty())
             return s;
     }

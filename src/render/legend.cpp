@@ -72,6 +72,7 @@ QString phaseDescription(Phase phase)
 std::vector<Phase> allPhases()
 {
     std::vector<Phase> phases;
+    phases.reserve(PhaseCount);
     for (int p = 0; p < PhaseCount; ++p)
         phases.push_back(Phase(p));
     return phases;

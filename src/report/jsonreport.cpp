@@ -194,7 +194,7 @@ struct Reader
         const QJsonArray tokenArray = tokens.toArray();
         r->tokenNs.clear();
         r->tokenNs.reserve(size_t(tokenArray.size()));
-        for (const QJsonValue &t : tokenArray) {
+        for (const auto &t : tokenArray) {
             if (!t.isDouble())
                 return fail(
                     where + QStringLiteral(".token_ns"), QStringLiteral("must be an array of integers"));

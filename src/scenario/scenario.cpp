@@ -378,7 +378,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                 r.fail(QStringLiteral("percentiles"), QStringLiteral("must be a non-empty array of numbers"));
             } else {
                 s.percentiles.clear();
-                for (const QJsonValue &p : v.toArray()) {
+                for (const auto &p : v.toArray()) {
                     if (!p.isDouble() || p.toDouble() < 0 || p.toDouble() > 100) {
                         r.fail(QStringLiteral("percentiles"),
                                QStringLiteral("each must be a number from 0 to 100"));

@@ -122,9 +122,9 @@ void tst_RunPaths::sameWorkBothWays()
                        .toString();
     const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
     cliWork.requests = int(requests.size());
-    for (const QJsonValue &r : requests)
+    for (const auto &r : requests)
         cliWork.succeeded += r.toObject().value(QLatin1String("outcome")).toString() == QLatin1String("success") ? 1 : 0;
-    for (const QJsonValue &v : root.value(QLatin1String("tasks")).toArray()) {
+    for (const auto &v : root.value(QLatin1String("tasks")).toArray()) {
         const QJsonObject task = v.toObject();
         const QString kind = task.value(QLatin1String("kind")).toString();
         cliWork.cpuTasks += kind == QLatin1String("cpu") ? 1 : 0;
@@ -132,7 +132,7 @@ void tst_RunPaths::sameWorkBothWays()
         // Each task's duration is on record.
         QVERIFY(task.value(QLatin1String("end_ns")).toDouble() >= task.value(QLatin1String("start_ns")).toDouble());
     }
-    for (const QJsonValue &lane : root.value(QLatin1String("task_lanes")).toArray())
+    for (const auto &lane : root.value(QLatin1String("task_lanes")).toArray())
         cliWork.lanes << (lane.isObject() ? lane.toObject().value(QLatin1String("name")).toString() : lane.toString());
     cliWork.jobs = int(root.value(QLatin1String("jobs")).toArray().size());
 
