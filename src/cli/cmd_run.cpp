@@ -32,8 +32,7 @@ struct FlagReader
     QCommandLineParser &parser;
     QString error;
 
-    template<typename T>
-    void number(const QString &name, T *out, double min, double max)
+    template<typename T> void number(const QString &name, T *out, double min, double max)
     {
         if (!error.isEmpty() || !parser.isSet(name))
             return;
@@ -49,7 +48,8 @@ struct FlagReader
         }
         if constexpr (std::is_integral_v<T>) {
             if (v != std::floor(v)) {
-                error = QStringLiteral("--%1: expected a whole number (got \"%2\")").arg(name, parser.value(name));
+                error = QStringLiteral("--%1: expected a whole number (got \"%2\")")
+                            .arg(name, parser.value(name));
                 return;
             }
         }
@@ -78,7 +78,8 @@ struct FlagReader
         bool ok = false;
         const double v = text.toDouble(&ok) * scale;
         if (!ok || !std::isfinite(v) || v <= 0) {
-            error = QStringLiteral("--%1: expected a positive duration such as 30, 30s, 500ms or 2m (got \"%2\")")
+            error = QStringLiteral(
+                "--%1: expected a positive duration such as 30, 30s, 500ms or 2m (got \"%2\")")
                         .arg(name, parser.value(name));
             return;
         }
@@ -101,7 +102,8 @@ bool applyFaultFlag(const QString &spec, SimulatorFaults *faults, QString *error
     bool ok = false;
     const double p = eq > 0 ? spec.mid(eq + 1).toDouble(&ok) : 0;
     if (eq <= 0 || !ok || p < 0 || p > 1) {
-        *error = QStringLiteral("--sim-fault: expected NAME=PROBABILITY with a probability from 0 to 1 (got \"%1\")")
+        *error = QStringLiteral(
+            "--sim-fault: expected NAME=PROBABILITY with a probability from 0 to 1 (got \"%1\")")
                      .arg(spec);
         return false;
     }
@@ -109,11 +111,11 @@ bool applyFaultFlag(const QString &spec, SimulatorFaults *faults, QString *error
     {
         const char *name;
         double SimulatorFaults::*field;
-    } const table[] = {{"http_429", &SimulatorFaults::http429},   {"http_500", &SimulatorFaults::http500},
-                       {"http_503", &SimulatorFaults::http503},   {"reset", &SimulatorFaults::reset},
-                       {"stall", &SimulatorFaults::stall},        {"malformed", &SimulatorFaults::malformed},
-                       {"stream_error", &SimulatorFaults::streamError},
-                       {"missing_done", &SimulatorFaults::missingDone}};
+    } const table[] = { { "http_429", &SimulatorFaults::http429 }, { "http_500", &SimulatorFaults::http500 },
+        { "http_503", &SimulatorFaults::http503 }, { "reset", &SimulatorFaults::reset },
+        { "stall", &SimulatorFaults::stall }, { "malformed", &SimulatorFaults::malformed },
+        { "stream_error", &SimulatorFaults::streamError },
+        { "missing_done", &SimulatorFaults::missingDone } };
     for (const auto &entry : table) {
         if (name == QLatin1String(entry.name)) {
             faults->*entry.field = p;
@@ -141,51 +143,98 @@ int cmdRun(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QList<QCommandLineOption> options {
-        {QStringLiteral("scenario"), QStringLiteral("Scenario JSON file; flags override its fields."), QStringLiteral("file")},
-        {QStringLiteral("url"), QStringLiteral("Target base URL (http://host:port or .../v1) or full endpoint URL."), QStringLiteral("url")},
-        {QStringLiteral("model"), QStringLiteral("Model name sent in each request."), QStringLiteral("name")},
-        {QStringLiteral("endpoint"), QStringLiteral("chat (default) or completions."), QStringLiteral("kind")},
-        {QStringLiteral("api-key-env"), QStringLiteral("Environment variable holding the API key (default OPENAI_API_KEY)."), QStringLiteral("name")},
-        {QStringLiteral("header"), QStringLiteral("Extra request header, repeatable."), QStringLiteral("name:value")},
-        {QStringLiteral("http2"), QStringLiteral("Use HTTP/2 (h2c prior knowledge on http://).")},
-        {QStringLiteral("mode"), QStringLiteral("Execution model: sequential, concurrent (default), parallel-blocking, parallel-cpu, mixed, anti-pattern or background-jobs (docs/race.md)."), QStringLiteral("mode")},
-        {QStringLiteral("workers"), QStringLiteral("Blocking worker threads (parallel-blocking, background-jobs; default 4)."), QStringLiteral("n")},
-        {QStringLiteral("cpu-task-ms"), QStringLiteral("CPU work per task or per response, ms of real CPU (parallel-cpu, mixed, anti-pattern, sequential)."), QStringLiteral("ms")},
-        {QStringLiteral("cpu-only"), QStringLiteral("The workload is --requests CPU tasks and no requests (implied by parallel-cpu).")},
-        {QStringLiteral("requests"), QStringLiteral("Measured requests."), QStringLiteral("n")},
-        {QStringLiteral("duration"), QStringLiteral("Run for this long instead (e.g. 30s, 2m)."), QStringLiteral("time")},
-        {QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once, 1 to 1000."), QStringLiteral("n")},
-        {QStringLiteral("rate"), QStringLiteral("Open loop: arrivals per second (0 = closed loop)."), QStringLiteral("r")},
-        {QStringLiteral("send-window"), QStringLiteral("Requests being sent at once (default 4; 0 = no limit: more raw req/s, TTFT includes the client's own send queue)."), QStringLiteral("n")},
-        {QStringLiteral("burstiness"), QStringLiteral("Gamma shape of the arrival gaps (1 = Poisson, 0 = constant)."), QStringLiteral("k")},
-        {QStringLiteral("stream"), QStringLiteral("Stream the responses (default).")},
-        {QStringLiteral("no-stream"), QStringLiteral("Ask for whole responses.")},
-        {QStringLiteral("max-tokens"), QStringLiteral("Output tokens asked for."), QStringLiteral("n")},
-        {QStringLiteral("ignore-eos"), QStringLiteral("Ask for fixed-length outputs (ignore_eos).")},
-        {QStringLiteral("prompt"), QStringLiteral("Prompt text."), QStringLiteral("text")},
-        {QStringLiteral("prompt-tokens"), QStringLiteral("Generate a prompt of this many words."), QStringLiteral("n")},
-        {QStringLiteral("warmup"), QStringLiteral("Warm-up requests, excluded from statistics."), QStringLiteral("n")},
-        {QStringLiteral("timeout"), QStringLiteral("Total deadline per attempt (e.g. 600s)."), QStringLiteral("time")},
-        {QStringLiteral("idle-timeout"), QStringLiteral("Inactivity timeout per attempt (e.g. 60s)."), QStringLiteral("time")},
-        {QStringLiteral("retries"), QStringLiteral("Retries for retryable failures (backoff with jitter, honours Retry-After)."), QStringLiteral("n")},
-        {QStringLiteral("rate-limit"), QStringLiteral("Client rate limit, requests per second (token bucket)."), QStringLiteral("r")},
-        {QStringLiteral("rate-limit-burst"), QStringLiteral("Token bucket size."), QStringLiteral("n")},
-        {QStringLiteral("fail-fast"), QStringLiteral("The first failure cancels the rest of the run.")},
-        {QStringLiteral("percentiles"), QStringLiteral("Comma-separated percentiles (default 50,90,95,99)."), QStringLiteral("list")},
-        {QStringLiteral("slo-ttft"), QStringLiteral("Goodput SLO on TTFT, ms."), QStringLiteral("ms")},
-        {QStringLiteral("slo-tpot"), QStringLiteral("Goodput SLO on TPOT, ms."), QStringLiteral("ms")},
-        {QStringLiteral("slo-e2el"), QStringLiteral("Goodput SLO on E2EL, ms."), QStringLiteral("ms")},
-        {QStringLiteral("seed"), QStringLiteral("Seed of the arrival schedule and retry jitter."), QStringLiteral("n")},
-        {QStringLiteral("json"), QStringLiteral("Write the full run as JSON (atomically)."), QStringLiteral("file")},
-        {QStringLiteral("csv"), QStringLiteral("Write one CSV row per request (atomically)."), QStringLiteral("file")},
-        {QStringLiteral("fail-if"), QStringLiteral("Exit 1 if this holds, e.g. ttft.p99>500ms, failed>0, error_rate>1%. Repeatable."), QStringLiteral("rule")},
-        {QStringLiteral("progress"), QStringLiteral("auto (default), tty, plain or off."), QStringLiteral("how")},
-        {QStringLiteral("sim-ttft-ms"), QStringLiteral("Simulator: time to first token."), QStringLiteral("ms")},
-        {QStringLiteral("sim-token-interval-ms"), QStringLiteral("Simulator: time between tokens."), QStringLiteral("ms")},
-        {QStringLiteral("sim-jitter-ms"), QStringLiteral("Simulator: +- jitter on each token interval."), QStringLiteral("ms")},
-        {QStringLiteral("sim-output-tokens"), QStringLiteral("Simulator: tokens per response (0 = max_tokens)."), QStringLiteral("n")},
-        {QStringLiteral("sim-capacity"), QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n")},
-        {QStringLiteral("sim-fault"), QStringLiteral("Simulator fault probability, e.g. http_429=0.1. Repeatable."), QStringLiteral("name=p")},
+        { QStringLiteral("scenario"), QStringLiteral("Scenario JSON file; flags override its fields."),
+            QStringLiteral("file") },
+        { QStringLiteral("url"),
+            QStringLiteral("Target base URL (http://host:port or .../v1) or full endpoint URL."),
+            QStringLiteral("url") },
+        { QStringLiteral("model"), QStringLiteral("Model name sent in each request."),
+            QStringLiteral("name") },
+        { QStringLiteral("endpoint"), QStringLiteral("chat (default) or completions."),
+            QStringLiteral("kind") },
+        { QStringLiteral("api-key-env"),
+            QStringLiteral("Environment variable holding the API key (default OPENAI_API_KEY)."),
+            QStringLiteral("name") },
+        { QStringLiteral("header"), QStringLiteral("Extra request header, repeatable."),
+            QStringLiteral("name:value") },
+        { QStringLiteral("http2"), QStringLiteral("Use HTTP/2 (h2c prior knowledge on http://).") },
+        { QStringLiteral("mode"),
+            QStringLiteral("Execution model: sequential, concurrent (default), parallel-blocking, "
+                           "parallel-cpu, mixed, anti-pattern or background-jobs (docs/race.md)."),
+            QStringLiteral("mode") },
+        { QStringLiteral("workers"),
+            QStringLiteral("Blocking worker threads (parallel-blocking, background-jobs; default 4)."),
+            QStringLiteral("n") },
+        { QStringLiteral("cpu-task-ms"),
+            QStringLiteral("CPU work per task or per response, ms of real CPU (parallel-cpu, mixed, "
+                           "anti-pattern, sequential)."),
+            QStringLiteral("ms") },
+        { QStringLiteral("cpu-only"),
+            QStringLiteral(
+                "The workload is --requests CPU tasks and no requests (implied by parallel-cpu).") },
+        { QStringLiteral("requests"), QStringLiteral("Measured requests."), QStringLiteral("n") },
+        { QStringLiteral("duration"), QStringLiteral("Run for this long instead (e.g. 30s, 2m)."),
+            QStringLiteral("time") },
+        { QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once, 1 to 1000."),
+            QStringLiteral("n") },
+        { QStringLiteral("rate"), QStringLiteral("Open loop: arrivals per second (0 = closed loop)."),
+            QStringLiteral("r") },
+        { QStringLiteral("send-window"),
+            QStringLiteral("Requests being sent at once (default 4; 0 = no limit: more raw req/s, TTFT "
+                           "includes the client's own send queue)."),
+            QStringLiteral("n") },
+        { QStringLiteral("burstiness"),
+            QStringLiteral("Gamma shape of the arrival gaps (1 = Poisson, 0 = constant)."),
+            QStringLiteral("k") },
+        { QStringLiteral("stream"), QStringLiteral("Stream the responses (default).") },
+        { QStringLiteral("no-stream"), QStringLiteral("Ask for whole responses.") },
+        { QStringLiteral("max-tokens"), QStringLiteral("Output tokens asked for."), QStringLiteral("n") },
+        { QStringLiteral("ignore-eos"), QStringLiteral("Ask for fixed-length outputs (ignore_eos).") },
+        { QStringLiteral("prompt"), QStringLiteral("Prompt text."), QStringLiteral("text") },
+        { QStringLiteral("prompt-tokens"), QStringLiteral("Generate a prompt of this many words."),
+            QStringLiteral("n") },
+        { QStringLiteral("warmup"), QStringLiteral("Warm-up requests, excluded from statistics."),
+            QStringLiteral("n") },
+        { QStringLiteral("timeout"), QStringLiteral("Total deadline per attempt (e.g. 600s)."),
+            QStringLiteral("time") },
+        { QStringLiteral("idle-timeout"), QStringLiteral("Inactivity timeout per attempt (e.g. 60s)."),
+            QStringLiteral("time") },
+        { QStringLiteral("retries"),
+            QStringLiteral("Retries for retryable failures (backoff with jitter, honours Retry-After)."),
+            QStringLiteral("n") },
+        { QStringLiteral("rate-limit"),
+            QStringLiteral("Client rate limit, requests per second (token bucket)."), QStringLiteral("r") },
+        { QStringLiteral("rate-limit-burst"), QStringLiteral("Token bucket size."), QStringLiteral("n") },
+        { QStringLiteral("fail-fast"), QStringLiteral("The first failure cancels the rest of the run.") },
+        { QStringLiteral("percentiles"), QStringLiteral("Comma-separated percentiles (default 50,90,95,99)."),
+            QStringLiteral("list") },
+        { QStringLiteral("slo-ttft"), QStringLiteral("Goodput SLO on TTFT, ms."), QStringLiteral("ms") },
+        { QStringLiteral("slo-tpot"), QStringLiteral("Goodput SLO on TPOT, ms."), QStringLiteral("ms") },
+        { QStringLiteral("slo-e2el"), QStringLiteral("Goodput SLO on E2EL, ms."), QStringLiteral("ms") },
+        { QStringLiteral("seed"), QStringLiteral("Seed of the arrival schedule and retry jitter."),
+            QStringLiteral("n") },
+        { QStringLiteral("json"), QStringLiteral("Write the full run as JSON (atomically)."),
+            QStringLiteral("file") },
+        { QStringLiteral("csv"), QStringLiteral("Write one CSV row per request (atomically)."),
+            QStringLiteral("file") },
+        { QStringLiteral("fail-if"),
+            QStringLiteral("Exit 1 if this holds, e.g. ttft.p99>500ms, failed>0, error_rate>1%. Repeatable."),
+            QStringLiteral("rule") },
+        { QStringLiteral("progress"), QStringLiteral("auto (default), tty, plain or off."),
+            QStringLiteral("how") },
+        { QStringLiteral("sim-ttft-ms"), QStringLiteral("Simulator: time to first token."),
+            QStringLiteral("ms") },
+        { QStringLiteral("sim-token-interval-ms"), QStringLiteral("Simulator: time between tokens."),
+            QStringLiteral("ms") },
+        { QStringLiteral("sim-jitter-ms"), QStringLiteral("Simulator: +- jitter on each token interval."),
+            QStringLiteral("ms") },
+        { QStringLiteral("sim-output-tokens"),
+            QStringLiteral("Simulator: tokens per response (0 = max_tokens)."), QStringLiteral("n") },
+        { QStringLiteral("sim-capacity"),
+            QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n") },
+        { QStringLiteral("sim-fault"),
+            QStringLiteral("Simulator fault probability, e.g. http_429=0.1. Repeatable."),
+            QStringLiteral("name=p") },
     };
     parser.addOptions(options);
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -202,7 +251,7 @@ int cmdRun(int argc, char **argv)
     }
     if (!parser.positionalArguments().isEmpty()) {
         std::fprintf(stderr, "burgerbench-cli run: unexpected argument \"%s\"\n",
-                     qPrintable(parser.positionalArguments().constFirst()));
+            qPrintable(parser.positionalArguments().constFirst()));
         return BadUsage;
     }
 
@@ -221,14 +270,16 @@ int cmdRun(int argc, char **argv)
             return usageError(error);
     }
 
-    FlagReader f {parser, {}};
+    FlagReader f { parser, {} };
     if (parser.isSet(QStringLiteral("url"))) {
         const QString text = parser.value(QStringLiteral("url"));
         scenario.url = QUrl(text, QUrl::StrictMode);
         if (!scenario.url.isValid() || scenario.url.host().isEmpty()
-            || (scenario.url.scheme() != QLatin1String("http") && scenario.url.scheme() != QLatin1String("https")))
-            return usageError(QStringLiteral("--url: expected http://host[:port][/path] or https://... (got \"%1\")")
-                                  .arg(QUrl(text).toString(QUrl::RemoveUserInfo)));
+            || (scenario.url.scheme() != QLatin1String("http")
+                && scenario.url.scheme() != QLatin1String("https")))
+            return usageError(
+                QStringLiteral("--url: expected http://host[:port][/path] or https://... (got \"%1\")")
+                    .arg(QUrl(text).toString(QUrl::RemoveUserInfo)));
     }
     if (parser.isSet(QStringLiteral("model")))
         scenario.model = parser.value(QStringLiteral("model"));
@@ -254,9 +305,10 @@ int cmdRun(int argc, char **argv)
     if (parser.isSet(QStringLiteral("mode"))) {
         const QString m = parser.value(QStringLiteral("mode"));
         if (!executionModeFromName(m, &scenario.mode))
-            return usageError(QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking, parallel-cpu, "
-                                             "mixed, anti-pattern or background-jobs (got \"%1\")")
-                                  .arg(m));
+            return usageError(
+                QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking, parallel-cpu, "
+                               "mixed, anti-pattern or background-jobs (got \"%1\")")
+                    .arg(m));
     }
     if (parser.isSet(QStringLiteral("cpu-only")))
         scenario.cpuOnly = true;
@@ -307,7 +359,8 @@ int cmdRun(int argc, char **argv)
         const QString progress = parser.value(QStringLiteral("progress"));
         if (!progress.isEmpty() && progress != QLatin1String("auto") && progress != QLatin1String("tty")
             && progress != QLatin1String("plain") && progress != QLatin1String("off"))
-            return usageError(QStringLiteral("--progress: expected auto, tty, plain or off (got \"%1\")").arg(progress));
+            return usageError(
+                QStringLiteral("--progress: expected auto, tty, plain or off (got \"%1\")").arg(progress));
     }
     for (const QString &spec : parser.values(QStringLiteral("sim-fault"))) {
         QString error;
@@ -320,7 +373,8 @@ int cmdRun(int argc, char **argv)
             bool ok = false;
             const double v = p.trimmed().toDouble(&ok);
             if (!ok || v < 0 || v > 100)
-                return usageError(QStringLiteral("--percentiles: \"%1\" is not a number from 0 to 100").arg(p));
+                return usageError(
+                    QStringLiteral("--percentiles: \"%1\" is not a number from 0 to 100").arg(p));
             scenario.percentiles.append(v);
         }
     }
@@ -448,7 +502,7 @@ int cmdRun(int argc, char **argv)
         if (t.violated(summary, &measured)) {
             thresholdFailed = true;
             std::fprintf(stderr, "FAIL --fail-if %s (measured %s)\n", qPrintable(t.text),
-                         std::isnan(measured) ? "nothing: no sample" : qPrintable(QString::number(measured, 'g', 6)));
+                std::isnan(measured) ? "nothing: no sample" : qPrintable(QString::number(measured, 'g', 6)));
         }
     }
     if (exitCode == Ok && thresholdFailed)

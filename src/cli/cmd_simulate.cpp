@@ -17,24 +17,34 @@ int cmdSimulate(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("burgerbench-cli simulate"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Serve the built-in OpenAI-compatible LLM simulator until interrupted.\n"
-        "The first line on stdout is its URL. GET /sim/stats returns the ground truth."));
+    parser.setApplicationDescription(
+        QStringLiteral("Serve the built-in OpenAI-compatible LLM simulator until interrupted.\n"
+                       "The first line on stdout is its URL. GET /sim/stats returns the ground truth."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."), QStringLiteral("address"), QStringLiteral("127.0.0.1")},
-        {QStringLiteral("port"), QStringLiteral("Port (default 0: any free port)."), QStringLiteral("port"), QStringLiteral("0")},
-        {QStringLiteral("scenario"), QStringLiteral("Take the knobs from a scenario's simulator section."), QStringLiteral("file")},
-        {QStringLiteral("ttft-ms"), QStringLiteral("Time to first token."), QStringLiteral("ms")},
-        {QStringLiteral("token-interval-ms"), QStringLiteral("Time between tokens."), QStringLiteral("ms")},
-        {QStringLiteral("jitter-ms"), QStringLiteral("+- jitter on each interval."), QStringLiteral("ms")},
-        {QStringLiteral("output-tokens"), QStringLiteral("Tokens per response (0 = max_tokens)."), QStringLiteral("n")},
-        {QStringLiteral("prefill-us"), QStringLiteral("Extra TTFT per prompt token, microseconds."), QStringLiteral("us")},
-        {QStringLiteral("capacity"), QStringLiteral("Sequences served at once (0 = unlimited)."), QStringLiteral("n")},
-        {QStringLiteral("seed"), QStringLiteral("Seed of faults and jitter."), QStringLiteral("n")},
-        {QStringLiteral("fault"), QStringLiteral("Fault probability NAME=P (http_429, http_500, http_503, reset, stall, malformed, stream_error, missing_done). Repeatable."), QStringLiteral("name=p")},
-        {QStringLiteral("retry-after"), QStringLiteral("Retry-After seconds sent with 429/503."), QStringLiteral("s")},
-        {QStringLiteral("stall-s"), QStringLiteral("How long a stall lasts."), QStringLiteral("s")},
+        { QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."),
+            QStringLiteral("address"), QStringLiteral("127.0.0.1") },
+        { QStringLiteral("port"), QStringLiteral("Port (default 0: any free port)."), QStringLiteral("port"),
+            QStringLiteral("0") },
+        { QStringLiteral("scenario"), QStringLiteral("Take the knobs from a scenario's simulator section."),
+            QStringLiteral("file") },
+        { QStringLiteral("ttft-ms"), QStringLiteral("Time to first token."), QStringLiteral("ms") },
+        { QStringLiteral("token-interval-ms"), QStringLiteral("Time between tokens."), QStringLiteral("ms") },
+        { QStringLiteral("jitter-ms"), QStringLiteral("+- jitter on each interval."), QStringLiteral("ms") },
+        { QStringLiteral("output-tokens"), QStringLiteral("Tokens per response (0 = max_tokens)."),
+            QStringLiteral("n") },
+        { QStringLiteral("prefill-us"), QStringLiteral("Extra TTFT per prompt token, microseconds."),
+            QStringLiteral("us") },
+        { QStringLiteral("capacity"), QStringLiteral("Sequences served at once (0 = unlimited)."),
+            QStringLiteral("n") },
+        { QStringLiteral("seed"), QStringLiteral("Seed of faults and jitter."), QStringLiteral("n") },
+        { QStringLiteral("fault"),
+            QStringLiteral("Fault probability NAME=P (http_429, http_500, http_503, reset, stall, malformed, "
+                           "stream_error, missing_done). Repeatable."),
+            QStringLiteral("name=p") },
+        { QStringLiteral("retry-after"), QStringLiteral("Retry-After seconds sent with 429/503."),
+            QStringLiteral("s") },
+        { QStringLiteral("stall-s"), QStringLiteral("How long a stall lasts."), QStringLiteral("s") },
     });
     parser.process(app);
 
@@ -58,7 +68,11 @@ int cmdSimulate(int argc, char **argv)
         bool ok = false;
         const double v = parser.value(key).toDouble(&ok);
         if (!ok || !std::isfinite(v) || v < min || v > max)
-            error = QStringLiteral("--%1: expected a number from %2 to %3 (got \"%4\")").arg(key).arg(min).arg(max).arg(parser.value(key));
+            error = QStringLiteral("--%1: expected a number from %2 to %3 (got \"%4\")")
+                        .arg(key)
+                        .arg(min)
+                        .arg(max)
+                        .arg(parser.value(key));
         else
             *out = std::remove_pointer_t<decltype(out)>(v);
     };
@@ -86,8 +100,8 @@ int cmdSimulate(int argc, char **argv)
         faults.insert(spec.left(eq), p);
         Scenario probe;
         QString fieldError;
-        QJsonObject json {{QStringLiteral("load"), QJsonObject {{QStringLiteral("requests"), 1}}},
-                          {QStringLiteral("simulator"), QJsonObject {{QStringLiteral("faults"), faults}}}};
+        QJsonObject json { { QStringLiteral("load"), QJsonObject { { QStringLiteral("requests"), 1 } } },
+            { QStringLiteral("simulator"), QJsonObject { { QStringLiteral("faults"), faults } } } };
         if (!Scenario::fromJson(json, &probe, &fieldError))
             return bad(QStringLiteral("--fault \"%1\": %2").arg(spec, fieldError));
         const SimulatorFaults &f = probe.simulator.faults;
@@ -103,17 +117,19 @@ int cmdSimulate(int argc, char **argv)
     }
     QHostAddress address;
     if (!address.setAddress(parser.value(QStringLiteral("host"))))
-        return bad(QStringLiteral("--host: \"%1\" is not an IP address").arg(parser.value(QStringLiteral("host"))));
+        return bad(
+            QStringLiteral("--host: \"%1\" is not an IP address").arg(parser.value(QStringLiteral("host"))));
 
     raiseFileLimit();
     installInterruptHandler();
     Simulator simulator(settings);
     if (!simulator.listen(address, port, &error)) {
         std::fprintf(stderr, "burgerbench-cli simulate: cannot listen on %s:%u: %s\n",
-                     qPrintable(address.toString()), unsigned(port), qPrintable(error));
+            qPrintable(address.toString()), unsigned(port), qPrintable(error));
         return Aborted;
     }
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6) {
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+        || address == QHostAddress::AnyIPv6) {
         // Not loopback: say so, and what the printed URL is.
         std::fprintf(stderr,
             "burgerbench-cli simulate: warning: listening on every interface (%s port %u): any host that "

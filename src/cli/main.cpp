@@ -35,7 +35,7 @@ void printUsage(FILE *out)
                "\n"
                "Run 'burgerbench-cli <command> --help' for the options of a command.\n"
                "Exit codes: 0 ok, 1 a --fail-if threshold failed, 2 bad usage or scenario, 3 aborted.\n",
-               out);
+        out);
 }
 
 } // namespace

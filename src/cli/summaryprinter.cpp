@@ -42,7 +42,9 @@ QString progressLine(const Progress &p, double tokensPerS)
                 .arg(qRound64(tokensPerS))
                 .arg(double(p.lastLoopLagNs) / 1e6, 0, 'f', 1);
     if (p.tasksStarted > 0)
-        line += QStringLiteral(" | tasks running %1, done %2").arg(p.tasksStarted - p.tasksEnded).arg(p.tasksEnded);
+        line += QStringLiteral(" | tasks running %1, done %2")
+                    .arg(p.tasksStarted - p.tasksEnded)
+                    .arg(p.tasksEnded);
     return line;
 }
 
@@ -102,7 +104,8 @@ QString loadDescription(const Scenario &sc)
     QString load = executionModeName(sc.mode);
     const bool cpuOnly = sc.cpuOnly || sc.mode == ExecutionMode::ParallelCpu;
     if (cpuOnly)
-        return load + QStringLiteral(", %1 CPU tasks of %2 ms, no requests").arg(sc.requests).arg(sc.cpuTaskMs);
+        return load
+            + QStringLiteral(", %1 CPU tasks of %2 ms, no requests").arg(sc.requests).arg(sc.cpuTaskMs);
     if (sc.mode == ExecutionMode::ParallelBlocking || sc.mode == ExecutionMode::BackgroundJobs)
         load += QStringLiteral(", %1 blocking workers").arg(sc.workers);
     if (sc.mode != ExecutionMode::Sequential)
@@ -129,7 +132,8 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         out += row(QStringLiteral("Target:"), QStringLiteral("none (CPU tasks only)"));
     else
         out += row(QStringLiteral("Target:"),
-            sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl) : trace.targetUrl);
+            sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl)
+                               : trace.targetUrl);
     out += row(QStringLiteral("Load:"), loadDescription(sc));
     out += formatWork(trace);
     if (cpuOnly) {
@@ -140,7 +144,7 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     if (!trace.abortReason.isEmpty())
         out += row(QStringLiteral("Aborted:"), trace.abortReason);
     out += row(QStringLiteral("Sent / completed / failed / incomplete:"),
-               QStringLiteral("%1 / %2 / %3 / %4").arg(s.sent).arg(s.completed).arg(s.failed).arg(s.incomplete));
+        QStringLiteral("%1 / %2 / %3 / %4").arg(s.sent).arg(s.completed).arg(s.failed).arg(s.incomplete));
     out += row(QStringLiteral("Duration (s):"), num(s.durationS));
     out += row(QStringLiteral("Request throughput (req/s):"), num(s.requestThroughput));
     out += row(QStringLiteral("Output token throughput (tok/s):"), num(s.outputThroughput));
@@ -150,7 +154,8 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     out += row(QStringLiteral("Peak concurrency (measured):"), QString::number(s.peakConcurrency));
     out += row(QStringLiteral("Peak output tokens/s (1 s bucket):"), num(s.peakTokensPerS, 0));
     out += row(QStringLiteral("Output tokens counted from:"),
-               s.outputTokensFromUsage ? QStringLiteral("server usage") : QStringLiteral("token events (no usage sent)"));
+        s.outputTokensFromUsage ? QStringLiteral("server usage")
+                                : QStringLiteral("token events (no usage sent)"));
     if (!s.errors.isEmpty()) {
         QStringList parts;
         for (auto it = s.errors.begin(); it != s.errors.end(); ++it)
@@ -159,7 +164,7 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     }
 
     out += QStringLiteral("\n%1").arg(QStringLiteral("latency (ms)"), -22);
-    QStringList columns {QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("std")};
+    QStringList columns { QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("std") };
     for (double r : ranks)
         columns << rankLabel(r);
     columns << QStringLiteral("n");

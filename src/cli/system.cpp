@@ -8,7 +8,7 @@
 namespace BurgerBench::Cli {
 
 namespace {
-std::atomic<int> interrupted {0};
+std::atomic<int> interrupted { 0 };
 extern "C" void onSignal(int)
 {
     interrupted.fetch_add(1);

@@ -4,8 +4,8 @@
 
 namespace BurgerBench {
 
-std::vector<qint64> ArrivalSchedule::generate(double rate, double burstiness, int count, qint64 durationNs,
-                                              quint64 seed)
+std::vector<qint64> ArrivalSchedule::generate(
+    double rate, double burstiness, int count, qint64 durationNs, quint64 seed)
 {
     std::vector<qint64> out;
     if (rate <= 0 || (count <= 0 && durationNs <= 0))
@@ -16,8 +16,8 @@ std::vector<qint64> ArrivalSchedule::generate(double rate, double burstiness, in
         out.reserve(size_t(count));
     std::mt19937_64 rng(seed);
     const double meanGapNs = 1e9 / rate;
-    std::gamma_distribution<double> gamma(burstiness > 0 ? burstiness : 1.0,
-                                          burstiness > 0 ? meanGapNs / burstiness : meanGapNs);
+    std::gamma_distribution<double> gamma(
+        burstiness > 0 ? burstiness : 1.0, burstiness > 0 ? meanGapNs / burstiness : meanGapNs);
     double t = 0;
     for (qint64 i = 0; i < hardCap; ++i) {
         if (count > 0 && qint64(out.size()) >= count)

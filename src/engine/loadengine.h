@@ -33,8 +33,8 @@ public:
 
     // Starts the run. `target` is the base or endpoint URL; `apiKey` (may be empty) is sent as
     // a Bearer token and stored nowhere. Returns false with *error for an unusable target.
-    bool start(const Scenario &scenario, const QUrl &target, const QByteArray &apiKey,
-               QString *error = nullptr);
+    bool start(
+        const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, QString *error = nullptr);
     // Cuts off everything still queued or in flight (recorded as incomplete, "cancelled"),
     // then emits finished(). Safe to call at any moment, also from a slot of this engine.
     void cancel();
@@ -73,4 +73,3 @@ private:
 };
 
 } // namespace BurgerBench
-

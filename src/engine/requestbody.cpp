@@ -8,9 +8,9 @@ namespace BurgerBench {
 
 QString RequestBody::generatePrompt(int words)
 {
-    static const char *const vocabulary[] = {"please", "describe", "the", "perfect", "burger", "with", "cheese",
-                                             "pickles", "onions", "and", "a", "toasted", "bun", "for", "two",
-                                             "hungry", "people", "waiting", "at", "table", "seven"};
+    static const char *const vocabulary[]
+        = { "please", "describe", "the", "perfect", "burger", "with", "cheese", "pickles", "onions", "and",
+              "a", "toasted", "bun", "for", "two", "hungry", "people", "waiting", "at", "table", "seven" };
     constexpr int n = int(sizeof(vocabulary) / sizeof(vocabulary[0]));
     QString out;
     out.reserve(words * 7);
@@ -44,8 +44,8 @@ RequestBody RequestBody::build(const Scenario &s)
     o.insert(QStringLiteral("model"), s.model);
     if (s.endpoint == Endpoint::Chat) {
         o.insert(QStringLiteral("messages"),
-                 QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
-                                          {QStringLiteral("content"), prompt}}});
+            QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                { QStringLiteral("content"), prompt } } });
         o.insert(QStringLiteral("max_completion_tokens"), s.maxTokens);
     } else {
         o.insert(QStringLiteral("prompt"), prompt);
@@ -54,7 +54,7 @@ RequestBody RequestBody::build(const Scenario &s)
     o.insert(QStringLiteral("max_tokens"), s.maxTokens);
     o.insert(QStringLiteral("stream"), s.stream);
     if (s.stream)
-        o.insert(QStringLiteral("stream_options"), QJsonObject {{QStringLiteral("include_usage"), true}});
+        o.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
     if (s.ignoreEos)
         o.insert(QStringLiteral("ignore_eos"), true);
     RequestBody body;

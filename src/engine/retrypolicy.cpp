@@ -40,7 +40,8 @@ qint64 RetryPolicy::retryAfterNs(const QByteArray &header, const QDateTime &now)
     if (ok)
         return seconds >= 0 ? qint64(seconds * 1e9) : -1;
     // HTTP-date (RFC 9110 IMF-fixdate), e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(value), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime when = QLocale::c().toDateTime(
+        QString::fromLatin1(value), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return -1;
     when.setTimeSpec(Qt::UTC);

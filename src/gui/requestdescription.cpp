@@ -2,11 +2,10 @@
 
 #include "metrics/requestmetrics.h"
 #include "render/timeformat.h"
-#include "trace/shownnumber.h"
 #include "trace/runtrace.h"
+#include "trace/shownnumber.h"
 
 #include <QCoreApplication>
-
 
 namespace BurgerBench {
 

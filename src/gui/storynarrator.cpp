@@ -306,11 +306,10 @@ QString StoryNarrator::modeParagraph(ExecutionMode mode)
             "for nothing. That is CPU work or a blocking call on the event-loop thread: the loop lane "
             "turns red, its lag climbs, and every request gets slower.");
     case ExecutionMode::BackgroundJobs:
-        return tr(
-            "The counter takes every order at once and hands back a ticket: the order is accepted, not "
-            "done. Cooks in the back work through the tickets a few at a time, and the customer checks "
-            "the board now and then to see whether theirs is pending, cooking, done or failed. The "
-            "answer comes fast; the work still takes as long as the cooks need.");
+        return tr("The counter takes every order at once and hands back a ticket: the order is accepted, not "
+                  "done. Cooks in the back work through the tickets a few at a time, and the customer checks "
+                  "the board now and then to see whether theirs is pending, cooking, done or failed. The "
+                  "answer comes fast; the work still takes as long as the cooks need.");
     }
     return QString();
 }

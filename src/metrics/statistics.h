@@ -15,7 +15,7 @@ struct Distribution
     double stddev = 0; // population standard deviation
     double min = 0;
     double max = 0;
-    QList<double> percentileRanks;  // e.g. 50, 90, 95, 99
+    QList<double> percentileRanks; // e.g. 50, 90, 95, 99
     QList<double> percentileValues; // same order
     double percentile(double rank) const; // value for a listed rank, NaN if not listed
 };

@@ -15,29 +15,29 @@ struct RunTrace;
 struct Summary
 {
     QString definitions = QStringLiteral("vllm-compatible");
-    int sent = 0;       // measured requests dispatched at least once
+    int sent = 0; // measured requests dispatched at least once
     int completed = 0;
     int failed = 0;
     int incomplete = 0;
     double durationS = 0;
-    double requestThroughput = 0;   // completed / duration
-    double outputThroughput = 0;    // sum output tokens / duration
+    double requestThroughput = 0; // completed / duration
+    double outputThroughput = 0; // sum output tokens / duration
     double totalTokenThroughput = 0; // (prompt + output) / duration
-    double goodput = 0;             // completed meeting every SLO / duration (0 without SLOs)
+    double goodput = 0; // completed meeting every SLO / duration (0 without SLOs)
     qint64 totalPromptTokens = 0;
     qint64 totalOutputTokens = 0;
     bool outputTokensFromUsage = true; // false if any success counted token events instead
-    int peakConcurrency = 0;        // exact sweep over [dispatch, end), ends before starts
-    double peakTokensPerS = 0;      // busiest 1-second bucket of token events
-    QMap<QString, int> errors;      // errorKindName -> count (failed and incomplete)
+    int peakConcurrency = 0; // exact sweep over [dispatch, end), ends before starts
+    double peakTokensPerS = 0; // busiest 1-second bucket of token events
+    QMap<QString, int> errors; // errorKindName -> count (failed and incomplete)
 
-    Distribution ttft;   // first token - start
-    Distribution tpot;   // (e2el - ttft) / (output tokens - 1), requests with > 1 token
-    Distribution itl;    // all gaps between consecutive token events, pooled
-    Distribution e2el;   // last token (or body read) - start
+    Distribution ttft; // first token - start
+    Distribution tpot; // (e2el - ttft) / (output tokens - 1), requests with > 1 token
+    Distribution itl; // all gaps between consecutive token events, pooled
+    Distribution e2el; // last token (or body read) - start
     // Extras, labelled as such in reports.
-    Distribution queue;          // client queue time (dispatch - intended)
-    Distribution ttfb;           // first byte - start
+    Distribution queue; // client queue time (dispatch - intended)
+    Distribution ttfb; // first byte - start
     Distribution scheduleLatency; // end - intended start
 };
 

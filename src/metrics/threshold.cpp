@@ -29,9 +29,9 @@ const Distribution *distributionFor(const Summary &s, const QString &metric)
     return nullptr;
 }
 
-const char *const scalarNames[] = {"completed", "failed", "incomplete", "sent", "error_rate",
-                                   "request_throughput", "output_throughput", "total_token_throughput",
-                                   "goodput", "peak_concurrency", "duration_s"};
+const char *const scalarNames[]
+    = { "completed", "failed", "incomplete", "sent", "error_rate", "request_throughput", "output_throughput",
+          "total_token_throughput", "goodput", "peak_concurrency", "duration_s" };
 
 bool isScalar(const QString &metric)
 {
@@ -46,8 +46,8 @@ bool isScalar(const QString &metric)
 
 bool Threshold::parse(const QString &text, Threshold *out, QString *error)
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"(^\s*([a-z_0-9]+)(?:\.([a-z]+[0-9.]*))?\s*(>=|<=|==|!=|>|<)\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(us|ms|s|%)?\s*$)"));
+    static const QRegularExpression re(QStringLiteral(
+        R"(^\s*([a-z_0-9]+)(?:\.([a-z]+[0-9.]*))?\s*(>=|<=|==|!=|>|<)\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(us|ms|s|%)?\s*$)"));
     const QRegularExpressionMatch m = re.match(text);
     auto fail = [&](const QString &why) {
         *error = QStringLiteral("--fail-if \"%1\": %2").arg(text, why);
@@ -72,7 +72,8 @@ bool Threshold::parse(const QString &text, Threshold *out, QString *error)
     Summary probe;
     if (distributionFor(probe, t.metric)) {
         if (t.statistic.isEmpty())
-            return fail(QStringLiteral("%1 needs a statistic: mean, median, std, min, max or pNN").arg(t.metric));
+            return fail(
+                QStringLiteral("%1 needs a statistic: mean, median, std, min, max or pNN").arg(t.metric));
         const bool percentile = t.statistic.startsWith(u'p');
         if (percentile) {
             bool ok = false;
@@ -80,8 +81,8 @@ bool Threshold::parse(const QString &text, Threshold *out, QString *error)
             if (!ok || rank < 0 || rank > 100)
                 return fail(QStringLiteral("percentile \"%1\" must be p0 to p100").arg(t.statistic));
         } else if (t.statistic != QLatin1String("mean") && t.statistic != QLatin1String("median")
-                   && t.statistic != QLatin1String("std") && t.statistic != QLatin1String("min")
-                   && t.statistic != QLatin1String("max")) {
+            && t.statistic != QLatin1String("std") && t.statistic != QLatin1String("min")
+            && t.statistic != QLatin1String("max")) {
             return fail(QStringLiteral("unknown statistic \"%1\"").arg(t.statistic));
         }
         if (unit == QLatin1String("%"))
@@ -161,12 +162,18 @@ bool Threshold::violated(const Summary &summary, double *measured) const
     if (std::isnan(v))
         return true;
     switch (op) {
-    case Op::Greater: return v > value;
-    case Op::GreaterEqual: return v >= value;
-    case Op::Less: return v < value;
-    case Op::LessEqual: return v <= value;
-    case Op::Equal: return v == value;
-    case Op::NotEqual: return v != value;
+    case Op::Greater:
+        return v > value;
+    case Op::GreaterEqual:
+        return v >= value;
+    case Op::Less:
+        return v < value;
+    case Op::LessEqual:
+        return v <= value;
+    case Op::Equal:
+        return v == value;
+    case Op::NotEqual:
+        return v != value;
     }
     return true;
 }

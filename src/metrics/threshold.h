@@ -15,11 +15,11 @@ struct Summary;
 struct Threshold
 {
     enum class Op { Greater, GreaterEqual, Less, LessEqual, Equal, NotEqual };
-    QString text;      // as the user wrote it
-    QString metric;    // e.g. "ttft"
+    QString text; // as the user wrote it
+    QString metric; // e.g. "ttft"
     QString statistic; // e.g. "p99"; empty for scalars
     Op op = Op::Greater;
-    double value = 0;  // in the metric's base unit (ms for durations)
+    double value = 0; // in the metric's base unit (ms for durations)
 
     static bool parse(const QString &text, Threshold *out, QString *error);
     // The measured value, NaN if the run has no such sample (e.g. no successful request).

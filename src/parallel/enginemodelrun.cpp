@@ -184,8 +184,7 @@ std::vector<TaskRecord> EngineModelRun::runningPoolTasks()
             continue;
         TaskRecord task;
         task.request = qint32(m_pool[i].request);
-        task.lane
-            = m_poolLanes.laneFor(jobs[i].thread, &m_engine->mutableTrace().taskLanes, LaneKind::Pool);
+        task.lane = m_poolLanes.laneFor(jobs[i].thread, &m_engine->mutableTrace().taskLanes, LaneKind::Pool);
         task.kind = TaskKind::CpuWork;
         task.queuedNs = m_pool[i].queuedNs;
         task.startNs = std::max(task.queuedNs, jobs[i].startNs);
@@ -246,7 +245,8 @@ void EngineModelRun::decorateLive(LiveDelta &delta)
     if (m_tasksPublished < trace.tasks.size() || !running.empty() || m_runningPublished > 0) {
         delta.tasksKept = qint32(std::min(m_tasksPublished, trace.tasks.size()));
         delta.tasks.assign(trace.tasks.begin() + qsizetype(delta.tasksKept), trace.tasks.end());
-        delta.taskOwner.assign(m_taskOwner.begin() + qsizetype(std::min(size_t(delta.tasksKept), m_taskOwner.size())),
+        delta.taskOwner.assign(
+            m_taskOwner.begin() + qsizetype(std::min(size_t(delta.tasksKept), m_taskOwner.size())),
             m_taskOwner.end());
         delta.taskOwner.resize(delta.tasks.size(), -1);
         for (const TaskRecord &task : running) {

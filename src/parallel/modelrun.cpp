@@ -152,7 +152,8 @@ ModelSetup ModelSetup::fromScenario(const Scenario &scenario, const QUrl &target
     setup.apiKey = apiKey;
     // parallel-cpu has no other workload: its tasks are the scenario's "requests".
     setup.cpuOnly = scenario.cpuOnly || scenario.mode == ExecutionMode::ParallelCpu;
-    setup.failEvery = scenario.usesSimulator() ? scenario.jobFailEvery : 0; // faults exist in the simulator only
+    setup.failEvery
+        = scenario.usesSimulator() ? scenario.jobFailEvery : 0; // faults exist in the simulator only
     setup.pollMs = scenario.jobPollMs;
     setup.sliceMs = scenario.cpuSliceMs;
     return setup;

@@ -10,19 +10,19 @@ namespace BurgerBench {
 struct ChunkInfo
 {
     enum Kind : quint8 {
-        Token,     // JSON with a non-empty "choices" array (even if its delta.content is empty)
+        Token, // JSON with a non-empty "choices" array (even if its delta.content is empty)
         UsageOnly, // JSON with "usage" and empty/absent choices: not a token event
-        Done,      // the literal [DONE]
-        Error,     // JSON with an "error" member (or `event: error`)
+        Done, // the literal [DONE]
+        Error, // JSON with an "error" member (or `event: error`)
         Malformed, // not JSON, or JSON that is not an object
-        Other,     // a JSON object with none of the above (ignored)
+        Other, // a JSON object with none of the above (ignored)
     };
     Kind kind = Other;
-    QString text;              // delta.content / delta.reasoning_content / text of choice 0
-    int promptTokens = -1;     // usage.prompt_tokens if present
+    QString text; // delta.content / delta.reasoning_content / text of choice 0
+    int promptTokens = -1; // usage.prompt_tokens if present
     int completionTokens = -1; // usage.completion_tokens if present
-    QString finishReason;      // choices[0].finish_reason if non-null
-    QString errorMessage;      // error.message (or the error value as text)
+    QString finishReason; // choices[0].finish_reason if non-null
+    QString errorMessage; // error.message (or the error value as text)
 };
 
 // Classifies one SSE data payload. `eventName` is the SSE `event:` field (may be empty).

@@ -37,9 +37,9 @@ private:
     void processLine(QByteArrayView line, std::vector<SseEvent> *out, int *count);
 
     QByteArray m_buffer;
-    qsizetype m_pos = 0;       // start of the unconsumed part of m_buffer
-    qsizetype m_scan = 0;      // bytes in [m_pos, m_scan) hold no line end: never rescanned
-    bool m_skipLf = false;     // last byte seen was CR: a following LF belongs to it
+    qsizetype m_pos = 0; // start of the unconsumed part of m_buffer
+    qsizetype m_scan = 0; // bytes in [m_pos, m_scan) hold no line end: never rescanned
+    bool m_skipLf = false; // last byte seen was CR: a following LF belongs to it
     bool m_bomChecked = false; // a UTF-8 BOM at the very start of the stream has been dropped
     QByteArray m_data;
     QByteArray m_event;

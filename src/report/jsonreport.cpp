@@ -554,7 +554,8 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         const QString where = QStringLiteral("jobs[%1]").arg(i);
         const QJsonObject o = jobs.at(i).toObject();
         JobRecord job;
-        if (!rd.integer<qint32>(o, "request", where, &job.request, -1) || !rd.ns(o, "accepted_ns", where, &job.acceptedNs)
+        if (!rd.integer<qint32>(o, "request", where, &job.request, -1)
+            || !rd.ns(o, "accepted_ns", where, &job.acceptedNs)
             || !rd.ns(o, "started_ns", where, &job.startedNs) || !rd.ns(o, "ended_ns", where, &job.endedNs)
             || !rd.ns(o, "seen_ended_ns", where, &job.seenEndedNs))
             return finish(false);

@@ -19,13 +19,13 @@ struct ModeName
     const char *name;
 };
 constexpr ModeName modeNames[] = {
-    {ExecutionMode::Sequential, "sequential"},
-    {ExecutionMode::Concurrent, "concurrent"},
-    {ExecutionMode::ParallelBlocking, "parallel-blocking"},
-    {ExecutionMode::ParallelCpu, "parallel-cpu"},
-    {ExecutionMode::Mixed, "mixed"},
-    {ExecutionMode::AntiPattern, "anti-pattern"},
-    {ExecutionMode::BackgroundJobs, "background-jobs"},
+    { ExecutionMode::Sequential, "sequential" },
+    { ExecutionMode::Concurrent, "concurrent" },
+    { ExecutionMode::ParallelBlocking, "parallel-blocking" },
+    { ExecutionMode::ParallelCpu, "parallel-cpu" },
+    { ExecutionMode::Mixed, "mixed" },
+    { ExecutionMode::AntiPattern, "anti-pattern" },
+    { ExecutionMode::BackgroundJobs, "background-jobs" },
 };
 
 // Reads one JSON object section field by field. Every read marks the key as known; finish()
@@ -77,8 +77,7 @@ public:
         *out = d;
     }
 
-    template<typename Int>
-    void integer(const QString &key, Int *out, double min, double max)
+    template<typename Int> void integer(const QString &key, Int *out, double min, double max)
     {
         if (!m_ok || !has(key))
             return;
@@ -89,10 +88,11 @@ public:
             return;
         }
         if (d < min || d > max) {
-            fail(key, QStringLiteral("must be an integer from %1 to %2 (got %3)")
-                          .arg(min, 0, 'f', 0)
-                          .arg(max, 0, 'f', 0)
-                          .arg(d, 0, 'g', 17));
+            fail(key,
+                QStringLiteral("must be an integer from %1 to %2 (got %3)")
+                    .arg(min, 0, 'f', 0)
+                    .arg(max, 0, 'f', 0)
+                    .arg(d, 0, 'g', 17));
             return;
         }
         *out = Int(d);
@@ -186,8 +186,8 @@ bool readSimulator(const QJsonObject &json, const QString &path, SimulatorSettin
         const double total = x.http429 + x.http500 + x.http503 + x.reset + x.stall + x.malformed
             + x.streamError + x.missingDone;
         if (total > 1.0 + 1e-9)
-            return r.fail(QStringLiteral("faults"),
-                          QStringLiteral("probabilities add up to %1; at most 1").arg(total));
+            return r.fail(
+                QStringLiteral("faults"), QStringLiteral("probabilities add up to %1; at most 1").arg(total));
     }
     r.finish();
     return r.ok();
@@ -197,26 +197,26 @@ QJsonObject simulatorToJson(const SimulatorSettings &s)
 {
     const SimulatorFaults &f = s.faults;
     return QJsonObject {
-        {QStringLiteral("ttft_ms"), s.ttftMs},
-        {QStringLiteral("token_interval_ms"), s.tokenIntervalMs},
-        {QStringLiteral("jitter_ms"), s.jitterMs},
-        {QStringLiteral("output_tokens"), s.outputTokens},
-        {QStringLiteral("prefill_us_per_prompt_token"), s.prefillUsPerPromptToken},
-        {QStringLiteral("capacity"), s.capacity},
-        {QStringLiteral("seed"), double(s.seed)},
-        {QStringLiteral("faults"),
-         QJsonObject {
-             {QStringLiteral("http_429"), f.http429},
-             {QStringLiteral("http_500"), f.http500},
-             {QStringLiteral("http_503"), f.http503},
-             {QStringLiteral("reset"), f.reset},
-             {QStringLiteral("stall"), f.stall},
-             {QStringLiteral("malformed"), f.malformed},
-             {QStringLiteral("stream_error"), f.streamError},
-             {QStringLiteral("missing_done"), f.missingDone},
-             {QStringLiteral("retry_after_s"), f.retryAfterSeconds},
-             {QStringLiteral("stall_s"), f.stallSeconds},
-         }},
+        { QStringLiteral("ttft_ms"), s.ttftMs },
+        { QStringLiteral("token_interval_ms"), s.tokenIntervalMs },
+        { QStringLiteral("jitter_ms"), s.jitterMs },
+        { QStringLiteral("output_tokens"), s.outputTokens },
+        { QStringLiteral("prefill_us_per_prompt_token"), s.prefillUsPerPromptToken },
+        { QStringLiteral("capacity"), s.capacity },
+        { QStringLiteral("seed"), double(s.seed) },
+        { QStringLiteral("faults"),
+            QJsonObject {
+                { QStringLiteral("http_429"), f.http429 },
+                { QStringLiteral("http_500"), f.http500 },
+                { QStringLiteral("http_503"), f.http503 },
+                { QStringLiteral("reset"), f.reset },
+                { QStringLiteral("stall"), f.stall },
+                { QStringLiteral("malformed"), f.malformed },
+                { QStringLiteral("stream_error"), f.streamError },
+                { QStringLiteral("missing_done"), f.missingDone },
+                { QStringLiteral("retry_after_s"), f.retryAfterSeconds },
+                { QStringLiteral("stall_s"), f.stallSeconds },
+            } },
     };
 }
 
@@ -256,8 +256,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
     top.string(QStringLiteral("schema"), &schema);
     if (top.ok() && schema != schemaId())
         return top.fail(QStringLiteral("schema"),
-                        QStringLiteral("unsupported schema \"%1\" (this version reads \"%2\")")
-                            .arg(schema, schemaId()));
+            QStringLiteral("unsupported schema \"%1\" (this version reads \"%2\")").arg(schema, schemaId()));
     top.string(QStringLiteral("name"), &s.name);
 
     QJsonObject section;
@@ -267,10 +266,11 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.string(QStringLiteral("url"), &url);
         if (r.ok() && !url.isEmpty()) {
             s.url = QUrl(url, QUrl::StrictMode);
-            if (!s.url.isValid() || (s.url.scheme() != QLatin1String("http") && s.url.scheme() != QLatin1String("https"))
+            if (!s.url.isValid()
+                || (s.url.scheme() != QLatin1String("http") && s.url.scheme() != QLatin1String("https"))
                 || s.url.host().isEmpty())
                 r.fail(QStringLiteral("url"),
-                       QStringLiteral("must be an http:// or https:// URL with a host (got \"%1\")").arg(url));
+                    QStringLiteral("must be an http:// or https:// URL with a host (got \"%1\")").arg(url));
         }
         r.string(QStringLiteral("model"), &s.model);
         if (r.ok() && s.model.isEmpty())
@@ -284,7 +284,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                 s.endpoint = Endpoint::Completions;
             else
                 r.fail(QStringLiteral("endpoint"),
-                       QStringLiteral("must be \"chat\" or \"completions\" (got \"%1\")").arg(endpoint));
+                    QStringLiteral("must be \"chat\" or \"completions\" (got \"%1\")").arg(endpoint));
         }
         r.string(QStringLiteral("api_key_env"), &s.apiKeyEnv);
         QJsonObject headers;
@@ -309,9 +309,9 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.string(QStringLiteral("mode"), &mode);
         if (r.ok() && !mode.isEmpty() && !executionModeFromName(mode, &s.mode))
             r.fail(QStringLiteral("mode"),
-                   QStringLiteral("must be one of sequential, concurrent, parallel-blocking, parallel-cpu, "
-                                  "mixed, anti-pattern, background-jobs (got \"%1\")")
-                       .arg(mode));
+                QStringLiteral("must be one of sequential, concurrent, parallel-blocking, parallel-cpu, "
+                               "mixed, anti-pattern, background-jobs (got \"%1\")")
+                    .arg(mode));
         r.integer(QStringLiteral("concurrency"), &s.concurrency, 1, 1000);
         r.integer(QStringLiteral("requests"), &s.requests, 0, 10e6);
         r.number(QStringLiteral("duration_s"), &s.durationS, 0, 7 * 24 * 3600);
@@ -362,7 +362,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                 s.errorPolicy = ErrorPolicy::FailFast;
             else
                 r.fail(QStringLiteral("error_policy"),
-                       QStringLiteral("must be \"collect-all\" or \"fail-fast\" (got \"%1\")").arg(policy));
+                    QStringLiteral("must be \"collect-all\" or \"fail-fast\" (got \"%1\")").arg(policy));
         }
         r.integer(QStringLiteral("max_response_bytes"), &s.maxResponseBytes, 1024, 1e12);
         r.finish();
@@ -381,7 +381,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                 for (const auto &p : v.toArray()) {
                     if (!p.isDouble() || p.toDouble() < 0 || p.toDouble() > 100) {
                         r.fail(QStringLiteral("percentiles"),
-                               QStringLiteral("each must be a number from 0 to 100"));
+                            QStringLiteral("each must be a number from 0 to 100"));
                         break;
                     }
                     s.percentiles.append(p.toDouble());
@@ -424,7 +424,8 @@ bool Scenario::validate(QString *error) const
         return false;
     };
     if (concurrency < 1 || concurrency > 1000)
-        return fail(QStringLiteral("load.concurrency: must be an integer from 1 to 1000 (got %1)").arg(concurrency));
+        return fail(
+            QStringLiteral("load.concurrency: must be an integer from 1 to 1000 (got %1)").arg(concurrency));
     if (requests <= 0 && durationS <= 0)
         return fail(QStringLiteral("load: set requests or duration_s (both are 0, the run would never end)"));
     if (rate < 0)
@@ -432,10 +433,12 @@ bool Scenario::validate(QString *error) const
     if (burstiness < 0)
         return fail(QStringLiteral("load.burstiness: must not be negative (0 means constant gaps)"));
     if (!url.isEmpty()) {
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
             || url.host().isEmpty())
-            return fail(QStringLiteral("target.url: must be an http:// or https:// URL with a host (got \"%1\")")
-                            .arg(url.toString(QUrl::RemoveUserInfo)));
+            return fail(
+                QStringLiteral("target.url: must be an http:// or https:// URL with a host (got \"%1\")")
+                    .arg(url.toString(QUrl::RemoveUserInfo)));
     }
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         const QString key = it.key().toLower();
@@ -450,22 +453,27 @@ bool Scenario::validate(QString *error) const
             return c.unicode() < 128 && (c.isLetterOrNumber() || tchar.contains(c));
         });
         if (!token)
-            return fail(QStringLiteral("target.headers: \"%1\" is not a valid header name (letters, digits and "
-                                       "!#$%&'*+-.^_`|~ only)")
-                            .arg(QString(it.key()).replace(u'\r', QLatin1String("\\r")).replace(u'\n', QLatin1String("\\n"))));
+            return fail(
+                QStringLiteral("target.headers: \"%1\" is not a valid header name (letters, digits and "
+                               "!#$%&'*+-.^_`|~ only)")
+                    .arg(QString(it.key())
+                             .replace(u'\r', QLatin1String("\\r"))
+                             .replace(u'\n', QLatin1String("\\n"))));
         const QString &value = it.value();
         if (value.contains(u'\r') || value.contains(u'\n') || value.contains(QChar(0)))
-            return fail(QStringLiteral("target.headers.%1: the value holds a line break or NUL, which would end the "
-                                       "header and start another on the wire")
-                            .arg(it.key()));
+            return fail(
+                QStringLiteral("target.headers.%1: the value holds a line break or NUL, which would end the "
+                               "header and start another on the wire")
+                    .arg(it.key()));
         // Framing and the fields the client itself must own to measure honestly.
         static const char *const owned[] = { "content-length", "transfer-encoding", "host", "connection",
             "keep-alive", "te", "trailer", "upgrade", "accept-encoding", "x-request-id" };
         for (const char *name : owned) {
             if (key == QLatin1String(name))
-                return fail(QStringLiteral("target.headers.%1: set by BurgerBench itself (framing, connection "
-                                           "handling and the request id it matches server logs with)")
-                                .arg(it.key()));
+                return fail(
+                    QStringLiteral("target.headers.%1: set by BurgerBench itself (framing, connection "
+                                   "handling and the request id it matches server logs with)")
+                        .arg(it.key()));
         }
     }
     if (apiKeyEnv.contains(u'=') || apiKeyEnv.contains(u' '))
@@ -494,7 +502,9 @@ bool Scenario::load(const QString &path, Scenario *out, QString *error)
     }
     const QByteArray bytes = file.read(MaxScenarioBytes + 1);
     if (bytes.size() > MaxScenarioBytes) {
-        *error = QStringLiteral("%1: larger than %2 MiB; a scenario is a small JSON file").arg(path).arg(MaxScenarioBytes >> 20);
+        *error = QStringLiteral("%1: larger than %2 MiB; a scenario is a small JSON file")
+                     .arg(path)
+                     .arg(MaxScenarioBytes >> 20);
         return false;
     }
     QJsonParseError parseError;
@@ -528,69 +538,70 @@ QJsonObject Scenario::toJson() const
         ranks.append(p);
 
     return QJsonObject {
-        {QStringLiteral("schema"), schemaId()},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("target"),
-         QJsonObject {
-             {QStringLiteral("url"), url.toString(QUrl::RemoveUserInfo)},
-             {QStringLiteral("model"), model},
-             {QStringLiteral("endpoint"),
-              endpoint == Endpoint::Chat ? QStringLiteral("chat") : QStringLiteral("completions")},
-             {QStringLiteral("api_key_env"), apiKeyEnv},
-             {QStringLiteral("headers"), headerObject},
-             {QStringLiteral("http2"), http2},
-         }},
-        {QStringLiteral("load"),
-         QJsonObject {
-             {QStringLiteral("mode"), executionModeName(mode)},
-             {QStringLiteral("concurrency"), concurrency},
-             {QStringLiteral("requests"), requests},
-             {QStringLiteral("duration_s"), durationS},
-             {QStringLiteral("rate"), rate},
-             {QStringLiteral("burstiness"), burstiness},
-             {QStringLiteral("warmup"), warmup},
-             {QStringLiteral("send_window"), sendWindow},
-             {QStringLiteral("seed"), double(seed)},
-             {QStringLiteral("workers"), workers},
-             {QStringLiteral("cpu_task_ms"), cpuTaskMs},
-             {QStringLiteral("cpu_only"), cpuOnly},
-             {QStringLiteral("cpu_slice_ms"), cpuSliceMs},
-             {QStringLiteral("job_fail_every"), jobFailEvery},
-             {QStringLiteral("job_poll_ms"), jobPollMs},
-         }},
-        {QStringLiteral("request"),
-         QJsonObject {
-             {QStringLiteral("stream"), stream},
-             {QStringLiteral("max_tokens"), maxTokens},
-             {QStringLiteral("ignore_eos"), ignoreEos},
-             {QStringLiteral("prompt"), prompt},
-             {QStringLiteral("prompt_tokens"), promptTokens},
-             {QStringLiteral("keep_text_bytes"), keepTextBytes},
-         }},
-        {QStringLiteral("resilience"),
-         QJsonObject {
-             {QStringLiteral("timeout_s"), timeoutS},
-             {QStringLiteral("idle_timeout_s"), idleTimeoutS},
-             {QStringLiteral("retries"), retries},
-             {QStringLiteral("retry_base_ms"), retryBaseMs},
-             {QStringLiteral("retry_max_ms"), retryMaxMs},
-             {QStringLiteral("rate_limit"), rateLimit},
-             {QStringLiteral("rate_limit_burst"), rateLimitBurst},
-             {QStringLiteral("error_policy"),
-              errorPolicy == ErrorPolicy::FailFast ? QStringLiteral("fail-fast") : QStringLiteral("collect-all")},
-             {QStringLiteral("max_response_bytes"), double(maxResponseBytes)},
-         }},
-        {QStringLiteral("metrics"),
-         QJsonObject {
-             {QStringLiteral("percentiles"), ranks},
-             {QStringLiteral("slo"),
-              QJsonObject {
-                  {QStringLiteral("ttft_ms"), slo.ttftMs},
-                  {QStringLiteral("tpot_ms"), slo.tpotMs},
-                  {QStringLiteral("e2el_ms"), slo.e2elMs},
-              }},
-         }},
-        {QStringLiteral("simulator"), simulatorToJson(simulator)},
+        { QStringLiteral("schema"), schemaId() },
+        { QStringLiteral("name"), name },
+        { QStringLiteral("target"),
+            QJsonObject {
+                { QStringLiteral("url"), url.toString(QUrl::RemoveUserInfo) },
+                { QStringLiteral("model"), model },
+                { QStringLiteral("endpoint"),
+                    endpoint == Endpoint::Chat ? QStringLiteral("chat") : QStringLiteral("completions") },
+                { QStringLiteral("api_key_env"), apiKeyEnv },
+                { QStringLiteral("headers"), headerObject },
+                { QStringLiteral("http2"), http2 },
+            } },
+        { QStringLiteral("load"),
+            QJsonObject {
+                { QStringLiteral("mode"), executionModeName(mode) },
+                { QStringLiteral("concurrency"), concurrency },
+                { QStringLiteral("requests"), requests },
+                { QStringLiteral("duration_s"), durationS },
+                { QStringLiteral("rate"), rate },
+                { QStringLiteral("burstiness"), burstiness },
+                { QStringLiteral("warmup"), warmup },
+                { QStringLiteral("send_window"), sendWindow },
+                { QStringLiteral("seed"), double(seed) },
+                { QStringLiteral("workers"), workers },
+                { QStringLiteral("cpu_task_ms"), cpuTaskMs },
+                { QStringLiteral("cpu_only"), cpuOnly },
+                { QStringLiteral("cpu_slice_ms"), cpuSliceMs },
+                { QStringLiteral("job_fail_every"), jobFailEvery },
+                { QStringLiteral("job_poll_ms"), jobPollMs },
+            } },
+        { QStringLiteral("request"),
+            QJsonObject {
+                { QStringLiteral("stream"), stream },
+                { QStringLiteral("max_tokens"), maxTokens },
+                { QStringLiteral("ignore_eos"), ignoreEos },
+                { QStringLiteral("prompt"), prompt },
+                { QStringLiteral("prompt_tokens"), promptTokens },
+                { QStringLiteral("keep_text_bytes"), keepTextBytes },
+            } },
+        { QStringLiteral("resilience"),
+            QJsonObject {
+                { QStringLiteral("timeout_s"), timeoutS },
+                { QStringLiteral("idle_timeout_s"), idleTimeoutS },
+                { QStringLiteral("retries"), retries },
+                { QStringLiteral("retry_base_ms"), retryBaseMs },
+                { QStringLiteral("retry_max_ms"), retryMaxMs },
+                { QStringLiteral("rate_limit"), rateLimit },
+                { QStringLiteral("rate_limit_burst"), rateLimitBurst },
+                { QStringLiteral("error_policy"),
+                    errorPolicy == ErrorPolicy::FailFast ? QStringLiteral("fail-fast")
+                                                         : QStringLiteral("collect-all") },
+                { QStringLiteral("max_response_bytes"), double(maxResponseBytes) },
+            } },
+        { QStringLiteral("metrics"),
+            QJsonObject {
+                { QStringLiteral("percentiles"), ranks },
+                { QStringLiteral("slo"),
+                    QJsonObject {
+                        { QStringLiteral("ttft_ms"), slo.ttftMs },
+                        { QStringLiteral("tpot_ms"), slo.tpotMs },
+                        { QStringLiteral("e2el_ms"), slo.e2elMs },
+                    } },
+            } },
+        { QStringLiteral("simulator"), simulatorToJson(simulator) },
     };
 }
 

@@ -13,13 +13,13 @@ namespace BurgerBench {
 // How requests are executed. Sequential and Concurrent run on the network event loop; the
 // others are the parallel models of the teaching race.
 enum class ExecutionMode : quint8 {
-    Sequential,       // one request at a time
-    Concurrent,       // N in flight on one event loop
+    Sequential, // one request at a time
+    Concurrent, // N in flight on one event loop
     ParallelBlocking, // W worker threads, each doing one blocking request at a time
-    ParallelCpu,      // CPU-bound tasks on QtConcurrent over the cores
-    Mixed,            // requests on the loop, responses post-processed on QtConcurrent
-    AntiPattern,      // the same CPU work run on the event-loop thread
-    BackgroundJobs,   // jobs accepted at once, run by W blocking workers, their status polled
+    ParallelCpu, // CPU-bound tasks on QtConcurrent over the cores
+    Mixed, // requests on the loop, responses post-processed on QtConcurrent
+    AntiPattern, // the same CPU work run on the event-loop thread
+    BackgroundJobs, // jobs accepted at once, run by W blocking workers, their status polled
 };
 
 enum class Endpoint : quint8 { Chat, Completions };
@@ -51,50 +51,50 @@ struct Scenario
     Endpoint endpoint = Endpoint::Chat;
     QString apiKeyEnv = QStringLiteral("OPENAI_API_KEY");
     QMap<QString, QString> headers; // extra request headers (never Authorization)
-    bool http2 = false;             // HTTP/2 cleartext with prior knowledge (h2c)
+    bool http2 = false; // HTTP/2 cleartext with prior knowledge (h2c)
 
     // Load.
     ExecutionMode mode = ExecutionMode::Concurrent;
-    int concurrency = 1;     // cap on requests in flight (closed loop size)
-    int requests = 0;        // measured requests; 0 = bounded by duration
-    double durationS = 0;    // 0 = bounded by requests
-    double rate = 0;         // open loop, requests/s; 0 = closed loop
-    double burstiness = 1;   // Gamma shape k; 0 = constant gaps (k = infinity)
-    int warmup = 0;          // warm-up requests, excluded from statistics
+    int concurrency = 1; // cap on requests in flight (closed loop size)
+    int requests = 0; // measured requests; 0 = bounded by duration
+    double durationS = 0; // 0 = bounded by requests
+    double rate = 0; // open loop, requests/s; 0 = closed loop
+    double burstiness = 1; // Gamma shape k; 0 = constant gaps (k = infinity)
+    int warmup = 0; // warm-up requests, excluded from statistics
     // Requests between post() and "request sent" at once; more wait at the gate, recorded as
     // client queue time. Small keeps start-to-wire short (TTFT honest); 0 = no limit (raw req/s).
     int sendWindow = 4;
-    quint64 seed = 42;       // arrival schedule and retry jitter
+    quint64 seed = 42; // arrival schedule and retry jitter
 
     // Request.
     bool stream = true;
     int maxTokens = 64;
     bool ignoreEos = false;
-    QString prompt;          // empty = generated from promptTokens
+    QString prompt; // empty = generated from promptTokens
     int promptTokens = 32;
     int keepTextBytes = 4096; // streamed text kept per request for the details pane
 
     // Resilience.
-    double timeoutS = 600;     // total deadline per attempt
-    double idleTimeoutS = 60;  // inactivity timeout per attempt
-    int retries = 0;           // extra attempts after a retryable failure
-    double retryBaseMs = 250;  // exponential backoff base, full jitter
+    double timeoutS = 600; // total deadline per attempt
+    double idleTimeoutS = 60; // inactivity timeout per attempt
+    int retries = 0; // extra attempts after a retryable failure
+    double retryBaseMs = 250; // exponential backoff base, full jitter
     double retryMaxMs = 10000;
-    double rateLimit = 0;      // client token bucket, requests/s; 0 = off
+    double rateLimit = 0; // client token bucket, requests/s; 0 = off
     int rateLimitBurst = 1;
     ErrorPolicy errorPolicy = ErrorPolicy::CollectAll;
     qint64 maxResponseBytes = 64 * 1024 * 1024;
 
     // Parallel models (docs/race.md).
-    int workers = 4;           // blocking workers (parallel-blocking, background-jobs)
-    double cpuTaskMs = 0;      // CPU work per task/response, calibrated at start
-    bool cpuOnly = false;      // the workload is `requests` CPU tasks, no requests (implied by parallel-cpu)
-    int cpuSliceMs = 20;       // concurrent CPU-only: how long a task runs before yielding to the loop
-    int jobFailEvery = 0;      // background-jobs on the simulator: every k-th job's call fails (0 = none)
-    int jobPollMs = 100;       // background-jobs: the client's status poll interval
+    int workers = 4; // blocking workers (parallel-blocking, background-jobs)
+    double cpuTaskMs = 0; // CPU work per task/response, calibrated at start
+    bool cpuOnly = false; // the workload is `requests` CPU tasks, no requests (implied by parallel-cpu)
+    int cpuSliceMs = 20; // concurrent CPU-only: how long a task runs before yielding to the loop
+    int jobFailEvery = 0; // background-jobs on the simulator: every k-th job's call fails (0 = none)
+    int jobPollMs = 100; // background-jobs: the client's status poll interval
 
     // Metrics.
-    QList<double> percentiles {50, 90, 95, 99};
+    QList<double> percentiles { 50, 90, 95, 99 };
     Slo slo;
 
     // Built-in simulator (used when url is empty, or by `simulate`).

@@ -107,7 +107,8 @@ void RaceRunner::runNext()
         if (m_simulator)
             m_simulator->simulator()->reset();
         m_session = std::make_unique<RunSession>();
-        connect(m_session.get(), &RunSession::finished, this, &RaceRunner::onModelFinished, Qt::QueuedConnection);
+        connect(
+            m_session.get(), &RunSession::finished, this, &RaceRunner::onModelFinished, Qt::QueuedConnection);
         const int index = m_current;
         connect(m_session.get(), &RunSession::jobStatusChanged, this,
             [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });

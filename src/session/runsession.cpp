@@ -60,11 +60,13 @@ bool RunSession::check(const Scenario &scenario, QString *error)
     if (!scenario.validate(&message))
         return fail(message);
     const ModelSetup setup = ModelSetup::fromScenario(scenario, QUrl(), QByteArray());
-    const bool needsCpu = setup.cpuOnly || setup.model == RaceModel::Mixed || setup.model == RaceModel::AntiPattern;
+    const bool needsCpu
+        = setup.cpuOnly || setup.model == RaceModel::Mixed || setup.model == RaceModel::AntiPattern;
     if (needsCpu && scenario.cpuTaskMs <= 0)
-        return fail(QStringLiteral("load.cpu_task_ms: %1 is about CPU work; give each %2 some (e.g. 100 ms)")
-                        .arg(setup.cpuOnly ? QStringLiteral("a CPU-only workload") : executionModeName(scenario.mode),
-                            setup.cpuOnly ? QStringLiteral("task") : QStringLiteral("response")));
+        return fail(
+            QStringLiteral("load.cpu_task_ms: %1 is about CPU work; give each %2 some (e.g. 100 ms)")
+                .arg(setup.cpuOnly ? QStringLiteral("a CPU-only workload") : executionModeName(scenario.mode),
+                    setup.cpuOnly ? QStringLiteral("task") : QStringLiteral("response")));
     if (!ModelRun::check(setup, &message))
         return fail(QStringLiteral("load.mode: ") + message);
     if (runsOnEngine(setup))
@@ -85,20 +87,25 @@ bool RunSession::check(const Scenario &scenario, QString *error)
         return fail(QStringLiteral("load.warmup: %1 has no warm-up requests; set it to 0").arg(what));
     if (setup.cpuOnly) {
         if (scenario.rate > 0)
-            return fail(QStringLiteral("load.rate: %1 hands every task out at the start; set it to 0").arg(what));
+            return fail(
+                QStringLiteral("load.rate: %1 hands every task out at the start; set it to 0").arg(what));
         if (scenario.rateLimit > 0)
-            return fail(QStringLiteral("resilience.rate_limit: %1 sends no requests to limit; set it to 0").arg(what));
+            return fail(QStringLiteral("resilience.rate_limit: %1 sends no requests to limit; set it to 0")
+                            .arg(what));
         return true;
     }
     if (scenario.rate > 0 && scenario.burstiness != 0)
-        return fail(QStringLiteral("load.burstiness: %1 sends open-loop arrivals with constant gaps only; set "
-                                   "load.burstiness to 0 (got %2)")
-                        .arg(what)
-                        .arg(scenario.burstiness));
+        return fail(
+            QStringLiteral("load.burstiness: %1 sends open-loop arrivals with constant gaps only; set "
+                           "load.burstiness to 0 (got %2)")
+                .arg(what)
+                .arg(scenario.burstiness));
     if (scenario.retries > 0)
-        return fail(QStringLiteral("resilience.retries: %1's blocking client does not retry; set it to 0").arg(what));
+        return fail(
+            QStringLiteral("resilience.retries: %1's blocking client does not retry; set it to 0").arg(what));
     if (scenario.errorPolicy == ErrorPolicy::FailFast)
-        return fail(QStringLiteral("resilience.error_policy: %1 runs every order to its end; use collect-all").arg(what));
+        return fail(QStringLiteral("resilience.error_policy: %1 runs every order to its end; use collect-all")
+                        .arg(what));
     if (scenario.http2)
         return fail(QStringLiteral("target.http2: %1's blocking client speaks HTTP/1.1 only").arg(what));
     return true;

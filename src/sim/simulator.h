@@ -35,8 +35,8 @@ public:
     explicit Simulator(const SimulatorSettings &settings = {}, QObject *parent = nullptr);
     ~Simulator() override;
 
-    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
-                QString *error = nullptr);
+    bool listen(
+        const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0, QString *error = nullptr);
     QUrl url() const; // e.g. http://127.0.0.1:41234 (no trailing slash)
 
     void setSettings(const SimulatorSettings &settings);
@@ -69,7 +69,7 @@ public:
 
     // Blocks until the server listens (or fails).
     bool start(const SimulatorSettings &settings, QString *error = nullptr,
-               const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+        const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     void stop();
     QUrl url() const;
     Simulator *simulator() const; // not owned by the caller; lives on the simulator thread

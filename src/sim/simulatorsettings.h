@@ -10,9 +10,9 @@ struct SimulatorFaults
     double http429 = 0; // 429 Too Many Requests with Retry-After
     double http500 = 0;
     double http503 = 0;
-    double reset = 0;       // connection reset in the middle of the stream
-    double stall = 0;       // stop sending for stallSeconds in the middle of the stream
-    double malformed = 0;   // one chunk with broken JSON
+    double reset = 0; // connection reset in the middle of the stream
+    double stall = 0; // stop sending for stallSeconds in the middle of the stream
+    double malformed = 0; // one chunk with broken JSON
     double streamError = 0; // data: {"error": ...} in the stream
     double missingDone = 0; // stream ends cleanly but without data: [DONE]
     int retryAfterSeconds = 1;
@@ -29,13 +29,13 @@ struct SimulatorFaults
 // section), the CLI's `simulate` command and in-process use by tests and the app.
 struct SimulatorSettings
 {
-    double ttftMs = 200;          // time from admission to the first token (plus prefill)
-    double tokenIntervalMs = 20;  // time between tokens
-    double jitterMs = 0;          // uniform +-jitter added to each token interval
-    int outputTokens = 64;        // fixed length; 0 = take max_tokens/max_completion_tokens (default 16)
+    double ttftMs = 200; // time from admission to the first token (plus prefill)
+    double tokenIntervalMs = 20; // time between tokens
+    double jitterMs = 0; // uniform +-jitter added to each token interval
+    int outputTokens = 64; // fixed length; 0 = take max_tokens/max_completion_tokens (default 16)
     double prefillUsPerPromptToken = 0; // added to the TTFT per prompt token
-    int capacity = 0;             // max sequences in progress at once; 0 = unlimited; the rest wait
-    quint32 seed = 1;             // faults and jitter are drawn from a generator seeded with this
+    int capacity = 0; // max sequences in progress at once; 0 = unlimited; the rest wait
+    quint32 seed = 1; // faults and jitter are drawn from a generator seeded with this
     SimulatorFaults faults;
 };
 

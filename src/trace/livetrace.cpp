@@ -82,8 +82,8 @@ void LiveTrace::apply(const LiveDelta &delta)
     m_nowNs = delta.nowNs;
 }
 
-std::shared_ptr<LiveDelta> LiveDiffer::diff(
-    const RunTrace &now, const std::vector<qint32> &taskOwner, const std::vector<JobRecord> &jobs, qint64 nowNs)
+std::shared_ptr<LiveDelta> LiveDiffer::diff(const RunTrace &now, const std::vector<qint32> &taskOwner,
+    const std::vector<JobRecord> &jobs, qint64 nowNs)
 {
     auto delta = std::make_shared<LiveDelta>();
     delta->nowNs = nowNs;
@@ -94,7 +94,8 @@ std::shared_ptr<LiveDelta> LiveDiffer::diff(
         Seen &seen = m_seen[i];
         const bool moved = seen.dispatchNs != r.dispatchNs || seen.sentNs != r.sentNs
             || seen.headersNs != r.headersNs || seen.firstByteNs != r.firstByteNs || seen.endNs != r.endNs
-            || seen.outcome != r.outcome || seen.tokens != r.tokenNs.size() || seen.attempts != r.attempts.size();
+            || seen.outcome != r.outcome || seen.tokens != r.tokenNs.size()
+            || seen.attempts != r.attempts.size();
         if (!moved)
             continue;
         // A retry restarts the stream: then the whole token vector again.
@@ -118,10 +119,11 @@ std::shared_ptr<LiveDelta> LiveDiffer::diff(
     m_lag = now.loopLag.size();
 
     const bool tasksMoved = now.tasks.size() != m_tasks.size()
-        || !std::equal(now.tasks.begin(), now.tasks.end(), m_tasks.begin(), [](const TaskRecord &a, const TaskRecord &b) {
-               return a.request == b.request && a.lane == b.lane && a.kind == b.kind && a.queuedNs == b.queuedNs
-                   && a.startNs == b.startNs && a.endNs == b.endNs;
-           });
+        || !std::equal(now.tasks.begin(), now.tasks.end(), m_tasks.begin(),
+            [](const TaskRecord &a, const TaskRecord &b) {
+                return a.request == b.request && a.lane == b.lane && a.kind == b.kind
+                    && a.queuedNs == b.queuedNs && a.startNs == b.startNs && a.endNs == b.endNs;
+            });
     if (tasksMoved) {
         delta->tasksKept = 0;
         delta->tasks = now.tasks;

@@ -5,24 +5,42 @@ namespace BurgerBench {
 QString errorKindName(ErrorKind kind, int httpStatus)
 {
     switch (kind) {
-    case ErrorKind::None: return QStringLiteral("none");
-    case ErrorKind::Http: return QStringLiteral("http_%1").arg(httpStatus);
-    case ErrorKind::ConnectionRefused: return QStringLiteral("connection_refused");
-    case ErrorKind::HostNotFound: return QStringLiteral("host_not_found");
-    case ErrorKind::Tls: return QStringLiteral("tls_error");
-    case ErrorKind::ConnectionReset: return QStringLiteral("connection_reset");
-    case ErrorKind::Network: return QStringLiteral("network_error");
-    case ErrorKind::TimeoutTotal: return QStringLiteral("timeout_total");
-    case ErrorKind::TimeoutIdle: return QStringLiteral("timeout_idle");
-    case ErrorKind::StreamError: return QStringLiteral("stream_error");
-    case ErrorKind::MalformedChunk: return QStringLiteral("malformed_chunk");
-    case ErrorKind::MissingDone: return QStringLiteral("missing_done");
-    case ErrorKind::NoTokens: return QStringLiteral("no_tokens");
-    case ErrorKind::BadResponse: return QStringLiteral("bad_response");
-    case ErrorKind::ResponseTooLarge: return QStringLiteral("response_too_large");
-    case ErrorKind::Cancelled: return QStringLiteral("cancelled");
-    case ErrorKind::FailFast: return QStringLiteral("fail_fast_cancelled");
-    case ErrorKind::RunEnded: return QStringLiteral("run_ended");
+    case ErrorKind::None:
+        return QStringLiteral("none");
+    case ErrorKind::Http:
+        return QStringLiteral("http_%1").arg(httpStatus);
+    case ErrorKind::ConnectionRefused:
+        return QStringLiteral("connection_refused");
+    case ErrorKind::HostNotFound:
+        return QStringLiteral("host_not_found");
+    case ErrorKind::Tls:
+        return QStringLiteral("tls_error");
+    case ErrorKind::ConnectionReset:
+        return QStringLiteral("connection_reset");
+    case ErrorKind::Network:
+        return QStringLiteral("network_error");
+    case ErrorKind::TimeoutTotal:
+        return QStringLiteral("timeout_total");
+    case ErrorKind::TimeoutIdle:
+        return QStringLiteral("timeout_idle");
+    case ErrorKind::StreamError:
+        return QStringLiteral("stream_error");
+    case ErrorKind::MalformedChunk:
+        return QStringLiteral("malformed_chunk");
+    case ErrorKind::MissingDone:
+        return QStringLiteral("missing_done");
+    case ErrorKind::NoTokens:
+        return QStringLiteral("no_tokens");
+    case ErrorKind::BadResponse:
+        return QStringLiteral("bad_response");
+    case ErrorKind::ResponseTooLarge:
+        return QStringLiteral("response_too_large");
+    case ErrorKind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorKind::FailFast:
+        return QStringLiteral("fail_fast_cancelled");
+    case ErrorKind::RunEnded:
+        return QStringLiteral("run_ended");
     }
     return QStringLiteral("unknown");
 }
@@ -30,11 +48,16 @@ QString errorKindName(ErrorKind kind, int httpStatus)
 QString outcomeName(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::Pending: return QStringLiteral("pending");
-    case Outcome::InFlight: return QStringLiteral("in_flight");
-    case Outcome::Success: return QStringLiteral("success");
-    case Outcome::Failed: return QStringLiteral("failed");
-    case Outcome::Incomplete: return QStringLiteral("incomplete");
+    case Outcome::Pending:
+        return QStringLiteral("pending");
+    case Outcome::InFlight:
+        return QStringLiteral("in_flight");
+    case Outcome::Success:
+        return QStringLiteral("success");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Incomplete:
+        return QStringLiteral("incomplete");
     }
     return QStringLiteral("unknown");
 }

@@ -21,23 +21,23 @@ enum class Outcome : quint8 { Pending, InFlight, Success, Failed, Incomplete };
 // e.g. "http_429", "timeout_idle", "connection_reset".
 enum class ErrorKind : quint8 {
     None,
-    Http,              // non-2xx status; the key carries the code
+    Http, // non-2xx status; the key carries the code
     ConnectionRefused,
     HostNotFound,
     Tls,
-    ConnectionReset,   // the peer closed or reset the connection before the response was complete
-    Network,           // any other transport error
-    TimeoutTotal,      // our total deadline
-    TimeoutIdle,       // our inactivity timeout
-    StreamError,       // an in-stream {"error": ...} payload or `event: error`
-    MalformedChunk,    // an SSE data payload that is not JSON
-    MissingDone,       // the stream ended without data: [DONE]
-    NoTokens,          // a 2xx response that carried no token event
-    BadResponse,       // a non-streaming body that is not an OpenAI completion
-    ResponseTooLarge,  // more bytes than the configured cap
-    Cancelled,         // user cancel (outcome Incomplete)
-    FailFast,          // cancelled because another request failed under fail-fast (Incomplete)
-    RunEnded,          // still in flight when the run's duration ended (Incomplete)
+    ConnectionReset, // the peer closed or reset the connection before the response was complete
+    Network, // any other transport error
+    TimeoutTotal, // our total deadline
+    TimeoutIdle, // our inactivity timeout
+    StreamError, // an in-stream {"error": ...} payload or `event: error`
+    MalformedChunk, // an SSE data payload that is not JSON
+    MissingDone, // the stream ended without data: [DONE]
+    NoTokens, // a 2xx response that carried no token event
+    BadResponse, // a non-streaming body that is not an OpenAI completion
+    ResponseTooLarge, // more bytes than the configured cap
+    Cancelled, // user cancel (outcome Incomplete)
+    FailFast, // cancelled because another request failed under fail-fast (Incomplete)
+    RunEnded, // still in flight when the run's duration ended (Incomplete)
 };
 
 QString errorKindName(ErrorKind kind, int httpStatus = 0);
@@ -63,28 +63,31 @@ struct AttemptRecord
 struct RequestRecord
 {
     quint32 index = 0;
-    QByteArray id;            // the X-Request-Id header sent
+    QByteArray id; // the X-Request-Id header sent
     bool warmup = false;
-    qint32 lane = -1;         // engine slot (connection-pool lane) or worker thread
-    qint64 intendedNs = -1;   // when the schedule wanted it sent (open loop) or it became eligible
-    qint64 dispatchNs = -1;   // request start: after the client-side gates, just before the POST
-    qint64 sentNs = -1;       // request body fully handed to the socket (uploadProgress)
-    qint64 headersNs = -1;    // response headers (metaDataChanged)
-    qint64 firstByteNs = -1;  // first readyRead
-    qint64 endNs = -1;        // settled: finished, failed or cut off
+    qint32 lane = -1; // engine slot (connection-pool lane) or worker thread
+    qint64 intendedNs = -1; // when the schedule wanted it sent (open loop) or it became eligible
+    qint64 dispatchNs = -1; // request start: after the client-side gates, just before the POST
+    qint64 sentNs = -1; // request body fully handed to the socket (uploadProgress)
+    qint64 headersNs = -1; // response headers (metaDataChanged)
+    qint64 firstByteNs = -1; // first readyRead
+    qint64 endNs = -1; // settled: finished, failed or cut off
     std::vector<qint64> tokenNs; // each token event (METRICS.md item 4)
     int httpStatus = 0;
     Outcome outcome = Outcome::Pending;
     ErrorKind error = ErrorKind::None;
     QString errorMessage;
-    qint32 promptTokens = -1;  // usage.prompt_tokens if sent, else the planned prompt length
-    qint32 outputTokens = -1;  // usage.completion_tokens if sent, else the token event count
+    qint32 promptTokens = -1; // usage.prompt_tokens if sent, else the planned prompt length
+    qint32 outputTokens = -1; // usage.completion_tokens if sent, else the token event count
     bool outputTokensFromUsage = false;
     qint32 retries = 0;
     std::vector<AttemptRecord> attempts;
-    QString text;             // streamed text, capped (Scenario::keepTextBytes)
+    QString text; // streamed text, capped (Scenario::keepTextBytes)
 
-    bool settled() const { return outcome == Outcome::Success || outcome == Outcome::Failed || outcome == Outcome::Incomplete; }
+    bool settled() const
+    {
+        return outcome == Outcome::Success || outcome == Outcome::Failed || outcome == Outcome::Incomplete;
+    }
     qint64 firstTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.front(); }
     qint64 lastTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.back(); }
 };
@@ -111,7 +114,7 @@ struct TaskLane
 {
     LaneKind kind = LaneKind::Worker;
     qint32 number = 1; // 1-based as shown ("worker 1"); 1 for the event loop
-    qint32 run = 0;    // a merged report: the 1-based run the lane came from; 0 if not merged
+    qint32 run = 0; // a merged report: the 1-based run the lane came from; 0 if not merged
 
     friend bool operator==(const TaskLane &a, const TaskLane &b)
     {
@@ -122,8 +125,8 @@ struct TaskLane
 
 struct TaskRecord
 {
-    qint32 request = -1;      // index into RunTrace::requests, -1 if none
-    qint32 lane = -1;         // index into RunTrace::taskLanes
+    qint32 request = -1; // index into RunTrace::requests, -1 if none
+    qint32 lane = -1; // index into RunTrace::taskLanes
     TaskKind kind = TaskKind::CpuWork;
     qint64 queuedNs = -1;
     qint64 startNs = -1;
@@ -140,24 +143,24 @@ struct LagSample
 struct RunTrace
 {
     Scenario scenario;
-    QString targetUrl;        // without credentials
+    QString targetUrl; // without credentials
     QString definitions = QStringLiteral("vllm-compatible");
-    QDateTime startedAt;      // wall-clock label only
+    QDateTime startedAt; // wall-clock label only
     // CLOCK_MONOTONIC (ns) at this trace's zero, -1 if unknown: aligns the trace with another clock
     // of the same host, e.g. the simulator's ground truth (GET /sim/stats clock_origin_monotonic_ns).
     qint64 clockOriginMonotonicNs = -1;
     qint64 measuredStartNs = -1; // METRICS.md item 11: just before the first measured dispatch
-    qint64 endNs = -1;           // the last measured request settled
+    qint64 endNs = -1; // the last measured request settled
     bool cancelled = false;
     QString abortReason;
 
     std::vector<RequestRecord> requests;
-    std::vector<Span> loopBusy;      // event-loop thread busy spans (awake .. aboutToBlock)
+    std::vector<Span> loopBusy; // event-loop thread busy spans (awake .. aboutToBlock)
     std::vector<LagSample> loopLag;
     std::vector<TaskLane> taskLanes; // worker lanes (worker 1, QtConcurrent 2, ...); names: trace/lanenames.h
     std::vector<TaskRecord> tasks;
     int cpuCount = 0;
-    std::vector<JobRecord> jobs;     // background jobs (mode background-jobs), in submission order
+    std::vector<JobRecord> jobs; // background jobs (mode background-jobs), in submission order
 };
 
 } // namespace BurgerBench

@@ -156,19 +156,37 @@ inline QString firstDifference(const RunTrace &a, const RunTrace &b)
         const RequestRecord &y = b.requests[i];
         const QString at = QStringLiteral("requests[%1].").arg(i);
 #define BB_RDIFF(field)                                                                                      \
-    if (!(x.field == y.field))                                                                               \
-        return at + QStringLiteral(#field);
-        BB_RDIFF(index)
-        BB_RDIFF(id)
-        BB_RDIFF(warmup) BB_RDIFF(lane) BB_RDIFF(intendedNs) BB_RDIFF(dispatchNs) BB_RDIFF(sentNs)
-            BB_RDIFF(headersNs) BB_RDIFF(firstByteNs) BB_RDIFF(endNs) BB_RDIFF(tokenNs) BB_RDIFF(httpStatus)
-                BB_RDIFF(outcome) BB_RDIFF(error) BB_RDIFF(errorMessage) BB_RDIFF(promptTokens)
-                    BB_RDIFF(outputTokens) BB_RDIFF(outputTokensFromUsage) BB_RDIFF(retries) BB_RDIFF(text)
-                        BB_RDIFF(attempts.size()) for (size_t k = 0; k < x.attempts.size(); ++k)
-        {
-            BB_RDIFF(attempts[k].startNs)
-            BB_RDIFF(attempts[k].endNs)
-            BB_RDIFF(attempts[k].httpStatus) BB_RDIFF(attempts[k].error) BB_RDIFF(attempts[k].message)
+    do {                                                                                                     \
+        if (!(x.field == y.field))                                                                           \
+            return at + QStringLiteral(#field);                                                              \
+    } while (false)
+        BB_RDIFF(index);
+        BB_RDIFF(id);
+        BB_RDIFF(warmup);
+        BB_RDIFF(lane);
+        BB_RDIFF(intendedNs);
+        BB_RDIFF(dispatchNs);
+        BB_RDIFF(sentNs);
+        BB_RDIFF(headersNs);
+        BB_RDIFF(firstByteNs);
+        BB_RDIFF(endNs);
+        BB_RDIFF(tokenNs);
+        BB_RDIFF(httpStatus);
+        BB_RDIFF(outcome);
+        BB_RDIFF(error);
+        BB_RDIFF(errorMessage);
+        BB_RDIFF(promptTokens);
+        BB_RDIFF(outputTokens);
+        BB_RDIFF(outputTokensFromUsage);
+        BB_RDIFF(retries);
+        BB_RDIFF(text);
+        BB_RDIFF(attempts.size());
+        for (size_t k = 0; k < x.attempts.size(); ++k) {
+            BB_RDIFF(attempts[k].startNs);
+            BB_RDIFF(attempts[k].endNs);
+            BB_RDIFF(attempts[k].httpStatus);
+            BB_RDIFF(attempts[k].error);
+            BB_RDIFF(attempts[k].message);
         }
 #undef BB_RDIFF
     }

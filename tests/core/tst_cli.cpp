@@ -36,7 +36,8 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Result cli(const QStringList &args, int timeoutMs = 60'000, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    Result cli(const QStringList &args, int timeoutMs = 60'000,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     QString m_bin;
     QTemporaryDir m_dir;
 };
@@ -71,54 +72,59 @@ void tst_Cli::usageErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::newRow("no command") << QStringList() << QStringLiteral("Usage:");
-    QTest::newRow("unknown command") << QStringList {QStringLiteral("fly")} << QStringLiteral("unknown command \"fly\"");
-    QTest::newRow("unknown flag") << QStringList {QStringLiteral("run"), QStringLiteral("--turbo")}
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("fly") }
+                                     << QStringLiteral("unknown command \"fly\"");
+    QTest::newRow("unknown flag") << QStringList { QStringLiteral("run"), QStringLiteral("--turbo") }
                                   << QStringLiteral("Unknown option 'turbo'");
-    QTest::newRow("concurrency zero") << QStringList {QStringLiteral("run"), QStringLiteral("--concurrency"), QStringLiteral("0")}
-                                      << QStringLiteral("--concurrency: expected a number from 1 to 1000");
+    QTest::newRow("concurrency zero") << QStringList { QStringLiteral("run"), QStringLiteral("--concurrency"),
+        QStringLiteral("0") } << QStringLiteral("--concurrency: expected a number from 1 to 1000");
     QTest::newRow("concurrency not a number")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--concurrency"), QStringLiteral("lots")}
+        << QStringList { QStringLiteral("run"), QStringLiteral("--concurrency"), QStringLiteral("lots") }
         << QStringLiteral("--concurrency: expected a number");
-    QTest::newRow("bad duration") << QStringList {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("soon")}
-                                  << QStringLiteral("--duration: expected a positive duration");
-    QTest::newRow("bad url") << QStringList {QStringLiteral("run"), QStringLiteral("--url"), QStringLiteral("ftp://x")}
+    QTest::newRow("bad duration") << QStringList { QStringLiteral("run"), QStringLiteral("--duration"),
+        QStringLiteral("soon") } << QStringLiteral("--duration: expected a positive duration");
+    QTest::newRow("bad url") << QStringList { QStringLiteral("run"), QStringLiteral("--url"),
+        QStringLiteral("ftp://x") }
                              << QStringLiteral("--url: expected http://");
-    QTest::newRow("bad threshold") << QStringList {QStringLiteral("run"), QStringLiteral("--fail-if"), QStringLiteral("speed>fast")}
+    QTest::newRow("bad threshold") << QStringList { QStringLiteral("run"), QStringLiteral("--fail-if"),
+        QStringLiteral("speed>fast") }
                                    << QStringLiteral("--fail-if \"speed>fast\"");
-    QTest::newRow("bad fault") << QStringList {QStringLiteral("run"), QStringLiteral("--sim-fault"), QStringLiteral("meteor=0.1")}
+    QTest::newRow("bad fault") << QStringList { QStringLiteral("run"), QStringLiteral("--sim-fault"),
+        QStringLiteral("meteor=0.1") }
                                << QStringLiteral("unknown fault \"meteor\"");
-    QTest::newRow("missing scenario file")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json")}
-        << QStringLiteral("/nonexistent/s.json: cannot open");
-    QTest::newRow("contradiction") << QStringList {QStringLiteral("run"), QStringLiteral("--stream"), QStringLiteral("--no-stream")}
+    QTest::newRow("missing scenario file") << QStringList { QStringLiteral("run"),
+        QStringLiteral("--scenario"), QStringLiteral("/nonexistent/s.json") }
+                                           << QStringLiteral("/nonexistent/s.json: cannot open");
+    QTest::newRow("contradiction") << QStringList { QStringLiteral("run"), QStringLiteral("--stream"),
+        QStringLiteral("--no-stream") }
                                    << QStringLiteral("contradict");
     // Hostile or mistaken input (issue 15): refused with the field named, nothing run.
-    QTest::newRow("header value with CR LF")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--header"),
-               QStringLiteral("X-A: b\r\nGET /smuggled HTTP/1.1")}
-        << QStringLiteral("target.headers.X-A: the value holds a line break");
-    QTest::newRow("header the client owns")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("Content-Length: 5")}
-        << QStringLiteral("target.headers.Content-Length: set by BurgerBench itself");
+    QTest::newRow("header value with CR LF") << QStringList {
+        QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("X-A: b\r\nGET /smuggled HTTP/1.1")
+    } << QStringLiteral("target.headers.X-A: the value holds a line break");
+    QTest::newRow("header the client owns") << QStringList {
+        QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("Content-Length: 5")
+    } << QStringLiteral("target.headers.Content-Length: set by BurgerBench itself");
     QTest::newRow("header name not a token")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("X A: b")}
+        << QStringList { QStringLiteral("run"), QStringLiteral("--header"), QStringLiteral("X A: b") }
         << QStringLiteral("is not a valid header name");
-    QTest::newRow("unknown progress") << QStringList {QStringLiteral("run"), QStringLiteral("--progress"), QStringLiteral("xyz")}
-                                      << QStringLiteral("--progress: expected auto, tty, plain or off");
+    QTest::newRow("unknown progress") << QStringList { QStringLiteral("run"), QStringLiteral("--progress"),
+        QStringLiteral("xyz") } << QStringLiteral("--progress: expected auto, tty, plain or off");
     QTest::newRow("duration past a week")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("597h")}
+        << QStringList { QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("597h") }
         << QStringLiteral("--duration: at most 604800 s");
-    QTest::newRow("absurd duration") << QStringList {QStringLiteral("run"), QStringLiteral("--duration"), QStringLiteral("1e300s")}
-                                     << QStringLiteral("--duration: at most");
+    QTest::newRow("absurd duration") << QStringList { QStringLiteral("run"), QStringLiteral("--duration"),
+        QStringLiteral("1e300s") } << QStringLiteral("--duration: at most");
     QTest::newRow("scenario from a device")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/dev/zero")}
+        << QStringList { QStringLiteral("run"), QStringLiteral("--scenario"), QStringLiteral("/dev/zero") }
         << QStringLiteral("/dev/zero: not a regular file");
     QTest::newRow("mode that cannot run its workload")
-        << QStringList {QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("parallel-blocking"),
-               QStringLiteral("--duration"), QStringLiteral("2s")}
+        << QStringList { QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("parallel-blocking"),
+               QStringLiteral("--duration"), QStringLiteral("2s") }
         << QStringLiteral("load.duration_s: parallel-blocking runs a fixed number of orders");
-    QTest::newRow("unknown mode") << QStringList {QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("turbo")}
-                                  << QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking");
+    QTest::newRow("unknown mode") << QStringList {
+        QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("turbo")
+    } << QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking");
 }
 
 void tst_Cli::usageErrors()
@@ -134,11 +140,11 @@ void tst_Cli::runAgainstBuiltInSimulator()
 {
     const QString json = m_dir.filePath(QStringLiteral("run.json"));
     const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
-    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("12"),
-                          QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--sim-ttft-ms"),
-                          QStringLiteral("20"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("5"),
-                          QStringLiteral("--sim-output-tokens"), QStringLiteral("6"), QStringLiteral("--json"), json,
-                          QStringLiteral("--csv"), csv, QStringLiteral("--progress"), QStringLiteral("plain")});
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("12"),
+        QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--sim-ttft-ms"),
+        QStringLiteral("20"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("5"),
+        QStringLiteral("--sim-output-tokens"), QStringLiteral("6"), QStringLiteral("--json"), json,
+        QStringLiteral("--csv"), csv, QStringLiteral("--progress"), QStringLiteral("plain") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("12 / 12 / 0 / 0"), r.out.constData());
     QVERIFY(r.out.contains("TTFT"));
@@ -158,24 +164,25 @@ void tst_Cli::runAgainstBuiltInSimulator()
 
 void tst_Cli::thresholdFailsWithExitOne()
 {
-    const QStringList base {QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("4"),
-                            QStringLiteral("--sim-ttft-ms"), QStringLiteral("50"), QStringLiteral("--sim-output-tokens"),
-                            QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off")};
-    Result r = cli(base + QStringList {QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5ms")});
+    const QStringList base { QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("4"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("50"), QStringLiteral("--sim-output-tokens"),
+        QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off") };
+    Result r = cli(base + QStringList { QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5ms") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("FAIL --fail-if ttft.p99>5ms (measured"), r.err.constData());
-    r = cli(base + QStringList {QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5s"), QStringLiteral("--fail-if"),
-                                QStringLiteral("failed>0")});
+    r = cli(base
+        + QStringList { QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5s"),
+            QStringLiteral("--fail-if"), QStringLiteral("failed>0") });
     QCOMPARE(r.exitCode, 0);
 }
 
 void tst_Cli::faultsAreReportedAndRunCompletes()
 {
-    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("10"),
-                          QStringLiteral("--sim-ttft-ms"), QStringLiteral("10"), QStringLiteral("--sim-output-tokens"),
-                          QStringLiteral("3"), QStringLiteral("--sim-fault"), QStringLiteral("http_503=1"),
-                          QStringLiteral("--fail-if"), QStringLiteral("failed>0"), QStringLiteral("--progress"),
-                          QStringLiteral("off")});
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("10"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("10"), QStringLiteral("--sim-output-tokens"),
+        QStringLiteral("3"), QStringLiteral("--sim-fault"), QStringLiteral("http_503=1"),
+        QStringLiteral("--fail-if"), QStringLiteral("failed>0"), QStringLiteral("--progress"),
+        QStringLiteral("off") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains("10 / 0 / 10 / 0"), r.out.constData());
     QVERIFY2(r.out.contains("http_503 10"), r.out.constData());
@@ -187,8 +194,8 @@ void tst_Cli::refusedConnectionIsRecorded()
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
     probe.close();
-    const Result r = cli({QStringLiteral("run"), QStringLiteral("--url"), url, QStringLiteral("--requests"),
-                          QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off")});
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--url"), url, QStringLiteral("--requests"),
+        QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off") });
     QCOMPARE(r.exitCode, 0); // collect-all: failures are recorded, not fatal
     QVERIFY2(r.out.contains("connection_refused 3"), r.out.constData());
 }
@@ -205,9 +212,11 @@ void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
     QFETCH(int, signalNumber);
     const QString json = m_dir.filePath(QStringLiteral("interrupted-%1.json").arg(signalNumber));
     QProcess p;
-    p.start(m_bin, {QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("50"), QStringLiteral("--concurrency"),
-                    QStringLiteral("5"), QStringLiteral("--sim-ttft-ms"), QStringLiteral("2000"), QStringLiteral("--json"),
-                    json, QStringLiteral("--progress"), QStringLiteral("off")});
+    p.start(m_bin,
+        { QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("50"),
+            QStringLiteral("--concurrency"), QStringLiteral("5"), QStringLiteral("--sim-ttft-ms"),
+            QStringLiteral("2000"), QStringLiteral("--json"), json, QStringLiteral("--progress"),
+            QStringLiteral("off") });
     QVERIFY(p.waitForStarted());
     QTest::qWait(800);
     ::kill(pid_t(p.processId()), signalNumber); // handled like Ctrl-C
@@ -216,9 +225,11 @@ void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
     QCOMPARE(p.exitCode(), 3);
     QFile f(json);
     QVERIFY2(f.open(QIODevice::ReadOnly), "the record is written even when interrupted");
-    const QJsonObject summary = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("summary")).toObject();
+    const QJsonObject summary
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("summary")).toObject();
     QCOMPARE(summary.value(QStringLiteral("incomplete")).toInt(), 5);
-    QCOMPARE(summary.value(QStringLiteral("errors")).toObject().value(QStringLiteral("cancelled")).toInt(), 5);
+    QCOMPARE(
+        summary.value(QStringLiteral("errors")).toObject().value(QStringLiteral("cancelled")).toInt(), 5);
 }
 
 void tst_Cli::reportOntoSpecialFileIsRefused()
@@ -228,13 +239,15 @@ void tst_Cli::reportOntoSpecialFileIsRefused()
     // name (exit 3), and the FIFO is still a FIFO.
     const QByteArray fifo = QFile::encodeName(m_dir.filePath(QStringLiteral("report.fifo")));
     QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
-    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"), QStringLiteral("--json"),
-        QString::fromLocal8Bit(fifo), QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--progress"),
-        QStringLiteral("off")});
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
+        QStringLiteral("--json"), QString::fromLocal8Bit(fifo), QStringLiteral("--sim-ttft-ms"),
+        QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("off") });
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
     QVERIFY2(r.out.contains("Sent / completed / failed / incomplete:  2 / 2 / 0 / 0"), r.out.constData());
-    struct stat st {};
+    struct stat st
+    {
+    };
     QCOMPARE(::stat(fifo.constData(), &st), 0);
     QVERIFY(S_ISFIFO(st.st_mode));
 }
@@ -246,14 +259,16 @@ void tst_Cli::apiKeyNeverWrittenOut()
     env.insert(QStringLiteral("BB_TEST_KEY"), QString::fromLatin1(key));
     const QString json = m_dir.filePath(QStringLiteral("secret.json"));
     const QString csv = m_dir.filePath(QStringLiteral("secret.csv"));
-    const Result r = cli({QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"), QStringLiteral("--api-key-env"),
-                          QStringLiteral("BB_TEST_KEY"), QStringLiteral("--json"), json, QStringLiteral("--csv"), csv,
-                          QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("plain")},
-                         60'000, env);
+    const Result r
+        = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"),
+                  QStringLiteral("--api-key-env"), QStringLiteral("BB_TEST_KEY"), QStringLiteral("--json"),
+                  json, QStringLiteral("--csv"), csv, QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"),
+                  QStringLiteral("--progress"), QStringLiteral("plain") },
+            60'000, env);
     QCOMPARE(r.exitCode, 0);
     QVERIFY(!r.out.contains(key));
     QVERIFY(!r.err.contains(key));
-    for (const QString &path : {json, csv}) {
+    for (const QString &path : { json, csv }) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
@@ -266,7 +281,7 @@ void tst_Cli::apiKeyNeverWrittenOut()
 void tst_Cli::simulatePrintsUrlFirst()
 {
     QProcess p;
-    p.start(m_bin, {QStringLiteral("simulate"), QStringLiteral("--ttft-ms"), QStringLiteral("5")});
+    p.start(m_bin, { QStringLiteral("simulate"), QStringLiteral("--ttft-ms"), QStringLiteral("5") });
     QVERIFY(p.waitForStarted());
     QVERIFY(p.waitForReadyRead(10'000));
     const QByteArray line = p.readLine().trimmed();

@@ -172,10 +172,12 @@ void tst_EnginePolicies::endpointUrl_data()
                                      << QStringLiteral("http://h:8000/v1/chat/completions");
     QTest::newRow("trailing slash") << QStringLiteral("http://h:8000/") << int(Endpoint::Chat)
                                     << QStringLiteral("http://h:8000/v1/chat/completions");
-    QTest::newRow("v1 base, completions") << QStringLiteral("https://api.example.com/v1") << int(Endpoint::Completions)
-                                          << QStringLiteral("https://api.example.com/v1/completions");
-    QTest::newRow("full endpoint kept") << QStringLiteral("http://h/openai/v1/chat/completions") << int(Endpoint::Completions)
-                                        << QStringLiteral("http://h/openai/v1/chat/completions");
+    QTest::newRow("v1 base, completions")
+        << QStringLiteral("https://api.example.com/v1") << int(Endpoint::Completions)
+        << QStringLiteral("https://api.example.com/v1/completions");
+    QTest::newRow("full endpoint kept")
+        << QStringLiteral("http://h/openai/v1/chat/completions") << int(Endpoint::Completions)
+        << QStringLiteral("http://h/openai/v1/chat/completions");
     QTest::newRow("prefix path") << QStringLiteral("http://h/ollama") << int(Endpoint::Chat)
                                  << QStringLiteral("http://h/ollama/v1/chat/completions");
 }
@@ -199,7 +201,9 @@ void tst_EnginePolicies::requestBody()
     QJsonObject o = QJsonDocument::fromJson(b.json).object();
     QCOMPARE(o.value(QStringLiteral("model")).toString(), QStringLiteral("m"));
     QCOMPARE(o.value(QStringLiteral("stream")).toBool(), true);
-    QCOMPARE(o.value(QStringLiteral("stream_options")).toObject().value(QStringLiteral("include_usage")).toBool(), true);
+    QCOMPARE(
+        o.value(QStringLiteral("stream_options")).toObject().value(QStringLiteral("include_usage")).toBool(),
+        true);
     QCOMPARE(o.value(QStringLiteral("max_completion_tokens")).toInt(), 12);
     QCOMPARE(o.value(QStringLiteral("max_tokens")).toInt(), 12);
     QVERIFY(!o.contains(QStringLiteral("ignore_eos")));

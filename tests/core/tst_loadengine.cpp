@@ -127,7 +127,7 @@ RunResult tst_LoadEngine::run(const Scenario &scenario, const SimulatorSettings 
     if (finished.count() != 1)
         qWarning("finished emitted %d times", int(finished.count()));
     out.trace = engine.takeTrace();
-    out.summary = computeSummary(out.trace, {50, 90, 99}, {});
+    out.summary = computeSummary(out.trace, { 50, 90, 99 }, {});
     out.stats = server.simulator()->stats();
     return out;
 }
@@ -192,7 +192,9 @@ void tst_LoadEngine::openLoopSchedule()
         QCOMPARE(req[i].intendedNs - r.trace.measuredStartNs, qint64(i) * 50'000'000);
         QVERIFY2(req[i].dispatchNs >= req[i].intendedNs, "never before its time");
         QVERIFY2(req[i].dispatchNs - req[i].intendedNs < 40'000'000,
-                 qPrintable(QStringLiteral("request %1 late by %2 ns").arg(i).arg(req[i].dispatchNs - req[i].intendedNs)));
+            qPrintable(QStringLiteral("request %1 late by %2 ns")
+                           .arg(i)
+                           .arg(req[i].dispatchNs - req[i].intendedNs)));
     }
 }
 
@@ -222,8 +224,8 @@ void tst_LoadEngine::warmupExcluded()
     const RunResult r = run(s, quickSim());
     QCOMPARE(int(r.trace.requests.size()), 8);
     QCOMPARE(int(std::count_if(r.trace.requests.begin(), r.trace.requests.end(),
-                               [](const RequestRecord &q) { return q.warmup; })),
-             3);
+                 [](const RequestRecord &q) { return q.warmup; })),
+        3);
     QCOMPARE(r.summary.sent, 5);
     QCOMPARE(r.summary.completed, 5);
     // The measured phase starts after every warm-up request settled.
@@ -245,9 +247,12 @@ void tst_LoadEngine::faultKinds_data()
     QTest::newRow("503") << QStringLiteral("http_503") << QStringLiteral("http_503") << 503;
     QTest::newRow("reset mid-stream") << QStringLiteral("reset") << QStringLiteral("connection_reset") << 200;
     QTest::newRow("stall") << QStringLiteral("stall") << QStringLiteral("timeout_idle") << 200;
-    QTest::newRow("malformed chunk") << QStringLiteral("malformed") << QStringLiteral("malformed_chunk") << 200;
-    QTest::newRow("error in stream") << QStringLiteral("stream_error") << QStringLiteral("stream_error") << 200;
-    QTest::newRow("missing [DONE]") << QStringLiteral("missing_done") << QStringLiteral("missing_done") << 200;
+    QTest::newRow("malformed chunk") << QStringLiteral("malformed") << QStringLiteral("malformed_chunk")
+                                     << 200;
+    QTest::newRow("error in stream") << QStringLiteral("stream_error") << QStringLiteral("stream_error")
+                                     << 200;
+    QTest::newRow("missing [DONE]") << QStringLiteral("missing_done") << QStringLiteral("missing_done")
+                                    << 200;
 }
 
 void tst_LoadEngine::faultKinds()
@@ -269,7 +274,8 @@ void tst_LoadEngine::faultKinds()
     for (const RequestRecord &q : r.trace.requests) {
         QCOMPARE(q.outcome, Outcome::Failed);
         QCOMPARE(q.httpStatus, status);
-        QVERIFY2(!q.errorMessage.isEmpty() || q.error == ErrorKind::MissingDone, "a failure says what happened");
+        QVERIFY2(
+            !q.errorMessage.isEmpty() || q.error == ErrorKind::MissingDone, "a failure says what happened");
     }
 }
 
@@ -417,7 +423,7 @@ void tst_LoadEngine::refusedConnection()
     QString error;
     QVERIFY(engine.start(s, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {}, &error));
     QVERIFY(finished.wait(10'000));
-    const Summary summary = computeSummary(engine.trace(), {50}, {});
+    const Summary summary = computeSummary(engine.trace(), { 50 }, {});
     QCOMPARE(summary.failed, 3);
     QCOMPARE(summary.errors.value(QStringLiteral("connection_refused")), 3);
 }
@@ -489,7 +495,8 @@ void tst_LoadEngine::fidelityAgainstGroundTruth()
         const QJsonArray serverTokens = t.value(QStringLiteral("token_ns")).toArray();
         QCOMPARE(int(q.tokenNs.size()), int(serverTokens.size()));
         const double serverTtft = (t.value(QStringLiteral("first_token_ns")).toDouble()
-                                   - t.value(QStringLiteral("arrival_ns")).toDouble()) / 1e6;
+                                      - t.value(QStringLiteral("arrival_ns")).toDouble())
+            / 1e6;
         ttftDiff.push_back(double(q.tokenNs.front() - q.dispatchNs) / 1e6 - serverTtft);
         for (int i = 1; i < serverTokens.size(); ++i) {
             const double serverGap = (serverTokens[i].toDouble() - serverTokens[i - 1].toDouble()) / 1e6;

@@ -242,7 +242,8 @@ void tst_ModelSnapshot::blockingWorkersShowWorkUnderWay()
                 continue;
             bool held = false;
             for (const TaskRecord &t : shots[i]->trace.tasks)
-                held = held || (t.kind == TaskKind::HeldWaiting && t.request == qint32(q.index) && t.endNs < 0);
+                held = held
+                    || (t.kind == TaskKind::HeldWaiting && t.request == qint32(q.index) && t.endNs < 0);
             QVERIFY2(held, "a request in flight without its open held span");
         }
         if (i > 0)

@@ -7,8 +7,8 @@
 #include "metrics/requestmetrics.h"
 #include "parallel/modelrun.h"
 #include "parallel/race.h"
-#include "trace/lanenames.h"
 #include "sim/simulator.h"
+#include "trace/lanenames.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -249,7 +249,7 @@ void tst_ParallelModels::parallelCpuUsesPoolLanes()
     QVERIFY(t.requests.empty());
     QCOMPARE(t.cpuCount, QThread::idealThreadCount());
     const int poolThreads = QThreadPool::globalInstance()->maxThreadCount();
-    QVERIFY(t.taskLanes.size() >= 1 && t.taskLanes.size() <= std::min(4, poolThreads));
+    QVERIFY(!t.taskLanes.empty() && int(t.taskLanes.size()) <= std::min(4, poolThreads));
     for (const TaskLane &lane : t.taskLanes)
         QVERIFY2(lane.kind == LaneKind::Pool, qPrintable(LaneNames::english(lane)));
     QSet<qint32> owners;

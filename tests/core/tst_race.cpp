@@ -258,7 +258,8 @@ void tst_Race::figuresFromATrace()
     t.measuredStartNs = 0;
     t.endNs = 1'000'000'000;
     t.tasks = { TaskRecord { -1, 0, TaskKind::CpuWork, 0, 0, 1'000'000'000 },
-        TaskRecord { -1, 1, TaskKind::CpuWork, 0, 500'000'000, 1'500'000'000 }, TaskRecord { 0, 2, TaskKind::HeldWaiting, 0, 0, 400'000'000 },
+        TaskRecord { -1, 1, TaskKind::CpuWork, 0, 500'000'000, 1'500'000'000 },
+        TaskRecord { 0, 2, TaskKind::HeldWaiting, 0, 0, 400'000'000 },
         TaskRecord { -1, 0, TaskKind::CpuWork, 0, 1'000'000'000, 1'200'000'000 } };
     t.loopLag = { LagSample { 10, 2'000'000 }, LagSample { 20, 250'000'000 }, LagSample { 30, 0 } };
     e.theory.wallS = 0.75;

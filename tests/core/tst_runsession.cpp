@@ -61,21 +61,51 @@ void tst_RunSession::check_data()
     for (const QString &m : modes)
         QTest::addRow("%s as shipped", qPrintable(m)) << m << QString() << QString();
 
-    QTest::newRow("parallel-blocking for a duration") << "parallel-blocking" << "duration" << "load.duration_s";
-    QTest::newRow("background-jobs with warm-up") << "background-jobs" << "warmup" << "load.warmup";
-    QTest::newRow("parallel-blocking with retries") << "parallel-blocking" << "retries" << "resilience.retries";
-    QTest::newRow("parallel-blocking, Poisson arrivals") << "parallel-blocking" << "poisson" << "load.burstiness";
-    QTest::newRow("parallel-blocking, constant arrivals") << "parallel-blocking" << "constant" << "";
-    QTest::newRow("parallel-blocking, fail-fast") << "parallel-blocking" << "failfast" << "resilience.error_policy";
-    QTest::newRow("parallel-cpu with a rate") << "parallel-cpu" << "poisson" << "load.rate";
-    QTest::newRow("parallel-cpu without CPU work") << "parallel-cpu" << "nocpu" << "load.cpu_task_ms";
-    QTest::newRow("mixed without CPU work") << "mixed" << "nocpu" << "load.cpu_task_ms";
-    QTest::newRow("anti-pattern without CPU work") << "anti-pattern" << "nocpu" << "load.cpu_task_ms";
-    QTest::newRow("concurrent with CPU work") << "concurrent" << "cpu" << "load.mode";
-    QTest::newRow("sequential with CPU work (on the loop)") << "sequential" << "cpu" << "";
-    QTest::newRow("sequential, CPU tasks only") << "sequential" << "cpuonly" << "";
-    QTest::newRow("concurrent for a duration") << "concurrent" << "duration" << "";
-    QTest::newRow("mixed with retries") << "mixed" << "retries" << "";
+    QTest::newRow("parallel-blocking for a duration") << "parallel-blocking"
+                                                      << "duration"
+                                                      << "load.duration_s";
+    QTest::newRow("background-jobs with warm-up") << "background-jobs"
+                                                  << "warmup"
+                                                  << "load.warmup";
+    QTest::newRow("parallel-blocking with retries") << "parallel-blocking"
+                                                    << "retries"
+                                                    << "resilience.retries";
+    QTest::newRow("parallel-blocking, Poisson arrivals") << "parallel-blocking"
+                                                         << "poisson"
+                                                         << "load.burstiness";
+    QTest::newRow("parallel-blocking, constant arrivals") << "parallel-blocking"
+                                                          << "constant"
+                                                          << "";
+    QTest::newRow("parallel-blocking, fail-fast") << "parallel-blocking"
+                                                  << "failfast"
+                                                  << "resilience.error_policy";
+    QTest::newRow("parallel-cpu with a rate") << "parallel-cpu"
+                                              << "poisson"
+                                              << "load.rate";
+    QTest::newRow("parallel-cpu without CPU work") << "parallel-cpu"
+                                                   << "nocpu"
+                                                   << "load.cpu_task_ms";
+    QTest::newRow("mixed without CPU work") << "mixed"
+                                            << "nocpu"
+                                            << "load.cpu_task_ms";
+    QTest::newRow("anti-pattern without CPU work") << "anti-pattern"
+                                                   << "nocpu"
+                                                   << "load.cpu_task_ms";
+    QTest::newRow("concurrent with CPU work") << "concurrent"
+                                              << "cpu"
+                                              << "load.mode";
+    QTest::newRow("sequential with CPU work (on the loop)") << "sequential"
+                                                            << "cpu"
+                                                            << "";
+    QTest::newRow("sequential, CPU tasks only") << "sequential"
+                                                << "cpuonly"
+                                                << "";
+    QTest::newRow("concurrent for a duration") << "concurrent"
+                                               << "duration"
+                                               << "";
+    QTest::newRow("mixed with retries") << "mixed"
+                                        << "retries"
+                                        << "";
 }
 
 void tst_RunSession::check()

@@ -50,7 +50,7 @@ void tst_Scenario::roundTrip()
     s.maxTokens = 99;
     s.retries = 3;
     s.errorPolicy = ErrorPolicy::FailFast;
-    s.percentiles = {50, 99.9};
+    s.percentiles = { 50, 99.9 };
     s.slo.ttftMs = 250;
     s.simulator.ttftMs = 12;
     s.simulator.capacity = 4;
@@ -64,7 +64,7 @@ void tst_Scenario::roundTrip()
     QCOMPARE(back.endpoint, Endpoint::Completions);
     QCOMPARE(back.errorPolicy, ErrorPolicy::FailFast);
     QCOMPARE(back.simulator.faults.http429, 0.25);
-    QCOMPARE(back.percentiles, QList<double>({50, 99.9}));
+    QCOMPARE(back.percentiles, QList<double>({ 50, 99.9 }));
 }
 
 void tst_Scenario::badField_data()
@@ -76,10 +76,12 @@ void tst_Scenario::badField_data()
                                              << QStringLiteral("concurency: unknown field");
     QTest::newRow("unknown nested field") << QByteArray(R"({"load": {"requests": 1, "concurency": 3}})")
                                           << QStringLiteral("load.concurency: unknown field");
-    QTest::newRow("concurrency zero") << QByteArray(R"({"load": {"requests": 1, "concurrency": 0}})")
-                                      << QStringLiteral("load.concurrency: must be an integer from 1 to 1000");
-    QTest::newRow("concurrency too high") << QByteArray(R"({"load": {"requests": 1, "concurrency": 1001}})")
-                                          << QStringLiteral("load.concurrency: must be an integer from 1 to 1000");
+    QTest::newRow("concurrency zero")
+        << QByteArray(R"({"load": {"requests": 1, "concurrency": 0}})")
+        << QStringLiteral("load.concurrency: must be an integer from 1 to 1000");
+    QTest::newRow("concurrency too high")
+        << QByteArray(R"({"load": {"requests": 1, "concurrency": 1001}})")
+        << QStringLiteral("load.concurrency: must be an integer from 1 to 1000");
     QTest::newRow("concurrency fractional") << QByteArray(R"({"load": {"requests": 1, "concurrency": 2.5}})")
                                             << QStringLiteral("load.concurrency: must be an integer");
     QTest::newRow("concurrency string") << QByteArray(R"({"load": {"requests": 1, "concurrency": "8"}})")
@@ -96,33 +98,44 @@ void tst_Scenario::badField_data()
                               << QStringLiteral("load.mode: must be one of");
     QTest::newRow("no bound") << QByteArray(R"({"load": {"requests": 0}})")
                               << QStringLiteral("load: set requests or duration_s");
-    QTest::newRow("bad url scheme") << QByteArray(R"({"target": {"url": "ftp://x"}, "load": {"requests": 1}})")
+    QTest::newRow("bad url scheme") << QByteArray(
+        R"({"target": {"url": "ftp://x"}, "load": {"requests": 1}})")
                                     << QStringLiteral("target.url: must be an http:// or https:// URL");
     QTest::newRow("empty model") << QByteArray(R"({"target": {"model": ""}, "load": {"requests": 1}})")
                                  << QStringLiteral("target.model: must not be empty");
-    QTest::newRow("bad endpoint") << QByteArray(R"({"target": {"endpoint": "embeddings"}, "load": {"requests": 1}})")
+    QTest::newRow("bad endpoint") << QByteArray(
+        R"({"target": {"endpoint": "embeddings"}, "load": {"requests": 1}})")
                                   << QStringLiteral("target.endpoint: must be \"chat\" or \"completions\"");
     QTest::newRow("authorization header")
         << QByteArray(R"({"target": {"headers": {"Authorization": "Bearer sk-x"}}, "load": {"requests": 1}})")
         << QStringLiteral("target.headers.Authorization: the API key comes from the environment");
-    QTest::newRow("header not a string") << QByteArray(R"({"target": {"headers": {"X-A": 1}}, "load": {"requests": 1}})")
-                                         << QStringLiteral("target.headers.X-A: must be a string");
-    QTest::newRow("stream not bool") << QByteArray(R"({"request": {"stream": "yes"}, "load": {"requests": 1}})")
+    QTest::newRow("header not a string")
+        << QByteArray(R"({"target": {"headers": {"X-A": 1}}, "load": {"requests": 1}})")
+        << QStringLiteral("target.headers.X-A: must be a string");
+    QTest::newRow("stream not bool") << QByteArray(
+        R"({"request": {"stream": "yes"}, "load": {"requests": 1}})")
                                      << QStringLiteral("request.stream: must be true or false");
-    QTest::newRow("max tokens zero") << QByteArray(R"({"request": {"max_tokens": 0}, "load": {"requests": 1}})")
+    QTest::newRow("max tokens zero") << QByteArray(
+        R"({"request": {"max_tokens": 0}, "load": {"requests": 1}})")
                                      << QStringLiteral("request.max_tokens: must be an integer from 1");
-    QTest::newRow("bad policy") << QByteArray(R"({"resilience": {"error_policy": "yolo"}, "load": {"requests": 1}})")
+    QTest::newRow("bad policy") << QByteArray(
+        R"({"resilience": {"error_policy": "yolo"}, "load": {"requests": 1}})")
                                 << QStringLiteral("resilience.error_policy: must be");
-    QTest::newRow("zero timeout") << QByteArray(R"({"resilience": {"timeout_s": 0}, "load": {"requests": 1}})")
+    QTest::newRow("zero timeout") << QByteArray(
+        R"({"resilience": {"timeout_s": 0}, "load": {"requests": 1}})")
                                   << QStringLiteral("resilience.timeout_s: must be from");
     QTest::newRow("retry max below base")
-        << QByteArray(R"({"resilience": {"retry_base_ms": 500, "retry_max_ms": 100}, "load": {"requests": 1}})")
+        << QByteArray(
+               R"({"resilience": {"retry_base_ms": 500, "retry_max_ms": 100}, "load": {"requests": 1}})")
         << QStringLiteral("resilience.retry_max_ms: must be at least retry_base_ms");
-    QTest::newRow("percentile out of range") << QByteArray(R"({"metrics": {"percentiles": [50, 101]}, "load": {"requests": 1}})")
-                                             << QStringLiteral("metrics.percentiles: each must be a number from 0 to 100");
-    QTest::newRow("empty percentiles") << QByteArray(R"({"metrics": {"percentiles": []}, "load": {"requests": 1}})")
-                                       << QStringLiteral("metrics.percentiles: must be a non-empty array");
-    QTest::newRow("unknown slo") << QByteArray(R"({"metrics": {"slo": {"itl_ms": 5}}, "load": {"requests": 1}})")
+    QTest::newRow("percentile out of range")
+        << QByteArray(R"({"metrics": {"percentiles": [50, 101]}, "load": {"requests": 1}})")
+        << QStringLiteral("metrics.percentiles: each must be a number from 0 to 100");
+    QTest::newRow("empty percentiles")
+        << QByteArray(R"({"metrics": {"percentiles": []}, "load": {"requests": 1}})")
+        << QStringLiteral("metrics.percentiles: must be a non-empty array");
+    QTest::newRow("unknown slo") << QByteArray(
+        R"({"metrics": {"slo": {"itl_ms": 5}}, "load": {"requests": 1}})")
                                  << QStringLiteral("metrics.slo.itl_ms: unknown field");
     QTest::newRow("fault probability above one")
         << QByteArray(R"({"simulator": {"faults": {"reset": 1.5}}, "load": {"requests": 1}})")
@@ -130,11 +143,13 @@ void tst_Scenario::badField_data()
     QTest::newRow("fault probabilities sum above one")
         << QByteArray(R"({"simulator": {"faults": {"reset": 0.6, "stall": 0.6}}, "load": {"requests": 1}})")
         << QStringLiteral("simulator.faults: probabilities add up to 1.2");
-    QTest::newRow("unknown fault") << QByteArray(R"({"simulator": {"faults": {"meteor": 0.1}}, "load": {"requests": 1}})")
+    QTest::newRow("unknown fault") << QByteArray(
+        R"({"simulator": {"faults": {"meteor": 0.1}}, "load": {"requests": 1}})")
                                    << QStringLiteral("simulator.faults.meteor: unknown field");
-    QTest::newRow("section not object") << QByteArray(R"({"load": [1, 2]})")
-                                        << QStringLiteral("load: must be an object");
-    QTest::newRow("wrong schema") << QByteArray(R"({"schema": "burgerbench.scenario/9", "load": {"requests": 1}})")
+    QTest::newRow("section not object")
+        << QByteArray(R"({"load": [1, 2]})") << QStringLiteral("load: must be an object");
+    QTest::newRow("wrong schema") << QByteArray(
+        R"({"schema": "burgerbench.scenario/9", "load": {"requests": 1}})")
                                   << QStringLiteral("schema: unsupported schema");
 }
 
@@ -183,8 +198,8 @@ void tst_Scenario::sequentialAndFaults()
     QString error;
     QVERIFY2(Scenario::fromJson(parse(R"({"load": {"mode": "sequential", "duration_s": 1.5},
         "simulator": {"faults": {"http_429": 0.1, "missing_done": 0.2, "retry_after_s": 3}}})"),
-                                &s, &error),
-             qPrintable(error));
+                 &s, &error),
+        qPrintable(error));
     QCOMPARE(s.mode, ExecutionMode::Sequential);
     QCOMPARE(s.durationS, 1.5);
     QCOMPARE(s.simulator.faults.http429, 0.1);

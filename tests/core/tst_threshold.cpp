@@ -30,8 +30,8 @@ static Summary sampleSummary()
     s.ttft.mean = 210;
     s.ttft.median = 205;
     s.ttft.max = 480;
-    s.ttft.percentileRanks = {50, 99};
-    s.ttft.percentileValues = {205, 450};
+    s.ttft.percentileRanks = { 50, 99 };
+    s.ttft.percentileValues = { 205, 450 };
     return s;
 }
 
@@ -75,10 +75,12 @@ void tst_Threshold::rejects_data()
     QTest::addColumn<QString>("rule");
     QTest::addColumn<QString>("message");
     QTest::newRow("garbage") << QStringLiteral("fast please") << QStringLiteral("expected METRIC");
-    QTest::newRow("unknown metric") << QStringLiteral("latency.p99>1s") << QStringLiteral("unknown metric \"latency\"");
+    QTest::newRow("unknown metric") << QStringLiteral("latency.p99>1s")
+                                    << QStringLiteral("unknown metric \"latency\"");
     QTest::newRow("missing statistic") << QStringLiteral("ttft>1s") << QStringLiteral("needs a statistic");
     QTest::newRow("bad statistic") << QStringLiteral("ttft.avg>1s") << QStringLiteral("unknown statistic");
-    QTest::newRow("percentile over 100") << QStringLiteral("ttft.p101>1s") << QStringLiteral("must be p0 to p100");
+    QTest::newRow("percentile over 100")
+        << QStringLiteral("ttft.p101>1s") << QStringLiteral("must be p0 to p100");
     QTest::newRow("percent on duration") << QStringLiteral("ttft.p99>5%") << QStringLiteral("not %");
     QTest::newRow("statistic on scalar") << QStringLiteral("failed.p99>0") << QStringLiteral("takes no .p99");
     QTest::newRow("unit on count") << QStringLiteral("failed>3ms") << QStringLiteral("takes no unit");

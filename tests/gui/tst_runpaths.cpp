@@ -70,8 +70,8 @@ void tst_RunPaths::initTestCase()
 void tst_RunPaths::sameWorkBothWays_data()
 {
     QTest::addColumn<QString>("mode");
-    for (const char *m : { "sequential", "concurrent", "parallel-blocking", "parallel-cpu", "mixed", "anti-pattern",
-             "background-jobs" })
+    for (const char *m : { "sequential", "concurrent", "parallel-blocking", "parallel-cpu", "mixed",
+             "anti-pattern", "background-jobs" })
         QTest::newRow(m) << QString::fromLatin1(m);
 }
 
@@ -108,8 +108,9 @@ void tst_RunPaths::sameWorkBothWays()
     // The CLI's path, as a user types it.
     const QString json = m_dir.filePath(mode + QStringLiteral(".json"));
     QProcess cli;
-    cli.start(m_cli, { QStringLiteral("run"), QStringLiteral("--scenario"), file, QStringLiteral("--json"), json,
-                         QStringLiteral("--progress"), QStringLiteral("off") });
+    cli.start(m_cli,
+        { QStringLiteral("run"), QStringLiteral("--scenario"), file, QStringLiteral("--json"), json,
+            QStringLiteral("--progress"), QStringLiteral("off") });
     QVERIFY(cli.waitForFinished(60'000));
     QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
     const QByteArray stdoutText = cli.readAllStandardOutput();
@@ -117,29 +118,35 @@ void tst_RunPaths::sameWorkBothWays()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     Work cliWork;
-    cliWork.mode = root.value(QLatin1String("scenario")).toObject().value(QLatin1String("load")).toObject()
+    cliWork.mode = root.value(QLatin1String("scenario"))
+                       .toObject()
+                       .value(QLatin1String("load"))
+                       .toObject()
                        .value(QLatin1String("mode"))
                        .toString();
     const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
     cliWork.requests = int(requests.size());
     for (const auto &r : requests)
-        cliWork.succeeded += r.toObject().value(QLatin1String("outcome")).toString() == QLatin1String("success") ? 1 : 0;
+        cliWork.succeeded
+            += r.toObject().value(QLatin1String("outcome")).toString() == QLatin1String("success") ? 1 : 0;
     for (const auto &v : root.value(QLatin1String("tasks")).toArray()) {
         const QJsonObject task = v.toObject();
         const QString kind = task.value(QLatin1String("kind")).toString();
         cliWork.cpuTasks += kind == QLatin1String("cpu") ? 1 : 0;
         cliWork.heldWaits += kind == QLatin1String("blocked_io") ? 1 : 0;
         // Each task's duration is on record.
-        QVERIFY(task.value(QLatin1String("end_ns")).toDouble() >= task.value(QLatin1String("start_ns")).toDouble());
+        QVERIFY(task.value(QLatin1String("end_ns")).toDouble()
+            >= task.value(QLatin1String("start_ns")).toDouble());
     }
     for (const auto &lane : root.value(QLatin1String("task_lanes")).toArray())
-        cliWork.lanes << (lane.isObject() ? lane.toObject().value(QLatin1String("name")).toString() : lane.toString());
+        cliWork.lanes << (lane.isObject() ? lane.toObject().value(QLatin1String("name")).toString()
+                                          : lane.toString());
     cliWork.jobs = int(root.value(QLatin1String("jobs")).toArray().size());
 
     QCOMPARE(app.mode, mode);
     QVERIFY2(app.requests == cliWork.requests && app.succeeded == cliWork.succeeded
-            && app.cpuTasks == cliWork.cpuTasks && app.heldWaits == cliWork.heldWaits && app.jobs == cliWork.jobs
-            && app.lanes == cliWork.lanes && app.mode == cliWork.mode,
+            && app.cpuTasks == cliWork.cpuTasks && app.heldWaits == cliWork.heldWaits
+            && app.jobs == cliWork.jobs && app.lanes == cliWork.lanes && app.mode == cliWork.mode,
         QByteArray(describe(app) + "\n   CLI: " + describe(cliWork)).constData());
     // The work itself is there (not two paths agreeing on nothing).
     QVERIFY2(app.requests + app.cpuTasks > 0, describe(app).constData());
