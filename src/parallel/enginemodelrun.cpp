@@ -173,11 +173,14 @@ bool EngineModelRun::isRunning() const
 // The engine's trace as it stands (its requests in flight are open: dispatched, end -1), the
 // tasks recorded so far, and mixed mode's pool jobs under way. The anti-pattern's CPU work never
 // runs while this does (same thread): it appears when it is done.
-std::vector<TaskRecord> EngineModelRun::runningPoolTasks()
+std::vector<TaskRecord> EngineModelRun::runningPoolTasks(qint64 *nowNs)
 {
     // Mixed mode's jobs running on the pool (started, result not back yet): open tasks on their
     // pool thread's lane, numbered now if that thread had no result back yet (as it will be).
-    const std::vector<PoolProgress::Task> jobs = m_poolLive->copy();
+    qint64 clockNow = 0;
+    const std::vector<PoolProgress::Task> jobs = m_poolLive->copy(nowNs ? &m_clock : nullptr, &clockNow);
+    if (nowNs)
+        *nowNs = clockNow - m_engineOriginNs;
     std::vector<TaskRecord> running;
     for (size_t i = 0; i < jobs.size() && i < m_pool.size(); ++i) {
         if (m_pool[i].delivered || jobs[i].startNs < 0)
@@ -240,7 +243,15 @@ void EngineModelRun::decorateLive(LiveDelta &delta)
 {
     if (m_setup.scenario.cpuTaskMs <= 0)
         return;
-    const std::vector<TaskRecord> running = runningPoolTasks();
+    // The update's "now" must not be earlier than a pool task it shows started: the pool threads
+    // stamp on their own, after the engine read its clock for this update. Moving "now" later is
+    // exact for everything else: the engine's records cannot change while this runs on its thread.
+    qint64 poolNow = -1;
+    const std::vector<TaskRecord> running = runningPoolTasks(&poolNow);
+    if (poolNow > delta.nowNs) {
+        delta.nowNs = poolNow;
+        delta.progress.elapsedNs = poolNow;
+    }
     const RunTrace &trace = m_engine->trace();
     if (m_tasksPublished < trace.tasks.size() || !running.empty() || m_runningPublished > 0) {
         delta.tasksKept = qint32(std::min(m_tasksPublished, trace.tasks.size()));

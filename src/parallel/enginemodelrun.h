@@ -34,7 +34,9 @@ public:
 
 private:
     // Mixed mode's jobs on the pool right now, as open (or just ended) tasks.
-    std::vector<TaskRecord> runningPoolTasks();
+    // With `nowNs`, also the engine clock's "now" read under the same lock as the stamps: no
+    // returned task starts after it.
+    std::vector<TaskRecord> runningPoolTasks(qint64 *nowNs = nullptr);
     void decorateLive(LiveDelta &delta);
     qint64 engineNow() const;
     void postProcessOnLoop(quint32 index);
