@@ -68,7 +68,7 @@ QString translate(
     Language language, const char *context, const char *source, const char *disambiguation, int n)
 {
     if (const QTranslator *t = catalogue(language)) {
-        const QString text = t->translate(context, source, disambiguation, n);
+        QString text = t->translate(context, source, disambiguation, n);
         if (!text.isNull())
             return text;
     }

@@ -75,7 +75,7 @@ void TimelineIndex::rebuild(const RunTrace &trace)
     for (size_t s = 0; s < slotItems.size(); ++s)
         buildLane(slotItems[s], &m_slots[s]);
 
-    std::vector<std::vector<Item>> taskLanes(size_t(std::max<qsizetype>(0, trace.taskLanes.size())));
+    std::vector<std::vector<Item>> taskLanes(size_t(trace.taskLanes.size()));
     for (size_t i = 0; i < trace.tasks.size(); ++i) {
         const TaskRecord &task = trace.tasks[i];
         if (task.lane < 0 || task.startNs < 0)

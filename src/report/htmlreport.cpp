@@ -212,6 +212,7 @@ const char *const legendMeanings[LookCount] = {
     QT_TRANSLATE_NOOP(
         "BurgerBench::HtmlReport", "Building the request and handing it to the network: real work."),
     QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one sentence in two literals
         "Sent; waiting for the server's first token. No thread is busy: this is the table with the order "
         "number."),
     QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Tokens arriving; each tick is one token event."),
@@ -834,7 +835,7 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     const QJsonArray mergedFrom = options.meta.value(QLatin1String("merged_from")).toArray();
     if (!mergedFrom.isEmpty()) {
         QStringList parts;
-        for (const QJsonValue &v : mergedFrom) {
+        for (const auto &v : mergedFrom) {
             const QJsonObject o = v.toObject();
             parts << QStringLiteral("%1 (+%2 ms, %3)")
                          .arg(o.value(QLatin1String("file")).toString())

@@ -40,6 +40,7 @@ const char *const descriptions[PhaseCount] = {
     QT_TRANSLATE_NOOP(
         "BurgerBench::Legend", "Building the request and handing it to the network: real work."),
     QT_TRANSLATE_NOOP("BurgerBench::Legend",
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one sentence in two literals
         "Sent; waiting for the server's first token. No thread is busy: this is the table "
         "with the order number."),
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Tokens arriving; each tick is one token event."),
