@@ -26,8 +26,9 @@ function(bb_library name)
 endfunction()
 
 # Headers a stage may include without linking the stage they live in: plain data or inline,
-# nothing to link. (scenario.h holds the simulator's knobs; the simulator stamps its clock origin.)
-set(BURGERBENCH_HEADER_ONLY sim/simulatorsettings.h trace/clockorigin.h)
+# nothing to link. (scenario.h holds the simulator's knobs; the simulator stamps its clock origin;
+# the scenario checks its header names with HTTP's syntax rules.)
+set(BURGERBENCH_HEADER_ONLY sim/simulatorsettings.h trace/clockorigin.h protocol/httpsyntax.h)
 
 # Marks a target whose links bb_check_sources_listed() compares with its includes: it must link
 # the stage of every "<stage>/<file>.h" its sources include (bb_<stage>, burgerbench_gui for

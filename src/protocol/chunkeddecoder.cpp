@@ -1,5 +1,7 @@
 #include "protocol/chunkeddecoder.h"
 
+#include "protocol/httpsyntax.h"
+
 #include <cstring>
 
 namespace BurgerBench {
@@ -15,13 +17,6 @@ int hexValue(char c)
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
     return -1;
-}
-
-bool isTchar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
 }
 
 } // namespace
@@ -182,15 +177,13 @@ bool ChunkedDecoder::trailerLine(QByteArrayView line)
         m_state = State::Done;
         return true;
     }
-    if (line.contains('\r') || line.contains('\0'))
+    if (HttpSyntax::hasCrOrNul(line))
         return fail(Error::BadTrailer);
     const qsizetype colon = line.indexOf(':');
     if (colon <= 0)
         return fail(Error::BadTrailer);
-    for (char c : line.first(colon)) {
-        if (!isTchar(c))
-            return fail(Error::BadTrailer);
-    }
+    if (!HttpSyntax::isToken(line.first(colon)))
+        return fail(Error::BadTrailer);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "protocol/httpresponseparser.h"
 
+#include "protocol/httpsyntax.h"
+
 #include <QtGlobal>
 
 #include <cstring>
@@ -8,48 +10,7 @@ namespace BurgerBench {
 
 namespace {
 
-bool equalsNoCase(QByteArrayView a, QByteArrayView b)
-{
-    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
-}
-
-bool isTchar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
-
-QByteArrayView trimmedOws(QByteArrayView s)
-{
-    qsizetype begin = 0;
-    qsizetype end = s.size();
-    while (begin < end && (s[begin] == ' ' || s[begin] == '\t'))
-        ++begin;
-    while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-        --end;
-    return s.sliced(begin, end - begin);
-}
-
-bool hasCrOrNul(QByteArrayView s)
-{
-    return s.contains('\r') || s.contains('\0');
-}
-
-// Calls f(element) for each comma-separated, OWS-trimmed, non-empty element of a list header.
-template<typename F> void forEachListElement(QByteArrayView value, F f)
-{
-    qsizetype start = 0;
-    while (start <= value.size()) {
-        qsizetype comma = value.indexOf(',', start);
-        if (comma < 0)
-            comma = value.size();
-        const QByteArrayView element = trimmedOws(value.sliced(start, comma - start));
-        if (!element.isEmpty())
-            f(element);
-        start = comma + 1;
-    }
-}
+using namespace HttpSyntax;
 
 HttpResponseParser::Error fromChunked(ChunkedDecoder::Error e)
 {

@@ -1,12 +1,13 @@
 #include "scenario/scenario.h"
 
+#include "protocol/httpsyntax.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
-#include <algorithm>
 #include <cmath>
 
 namespace BurgerBench {
@@ -448,11 +449,8 @@ bool Scenario::validate(QString *error) const
                             .arg(it.key()));
         // A header name is an RFC 9110 token; anything else (a colon, a space, CR or LF) would let
         // a scenario write its own request lines onto the wire.
-        static const QString tchar = QStringLiteral("!#$%&'*+-.^_`|~");
-        const bool token = !key.isEmpty() && std::all_of(key.begin(), key.end(), [](QChar c) {
-            return c.unicode() < 128 && (c.isLetterOrNumber() || tchar.contains(c));
-        });
-        if (!token)
+        // (Anything outside Latin-1 becomes '?', which is not a token character either.)
+        if (!HttpSyntax::isToken(key.toLatin1()))
             return fail(
                 QStringLiteral("target.headers: \"%1\" is not a valid header name (letters, digits and "
                                "!#$%&'*+-.^_`|~ only)")

@@ -1,81 +1,12 @@
 #include "sim/httprequestparser.h"
 
+#include "protocol/httpsyntax.h"
+
 #include <QtGlobal>
 
 namespace BurgerBench {
 
-namespace {
-
-// RFC 9110 §5.6.2 token characters.
-bool isTchar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (char c : s) {
-        if (!isTchar(c))
-            return false;
-    }
-    return true;
-}
-
-bool equalsNoCase(QByteArrayView a, QByteArrayView b)
-{
-    return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
-}
-
-QByteArrayView trimmedOws(QByteArrayView s)
-{
-    qsizetype begin = 0;
-    qsizetype end = s.size();
-    while (begin < end && (s[begin] == ' ' || s[begin] == '\t'))
-        ++begin;
-    while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-        --end;
-    return s.sliced(begin, end - begin);
-}
-
-// Calls f(token) for each comma-separated, OWS-trimmed, non-empty element of a list header.
-template<typename F> void forEachListElement(QByteArrayView value, F f)
-{
-    qsizetype start = 0;
-    while (start <= value.size()) {
-        qsizetype comma = value.indexOf(',', start);
-        if (comma < 0)
-            comma = value.size();
-        const QByteArrayView element = trimmedOws(value.sliced(start, comma - start));
-        if (!element.isEmpty())
-            f(element);
-        start = comma + 1;
-    }
-}
-
-} // namespace
+using namespace HttpSyntax;
 
 QByteArray HttpRequest::header(QByteArrayView name) const
 {
