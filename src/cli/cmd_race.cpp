@@ -124,11 +124,11 @@ QString formatTable(const RaceSpec &spec, const std::vector<RaceEntry> &entries)
         out += QStringLiteral(
             "  * speed-up against the theoretical sequential time (no sequential row in this race)\n");
     for (const RaceEntry &e : entries) {
-        if (e.result.jobs.empty())
+        if (e.result.trace.jobs.empty())
             continue;
         out += QStringLiteral("\nJobs (%1): accepted at once, then as the client's poll saw them:\n")
                    .arg(raceModelName(e.model));
-        for (const JobRecord &j : e.result.jobs) {
+        for (const JobRecord &j : e.result.trace.jobs) {
             out += QStringLiteral("  %1 %2 accepted %3 s, running %4 s, ended %5 s, seen %6 s%7\n")
                        .arg(QString::fromLatin1(j.id), pad(jobStatusName(j.status), 7))
                        .arg(double(j.acceptedNs) / 1e9, 0, 'f', 3)

@@ -102,7 +102,7 @@ QString formatWork(const RunTrace &trace)
 QString loadDescription(const Scenario &sc)
 {
     QString load = executionModeName(sc.mode);
-    const bool cpuOnly = sc.cpuOnly || sc.mode == ExecutionMode::ParallelCpu;
+    const bool cpuOnly = sc.cpuTasksOnly();
     if (cpuOnly)
         return load
             + QStringLiteral(", %1 CPU tasks of %2 ms, no requests").arg(sc.requests).arg(sc.cpuTaskMs);
@@ -127,7 +127,7 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     QString out;
     out += QStringLiteral("==================== BurgerBench result ====================\n");
     out += row(QStringLiteral("Scenario:"), sc.name);
-    const bool cpuOnly = sc.cpuOnly || sc.mode == ExecutionMode::ParallelCpu;
+    const bool cpuOnly = sc.cpuTasksOnly();
     if (cpuOnly)
         out += row(QStringLiteral("Target:"), QStringLiteral("none (CPU tasks only)"));
     else

@@ -188,7 +188,7 @@ double RunController::etaSeconds() const
     if (s.durationS > 0 && (s.requests <= 0))
         return std::max(0.0, s.durationS - elapsed);
     const int planned = m_progress.planned > 0 ? m_progress.planned : s.requests;
-    const bool cpuOnly = s.cpuOnly || s.mode == ExecutionMode::ParallelCpu;
+    const bool cpuOnly = s.cpuTasksOnly();
     const int settled
         = cpuOnly ? m_progress.tasksEnded : m_progress.completed + m_progress.failed + m_progress.incomplete;
     if (planned <= 0 || settled <= 0 || elapsed <= 0)

@@ -299,9 +299,9 @@ bool BlockingWorkersRun::start(QString *error)
     t.measuredStartNs = 0;
     if (sh->jobs) {
         // "202 Accepted": every job gets its id and a pending status at once.
-        m_result.jobs.resize(size_t(sh->n));
+        m_result.trace.jobs.resize(size_t(sh->n));
         for (int k = 0; k < sh->n; ++k) {
-            JobRecord &job = m_result.jobs[size_t(k)];
+            JobRecord &job = m_result.trace.jobs[size_t(k)];
             job.id = "job-" + QByteArray::number(k + 1).rightJustified(6, '0');
             job.acceptedNs = sh->clock.nsecsElapsed();
             job.request = sh->cpuOnly ? -1 : k;
@@ -371,7 +371,7 @@ void BlockingWorkersRun::assemble()
     }
     if (sh.jobs) {
         for (int k = 0; k < sh.n; ++k) {
-            JobRecord &job = m_result.jobs[size_t(k)];
+            JobRecord &job = m_result.trace.jobs[size_t(k)];
             job.status = JobStatus(sh.jobStatus[size_t(k)].load());
             job.startedNs = sh.jobStarted[size_t(k)];
             job.endedNs = sh.jobEnded[size_t(k)];
@@ -407,7 +407,6 @@ ModelResult BlockingWorkersRun::snapshot()
     const BlockingShared &sh = *m_shared;
     ModelResult shot;
     shot.trace = m_result.trace; // scenario, lanes, start: the records come below
-    shot.jobs = m_result.jobs;
     {
         QMutexLocker lock(&sh.liveMutex);
         shot.snapshotNs = sh.clock.nsecsElapsed();
@@ -417,15 +416,15 @@ ModelResult BlockingWorkersRun::snapshot()
             shot.trace.tasks.insert(shot.trace.tasks.end(), sh.tasks[w].begin(), sh.tasks[w].end());
             shot.taskOwner.insert(shot.taskOwner.end(), sh.owners[w].begin(), sh.owners[w].end());
         }
-        for (size_t k = 0; k < shot.jobs.size(); ++k) {
-            JobRecord &job = shot.jobs[k];
+        for (size_t k = 0; k < shot.trace.jobs.size(); ++k) {
+            JobRecord &job = shot.trace.jobs[k];
             job.status = JobStatus(sh.jobStatus[k].load());
             job.startedNs = sh.jobStarted[k];
             job.endedNs = sh.jobEnded[k];
         }
     }
-    for (size_t k = 0; k < shot.jobs.size() && k < m_seenEndedNs.size(); ++k)
-        shot.jobs[k].seenEndedNs = m_seenEndedNs[k];
+    for (size_t k = 0; k < shot.trace.jobs.size() && k < m_seenEndedNs.size(); ++k)
+        shot.trace.jobs[k].seenEndedNs = m_seenEndedNs[k];
     shot.trace.endNs = shot.snapshotNs;
     return shot;
 }

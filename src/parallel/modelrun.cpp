@@ -92,7 +92,7 @@ void ModelRun::emitLive()
     cost.start();
     const ModelResult shot = snapshot();
     std::shared_ptr<LiveDelta> delta
-        = m_differ.diff(shot.trace, shot.taskOwner, shot.jobs, std::max<qint64>(0, shot.snapshotNs));
+        = m_differ.diff(shot.trace, shot.taskOwner, std::max<qint64>(0, shot.snapshotNs));
     // Bound the copying: a run with thousands of records gets fewer updates, never more than
     // ~10 % of its thread. The race's tens of records cost microseconds: the interval stays.
     const int stretched = std::max(m_liveIntervalMs, int(cost.nsecsElapsed() / 100'000));
@@ -151,7 +151,7 @@ ModelSetup ModelSetup::fromScenario(const Scenario &scenario, const QUrl &target
     setup.target = target;
     setup.apiKey = apiKey;
     // parallel-cpu has no other workload: its tasks are the scenario's "requests".
-    setup.cpuOnly = scenario.cpuOnly || scenario.mode == ExecutionMode::ParallelCpu;
+    setup.cpuOnly = scenario.cpuTasksOnly();
     setup.failEvery
         = scenario.usesSimulator() ? scenario.jobFailEvery : 0; // faults exist in the simulator only
     setup.pollMs = scenario.jobPollMs;
@@ -197,16 +197,33 @@ bool ModelRun::check(const ModelSetup &setup, QString *error)
     return fail(QStringLiteral("unknown model"));
 }
 
+bool ModelRun::runsOnEngine(const ModelSetup &setup)
+{
+    switch (setup.model) {
+    case RaceModel::Sequential:
+    case RaceModel::Concurrent:
+        return !setup.cpuOnly;
+    case RaceModel::Mixed:
+    case RaceModel::AntiPattern:
+        return true;
+    case RaceModel::ParallelBlocking:
+    case RaceModel::ParallelCpu:
+    case RaceModel::BackgroundJobs:
+        return false;
+    }
+    return false;
+}
+
 std::unique_ptr<ModelRun> ModelRun::create(const ModelSetup &setup, QString *error)
 {
     if (!check(setup, error))
         return nullptr;
+    if (runsOnEngine(setup))
+        return std::make_unique<EngineModelRun>(setup);
     switch (setup.model) {
     case RaceModel::Sequential:
     case RaceModel::Concurrent:
-        if (setup.cpuOnly)
-            return std::make_unique<LoopCpuRun>(setup);
-        return std::make_unique<EngineModelRun>(setup);
+        return std::make_unique<LoopCpuRun>(setup); // CPU tasks only, on this thread
     case RaceModel::ParallelBlocking:
     case RaceModel::BackgroundJobs:
         return std::make_unique<BlockingWorkersRun>(setup);
@@ -214,7 +231,7 @@ std::unique_ptr<ModelRun> ModelRun::create(const ModelSetup &setup, QString *err
         return std::make_unique<ParallelCpuRun>(setup);
     case RaceModel::Mixed:
     case RaceModel::AntiPattern:
-        return std::make_unique<EngineModelRun>(setup);
+        break; // on the engine, above
     }
     if (error)
         *error = QStringLiteral("unknown model");

@@ -49,7 +49,6 @@ struct ModelResult
     // Parallel to trace.tasks: the logical task (or request) each record belongs to. A CPU task
     // that runs in several slices (concurrent CPU-only) has one record per slice.
     std::vector<qint32> taskOwner;
-    std::vector<JobRecord> jobs; // background jobs only
     // A snapshot taken while the run was going (ModelRun::snapshot): when, on the run's clock;
     // -1 for a finished run's result.
     qint64 snapshotNs = -1;
@@ -93,6 +92,9 @@ public:
 
     // Whether `setup` can run, or why not (the checks create() makes, without creating).
     static bool check(const ModelSetup &setup, QString *error);
+    // Whether create() runs `setup` on the LoadEngine (EngineModelRun), which honours every load
+    // field; the other models run a fixed set of orders handed out at the start.
+    static bool runsOnEngine(const ModelSetup &setup);
 
 signals:
     void finished();

@@ -237,10 +237,10 @@ QJsonObject raceEntryToJson(const RaceEntry &e)
     for (qint32 owner : e.result.taskOwner)
         owners.append(owner);
     o.insert(QStringLiteral("task_owner"), owners);
-    if (!e.result.jobs.empty()) {
+    if (!e.result.trace.jobs.empty()) {
         QJsonArray jobs;
         auto ns = [](qint64 v) { return v >= 0 ? QJsonValue(double(v)) : QJsonValue(QJsonValue::Null); };
-        for (const JobRecord &j : e.result.jobs) {
+        for (const JobRecord &j : e.result.trace.jobs) {
             QJsonObject jo { { QStringLiteral("id"), QString::fromLatin1(j.id) },
                 { QStringLiteral("status"), jobStatusName(j.status) },
                 { QStringLiteral("accepted_ns"), ns(j.acceptedNs) },

@@ -560,14 +560,7 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
             || !rd.ns(o, "seen_ended_ns", where, &job.seenEndedNs))
             return finish(false);
         const QString status = o.value(QLatin1String("status")).toString();
-        bool known = false;
-        for (JobStatus js : { JobStatus::Pending, JobStatus::Running, JobStatus::Done, JobStatus::Failed }) {
-            if (status == jobStatusName(js)) {
-                job.status = js;
-                known = true;
-            }
-        }
-        if (!known)
+        if (!jobStatusFromName(status, &job.status))
             return finish(rd.fail(where + QStringLiteral(".status"),
                 QStringLiteral("must be pending, running, done or failed (got '%1')").arg(status)));
         if (job.request >= 0 && size_t(job.request) >= t.requests.size())

@@ -101,6 +101,8 @@ struct Scenario
     SimulatorSettings simulator;
 
     bool usesSimulator() const { return url.isEmpty(); }
+    // The workload is `requests` CPU tasks and no requests: asked for, or implied by parallel-cpu.
+    bool cpuTasksOnly() const { return cpuOnly || mode == ExecutionMode::ParallelCpu; }
 
     // Parses and validates; on failure returns false and sets *error to a message naming the
     // offending field, e.g. "concurrency: must be an integer from 1 to 1000 (got 0)".

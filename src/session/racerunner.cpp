@@ -120,7 +120,6 @@ void RaceRunner::runNext()
                 shot->trace = m_live.trace();
                 shot->trace.endNs = m_live.nowNs();
                 shot->taskOwner = m_live.taskOwner();
-                shot->jobs = m_live.jobs();
                 shot->snapshotNs = m_live.nowNs();
                 emit modelProgress(index, std::shared_ptr<const ModelResult>(std::move(shot)));
             });
@@ -144,7 +143,6 @@ void RaceRunner::onModelFinished()
     m_session.reset();
     entry.result.trace = std::move(result.trace);
     entry.result.taskOwner = std::move(result.taskOwner);
-    entry.result.jobs = entry.result.trace.jobs;
     entry.ran = true;
     const RunTrace &trace = entry.result.trace;
     if (!trace.requests.empty())

@@ -10,30 +10,6 @@ Q_LOGGING_CATEGORY(lcSession, "burgerbench.session", QtWarningMsg)
 
 namespace BurgerBench {
 
-namespace {
-
-// The models whose requests run on the LoadEngine (EngineModelRun): they honour every load
-// field. The others (blocking workers, background jobs, the CPU-only runs) run a fixed set of
-// orders handed out at the start.
-bool runsOnEngine(const ModelSetup &setup)
-{
-    switch (setup.model) {
-    case RaceModel::Sequential:
-    case RaceModel::Concurrent:
-        return !setup.cpuOnly;
-    case RaceModel::Mixed:
-    case RaceModel::AntiPattern:
-        return true;
-    case RaceModel::ParallelBlocking:
-    case RaceModel::ParallelCpu:
-    case RaceModel::BackgroundJobs:
-        return false;
-    }
-    return false;
-}
-
-} // namespace
-
 RunSession::RunSession(QObject *parent)
     : QObject(parent)
 {
@@ -69,7 +45,7 @@ bool RunSession::check(const Scenario &scenario, QString *error)
                     setup.cpuOnly ? QStringLiteral("task") : QStringLiteral("response")));
     if (!ModelRun::check(setup, &message))
         return fail(QStringLiteral("load.mode: ") + message);
-    if (runsOnEngine(setup))
+    if (ModelRun::runsOnEngine(setup))
         return true;
 
     // The fields these models would silently ignore: refuse them, naming the field and why.
@@ -197,7 +173,6 @@ void RunSession::onModelFinished()
     m_result.trace = std::move(result.trace);
     m_result.taskOwner = std::move(result.taskOwner);
     RunTrace &trace = m_result.trace;
-    trace.jobs = std::move(result.jobs); // part of the record: reports keep them
     // The run as asked for: the scenario the user gave (a model may have adjusted its own copy,
     // e.g. the mode a race model records), and where the requests went, without credentials.
     trace.scenario.mode = m_scenario.mode;

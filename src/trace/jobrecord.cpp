@@ -17,4 +17,15 @@ QString jobStatusName(JobStatus status)
     return QStringLiteral("unknown");
 }
 
+bool jobStatusFromName(const QString &name, JobStatus *status)
+{
+    for (JobStatus s : { JobStatus::Pending, JobStatus::Running, JobStatus::Done, JobStatus::Failed }) {
+        if (name == jobStatusName(s)) {
+            *status = s;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace BurgerBench

@@ -8,6 +8,8 @@ namespace BurgerBench {
 // A background job's life, as the client polling its status sees it (seed: 202 + task id).
 enum class JobStatus : quint8 { Pending, Running, Done, Failed };
 QString jobStatusName(JobStatus status); // "pending", "running", "done", "failed"
+// The inverse, for reading saved reports; false for an unknown name.
+bool jobStatusFromName(const QString &name, JobStatus *status);
 
 struct JobRecord
 {

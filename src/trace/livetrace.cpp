@@ -35,7 +35,6 @@ void LiveTrace::reset(RunTrace base)
 {
     m_trace = std::move(base);
     m_taskOwner.clear();
-    m_jobs.clear();
     m_changed.clear();
     m_progress = Progress();
     m_progress.planned = m_trace.scenario.requests;
@@ -77,14 +76,15 @@ void LiveTrace::apply(const LiveDelta &delta)
     if (delta.lanesChanged)
         m_trace.taskLanes = delta.taskLanes;
     if (delta.jobsChanged)
-        m_jobs = delta.jobs;
+        m_trace.jobs = delta.jobs;
     m_progress = delta.progress;
     m_nowNs = delta.nowNs;
 }
 
-std::shared_ptr<LiveDelta> LiveDiffer::diff(const RunTrace &now, const std::vector<qint32> &taskOwner,
-    const std::vector<JobRecord> &jobs, qint64 nowNs)
+std::shared_ptr<LiveDelta> LiveDiffer::diff(
+    const RunTrace &now, const std::vector<qint32> &taskOwner, qint64 nowNs)
 {
+    const std::vector<JobRecord> &jobs = now.jobs;
     auto delta = std::make_shared<LiveDelta>();
     delta->nowNs = nowNs;
     if (m_seen.size() < now.requests.size())

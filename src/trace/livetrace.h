@@ -75,7 +75,6 @@ public:
     const RunTrace &trace() const { return m_trace; }
     RunTrace &trace() { return m_trace; }
     const std::vector<qint32> &taskOwner() const { return m_taskOwner; }
-    const std::vector<JobRecord> &jobs() const { return m_jobs; }
     // The requests the last apply() changed.
     const std::vector<int> &changed() const { return m_changed; }
     const Progress &progress() const { return m_progress; }
@@ -84,7 +83,6 @@ public:
 private:
     RunTrace m_trace;
     std::vector<qint32> m_taskOwner;
-    std::vector<JobRecord> m_jobs;
     std::vector<int> m_changed;
     Progress m_progress;
     qint64 m_nowNs = 0;
@@ -97,8 +95,7 @@ private:
 class LiveDiffer
 {
 public:
-    std::shared_ptr<LiveDelta> diff(const RunTrace &now, const std::vector<qint32> &taskOwner,
-        const std::vector<JobRecord> &jobs, qint64 nowNs);
+    std::shared_ptr<LiveDelta> diff(const RunTrace &now, const std::vector<qint32> &taskOwner, qint64 nowNs);
 
 private:
     struct Seen

@@ -184,7 +184,6 @@ bool tst_ModelSnapshot::runWithSnapshots(const ModelSetup &setup, int intervalMs
             shot->trace = mirror->trace();
             shot->trace.endNs = mirror->nowNs();
             shot->taskOwner = mirror->taskOwner();
-            shot->jobs = mirror->jobs();
             shot->snapshotNs = mirror->nowNs();
             shots->push_back(std::move(shot));
         });

@@ -403,11 +403,11 @@ void tst_ParallelModels::backgroundJobStatuses()
     setup.pollMs = 10;
     std::vector<std::pair<int, JobStatus>> seen;
     const ModelResult res = run(setup, &seen);
-    QCOMPARE(int(res.jobs.size()), 4);
+    QCOMPARE(int(res.trace.jobs.size()), 4);
     QCOMPARE(res.trace.taskLanes.size(), size_t(2));
     QVERIFY(res.trace.taskLanes.at(0).kind == LaneKind::JobWorker);
     for (int k = 0; k < 4; ++k) {
-        const JobRecord &job = res.jobs[size_t(k)];
+        const JobRecord &job = res.trace.jobs[size_t(k)];
         const bool shouldFail = (k + 1) % 2 == 0;
         QCOMPARE(job.status, shouldFail ? JobStatus::Failed : JobStatus::Done);
         QVERIFY(job.id.startsWith("job-"));

@@ -276,7 +276,8 @@ void tst_RunSession::everyModeRecordsItsWork()
         QCOMPARE(m.endNs, f.endNs);
         QCOMPARE(m.tokenNs, f.tokenNs);
     }
-    QVERIFY(mirror.trace().tasks.size() <= t.tasks.size() + 8);
+    // Open tasks in the last update end later: the record has at least as many.
+    QVERIFY(mirror.trace().tasks.size() <= t.tasks.size());
 }
 
 void tst_RunSession::liveDiffer()
@@ -299,7 +300,7 @@ void tst_RunSession::liveDiffer()
     a.tasks.push_back(held);
     LiveDiffer differ;
     LiveTrace mirror;
-    auto d1 = differ.diff(a, { 0 }, {}, 150);
+    auto d1 = differ.diff(a, { 0 }, 150);
     QCOMPARE(int(d1->requests.size()), 1); // requests 1 and 2 have not started: nothing to send
     QCOMPARE(d1->tasksKept, 0);
     QVERIFY(d1->lanesChanged);
@@ -313,7 +314,7 @@ void tst_RunSession::liveDiffer()
     b.requests[0].outcome = Outcome::Success;
     b.requests[0].text = QStringLiteral("burger");
     b.tasks[0].endNs = 150;
-    auto d2 = differ.diff(b, { 0 }, {}, 160);
+    auto d2 = differ.diff(b, { 0 }, 160);
     QCOMPARE(int(d2->requests.size()), 1);
     QCOMPARE(d2->tokenOffset.front(), 2);
     QCOMPARE(d2->requests.front().tokenNs, (std::vector<qint64> { 140 }));
@@ -325,7 +326,7 @@ void tst_RunSession::liveDiffer()
     QCOMPARE(mirror.progress().completed, 1);
     QCOMPARE(mirror.changed(), (std::vector<int> { 0 }));
 
-    auto d3 = differ.diff(b, { 0 }, {}, 170); // nothing moved
+    auto d3 = differ.diff(b, { 0 }, 170); // nothing moved
     QVERIFY(d3->requests.empty());
     QCOMPARE(d3->tasksKept, -1);
     mirror.apply(*d3);
@@ -344,6 +345,7 @@ void tst_RunSession::sharedSimulatorIsNotStopped()
     settings.outputTokens = 3;
     QString error;
     QVERIFY2(sim->start(settings, &error), qPrintable(error));
+    const QUrl url = sim->url();
     for (int round = 0; round < 2; ++round) {
         RunSession session;
         QSignalSpy finished(&session, &RunSession::finished);
@@ -355,7 +357,7 @@ void tst_RunSession::sharedSimulatorIsNotStopped()
         QVERIFY(finished.wait(30'000));
         QCOMPARE(session.takeResult().summary.completed, 8);
     }
-    QVERIFY(sim->simulator() != nullptr);
+    QCOMPARE(sim->url(), url); // stop() would have cleared it
 }
 
 void tst_RunSession::cancelEndsTheRun()
