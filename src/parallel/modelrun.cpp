@@ -168,30 +168,37 @@ bool ModelRun::check(const ModelSetup &setup, QString *error)
     };
     const bool cpu = setup.scenario.cpuTaskMs > 0;
     const QString name = raceModelName(setup.model);
+    // Each message starts with the scenario field to change, as every refusal of a scenario does.
     if (setup.cpuOnly && !cpu)
-        return fail(QStringLiteral("a CPU-only workload needs cpu task ms > 0"));
+        return fail(QStringLiteral("load.cpu_task_ms: a CPU-only workload is about CPU work; give each task "
+                                   "some (e.g. 100 ms)"));
     switch (setup.model) {
     case RaceModel::Sequential:
         return true;
     case RaceModel::Concurrent:
         if (!setup.cpuOnly && cpu)
-            return fail(QStringLiteral("concurrent with CPU work on the loop is the anti-pattern model; "
-                                       "choose anti-pattern or mixed"));
+            return fail(QStringLiteral("load.mode: concurrent with CPU work on the loop is the anti-pattern "
+                                       "model; choose anti-pattern or mixed"));
         return true;
     case RaceModel::ParallelBlocking:
     case RaceModel::BackgroundJobs:
         return true;
     case RaceModel::ParallelCpu:
         if (!setup.cpuOnly)
-            return fail(
-                QStringLiteral("parallel-cpu runs CPU tasks only; for requests use parallel-blocking, "
-                               "for requests with post-processing use mixed"));
+            return fail(QStringLiteral("load.mode: parallel-cpu runs CPU tasks only; for requests use "
+                                       "parallel-blocking, for requests with post-processing use mixed"));
         return true;
     case RaceModel::Mixed:
     case RaceModel::AntiPattern:
-        if (setup.cpuOnly || !cpu)
+        if (setup.cpuOnly)
+            return fail(QStringLiteral("load.mode: %1 post-processes responses: it needs requests, not CPU "
+                                       "tasks only")
+                            .arg(name));
+        if (!cpu)
             return fail(
-                QStringLiteral("%1 needs requests and CPU post-processing (cpu task ms > 0)").arg(name));
+                QStringLiteral("load.cpu_task_ms: %1 is about CPU work; give each response some (e.g. "
+                               "100 ms)")
+                    .arg(name));
         return true;
     }
     return fail(QStringLiteral("unknown model"));

@@ -36,15 +36,8 @@ bool RunSession::check(const Scenario &scenario, QString *error)
     if (!scenario.validate(&message))
         return fail(message);
     const ModelSetup setup = ModelSetup::fromScenario(scenario, QUrl(), QByteArray());
-    const bool needsCpu
-        = setup.cpuOnly || setup.model == RaceModel::Mixed || setup.model == RaceModel::AntiPattern;
-    if (needsCpu && scenario.cpuTaskMs <= 0)
-        return fail(
-            QStringLiteral("load.cpu_task_ms: %1 is about CPU work; give each %2 some (e.g. 100 ms)")
-                .arg(setup.cpuOnly ? QStringLiteral("a CPU-only workload") : executionModeName(scenario.mode),
-                    setup.cpuOnly ? QStringLiteral("task") : QStringLiteral("response")));
     if (!ModelRun::check(setup, &message))
-        return fail(QStringLiteral("load.mode: ") + message);
+        return fail(message);
     if (ModelRun::runsOnEngine(setup))
         return true;
 
