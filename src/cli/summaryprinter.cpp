@@ -64,20 +64,22 @@ QString formatWork(const RunTrace &trace)
     }
     const double wallS = RaceFigures::measuredWallS(trace);
     if (cpuTasks > 0) {
-        const double busy = RaceFigures::busyS(trace, 0);
+        const double busy = RaceFigures::busyS(trace, TaskKind::CpuWork);
         out += row(QStringLiteral("CPU tasks (done):"),
             QStringLiteral("%1, %2 s busy in all, mean %3 ms, at most %4 at once")
                 .arg(cpuTasks)
                 .arg(num(busy, 3))
                 .arg(num(busy * 1000.0 / cpuTasks, 1))
-                .arg(RaceFigures::peakAtOnce(trace, 0)));
+                .arg(RaceFigures::peakAtOnce(trace, TaskKind::CpuWork)));
         if (wallS > 0)
             out += row(QStringLiteral("CPU busy / wall time (cores kept busy):"),
                 QStringLiteral("%1 (of %2 cores)").arg(num(busy / wallS)).arg(trace.cpuCount));
     }
     if (heldWaits > 0)
         out += row(QStringLiteral("Threads held waiting:"),
-            QStringLiteral("%1 waits, %2 s in all").arg(heldWaits).arg(num(RaceFigures::busyS(trace, 1), 3)));
+            QStringLiteral("%1 waits, %2 s in all")
+                .arg(heldWaits)
+                .arg(num(RaceFigures::busyS(trace, TaskKind::HeldWaiting), 3)));
     if (!trace.taskLanes.empty()) {
         QStringList names;
         for (const TaskLane &lane : trace.taskLanes)

@@ -132,11 +132,11 @@ double RaceFigures::measuredWallS(const RunTrace &trace)
     return double(end - start) / 1e9;
 }
 
-double RaceFigures::busyS(const RunTrace &trace, quint8 kind)
+double RaceFigures::busyS(const RunTrace &trace, TaskKind kind)
 {
     qint64 sum = 0;
     for (const TaskRecord &t : trace.tasks) {
-        if (quint8(t.kind) == kind && t.startNs >= 0 && t.endNs >= t.startNs)
+        if (t.kind == kind && t.startNs >= 0 && t.endNs >= t.startNs)
             sum += t.endNs - t.startNs;
     }
     return double(sum) / 1e9;
@@ -150,11 +150,11 @@ double RaceFigures::maxLoopLagMs(const RunTrace &trace)
     return double(worst) / 1e6;
 }
 
-int RaceFigures::peakAtOnce(const RunTrace &trace, quint8 kind)
+int RaceFigures::peakAtOnce(const RunTrace &trace, TaskKind kind)
 {
     BurgerBench::Overlap running; // trace/overlap.h: ends before starts at ties
     for (const TaskRecord &t : trace.tasks) {
-        if (quint8(t.kind) == kind && t.startNs >= 0 && t.endNs > t.startNs)
+        if (t.kind == kind && t.startNs >= 0 && t.endNs > t.startNs)
             running.add(t.startNs, t.endNs);
     }
     return running.peak();
@@ -164,11 +164,11 @@ void RaceFigures::fill(RaceEntry *e)
 {
     const RunTrace &t = e->result.trace;
     e->measuredS = measuredWallS(t);
-    e->cpuBusyS = busyS(t, 0);
-    e->heldS = busyS(t, 1);
+    e->cpuBusyS = busyS(t, TaskKind::CpuWork);
+    e->heldS = busyS(t, TaskKind::HeldWaiting);
     e->avgParallelism = e->measuredS > 0 ? e->cpuBusyS / e->measuredS : 0;
     e->maxLoopLagMs = maxLoopLagMs(t);
-    e->peakTasksAtOnce = peakAtOnce(t, 0);
+    e->peakTasksAtOnce = peakAtOnce(t, TaskKind::CpuWork);
     e->efficiency = e->measuredS > 0 && e->theory.valid ? e->theory.wallS / e->measuredS : 0;
 }
 

@@ -72,8 +72,8 @@ struct RaceEntry
     double efficiency = 0; // theory / measured (1.0 = as fast as the ideal)
     double speedup = 0; // sequential wall / this wall
     bool speedupFromTheory = false; // no sequential row: against the theoretical N·T
-    double cpuBusyS = 0; // sum of the CPU task durations (kind 0)
-    double heldS = 0; // sum of the "held while waiting" durations (kind 1)
+    double cpuBusyS = 0; // sum of the CPU task durations (TaskKind::CpuWork)
+    double heldS = 0; // sum of the "held while waiting" durations (TaskKind::HeldWaiting)
     double avgParallelism = 0; // cpuBusyS / measuredS: cores kept busy on average
     double maxLoopLagMs = 0; // worst lag of the event-loop probe
     int peakTasksAtOnce = 0; // most CPU tasks running at one instant (recorded)
@@ -84,9 +84,9 @@ struct RaceEntry
 // Figures computed from a recorded trace (pure; tested on hand-made traces).
 namespace RaceFigures {
 double measuredWallS(const RunTrace &trace);
-double busyS(const RunTrace &trace, quint8 kind);
+double busyS(const RunTrace &trace, TaskKind kind);
 double maxLoopLagMs(const RunTrace &trace);
-int peakAtOnce(const RunTrace &trace, quint8 kind); // exact sweep, ends before starts at ties
+int peakAtOnce(const RunTrace &trace, TaskKind kind); // exact sweep, ends before starts at ties
 // Fills measured, busy, parallelism, lag and efficiency of `entry` from its trace and theory.
 void fill(RaceEntry *entry);
 } // namespace RaceFigures

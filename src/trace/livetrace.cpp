@@ -68,7 +68,6 @@ void LiveTrace::apply(const LiveDelta &delta)
         const size_t kept = std::min(size_t(delta.tasksKept), m_trace.tasks.size());
         m_trace.tasks.resize(kept);
         m_trace.tasks.insert(m_trace.tasks.end(), delta.tasks.begin(), delta.tasks.end());
-        m_taskOwner.resize(std::min(kept, m_taskOwner.size()), -1);
         m_taskOwner.resize(kept, -1);
         m_taskOwner.insert(m_taskOwner.end(), delta.taskOwner.begin(), delta.taskOwner.end());
         m_taskOwner.resize(m_trace.tasks.size(), -1);

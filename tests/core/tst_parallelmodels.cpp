@@ -58,7 +58,7 @@ int maxOverlapOnALane(const RunTrace &t, int kind = -1)
                 one.tasks.push_back(copy);
             }
         }
-        worst = std::max(worst, RaceFigures::peakAtOnce(one, 0));
+        worst = std::max(worst, RaceFigures::peakAtOnce(one, TaskKind::CpuWork));
     }
     return worst;
 }
@@ -72,7 +72,7 @@ int peakRequests(const RunTrace &t)
             asTasks.tasks.push_back(
                 TaskRecord { qint32(r.index), 0, TaskKind::CpuWork, r.intendedNs, r.dispatchNs, r.endNs });
     }
-    return RaceFigures::peakAtOnce(asTasks, 0);
+    return RaceFigures::peakAtOnce(asTasks, TaskKind::CpuWork);
 }
 
 } // namespace
@@ -262,7 +262,7 @@ void tst_ParallelModels::parallelCpuUsesPoolLanes()
     }
     QCOMPARE(owners.size(), 4);
     QCOMPARE(maxOverlapOnALane(t), 1);
-    QVERIFY(RaceFigures::peakAtOnce(t, 0) <= poolThreads);
+    QVERIFY(RaceFigures::peakAtOnce(t, TaskKind::CpuWork) <= poolThreads);
 }
 
 void tst_ParallelModels::loopCpu_data()
@@ -285,7 +285,7 @@ void tst_ParallelModels::loopCpu()
     const RunTrace &t = res.trace;
     QVERIFY(t.taskLanes == std::vector<TaskLane> { LaneNames::eventLoop() });
     QCOMPARE(maxOverlapOnALane(t), 1);
-    QCOMPARE(RaceFigures::peakAtOnce(t, 0), 1); // one thread: never two at once
+    QCOMPARE(RaceFigures::peakAtOnce(t, TaskKind::CpuWork), 1); // one thread: never two at once
     std::map<qint32, std::pair<qint64, qint64>> span; // owner -> first start, last end
     for (size_t i = 0; i < t.tasks.size(); ++i) {
         auto it = span.find(res.taskOwner[i]);
