@@ -1373,6 +1373,13 @@
         <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
         <translation>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</translation>
     </message>
+    <message numerus="yes">
+        <source>Finished: %n CPU task(s) done in %1</source>
+        <translation>
+            <numerusform>Finished: %n CPU task done in %1</numerusform>
+            <numerusform>Finished: %n CPU tasks done in %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StoryNarrator</name>
@@ -1644,6 +1651,14 @@
     </message>
     <message>
         <source>QtConcurrent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU tasks only: no requests</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1373,6 +1373,13 @@
         <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
         <translation>Arrastra sobre el eje de tiempo (o Mayús+arrastrar) para ver las estadísticas de un intervalo.</translation>
     </message>
+    <message numerus="yes">
+        <source>Finished: %n CPU task(s) done in %1</source>
+        <translation>
+            <numerusform>Terminada: %n tarea de CPU hecha en %1</numerusform>
+            <numerusform>Terminada: %n tareas de CPU hechas en %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StoryNarrator</name>
@@ -1645,6 +1652,14 @@
     <message>
         <source>QtConcurrent %1</source>
         <translation>QtConcurrent %1</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>ejecución %1: %2</translation>
+    </message>
+    <message>
+        <source>CPU tasks only: no requests</source>
+        <translation>Solo tareas de CPU: ninguna petición</translation>
     </message>
 </context>
 <context>

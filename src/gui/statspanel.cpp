@@ -83,7 +83,9 @@ void StatsPanel::refreshTexts()
     ui->tokenRateValue->setText(locale.toString(m_tokenRate, 'f', 0));
     ui->loopLagValue->setText(p.lastLoopLagNs > 0 ? formatDuration(p.lastLoopLagNs) : QStringLiteral("–"));
 
-    const int settled = p.completed + p.failed + p.incomplete;
+    // A run of CPU tasks only (parallel-cpu, cpu_only) counts its tasks, not its requests.
+    const bool tasksOnly = p.dispatched == 0 && p.tasksStarted > 0;
+    const int settled = tasksOnly ? p.tasksEnded : p.completed + p.failed + p.incomplete;
     if (p.planned > 0) {
         ui->progressBar->setRange(0, p.planned);
         ui->progressBar->setValue(std::min(settled, p.planned));
@@ -96,6 +98,8 @@ void StatsPanel::refreshTexts()
         eta = m_eta >= 0 ? tr("Running: %1 elapsed, about %2 left")
                                .arg(formatDuration(p.elapsedNs), formatDuration(qint64(m_eta * 1e9)))
                          : tr("Running: %1 elapsed").arg(formatDuration(p.elapsedNs));
+    } else if (tasksOnly) {
+        eta = tr("Finished: %n CPU task(s) done in %1", nullptr, settled).arg(formatDuration(p.elapsedNs));
     } else if (settled > 0) {
         eta = tr("Finished: %1 of %n request(s) done in %2", nullptr, settled)
                   .arg(p.completed)

@@ -827,7 +827,11 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         painter->drawText(
             QRect(layout.plotRect.left(), static_cast<int>(layout.requestTop), layout.plotRect.width(),
                 std::max(20, layout.requestBottom - int(layout.requestTop))),
-            Qt::AlignCenter, QCoreApplication::translate("BurgerBench::Timeline", "No requests yet"));
+            Qt::AlignCenter,
+            // A run of CPU tasks only has finished its work on the lanes above, not "not yet".
+            trace.tasks.empty()
+                ? QCoreApplication::translate("BurgerBench::Timeline", "No requests yet")
+                : QCoreApplication::translate("BurgerBench::Timeline", "CPU tasks only: no requests"));
     } else {
         std::optional<TimelineIndex> ownCompareIndex;
         const TimelineIndex *compareIndex

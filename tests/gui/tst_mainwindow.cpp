@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -41,6 +42,7 @@ private slots:
     void sendWindowFieldReachesTheRun();
     void stopCutsTheRunOffAndKeepsWhatFinished();
     void parallelModeShowsBarsWhileRunning();
+    void cpuOnlyRunCountsItsTasks();
 };
 
 void tst_MainWindow::initTestCase()
@@ -372,6 +374,37 @@ void tst_MainWindow::parallelModeShowsBarsWhileRunning()
     QCOMPARE(int(trace.requests.size()), 3);
     for (const RequestRecord &r : trace.requests)
         QCOMPARE(r.outcome, Outcome::Success);
+}
+
+void tst_MainWindow::cpuOnlyRunCountsItsTasks()
+{
+    // A run of CPU tasks only (parallel-cpu) has no requests: the statistics count its tasks and
+    // fill the bar, and the request area says why it is empty instead of "No requests yet".
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Scenario s;
+    s.name = QStringLiteral("rooms");
+    s.mode = ExecutionMode::ParallelCpu;
+    s.requests = 3;
+    s.cpuTaskMs = 30;
+    window.scenarioEditor()->setScenario(s);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QString error;
+    QVERIFY2(window.startRun(&error), qPrintable(error));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(int(window.runController()->trace().tasks.size()), 3);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("etaLabel")) != nullptr, 5000);
+    const auto *eta = window.findChild<QLabel *>(QStringLiteral("etaLabel"));
+    QTRY_VERIFY2_WITH_TIMEOUT(eta->text().startsWith(QLatin1String("Finished: 3 CPU tasks done in")),
+        qPrintable(eta->text()), 5000);
+    const auto *bar = window.findChild<QProgressBar *>(QStringLiteral("progressBar"));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(bar->maximum() > 0);
 }
 
 QTEST_MAIN(tst_MainWindow)
