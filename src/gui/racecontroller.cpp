@@ -9,7 +9,7 @@ RaceController::RaceController(QObject *parent)
 {
     qRegisterMetaType<std::shared_ptr<const BurgerBench::RaceEntry>>();
     qRegisterMetaType<BurgerBench::RaceModel>();
-    qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::LiveDelta>>();
 }
 
 RaceController::~RaceController()
@@ -58,17 +58,26 @@ bool RaceController::start(const RaceSpec &spec, QString *error)
                 return;
             m_current = index;
             m_live.reset();
+            m_mirror.reset(RunTrace());
             m_modelClock.start();
             emit modelStarted(index);
         },
         Qt::QueuedConnection);
     connect(
         runner, &RaceRunner::modelProgress, this,
-        [this, raceId](int index, const std::shared_ptr<const ModelResult> &snapshot) {
+        [this, raceId](int index, const std::shared_ptr<const LiveDelta> &delta) {
             // Queued behind modelStarted and ahead of the row's entryReady: only the running model's.
             if (raceId != m_raceId || index != m_current)
                 return;
-            m_live = snapshot;
+            // Applied here, not on the runner's thread: that thread is the model's event loop.
+            // The window points into an immutable copy (a race's tens of records).
+            m_mirror.apply(*delta);
+            auto shot = std::make_shared<ModelResult>();
+            shot->trace = m_mirror.trace();
+            shot->trace.endNs = m_mirror.nowNs();
+            shot->taskOwner = m_mirror.taskOwner();
+            shot->snapshotNs = m_mirror.nowNs();
+            m_live = std::move(shot);
             emit modelProgress(index);
         },
         Qt::QueuedConnection);

@@ -2,6 +2,7 @@
 
 #include "parallel/race.h"
 #include "session/racerunner.h"
+#include "trace/livetrace.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -71,7 +72,8 @@ private:
     QPointer<RaceRunner> m_runner;
     quint64 m_raceId = 0;
     int m_current = -1;
-    std::shared_ptr<const ModelResult> m_live; // the running model's last snapshot
+    std::shared_ptr<const ModelResult> m_live; // the running model's records as of its last update
+    LiveTrace m_mirror; // the running model's live updates applied, on this (the GUI) thread
     bool m_stopping = false;
     QElapsedTimer m_modelClock;
 };

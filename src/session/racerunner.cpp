@@ -30,7 +30,7 @@ RaceRunner::RaceRunner(QObject *parent)
     qRegisterMetaType<BurgerBench::JobStatus>();
     qRegisterMetaType<BurgerBench::RaceModel>();
     qRegisterMetaType<std::shared_ptr<const BurgerBench::RaceEntry>>();
-    qRegisterMetaType<std::shared_ptr<const BurgerBench::ModelResult>>();
+    qRegisterMetaType<std::shared_ptr<const BurgerBench::LiveDelta>>();
 }
 
 RaceRunner::~RaceRunner()
@@ -112,17 +112,9 @@ void RaceRunner::runNext()
         const int index = m_current;
         connect(m_session.get(), &RunSession::jobStatusChanged, this,
             [this, index](int job, JobStatus status) { emit jobStatusChanged(index, job, status); });
-        m_live.reset(RunTrace());
         connect(m_session.get(), &RunSession::liveUpdate, this,
-            [this, index](const std::shared_ptr<const LiveDelta> &delta) {
-                m_live.apply(*delta);
-                auto shot = std::make_shared<ModelResult>();
-                shot->trace = m_live.trace();
-                shot->trace.endNs = m_live.nowNs();
-                shot->taskOwner = m_live.taskOwner();
-                shot->snapshotNs = m_live.nowNs();
-                emit modelProgress(index, std::shared_ptr<const ModelResult>(std::move(shot)));
-            });
+            [this, index](
+                const std::shared_ptr<const LiveDelta> &delta) { emit modelProgress(index, delta); });
         m_session->setLiveInterval(m_progressIntervalMs);
         emit modelStarted(m_current, entry.model);
         if (m_session->start(request, &error))

@@ -44,10 +44,10 @@ public:
 
 signals:
     void modelStarted(int index, BurgerBench::RaceModel model);
-    // The running model's records so far (requests in flight and tasks running are open), every
-    // progressIntervalMs() while it runs: the session's live updates applied to a mirror, as an
-    // immutable value for a receiver on another thread. The row comes with entryReady(), after.
-    void modelProgress(int index, std::shared_ptr<const BurgerBench::ModelResult> snapshot);
+    // The running model's session's live updates (trace/livetrace.h), every progressIntervalMs()
+    // while it runs, for a receiver on another thread to apply to its own LiveTrace (the model
+    // starts on a fresh one at modelStarted()). The row comes with entryReady(), after the last.
+    void modelProgress(int index, std::shared_ptr<const BurgerBench::LiveDelta> delta);
     void modelFinished(int index);
     // The same row as an immutable copy, for a receiver on another thread (the GUI): the runner
     // keeps writing entries() on its own thread, so read those only there or after finished().
@@ -64,7 +64,6 @@ private:
     std::vector<RaceEntry> m_entries;
     std::shared_ptr<SimulatorThread> m_simulator;
     std::unique_ptr<RunSession> m_session;
-    LiveTrace m_live; // the running model's records, from its session's live updates
     int m_current = -1;
     int m_progressIntervalMs = 250;
     bool m_running = false;

@@ -361,10 +361,15 @@ void tst_ModelSnapshot::raceRunnerReportsProgress()
     std::vector<std::shared_ptr<const ModelResult>> shots;
     bool rowArrived = false;
     int progressAfterRow = 0;
+    LiveTrace mirror; // as the race window's controller keeps one
     connect(&runner, &RaceRunner::modelProgress, this,
-        [&](int index, const std::shared_ptr<const ModelResult> &shot) {
+        [&](int index, const std::shared_ptr<const LiveDelta> &delta) {
             QCOMPARE(index, 0);
-            shots.push_back(shot);
+            mirror.apply(*delta);
+            auto shot = std::make_shared<ModelResult>();
+            shot->trace = mirror.trace();
+            shot->snapshotNs = mirror.nowNs();
+            shots.push_back(std::move(shot));
             progressAfterRow += rowArrived ? 1 : 0;
         });
     connect(&runner, &RaceRunner::entryReady, this,
