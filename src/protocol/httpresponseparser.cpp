@@ -194,10 +194,17 @@ bool HttpResponseParser::feed(QByteArrayView data, QByteArray *body)
             if (m_chunked.done())
                 m_state = State::Done;
             break;
-        case State::UntilClose:
-            body->append(data.data() + pos, data.size() - pos);
-            pos = data.size();
+        case State::UntilClose: {
+            // Bounded like the other framings: the first maxBodyBytes are kept however the bytes
+            // were sliced, then the body is too large.
+            const qsizetype n = qsizetype(qMin<qint64>(m_remaining, data.size() - pos));
+            body->append(data.data() + pos, n);
+            pos += n;
+            m_remaining -= n;
+            if (pos < data.size())
+                return fail(Error::BodyTooLarge);
             break;
+        }
         case State::Done:
             m_excess += data.size() - pos;
             pos = data.size();
@@ -331,6 +338,7 @@ bool HttpResponseParser::headersComplete()
         } else {
             m_framing = Framing::UntilClose; // e.g. `gzip` alone: the body runs to the close
             m_keepAlive = false;
+            m_remaining = m_limits.maxBodyBytes; // what the close-delimited body may still bring
             m_state = State::UntilClose;
         }
         return true;
@@ -345,6 +353,7 @@ bool HttpResponseParser::headersComplete()
     }
     m_framing = Framing::UntilClose;
     m_keepAlive = false;
+    m_remaining = m_limits.maxBodyBytes; // what the close-delimited body may still bring
     m_state = State::UntilClose;
     return true;
 }

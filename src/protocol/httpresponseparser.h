@@ -52,7 +52,7 @@ public:
         MissingChunkCrlf,
         BadTrailer,
         TrailersTooLarge,
-        BodyTooLarge, // Content-Length or chunks over Limits::maxBodyBytes
+        BodyTooLarge, // the body (Content-Length, chunks or up to the close) over Limits::maxBodyBytes
         ClosedInHead, // finish() before the head was complete (nothing at all: bytesSeen() == 0)
         ClosedInBody, // finish() before a Content-Length or chunked body was complete
     };
@@ -115,7 +115,7 @@ private:
     int m_interim = 0;
     qsizetype m_headerBytes = 0; // of the head being read
     qsizetype m_lineStartBytes = 0; // m_headerBytes where the current line began
-    qint64 m_remaining = 0; // Content-Length bytes still to come
+    qint64 m_remaining = 0; // Content-Length bytes still to come; close-delimited: bytes still allowed
     qint64 m_bytesSeen = 0;
     qint64 m_excess = 0;
     HttpResponseHead m_head;

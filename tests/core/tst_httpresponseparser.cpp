@@ -103,6 +103,8 @@ private slots:
     void oneByteAtATime_data() { parse_data(); }
     void oneByteAtATime();
     void keepAliveConnectionReadsTwoResponses();
+    void bodyLimitHoldsForEveryFraming_data();
+    void bodyLimitHoldsForEveryFraming();
     void errorsHaveNamesAndMessages();
 };
 
@@ -319,6 +321,54 @@ void tst_HttpResponseParser::oneByteAtATime()
     const Result r = parseCut(input, cuts, close);
     const Result whole = parseCut(input, {}, close);
     QVERIFY2(r == whole, qPrintable(r.describe() + QStringLiteral("\nwhole: ") + whole.describe()));
+}
+
+void tst_HttpResponseParser::bodyLimitHoldsForEveryFraming_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("body"); // as sent
+    QTest::addColumn<Framing>("framing");
+    const QByteArray twenty(20, 'b');
+    QTest::newRow("Content-Length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n") << twenty
+                                    << Framing::ContentLength;
+    QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+                             << QByteArray("14\r\n") + twenty + "\r\n0\r\n\r\n"
+                             << Framing::Chunked;
+    // Found by fuzz_httpresponse on a clean clone: this one had no limit at all.
+    QTest::newRow("until the close") << QByteArray("HTTP/1.1 200 OK\r\n\r\n") << twenty
+                                     << Framing::UntilClose;
+    QTest::newRow("until the close, after a coding")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n") << twenty << Framing::UntilClose;
+}
+
+void tst_HttpResponseParser::bodyLimitHoldsForEveryFraming()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, body);
+    QFETCH(Framing, framing);
+    HttpResponseParser::Limits limits;
+    limits.maxBodyBytes = 10; // the body sends 20
+    const QByteArray input = head + body;
+    // Whole, and one byte at a time: the same verdict.
+    for (const qsizetype step : { input.size(), qsizetype(1) }) {
+        HttpResponseParser parser(limits);
+        QByteArray got;
+        for (qsizetype pos = 0; pos < input.size(); pos += step)
+            parser.feed(input.sliced(pos, std::min(step, input.size() - pos)), &got);
+        parser.finish();
+        QCOMPARE(parser.error(), Error::BodyTooLarge);
+        QVERIFY(!parser.done());
+        QVERIFY2(got.size() <= limits.maxBodyBytes, qPrintable(QString::number(got.size())));
+    }
+    // At the limit exactly, each framing is fine.
+    limits.maxBodyBytes = 20;
+    HttpResponseParser parser(limits);
+    QByteArray got;
+    parser.feed(input, &got);
+    parser.finish();
+    QCOMPARE(parser.error(), Error::None);
+    QCOMPARE(parser.framing(), framing);
+    QCOMPARE(got, QByteArray(20, 'b'));
 }
 
 void tst_HttpResponseParser::keepAliveConnectionReadsTwoResponses()
