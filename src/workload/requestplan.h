@@ -1,0 +1,67 @@
+#pragma once
+
+#include "workload/lengthdistribution.h"
+#include "workload/workloadsettings.h"
+
+#include <QJsonArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace BurgerBench {
+
+// What request `index` of a run sends.
+struct PlannedRequest
+{
+    QString prompt; // the user message (chat) or the prompt (completions)
+    QJsonArray messages; // a dataset's chat messages; when set, sent instead of `prompt` (chat)
+    int inputTokens = -1; // asked prompt length in the target's tokens (-1: not planned)
+    int outputTokens = -1; // asked output length, sent as max_tokens
+    int prefixGroup = -1; // the shared prefix it starts with, -1 for none
+};
+
+// One row of a dataset (workload/dataset.h).
+struct DatasetRow
+{
+    QString prompt;
+    QJsonArray messages;
+    int outputTokens = -1; // -1: the workload's output distribution (or max_tokens) decides
+};
+
+// Per request index, the prompt and max_tokens of a workload. Immutable once built and shared
+// between the threads that send requests (std::shared_ptr<const RequestPlan>). Request i's
+// lengths, prefix group and text come from streams seeded by (seed, i) alone, so a run of any
+// length is planned lazily and the same seed plans the same traffic, whoever sends it.
+class RequestPlan
+{
+public:
+    struct Fallback // the scenario's single-request fields, for whatever the workload leaves unset
+    {
+        QString prompt;
+        int promptTokens = 32;
+        int maxTokens = 64;
+    };
+
+    // Null with a message naming the scenario field when a distribution does not parse.
+    static std::shared_ptr<const RequestPlan> build(const WorkloadSettings &settings, quint64 seed,
+        const Fallback &fallback, QString *error, std::vector<DatasetRow> rows = {});
+
+    PlannedRequest at(quint32 index) const;
+    const TokenModel &tokens() const { return m_tokens; }
+    const QStringList &prefixes() const { return m_prefixes; }
+    qsizetype datasetRows() const { return qsizetype(m_rows.size()); }
+
+private:
+    LengthDistribution m_input;
+    LengthDistribution m_output;
+    QString m_fixedPrompt; // the scenario's own prompt, when the workload sets no input length
+    int m_prefixTokens = 0;
+    QStringList m_prefixes;
+    TokenModel m_tokens;
+    quint64 m_seed = 0;
+    std::vector<DatasetRow> m_rows;
+};
+
+} // namespace BurgerBench
