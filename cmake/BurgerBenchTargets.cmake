@@ -137,12 +137,22 @@ function(bb_check_sources_listed)
         _bb_check_target_links(${target} problems)
         string(APPEND link_problems "${problems}")
     endforeach()
+    # Errors where warnings are errors (the ci preset, so CI refuses them); loud warnings in a dev
+    # build, so a file someone is still writing does not stop everyone else's build.
+    if(BURGERBENCH_WERROR)
+        set(level SEND_ERROR)
+    else()
+        set(level WARNING)
+    endif()
     if(link_problems)
-        message(SEND_ERROR "Link lists that do not match the includes:${link_problems}\n"
+        message(${level} "Link lists that do not match the includes:${link_problems}\n"
             "Each target links exactly the stages its sources include (cmake/BurgerBenchTargets.cmake).")
     endif()
     if(unlisted)
-        message(FATAL_ERROR "Sources on disk that no CMakeLists.txt lists:${unlisted}\n"
+        if(BURGERBENCH_WERROR)
+            set(level FATAL_ERROR)
+        endif()
+        message(${level} "Sources on disk that no CMakeLists.txt lists:${unlisted}\n"
             "Add each to its target's explicit source list (a new folder under src/ gets its own "
             "CMakeLists.txt and an add_subdirectory in src/CMakeLists.txt; a new test a "
             "bb_add_test line in tests/CMakeLists.txt), or delete it.")
