@@ -1,6 +1,7 @@
 #include "sim/simulator.h"
 
 #include "sim/httprequestparser.h"
+#include "sim/simmetrics.h"
 #include "trace/clockorigin.h"
 
 #include <QBasicTimer>
@@ -362,6 +363,7 @@ public:
     std::mt19937 m_faultRng;
     std::mt19937 m_jitterRng;
     std::vector<std::shared_ptr<SimRecord>> m_records;
+    SimMetrics m_metrics; // GET /metrics
     QString m_lastModel;
     int m_sequence = 0;
     qint64 m_requestsReceived = 0;
@@ -934,6 +936,15 @@ Response SimConnection::routeImmediate(const HttpRequest &request)
             r.body = jsonBytes(d->stats());
         return r;
     }
+    if (path == "/metrics") {
+        if (method != "GET")
+            return methodNotAllowed("GET");
+        Response r;
+        r.contentType = SimMetrics::ContentType;
+        QMutexLocker lock(&d->m_mutex);
+        r.body = d->m_metrics.exposition(d->m_runningReported, d->m_inProgress - d->m_runningReported);
+        return r;
+    }
     return errorResponse(404, QStringLiteral("no such endpoint: ") + QString::fromUtf8(path),
         QStringLiteral("not_found_error"));
 }
@@ -1259,6 +1270,7 @@ void SimulatorPrivate::markAdmitted(SimRecord &record, qint64 t)
 {
     QMutexLocker lock(&m_mutex);
     record.admittedNs = t;
+    m_metrics.admitted(record.promptTokens);
     ++m_runningReported;
     m_peakRunning = std::max(m_peakRunning, m_runningReported);
 }
@@ -1266,6 +1278,8 @@ void SimulatorPrivate::markAdmitted(SimRecord &record, qint64 t)
 void SimulatorPrivate::markToken(SimRecord &record, qint64 t)
 {
     QMutexLocker lock(&m_mutex);
+    m_metrics.token(record.tokenNs.empty() ? t - record.arrivalNs : -1,
+        record.tokenNs.empty() ? -1 : t - record.tokenNs.back());
     if (record.tokenNs.empty()) {
         record.firstTokenNs = t;
         record.tokenNs.reserve(64);
@@ -1289,8 +1303,10 @@ void SimulatorPrivate::finish(SimRecord &record, qint64 t, int outputTokens, Fau
     record.outputTokens = outputTokens;
     record.fault = fault;
     --m_inProgress;
-    if (record.admittedNs >= 0)
+    if (record.admittedNs >= 0) {
         --m_runningReported;
+        m_metrics.finished(record.promptTokens, int(record.tokenNs.size()), outputTokens);
+    }
 }
 
 QByteArray SimulatorPrivate::modelsBody() const

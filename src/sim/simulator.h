@@ -22,7 +22,8 @@ class SimulatorPrivate;
 //
 // Endpoints: POST /v1/chat/completions, POST /v1/completions (SSE when "stream": true, with a
 // final usage chunk when stream_options.include_usage; "usage" in non-streaming bodies),
-// GET /v1/models, GET /sim/stats, POST /sim/reset, GET /health.
+// GET /v1/models, GET /sim/stats, POST /sim/reset, GET /health, GET /metrics (Prometheus text in vLLM's
+// names: sim/simmetrics.h).
 // A request header `X-Sim-Fault: <name>` forces one fault for that request (tests use it):
 // none, http_429, http_500, http_503, reset, stall, malformed, stream_error, missing_done.
 //
