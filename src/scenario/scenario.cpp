@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
@@ -299,6 +300,20 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
             }
         }
         r.boolean(QStringLiteral("http2"), &s.http2);
+        r.string(QStringLiteral("server_metrics"), &s.serverMetrics);
+        r.integer(QStringLiteral("server_metrics_interval_ms"), &s.serverMetricsIntervalMs, 50, 60000);
+        if (r.ok() && r.has(QStringLiteral("server_metric_names"))) {
+            const QJsonValue names = section.value(QStringLiteral("server_metric_names"));
+            for (const QJsonValue &name : names.toArray()) {
+                if (!name.isString()) {
+                    r.fail(QStringLiteral("server_metric_names"), QStringLiteral("must be an array of strings"));
+                    break;
+                }
+                s.serverMetricNames.append(name.toString());
+            }
+            if (!names.isArray())
+                r.fail(QStringLiteral("server_metric_names"), QStringLiteral("must be an array of strings"));
+        }
         r.finish();
         if (!r.ok())
             return false;
@@ -441,6 +456,25 @@ bool Scenario::validate(QString *error) const
                 QStringLiteral("target.url: must be an http:// or https:// URL with a host (got \"%1\")")
                     .arg(url.toString(QUrl::RemoveUserInfo)));
     }
+    if (!serverMetrics.isEmpty() && serverMetrics != QLatin1String("auto")) {
+        const QUrl metrics(serverMetrics, QUrl::StrictMode);
+        if (!metrics.isValid()
+            || (metrics.scheme() != QLatin1String("http") && metrics.scheme() != QLatin1String("https"))
+            || metrics.host().isEmpty())
+            return fail(QStringLiteral("target.server_metrics: must be \"auto\" or an http:// or https:// URL "
+                                       "with a host (got \"%1\")")
+                            .arg(metrics.toString(QUrl::RemoveUserInfo)));
+    }
+    if (serverMetricsIntervalMs < 50 || serverMetricsIntervalMs > 60000)
+        return fail(QStringLiteral("target.server_metrics_interval_ms: must be an integer from 50 to 60000 (got %1)")
+                        .arg(serverMetricsIntervalMs));
+    for (const QString &name : serverMetricNames) {
+        static const QRegularExpression metricName(QStringLiteral("^[a-zA-Z_:][a-zA-Z0-9_:]*$"));
+        if (!metricName.match(name).hasMatch())
+            return fail(QStringLiteral("target.server_metric_names: \"%1\" is not a Prometheus metric name "
+                                       "(letters, digits, '_' and ':', not starting with a digit)")
+                            .arg(name));
+    }
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         const QString key = it.key().toLower();
         if (key == QLatin1String("authorization"))
@@ -547,6 +581,9 @@ QJsonObject Scenario::toJson() const
                 { QStringLiteral("api_key_env"), apiKeyEnv },
                 { QStringLiteral("headers"), headerObject },
                 { QStringLiteral("http2"), http2 },
+                { QStringLiteral("server_metrics"), serverMetrics },
+                { QStringLiteral("server_metrics_interval_ms"), serverMetricsIntervalMs },
+                { QStringLiteral("server_metric_names"), QJsonArray::fromStringList(serverMetricNames) },
             } },
         { QStringLiteral("load"),
             QJsonObject {

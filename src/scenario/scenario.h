@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace BurgerBench {
@@ -52,6 +53,12 @@ struct Scenario
     QString apiKeyEnv = QStringLiteral("OPENAI_API_KEY");
     QMap<QString, QString> headers; // extra request headers (never Authorization)
     bool http2 = false; // HTTP/2 cleartext with prior knowledge (h2c)
+    // The server's own Prometheus metrics, scraped while the run happens (session/metricsscraper.h):
+    // empty = off, "auto" = the target's origin + /metrics (the built-in simulator's when url is
+    // empty), or an http:// or https:// URL.
+    QString serverMetrics;
+    int serverMetricsIntervalMs = 500;
+    QStringList serverMetricNames; // series kept besides the known servers' vocabulary
 
     // Load.
     ExecutionMode mode = ExecutionMode::Concurrent;

@@ -56,6 +56,9 @@ void tst_Scenario::roundTrip()
     s.simulator.capacity = 4;
     s.simulator.faults.http429 = 0.25;
     s.simulator.faults.stallSeconds = 2;
+    s.serverMetrics = QStringLiteral("http://127.0.0.1:8000/metrics");
+    s.serverMetricsIntervalMs = 250;
+    s.serverMetricNames = QStringList { QStringLiteral("vllm:num_requests_swapped"), QStringLiteral("up") };
     Scenario back;
     QString error;
     QVERIFY2(Scenario::fromJson(s.toJson(), &back, &error), qPrintable(error));
@@ -65,6 +68,15 @@ void tst_Scenario::roundTrip()
     QCOMPARE(back.errorPolicy, ErrorPolicy::FailFast);
     QCOMPARE(back.simulator.faults.http429, 0.25);
     QCOMPARE(back.percentiles, QList<double>({ 50, 99.9 }));
+    QCOMPARE(back.serverMetrics, s.serverMetrics);
+    QCOMPARE(back.serverMetricsIntervalMs, 250);
+    QCOMPARE(back.serverMetricNames, s.serverMetricNames);
+    // "auto" and off round-trip too; off is the default.
+    QVERIFY(Scenario().serverMetrics.isEmpty());
+    QCOMPARE(Scenario().serverMetricsIntervalMs, 500);
+    s.serverMetrics = QStringLiteral("auto");
+    QVERIFY2(Scenario::fromJson(s.toJson(), &back, &error), qPrintable(error));
+    QCOMPARE(back.serverMetrics, QStringLiteral("auto"));
 }
 
 void tst_Scenario::badField_data()
@@ -101,6 +113,18 @@ void tst_Scenario::badField_data()
     QTest::newRow("bad url scheme") << QByteArray(
         R"({"target": {"url": "ftp://x"}, "load": {"requests": 1}})")
                                     << QStringLiteral("target.url: must be an http:// or https:// URL");
+    QTest::newRow("server metrics not a URL")
+        << QByteArray(R"({"target": {"server_metrics": "sometimes"}, "load": {"requests": 1}})")
+        << QStringLiteral("target.server_metrics: must be \"auto\" or an http:// or https:// URL");
+    QTest::newRow("server metrics interval too short")
+        << QByteArray(R"({"target": {"server_metrics_interval_ms": 10}, "load": {"requests": 1}})")
+        << QStringLiteral("target.server_metrics_interval_ms: must be an integer from 50 to 60000 (got 10)");
+    QTest::newRow("server metric names not an array")
+        << QByteArray(R"({"target": {"server_metric_names": "up"}, "load": {"requests": 1}})")
+        << QStringLiteral("target.server_metric_names: must be an array of strings");
+    QTest::newRow("server metric name invalid")
+        << QByteArray(R"({"target": {"server_metric_names": ["9lives"]}, "load": {"requests": 1}})")
+        << QStringLiteral("target.server_metric_names: \"9lives\" is not a Prometheus metric name");
     QTest::newRow("empty model") << QByteArray(R"({"target": {"model": ""}, "load": {"requests": 1}})")
                                  << QStringLiteral("target.model: must not be empty");
     QTest::newRow("bad endpoint") << QByteArray(
