@@ -306,7 +306,8 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
             const QJsonValue names = section.value(QStringLiteral("server_metric_names"));
             for (const QJsonValue &name : names.toArray()) {
                 if (!name.isString()) {
-                    r.fail(QStringLiteral("server_metric_names"), QStringLiteral("must be an array of strings"));
+                    r.fail(
+                        QStringLiteral("server_metric_names"), QStringLiteral("must be an array of strings"));
                     break;
                 }
                 s.serverMetricNames.append(name.toString());
@@ -461,13 +462,15 @@ bool Scenario::validate(QString *error) const
         if (!metrics.isValid()
             || (metrics.scheme() != QLatin1String("http") && metrics.scheme() != QLatin1String("https"))
             || metrics.host().isEmpty())
-            return fail(QStringLiteral("target.server_metrics: must be \"auto\" or an http:// or https:// URL "
-                                       "with a host (got \"%1\")")
-                            .arg(metrics.toString(QUrl::RemoveUserInfo)));
+            return fail(
+                QStringLiteral("target.server_metrics: must be \"auto\" or an http:// or https:// URL "
+                               "with a host (got \"%1\")")
+                    .arg(metrics.toString(QUrl::RemoveUserInfo)));
     }
     if (serverMetricsIntervalMs < 50 || serverMetricsIntervalMs > 60000)
-        return fail(QStringLiteral("target.server_metrics_interval_ms: must be an integer from 50 to 60000 (got %1)")
-                        .arg(serverMetricsIntervalMs));
+        return fail(
+            QStringLiteral("target.server_metrics_interval_ms: must be an integer from 50 to 60000 (got %1)")
+                .arg(serverMetricsIntervalMs));
     for (const QString &name : serverMetricNames) {
         static const QRegularExpression metricName(QStringLiteral("^[a-zA-Z_:][a-zA-Z0-9_:]*$"));
         if (!metricName.match(name).hasMatch())
