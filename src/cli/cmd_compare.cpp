@@ -4,6 +4,7 @@
 #include "report/chrometrace.h"
 #include "report/compare.h"
 #include "report/jsonreport.h"
+#include "report/merge.h"
 #include "report/secretscrub.h"
 
 #include <QCommandLineParser>
@@ -88,6 +89,21 @@ int cmdCompare(int argc, char **argv)
         if (!JsonReport::read(files.at(i), &runs[size_t(i)], &error))
             return fail(error);
     options.ranks = runs.front().scenario.percentiles;
+    // Different scenarios are compared (that may be the point: a new concurrency, a new server),
+    // but never silently: the table's changes may come from the scenario, not the target.
+    QJsonArray warnings;
+    for (size_t i = 1; i < runs.size(); ++i) {
+        const QStringList differ = Merge::scenarioDifferences(runs.front().scenario, runs[i].scenario);
+        if (differ.isEmpty())
+            continue;
+        const QString warning
+            = QStringLiteral("%1 and %2 ran different scenarios (%3): a change below may "
+                             "come from the scenario, not from the target")
+                  .arg(files.first(), files.at(qsizetype(i)), differ.join(QLatin1String(", ")));
+        std::fprintf(
+            stderr, "burgerbench-cli compare: warning: %s\n", qPrintable(SecretScrubber().text(warning)));
+        warnings.append(SecretScrubber().text(warning));
+    }
 
     QJsonArray comparisons;
     for (size_t i = 1; i < runs.size(); ++i) {
@@ -116,7 +132,7 @@ int cmdCompare(int argc, char **argv)
     if (parser.isSet(QStringLiteral("json"))) {
         const QJsonObject root { { QStringLiteral("schema"), QStringLiteral("burgerbench.compare/1") },
             { QStringLiteral("rule"), Compare::ruleText(options) },
-            { QStringLiteral("comparisons"), comparisons } };
+            { QStringLiteral("comparisons"), comparisons }, { QStringLiteral("warnings"), warnings } };
         if (!writeFileAtomically(parser.value(QStringLiteral("json")), QJsonDocument(root).toJson(), &error))
             return fail(error);
     }

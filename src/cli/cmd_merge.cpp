@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -63,6 +64,21 @@ int cmdMerge(int argc, char **argv)
     if (align != QLatin1String("wall") && align != QLatin1String("zero"))
         return fail(QStringLiteral("--align: expected wall or zero (got \"%1\")").arg(align));
 
+    // The output must not be one of the inputs: a failed or partial merge would have destroyed it,
+    // and a successful one replaces the only record of a run.
+    const QString output = parser.value(QStringLiteral("output"));
+    const QFileInfo outputInfo(output);
+    for (const QString &file : files) {
+        const QFileInfo in(file);
+        const bool same = outputInfo.exists() && in.exists()
+            ? outputInfo.canonicalFilePath() == in.canonicalFilePath()
+            : outputInfo.absoluteFilePath() == in.absoluteFilePath();
+        if (same)
+            return fail(
+                QStringLiteral("-o %1: that is one of the inputs; write the merged report to a new file")
+                    .arg(output));
+    }
+
     QList<Merge::Input> inputs;
     QString error;
     for (const QString &file : files) {
@@ -81,12 +97,12 @@ int cmdMerge(int argc, char **argv)
             stderr, "burgerbench-cli merge: warning: %s\n", qPrintable(SecretScrubber().text(warning)));
     const RunTrace &t = merged.trace;
     const Summary summary = computeSummary(t, t.scenario.percentiles, t.scenario.slo);
-    const QString output = parser.value(QStringLiteral("output"));
     if (!JsonReport::write(
             output, t, summary, &error, { { QStringLiteral("merged_from"), merged.mergedFrom } }))
         return fail(error);
-    std::fprintf(stderr, "merged %lld runs, %zu requests (%d completed, %d failed) into %s\n",
-        static_cast<long long>(inputs.size()), t.requests.size(), summary.completed, summary.failed,
+    std::fprintf(stderr, "merged %lld %s, %zu %s (%d completed, %d failed) into %s\n",
+        static_cast<long long>(inputs.size()), inputs.size() == 1 ? "run" : "runs", t.requests.size(),
+        t.requests.size() == 1 ? "request" : "requests", summary.completed, summary.failed,
         qPrintable(output));
     return 0;
 }

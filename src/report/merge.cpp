@@ -1,6 +1,9 @@
 #include "report/merge.h"
 
+#include <QMap>
+
 #include <algorithm>
+#include <utility>
 
 namespace BurgerBench {
 namespace Merge {
@@ -24,7 +27,52 @@ QJsonObject comparable(const Scenario &s)
     return json;
 }
 
+// Flattens a JSON object into dotted keys ("load.concurrency"); arrays stay whole values.
+void flatten(const QJsonObject &o, const QString &prefix, QMap<QString, QJsonValue> *out)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
+        if (it->isObject())
+            flatten(it->toObject(), key, out);
+        else
+            out->insert(key, *it);
+    }
+}
+
+// Two inputs are one run when they started at the same instant with the same requests: merging
+// them would count every sample twice.
+bool sameRun(const RunTrace &a, const RunTrace &b)
+{
+    if (!a.startedAt.isValid() || a.startedAt != b.startedAt || a.requests.size() != b.requests.size())
+        return false;
+    for (size_t i = 0; i < a.requests.size(); ++i) {
+        const RequestRecord &x = a.requests[i];
+        const RequestRecord &y = b.requests[i];
+        if (x.id != y.id || x.dispatchNs != y.dispatchNs || x.endNs != y.endNs)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+QStringList scenarioDifferences(const Scenario &a, const Scenario &b)
+{
+    QMap<QString, QJsonValue> x;
+    QMap<QString, QJsonValue> y;
+    flatten(comparable(a), QString(), &x);
+    flatten(comparable(b), QString(), &y);
+    QStringList keys = x.keys();
+    for (const QString &k : y.keys())
+        if (!x.contains(k))
+            keys.append(k);
+    QStringList differ;
+    for (const QString &k : std::as_const(keys))
+        if (x.value(k) != y.value(k))
+            differ.append(k);
+    differ.sort();
+    return differ;
+}
 
 bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
 {
@@ -48,6 +96,14 @@ bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
             return fail(QStringLiteral("%1: no meta.started_at, so its wall-clock offset is unknown; "
                                        "use --align zero to lay the runs on top of one another")
                             .arg(in.file));
+        for (const Input &before : inputs) {
+            if (&before == &in)
+                break;
+            if (sameRun(before.trace, in.trace))
+                return fail(QStringLiteral("%1 and %2 hold the same run (same start, same requests); merging "
+                                           "it twice would count every sample twice")
+                                .arg(before.file, in.file));
+        }
         if (in.trace.startedAt.isValid() && (!earliest.isValid() || in.trace.startedAt < earliest))
             earliest = in.trace.startedAt;
     }
@@ -66,10 +122,11 @@ bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
         const Input &in = inputs.at(k);
         const RunTrace &t = in.trace;
         const qint64 offset = align == Align::WallClock ? earliest.msecsTo(t.startedAt) * 1'000'000 : 0;
-        if (comparable(t.scenario) != comparable(first.scenario))
+        const QStringList differ = scenarioDifferences(first.scenario, t.scenario);
+        if (!differ.isEmpty())
             r.warnings << QStringLiteral(
-                "%1: its scenario differs from %2's; the merged report shows the first one")
-                              .arg(in.file, inputs.first().file);
+                "%1: its scenario differs from %2's (%3); the merged report shows the first one")
+                              .arg(in.file, inputs.first().file, differ.join(QLatin1String(", ")));
         // Built-in simulators listen on a free port each: a different URL is no different target.
         const bool bothSimulated = t.scenario.usesSimulator() && first.scenario.usesSimulator();
         if (t.targetUrl != first.targetUrl && !bothSimulated)

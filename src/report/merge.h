@@ -40,8 +40,13 @@ struct Result
 };
 
 // False with *error when the runs cannot be merged (no input, different metric definitions,
-// a run without started_at under Align::WallClock).
+// a run without started_at under Align::WallClock, one run given twice).
 bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error);
+
+// The scenario fields (dotted, e.g. "load.concurrency") in which two runs differ, leaving out what
+// workers of one job may differ in (the seed and their share of requests); empty when the runs
+// ran the same scenario. merge and compare warn with it.
+QStringList scenarioDifferences(const Scenario &a, const Scenario &b);
 
 } // namespace Merge
 

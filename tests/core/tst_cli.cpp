@@ -27,6 +27,7 @@ private slots:
     void interruptedRunExitsThreeAndKeepsRecord();
     void reportOntoSpecialFileIsRefused();
     void apiKeyNeverWrittenOut();
+    void mergeAndCompareMisuse();
     void simulatePrintsUrlFirst();
 
 private:
@@ -276,6 +277,71 @@ void tst_Cli::apiKeyNeverWrittenOut()
         QVERIFY2(!bytes.contains("Bearer"), qPrintable(path));
         QVERIFY(!bytes.toLower().contains("authorization"));
     }
+}
+
+// Issue 15: merging one run twice, merging over an input and comparing different scenarios are
+// refused or warned about, never silently accepted.
+void tst_Cli::mergeAndCompareMisuse()
+{
+    const QString a = m_dir.filePath(QStringLiteral("misuse-a.json"));
+    const QString b = m_dir.filePath(QStringLiteral("misuse-b.json"));
+    const QString copy = m_dir.filePath(QStringLiteral("misuse-copy.json"));
+    const QString merged = m_dir.filePath(QStringLiteral("misuse-merged.json"));
+    const QStringList quick { QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("4"),
+        QStringLiteral("--max-tokens"), QStringLiteral("3"), QStringLiteral("--sim-ttft-ms"),
+        QStringLiteral("5"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("2"),
+        QStringLiteral("--progress"), QStringLiteral("off") };
+    QCOMPARE(cli(quick
+                 + QStringList { QStringLiteral("--concurrency"), QStringLiteral("2"),
+                     QStringLiteral("--json"), a })
+                 .exitCode,
+        0);
+    QCOMPARE(cli(quick
+                 + QStringList { QStringLiteral("--concurrency"), QStringLiteral("4"),
+                     QStringLiteral("--json"), b })
+                 .exitCode,
+        0);
+    QVERIFY(QFile::copy(a, copy));
+
+    Result r = cli({ QStringLiteral("merge"), a, a, QStringLiteral("-o"), merged });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("hold the same run"), r.err.constData());
+    r = cli({ QStringLiteral("merge"), a, copy, QStringLiteral("-o"), merged });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("hold the same run"), r.err.constData());
+    QVERIFY(!QFile::exists(merged));
+
+    QFile before(b);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray original = before.readAll();
+    before.close();
+    r = cli({ QStringLiteral("merge"), a, b, QStringLiteral("-o"), b });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("is one of the inputs"), r.err.constData());
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    QCOMPARE(before.readAll(), original);
+    before.close();
+
+    r = cli({ QStringLiteral("merge"), a, QStringLiteral("-o"), merged });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("merged 1 run, 4 requests"), r.err.constData());
+    r = cli({ QStringLiteral("merge"), a, b, QStringLiteral("-o"), merged });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("its scenario differs") && r.err.contains("load.concurrency"), r.err.constData());
+
+    const QString comparison = m_dir.filePath(QStringLiteral("misuse-compare.json"));
+    r = cli({ QStringLiteral("compare"), a, b, QStringLiteral("--json"), comparison });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("ran different scenarios (load.concurrency)"), r.err.constData());
+    QFile json(comparison);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray warnings
+        = QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("warnings")).toArray();
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.at(0).toString().contains(QStringLiteral("load.concurrency")));
+    r = cli({ QStringLiteral("compare"), a, copy });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(!r.err.contains("different scenarios"), r.err.constData());
 }
 
 void tst_Cli::simulatePrintsUrlFirst()

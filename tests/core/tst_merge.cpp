@@ -80,6 +80,8 @@ private slots:
     void throughFiles();
     void refusesDifferentDefinitions();
     void wallClockNeedsStartTimes();
+    void refusesOneRunTwice();
+    void namesScenarioDifferences();
 };
 
 void TestMerge::exactPercentiles_data()
@@ -248,6 +250,39 @@ void TestMerge::wallClockNeedsStartTimes()
         qPrintable(error));
     QVERIFY(Merge::merge({ { QStringLiteral("a.json"), a, {} }, { QStringLiteral("b.json"), b, {} } },
         Merge::Align::Zero, &merged, &error));
+}
+
+void TestMerge::refusesOneRunTwice()
+{
+    const RunTrace a = worker(50, 1, 120, 0.0, T0);
+    const RunTrace b = worker(50, 2, 120, 0.0, T0); // same start, other requests: two runs
+    Merge::Result merged;
+    QString error;
+    QVERIFY2(Merge::merge({ { QStringLiteral("a.json"), a, {} }, { QStringLiteral("b.json"), b, {} } },
+                 Merge::Align::WallClock, &merged, &error),
+        qPrintable(error));
+    QVERIFY(!Merge::merge({ { QStringLiteral("a.json"), a, {} }, { QStringLiteral("b.json"), b, {} },
+                              { QStringLiteral("copy-of-a.json"), a, {} } },
+        Merge::Align::Zero, &merged, &error));
+    QVERIFY2(
+        error.contains(QStringLiteral("a.json and copy-of-a.json hold the same run")), qPrintable(error));
+}
+
+void TestMerge::namesScenarioDifferences()
+{
+    Scenario a;
+    Scenario b = a;
+    b.seed = a.seed + 1; // workers of one job differ in seed and requests: no difference
+    b.requests = a.requests + 10;
+    QVERIFY(Merge::scenarioDifferences(a, b).isEmpty());
+    b.concurrency = a.concurrency * 2;
+    b.maxTokens = a.maxTokens + 1;
+    const QStringList differ = Merge::scenarioDifferences(a, b);
+    QVERIFY2(differ.size() == 2, qPrintable(differ.join(u',')));
+    QVERIFY(differ.contains(QStringLiteral("load.concurrency")));
+    QVERIFY2(differ.at(0).endsWith(QLatin1String("max_tokens"))
+            || differ.at(1).endsWith(QLatin1String("max_tokens")),
+        qPrintable(differ.join(u',')));
 }
 
 QTEST_GUILESS_MAIN(TestMerge)
