@@ -4,6 +4,7 @@
 #include "i18n/language.h"
 #include "parallel/cpuwork.h"
 #include "parallel/race.h"
+#include "report/atomicfile.h"
 #include "session/racerunner.h"
 
 #if __has_include("report/jsonreport.h")
@@ -16,7 +17,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QThread>
 #include <QTimer>
 
@@ -358,16 +358,18 @@ int cmdRace(int argc, char **argv)
             exitCode = Cli::Aborted;
     }
     if (parser.isSet(QStringLiteral("json"))) {
-        QSaveFile file(parser.value(QStringLiteral("json")));
+        const QString path = parser.value(QStringLiteral("json"));
         QJsonObject json = raceJson(spec, entries);
 #ifdef BURGERBENCH_RACE_HAVE_JSON_REPORT
         // A race file is mailed around like a run report: no credentials in it.
         json = SecretScrubber(spec.base.apiKeyEnv).scenario(json);
 #endif
         const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            std::fprintf(stderr, "%s: cannot write %s: %s\n", Me, qPrintable(file.fileName()),
-                qPrintable(file.errorString()));
+        // Through the one report writer: atomic onto regular files and new paths, written through
+        // (never replaced) onto a FIFO or device, every OS error named.
+        QString error;
+        if (!writeFileAtomically(path, bytes, &error)) {
+            std::fprintf(stderr, "%s: %s\n", Me, qPrintable(error));
             exitCode = Cli::Aborted;
         }
     }

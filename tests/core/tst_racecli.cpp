@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 class tst_RaceCli : public QObject
 {
     Q_OBJECT
@@ -17,6 +19,7 @@ private slots:
     void badUsage();
     void listsPresets();
     void tinyRaceWritesJson();
+    void jsonOntoFifoIsRefused();
 
 private:
     struct Result
@@ -128,6 +131,27 @@ void tst_RaceCli::tinyRaceWritesJson()
     const QJsonObject blocking = models.at(2).toObject().value(QLatin1String("run")).toObject();
     QCOMPARE(blocking.value(QLatin1String("task_lanes")).toArray().size(), 2);
     QCOMPARE(blocking.value(QLatin1String("tasks")).toArray().size(), 3);
+}
+
+// The race file goes through the run reports' writer: onto a FIFO it is refused by name (exit 3)
+// and the FIFO stays a FIFO (a rename over it would have replaced it with a regular file).
+void tst_RaceCli::jsonOntoFifoIsRefused()
+{
+    QTemporaryDir dir;
+    const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("race.fifo")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    const Result r = cli({ QStringLiteral("--preset"), QStringLiteral("burgers"),
+        QStringLiteral("--requests"), QStringLiteral("2"), QStringLiteral("--workers"), QStringLiteral("2"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-token-interval-ms"),
+        QStringLiteral("1"), QStringLiteral("--sim-output-tokens"), QStringLiteral("2"),
+        QStringLiteral("--json"), QString::fromLocal8Bit(fifo) });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QLatin1String("not a regular file")), qPrintable(r.err));
+    struct stat st
+    {
+    };
+    QCOMPARE(::stat(fifo.constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
 }
 
 QTEST_GUILESS_MAIN(tst_RaceCli)
