@@ -1,6 +1,7 @@
 #include "session/runsession.h"
 
 #include "parallel/cpuwork.h"
+#include "session/metricsscraper.h"
 #include "sim/simulator.h"
 
 #include <QLoggingCategory>
@@ -134,7 +135,20 @@ bool RunSession::start(const RunRequest &request, QString *error)
     connect(m_run.get(), &ModelRun::jobStatusChanged, this, &RunSession::jobStatusChanged);
     m_run->setLiveInterval(m_liveIntervalMs);
     qCDebug(lcSession) << "start" << m_scenario.name << raceModelName(m_model) << m_target;
+    // The server's own /metrics: the baseline scrape is taken here, before the model's clock runs.
+    const QUrl metricsUrl = serverMetricsUrl(m_scenario.serverMetrics, m_target);
+    m_scraper.reset();
+    if (metricsUrl.isValid()) {
+        ScrapeConfig config;
+        config.url = metricsUrl;
+        config.intervalMs = m_scenario.serverMetricsIntervalMs;
+        for (const QString &name : std::as_const(m_scenario.serverMetricNames))
+            config.extraNames.append(name.toUtf8());
+        m_scraper = std::make_unique<MetricsScraper>();
+        m_scraper->start(config);
+    }
     if (!m_run->start(&message)) {
+        m_scraper.reset();
         m_run.reset();
         m_simulator.reset();
         return fail(message);
@@ -171,6 +185,10 @@ void RunSession::onModelFinished()
     trace.scenario.mode = m_scenario.mode;
     if (trace.targetUrl.isEmpty() && m_target.isValid())
         trace.targetUrl = m_target.toString(QUrl::RemoveUserInfo);
+    if (m_scraper) { // a final scrape, while the simulator still runs
+        trace.serverMetrics = m_scraper->stop(trace.clockOriginMonotonicNs);
+        m_scraper.reset();
+    }
     m_result.summary = computeSummary(trace, m_ranks, m_scenario.slo);
     m_simulator.reset();
     m_running = false;

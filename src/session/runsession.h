@@ -13,6 +13,7 @@
 
 namespace BurgerBench {
 
+class MetricsScraper;
 class SimulatorThread;
 
 // What a run is asked to do.
@@ -95,6 +96,7 @@ private:
     QUrl m_target;
     RaceModel m_model = RaceModel::Concurrent;
     std::unique_ptr<ModelRun> m_run;
+    std::unique_ptr<MetricsScraper> m_scraper; // scenario.serverMetrics: the server's /metrics
     RunResult m_result;
     int m_liveIntervalMs = 0;
     bool m_running = false;

@@ -3,6 +3,7 @@
 #include "scenario/scenario.h"
 #include "trace/jobrecord.h"
 #include "trace/overlap.h" // the one sweep over a trace's intervals, for every reader of a trace
+#include "trace/servermetrics.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -161,6 +162,7 @@ struct RunTrace
     std::vector<TaskRecord> tasks;
     int cpuCount = 0;
     std::vector<JobRecord> jobs; // background jobs (mode background-jobs), in submission order
+    ServerMetricsRecord serverMetrics; // the server's own /metrics, scraped during the run (if asked)
 };
 
 } // namespace BurgerBench
