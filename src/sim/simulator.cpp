@@ -1,7 +1,11 @@
 #include "sim/simulator.h"
 
 #include "sim/httprequestparser.h"
+#include "sim/prefixcache.h"
+#include "sim/requestcheck.h"
 #include "sim/simmetrics.h"
+#include "sim/simtokenizer.h"
+#include "sim/tokenizeendpoint.h"
 #include "trace/clockorigin.h"
 
 #include <QBasicTimer>
@@ -102,6 +106,8 @@ struct SimRecord
     int status = 0; // 0 while no status line was written
     Fault fault = Fault::None;
     int promptTokens = 0;
+    int cachedTokens = 0; // prompt tokens the prefix cache held at admission
+    int messages = 0; // chat messages received (0 for completions)
     int outputTokens = 0;
     bool finished = false;
 };
@@ -125,43 +131,6 @@ QByteArray generatedText(int tokens)
         text.append(' ');
     }
     return text;
-}
-
-int countWords(const QString &text)
-{
-    int words = 0;
-    bool inWord = false;
-    for (QChar c : text) {
-        if (c.isSpace()) {
-            inWord = false;
-        } else if (!inWord) {
-            inWord = true;
-            ++words;
-        }
-    }
-    return words;
-}
-
-// A string, or an array of strings / {type:text,text} parts / token ids (one token each).
-int countPromptValue(const QJsonValue &value)
-{
-    if (value.isString())
-        return countWords(value.toString());
-    if (!value.isArray())
-        return 0;
-    int words = 0;
-    const QJsonArray array = value.toArray();
-    for (const auto &part : array) {
-        if (part.isString())
-            words += countWords(part.toString());
-        else if (part.isDouble())
-            words += 1;
-        else if (part.isArray())
-            words += countPromptValue(part);
-        else if (part.isObject())
-            words += countWords(part.toObject().value(QLatin1String("text")).toString());
-    }
-    return words;
 }
 
 void appendJsonString(QByteArray &out, QByteArrayView utf8)
@@ -221,10 +190,11 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-QByteArray errorBody(const QString &message, const QString &type, int code)
+QByteArray errorBody(const QString &message, const QString &type, int code, const QString &param = {})
 {
     const QJsonObject error { { QLatin1String("message"), message }, { QLatin1String("type"), type },
-        { QLatin1String("param"), QJsonValue::Null }, { QLatin1String("code"), code } };
+        { QLatin1String("param"), param.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(param) },
+        { QLatin1String("code"), code } };
     return QJsonDocument(QJsonObject { { QLatin1String("error"), error } }).toJson(QJsonDocument::Compact);
 }
 
@@ -242,12 +212,22 @@ struct Response
     QByteArray extraHeaders; // each line ends in \r\n
 };
 
-Response errorResponse(int status, const QString &message, const QString &type)
+Response errorResponse(int status, const QString &message, const QString &type, const QString &param = {})
 {
     Response r;
     r.status = status;
-    r.body = errorBody(message, type, status);
+    r.body = errorBody(message, type, status, param);
     return r;
+}
+
+// OpenAI's usage object; prompt_tokens_details.cached_tokens as OpenAI reports prompt caching.
+QJsonObject usageObject(int promptTokens, int completionTokens, int cachedTokens)
+{
+    return QJsonObject { { QLatin1String("prompt_tokens"), promptTokens },
+        { QLatin1String("completion_tokens"), completionTokens },
+        { QLatin1String("total_tokens"), promptTokens + completionTokens },
+        { QLatin1String("prompt_tokens_details"),
+            QJsonObject { { QLatin1String("cached_tokens"), cachedTokens } } } };
 }
 
 // One parsed completion request and, once it runs, its progress.
@@ -267,12 +247,15 @@ struct Job
     bool includeUsage = false;
     bool fixedLength = false;
     int outputTokens = DefaultOutputTokens;
-    int promptTokens = 0;
+    int promptTokens = 0; // SimTokenizer's count of the whole prompt (chat template included)
+    int messages = 0;
+    std::vector<quint64> blockHashes; // PrefixCache keys of the prompt's full blocks
+    int cachedTokens = 0; // set at admission
     Fault fault = Fault::None;
     QString model;
     SimulatorSettings settings; // snapshot at arrival
     QByteArray eventPrefix; // `data: {"id":…,"choices":[{"index":0,` up to the varying part
-    QByteArray usageEvent; // the whole usage `data:` event
+    QByteArray usageEvent; // the usage `data:` event (its usage is appended at admission)
     QByteArray requestIdHeader; // "X-Request-Id: …\r\n" or empty
     qint64 created = 0; // unix seconds
 
@@ -310,6 +293,9 @@ public:
     Fault rollFault();
     qint64 jitterNs(double jitterMs);
     void markAdmitted(SimRecord &record, qint64 t);
+    // The prompt's prefill starts: returns (and records) the tokens the prefix cache held.
+    int admitPrefix(
+        SimRecord &record, const std::vector<quint64> &blockHashes, int promptTokens, qint64 kvCacheTokens);
     void markToken(SimRecord &record, qint64 t);
     void markStatus(SimRecord &record, int status);
     void finish(SimRecord &record, qint64 t, int outputTokens, Fault fault);
@@ -364,6 +350,7 @@ public:
     std::mt19937 m_jitterRng;
     std::vector<std::shared_ptr<SimRecord>> m_records;
     SimMetrics m_metrics; // GET /metrics
+    PrefixCache m_prefixCache;
     QString m_lastModel;
     int m_sequence = 0;
     qint64 m_requestsReceived = 0;
@@ -529,13 +516,16 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
     }
     job.outputTokens = std::min(job.outputTokens, MaxOutputTokens);
 
+    std::vector<qint32> promptIds;
     if (job.endpoint == Endpoint::Chat) {
         const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
-        for (const auto &message : messages)
-            job.promptTokens += countPromptValue(message.toObject().value(QLatin1String("content")));
+        job.messages = int(messages.size());
+        promptIds = SimTokenizer::tokenizeChat(messages);
     } else {
-        job.promptTokens = countPromptValue(body.value(QLatin1String("prompt")));
+        promptIds = SimTokenizer::tokenizePrompt(body.value(QLatin1String("prompt")));
     }
+    job.promptTokens = int(promptIds.size());
+    job.blockHashes = PrefixCache::blockHashes(promptIds);
 
     // One roll per completion request, header or not, so the sequence of rolled faults depends
     // only on the order requests arrive in.
@@ -549,12 +539,19 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
     {
         QMutexLocker lock(&d->m_mutex);
         job.record->fault = job.fault;
+        job.record->messages = job.messages;
     }
 
+    RequestProblem problem;
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         job.answerImmediately = true;
         job.immediate = errorResponse(400, QStringLiteral("request body is not a JSON object"),
             QStringLiteral("invalid_request_error"));
+    } else if (!checkRequestBody(
+                   job.endpoint == Endpoint::Chat ? SimApi::Chat : SimApi::Completions, body, &problem)) {
+        job.answerImmediately = true;
+        job.immediate
+            = errorResponse(400, problem.message, QStringLiteral("invalid_request_error"), problem.param);
     } else if (badFaultName) {
         job.answerImmediately = true;
         job.immediate
@@ -594,17 +591,10 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
     job.usageEvent = prefix;
     prefix.append("[{\"index\":0,");
     job.eventPrefix = prefix;
-    if (job.includeUsage) {
-        job.usageEvent.append("[],\"usage\":{\"prompt_tokens\":");
-        job.usageEvent.append(QByteArray::number(job.promptTokens));
-        job.usageEvent.append(",\"completion_tokens\":");
-        job.usageEvent.append(QByteArray::number(job.outputTokens));
-        job.usageEvent.append(",\"total_tokens\":");
-        job.usageEvent.append(QByteArray::number(job.promptTokens + job.outputTokens));
-        job.usageEvent.append("}}\n\n");
-    } else {
+    if (job.includeUsage)
+        job.usageEvent.append("[],\"usage\":"); // completed in admitted(), once cached tokens are known
+    else
         job.usageEvent.clear();
-    }
 }
 
 // Answers queued requests in order until one has to wait for time to pass.
@@ -671,8 +661,13 @@ void SimConnection::admitted()
     job.admitted = true;
     d->markAdmitted(*job.record, now);
     const SimulatorSettings &s = job.settings;
+    job.cachedTokens = d->admitPrefix(*job.record, job.blockHashes, job.promptTokens, s.kvCacheTokens);
+    if (!job.usageEvent.isEmpty()) {
+        job.usageEvent.append(jsonBytes(usageObject(job.promptTokens, job.outputTokens, job.cachedTokens)));
+        job.usageEvent.append("}\n\n");
+    }
     job.firstTargetNs = now + qint64(std::llround(s.ttftMs * NsPerMs))
-        + qint64(std::llround(s.prefillUsPerPromptToken * 1000.0 * job.promptTokens));
+        + qint64(std::llround(s.prefillUsPerPromptToken * 1000.0 * (job.promptTokens - job.cachedTokens)));
     job.nextTargetNs = job.firstTargetNs;
     if (!job.stream) {
         // The body goes out when the last token would have: walk the same schedule.
@@ -815,9 +810,7 @@ void SimConnection::bodyStep()
         } else {
             choice.insert(QLatin1String("text"), text);
         }
-        const QJsonObject usage { { QLatin1String("prompt_tokens"), job.promptTokens },
-            { QLatin1String("completion_tokens"), job.outputTokens },
-            { QLatin1String("total_tokens"), job.promptTokens + job.outputTokens } };
+        const QJsonObject usage = usageObject(job.promptTokens, job.outputTokens, job.cachedTokens);
         const QJsonObject body { { QLatin1String("id"), QString::fromUtf8(job.record->id) },
             { QLatin1String("object"),
                 chat ? QStringLiteral("chat.completion") : QStringLiteral("text_completion") },
@@ -923,6 +916,18 @@ Response SimConnection::routeImmediate(const HttpRequest &request)
             return r;
         }
         return methodNotAllowed("POST");
+    }
+    if (path == "/tokenize" && d->settingsSnapshot().tokenizeEndpoint) {
+        if (method != "POST")
+            return methodNotAllowed("POST");
+        const TokenizeReply reply = answerTokenize(request.body, d->settingsSnapshot().maxModelLen);
+        if (reply.status != 200) {
+            return errorResponse(
+                reply.status, reply.errorMessage, QStringLiteral("invalid_request_error"), reply.errorParam);
+        }
+        Response r;
+        r.body = reply.body;
+        return r;
     }
     if (path == "/v1/models" || path == "/health" || path == "/sim/stats") {
         if (method != "GET")
@@ -1062,6 +1067,7 @@ SimulatorPrivate::SimulatorPrivate(const SimulatorSettings &settings)
     : m_settings(settings)
     , m_faultRng(settings.seed)
     , m_jitterRng(settings.seed ^ 0x9e3779b9u)
+    , m_prefixCache(settings.kvCacheTokens)
 {
     m_clock.start();
     m_clockOriginMonotonicNs = clockOriginMonotonicNs(m_clock);
@@ -1275,6 +1281,16 @@ void SimulatorPrivate::markAdmitted(SimRecord &record, qint64 t)
     m_peakRunning = std::max(m_peakRunning, m_runningReported);
 }
 
+int SimulatorPrivate::admitPrefix(
+    SimRecord &record, const std::vector<quint64> &blockHashes, int promptTokens, qint64 kvCacheTokens)
+{
+    QMutexLocker lock(&m_mutex);
+    if (kvCacheTokens / m_prefixCache.blockTokens() != m_prefixCache.capacityBlocks())
+        m_prefixCache.setCapacityTokens(kvCacheTokens);
+    record.cachedTokens = m_prefixCache.admit(blockHashes, promptTokens);
+    return record.cachedTokens;
+}
+
 void SimulatorPrivate::markToken(SimRecord &record, qint64 t)
 {
     QMutexLocker lock(&m_mutex);
@@ -1334,6 +1350,7 @@ QJsonObject SimulatorPrivate::stats() const
     // Copy under the lock, format outside it: the simulator thread keeps writing tokens.
     std::vector<SimRecord> records;
     QJsonObject out;
+    QJsonObject cache;
     {
         QMutexLocker lock(&m_mutex);
         records.reserve(m_records.size());
@@ -1345,6 +1362,12 @@ QJsonObject SimulatorPrivate::stats() const
         out.insert(QLatin1String("in_progress"), m_inProgress);
         out.insert(QLatin1String("running"), m_runningReported);
         out.insert(QLatin1String("connections_accepted"), double(m_connectionsAccepted));
+        cache = QJsonObject { { QLatin1String("block_tokens"), m_prefixCache.blockTokens() },
+            { QLatin1String("capacity_blocks"), double(m_prefixCache.capacityBlocks()) },
+            { QLatin1String("cached_blocks"), double(m_prefixCache.cachedBlocks()) },
+            { QLatin1String("evicted_blocks"), double(m_prefixCache.evictedBlocks()) },
+            { QLatin1String("prompt_tokens"), double(m_prefixCache.promptTokens()) },
+            { QLatin1String("hit_tokens"), double(m_prefixCache.hitTokens()) } };
     }
     out.insert(QLatin1String("clock"), QStringLiteral("ns since simulator start"));
     out.insert(QLatin1String("now_ns"), double(nowNs()));
@@ -1370,10 +1393,13 @@ QJsonObject SimulatorPrivate::stats() const
             { QLatin1String("status"), r.status },
             { QLatin1String("fault"), faultName(r.fault) },
             { QLatin1String("prompt_tokens"), r.promptTokens },
+            { QLatin1String("cached_tokens"), r.cachedTokens },
+            { QLatin1String("messages"), r.messages },
             { QLatin1String("output_tokens"), r.outputTokens },
         });
     }
     out.insert(QLatin1String("requests"), requests);
+    out.insert(QLatin1String("prefix_cache"), cache);
     return out;
 }
 
@@ -1392,6 +1418,7 @@ void SimulatorPrivate::reset()
     m_peakRunning = m_runningReported;
     m_faultRng.seed(m_settings.seed);
     m_jitterRng.seed(m_settings.seed ^ 0x9e3779b9u);
+    m_prefixCache.clear();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,12 @@ class SimulatorPrivate;
 // Endpoints: POST /v1/chat/completions, POST /v1/completions (SSE when "stream": true, with a
 // final usage chunk when stream_options.include_usage; "usage" in non-streaming bodies),
 // GET /v1/models, GET /sim/stats, POST /sim/reset, GET /health, GET /metrics (Prometheus text in vLLM's
-// names: sim/simmetrics.h).
+// names: sim/simmetrics.h), POST /tokenize (vLLM's shape, sim/tokenizeendpoint.h; 404 when
+// SimulatorSettings::tokenizeEndpoint is off).
+// Prompts are counted by SimTokenizer (not in words; chat through its template), usage carries
+// prompt_tokens_details.cached_tokens from the PrefixCache, and the TTFT adds
+// prefillUsPerPromptToken for every uncached prompt token. Wrongly typed bodies get 400 with an
+// OpenAI-shaped error naming the field (checkRequestBody).
 // A request header `X-Sim-Fault: <name>` forces one fault for that request (tests use it):
 // none, http_429, http_500, http_503, reset, stall, malformed, stream_error, missing_done.
 //
@@ -48,7 +53,13 @@ public:
     //  "peak_running": R, "in_progress": k, "connections_accepted": c,
     //  "requests": [{"id": "...", "endpoint": "chat", "stream": true, "arrival_ns": ..,
     //      "admitted_ns": .., "first_token_ns": .., "token_ns": [..], "end_ns": ..,
-    //      "status": 200, "fault": "none", "prompt_tokens": .., "output_tokens": ..}]}
+    //      "status": 200, "fault": "none", "prompt_tokens": .., "cached_tokens": ..,
+    //      "messages": .., "output_tokens": ..}],
+    //  "prefix_cache": {"block_tokens": 512, "capacity_blocks": .., "cached_blocks": ..,
+    //      "evicted_blocks": .., "prompt_tokens": .., "hit_tokens": ..}}
+    // messages is the number of chat messages received (0 for completions); cached_tokens the
+    // prompt tokens the prefix cache held when the request was admitted. reset() also empties
+    // the prefix cache.
     // peak_concurrent counts requests received and not yet finished (waiting for capacity
     // included); peak_running counts those admitted.
     QJsonObject stats() const;

@@ -33,8 +33,14 @@ struct SimulatorSettings
     double tokenIntervalMs = 20; // time between tokens
     double jitterMs = 0; // uniform +-jitter added to each token interval
     int outputTokens = 64; // fixed length; 0 = take max_tokens/max_completion_tokens (default 16)
-    double prefillUsPerPromptToken = 0; // added to the TTFT per prompt token
+    // Added to the TTFT per prompt token the prefix cache does not hold (all of them when the
+    // cache is off). Prompt tokens are counted by SimTokenizer, not in words.
+    double prefillUsPerPromptToken = 0;
     int capacity = 0; // max sequences in progress at once; 0 = unlimited; the rest wait
+    // The prefix cache's KV capacity in tokens (PrefixCache: 512-token blocks, LRU); 0 = off.
+    qint64 kvCacheTokens = 262144;
+    bool tokenizeEndpoint = true; // POST /tokenize; false answers 404 like servers without it
+    int maxModelLen = 32768; // reported by /tokenize (not enforced)
     quint32 seed = 1; // faults and jitter are drawn from a generator seeded with this
     SimulatorFaults faults;
 };

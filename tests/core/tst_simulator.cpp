@@ -1,3 +1,4 @@
+#include "sim/simtokenizer.h"
 #include "sim/simulator.h"
 
 #include <QElapsedTimer>
@@ -224,6 +225,13 @@ int tokenEventCount(const QList<QByteArray> &events)
     return n;
 }
 
+// A chat prompt's tokens: its content's tokens plus the chat template (SimTokenizer: 4 tokens a
+// message and 3 for the generation prompt). "one two three" is 3 content tokens.
+constexpr int chatTokens(int contentTokens, int messages)
+{
+    return contentTokens + messages * SimTokenizer::TokensPerMessage + SimTokenizer::GenerationPromptTokens;
+}
+
 SimulatorSettings fastSettings(int outputTokens = 8)
 {
     SimulatorSettings s;
@@ -286,6 +294,16 @@ private slots:
     void seededRollIsReproducible();
     void clientCloseMidStream();
     void simulatorThreadWithNetworkAccessManager();
+    void statsCountMessages();
+    void tokenizeMatchesUsage_data();
+    void tokenizeMatchesUsage();
+    void tokenizeErrorsAndSwitch();
+    void prefixCacheLowersTtft_data();
+    void prefixCacheLowersTtft();
+    void resetEmptiesThePrefixCache();
+    void wronglyTypedBodiesGet400_data();
+    void wronglyTypedBodiesGet400();
+    void wellTypedEdgeBodiesPass();
 
 private:
     bool start(const SimulatorSettings &settings);
@@ -318,9 +336,10 @@ void tst_Simulator::streaming_data()
     QTest::addColumn<bool>("includeUsage");
     QTest::addColumn<int>("tokens");
     QTest::addColumn<int>("promptTokens");
-    QTest::newRow("chat with usage") << QByteArray("/v1/chat/completions") << true << 8 << 3;
-    QTest::newRow("chat without usage") << QByteArray("/v1/chat/completions") << false << 5 << 3;
-    QTest::newRow("chat single token") << QByteArray("/v1/chat/completions") << true << 1 << 3;
+    QTest::newRow("chat with usage") << QByteArray("/v1/chat/completions") << true << 8 << chatTokens(3, 1);
+    QTest::newRow("chat without usage")
+        << QByteArray("/v1/chat/completions") << false << 5 << chatTokens(3, 1);
+    QTest::newRow("chat single token") << QByteArray("/v1/chat/completions") << true << 1 << chatTokens(3, 1);
     QTest::newRow("completions with usage") << QByteArray("/v1/completions") << true << 6 << 4;
 }
 
@@ -433,8 +452,8 @@ void tst_Simulator::nonStreaming()
     QCOMPARE(choice.value(QLatin1String("finish_reason")).toString(), QStringLiteral("stop"));
     const QJsonObject usage = body.value(QLatin1String("usage")).toObject();
     QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInt(), 6);
-    QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), chat ? 3 : 4);
-    QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(), chat ? 9 : 10);
+    QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), chat ? chatTokens(3, 1) : 4);
+    QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(), chat ? chatTokens(3, 1) + 6 : 10);
 
     const QJsonObject record = lastRecord(*m_sim);
     QCOMPARE(record.value(QLatin1String("id")).toString(), QStringLiteral("abc-42"));
@@ -502,12 +521,12 @@ void tst_Simulator::promptTokens_data()
         << QByteArray("/v1/chat/completions")
         << QByteArray(
                R"({"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"  one\ttwo\nthree  "}]})")
-        << 5;
+        << chatTokens(2 + 7, 2); // " ", " one", "\t", "two", "\n", "three", "  ": whitespace counts
     QTest::newRow("chat content parts")
         << QByteArray("/v1/chat/completions")
         << QByteArray(
                R"({"messages":[{"role":"user","content":[{"type":"text","text":"a b"},{"type":"text","text":"c"}]}]})")
-        << 3;
+        << chatTokens(3, 1);
     QTest::newRow("completions prompt")
         << QByteArray("/v1/completions") << QByteArray(R"({"prompt":"the quick brown fox jumps"})") << 5;
     QTest::newRow("completions prompt list")
@@ -683,7 +702,7 @@ void tst_Simulator::statsEndpointAndTimingGroundTruth()
     QCOMPARE(rec.value(QLatin1String("id")).toString(), QStringLiteral("req-1"));
     QCOMPARE(rec.value(QLatin1String("fault")).toString(), QStringLiteral("none"));
     QCOMPARE(rec.value(QLatin1String("status")).toInt(), 200);
-    QCOMPARE(rec.value(QLatin1String("prompt_tokens")).toInt(), 3);
+    QCOMPARE(rec.value(QLatin1String("prompt_tokens")).toInt(), chatTokens(3, 1));
     QCOMPARE(rec.value(QLatin1String("output_tokens")).toInt(), 8);
 
     const double arrival = ms(rec.value(QLatin1String("arrival_ns")));
@@ -1189,6 +1208,348 @@ void tst_Simulator::simulatorThreadWithNetworkAccessManager()
     QVERIFY(!second.start(fastSettings(), &error, QHostAddress::LocalHost, quint16(blocker.url().port())));
     QVERIFY(!error.isEmpty());
     QVERIFY(!second.simulator());
+}
+
+// A chat body: messages is a JSON array text.
+QByteArray chatBody(const QByteArray &messages, bool stream)
+{
+    return R"({"model":"m","stream":)" + QByteArray(stream ? "true" : "false")
+        + R"(,"stream_options":{"include_usage":true},"messages":)" + messages + "}";
+}
+
+void tst_Simulator::statsCountMessages()
+{
+    QVERIFY(start(fastSettings(1)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    RawResponse r;
+    // System, two user turns and two answers: what a third turn's request carries, less its question.
+    client.send(postRequest("/v1/chat/completions",
+        chatBody(R"([{"role":"system","content":"s"},{"role":"user","content":"u1"},)"
+                 R"({"role":"assistant","content":"a1"},{"role":"user","content":"u2"},)"
+                 R"({"role":"assistant","content":"a2"}])",
+            false)));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QJsonObject rec = lastRecord(*m_sim);
+    QCOMPARE(rec.value(QLatin1String("messages")).toInt(), 5);
+    // "u1" is two tokens (a letter, a digit): 1 + 4 x 2 content tokens.
+    QCOMPARE(rec.value(QLatin1String("prompt_tokens")).toInt(), chatTokens(1 + 4 * 2, 5));
+    QCOMPARE(rec.value(QLatin1String("cached_tokens")).toInt(), 0);
+    client.send(postRequest("/v1/completions", completionJson(false)));
+    QVERIFY(client.read(r));
+    rec = lastRecord(*m_sim);
+    QCOMPARE(rec.value(QLatin1String("messages")).toInt(), 0); // completions have no messages
+    QCOMPARE(rec.value(QLatin1String("prompt_tokens")).toInt(), 4);
+}
+
+void tst_Simulator::tokenizeMatchesUsage_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("completionBody");
+    QTest::addColumn<QByteArray>("tokenizeBody");
+    QTest::addColumn<int>("count");
+    const QByteArray prose
+        = "Regulars who come back for a second order, internationally renowned: 1,234,567 fries!";
+    // Regulars | who | come | back | for | a | second | order | , | internationally (16 bytes with
+    // the space: 8 + 4 + 4) | renowned (9 bytes: 8 + 1) | : | 1 | , | 234 | , | 567 | fries | !
+    const int proseTokens = 8 + 1 + 3 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1;
+    QTest::newRow("prompt") << QByteArray("/v1/completions")
+                            << QByteArray(R"({"model":"m","prompt":")" + prose + R"("})")
+                            << QByteArray(R"({"model":"m","prompt":")" + prose + R"("})") << proseTokens;
+    const QByteArray messages
+        = R"([{"role":"system","content":"be brief"},{"role":"user","content":")" + prose + R"("}])";
+    QTest::newRow("messages") << QByteArray("/v1/chat/completions") << chatBody(messages, false)
+                              << QByteArray(R"({"model":"m","messages":)" + messages + "}")
+                              << chatTokens(2 + proseTokens, 2);
+}
+
+void tst_Simulator::tokenizeMatchesUsage()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, completionBody);
+    QFETCH(QByteArray, tokenizeBody);
+    QFETCH(int, count);
+    SimulatorSettings s = fastSettings(1);
+    s.maxModelLen = 4096;
+    QVERIFY(start(s));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    RawResponse r;
+    client.send(postRequest("/tokenize", tokenizeBody));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+    const QJsonObject tokenized = parseObject(r.body);
+    QCOMPARE(tokenized.value(QLatin1String("count")).toInt(), count);
+    QCOMPARE(tokenized.value(QLatin1String("max_model_len")).toInt(), 4096);
+    const QJsonArray tokens = tokenized.value(QLatin1String("tokens")).toArray();
+    QCOMPARE(tokens.size(), count);
+    for (const auto &t : tokens)
+        QVERIFY(t.isDouble() && t.toInt() >= 1 && t.toInt() < SimTokenizer::VocabularySize);
+    QCOMPARE(m_sim->stats().value(QLatin1String("requests")).toArray().size(), 0); // not a completion
+
+    client.send(postRequest(path, completionBody));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(parseObject(r.body)
+                 .value(QLatin1String("usage"))
+                 .toObject()
+                 .value(QLatin1String("prompt_tokens"))
+                 .toInt(),
+        count);
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("prompt_tokens")).toInt(), count);
+
+    if (path == "/v1/chat/completions") {
+        // Without the generation prompt: 3 tokens fewer, as vLLM's add_generation_prompt: false.
+        QByteArray body = tokenizeBody;
+        body.chop(1);
+        body += R"(,"add_generation_prompt":false})";
+        client.send(postRequest("/tokenize", body));
+        QVERIFY(client.read(r));
+        QCOMPARE(parseObject(r.body).value(QLatin1String("count")).toInt(),
+            count - SimTokenizer::GenerationPromptTokens);
+    }
+}
+
+void tst_Simulator::tokenizeErrorsAndSwitch()
+{
+    QVERIFY(start(fastSettings(1)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    RawResponse r;
+    client.send(getRequest("/tokenize"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 405);
+    QCOMPARE(r.header("allow"), QByteArray("POST"));
+    client.send(postRequest("/tokenize", R"({"model":"m","prompt":42})"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 400);
+    QJsonObject error = parseObject(r.body).value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("param")).toString(), QStringLiteral("prompt"));
+    QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("invalid_request_error"));
+    client.send(postRequest("/tokenize", R"({"model":"m"})"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 400);
+    client.send(postRequest("/tokenize", "nope"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 400);
+
+    // Switched off: 404, like a server without /tokenize (OpenAI, llama.cpp's /v1 only).
+    SimulatorSettings off = m_sim->settings();
+    off.tokenizeEndpoint = false;
+    m_sim->setSettings(off);
+    client.send(postRequest("/tokenize", R"({"model":"m","prompt":"hello"})"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 404);
+    error = parseObject(r.body).value(QLatin1String("error")).toObject();
+    QVERIFY(error.value(QLatin1String("message")).toString().contains(QLatin1String("/tokenize")));
+    // Completions still count their prompts the same way.
+    client.send(postRequest("/v1/completions", R"({"prompt":"hello there"})"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("prompt_tokens")).toInt(), 2);
+}
+
+void tst_Simulator::prefixCacheLowersTtft_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<qint64>("kvCacheTokens");
+    QTest::newRow("stream") << true << qint64(262144);
+    QTest::newRow("body") << false << qint64(262144);
+    QTest::newRow("cache off") << true << qint64(0);
+}
+
+// Two chats sharing a 2,600-token system prompt. Shared: the system message (3 + 2600 + 1
+// template and content tokens) and the user header (3): 2,607 tokens, so 5 whole 512-token
+// blocks (2,560 tokens) hit for the second. Each prompt is 2,607 + 1 + 1 + 3 = 2,612 tokens.
+void tst_Simulator::prefixCacheLowersTtft()
+{
+    QFETCH(bool, stream);
+    QFETCH(qint64, kvCacheTokens);
+    SimulatorSettings s = fastSettings(2);
+    s.prefillUsPerPromptToken = 100; // 0.1 ms per uncached token
+    s.kvCacheTokens = kvCacheTokens;
+    QVERIFY(start(s));
+    QByteArray system = "ab";
+    for (int i = 1; i < 2600; ++i)
+        system += " ab";
+    const int promptTokens = chatTokens(2600 + 1, 2);
+    QCOMPARE(promptTokens, 2612);
+    const int expectCached = kvCacheTokens > 0 ? 2560 : 0;
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    std::vector<double> ttft;
+    for (const char *user : { "x", "y" }) {
+        client.send(postRequest("/v1/chat/completions",
+            chatBody(R"([{"role":"system","content":")" + system + R"("},{"role":"user","content":")"
+                    + QByteArray(user) + R"("}])",
+                stream)));
+        RawResponse r;
+        QVERIFY(client.read(r));
+        QCOMPARE(r.status, 200);
+        const QJsonObject usage = stream ? parseObject(r.events()[2]).value(QLatin1String("usage")).toObject()
+                                         : parseObject(r.body).value(QLatin1String("usage")).toObject();
+        const int cached = ttft.empty() ? 0 : expectCached;
+        QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), promptTokens);
+        QCOMPARE(usage.value(QLatin1String("prompt_tokens_details"))
+                     .toObject()
+                     .value(QLatin1String("cached_tokens"))
+                     .toInt(),
+            cached);
+        const QJsonObject rec = lastRecord(*m_sim);
+        QCOMPARE(rec.value(QLatin1String("cached_tokens")).toInt(), cached);
+        QCOMPARE(rec.value(QLatin1String("prompt_tokens")).toInt(), promptTokens);
+        // Modelled TTFT: 20 ms + 0.1 ms per uncached token (the body goes out one interval later).
+        const double model = 20 + 0.1 * (promptTokens - cached) + (stream ? 0 : 5);
+        const double end = stream ? ms(rec.value(QLatin1String("first_token_ns")))
+                                  : ms(rec.value(QLatin1String("end_ns")));
+        const double measured = end - ms(rec.value(QLatin1String("admitted_ns")));
+        QVERIFY2(measured >= model - 0.6 && measured < model + 150,
+            qPrintable(QStringLiteral("%1 ms, modelled %2").arg(measured).arg(model)));
+        ttft.push_back(measured);
+    }
+    if (kvCacheTokens > 0) {
+        // The saving is 2,560 x 0.1 = 256 ms; the first request took at least 281 ms.
+        QVERIFY2(ttft[0] - ttft[1] > 256 - 150, qPrintable(QString::number(ttft[0] - ttft[1])));
+        const QJsonObject cache = m_sim->stats().value(QLatin1String("prefix_cache")).toObject();
+        QCOMPARE(cache.value(QLatin1String("block_tokens")).toInt(), 512);
+        QCOMPARE(cache.value(QLatin1String("hit_tokens")).toInt(), 2560);
+        QCOMPARE(cache.value(QLatin1String("prompt_tokens")).toInt(), 2 * promptTokens);
+        // The 5 shared blocks; each prompt's sixth block (tokens 2560..2611) is not full.
+        QCOMPARE(cache.value(QLatin1String("cached_blocks")).toInt(), 5);
+    }
+}
+
+void tst_Simulator::resetEmptiesThePrefixCache()
+{
+    QVERIFY(start(fastSettings(1)));
+    QByteArray prompt = "ab";
+    for (int i = 1; i < 600; ++i)
+        prompt += " ab";
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    RawResponse r;
+    const QByteArray body = R"({"prompt":")" + prompt + R"("})";
+    client.send(postRequest("/v1/completions", body));
+    QVERIFY(client.read(r));
+    client.send(postRequest("/v1/completions", body));
+    QVERIFY(client.read(r));
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("cached_tokens")).toInt(), 512);
+    m_sim->reset(); // a run after a reset sees a cold cache, like a fresh simulator
+    client.send(postRequest("/v1/completions", body));
+    QVERIFY(client.read(r));
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("cached_tokens")).toInt(), 0);
+}
+
+void tst_Simulator::wronglyTypedBodiesGet400_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("param");
+    const QByteArray chat = "/v1/chat/completions";
+    const QByteArray completions = "/v1/completions";
+    const QByteArray messages = R"("messages":[{"role":"user","content":"hi"}])";
+    QTest::newRow("max_tokens -1") << chat << QByteArray("{" + messages + R"(,"max_tokens":-1})")
+                                   << QStringLiteral("max_tokens");
+    QTest::newRow("max_tokens 0") << completions << QByteArray(R"({"prompt":"hi","max_tokens":0})")
+                                  << QStringLiteral("max_tokens");
+    QTest::newRow("max_tokens a string")
+        << completions << QByteArray(R"({"prompt":"hi","max_tokens":"ten"})") << QStringLiteral("max_tokens");
+    QTest::newRow("max_tokens 2.5") << chat << QByteArray("{" + messages + R"(,"max_tokens":2.5})")
+                                    << QStringLiteral("max_tokens");
+    QTest::newRow("max_completion_tokens true")
+        << chat << QByteArray("{" + messages + R"(,"max_completion_tokens":true})")
+        << QStringLiteral("max_completion_tokens");
+    QTest::newRow("messages missing") << chat << QByteArray(R"({"model":"m"})") << QStringLiteral("messages");
+    QTest::newRow("messages a string")
+        << chat << QByteArray(R"({"messages":"hi"})") << QStringLiteral("messages");
+    QTest::newRow("messages empty") << chat << QByteArray(R"({"messages":[]})") << QStringLiteral("messages");
+    QTest::newRow("message not an object")
+        << chat << QByteArray(R"({"messages":[{"role":"user","content":"a"},"b"]})")
+        << QStringLiteral("messages[1]");
+    QTest::newRow("role missing") << chat << QByteArray(R"({"messages":[{"content":"a"}]})")
+                                  << QStringLiteral("messages[0].role");
+    QTest::newRow("role a number") << chat << QByteArray(R"({"messages":[{"role":1,"content":"a"}]})")
+                                   << QStringLiteral("messages[0].role");
+    QTest::newRow("content a number") << chat << QByteArray(R"({"messages":[{"role":"user","content":5}]})")
+                                      << QStringLiteral("messages[0].content");
+    QTest::newRow("user content missing")
+        << chat << QByteArray(R"({"messages":[{"role":"user"}]})") << QStringLiteral("messages[0].content");
+    QTest::newRow("text part without text")
+        << chat << QByteArray(R"({"messages":[{"role":"user","content":[{"type":"text","text":7}]}]})")
+        << QStringLiteral("messages[0].content[0].text");
+    QTest::newRow("prompt missing") << completions << QByteArray(R"({"max_tokens":3})")
+                                    << QStringLiteral("prompt");
+    QTest::newRow("prompt a number") << completions << QByteArray(R"({"prompt":5})")
+                                     << QStringLiteral("prompt");
+    QTest::newRow("prompt an object")
+        << completions << QByteArray(R"({"prompt":{"text":"a"}})") << QStringLiteral("prompt");
+    QTest::newRow("prompt list with an object")
+        << completions << QByteArray(R"({"prompt":["a",{"b":1}]})") << QStringLiteral("prompt[1]");
+    QTest::newRow("prompt token ids negative")
+        << completions << QByteArray(R"({"prompt":[[1,-2]]})") << QStringLiteral("prompt[0][1]");
+    QTest::newRow("stream a string") << completions << QByteArray(R"({"prompt":"a","stream":"yes"})")
+                                     << QStringLiteral("stream");
+    QTest::newRow("stream_options a list")
+        << completions << QByteArray(R"({"prompt":"a","stream":true,"stream_options":[true]})")
+        << QStringLiteral("stream_options");
+    QTest::newRow("include_usage a number")
+        << completions << QByteArray(R"({"prompt":"a","stream":true,"stream_options":{"include_usage":1}})")
+        << QStringLiteral("stream_options.include_usage");
+    QTest::newRow("model a number") << completions << QByteArray(R"({"prompt":"a","model":7})")
+                                    << QStringLiteral("model");
+}
+
+void tst_Simulator::wronglyTypedBodiesGet400()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, json);
+    QFETCH(QString, param);
+    QVERIFY(start(fastSettings(2)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    client.send(postRequest(path, json));
+    RawResponse r;
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+    const QJsonObject error = parseObject(r.body).value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("type")).toString(), QStringLiteral("invalid_request_error"));
+    QCOMPARE(error.value(QLatin1String("param")).toString(), param);
+    QCOMPARE(error.value(QLatin1String("code")).toInt(), 400);
+    const QString message = error.value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QLatin1Char('\'') + param + QLatin1Char('\'')), qPrintable(message));
+    const QJsonObject rec = lastRecord(*m_sim);
+    QCOMPARE(rec.value(QLatin1String("status")).toInt(), 400);
+    QCOMPARE(rec.value(QLatin1String("output_tokens")).toInt(), 0);
+    // The connection stays usable.
+    client.send(postRequest("/v1/completions", completionJson(false)));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+}
+
+void tst_Simulator::wellTypedEdgeBodiesPass()
+{
+    QVERIFY(start(fastSettings(1)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    const QList<std::pair<QByteArray, QByteArray>> bodies {
+        { "/v1/chat/completions",
+            R"({"messages":[{"role":"user","content":"a"},{"role":"assistant","content":null,"tool_calls":[]},)"
+            R"({"role":"tool","content":"42"}],"max_tokens":null,"stream_options":null})" },
+        { "/v1/chat/completions",
+            R"({"messages":[{"role":"user","content":[{"type":"image_url","image_url":{}}]}]})" },
+        { "/v1/completions", R"({"prompt":[1,2,3],"max_tokens":1.0,"unknown_field":{"x":1}})" },
+        { "/v1/completions", R"({"prompt":[[1,2],[3]],"stream":false})" },
+        { "/v1/completions", R"({"prompt":"","max_tokens":2147483647})" },
+    };
+    for (const auto &[path, json] : bodies) {
+        client.send(postRequest(path, json));
+        RawResponse r;
+        QVERIFY(client.read(r));
+        QVERIFY2(r.status == 200, json.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)
