@@ -9,7 +9,10 @@ preset="${1:-dev}"
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
           qt6-translations-l10n libgl-dev libqt6svg6 fonts-dejavu-core
-          python3 poppler-utils)   # python3: check_trace.py; poppler-utils: pdftoppm (report tests)
+          python3 poppler-utils    # python3: check_trace.py, gendocs.py; poppler-utils: pdftoppm (report tests)
+          libxml2-utils librsvg2-bin desktop-file-utils appstream man-db)
+          # xmllint (JUnit schema test), rsvg-convert (PNG icons), desktop-file-validate and
+          # appstreamcli (install test), man (the install test renders the man pages)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -9,6 +9,8 @@
 #if __has_include("report/jsonreport.h")
 #include "report/csvreport.h"
 #include "report/jsonreport.h"
+#include "report/junitreport.h"
+#include "report/summaryjson.h"
 #define BURGERBENCH_HAVE_JSON_REPORT 1
 #endif
 
@@ -48,6 +50,13 @@ int cmdRun(int argc, char **argv)
             QStringLiteral("rule") },
         { QStringLiteral("progress"), QStringLiteral("auto (default), tty, plain or off."),
             QStringLiteral("how") },
+        { QStringLiteral("junit"),
+            QStringLiteral("Write a JUnit XML report: a test case per --fail-if rule and one for the run "
+                           "completing (atomically)."),
+            QStringLiteral("file") },
+        { QStringLiteral("summary-json"),
+            QStringLiteral("Write the summary and the thresholds' verdicts as small JSON (atomically)."),
+            QStringLiteral("file") },
     };
     parser.addOptions(options);
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -102,8 +111,10 @@ int cmdRun(int argc, char **argv)
     if (scenario.usesSimulator() && scenario.http2)
         return usageError(QStringLiteral("--http2: the built-in simulator speaks HTTP/1.1 only"));
 #ifndef BURGERBENCH_HAVE_JSON_REPORT
-    if (parser.isSet(QStringLiteral("json")) || parser.isSet(QStringLiteral("csv")))
-        return usageError(QStringLiteral("--json/--csv: this build has no report writers"));
+    if (parser.isSet(QStringLiteral("json")) || parser.isSet(QStringLiteral("csv"))
+        || parser.isSet(QStringLiteral("junit")) || parser.isSet(QStringLiteral("summary-json")))
+        return usageError(
+            QStringLiteral("--json/--csv/--junit/--summary-json: this build has no report writers"));
 #endif
 
     raiseFileLimit();
@@ -190,6 +201,21 @@ int cmdRun(int argc, char **argv)
     if (parser.isSet(QStringLiteral("csv"))) {
         QString error;
         if (!CsvReport::write(parser.value(QStringLiteral("csv")), trace, &error)) {
+            std::fprintf(stderr, "burgerbench-cli run: %s\n", qPrintable(error));
+            exitCode = Aborted;
+        }
+    }
+    if (parser.isSet(QStringLiteral("junit"))) {
+        QString error;
+        if (!JunitReport::write(parser.value(QStringLiteral("junit")), trace, summary, thresholds, &error)) {
+            std::fprintf(stderr, "burgerbench-cli run: %s\n", qPrintable(error));
+            exitCode = Aborted;
+        }
+    }
+    if (parser.isSet(QStringLiteral("summary-json"))) {
+        QString error;
+        if (!SummaryJson::write(
+                parser.value(QStringLiteral("summary-json")), trace, summary, thresholds, &error)) {
             std::fprintf(stderr, "burgerbench-cli run: %s\n", qPrintable(error));
             exitCode = Aborted;
         }
