@@ -158,6 +158,15 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     out += row(QStringLiteral("Output tokens counted from:"),
         s.outputTokensFromUsage ? QStringLiteral("server usage")
                                 : QStringLiteral("token events (no usage sent)"));
+    if (sc.workload.active()) {
+        const TokenModel &t = sc.workload.tokens;
+        out += row(QStringLiteral("Prompt lengths counted by:"),
+            QStringLiteral("%1 (%2 bytes/token + %3)")
+                .arg(countSourceName(t.source))
+                .arg(t.bytesPerToken, 0, 'f', 3)
+                .arg(t.overheadTokens, 0, 'f', 1));
+        out += row(QStringLiteral("Stopped early (< max_tokens):"), QString::number(s.stoppedEarly));
+    }
     if (!s.errors.isEmpty()) {
         QStringList parts;
         for (auto it = s.errors.begin(); it != s.errors.end(); ++it)

@@ -129,14 +129,14 @@ public:
     Scenario scenario;
     QUrl endpoint;
     QByteArray apiKey;
-    QByteArray body;
+    RequestBodies bodies; // the run's one body, or each request's planned one (a workload)
+    std::shared_ptr<const RequestPlan> presetPlan; // LoadEngine::setPlan
     QByteArray runTag;
     QNetworkRequest requestTemplate; // everything but X-Request-Id; copied per attempt (shared)
     bool pumpQueued = false; // a paced pump() is already posted
     bool connecting = false; // running, waiting for the pool's connections
     int pendingConnects = 0;
     QTimer *connectGuard = nullptr; // starts the run anyway if a connection never settles
-    int plannedPromptTokens = 0;
 
     QElapsedTimer clock;
     RunTrace trace;
@@ -308,6 +308,11 @@ RunTrace &LoadEngine::mutableTrace()
     return d->trace;
 }
 
+void LoadEngine::setPlan(std::shared_ptr<const RequestPlan> plan)
+{
+    d->presetPlan = std::move(plan);
+}
+
 void LoadEngine::holdFinish()
 {
     ++d->holds;
@@ -346,9 +351,9 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         scenario.concurrency = 1;
     endpoint = LoadEngine::endpointUrl(target, scenario.endpoint);
     apiKey = key;
-    const RequestBody built = RequestBody::build(scenario);
-    body = built.json;
-    plannedPromptTokens = built.promptTokens;
+    QString planError;
+    if (!bodies.init(scenario, &planError, presetPlan))
+        return fail(planError);
     runTag = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');
     requestTemplate = buildRequestTemplate();
     pumpQueued = false;
@@ -534,7 +539,7 @@ quint32 LoadEnginePrivate::newRecord(bool warmup, qint64 intendedNs)
     r.index = quint32(trace.requests.size());
     r.warmup = warmup;
     r.intendedNs = intendedNs;
-    r.promptTokens = plannedPromptTokens;
+    bodies.body(r.index, &r); // the planned lengths, before any attempt (a cut-off request keeps them)
     r.id = "bb-" + runTag + '-' + QByteArray::number(r.index).rightJustified(6, '0');
     trace.requests.push_back(std::move(r));
     if (warmup)
@@ -721,7 +726,7 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
     a->lastActivityNs = t;
     if (r.attempts.empty())
         r.dispatchNs = t;
-    QNetworkReply *reply = nam->post(request, body);
+    QNetworkReply *reply = nam->post(request, bodies.body(a->index, &r));
     a->reply = reply;
     a->sending = true;
     ++sendingCount;
@@ -1037,6 +1042,10 @@ void LoadEnginePrivate::publishLive()
         copy.promptTokens = full.promptTokens;
         copy.outputTokens = full.outputTokens;
         copy.outputTokensFromUsage = full.outputTokensFromUsage;
+        copy.promptTokensFromUsage = full.promptTokensFromUsage;
+        copy.cachedTokens = full.cachedTokens;
+        copy.askedInputTokens = full.askedInputTokens;
+        copy.askedOutputTokens = full.askedOutputTokens;
         copy.retries = full.retries;
         copy.attempts = full.attempts;
         int &published = tokensPublished[index];

@@ -2,6 +2,7 @@
 
 #include "trace/livetrace.h"
 #include "trace/runtrace.h"
+#include "workload/requestplan.h"
 
 #include <QObject>
 #include <QUrl>
@@ -35,6 +36,9 @@ public:
     // a Bearer token and stored nowhere. Returns false with *error for an unusable target.
     bool start(
         const Scenario &scenario, const QUrl &target, const QByteArray &apiKey, QString *error = nullptr);
+    // A workload's plan built before the clock (shared, read-only), used by the next start();
+    // without one, start() plans the scenario's workload itself.
+    void setPlan(std::shared_ptr<const RequestPlan> plan);
     // Cuts off everything still queued or in flight (recorded as incomplete, "cancelled"),
     // then emits finished(). Safe to call at any moment, also from a slot of this engine.
     void cancel();

@@ -1,5 +1,7 @@
 #include "engine/requestbody.h"
 
+#include "workload/dataset.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,21 +39,92 @@ int RequestBody::countWords(const QString &text)
     return count;
 }
 
-RequestBody RequestBody::build(const Scenario &s)
+namespace {
+
+QJsonObject bodyObject(const Scenario &s, const QString &prompt, const QJsonArray &messages, int maxTokens)
 {
-    const QString prompt = s.prompt.isEmpty() ? generatePrompt(s.promptTokens) : s.prompt;
     QJsonObject o;
     o.insert(QStringLiteral("model"), s.model);
     if (s.endpoint == Endpoint::Chat) {
         o.insert(QStringLiteral("messages"),
-            QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
-                { QStringLiteral("content"), prompt } } });
-        o.insert(QStringLiteral("max_completion_tokens"), s.maxTokens);
+            !messages.isEmpty()
+                ? messages
+                : QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                    { QStringLiteral("content"), prompt } } });
+        o.insert(QStringLiteral("max_completion_tokens"), maxTokens);
     } else {
-        o.insert(QStringLiteral("prompt"), prompt);
+        QString text = prompt;
+        // A dataset's conversation sent to a completions endpoint: its contents, one a line.
+        for (const auto &m : messages) {
+            if (!text.isEmpty())
+                text += u'\n';
+            text += m.toObject().value(QLatin1String("content")).toString();
+        }
+        o.insert(QStringLiteral("prompt"), text);
     }
     // max_tokens too: some servers (older vLLM, llama.cpp) read only that one.
-    o.insert(QStringLiteral("max_tokens"), s.maxTokens);
+    o.insert(QStringLiteral("max_tokens"), maxTokens);
+    return o;
+}
+
+} // namespace
+
+QByteArray RequestBody::plannedJson(const Scenario &s, const PlannedRequest &request)
+{
+    QJsonObject o = bodyObject(s, request.prompt, request.messages, request.outputTokens);
+    o.insert(QStringLiteral("stream"), s.stream);
+    if (s.stream)
+        o.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
+    if (s.ignoreEos)
+        o.insert(QStringLiteral("ignore_eos"), true);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::shared_ptr<const RequestPlan> RequestBody::plan(const Scenario &s, QString *error)
+{
+    const WorkloadSettings &w = s.workload;
+    std::vector<DatasetRow> rows;
+    if (!w.dataset.isEmpty()
+        && !Dataset::load(w.dataset, w.datasetFormat, w.datasetSample, s.seed, w.tokens, &rows, error))
+        return nullptr;
+    RequestPlan::Fallback fallback;
+    fallback.prompt = s.prompt;
+    fallback.promptTokens = s.promptTokens;
+    fallback.maxTokens = s.maxTokens;
+    return RequestPlan::build(w, s.seed, fallback, error, std::move(rows));
+}
+
+bool RequestBodies::init(const Scenario &scenario, QString *error, std::shared_ptr<const RequestPlan> plan)
+{
+    m_scenario = scenario;
+    m_plan.reset();
+    if (!scenario.workload.active()) {
+        const RequestBody built = RequestBody::build(scenario);
+        m_fixed = built.json;
+        m_fixedPromptTokens = built.promptTokens;
+        return true;
+    }
+    m_plan = plan ? std::move(plan) : RequestBody::plan(scenario, error);
+    return m_plan != nullptr;
+}
+
+QByteArray RequestBodies::body(quint32 index, RequestRecord *r) const
+{
+    if (!m_plan) {
+        r->promptTokens = m_fixedPromptTokens;
+        return m_fixed;
+    }
+    const PlannedRequest p = m_plan->at(index);
+    r->askedInputTokens = p.inputTokens;
+    r->askedOutputTokens = p.outputTokens;
+    r->promptTokens = p.inputTokens >= 0 ? p.inputTokens : RequestBody::countWords(p.prompt);
+    return RequestBody::plannedJson(m_scenario, p);
+}
+
+RequestBody RequestBody::build(const Scenario &s)
+{
+    const QString prompt = s.prompt.isEmpty() ? generatePrompt(s.promptTokens) : s.prompt;
+    QJsonObject o = bodyObject(s, prompt, {}, s.maxTokens);
     o.insert(QStringLiteral("stream"), s.stream);
     if (s.stream)
         o.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });

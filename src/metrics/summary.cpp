@@ -115,6 +115,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
             s.totalPromptTokens += r->promptTokens;
         if (!r->outputTokensFromUsage)
             s.outputTokensFromUsage = false;
+        if (r->stoppedEarly())
+            ++s.stoppedEarly;
         if (!RequestMetrics::countsInLatencies(*r))
             continue; // no start to measure from (a broken trace); counted, not timed
 

@@ -27,6 +27,9 @@ struct Summary
     qint64 totalPromptTokens = 0;
     qint64 totalOutputTokens = 0;
     bool outputTokensFromUsage = true; // false if any success counted token events instead
+    // Successes with fewer output tokens than their workload's max_tokens (RequestRecord::
+    // stoppedEarly): counted here and kept in every statistic.
+    int stoppedEarly = 0;
     int peakConcurrency = 0; // exact sweep over [dispatch, end), ends before starts
     double peakTokensPerS = 0; // busiest 1-second bucket of token events
     QMap<QString, int> errors; // errorKindName -> count (failed and incomplete)

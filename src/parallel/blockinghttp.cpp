@@ -42,15 +42,16 @@ ErrorKind kindForSocketError(QAbstractSocket::SocketError error)
 
 } // namespace
 
-BlockingHttpClient::BlockingHttpClient(
-    const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey)
+BlockingHttpClient::BlockingHttpClient(const Scenario &scenario, const QUrl &endpoint,
+    const QByteArray &apiKey, std::shared_ptr<const RequestPlan> plan)
     : m_scenario(scenario)
     , m_endpoint(endpoint)
     , m_apiKey(apiKey)
 {
-    const RequestBody built = RequestBody::build(scenario);
-    m_body = built.json;
-    m_plannedPromptTokens = built.promptTokens;
+    // The plan was read (and its errors reported) by whoever shares it; without one there is
+    // nothing here that can fail.
+    QString unused;
+    m_bodies.init(scenario, &unused, std::move(plan));
 }
 
 BlockingHttpClient::~BlockingHttpClient() = default;
@@ -116,7 +117,7 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
 {
     RequestRecord &r = *record;
     const Scenario &s = m_scenario;
-    r.promptTokens = m_plannedPromptTokens;
+    const QByteArray body = m_bodies.body(r.index, &r);
     r.outcome = Outcome::InFlight;
 
     QByteArray path = m_endpoint.path(QUrl::FullyEncoded).toLatin1();
@@ -128,7 +129,7 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
     if (m_endpoint.port() > 0)
         host += ':' + QByteArray::number(m_endpoint.port());
     QByteArray request;
-    request.reserve(512 + m_body.size());
+    request.reserve(512 + body.size());
     request += "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n";
     request += "Content-Type: application/json\r\nAccept-Encoding: identity\r\n";
     request += s.stream ? "Accept: text/event-stream\r\n" : "Accept: application/json\r\n";
@@ -138,8 +139,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
     if (!m_apiKey.isEmpty())
         request += "Authorization: Bearer " + m_apiKey + "\r\n";
     request += extraHeaders;
-    request += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
-    request += m_body;
+    request += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
+    request += body;
 
     const qint64 totalNs = qint64(s.timeoutS * 1e9);
     const qint64 idleNs = qint64(s.idleTimeoutS * 1e9);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/requestbody.h"
 #include "scenario/scenario.h"
 #include "trace/runtrace.h"
 
@@ -32,7 +33,9 @@ namespace BurgerBench {
 class BlockingHttpClient
 {
 public:
-    BlockingHttpClient(const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey);
+    // `plan`: a workload's request plan, shared between the workers (null without a workload).
+    BlockingHttpClient(const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey,
+        std::shared_ptr<const RequestPlan> plan = {});
     ~BlockingHttpClient();
     BlockingHttpClient(const BlockingHttpClient &) = delete;
     BlockingHttpClient &operator=(const BlockingHttpClient &) = delete;
@@ -59,8 +62,7 @@ private:
     Scenario m_scenario;
     QUrl m_endpoint;
     QByteArray m_apiKey;
-    QByteArray m_body;
-    int m_plannedPromptTokens = 0;
+    RequestBodies m_bodies; // the same request bodies as the load engine's
     std::unique_ptr<QTcpSocket> m_socket;
 };
 

@@ -1,6 +1,7 @@
 #include "parallel/blockingworkersrun.h"
 
 #include "engine/loadengine.h"
+#include "engine/requestbody.h"
 #include "engine/tokenbucket.h"
 #include "parallel/blockinghttp.h"
 #include "parallel/cpuwork.h"
@@ -25,6 +26,7 @@ struct BlockingShared
 {
     ModelSetup setup;
     QUrl endpoint;
+    std::shared_ptr<const RequestPlan> plan; // a workload's, read once and shared by the workers
     QByteArray runTag;
     QElapsedTimer clock;
     int n = 0;
@@ -105,7 +107,7 @@ void workerMain(BlockingShared &sh, int w)
     const Scenario &s = sh.setup.scenario;
     std::unique_ptr<BlockingHttpClient> client;
     if (!sh.cpuOnly) {
-        client = std::make_unique<BlockingHttpClient>(s, sh.endpoint, sh.setup.apiKey);
+        client = std::make_unique<BlockingHttpClient>(s, sh.endpoint, sh.setup.apiKey, sh.plan);
         client->preconnect(); // before the clock, like the engine's pool
     }
     sh.ready.release();
@@ -251,6 +253,12 @@ bool BlockingWorkersRun::start(QString *error)
         if (!m_setup.target.isValid() || m_setup.target.host().isEmpty())
             return fail(QStringLiteral("no target URL"));
         sh->endpoint = LoadEngine::endpointUrl(m_setup.target, s.endpoint);
+        if (s.workload.active()) {
+            QString planError;
+            sh->plan = m_setup.plan ? m_setup.plan : RequestBody::plan(s, &planError);
+            if (!sh->plan)
+                return fail(planError);
+        }
     }
     sh->runTag
         = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');

@@ -66,6 +66,7 @@ bool EngineModelRun::start(QString *error)
             m_engine->setCompletionHook([this](quint32 index) { postProcessOnLoop(index); });
     }
 
+    m_engine->setPlan(m_setup.plan);
     m_clock.start();
     const qint64 before = m_clock.nsecsElapsed();
     if (!m_engine->start(s, m_setup.target, m_setup.apiKey, error))

@@ -5,6 +5,7 @@
 #include "trace/jobrecord.h"
 #include "trace/livetrace.h"
 #include "trace/runtrace.h"
+#include "workload/requestplan.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -36,6 +37,9 @@ struct ModelSetup
     int failEvery = 0; // background jobs: every k-th job's request asks the simulator for a 500
     int pollMs = 100; // background jobs: the client's status poll interval
     int sliceMs = 20; // concurrent CPU-only: how long a task runs before yielding to the loop
+    // The scenario's workload as planned before the clock (RunSession reads the dataset and
+    // measures the target's tokens once); null = the run plans it from the scenario itself.
+    std::shared_ptr<const RequestPlan> plan;
 
     // What a scenario asks for: its mode as the model, its CPU-only flag and job knobs. The one
     // translation from the scenario's words to a model's (RunSession and the race use it).

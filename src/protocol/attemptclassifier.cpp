@@ -33,7 +33,7 @@ void AttemptClassifier::begin(RequestRecord &record)
     m_status = 0;
     m_eventStream = false;
     m_sawDone = false;
-    m_usagePrompt = m_usageCompletion = -1;
+    m_usagePrompt = m_usageCompletion = m_usageCached = -1;
     m_streamError = ErrorKind::None;
     m_streamErrorMessage.clear();
     m_transportError = ErrorKind::None;
@@ -45,6 +45,8 @@ void AttemptClassifier::begin(RequestRecord &record)
     record.httpStatus = 0;
     record.outputTokens = -1;
     record.outputTokensFromUsage = false;
+    record.promptTokensFromUsage = false;
+    record.cachedTokens = -1;
 }
 
 void AttemptClassifier::onHead(RequestRecord &record, int status, QByteArrayView reason,
@@ -105,6 +107,8 @@ int AttemptClassifier::handleEvents(RequestRecord &r, qint64 nowNs)
             m_usagePrompt = info.promptTokens;
         if (info.completionTokens >= 0)
             m_usageCompletion = info.completionTokens;
+        if (info.cachedTokens >= 0)
+            m_usageCached = info.cachedTokens;
     }
     return tokens;
 }
@@ -218,6 +222,7 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
             v.outcome = Outcome::Success;
             m_usagePrompt = info.promptTokens;
             m_usageCompletion = info.completionTokens;
+            m_usageCached = info.cachedTokens;
             r.text = info.text.left(m_options.keepTextBytes);
         } else if (info.kind == ChunkInfo::Error) {
             v.error = ErrorKind::StreamError;
@@ -232,6 +237,8 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
     if (v.outcome == Outcome::Success) {
         if (m_usagePrompt >= 0)
             r.promptTokens = m_usagePrompt;
+        r.promptTokensFromUsage = m_usagePrompt >= 0;
+        r.cachedTokens = m_usageCached;
         r.outputTokensFromUsage = m_usageCompletion >= 0;
         r.outputTokens = m_usageCompletion >= 0 ? m_usageCompletion : int(r.tokenNs.size());
     } else if (r.outputTokens < 0) {

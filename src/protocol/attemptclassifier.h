@@ -114,6 +114,7 @@ private:
     bool m_sawDone = false;
     int m_usagePrompt = -1;
     int m_usageCompletion = -1;
+    int m_usageCached = -1;
     ErrorKind m_streamError = ErrorKind::None; // first in-stream problem
     QString m_streamErrorMessage;
     ErrorKind m_transportError = ErrorKind::None;

@@ -22,6 +22,9 @@ void readUsage(const QJsonObject &object, ChunkInfo *info)
     const QJsonObject u = usage.toObject();
     info->promptTokens = u.value(QLatin1String("prompt_tokens")).toInt(-1);
     info->completionTokens = u.value(QLatin1String("completion_tokens")).toInt(-1);
+    const QJsonValue details = u.value(QLatin1String("prompt_tokens_details"));
+    if (details.isObject())
+        info->cachedTokens = details.toObject().value(QLatin1String("cached_tokens")).toInt(-1);
 }
 
 bool hasError(const QJsonObject &object)

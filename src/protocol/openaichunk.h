@@ -21,6 +21,7 @@ struct ChunkInfo
     QString text; // delta.content / delta.reasoning_content / text of choice 0
     int promptTokens = -1; // usage.prompt_tokens if present
     int completionTokens = -1; // usage.completion_tokens if present
+    int cachedTokens = -1; // usage.prompt_tokens_details.cached_tokens if present (OpenAI, vLLM)
     QString finishReason; // choices[0].finish_reason if non-null
     QString errorMessage; // error.message (or the error value as text)
 };

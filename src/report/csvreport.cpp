@@ -28,7 +28,10 @@ QStringList columns()
         QStringLiteral("last_token_ms"), QStringLiteral("end_ms"), QStringLiteral("ttft_ms"),
         QStringLiteral("e2el_ms"), QStringLiteral("tpot_ms"), QStringLiteral("queue_ms"),
         QStringLiteral("token_events"), QStringLiteral("prompt_tokens"), QStringLiteral("output_tokens"),
-        QStringLiteral("output_tokens_source"), QStringLiteral("retries"), QStringLiteral("error_message") };
+        QStringLiteral("output_tokens_source"), QStringLiteral("retries"), QStringLiteral("error_message"),
+        // A workload's asked lengths and the server's cached prompt tokens (empty when unknown).
+        QStringLiteral("asked_input_tokens"), QStringLiteral("asked_output_tokens"),
+        QStringLiteral("cached_tokens"), QStringLiteral("stopped_early") };
 }
 
 QString quoteField(const QString &field)
@@ -78,6 +81,10 @@ QByteArray toBytes(const RunTrace &trace)
             r.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"),
             QString::number(r.retries),
             quoteField(scrub.text(r.errorMessage)),
+            r.askedInputTokens >= 0 ? QString::number(r.askedInputTokens) : QString(),
+            r.askedOutputTokens >= 0 ? QString::number(r.askedOutputTokens) : QString(),
+            r.cachedTokens >= 0 ? QString::number(r.cachedTokens) : QString(),
+            r.askedOutputTokens >= 0 ? QString::number(int(r.stoppedEarly())) : QString(),
         };
         out += cells.join(QLatin1Char(',')).toUtf8() + "\r\n";
     }

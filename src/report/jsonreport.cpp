@@ -219,6 +219,13 @@ struct Reader
             return fail(where + QStringLiteral(".output_tokens_source"),
                 QStringLiteral("must be \"usage\" or \"token_events\" (got '%1')").arg(source));
         r->outputTokensFromUsage = source == QLatin1String("usage");
+        // Workload fields (absent in reports of runs without one, and before them).
+        r->promptTokensFromUsage
+            = o.value(QLatin1String("prompt_tokens_source")).toString() == QLatin1String("usage");
+        if (!integer<qint32>(o, "asked_input_tokens", where, &r->askedInputTokens, -1)
+            || !integer<qint32>(o, "asked_output_tokens", where, &r->askedOutputTokens, -1)
+            || !integer<qint32>(o, "cached_tokens", where, &r->cachedTokens, -1))
+            return false;
         const QJsonArray attempts = o.value(QLatin1String("attempts")).toArray();
         r->attempts.clear();
         for (qsizetype i = 0; i < attempts.size(); ++i) {
@@ -302,6 +309,7 @@ QJsonObject summaryToJson(const Summary &s)
     o.insert(QLatin1String("total_output_tokens"), s.totalOutputTokens);
     o.insert(QLatin1String("output_tokens_source"),
         s.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+    o.insert(QLatin1String("stopped_early"), s.stoppedEarly);
     QJsonObject errors;
     for (auto it = s.errors.begin(); it != s.errors.end(); ++it)
         errors.insert(it.key(), it.value());
@@ -337,6 +345,14 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
     meta.insert(QLatin1String("cancelled"), trace.cancelled);
     meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
+    if (trace.scenario.workload.active()) {
+        // Where the planned prompt lengths' token counts came from (engine/tokenprobe.h).
+        const TokenModel &tm = trace.scenario.workload.tokens;
+        meta.insert(QLatin1String("token_counts"),
+            QJsonObject { { QLatin1String("source"), countSourceName(tm.source) },
+                { QLatin1String("bytes_per_token"), tm.bytesPerToken },
+                { QLatin1String("overhead_tokens"), tm.overheadTokens } });
+    }
     const QJsonObject extra = scrub.scenario(extraMeta);
     for (auto it = extra.begin(); it != extra.end(); ++it)
         meta.insert(it.key(), it.value());
@@ -368,6 +384,17 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
             r.outputTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.outputTokens));
         o.insert(QLatin1String("output_tokens_source"),
             r.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+        // The workload's asked lengths and what the server reported (written when known).
+        if (r.promptTokensFromUsage)
+            o.insert(QLatin1String("prompt_tokens_source"), QStringLiteral("usage"));
+        if (r.askedInputTokens >= 0)
+            o.insert(QLatin1String("asked_input_tokens"), r.askedInputTokens);
+        if (r.askedOutputTokens >= 0) {
+            o.insert(QLatin1String("asked_output_tokens"), r.askedOutputTokens);
+            o.insert(QLatin1String("stopped_early"), r.stoppedEarly());
+        }
+        if (r.cachedTokens >= 0)
+            o.insert(QLatin1String("cached_tokens"), r.cachedTokens);
         o.insert(QLatin1String("retries"), r.retries);
         QJsonArray attempts;
         for (const AttemptRecord &a : r.attempts) {
@@ -506,6 +533,15 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
     QString scenarioError;
     if (!Scenario::fromJson(root.value(QLatin1String("scenario")).toObject(), &t.scenario, &scenarioError))
         return finish(rd.fail(QStringLiteral("scenario"), scenarioError));
+    if (const QJsonValue counts = meta.value(QLatin1String("token_counts")); counts.isObject()) {
+        const QJsonObject c = counts.toObject();
+        TokenModel &tm = t.scenario.workload.tokens;
+        if (!countSourceFromName(c.value(QLatin1String("source")).toString(), &tm.source))
+            return finish(rd.fail(QStringLiteral("meta.token_counts.source"),
+                QStringLiteral("must be tokenize, calibrated or estimated")));
+        tm.bytesPerToken = c.value(QLatin1String("bytes_per_token")).toDouble(4.0);
+        tm.overheadTokens = c.value(QLatin1String("overhead_tokens")).toDouble(0);
+    }
 
     if (!root.value(QLatin1String("requests")).isArray())
         return finish(rd.fail(QStringLiteral("requests"), QStringLiteral("missing or not an array")));

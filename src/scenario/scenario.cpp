@@ -1,6 +1,7 @@
 #include "scenario/scenario.h"
 
 #include "protocol/httpsyntax.h"
+#include "workload/lengthdistribution.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -361,6 +362,21 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
             return false;
     }
 
+    if (top.section(QStringLiteral("workload"), &section)) {
+        SectionReader r(section, QStringLiteral("workload"), error);
+        WorkloadSettings &w = s.workload;
+        r.string(QStringLiteral("input_tokens"), &w.inputTokens);
+        r.string(QStringLiteral("output_tokens"), &w.outputTokens);
+        r.integer(QStringLiteral("prefix_tokens"), &w.prefixTokens, 0, 1e6);
+        r.integer(QStringLiteral("prefix_groups"), &w.prefixGroups, 1, 1e6);
+        r.string(QStringLiteral("dataset"), &w.dataset);
+        r.string(QStringLiteral("dataset_format"), &w.datasetFormat);
+        r.integer(QStringLiteral("dataset_sample"), &w.datasetSample, 0, 1e8);
+        r.finish();
+        if (!r.ok())
+            return false;
+    }
+
     if (top.section(QStringLiteral("resilience"), &section)) {
         SectionReader r(section, QStringLiteral("resilience"), error);
         r.number(QStringLiteral("timeout_s"), &s.timeoutS, 0.001, 24 * 3600);
@@ -518,6 +534,46 @@ bool Scenario::validate(QString *error) const
         return fail(QStringLiteral("resilience.retry_max_ms: must be at least retry_base_ms"));
     if (percentiles.isEmpty())
         return fail(QStringLiteral("metrics.percentiles: must not be empty"));
+    return validateWorkload(error);
+}
+
+bool Scenario::validateWorkload(QString *error) const
+{
+    const WorkloadSettings &w = workload;
+    LengthDistribution d;
+    if (!w.inputTokens.isEmpty()
+        && !LengthDistribution::parse(w.inputTokens, QStringLiteral("workload.input_tokens"), &d, error))
+        return false;
+    if (!w.outputTokens.isEmpty()
+        && !LengthDistribution::parse(w.outputTokens, QStringLiteral("workload.output_tokens"), &d, error))
+        return false;
+    auto fail = [error](const QString &message) {
+        *error = message;
+        return false;
+    };
+    if (w.prefixTokens < 0 || w.prefixTokens > LengthDistribution::MaxLength)
+        return fail(QStringLiteral("workload.prefix_tokens: must be a whole number from 0 to %1 (got %2)")
+                        .arg(LengthDistribution::MaxLength)
+                        .arg(w.prefixTokens));
+    if (w.prefixGroups < 1)
+        return fail(
+            QStringLiteral("workload.prefix_groups: must be at least 1 (got %1)").arg(w.prefixGroups));
+    if (w.datasetFormat != QLatin1String("auto") && w.datasetFormat != QLatin1String("jsonl")
+        && w.datasetFormat != QLatin1String("sharegpt"))
+        return fail(QStringLiteral("workload.dataset_format: must be auto, jsonl or sharegpt (got \"%1\")")
+                        .arg(w.datasetFormat));
+    if (w.datasetSample < 0)
+        return fail(QStringLiteral("workload.dataset_sample: must not be negative"));
+    if (w.dataset.isEmpty() && w.datasetSample > 0)
+        return fail(QStringLiteral("workload.dataset_sample: needs workload.dataset"));
+    if (!w.dataset.isEmpty() && (!w.inputTokens.isEmpty() || w.prefixTokens > 0))
+        return fail(QStringLiteral("workload.dataset: the prompts come from the dataset; unset input_tokens "
+                                   "and prefix_tokens"));
+    if (!prompt.isEmpty() && !w.inputTokens.isEmpty())
+        return fail(QStringLiteral("workload.input_tokens: prompts are synthesised to these lengths; unset "
+                                   "request.prompt"));
+    if (w.active() && cpuTasksOnly())
+        return fail(QStringLiteral("workload: a CPU-only run sends no requests"));
     return true;
 }
 
@@ -572,7 +628,7 @@ QJsonObject Scenario::toJson() const
     for (double p : percentiles)
         ranks.append(p);
 
-    return QJsonObject {
+    QJsonObject out {
         { QStringLiteral("schema"), schemaId() },
         { QStringLiteral("name"), name },
         { QStringLiteral("target"),
@@ -641,6 +697,20 @@ QJsonObject Scenario::toJson() const
             } },
         { QStringLiteral("simulator"), simulatorToJson(simulator) },
     };
+    // Only when set: a run without a workload writes the scenario it always wrote.
+    if (workload.active()) {
+        out.insert(QStringLiteral("workload"),
+            QJsonObject {
+                { QStringLiteral("input_tokens"), workload.inputTokens },
+                { QStringLiteral("output_tokens"), workload.outputTokens },
+                { QStringLiteral("prefix_tokens"), workload.prefixTokens },
+                { QStringLiteral("prefix_groups"), workload.prefixGroups },
+                { QStringLiteral("dataset"), workload.dataset },
+                { QStringLiteral("dataset_format"), workload.datasetFormat },
+                { QStringLiteral("dataset_sample"), workload.datasetSample },
+            });
+    }
+    return out;
 }
 
 } // namespace BurgerBench

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/simulatorsettings.h"
+#include "workload/workloadsettings.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -81,6 +82,10 @@ struct Scenario
     int promptTokens = 32;
     int keepTextBytes = 4096; // streamed text kept per request for the details pane
 
+    // Varied traffic (workload/): per-request prompt lengths, max_tokens, shared prefixes or a
+    // dataset; inactive by default, when every request sends the fields above.
+    WorkloadSettings workload;
+
     // Resilience.
     double timeoutS = 600; // total deadline per attempt
     double idleTimeoutS = 60; // inactivity timeout per attempt
@@ -118,6 +123,8 @@ struct Scenario
     QJsonObject toJson() const;
     // Checks cross-field rules (also done by fromJson); used after CLI flags override fields.
     bool validate(QString *error) const;
+    // The workload section's rules (part of validate()).
+    bool validateWorkload(QString *error) const;
 };
 
 } // namespace BurgerBench

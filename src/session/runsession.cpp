@@ -1,5 +1,7 @@
 #include "session/runsession.h"
 
+#include "engine/requestbody.h"
+#include "engine/tokenprobe.h"
 #include "parallel/cpuwork.h"
 #include "session/metricsscraper.h"
 #include "sim/simulator.h"
@@ -121,6 +123,21 @@ bool RunSession::start(const RunRequest &request, QString *error)
         }
     }
     setup.target = m_target;
+    if (!setup.cpuOnly && m_scenario.workload.active()) {
+        // Before any clock runs: how the target counts tokens, then the plan read once (its
+        // dataset included) for whichever model sends it.
+        const TokenProbe::Result probe = TokenProbe::measure(m_scenario, m_target, request.apiKey);
+        qCDebug(lcSession) << "token counts:" << countSourceName(probe.model.source)
+                           << probe.model.bytesPerToken << "bytes/token +" << probe.model.overheadTokens
+                           << probe.note;
+        m_scenario.workload.tokens = probe.model;
+        setup.scenario.workload.tokens = probe.model;
+        setup.plan = RequestBody::plan(setup.scenario, &message);
+        if (!setup.plan) {
+            m_simulator.reset();
+            return fail(message);
+        }
+    }
     // Calibrate the CPU work now (~0.2 s once per process), before any model's clock runs.
     if (m_scenario.cpuTaskMs > 0)
         CpuWork::roundsPerMs();

@@ -81,6 +81,12 @@ struct RequestRecord
     qint32 promptTokens = -1; // usage.prompt_tokens if sent, else the planned prompt length
     qint32 outputTokens = -1; // usage.completion_tokens if sent, else the token event count
     bool outputTokensFromUsage = false;
+    bool promptTokensFromUsage = false;
+    qint32 cachedTokens = -1; // usage.prompt_tokens_details.cached_tokens, -1 when not sent
+    // What a workload (workload/requestplan.h) asked for: the prompt length in the target's
+    // tokens and max_tokens; -1 for a run without a workload (or a prompt given as text).
+    qint32 askedInputTokens = -1;
+    qint32 askedOutputTokens = -1;
     qint32 retries = 0;
     std::vector<AttemptRecord> attempts;
     QString text; // streamed text, capped (Scenario::keepTextBytes)
@@ -88,6 +94,13 @@ struct RequestRecord
     bool settled() const
     {
         return outcome == Outcome::Success || outcome == Outcome::Failed || outcome == Outcome::Incomplete;
+    }
+    // A success that produced fewer output tokens than the max_tokens its workload asked for (an
+    // EOS before the limit). Counted and flagged; it stays in every percentile.
+    bool stoppedEarly() const
+    {
+        return outcome == Outcome::Success && askedOutputTokens > 0 && outputTokens >= 0
+            && outputTokens < askedOutputTokens;
     }
     qint64 firstTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.front(); }
     qint64 lastTokenNs() const { return tokenNs.empty() ? -1 : tokenNs.back(); }

@@ -16,6 +16,9 @@ private slots:
     void badField();
     void loadReportsFileProblems();
     void sequentialAndFaults();
+    void workloadSection();
+    void workloadBadField_data();
+    void workloadBadField();
 };
 
 static QJsonObject parse(const char *json)
@@ -230,6 +233,91 @@ void tst_Scenario::sequentialAndFaults()
     QCOMPARE(s.simulator.faults.missingDone, 0.2);
     QCOMPARE(s.simulator.faults.retryAfterSeconds, 3);
     QVERIFY(s.simulator.faults.any());
+}
+
+void tst_Scenario::workloadSection()
+{
+    // Absent by default, and a scenario without one writes no workload section at all.
+    QVERIFY(!Scenario().workload.active());
+    QVERIFY(!Scenario().toJson().contains(QStringLiteral("workload")));
+    Scenario s;
+    s.requests = 5;
+    s.workload.inputTokens = QStringLiteral("normal:512,128,64,2048");
+    s.workload.outputTokens = QStringLiteral("128:30,1024:70");
+    s.workload.prefixTokens = 1000;
+    s.workload.prefixGroups = 4;
+    Scenario back;
+    QString error;
+    QVERIFY2(Scenario::fromJson(s.toJson(), &back, &error), qPrintable(error));
+    QCOMPARE(back.toJson(), s.toJson());
+    QCOMPARE(back.workload.inputTokens, s.workload.inputTokens);
+    QCOMPARE(back.workload.outputTokens, s.workload.outputTokens);
+    QCOMPARE(back.workload.prefixTokens, 1000);
+    QCOMPARE(back.workload.prefixGroups, 4);
+
+    Scenario d;
+    d.requests = 5;
+    d.workload.dataset = QStringLiteral("/data/sharegpt.json");
+    d.workload.datasetFormat = QStringLiteral("sharegpt");
+    d.workload.datasetSample = 300;
+    QVERIFY2(Scenario::fromJson(d.toJson(), &back, &error), qPrintable(error));
+    QCOMPARE(back.workload.dataset, d.workload.dataset);
+    QCOMPARE(back.workload.datasetFormat, QStringLiteral("sharegpt"));
+    QCOMPARE(back.workload.datasetSample, 300);
+    QCOMPARE(back.toJson(), d.toJson());
+}
+
+void tst_Scenario::workloadBadField_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected"); // the start of the error: the field and what is wrong
+    QTest::newRow("bad distribution")
+        << QByteArray(R"({"load": {"requests": 1}, "workload": {"input_tokens": "normal:512"}})")
+        << QStringLiteral("workload.input_tokens: normal takes MEAN,STD or MEAN,STD,MIN,MAX");
+    QTest::newRow("bad output distribution")
+        << QByteArray(R"({"load": {"requests": 1}, "workload": {"output_tokens": "uniform:9,3"}})")
+        << QStringLiteral("workload.output_tokens: uniform's A must not be above B");
+    QTest::newRow("not a string") << QByteArray(
+        R"({"load": {"requests": 1}, "workload": {"input_tokens": 512}})")
+                                  << QStringLiteral("workload.input_tokens: must be a string");
+    QTest::newRow("unknown field") << QByteArray(
+        R"({"load": {"requests": 1}, "workload": {"input_len": "5"}})")
+                                   << QStringLiteral("workload.input_len: unknown field");
+    QTest::newRow("prefix groups zero")
+        << QByteArray(R"({"load": {"requests": 1}, "workload": {"prefix_tokens": 10, "prefix_groups": 0}})")
+        << QStringLiteral("workload.prefix_groups: must be an integer from 1 to");
+    QTest::newRow("negative prefix") << QByteArray(
+        R"({"load": {"requests": 1}, "workload": {"prefix_tokens": -1}})")
+                                     << QStringLiteral(
+                                            "workload.prefix_tokens: must be an integer from 0 to");
+    QTest::newRow("unknown format")
+        << QByteArray(
+               R"({"load": {"requests": 1}, "workload": {"dataset": "a.csv", "dataset_format": "csv"}})")
+        << QStringLiteral("workload.dataset_format: must be auto, jsonl or sharegpt (got \"csv\")");
+    QTest::newRow("sample without dataset")
+        << QByteArray(R"({"load": {"requests": 1}, "workload": {"dataset_sample": 10}})")
+        << QStringLiteral("workload.dataset_sample: needs workload.dataset");
+    QTest::newRow("dataset and lengths")
+        << QByteArray(R"({"load": {"requests": 1}, "workload": {"dataset": "a.jsonl", "input_tokens": "5"}})")
+        << QStringLiteral("workload.dataset: the prompts come from the dataset");
+    QTest::newRow("prompt and lengths")
+        << QByteArray(
+               R"({"load": {"requests": 1}, "request": {"prompt": "hi"}, "workload": {"input_tokens": "5"}})")
+        << QStringLiteral(
+               "workload.input_tokens: prompts are synthesised to these lengths; unset request.prompt");
+    QTest::newRow("cpu only") << QByteArray(
+        R"({"load": {"requests": 1, "cpu_only": true}, "workload": {"output_tokens": "5"}})")
+                              << QStringLiteral("workload: a CPU-only run sends no requests");
+}
+
+void tst_Scenario::workloadBadField()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    Scenario s;
+    QString error;
+    QVERIFY(!Scenario::fromJson(parse(json.constData()), &s, &error));
+    QVERIFY2(error.startsWith(expected), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_Scenario)
