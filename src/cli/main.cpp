@@ -10,6 +10,12 @@
 #define BURGERBENCH_HAVE_RACE_COMMAND 1
 #endif
 
+#include "i18n/language.h"
+
+#include "burgerbench_buildinfo.h" // generated at configure time (cmake/BurgerBenchInstall.cmake)
+
+#include <QCoreApplication>
+
 #include <cstdio>
 #include <cstring>
 
@@ -52,7 +58,12 @@ int main(int argc, char **argv)
         return Cli::Ok;
     }
     if (!std::strcmp(command, "--version") || !std::strcmp(command, "-v")) {
-        std::printf("burgerbench-cli %s\n", BURGERBENCH_VERSION);
+        // The version, the revision it was built from, and where its catalogues are read from
+        // (an installed share/burgerbench/translations, or the copies built in).
+        QCoreApplication app(argc, argv);
+        const QString dir = I18n::installedTranslationsDir();
+        std::printf("burgerbench-cli %s (git %s)\ntranslations: %s\n", BURGERBENCH_VERSION,
+            BURGERBENCH_GIT_REVISION, dir.isEmpty() ? "built in" : qPrintable(dir));
         return Cli::Ok;
     }
     // Sub-commands see argv without the command word, so their parsers print their own name.

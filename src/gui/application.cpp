@@ -6,6 +6,8 @@
 #include "gui/settings.h"
 #include "gui/translations.h"
 
+#include "burgerbench_buildinfo.h" // generated at configure time (cmake/BurgerBenchInstall.cmake)
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -64,7 +66,8 @@ int runDesktopApp(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("BurgerBench"));
     QApplication::setOrganizationName(QStringLiteral("BurgerBench"));
-    QApplication::setApplicationVersion(QStringLiteral(BURGERBENCH_VERSION));
+    QApplication::setApplicationVersion(
+        QStringLiteral(BURGERBENCH_VERSION " (git " BURGERBENCH_GIT_REVISION ")"));
     QApplication::setDesktopFileName(QStringLiteral("burgerbench"));
 
     Translations translations;

@@ -1,6 +1,8 @@
 #include "i18n/language.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTranslator>
 
 #include <memory>
@@ -18,26 +20,59 @@ namespace {
 struct Catalogues
 {
     std::unique_ptr<QTranslator> byLanguage[int(Language::Spanish) + 1];
+    QString files[int(Language::Spanish) + 1];
     Catalogues()
     {
+        const QString installed = installedTranslationsDir();
         for (Language language : languages()) {
-            auto translator = std::make_unique<QTranslator>();
-            // Compiled in by qt_add_translations in src/i18n/CMakeLists.txt (resource prefix /i18n).
-            if (translator->load(QStringLiteral(":/i18n/burgerbench_%1.qm").arg(code(language))))
-                byLanguage[int(language)] = std::move(translator);
+            const QString name = QStringLiteral("burgerbench_%1.qm").arg(code(language));
+            // The installed catalogue (share/burgerbench/translations beside bin/), else the one
+            // compiled in by qt_add_translations in src/i18n/CMakeLists.txt (resource prefix
+            // /i18n): the build tree and the tests read that one.
+            const QString candidates[] = { installed.isEmpty() ? QString() : QString(installed + u'/' + name),
+                QString(QStringLiteral(":/i18n/") + name) };
+            for (const QString &file : candidates) {
+                auto translator = std::make_unique<QTranslator>();
+                if (!file.isEmpty() && QFileInfo::exists(file) && translator->load(file)) {
+                    byLanguage[int(language)] = std::move(translator);
+                    files[int(language)] = file;
+                    break;
+                }
+            }
         }
     }
 };
 
+const Catalogues &catalogues()
+{
+    static Catalogues loaded;
+    return loaded;
+}
+
 QTranslator *catalogue(Language language)
 {
-    static Catalogues catalogues;
-    return catalogues.byLanguage[int(language)].get();
+    return catalogues().byLanguage[int(language)].get();
 }
 
 QTranslator *installed = nullptr; // the catalogue installTranslator() installed; GUI thread only
 
 } // namespace
+
+QString installedTranslationsDir()
+{
+    if (!QCoreApplication::instance())
+        return {};
+    // BURGERBENCH_TRANSLATIONS_FROM_BINDIR: GNUInstallDirs' datadir/burgerbench/translations
+    // relative to its bindir ("../share/burgerbench/translations"), set in src/i18n/CMakeLists.txt.
+    const QString dir = QDir::cleanPath(
+        QCoreApplication::applicationDirPath() + u'/' + QStringLiteral(BURGERBENCH_TRANSLATIONS_FROM_BINDIR));
+    return QFileInfo(dir).isDir() ? dir : QString();
+}
+
+QString catalogueFile(Language language)
+{
+    return catalogues().files[int(language)];
+}
 
 QList<Language> languages()
 {

@@ -31,6 +31,15 @@ bool installTranslator(Language language);
 // Removes the catalogue installTranslator() installed: the source texts show again.
 void removeTranslator();
 
+// Where the catalogues are read from: an installed tree's share/burgerbench/translations (found
+// relative to the executable, as GNUInstallDirs lays it out) when it exists, else the copies
+// compiled into bb_i18n's resources (the build tree). The directory, or "" without one (or
+// before a QCoreApplication exists).
+QString installedTranslationsDir();
+// The file `language`'s catalogue was loaded from (a path in that directory, or
+// ":/i18n/burgerbench_<code>.qm"); "" if none could be loaded.
+QString catalogueFile(Language language);
+
 } // namespace I18n
 
 } // namespace BurgerBench

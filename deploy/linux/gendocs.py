@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Man pages and bash/zsh/fish completions for burgerbench-cli and burgerbench, generated at
+build time from the programs' own --help (QCommandLineParser's layout; the CLI's command list
+from `burgerbench-cli --help`), so they never drift from the option tables.
+
+    gendocs.py --cli build/bin/burgerbench-cli [--app build/bin/burgerbench] --out DIR
+               [--version 0.1.0] [--date 2026-12-02]
+
+writes DIR/man1/*.1 and *.1.gz (burgerbench-cli.1, burgerbench-cli-<command>.1, burgerbench.1)
+and DIR/completions/{burgerbench-cli.bash,_burgerbench-cli,burgerbench-cli.fish,
+burgerbench.bash,_burgerbench,burgerbench.fish}. Exits 1 naming what it could not read.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import subprocess
+import sys
+
+
+class Option:
+    def __init__(self, names, value, description):
+        self.names = names  # ["-h", "--help"]
+        self.value = value  # "file", or None for a switch
+        self.description = description
+
+    @property
+    def long(self):
+        return [n for n in self.names if n.startswith("--")]
+
+    @property
+    def short(self):
+        return [n for n in self.names if not n.startswith("--")]
+
+
+class Page:
+    """One program or sub-command's --help, parsed."""
+
+    def __init__(self):
+        self.usage = ""
+        self.description = []
+        self.options = []
+        self.arguments = []  # (name, description)
+        self.extra = []  # lines after the sections (none from QCommandLineParser)
+
+
+def run_help(argv):
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=60)
+    if p.returncode != 0:
+        sys.exit("gendocs: %s exited %d: %s" % (" ".join(argv), p.returncode, p.stderr.decode(errors="replace")))
+    return p.stdout.decode("utf-8")
+
+
+def parse_entries(lines):
+    """'  names  description' rows with indented continuation lines -> [(names, description)]."""
+    entries = []
+    for line in lines:
+        if not line.strip():
+            continue
+        m = re.match(r"^  (\S.*?)(?:\s{2,}(\S.*))?$", line)
+        if m and not line.startswith("   "):
+            entries.append([m.group(1), m.group(2) or ""])
+        elif entries:
+            entries[-1][1] = (entries[-1][1] + " " + line.strip()).strip()
+    return entries
+
+
+def parse_qt_help(text):
+    page = Page()
+    section = None
+    buckets = {"options": [], "arguments": []}
+    for line in text.splitlines():
+        if line.startswith("Usage: "):
+            page.usage = line[len("Usage: "):]
+            section = "description"
+            continue
+        if line in ("Options:", "Arguments:"):
+            section = line[:-1].lower()
+            continue
+        if section == "description":
+            page.description.append(line)
+        elif section in buckets:
+            buckets[section].append(line)
+    while page.description and not page.description[-1].strip():
+        page.description.pop()
+    for names, description in parse_entries(buckets["options"]):
+        value = None
+        m = re.search(r"\s<([^>]+)>$", names)
+        if m:
+            value = m.group(1)
+            names = names[: m.start()]
+        page.options.append(Option([n.strip() for n in names.split(",")], value, description))
+    page.arguments = [tuple(e) for e in parse_entries(buckets["arguments"])]
+    if not page.options:
+        sys.exit("gendocs: no options found in:\n" + text)
+    return page
+
+
+def parse_cli_commands(text):
+    """burgerbench-cli --help: its 'Commands:' rows and the lines after them."""
+    commands, notes, section = [], [], None
+    for line in text.splitlines():
+        if line == "Commands:":
+            section = "commands"
+            continue
+        if section == "commands":
+            if not line.strip():
+                section = "notes"
+                continue
+            m = re.match(r"^  (\S+)\s+(.*)$", line)
+            if m:
+                commands.append((m.group(1), m.group(2)))
+        elif section == "notes" and line.strip():
+            notes.append(line.strip())
+    if not commands:
+        sys.exit("gendocs: no 'Commands:' section in burgerbench-cli --help:\n" + text)
+    return commands, notes
+
+
+# --- roff ------------------------------------------------------------------------------------
+
+def roff(text):
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    if text[:1] in (".", "'"):
+        text = "\\&" + text
+    return text
+
+
+def roff_option(o):
+    names = ", ".join("\\fB%s\\fR" % roff(n) for n in o.names)
+    if o.value:
+        names += " \\fI%s\\fR" % roff(o.value)
+    return names
+
+
+def man_page(name, section_title, summary, synopsis, page, version, date, see_also, exit_status=None, commands=None,
+             description=None):
+    out = []
+    out.append('.TH %s 1 "%s" "BurgerBench %s" "%s"' % (name.upper().replace("-", "\\-"), date, version, section_title))
+    out.append(".\\\" Generated by deploy/linux/gendocs.py from `%s --help`; do not edit." % synopsis.split(" [")[0])
+    out.append(".nh")  # no hyphenation: option and program names stay whole
+    out.append(".ad l")
+    out.append(".SH NAME")
+    out.append("%s \\- %s" % (roff(name), roff(summary)))
+    out.append(".SH SYNOPSIS")
+    out.append(".B %s" % roff(synopsis.split(" [")[0]))
+    rest = synopsis[len(synopsis.split(" [")[0]):].strip()
+    if rest:
+        out.append(roff(rest))
+    if page and page.description:
+        out.append(".SH DESCRIPTION")
+        for para in "\n".join(page.description).split("\n\n"):
+            for line in para.splitlines():
+                out.append(roff(line))
+            out.append(".PP")
+        if out[-1] == ".PP":
+            out.pop()
+    if description:
+        out.append(".SH DESCRIPTION")
+        out += [roff(line) for line in description]
+    if commands:
+        out.append(".SH COMMANDS")
+        for cmd, desc in commands:
+            out.append(".TP")
+            out.append("\\fB%s\\fR" % roff(cmd))
+            out.append(roff(desc) + "; see \\fB%s\\-%s\\fR(1)." % (roff(name), roff(cmd)))
+    if page and page.options:
+        out.append(".SH OPTIONS")
+        for o in page.options:
+            out.append(".TP")
+            out.append(roff_option(o))
+            out.append(roff(o.description))
+    if page and page.arguments:
+        out.append(".SH ARGUMENTS")
+        for arg, desc in page.arguments:
+            out.append(".TP")
+            out.append("\\fI%s\\fR" % roff(arg))
+            out.append(roff(desc))
+    if exit_status:
+        out.append(".SH EXIT STATUS")
+        for line in exit_status:
+            out.append(roff(line))
+    if see_also:
+        out.append(".SH SEE ALSO")
+        out.append(",\n".join("\\fB%s\\fR(1)" % roff(s) for s in see_also))
+    return "\n".join(out) + "\n"
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    if path.endswith(".1"):
+        with open(path + ".gz", "wb") as raw:
+            # mtime 0 and no name: the same page gives the same bytes (reproducible packages).
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+                gz.write(text.encode("utf-8"))
+
+
+# --- completions -----------------------------------------------------------------------------
+
+FILE_VALUES = {"file", "png", "dir", "path", "json", "csv", "html"}
+
+
+def bash_words(options):
+    return " ".join(n for o in options for n in o.names)
+
+
+def bash_completion(program, commands, pages):
+    """commands: [(name, desc)] or None for a program without sub-commands; pages: {cmd or '': Page}."""
+    fn = "_" + re.sub(r"[^A-Za-z0-9]", "_", program)
+    out = ["# bash completion for %s, generated by deploy/linux/gendocs.py from its --help." % program,
+           "%s()" % fn, "{",
+           '    local cur="${COMP_WORDS[COMP_CWORD]}" prev=""',
+           '    (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"',
+           '    local opts="" valued="" files=""']
+    if commands:
+        names = " ".join(c for c, _ in commands)
+        out += ["    if (( COMP_CWORD == 1 )); then",
+                '        COMPREPLY=( $(compgen -W "%s --help --version" -- "$cur") )' % names,
+                "        return 0",
+                "    fi",
+                '    case "${COMP_WORDS[1]}" in']
+        for cmd, _ in commands:
+            page = pages[cmd]
+            out.append("        %s)" % cmd)
+            out += bash_case(page, "            ")
+            out.append("            ;;")
+        out += ["        *) return 0 ;;", "    esac"]
+    else:
+        out += bash_case(pages[""], "    ")
+    out += ['    if [[ -n "$prev" && " $valued " == *" $prev "* ]]; then',
+            '        [[ " $files " == *" $prev "* ]] && COMPREPLY=( $(compgen -f -- "$cur") )',
+            "        return 0",
+            "    fi",
+            '    if [[ "$cur" == -* ]]; then',
+            '        COMPREPLY=( $(compgen -W "$opts" -- "$cur") )',
+            "    else",
+            '        COMPREPLY=( $(compgen -f -- "$cur") )',
+            "    fi",
+            "    return 0",
+            "}",
+            "complete -o filenames -F %s %s" % (fn, program)]
+    return "\n".join(out) + "\n"
+
+
+def bash_case(page, indent):
+    valued = " ".join(n for o in page.options if o.value for n in o.names)
+    files = " ".join(n for o in page.options if o.value and o.value.lower() in FILE_VALUES for n in o.names)
+    return ['%sopts="%s"' % (indent, bash_words(page.options)),
+            '%svalued="%s"' % (indent, valued),
+            '%sfiles="%s"' % (indent, files)]
+
+
+def zsh_escape(text):
+    return text.replace("\\", "\\\\").replace("'", "'\\''").replace("[", "\\[").replace("]", "\\]").replace(":", "\\:")
+
+
+def zsh_specs(page):
+    specs = []
+    for o in page.options:
+        desc = zsh_escape(o.description)
+        action = ""
+        if o.value:
+            action = ":%s:%s" % (zsh_escape(o.value), "_files" if o.value.lower() in FILE_VALUES else " ")
+        if len(o.names) > 1:
+            exclusive = " ".join(o.names)
+            specs.append("'(%s)'{%s}'[%s]%s'" % (exclusive, ",".join(o.names), desc, action))
+        else:
+            repeat = "*" if "Repeatable" in o.description else ""
+            specs.append("'%s%s[%s]%s'" % (repeat, o.names[0], desc, action))
+    return specs
+
+
+def zsh_completion(program, commands, pages):
+    fn = "_" + program
+    out = ["#compdef %s" % program, "# zsh completion for %s, generated by deploy/linux/gendocs.py from its --help." % program,
+           "%s() {" % fn]
+    if commands:
+        out.append("    local -a commands")
+        out.append("    commands=(")
+        for cmd, desc in commands:
+            out.append("        '%s:%s'" % (cmd, zsh_escape(desc)))
+        out.append("    )")
+        out += ["    if (( CURRENT == 2 )); then",
+                "        _describe -t commands 'burgerbench-cli command' commands",
+                "        return",
+                "    fi",
+                "    local cmd=$words[2]",
+                "    shift words",
+                "    (( CURRENT-- ))",
+                "    case $cmd in"]
+        for cmd, _ in commands:
+            out.append("        %s)" % cmd)
+            out.append("            _arguments -s \\")
+            out += ["                %s \\" % s for s in zsh_specs(pages[cmd])]
+            out.append("                '*:file:_files'")
+            out.append("            ;;")
+        out.append("    esac")
+    else:
+        out.append("    _arguments -s \\")
+        out += ["        %s \\" % s for s in zsh_specs(pages[""])]
+        out.append("        '*:file:_files'")
+    out += ["}", '%s "$@"' % fn]
+    return "\n".join(out) + "\n"
+
+
+def fish_escape(text):
+    return text.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def fish_lines(program, page, condition):
+    out = []
+    for o in page.options:
+        parts = ["complete -c %s" % program]
+        if condition:
+            parts.append("-n '%s'" % condition)
+        for n in o.short:
+            parts.append("-s %s" % n.lstrip("-"))
+        for n in o.long:
+            parts.append("-l %s" % n[2:])
+        if o.value:
+            parts.append("-r")
+            parts.append("-F" if o.value.lower() in FILE_VALUES else "-f")
+        parts.append("-d '%s'" % fish_escape(o.description))
+        out.append(" ".join(parts))
+    return out
+
+
+def fish_completion(program, commands, pages):
+    out = ["# fish completion for %s, generated by deploy/linux/gendocs.py from its --help." % program]
+    if commands:
+        names = " ".join(c for c, _ in commands)
+        out.append("complete -c %s -f" % program)
+        for cmd, desc in commands:
+            out.append("complete -c %s -n 'not __fish_seen_subcommand_from %s' -a %s -d '%s'"
+                       % (program, names, cmd, fish_escape(desc)))
+        for cmd, _ in commands:
+            out += fish_lines(program, pages[cmd], "__fish_seen_subcommand_from %s" % cmd)
+    else:
+        out += fish_lines(program, pages[""], None)
+    return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--app")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--version", default="")
+    ap.add_argument("--date", default=os.environ.get("BURGERBENCH_DOC_DATE", "2026-12-02"))
+    a = ap.parse_args()
+
+    top = run_help([a.cli, "--help"])
+    commands, notes = parse_cli_commands(top)
+    pages = {}
+    for cmd, _ in commands:
+        pages[cmd] = parse_qt_help(run_help([a.cli, cmd, "--help"]))
+    exit_codes = [n for n in notes if n.startswith("Exit codes")]
+    see = ["burgerbench-cli-%s" % c for c, _ in commands] + (["burgerbench"] if a.app else [])
+    man1 = os.path.join(a.out, "man1")
+    comp = os.path.join(a.out, "completions")
+    write(os.path.join(man1, "burgerbench-cli.1"),
+          man_page("burgerbench-cli", "User Commands", "headless load tester for OpenAI-compatible LLM endpoints",
+                   "burgerbench-cli <command> [options]", None, a.version, a.date, see,
+                   exit_status=exit_codes, commands=commands,
+                   description=[n for n in notes if not n.startswith("Exit codes")]))
+    for cmd, desc in commands:
+        page = pages[cmd]
+        synopsis = "burgerbench-cli %s" % cmd
+        # "Usage: /path/to/burgerbench-cli [options] ...": the sub-command sees the program's path.
+        rest = page.usage.split(None, 1)[1] if len(page.usage.split(None, 1)) > 1 else "[options]"
+        write(os.path.join(man1, "burgerbench-cli-%s.1" % cmd),
+              man_page("burgerbench-cli-%s" % cmd, "User Commands", desc, "%s %s" % (synopsis, rest), page,
+                       a.version, a.date, ["burgerbench-cli"], exit_status=exit_codes))
+    write(os.path.join(comp, "burgerbench-cli.bash"), bash_completion("burgerbench-cli", commands, pages))
+    write(os.path.join(comp, "_burgerbench-cli"), zsh_completion("burgerbench-cli", commands, pages))
+    write(os.path.join(comp, "burgerbench-cli.fish"), fish_completion("burgerbench-cli", commands, pages))
+
+    if a.app:
+        app = parse_qt_help(run_help([a.app, "--language", "en", "--help"]))
+        rest = app.usage.split(None, 1)[1] if len(app.usage.split(None, 1)) > 1 else "[options]"
+        write(os.path.join(man1, "burgerbench.1"),
+              man_page("burgerbench", "User Commands", "desktop load tester for OpenAI-compatible LLM endpoints",
+                       "burgerbench %s" % rest, app, a.version, a.date, ["burgerbench-cli"]))
+        write(os.path.join(comp, "burgerbench.bash"), bash_completion("burgerbench", None, {"": app}))
+        write(os.path.join(comp, "_burgerbench"), zsh_completion("burgerbench", None, {"": app}))
+        write(os.path.join(comp, "burgerbench.fish"), fish_completion("burgerbench", None, {"": app}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
