@@ -101,6 +101,15 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("header"), QStringLiteral("Extra request header, repeatable."),
             QStringLiteral("name:value") },
         { QStringLiteral("http2"), QStringLiteral("Use HTTP/2 (h2c prior knowledge on http://).") },
+        { QStringLiteral("server-metrics"),
+            QStringLiteral("Scrape the server's Prometheus metrics during the run: a URL, or auto (the "
+                           "target's origin + /metrics; the built-in simulator's without --url)."),
+            QStringLiteral("url|auto") },
+        { QStringLiteral("server-metrics-interval"),
+            QStringLiteral("Time between scrapes, 50ms to 60s (default 500ms)."), QStringLiteral("time") },
+        { QStringLiteral("server-metric"),
+            QStringLiteral("Also keep this Prometheus series from the scrapes. Repeatable."),
+            QStringLiteral("name") },
         { QStringLiteral("mode"),
             QStringLiteral("Execution model: sequential, concurrent (default), parallel-blocking, "
                            "parallel-cpu, mixed, anti-pattern or background-jobs (docs/race.md)."),
@@ -217,6 +226,30 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
     }
     if (parser.isSet(QStringLiteral("http2")))
         scenario.http2 = true;
+    if (parser.isSet(QStringLiteral("server-metrics"))) {
+        const QString text = parser.value(QStringLiteral("server-metrics"));
+        const QUrl metrics(text, QUrl::StrictMode);
+        if (text != QLatin1String("auto")
+            && (!metrics.isValid() || metrics.host().isEmpty()
+                || (metrics.scheme() != QLatin1String("http") && metrics.scheme() != QLatin1String("https"))))
+            return fail(error,
+                QStringLiteral("--server-metrics: expected auto or an http:// or https:// URL (got \"%1\")")
+                    .arg(metrics.toString(QUrl::RemoveUserInfo)));
+        scenario.serverMetrics = text;
+    }
+    if (parser.isSet(QStringLiteral("server-metrics-interval"))) {
+        FlagReader interval { parser, {} };
+        double seconds = 0;
+        interval.seconds(QStringLiteral("server-metrics-interval"), &seconds, 24 * 3600);
+        if (!interval.error.isEmpty())
+            return fail(error, interval.error);
+        if (seconds < 0.05 || seconds > 60)
+            return fail(error,
+                QStringLiteral("--server-metrics-interval: expected 50ms to 60s (got \"%1\")")
+                    .arg(parser.value(QStringLiteral("server-metrics-interval"))));
+        scenario.serverMetricsIntervalMs = int(std::lround(seconds * 1000));
+    }
+    scenario.serverMetricNames.append(parser.values(QStringLiteral("server-metric")));
     if (parser.isSet(QStringLiteral("mode"))) {
         const QString m = parser.value(QStringLiteral("mode"));
         if (!executionModeFromName(m, &scenario.mode))

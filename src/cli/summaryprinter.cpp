@@ -1,5 +1,6 @@
 #include "cli/summaryprinter.h"
 
+#include "metrics/serverhistogram.h"
 #include "metrics/summary.h"
 #include "parallel/race.h"
 #include "trace/lanenames.h"
@@ -174,6 +175,16 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         out += row(QStringLiteral("Errors and cut-offs by kind:"), parts.join(QStringLiteral(", ")));
     }
 
+    const ServerMetricsRecord &server = trace.serverMetrics;
+    if (server.enabled()) {
+        out += row(QStringLiteral("Server metrics scraped:"),
+            QStringLiteral("%1 scrapes every %2 ms, %3 failed, %4 late (%5%6)")
+                .arg(server.scrapes)
+                .arg(server.intervalMs)
+                .arg(server.failedScrapes)
+                .arg(server.lateTicks)
+                .arg(server.url, server.server.isEmpty() ? QString() : QStringLiteral(", ") + server.server));
+    }
     out += QStringLiteral("\n%1").arg(QStringLiteral("latency (ms)"), -22);
     QStringList columns { QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("std") };
     for (double r : ranks)
@@ -193,6 +204,20 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         out += u'\n';
     };
     line(QStringLiteral("TTFT"), s.ttft);
+    // The server's own TTFT (its histogram's buckets over the run): what the network and the client
+    // add is the difference. Percentiles are interpolated inside a bucket; no std from buckets.
+    ServerHistogramWindow serverTtft;
+    if (runHistogramWindow(server, QStringLiteral("ttft"), trace.measuredStartNs, &serverTtft)
+        && serverTtft.count > 0) {
+        out += QStringLiteral("TTFT (server)").leftJustified(22, u' ');
+        out += num(serverTtft.mean() * 1e3).rightJustified(10, u' ');
+        out += num(serverTtft.quantile(0.5) * 1e3).rightJustified(10, u' ');
+        out += QStringLiteral("-").rightJustified(10, u' ');
+        for (double r : ranks)
+            out += num(serverTtft.quantile(r / 100) * 1e3).rightJustified(10, u' ');
+        out += QString::number(qint64(serverTtft.count)).rightJustified(10, u' ');
+        out += u'\n';
+    }
     line(QStringLiteral("TPOT"), s.tpot);
     line(QStringLiteral("ITL"), s.itl);
     line(QStringLiteral("E2EL"), s.e2el);

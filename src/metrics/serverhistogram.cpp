@@ -102,7 +102,24 @@ bool serverHistogramWindow(const ServerMetricsRecord &record, const QString &met
     for (auto it = byLe.cbegin(); it != byLe.cend(); ++it)
         out->buckets.push_back(HistogramBucket { it.key(), std::max(0.0, it.value()) });
     out->count = std::isinf(out->buckets.back().le) ? out->buckets.back().count : 0;
+    out->sum = std::numeric_limits<double>::quiet_NaN();
+    for (const ServerSeries &s : record.series) {
+        if (s.metric != metric || !s.name.endsWith(QLatin1String("_sum")) || s.family != family)
+            continue;
+        const double atTo = seriesValueAt(s, to);
+        const double atFrom = seriesValueAt(s, from);
+        if (std::isnan(atTo))
+            continue;
+        out->sum = (std::isnan(out->sum) ? 0 : out->sum) + atTo - (std::isnan(atFrom) ? 0 : atFrom);
+    }
     return true;
+}
+
+bool runHistogramWindow(const ServerMetricsRecord &record, const QString &metric, qint64 measuredStartNs,
+    ServerHistogramWindow *out)
+{
+    return serverHistogramWindow(
+        record, metric, std::max<qint64>(0, measuredStartNs), std::numeric_limits<qint64>::max(), out);
 }
 
 std::vector<std::pair<qint64, double>> counterRates(const ServerSeries &series)

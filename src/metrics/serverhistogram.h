@@ -33,6 +33,9 @@ struct ServerHistogramWindow
     qint64 toNs = 0;
     std::vector<HistogramBucket> buckets; // cumulative, by le
     double count = 0; // observations in the window (the +Inf bucket)
+    double sum = 0; // their sum (the _sum series' difference; NaN without one)
+
+    double mean() const { return count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN(); }
 
     double quantile(double q) const { return histogramQuantile(buckets, q); }
     // The bucket holding `value`: index into buckets (size() - 1 for +Inf).
@@ -42,6 +45,12 @@ struct ServerHistogramWindow
 // False when the record has no bucket series for `metric` or fewer than one scrape with them.
 bool serverHistogramWindow(const ServerMetricsRecord &record, const QString &metric, qint64 fromNs,
     qint64 toNs, ServerHistogramWindow *out);
+
+// The run's window: from the last scrape at or before `measuredStartNs` (the run's first measured
+// dispatch; the baseline scrape before the run clock's zero when there is no later one) to the
+// final scrape after the run.
+bool runHistogramWindow(const ServerMetricsRecord &record, const QString &metric, qint64 measuredStartNs,
+    ServerHistogramWindow *out);
 
 // A counter as a rate per second between consecutive samples (at the later one's time). A decrease
 // (the server restarted) starts over: no rate is given for that step.

@@ -1,5 +1,7 @@
 #include "report/jsonreport.h"
 
+#include "report/servermetricsjson.h"
+
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "trace/lanenames.h"
@@ -467,6 +469,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
         jobs.append(o);
     }
     root.insert(QLatin1String("jobs"), jobs);
+    if (trace.serverMetrics.enabled())
+        root.insert(QLatin1String("server_metrics"), ServerMetricsJson::toJson(trace));
     return root;
 }
 
@@ -475,9 +479,11 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObj
     const QJsonObject root = toJson(trace, summary, extraMeta);
     // Fixed top-level order for people reading the file; everything below is key-sorted.
     static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
-        "loop_lag", "task_lanes", "task_lane_kinds", "tasks", "jobs" };
+        "loop_lag", "task_lanes", "task_lane_kinds", "tasks", "jobs", "server_metrics" };
     QByteArray out = "{\n";
-    const int n = int(sizeof(order) / sizeof(order[0]));
+    int n = int(sizeof(order) / sizeof(order[0]));
+    if (!root.contains(QLatin1String("server_metrics")))
+        --n; // written only for a run that scraped the server's /metrics
     for (int i = 0; i < n; ++i) {
         const QString key = QLatin1String(order[i]);
         out += "  " + keyBytes(key) + ": ";
@@ -604,6 +610,14 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         job.id = o.value(QLatin1String("id")).toString().toLatin1();
         job.message = o.value(QLatin1String("message")).toString();
         t.jobs.push_back(job);
+    }
+    if (root.contains(QLatin1String("server_metrics"))) {
+        QString why;
+        if (!ServerMetricsJson::fromJson(
+                root.value(QLatin1String("server_metrics")), &t.serverMetrics, &why)) {
+            rd.error = why;
+            return finish(false);
+        }
     }
     *trace = std::move(t);
     return finish(true);
