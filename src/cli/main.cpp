@@ -16,6 +16,11 @@
 
 #include <QCoreApplication>
 
+#if __has_include("cli/commands_sweep.h")
+#include "cli/commands_sweep.h"
+#define BURGERBENCH_HAVE_SWEEP_COMMAND 1
+#endif
+
 #include <cstdio>
 #include <cstring>
 
@@ -32,6 +37,9 @@ void printUsage(FILE *out)
                "  simulate   serve the built-in LLM simulator; prints its URL first\n"
 #ifdef BURGERBENCH_HAVE_RACE_COMMAND
                "  race       one workload through several execution models, side by side\n"
+#endif
+#ifdef BURGERBENCH_HAVE_SWEEP_COMMAND
+               "  sweep      runs at rising load: the throughput ceiling, the capacity within an SLO\n"
 #endif
 #ifdef BURGERBENCH_HAVE_REPORT_COMMANDS
                "  report     re-render a saved run (HTML, trace, CSV, images)\n"
@@ -75,6 +83,10 @@ int main(int argc, char **argv)
 #ifdef BURGERBENCH_HAVE_RACE_COMMAND
     if (!std::strcmp(command, "race"))
         return cmdRace(argc - 1, argv + 1);
+#endif
+#ifdef BURGERBENCH_HAVE_SWEEP_COMMAND
+    if (!std::strcmp(command, "sweep"))
+        return cmdSweep(argc - 1, argv + 1);
 #endif
 #ifdef BURGERBENCH_HAVE_REPORT_COMMANDS
     if (!std::strcmp(command, "report"))

@@ -1,0 +1,115 @@
+#include "sweep/saturation.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace BurgerBench {
+
+namespace {
+
+// Events per second: the least-squares slope of the running count against time. A slope, not
+// (n - 1) / span: a server of S slots finishes its requests in batches of S, and a span from the
+// first batch to the last counts one batch too many (29.4/s for a 26.7/s ceiling in a 3 s step).
+// `weights` (tokens) make it a rate of those instead; empty: each event counts 1. 0 below 3 events.
+double slopeRate(std::vector<std::pair<qint64, qint64>> events)
+{
+    if (events.size() < 3)
+        return 0;
+    std::sort(events.begin(), events.end());
+    const double n = double(events.size());
+    double meanX = 0;
+    double meanY = 0;
+    double running = 0;
+    std::vector<double> ys;
+    ys.reserve(events.size());
+    for (const auto &[t, w] : events) {
+        running += double(w);
+        ys.push_back(running);
+        meanX += double(t - events.front().first) / 1e9;
+        meanY += running;
+    }
+    meanX /= n;
+    meanY /= n;
+    double sxy = 0;
+    double sxx = 0;
+    for (size_t i = 0; i < events.size(); ++i) {
+        const double dx = double(events[i].first - events.front().first) / 1e9 - meanX;
+        sxy += dx * (ys[i] - meanY);
+        sxx += dx * dx;
+    }
+    return sxx > 0 ? sxy / sxx : 0;
+}
+
+} // namespace
+
+Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
+{
+    Saturation s;
+    struct Row
+    {
+        qint64 intended;
+        qint64 dispatch;
+    };
+    std::vector<Row> rows;
+    std::vector<std::pair<qint64, qint64>> arrivals; // (intended, 1)
+    std::vector<std::pair<qint64, qint64>> completions; // (end, 1) of each success
+    std::vector<std::pair<qint64, qint64>> tokensAt; // (end, output tokens) of each success
+    for (const RequestRecord &r : trace.requests) {
+        if (r.warmup || r.intendedNs < 0)
+            continue;
+        arrivals.emplace_back(r.intendedNs, 1);
+        if (r.dispatchNs >= 0)
+            rows.push_back({ r.intendedNs, r.dispatchNs });
+        if (r.outcome == Outcome::Success && r.endNs >= 0) {
+            completions.emplace_back(r.endNs, 1);
+            tokensAt.emplace_back(r.endNs, std::max<qint64>(0, r.outputTokens));
+        }
+    }
+    // Requests never dispatched (cut off while queued at the client) are the most late of all:
+    // count them as late as the run's end, so a queue that never drained still shows.
+    const qint64 runEnd = trace.endNs;
+    for (const RequestRecord &r : trace.requests) {
+        if (!r.warmup && r.intendedNs >= 0 && r.dispatchNs < 0 && runEnd > r.intendedNs)
+            rows.push_back({ r.intendedNs, runEnd });
+    }
+    s.arrivalRate = slopeRate(arrivals);
+    s.completionRate = slopeRate(completions);
+    s.outputRate = slopeRate(tokensAt);
+    if (openLoop && s.arrivalRate > 0) {
+        // Fewer than 3 completions out of many arrivals is as short as a rate gets.
+        const bool nothingServed = completions.size() < 3 && arrivals.size() >= 3;
+        s.rateShort = nothingServed || s.completionRate < MinAchievedRatio * s.arrivalRate;
+    }
+    if (rows.size() >= 6) {
+        std::sort(
+            rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.intended < b.intended; });
+        const size_t third = rows.size() / 3;
+        auto meanLateMs = [&](size_t from, size_t to) {
+            double sum = 0;
+            for (size_t i = from; i < to; ++i)
+                sum += double(std::max<qint64>(0, rows[i].dispatch - rows[i].intended)) / 1e6;
+            return sum / double(to - from);
+        };
+        s.latenessFirstMs = meanLateMs(0, third);
+        s.latenessLastMs = meanLateMs(rows.size() - third, rows.size());
+        const double spanMs = double(rows.back().intended - rows.front().intended) / 1e6;
+        const double allowed = std::max(GrowthFloorMs, GrowthSpanFraction * spanMs);
+        s.queueGrowing = s.latenessLastMs - s.latenessFirstMs > allowed;
+    }
+    s.saturated = s.rateShort || s.queueGrowing;
+    if (s.rateShort)
+        s.reason = QStringLiteral("served %1 requests/s of the %2/s that arrived (under %3%)")
+                       .arg(s.completionRate, 0, 'f', 2)
+                       .arg(s.arrivalRate, 0, 'f', 2)
+                       .arg(MinAchievedRatio * 100, 0, 'f', 0);
+    if (s.queueGrowing) {
+        if (!s.reason.isEmpty())
+            s.reason += QStringLiteral("; ");
+        s.reason += QStringLiteral("the client queue grew from %1 ms to %2 ms late")
+                        .arg(s.latenessFirstMs, 0, 'f', 0)
+                        .arg(s.latenessLastMs, 0, 'f', 0);
+    }
+    return s;
+}
+
+} // namespace BurgerBench
