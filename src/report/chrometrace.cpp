@@ -1,5 +1,6 @@
 #include "report/chrometrace.h"
 
+#include "metrics/serverhistogram.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "report/timeformat.h"
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -158,6 +160,40 @@ void emitSteps(Writer &w, int pid, const char *name, const Overlap &intervals, q
     w.counter(pid, name, origin, "requests", "0");
     for (const auto &[at, value] : intervals.steps())
         w.counter(pid, name, at, "requests", QByteArray::number(value));
+}
+
+// The server's own /metrics (RunTrace::serverMetrics) as counter tracks beside the client's: the
+// kitchen's queue and cooks, its KV cache, its token rate. One series per vocabulary key (the first
+// label set); a sample before the run clock's zero (the baseline scrape) is drawn at 0; a value that
+// is not finite is left out (a counter's args must be numbers).
+void emitServerCounters(Writer &w, int pid, const ServerMetricsRecord &m)
+{
+    struct Track
+    {
+        const char *metric;
+        const char *name;
+        const char *key;
+        double scale;
+        bool rate;
+    };
+    static constexpr Track Tracks[] = {
+        { "running", "server_running", "requests", 1, false },
+        { "waiting", "server_waiting", "requests", 1, false },
+        { "kv_cache_usage", "server_kv_cache_pct", "value", 100, false },
+        { "generation_tokens", "server_generation_tokens_per_s", "value", 1, true },
+    };
+    for (const Track &track : Tracks) {
+        const ServerSeries *series = m.find(QLatin1String(track.metric));
+        if (!series)
+            continue;
+        const std::vector<std::pair<qint64, double>> points
+            = track.rate ? counterRates(*series) : series->samples;
+        for (const auto &[at, value] : points) {
+            if (std::isfinite(value))
+                w.counter(pid, track.name, std::max<qint64>(0, at), track.key,
+                    QByteArray::number(value * track.scale, 'g', 10));
+        }
+    }
 }
 
 void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const SecretScrubber &scrub)
@@ -312,6 +348,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
             w.counter(pid, "errors", failures[i], "count", QByteArray::number(qint64(i) + 1));
     for (const LagSample &s : t.loopLag)
         w.counter(pid, "loop_lag_ms", s.atNs, "value", TimeFormat::nsAsMs(s.lagNs).toLatin1());
+    emitServerCounters(w, pid, t.serverMetrics);
 }
 
 } // namespace

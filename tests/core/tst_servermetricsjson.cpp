@@ -1,11 +1,17 @@
 #include "metrics/serverhistogram.h"
 #include "metrics/summary.h"
+#include "report/chrometrace.h"
 #include "report/jsonreport.h"
 #include "report/servermetricsjson.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -89,6 +95,7 @@ private slots:
     void absentWhenNotScraped();
     void badFieldsNamed_data();
     void badFieldsNamed();
+    void perfettoCounterTracks();
 };
 
 void tst_ServerMetricsJson::quantiles_data()
@@ -269,6 +276,54 @@ void tst_ServerMetricsJson::badFieldsNamed()
     ServerMetricsRecord record;
     QVERIFY(!ServerMetricsJson::fromJson(o, &record, &error));
     QCOMPARE(error, QStringLiteral("server_metrics.series[0].samples[1]: out of time order"));
+}
+
+// The server's series become Perfetto counter tracks (server_waiting, server_running,
+// server_generation_tokens_per_s ...) that pass ../shared/tools/check_trace.py; a NaN sample is left
+// out, the baseline before the run clock's zero is drawn at 0.
+void tst_ServerMetricsJson::perfettoCounterTracks()
+{
+    RunTrace t = scrapedTrace();
+    t.serverMetrics.series.push_back(series(QStringLiteral("vllm:kv_cache_usage_perc"),
+        QStringLiteral("kv_cache_usage"), QStringLiteral("gauge"),
+        { { -1'500'000, 0 }, { 401'000'000, 0.25 }, { 1'601'000'000, std::nan("") } }));
+    const QByteArray bytes = ChromeTrace::toBytes(t);
+    QMap<QString, QList<QPair<double, double>>> tracks; // name -> (ts us, value)
+    for (const auto &v :
+        QJsonDocument::fromJson(bytes).object().value(QLatin1String("traceEvents")).toArray()) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("ph")).toString() != QLatin1String("C"))
+            continue;
+        const QString name = e.value(QLatin1String("name")).toString();
+        if (!name.startsWith(QLatin1String("server_")))
+            continue;
+        const QJsonObject args = e.value(QLatin1String("args")).toObject();
+        QCOMPARE(args.size(), 1);
+        tracks[name].append({ e.value(QLatin1String("ts")).toDouble(), args.begin().value().toDouble() });
+    }
+    QCOMPARE(tracks.value(QStringLiteral("server_waiting")),
+        (QList<QPair<double, double>> { { 0, 0 }, { 401000, 28 }, { 1601000, 0 } }));
+    QCOMPARE(tracks.value(QStringLiteral("server_kv_cache_pct")),
+        (QList<QPair<double, double>> { { 0, 0 }, { 401000, 25 } }));
+    QCOMPARE(tracks.value(QStringLiteral("server_generation_tokens_per_s")).size(), 2);
+    QVERIFY(!tracks.contains(QStringLiteral("server_running"))); // this trace has no running series
+
+    const QString source = qEnvironmentVariable("BURGERBENCH_SOURCE");
+    QVERIFY2(!source.isEmpty(), "BURGERBENCH_SOURCE is not set; run through ctest");
+    const QString checker = QDir(source).absoluteFilePath(QStringLiteral("../shared/tools/check_trace.py"));
+    QVERIFY2(QFileInfo::exists(checker), qPrintable(checker));
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 is not on PATH (needed for check_trace.py)");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trace.json"));
+    QString error;
+    QVERIFY2(ChromeTrace::write(path, t, &error), qPrintable(error));
+    QProcess p;
+    p.start(python, { checker, path });
+    QVERIFY(p.waitForFinished(60000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("problems: 0")), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(tst_ServerMetricsJson)
