@@ -1,5 +1,7 @@
 #include "scenario/scenario.h"
 
+#include "scenario/jsonkeys.h"
+
 #include "protocol/httpsyntax.h"
 #include "workload/lengthdistribution.h"
 
@@ -609,6 +611,19 @@ bool Scenario::load(const QString &path, Scenario *out, QString *error)
     }
     if (!doc.isObject()) {
         *error = QStringLiteral("%1: the scenario must be a JSON object").arg(path);
+        return false;
+    }
+    // A file says what it is, and says each thing once: JSON parsers keep only the last of two
+    // equal keys, so a duplicate would silently run something the reader did not see.
+    if (!doc.object().contains(QLatin1String("schema"))) {
+        *error = QStringLiteral("%1: no \"schema\" field; a scenario file begins {\"schema\": \"%2\", ...}")
+                     .arg(path, schemaId());
+        return false;
+    }
+    const QString duplicate = firstDuplicateKey(bytes);
+    if (!duplicate.isEmpty()) {
+        *error = QStringLiteral("%1: %2: given twice; JSON keeps only the last, so say it once")
+                     .arg(path, duplicate);
         return false;
     }
     QString fieldError;

@@ -1,3 +1,4 @@
+#include "scenario/jsonkeys.h"
 #include "scenario/scenario.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,9 @@ private slots:
     void badField_data();
     void badField();
     void loadReportsFileProblems();
+    void duplicateKeys_data();
+    void duplicateKeys();
+    void loadRefusesDuplicatesAndSchemaless();
     void sequentialAndFaults();
     void workloadSection();
     void workloadBadField_data();
@@ -211,7 +215,8 @@ void tst_Scenario::loadReportsFileProblems()
     const QString good = dir.filePath(QStringLiteral("good.json"));
     QFile g(good);
     QVERIFY(g.open(QIODevice::WriteOnly));
-    g.write(R"({"name": "ok", "load": {"requests": 3, "concurrency": 2}})");
+    g.write(
+        R"({"schema": "burgerbench.scenario/1", "name": "ok", "load": {"requests": 3, "concurrency": 2}})");
     g.close();
     QVERIFY2(Scenario::load(good, &s, &error), qPrintable(error));
     QCOMPARE(s.requests, 3);
@@ -318,6 +323,60 @@ void tst_Scenario::workloadBadField()
     QString error;
     QVERIFY(!Scenario::fromJson(parse(json.constData()), &s, &error));
     QVERIFY2(error.startsWith(expected), qPrintable(error));
+}
+
+void tst_Scenario::duplicateKeys_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("duplicate");
+    QTest::newRow("none") << QByteArray(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 1}, {"a": 2}]})") << QString();
+    QTest::newRow("top level") << QByteArray(R"({"name": "x", "load": {}, "name": "y"})")
+                               << QStringLiteral("name");
+    QTest::newRow("nested") << QByteArray(R"({"load": {"concurrency": 8, "requests": 1, "concurrency": 64}})")
+                            << QStringLiteral("load.concurrency");
+    QTest::newRow("in an array element")
+        << QByteArray(R"({"m": [{"k": 1}, {"k": 1, "j": [1, 2], "k": 2}]})") << QStringLiteral("m[1].k");
+    QTest::newRow("escaped spelling of the same key")
+        << QByteArray(R"({"load": {"rate": 1, "r\u0061te": 2}})") << QStringLiteral("load.rate");
+    QTest::newRow("braces and quotes inside strings")
+        << QByteArray(R"({"prompt": "{\"prompt\": 1, \"x\": [}", "x": 1})") << QString();
+    QTest::newRow("same key in sibling objects")
+        << QByteArray(R"({"a": {"x": 1}, "b": {"x": 1}})") << QString();
+}
+
+void tst_Scenario::duplicateKeys()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, duplicate);
+    QVERIFY2(QJsonDocument::fromJson(json).isObject(), "test data must be valid JSON");
+    QCOMPARE(firstDuplicateKey(json), duplicate);
+}
+
+// Issue 15: a scenario file with a key given twice, or with no schema, was accepted silently.
+void tst_Scenario::loadRefusesDuplicatesAndSchemaless()
+{
+    QTemporaryDir dir;
+    auto write = [&dir](const char *name, const QByteArray &bytes) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes);
+        return path;
+    };
+    Scenario s;
+    QString error;
+    QVERIFY(!Scenario::load(
+        write("twice.json",
+            R"({"schema": "burgerbench.scenario/1", "load": {"concurrency": 8, "concurrency": 64}})"),
+        &s, &error));
+    QVERIFY2(error.contains(QLatin1String("twice.json: load.concurrency: given twice")), qPrintable(error));
+    QVERIFY(!Scenario::load(write("bare.json", R"({"load": {"requests": 3}})"), &s, &error));
+    QVERIFY2(error.contains(QLatin1String("bare.json: no \"schema\" field")), qPrintable(error));
+    QVERIFY2(
+        Scenario::load(write("fine.json", R"({"schema": "burgerbench.scenario/1", "load": {"requests": 3}})"),
+            &s, &error),
+        qPrintable(error));
+    QCOMPARE(s.requests, 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Scenario)

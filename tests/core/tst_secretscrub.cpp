@@ -225,8 +225,10 @@ void TestSecretScrub::everyWriter()
         out = SecretScrubber().text(QString::fromUtf8(out)).toUtf8(); // what cmdCompare prints
     } else if (writer == QLatin1String("merged json")) {
         Merge::Result m;
-        QVERIFY(Merge::merge(
-            { { t.targetUrl, t, {} }, { QStringLiteral("b.json"), t, {} } }, Merge::Align::Zero, &m, &error));
+        RunTrace second = t; // another worker's run (one run twice is refused)
+        second.startedAt = t.startedAt.addSecs(1);
+        QVERIFY(Merge::merge({ { t.targetUrl, t, {} }, { QStringLiteral("b.json"), second, {} } },
+            Merge::Align::Zero, &m, &error));
         out = JsonReport::toBytes(m.trace, s, { { QStringLiteral("merged_from"), m.mergedFrom } });
     }
     QVERIFY2(leaks(out).isEmpty(), qPrintable(writer + QStringLiteral(" leaks: ") + leaks(out)));
@@ -253,7 +255,8 @@ void TestSecretScrub::laneNameFromAnOldReport()
 
 void TestSecretScrub::cliOutputsAndLogs_data()
 {
-    QTest::addColumn<QStringList>("args"); // %R = leaky run, %B = bad report, %O = output dir
+    // %R = leaky run, %S = a second leaky run, %B = bad report, %O = output dir
+    QTest::addColumn<QStringList>("args");
     QTest::newRow("report to every format")
         << list({ "report", "%R", "--html", "%O/r.html", "--trace", "%O/t.json", "--csv", "%O/r.csv",
                "--json", "%O/r.json", "--svg", "%O/t.svg", "--png", "%O/t.png", "--pdf", "%O/t.pdf" });
@@ -262,7 +265,7 @@ void TestSecretScrub::cliOutputsAndLogs_data()
     QTest::newRow("report of a bad file quoting the key") << list({ "report", "%B" });
     QTest::newRow("compare") << list(
         { "compare", "%R", "%R", "--json", "%O/c.json", "--trace", "%O/c.trace.json" });
-    QTest::newRow("merge") << list({ "merge", "%R", "%R", "-o", "%O/m.json" });
+    QTest::newRow("merge") << list({ "merge", "%R", "%S", "-o", "%O/m.json" });
 }
 
 void TestSecretScrub::cliOutputsAndLogs()
@@ -286,6 +289,17 @@ void TestSecretScrub::cliOutputsAndLogs()
     QVERIFY(raw.contains(PlantedKey));
     const QString runPath = dir.filePath(QStringLiteral("leaky.json"));
     const QString badPath = dir.filePath(QStringLiteral("bad.json"));
+    const QString secondPath = dir.filePath(QStringLiteral("leaky-2.json"));
+    {
+        RunTrace second = t;
+        second.startedAt = t.startedAt.addSecs(1);
+        QByteArray raw2
+            = JsonReport::toBytes(second, computeSummary(second, t.scenario.percentiles, t.scenario.slo));
+        raw2.replace("\"burger 4 with cheese\"", QByteArray(QByteArray("\"echo ") + PlantedKey + "\""));
+        QFile f(secondPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(raw2);
+    }
     {
         QFile f(runPath);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -299,6 +313,7 @@ void TestSecretScrub::cliOutputsAndLogs()
     QStringList resolved;
     for (QString a : args)
         resolved << a.replace(QLatin1String("%R"), runPath)
+                        .replace(QLatin1String("%S"), secondPath)
                         .replace(QLatin1String("%B"), badPath)
                         .replace(QLatin1String("%O"), dir.path());
     QProcess p;
@@ -314,7 +329,8 @@ void TestSecretScrub::cliOutputsAndLogs()
     const QStringList outputs = QDir(dir.path()).entryList(QDir::Files);
     int checked = 0;
     for (const QString &name : outputs) {
-        if (name == QLatin1String("leaky.json") || name == QLatin1String("bad.json"))
+        if (name == QLatin1String("leaky.json") || name == QLatin1String("leaky-2.json")
+            || name == QLatin1String("bad.json"))
             continue;
         const QByteArray bytes = readAll(dir.filePath(name));
         QVERIFY2(!bytes.isEmpty(), qPrintable(name));
