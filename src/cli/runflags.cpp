@@ -1,5 +1,7 @@
 #include "cli/runflags.h"
 
+#include "workload/lengthdistribution.h"
+
 #include <QCoreApplication>
 
 namespace BurgerBench::Cli {
@@ -145,6 +147,27 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("prompt"), QStringLiteral("Prompt text."), QStringLiteral("text") },
         { QStringLiteral("prompt-tokens"), QStringLiteral("Generate a prompt of this many words."),
             QStringLiteral("n") },
+        { QStringLiteral("input-tokens"),
+            QStringLiteral(
+                "Prompt lengths in the target's tokens, per request: N, uniform:A,B, "
+                "normal:MEAN,STD[,MIN,MAX], lognormal:MEAN,STD[,MIN,MAX] or a mix 128:30,1024:70."),
+            QStringLiteral("dist") },
+        { QStringLiteral("output-tokens"),
+            QStringLiteral("max_tokens per request, as a distribution like --input-tokens."),
+            QStringLiteral("dist") },
+        { QStringLiteral("prefix-tokens"),
+            QStringLiteral("Start every prompt with a shared system prompt of this many tokens."),
+            QStringLiteral("n") },
+        { QStringLiteral("prefix-groups"),
+            QStringLiteral("How many different shared prefixes (default 1); each request picks one."),
+            QStringLiteral("n") },
+        { QStringLiteral("dataset"), QStringLiteral("Prompts from a JSONL or ShareGPT JSON file."),
+            QStringLiteral("file") },
+        { QStringLiteral("dataset-format"), QStringLiteral("auto (default), jsonl or sharegpt."),
+            QStringLiteral("format") },
+        { QStringLiteral("dataset-sample"),
+            QStringLiteral("Keep N rows of the dataset, seeded reservoir sampling (default: all)."),
+            QStringLiteral("n") },
         { QStringLiteral("warmup"), QStringLiteral("Warm-up requests, excluded from statistics."),
             QStringLiteral("n") },
         { QStringLiteral("timeout"), QStringLiteral("Total deadline per attempt (e.g. 600s)."),
@@ -172,7 +195,10 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("sim-jitter-ms"), QStringLiteral("Simulator: +- jitter on each token interval."),
             QStringLiteral("ms") },
         { QStringLiteral("sim-output-tokens"),
-            QStringLiteral("Simulator: tokens per response (0 = max_tokens)."), QStringLiteral("n") },
+            QStringLiteral(
+                "Simulator: tokens per response (0 = max_tokens; 0 by default with --output-tokens or "
+                "--dataset)."),
+            QStringLiteral("n") },
         { QStringLiteral("sim-capacity"),
             QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n") },
         { QStringLiteral("sim-fault"),
@@ -284,6 +310,32 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
     if (parser.isSet(QStringLiteral("prompt")))
         scenario.prompt = parser.value(QStringLiteral("prompt"));
     f.number(QStringLiteral("prompt-tokens"), &scenario.promptTokens, 0, 1e6);
+    for (const char *name : { "input-tokens", "output-tokens" }) {
+        const QString flag = QLatin1String(name);
+        if (!parser.isSet(flag))
+            continue;
+        LengthDistribution dist;
+        QString distError;
+        if (!LengthDistribution::parse(parser.value(flag), QStringLiteral("--") + flag, &dist, &distError))
+            return fail(error, distError);
+        (flag == QLatin1String("input-tokens") ? scenario.workload.inputTokens
+                                               : scenario.workload.outputTokens)
+            = dist.text();
+    }
+    f.number(QStringLiteral("prefix-tokens"), &scenario.workload.prefixTokens, 0, 1e6);
+    f.number(QStringLiteral("prefix-groups"), &scenario.workload.prefixGroups, 1, 1e6);
+    if (parser.isSet(QStringLiteral("dataset")))
+        scenario.workload.dataset = parser.value(QStringLiteral("dataset"));
+    if (parser.isSet(QStringLiteral("dataset-format"))) {
+        const QString format = parser.value(QStringLiteral("dataset-format"));
+        if (format != QLatin1String("auto") && format != QLatin1String("jsonl")
+            && format != QLatin1String("sharegpt"))
+            return fail(error,
+                QStringLiteral("--dataset-format: expected auto, jsonl or sharegpt (got \"%1\")")
+                    .arg(format));
+        scenario.workload.datasetFormat = format;
+    }
+    f.number(QStringLiteral("dataset-sample"), &scenario.workload.datasetSample, 0, 1e8);
     f.number(QStringLiteral("warmup"), &scenario.warmup, 0, 1e6);
     f.seconds(QStringLiteral("timeout"), &scenario.timeoutS, 24 * 3600); // as resilience.timeout_s
     f.seconds(QStringLiteral("idle-timeout"), &scenario.idleTimeoutS, 24 * 3600);
@@ -299,6 +351,11 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
     f.number(QStringLiteral("sim-ttft-ms"), &scenario.simulator.ttftMs, 0, 3600e3);
     f.number(QStringLiteral("sim-token-interval-ms"), &scenario.simulator.tokenIntervalMs, 0, 60e3);
     f.number(QStringLiteral("sim-jitter-ms"), &scenario.simulator.jitterMs, 0, 60e3);
+    // Varied output lengths are asked with max_tokens: the built-in simulator follows them unless
+    // --sim-output-tokens fixes its answers' length.
+    if ((parser.isSet(QStringLiteral("output-tokens")) || parser.isSet(QStringLiteral("dataset")))
+        && !parser.isSet(QStringLiteral("sim-output-tokens")))
+        scenario.simulator.outputTokens = 0;
     f.number(QStringLiteral("sim-output-tokens"), &scenario.simulator.outputTokens, 0, 1e6);
     f.number(QStringLiteral("sim-capacity"), &scenario.simulator.capacity, 0, 1e6);
     if (!f.error.isEmpty())
