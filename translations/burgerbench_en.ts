@@ -264,6 +264,26 @@
         <translation type="unfinished">event loop</translation>
     </message>
     <message>
+        <source>kitchen</source>
+        <translation type="unfinished">kitchen</translation>
+    </message>
+    <message>
+        <source>cooking %1</source>
+        <translation type="unfinished">cooking %1</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation type="unfinished">waiting %1</translation>
+    </message>
+    <message>
+        <source>KV cache %1%</source>
+        <translation type="unfinished">KV cache %1%</translation>
+    </message>
+    <message>
+        <source>kitchen: %1 (peaks)</source>
+        <translation type="unfinished">kitchen: %1 (peaks)</translation>
+    </message>
+    <message>
         <source>TTFT (time to first token)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -264,6 +264,26 @@
         <translation>bucle de eventos</translation>
     </message>
     <message>
+        <source>kitchen</source>
+        <translation>cocina</translation>
+    </message>
+    <message>
+        <source>cooking %1</source>
+        <translation>cocinando %1</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>esperando %1</translation>
+    </message>
+    <message>
+        <source>KV cache %1%</source>
+        <translation>caché KV %1%</translation>
+    </message>
+    <message>
+        <source>kitchen: %1 (peaks)</source>
+        <translation>cocina: %1 (picos)</translation>
+    </message>
+    <message>
         <source>TTFT (time to first token)</source>
         <translation>TTFT (tiempo hasta el primer token)</translation>
     </message>

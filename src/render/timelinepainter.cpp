@@ -1,5 +1,6 @@
 #include "render/timelinepainter.h"
 
+#include "render/kitchenlane.h"
 #include "render/legend.h"
 #include "render/requestphases.h"
 #include "render/timeformat.h"
@@ -667,6 +668,10 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
         l.loopLane = QRect(plotLeft, y, plotWidth, options.loopLaneHeight);
         y = l.loopLane.bottom() + 1 + 5;
     }
+    if (options.showKitchenLane && hasKitchenLane(trace.serverMetrics)) {
+        l.kitchenLane = QRect(plotLeft, y, plotWidth, options.kitchenLaneHeight);
+        y = l.kitchenLane.bottom() + 1 + 5;
+    }
     const int taskLaneCount = std::max<int>(int(trace.taskLanes.size()), index.taskLaneCount());
     for (int lane = 0; lane < taskLaneCount; ++lane) {
         const bool loop = size_t(lane) < trace.taskLanes.size()
@@ -815,6 +820,8 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
     painter->setClipRect(lanesClip);
     if (!layout.loopLane.isEmpty())
         paintLoopLane(painter, layout, trace, index, options);
+    if (!layout.kitchenLane.isEmpty())
+        paintKitchenLane(painter, layout.kitchenLane, layout, trace.serverMetrics);
     if (layout.workerLaneCount > 0)
         paintWorkerLanes(painter, layout, trace, index);
     // Lane content must not bleed into the gutter when zoomed: clip content to the plot, but

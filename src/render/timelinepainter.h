@@ -26,6 +26,7 @@ struct TimelineRenderOptions
     bool laneByRequest = true; // one lane per request; false = one lane per engine slot
     bool showLegend = true;
     bool showLoopLane = true;
+    bool showKitchenLane = true; // the server's queue, when its /metrics were scraped (render/kitchenlane.h)
     bool showWorkerLanes = true;
     bool showNowLine = false; // a thin line at nowNs (live runs)
     QString title;
@@ -34,6 +35,7 @@ struct TimelineRenderOptions
     int firstLane = 0; // vertical scroll, in lanes (request/slot lanes only)
     int labelWidth = 92; // the left gutter with lane names
     int loopLaneHeight = 30;
+    int kitchenLaneHeight = 30;
     int workerLaneHeight = 16;
     qint64 loopBlockedNs = 16'000'000; // event-loop busy stretches this long are "blocked" (red):
                                        // one missed 60 Hz frame, a freeze a user can feel
@@ -84,6 +86,7 @@ struct TimelineLayout
     bool laneByRequest = true;
 
     QRect loopLane; // empty when hidden
+    QRect kitchenLane; // the server's queue; empty when hidden or its /metrics were not scraped
     // Task lanes that are the event loop itself (CPU work run on the loop: the anti-pattern);
     // their tasks are drawn on the loop lane. The other task lanes are the worker rows, in order.
     std::vector<int> loopTaskLanes;

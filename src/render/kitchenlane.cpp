@@ -1,0 +1,116 @@
+#include "render/kitchenlane.h"
+
+#include "render/timelinepainter.h"
+#include "trace/servermetrics.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace BurgerBench {
+
+namespace {
+
+double peak(const ServerSeries *series)
+{
+    double p = 0;
+    if (series) {
+        for (const auto &s : series->samples) {
+            if (std::isfinite(s.second))
+                p = std::max(p, s.second);
+        }
+    }
+    return p;
+}
+
+// The step function value of `series` at `t`: its last sample at or before t (0 before the first).
+double valueAt(const ServerSeries *series, qint64 t)
+{
+    if (!series)
+        return 0;
+    const auto it = std::upper_bound(series->samples.begin(), series->samples.end(), t,
+        [](qint64 at, const std::pair<qint64, double> &s) { return at < s.first; });
+    if (it == series->samples.begin())
+        return 0;
+    const double v = std::prev(it)->second;
+    return std::isfinite(v) ? std::max(0.0, v) : 0;
+}
+
+} // namespace
+
+QColor kitchenCookingColor()
+{
+    return QColor(0x43, 0xa0, 0x47);
+}
+
+QColor kitchenWaitingColor()
+{
+    return QColor(0xfb, 0x8c, 0x00);
+}
+
+bool hasKitchenLane(const ServerMetricsRecord &metrics)
+{
+    return metrics.find(QStringLiteral("running")) || metrics.find(QStringLiteral("waiting"));
+}
+
+QString kitchenLaneName()
+{
+    return QCoreApplication::translate("BurgerBench::Timeline", "kitchen");
+}
+
+QString kitchenCaption(const ServerMetricsRecord &metrics)
+{
+    QStringList parts;
+    if (const ServerSeries *running = metrics.find(QStringLiteral("running")))
+        parts << QCoreApplication::translate("BurgerBench::Timeline", "cooking %1").arg(peak(running));
+    if (const ServerSeries *waiting = metrics.find(QStringLiteral("waiting")))
+        parts << QCoreApplication::translate("BurgerBench::Timeline", "waiting %1").arg(peak(waiting));
+    if (const ServerSeries *kv = metrics.find(QStringLiteral("kv_cache_usage")))
+        parts << QCoreApplication::translate("BurgerBench::Timeline", "KV cache %1%")
+                     .arg(std::lround(peak(kv) * 100));
+    return QCoreApplication::translate("BurgerBench::Timeline", "kitchen: %1 (peaks)")
+        .arg(parts.join(QStringLiteral(", ")));
+}
+
+void paintKitchenLane(
+    QPainter *painter, const QRect &lane, const TimelineLayout &layout, const ServerMetricsRecord &metrics)
+{
+    const ServerSeries *running = metrics.find(QStringLiteral("running"));
+    const ServerSeries *waiting = metrics.find(QStringLiteral("waiting"));
+    painter->fillRect(lane, QColor(0xf4, 0xf4, 0xf4));
+    painter->setPen(QColor(0x55, 0x55, 0x55));
+    painter->drawText(
+        QRect(layout.labelLeft, lane.top(), layout.plotRect.left() - layout.labelLeft - 6, lane.height()),
+        Qt::AlignRight | Qt::AlignVCenter, kitchenLaneName());
+
+    // One column at a time: the value at the column's start (a step function between scrapes).
+    const double full = std::max(1.0, peak(running) + peak(waiting));
+    const int height = lane.height() - 2;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    for (int x = lane.left(); x <= lane.right(); ++x) {
+        const qint64 t = layout.xToTime(x);
+        const double cook = valueAt(running, t);
+        const double wait = valueAt(waiting, t);
+        const int cookH = int(std::lround(cook / full * height));
+        const int waitH = int(std::lround(wait / full * height));
+        const int base = lane.bottom();
+        if (cookH > 0)
+            painter->fillRect(QRect(x, base - cookH + 1, 1, cookH), kitchenCookingColor());
+        if (waitH > 0)
+            painter->fillRect(QRect(x, base - cookH - waitH + 1, 1, waitH), kitchenWaitingColor());
+    }
+    painter->restore();
+    // The caption on a pale box, readable over the queue it describes.
+    const QString caption = kitchenCaption(metrics);
+    const QFontMetrics fm = painter->fontMetrics();
+    const QRect box(lane.left() + 2, lane.top() + 1, fm.horizontalAdvance(caption) + 6, fm.height());
+    painter->fillRect(box.intersected(lane), QColor(255, 255, 255, 200));
+    painter->setPen(QColor(0x22, 0x22, 0x22));
+    painter->drawText(lane.adjusted(4, 1, -4, 0), Qt::AlignLeft | Qt::AlignTop, caption);
+}
+
+} // namespace BurgerBench
