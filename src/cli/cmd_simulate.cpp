@@ -33,8 +33,16 @@ int cmdSimulate(int argc, char **argv)
         { QStringLiteral("jitter-ms"), QStringLiteral("+- jitter on each interval."), QStringLiteral("ms") },
         { QStringLiteral("output-tokens"), QStringLiteral("Tokens per response (0 = max_tokens)."),
             QStringLiteral("n") },
-        { QStringLiteral("prefill-us"), QStringLiteral("Extra TTFT per prompt token, microseconds."),
+        { QStringLiteral("prefill-us"), QStringLiteral("Extra TTFT per uncached prompt token, microseconds."),
             QStringLiteral("us") },
+        { QStringLiteral("kv-cache-tokens"),
+            QStringLiteral(
+                "Prefix cache capacity in tokens (512-token blocks, LRU; 0 = off; default 262144)."),
+            QStringLiteral("n") },
+        { QStringLiteral("no-tokenize"),
+            QStringLiteral("Answer POST /tokenize with 404, like servers without it.") },
+        { QStringLiteral("max-model-len"),
+            QStringLiteral("max_model_len that /tokenize reports (default 32768)."), QStringLiteral("n") },
         { QStringLiteral("capacity"), QStringLiteral("Sequences served at once (0 = unlimited)."),
             QStringLiteral("n") },
         { QStringLiteral("seed"), QStringLiteral("Seed of faults and jitter."), QStringLiteral("n") },
@@ -82,6 +90,10 @@ int cmdSimulate(int argc, char **argv)
     number("output-tokens", 0, 1e6, &settings.outputTokens);
     number("prefill-us", 0, 1e6, &settings.prefillUsPerPromptToken);
     number("capacity", 0, 1e6, &settings.capacity);
+    number("kv-cache-tokens", 0, 1e12, &settings.kvCacheTokens);
+    number("max-model-len", 1, 1e8, &settings.maxModelLen);
+    if (parser.isSet(QStringLiteral("no-tokenize")))
+        settings.tokenizeEndpoint = false;
     number("seed", 0, 4294967295.0, &settings.seed);
     number("retry-after", 0, 3600, &settings.faults.retryAfterSeconds);
     number("stall-s", 0, 3600, &settings.faults.stallSeconds);

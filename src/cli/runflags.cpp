@@ -201,6 +201,14 @@ QList<QCommandLineOption> scenarioOptions()
             QStringLiteral("n") },
         { QStringLiteral("sim-capacity"),
             QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n") },
+        { QStringLiteral("sim-prefill-us"),
+            QStringLiteral("Simulator: extra TTFT per uncached prompt token, microseconds."),
+            QStringLiteral("us") },
+        { QStringLiteral("sim-kv-cache-tokens"),
+            QStringLiteral("Simulator: prefix cache capacity in tokens (512-token blocks; 0 = off)."),
+            QStringLiteral("n") },
+        { QStringLiteral("sim-no-tokenize"),
+            QStringLiteral("Simulator: answer POST /tokenize with 404, like servers without it.") },
         { QStringLiteral("sim-fault"),
             QStringLiteral("Simulator fault probability, e.g. http_429=0.1. Repeatable."),
             QStringLiteral("name=p") },
@@ -358,6 +366,10 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
         scenario.simulator.outputTokens = 0;
     f.number(QStringLiteral("sim-output-tokens"), &scenario.simulator.outputTokens, 0, 1e6);
     f.number(QStringLiteral("sim-capacity"), &scenario.simulator.capacity, 0, 1e6);
+    f.number(QStringLiteral("sim-prefill-us"), &scenario.simulator.prefillUsPerPromptToken, 0, 1e6);
+    f.number(QStringLiteral("sim-kv-cache-tokens"), &scenario.simulator.kvCacheTokens, 0, 1e12);
+    if (parser.isSet(QStringLiteral("sim-no-tokenize")))
+        scenario.simulator.tokenizeEndpoint = false;
     if (!f.error.isEmpty())
         return fail(error, f.error);
     for (const QString &spec : parser.values(QStringLiteral("sim-fault"))) {

@@ -170,6 +170,9 @@ bool readSimulator(const QJsonObject &json, const QString &path, SimulatorSettin
     r.integer(QStringLiteral("output_tokens"), &sim->outputTokens, 0, 1e6);
     r.number(QStringLiteral("prefill_us_per_prompt_token"), &sim->prefillUsPerPromptToken, 0, 1e6);
     r.integer(QStringLiteral("capacity"), &sim->capacity, 0, 1e6);
+    r.integer(QStringLiteral("kv_cache_tokens"), &sim->kvCacheTokens, 0, 1e12);
+    r.boolean(QStringLiteral("tokenize_endpoint"), &sim->tokenizeEndpoint);
+    r.integer(QStringLiteral("max_model_len"), &sim->maxModelLen, 1, 1e8);
     r.integer(QStringLiteral("seed"), &sim->seed, 0, 4294967295.0);
     QJsonObject faults;
     if (r.section(QStringLiteral("faults"), &faults)) {
@@ -208,6 +211,9 @@ QJsonObject simulatorToJson(const SimulatorSettings &s)
         { QStringLiteral("output_tokens"), s.outputTokens },
         { QStringLiteral("prefill_us_per_prompt_token"), s.prefillUsPerPromptToken },
         { QStringLiteral("capacity"), s.capacity },
+        { QStringLiteral("kv_cache_tokens"), double(s.kvCacheTokens) },
+        { QStringLiteral("tokenize_endpoint"), s.tokenizeEndpoint },
+        { QStringLiteral("max_model_len"), s.maxModelLen },
         { QStringLiteral("seed"), double(s.seed) },
         { QStringLiteral("faults"),
             QJsonObject {

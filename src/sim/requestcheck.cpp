@@ -229,7 +229,7 @@ public:
                     return false;
             }
         }
-        return optionalString(body, QStringLiteral("instructions"), QStringLiteral("instructions"));
+        return true;
     }
 
 private:
@@ -268,7 +268,9 @@ bool checkRequestBody(SimApi api, const QJsonObject &body, RequestProblem *probl
     case SimApi::Completions:
         return c.optionalPositiveInt(body, QStringLiteral("max_tokens")) && c.prompt(body);
     case SimApi::Responses:
-        return c.optionalPositiveInt(body, QStringLiteral("max_output_tokens")) && c.input(body);
+        return c.optionalPositiveInt(body, QStringLiteral("max_output_tokens"))
+            && c.optionalString(body, QStringLiteral("instructions"), QStringLiteral("instructions"))
+            && c.input(body);
     case SimApi::Tokenize:
         break;
     }

@@ -3,6 +3,7 @@
 #include "sim/httprequestparser.h"
 #include "sim/prefixcache.h"
 #include "sim/requestcheck.h"
+#include "sim/responsesapi.h"
 #include "sim/simmetrics.h"
 #include "sim/simtokenizer.h"
 #include "sim/tokenizeendpoint.h"
@@ -88,7 +89,9 @@ bool isMidStreamFault(Fault fault)
         || fault == Fault::StreamError;
 }
 
-enum class Endpoint : quint8 { Chat, Completions };
+enum class Endpoint : quint8 { Chat, Completions, Responses };
+
+constexpr const char *EndpointNames[] = { "chat", "completions", "responses" }; // in /sim/stats
 
 // Ground truth for one completion request, on the simulator's clock (ns since its start; -1 when
 // the moment has not happened). Shared between the connection serving it and the record list;
@@ -258,6 +261,8 @@ struct Job
     QByteArray usageEvent; // the usage `data:` event (its usage is appended at admission)
     QByteArray requestIdHeader; // "X-Request-Id: …\r\n" or empty
     qint64 created = 0; // unix seconds
+    ResponsesApi::Reply responses; // Endpoint::Responses only
+    int sequence = 0; // the Responses API's next sequence_number
 
     // Progress.
     bool admitted = false;
@@ -384,6 +389,7 @@ private:
     void pump();
     bool startCompletion(Job &job); // false: finished already
     void streamStep();
+    void responsesStep(Job &job, bool last); // streamStep's token write for /v1/responses
     void bodyStep();
     void completeHead(qint64 endNs, int outputTokens);
     void closeAfterResponse();
@@ -465,8 +471,9 @@ void SimConnection::enqueue(HttpRequest &&request, qint64 arrivalNs)
     if (request.versionMinor == 0)
         m_chunked = false;
     const bool chat = request.path == "/v1/chat/completions";
-    job.completion = request.method == "POST" && (chat || request.path == "/v1/completions");
-    job.endpoint = chat ? Endpoint::Chat : Endpoint::Completions;
+    const bool responses = request.path == "/v1/responses";
+    job.completion = request.method == "POST" && (chat || responses || request.path == "/v1/completions");
+    job.endpoint = chat ? Endpoint::Chat : responses ? Endpoint::Responses : Endpoint::Completions;
     job.request = std::move(request);
     if (job.completion) {
         prepareCompletion(job, arrivalNs);
@@ -482,8 +489,9 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
     job.settings = d->settingsSnapshot();
     job.created = QDateTime::currentSecsSinceEpoch();
     const int sequence = d->nextSequence();
-    const QByteArray openAiId
-        = (job.endpoint == Endpoint::Chat ? QByteArrayLiteral("chatcmpl-") : QByteArrayLiteral("cmpl-"))
+    const QByteArray openAiId = (job.endpoint == Endpoint::Chat               ? QByteArrayLiteral("chatcmpl-")
+                                        : job.endpoint == Endpoint::Responses ? QByteArrayLiteral("resp_")
+                                                                              : QByteArrayLiteral("cmpl-"))
         + QByteArray::number(sequence);
     QByteArray id = request.header("x-request-id");
     if (id.isEmpty())
@@ -508,7 +516,10 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
         job.outputTokens = job.settings.outputTokens;
         job.fixedLength = true;
     } else {
-        const int maxCompletion = body.value(QLatin1String("max_completion_tokens")).toInt(0);
+        const int maxCompletion
+            = body.value(job.endpoint == Endpoint::Responses ? QLatin1String("max_output_tokens")
+                                                             : QLatin1String("max_completion_tokens"))
+                  .toInt(0);
         const int maxTokens = body.value(QLatin1String("max_tokens")).toInt(0);
         job.outputTokens = maxCompletion > 0 ? maxCompletion
             : maxTokens > 0                  ? maxTokens
@@ -517,7 +528,9 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
     job.outputTokens = std::min(job.outputTokens, MaxOutputTokens);
 
     std::vector<qint32> promptIds;
-    if (job.endpoint == Endpoint::Chat) {
+    if (job.endpoint == Endpoint::Responses) {
+        promptIds = ResponsesApi::tokenizeInput(body, &job.messages);
+    } else if (job.endpoint == Endpoint::Chat) {
         const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
         job.messages = int(messages.size());
         promptIds = SimTokenizer::tokenizeChat(messages);
@@ -547,8 +560,10 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
         job.answerImmediately = true;
         job.immediate = errorResponse(400, QStringLiteral("request body is not a JSON object"),
             QStringLiteral("invalid_request_error"));
-    } else if (!checkRequestBody(
-                   job.endpoint == Endpoint::Chat ? SimApi::Chat : SimApi::Completions, body, &problem)) {
+    } else if (!checkRequestBody(job.endpoint == Endpoint::Chat ? SimApi::Chat
+                       : job.endpoint == Endpoint::Responses    ? SimApi::Responses
+                                                                : SimApi::Completions,
+                   body, &problem)) {
         job.answerImmediately = true;
         job.immediate
             = errorResponse(400, problem.message, QStringLiteral("invalid_request_error"), problem.param);
@@ -573,6 +588,14 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
             job.immediate.extraHeaders = QByteArrayLiteral("Retry-After: ")
                 + QByteArray::number(job.settings.faults.retryAfterSeconds) + QByteArrayLiteral("\r\n");
         }
+    }
+    if (job.endpoint == Endpoint::Responses) {
+        job.responses = { openAiId, QByteArrayLiteral("msg_") + QByteArray::number(sequence), model,
+            job.created, body.value(QLatin1String("max_output_tokens")),
+            body.value(QLatin1String("instructions")), !job.fixedLength };
+        if (job.stream)
+            job.eventPrefix = ResponsesApi::deltaPrefix(job.responses);
+        return;
     }
     if (job.answerImmediately || !job.stream)
         return;
@@ -643,6 +666,8 @@ bool SimConnection::startCompletion(Job &job)
         // slot; the first token chunk comes later.
         writeStreamHeaders(job);
         d->markStatus(*job.record, 200);
+        if (job.endpoint == Endpoint::Responses)
+            writeEvent(ResponsesApi::startEvents(job.responses, &job.sequence));
     }
     m_busy = true;
     if (d->acquireSlot(this))
@@ -732,6 +757,12 @@ void SimConnection::streamStep()
             writeEvent("data: {\"choices\": [{\"delta\": {\"content\": \"oops\"\n\n");
             break;
         case Fault::StreamError:
+            if (job.endpoint == Endpoint::Responses) {
+                writeEvent(ResponsesApi::errorEvent(QStringLiteral("simulated server error"), &job.sequence));
+                writeStreamEnd(job, false, false);
+                completeHead(d->nowNs(), job.sent);
+                return;
+            }
             writeEvent("data: {\"error\": {\"message\": \"simulated server error\", \"type\": "
                        "\"server_error\", \"code\": 500}}\n\n");
             writeStreamEnd(job, false, true);
@@ -744,6 +775,10 @@ void SimConnection::streamStep()
 
     const int i = job.sent;
     const bool last = i + 1 == job.outputTokens;
+    if (job.endpoint == Endpoint::Responses) {
+        responsesStep(job, last);
+        return;
+    }
     QByteArrayView start;
     if (chat)
         start = i == 0 ? QByteArrayView("\"delta\":{\"role\":\"assistant\",\"content\":\"")
@@ -773,6 +808,24 @@ void SimConnection::streamStep()
     arm(job.nextTargetNs);
 }
 
+void SimConnection::responsesStep(Job &job, bool last)
+{
+    const QByteArray sequence = QByteArray::number(job.sequence++) + QByteArrayLiteral("}\n\n");
+    writeEvent(job.eventPrefix, tokenWord(job.sent), " \",\"sequence_number\":", sequence);
+    d->markToken(*job.record, d->nowNs());
+    ++job.sent;
+    if (!last) {
+        job.nextTargetNs = nextTokenTarget(job);
+        arm(job.nextTargetNs);
+        return;
+    }
+    writeEvent(ResponsesApi::endEvents(job.responses, QString::fromLatin1(generatedText(job.outputTokens)),
+        { job.promptTokens, job.cachedTokens, job.outputTokens }, &job.sequence,
+        job.fault != Fault::MissingDone));
+    writeStreamEnd(job, false, false);
+    completeHead(d->nowNs(), job.sent);
+}
+
 void SimConnection::bodyStep()
 {
     Job &job = m_jobs.front();
@@ -799,6 +852,14 @@ void SimConnection::bodyStep()
         outputTokens = 0;
     } else {
         const QString text = QString::fromLatin1(generatedText(job.outputTokens));
+        if (job.endpoint == Endpoint::Responses) {
+            response.body = jsonBytes(ResponsesApi::response(
+                job.responses, true, text, { job.promptTokens, job.cachedTokens, job.outputTokens }));
+            writeResponse(response, job.keepAlive, job.requestIdHeader);
+            d->markStatus(*job.record, response.status);
+            completeHead(d->nowNs(), outputTokens);
+            return;
+        }
         const QString finishReason = job.fixedLength ? QStringLiteral("stop") : QStringLiteral("length");
         QJsonObject choice { { QLatin1String("index"), 0 },
             { QLatin1String("finish_reason"), finishReason } };
@@ -908,7 +969,8 @@ Response SimConnection::routeImmediate(const HttpRequest &request)
         r.extraHeaders = QByteArrayLiteral("Allow: ") + QByteArray(allow) + QByteArrayLiteral("\r\n");
         return r;
     };
-    if (path == "/v1/chat/completions" || path == "/v1/completions" || path == "/sim/reset") {
+    if (path == "/v1/chat/completions" || path == "/v1/completions" || path == "/v1/responses"
+        || path == "/sim/reset") {
         if (path == "/sim/reset" && method == "POST") {
             d->reset();
             Response r;
@@ -1382,8 +1444,7 @@ QJsonObject SimulatorPrivate::stats() const
             tokens.append(double(t));
         requests.append(QJsonObject {
             { QLatin1String("id"), QString::fromUtf8(r.id) },
-            { QLatin1String("endpoint"),
-                r.endpoint == Endpoint::Chat ? QStringLiteral("chat") : QStringLiteral("completions") },
+            { QLatin1String("endpoint"), QLatin1String(EndpointNames[int(r.endpoint)]) },
             { QLatin1String("stream"), r.stream },
             { QLatin1String("arrival_ns"), time(r.arrivalNs) },
             { QLatin1String("admitted_ns"), time(r.admittedNs) },

@@ -63,6 +63,10 @@ void tst_Scenario::roundTrip()
     s.simulator.capacity = 4;
     s.simulator.faults.http429 = 0.25;
     s.simulator.faults.stallSeconds = 2;
+    s.simulator.prefillUsPerPromptToken = 150;
+    s.simulator.kvCacheTokens = 4096;
+    s.simulator.tokenizeEndpoint = false;
+    s.simulator.maxModelLen = 8192;
     s.serverMetrics = QStringLiteral("http://127.0.0.1:8000/metrics");
     s.serverMetricsIntervalMs = 250;
     s.serverMetricNames = QStringList { QStringLiteral("vllm:num_requests_swapped"), QStringLiteral("up") };
@@ -74,6 +78,12 @@ void tst_Scenario::roundTrip()
     QCOMPARE(back.endpoint, Endpoint::Completions);
     QCOMPARE(back.errorPolicy, ErrorPolicy::FailFast);
     QCOMPARE(back.simulator.faults.http429, 0.25);
+    QCOMPARE(back.simulator.prefillUsPerPromptToken, 150.0);
+    QCOMPARE(back.simulator.kvCacheTokens, qint64(4096));
+    QCOMPARE(back.simulator.tokenizeEndpoint, false);
+    QCOMPARE(back.simulator.maxModelLen, 8192);
+    QVERIFY(Scenario().simulator.tokenizeEndpoint); // on by default, like vLLM
+    QCOMPARE(Scenario().simulator.kvCacheTokens, qint64(262144));
     QCOMPARE(back.percentiles, QList<double>({ 50, 99.9 }));
     QCOMPARE(back.serverMetrics, s.serverMetrics);
     QCOMPARE(back.serverMetricsIntervalMs, 250);
@@ -174,6 +184,12 @@ void tst_Scenario::badField_data()
     QTest::newRow("fault probabilities sum above one")
         << QByteArray(R"({"simulator": {"faults": {"reset": 0.6, "stall": 0.6}}, "load": {"requests": 1}})")
         << QStringLiteral("simulator.faults: probabilities add up to 1.2");
+    QTest::newRow("negative kv cache")
+        << QByteArray(R"({"simulator": {"kv_cache_tokens": -1}, "load": {"requests": 1}})")
+        << QStringLiteral("simulator.kv_cache_tokens: must be an integer from 0 to 1000000000000 (got -1)");
+    QTest::newRow("tokenize endpoint not a boolean")
+        << QByteArray(R"({"simulator": {"tokenize_endpoint": "no"}, "load": {"requests": 1}})")
+        << QStringLiteral("simulator.tokenize_endpoint: must be true or false");
     QTest::newRow("unknown fault") << QByteArray(
         R"({"simulator": {"faults": {"meteor": 0.1}}, "load": {"requests": 1}})")
                                    << QStringLiteral("simulator.faults.meteor: unknown field");

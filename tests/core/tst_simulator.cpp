@@ -304,6 +304,12 @@ private slots:
     void wronglyTypedBodiesGet400_data();
     void wronglyTypedBodiesGet400();
     void wellTypedEdgeBodiesPass();
+    void responsesNotStreamed();
+    void responsesCutByMaxOutputTokens();
+    void responsesStreamed();
+    void responsesStreamFaults_data();
+    void responsesStreamFaults();
+    void responsesReportCachedInput();
 
 private:
     bool start(const SimulatorSettings &settings);
@@ -1497,6 +1503,23 @@ void tst_Simulator::wronglyTypedBodiesGet400_data()
     QTest::newRow("include_usage a number")
         << completions << QByteArray(R"({"prompt":"a","stream":true,"stream_options":{"include_usage":1}})")
         << QStringLiteral("stream_options.include_usage");
+    const QByteArray responses = "/v1/responses";
+    QTest::newRow("responses input missing")
+        << responses << QByteArray(R"({"model":"m"})") << QStringLiteral("input");
+    QTest::newRow("responses input a number")
+        << responses << QByteArray(R"({"input":5})") << QStringLiteral("input");
+    QTest::newRow("responses item content a number")
+        << responses << QByteArray(R"({"input":[{"role":"user","content":5}]})")
+        << QStringLiteral("input[0].content");
+    QTest::newRow("responses input_text without text")
+        << responses
+        << QByteArray(R"({"input":[{"type":"message","role":"user","content":[{"type":"input_text"}]}]})")
+        << QStringLiteral("input[0].content[0].text");
+    QTest::newRow("responses max_output_tokens -1")
+        << responses << QByteArray(R"({"input":"hi","max_output_tokens":-1})")
+        << QStringLiteral("max_output_tokens");
+    QTest::newRow("responses instructions a number")
+        << responses << QByteArray(R"({"input":"hi","instructions":5})") << QStringLiteral("instructions");
     QTest::newRow("model a number") << completions << QByteArray(R"({"prompt":"a","model":7})")
                                     << QStringLiteral("model");
 }
@@ -1550,6 +1573,229 @@ void tst_Simulator::wellTypedEdgeBodiesPass()
         QVERIFY(client.read(r));
         QVERIFY2(r.status == 200, json.constData());
     }
+}
+
+// SSE events of a Responses stream: each "event:" name with its data object.
+QList<std::pair<QByteArray, QJsonObject>> namedEvents(const QByteArray &body)
+{
+    QList<std::pair<QByteArray, QJsonObject>> out;
+    QByteArray name;
+    for (const QByteArray &line : body.split('\n')) {
+        if (line.startsWith("event: "))
+            name = line.mid(7);
+        else if (line.startsWith("data: "))
+            out.append({ name, parseObject(line.mid(6)) });
+    }
+    return out;
+}
+
+QString outputText(const QJsonObject &response)
+{
+    return response.value(QLatin1String("output"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QLatin1String("content"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QLatin1String("text"))
+        .toString();
+}
+
+void tst_Simulator::responsesNotStreamed()
+{
+    QVERIFY(start(fastSettings(6)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    client.send(postRequest("/v1/responses", R"({"model":"test-model","input":"one two three"})"));
+    RawResponse r;
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+    const QJsonObject o = parseObject(r.body);
+    QVERIFY(o.value(QLatin1String("id")).toString().startsWith(QLatin1String("resp_")));
+    QCOMPARE(o.value(QLatin1String("object")).toString(), QStringLiteral("response"));
+    QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(o.value(QLatin1String("model")).toString(), QStringLiteral("test-model"));
+    QVERIFY(o.value(QLatin1String("created_at")).toDouble() > 1.6e9);
+    QVERIFY(o.value(QLatin1String("incomplete_details")).isNull());
+    const QJsonObject item = o.value(QLatin1String("output")).toArray().first().toObject();
+    QCOMPARE(item.value(QLatin1String("type")).toString(), QStringLiteral("message"));
+    QCOMPARE(item.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+    QVERIFY(item.value(QLatin1String("id")).toString().startsWith(QLatin1String("msg_")));
+    const QJsonObject part = item.value(QLatin1String("content")).toArray().first().toObject();
+    QCOMPARE(part.value(QLatin1String("type")).toString(), QStringLiteral("output_text"));
+    QCOMPARE(outputText(o).split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), 6);
+    const QJsonObject usage = o.value(QLatin1String("usage")).toObject();
+    QCOMPARE(
+        usage.value(QLatin1String("input_tokens")).toInt(), chatTokens(3, 1)); // a string is one user message
+    QCOMPARE(usage.value(QLatin1String("output_tokens")).toInt(), 6);
+    QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(), chatTokens(3, 1) + 6);
+    QCOMPARE(usage.value(QLatin1String("input_tokens_details"))
+                 .toObject()
+                 .value(QLatin1String("cached_tokens"))
+                 .toInt(),
+        0);
+    const QJsonObject rec = lastRecord(*m_sim);
+    QCOMPARE(rec.value(QLatin1String("endpoint")).toString(), QStringLiteral("responses"));
+    QCOMPARE(rec.value(QLatin1String("messages")).toInt(), 1);
+    QCOMPARE(rec.value(QLatin1String("output_tokens")).toInt(), 6);
+    QCOMPARE(rec.value(QLatin1String("status")).toInt(), 200);
+    // GET is not allowed.
+    client.send(getRequest("/v1/responses"));
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 405);
+}
+
+void tst_Simulator::responsesCutByMaxOutputTokens()
+{
+    QVERIFY(start(fastSettings(0))); // lengths from the request
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    client.send(postRequest("/v1/responses",
+        R"({"instructions":"be brief","max_output_tokens":3,"input":[{"role":"user","content":"one two three"},)"
+        R"({"type":"message","role":"assistant","content":[{"type":"output_text","text":"a b"}]},)"
+        R"({"type":"function_call_output","call_id":"c","output":"ignored"},)"
+        R"({"role":"user","content":[{"type":"input_text","text":"four"}]}]})"));
+    RawResponse r;
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    const QJsonObject o = parseObject(r.body);
+    QCOMPARE(o.value(QLatin1String("status")).toString(), QStringLiteral("incomplete"));
+    QCOMPARE(
+        o.value(QLatin1String("incomplete_details")).toObject().value(QLatin1String("reason")).toString(),
+        QStringLiteral("max_output_tokens"));
+    QCOMPARE(o.value(QLatin1String("max_output_tokens")).toInt(), 3);
+    QCOMPARE(o.value(QLatin1String("instructions")).toString(), QStringLiteral("be brief"));
+    const QJsonObject usage = o.value(QLatin1String("usage")).toObject();
+    QCOMPARE(usage.value(QLatin1String("output_tokens")).toInt(), 3);
+    // instructions as a system message (2) and three message items (3 + 2 + 1); the
+    // function_call_output item counts nothing.
+    QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), chatTokens(2 + 3 + 2 + 1, 4));
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("messages")).toInt(), 3);
+}
+
+void tst_Simulator::responsesStreamed()
+{
+    const int tokens = 5;
+    QVERIFY(start(fastSettings(tokens)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    client.send(
+        postRequest("/v1/responses", R"({"model":"test-model","input":"one two three","stream":true})"));
+    RawResponse r;
+    QVERIFY(client.read(r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+    QVERIFY(r.complete);
+    QVERIFY(!r.body.contains("[DONE]"));
+    const auto events = namedEvents(r.body);
+    QList<QByteArray> types;
+    for (int i = 0; i < events.size(); ++i) {
+        const QJsonObject &data = events[i].second;
+        QCOMPARE(data.value(QLatin1String("type")).toString().toUtf8(), events[i].first); // event: = type
+        QCOMPARE(data.value(QLatin1String("sequence_number")).toInt(-1), i);
+        types.append(events[i].first);
+    }
+    QList<QByteArray> expected { "response.created", "response.in_progress", "response.output_item.added",
+        "response.content_part.added" };
+    for (int i = 0; i < tokens; ++i)
+        expected.append("response.output_text.delta");
+    expected += { "response.output_text.done", "response.content_part.done", "response.output_item.done",
+        "response.completed" };
+    QCOMPARE(types, expected);
+
+    const QJsonObject created = events[0].second.value(QLatin1String("response")).toObject();
+    QCOMPARE(created.value(QLatin1String("status")).toString(), QStringLiteral("in_progress"));
+    QVERIFY(created.value(QLatin1String("usage")).isNull());
+    const QString itemId
+        = events[2].second.value(QLatin1String("item")).toObject().value(QLatin1String("id")).toString();
+    QVERIFY(itemId.startsWith(QLatin1String("msg_")));
+    QString text;
+    for (int i = 4; i < 4 + tokens; ++i) {
+        const QJsonObject &delta = events[i].second;
+        QCOMPARE(delta.value(QLatin1String("item_id")).toString(), itemId);
+        QCOMPARE(delta.value(QLatin1String("output_index")).toInt(-1), 0);
+        QCOMPARE(delta.value(QLatin1String("content_index")).toInt(-1), 0);
+        QVERIFY(delta.value(QLatin1String("logprobs")).isArray());
+        text += delta.value(QLatin1String("delta")).toString();
+    }
+    QCOMPARE(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), tokens);
+    QCOMPARE(events[4 + tokens].second.value(QLatin1String("text")).toString(), text);
+    const QJsonObject completed = events.last().second.value(QLatin1String("response")).toObject();
+    QCOMPARE(completed.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(completed.value(QLatin1String("id")).toString(), created.value(QLatin1String("id")).toString());
+    QCOMPARE(outputText(completed), text);
+    const QJsonObject usage = completed.value(QLatin1String("usage")).toObject();
+    QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), chatTokens(3, 1));
+    QCOMPARE(usage.value(QLatin1String("output_tokens")).toInt(), tokens);
+
+    // Ground truth: one token time per delta; the first after the TTFT.
+    const QJsonObject rec = lastRecord(*m_sim);
+    QCOMPARE(rec.value(QLatin1String("endpoint")).toString(), QStringLiteral("responses"));
+    QCOMPARE(rec.value(QLatin1String("token_ns")).toArray().size(), tokens);
+    QVERIFY(
+        ms(rec.value(QLatin1String("first_token_ns"))) - ms(rec.value(QLatin1String("admitted_ns"))) >= 19.4);
+}
+
+void tst_Simulator::responsesStreamFaults_data()
+{
+    QTest::addColumn<QByteArray>("fault");
+    QTest::addColumn<QByteArray>("lastType");
+    QTest::addColumn<int>("deltas");
+    QTest::newRow("stream_error") << QByteArray("stream_error") << QByteArray("error") << 3;
+    QTest::newRow("missing_done") << QByteArray("missing_done") << QByteArray("response.output_item.done")
+                                  << 6;
+}
+
+void tst_Simulator::responsesStreamFaults()
+{
+    QFETCH(QByteArray, fault);
+    QFETCH(QByteArray, lastType);
+    QFETCH(int, deltas);
+    QVERIFY(start(fastSettings(6)));
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    client.send(
+        postRequest("/v1/responses", R"({"input":"hi","stream":true})", "X-Sim-Fault: " + fault + "\r\n"));
+    RawResponse r;
+    QVERIFY(client.read(r));
+    QVERIFY(r.complete); // the stream ends cleanly, without response.completed
+    const auto events = namedEvents(r.body);
+    QCOMPARE(events.last().first, lastType);
+    int seen = 0;
+    for (const auto &[name, data] : events) {
+        seen += name == "response.output_text.delta" ? 1 : 0;
+        QVERIFY(name != "response.completed");
+    }
+    QCOMPARE(seen, deltas);
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("fault")).toString(), QString::fromLatin1(fault));
+}
+
+void tst_Simulator::responsesReportCachedInput()
+{
+    QVERIFY(start(fastSettings(1)));
+    QByteArray input = "ab";
+    for (int i = 1; i < 1100; ++i)
+        input += " ab";
+    RawClient client(m_sim->url());
+    QVERIFY(client.waitConnected());
+    RawResponse r;
+    int cached = -1;
+    for (int i = 0; i < 2; ++i) {
+        client.send(postRequest("/v1/responses", R"({"input":")" + input + R"("})"));
+        QVERIFY(client.read(r));
+        cached = parseObject(r.body)
+                     .value(QLatin1String("usage"))
+                     .toObject()
+                     .value(QLatin1String("input_tokens_details"))
+                     .toObject()
+                     .value(QLatin1String("cached_tokens"))
+                     .toInt();
+    }
+    QCOMPARE(cached, 1024); // 1,107 tokens: two whole blocks
+    QCOMPARE(lastRecord(*m_sim).value(QLatin1String("cached_tokens")).toInt(), 1024);
 }
 
 QTEST_GUILESS_MAIN(tst_Simulator)
