@@ -21,15 +21,31 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-# Qt's platform plugins and SVG image plugin are loaded at run time, so dpkg-shlibdeps cannot
-# see them: the xcb/wayland platforms come with libqt6gui6, the SVG icons need qt6-svg-plugins.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-svg-plugins, qt6-translations-l10n")
+# Qt's plugins are loaded at run time, where dpkg-shlibdeps cannot see them; on bookworm they come
+# with the libraries it does find (platforms in libqt6gui6, the SVG plugins in libqt6svg6). Qt's
+# own Spanish (standard buttons and dialogs) is qt6-translations-l10n.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "concurrent LLM load tester that teaches concurrency
- BurgerBench fires configurable concurrent requests at OpenAI-compatible LLM
- endpoints (OpenAI, vLLM, llama.cpp server, Ollama, or its own built-in
- simulator), measures every request down to each streamed token, and shows it
- on a live timeline. It has a Qt desktop app (burgerbench) and a headless CLI
- for CI (burgerbench-cli) with JUnit XML and JSON reports.")
+    "BurgerBench fires configurable concurrent requests at OpenAI-compatible LLM
+endpoints (OpenAI, vLLM, llama.cpp server, Ollama, or its own built-in
+simulator), measures every request down to each streamed token, and shows it
+on a live timeline. It has a Qt desktop app (burgerbench) and a headless CLI
+for CI (burgerbench-cli) with JUnit XML and JSON reports.")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# Debian policy wants share/doc/<package>/changelog.Debian.gz (gzip -9, lintian: no-changelog).
+set(bb_changelog "${PROJECT_BINARY_DIR}/deploy/changelog.Debian")
+file(WRITE "${bb_changelog}"
+"burgerbench (${PROJECT_VERSION}-1) unstable; urgency=medium
+
+  * Packaged with CPack: the desktop app, the CLI, man pages, shell completions,
+    desktop entry, icons and AppStream metainfo.
+
+ -- ${CPACK_PACKAGE_CONTACT}  Wed, 02 Dec 2026 00:00:00 +0000
+")
+# gzip -9n: no name or time stamp in the header (lintian: package-contains-timestamped-gzip).
+execute_process(COMMAND gzip -9nc "${bb_changelog}" OUTPUT_FILE "${bb_changelog}.gz" RESULT_VARIABLE bb_gzip)
+if(NOT bb_gzip EQUAL 0)
+    message(WARNING "gzip failed (${bb_gzip}): no changelog.Debian.gz for the package")
+endif()
+install(FILES "${bb_changelog}.gz" DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/burgerbench)
 include(CPack)
