@@ -11,6 +11,7 @@ if ! command -v lintian >/dev/null; then
     echo "package: installing lintian" >&2
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends lintian >/dev/null
 fi
 cd "$build"
