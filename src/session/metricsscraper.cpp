@@ -252,8 +252,14 @@ MetricsScraper::MetricsScraper() = default;
 
 MetricsScraper::~MetricsScraper()
 {
-    if (m_thread)
-        stop(-1);
+    if (!m_thread)
+        return;
+    // No final scrape: the run did not finish (its start failed, or the session is going away).
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker;
 }
 
 void MetricsScraper::start(const ScrapeConfig &config)
