@@ -124,6 +124,10 @@ QString formatTable(const SweepResult &r)
                            QString::number(c.value, 'g', 5), unit, QString::number(c.lo, 'g', 5),
                            std::isnan(c.hi) ? QStringLiteral("?") : QString::number(c.hi, 'g', 5),
                            c.stopReason);
+        if (std::isfinite(c.arrivalRate))
+            out += QStringLiteral("  at rate %1/s the requests arrived at %2/s (the schedule's draw)\n")
+                       .arg(c.value, 0, 'g', 5)
+                       .arg(c.arrivalRate, 0, 'f', 2);
     }
     if (!r.stopped.isEmpty())
         out += QStringLiteral("Stopped: %1\n").arg(r.stopped);

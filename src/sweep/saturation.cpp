@@ -75,11 +75,10 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
     s.arrivalRate = slopeRate(arrivals);
     s.completionRate = slopeRate(completions);
     s.outputRate = slopeRate(tokensAt);
-    if (openLoop && s.arrivalRate > 0) {
-        // Fewer than 3 completions out of many arrivals is as short as a rate gets.
-        const bool nothingServed = completions.size() < 3 && arrivals.size() >= 3;
-        s.rateShort = nothingServed || s.completionRate < MinAchievedRatio * s.arrivalRate;
-    }
+    // A handful of requests gives slopes too noisy to call a shortfall on; a step that served
+    // nothing at all is the target's failure, judged by the runner (SweepStep::targetFailed).
+    if (openLoop && arrivals.size() >= MinArrivals && completions.size() >= MinCompletions)
+        s.rateShort = s.completionRate < MinAchievedRatio * s.arrivalRate;
     if (rows.size() >= 6) {
         std::sort(
             rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.intended < b.intended; });

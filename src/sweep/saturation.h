@@ -21,6 +21,9 @@ struct Saturation
     static constexpr double MinAchievedRatio = 0.9;
     static constexpr double GrowthFloorMs = 50;
     static constexpr double GrowthSpanFraction = 0.05;
+    // The rate rule needs this many arrivals and completions (fewer: not judged).
+    static constexpr size_t MinArrivals = 10;
+    static constexpr size_t MinCompletions = 5;
 
     bool saturated = false;
     bool rateShort = false;

@@ -100,6 +100,7 @@ QJsonObject toJson(const SweepResult &r)
             { QStringLiteral("meets_slo"), p.meetsSlo },
             { QStringLiteral("request_throughput"), intervalJson(p.requestThroughput) },
             { QStringLiteral("output_throughput"), intervalJson(p.outputThroughput) },
+            { QStringLiteral("arrival_rate"), intervalJson(p.arrivalRate) },
             { QStringLiteral("ttft_p50_ms"), intervalJson(p.ttftP50) },
             { QStringLiteral("ttft_p99_ms"), intervalJson(p.ttftP99) },
             { QStringLiteral("itl_p50_ms"), intervalJson(p.itlP50) },
@@ -126,8 +127,9 @@ QJsonObject toJson(const SweepResult &r)
             QJsonObject { { QStringLiteral("over"), sweepOverName(c.over) },
                 { QStringLiteral("value"), num(c.value) },
                 { QStringLiteral("bracket"), QJsonArray { num(c.lo), num(c.hi) } },
-                { QStringLiteral("slo"), cslo }, { QStringLiteral("converged"), c.converged },
-                { QStringLiteral("stop_reason"), c.stopReason }, { QStringLiteral("probes"), probes } });
+                { QStringLiteral("arrival_rate"), num(c.arrivalRate) }, { QStringLiteral("slo"), cslo },
+                { QStringLiteral("converged"), c.converged }, { QStringLiteral("stop_reason"), c.stopReason },
+                { QStringLiteral("probes"), probes } });
     } else {
         result.insert(QStringLiteral("capacity"), QJsonValue(QJsonValue::Null));
     }
@@ -251,6 +253,7 @@ bool fromJson(const QJsonObject &json, SweepResult *out, QString *error)
         cap.lo = numOf(bracket.at(0));
         cap.hi = numOf(bracket.at(1));
         cap.converged = c.value(QLatin1String("converged")).toBool();
+        cap.arrivalRate = numOf(c.value(QLatin1String("arrival_rate")));
         cap.stopReason = c.value(QLatin1String("stop_reason")).toString();
         for (const QJsonValue &v : c.value(QLatin1String("slo")).toArray())
             cap.slo.append(v.toString());

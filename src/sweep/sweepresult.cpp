@@ -46,7 +46,7 @@ void SweepResult::aggregate()
         pointCount = std::max(pointCount, s.point + 1);
     for (int p = 0; p < pointCount; ++p) {
         SweepPoint point;
-        QList<double> rps, tps, t50, t99, i50, i99, e50, e99;
+        QList<double> rps, tps, arr, t50, t99, i50, i99, e50, e99;
         for (const SweepStep &s : steps) {
             if (s.point != p || !s.error.isEmpty())
                 continue;
@@ -60,6 +60,7 @@ void SweepResult::aggregate()
             // Steady state when the step has one (saturation.h), else the run's own figure.
             rps.append(s.saturation.completionRate > 0 ? s.saturation.completionRate : m.requestThroughput);
             tps.append(s.saturation.outputRate > 0 ? s.saturation.outputRate : m.outputThroughput);
+            arr.append(s.saturation.arrivalRate > 0 ? s.saturation.arrivalRate : std::nan(""));
             t50.append(m.ttft.percentile(50));
             t99.append(m.ttft.percentile(99));
             i50.append(m.itl.percentile(50));
@@ -71,6 +72,7 @@ void SweepResult::aggregate()
             continue;
         point.requestThroughput = MeanInterval::of(rps);
         point.outputThroughput = MeanInterval::of(tps);
+        point.arrivalRate = MeanInterval::of(arr);
         point.ttftP50 = MeanInterval::of(t50);
         point.ttftP99 = MeanInterval::of(t99);
         point.itlP50 = MeanInterval::of(i50);

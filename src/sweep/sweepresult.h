@@ -50,6 +50,10 @@ struct SweepPoint
     // to the run's request_throughput and output_throughput when a step has too few completions.
     MeanInterval requestThroughput;
     MeanInterval outputThroughput;
+    // Open loop: the rate the requests really arrived at (Saturation::arrivalRate). A Poisson
+    // schedule of a few dozen arrivals lands well off the nominal value; one seed, the same
+    // relative draw at every level.
+    MeanInterval arrivalRate;
     MeanInterval ttftP50, ttftP99, itlP50, itlP99, e2elP50, e2elP99; // ms
 };
 
@@ -60,6 +64,7 @@ struct SweepCapacity
     double value = 0; // NaN: no level met the SLO
     double lo = 0; // NaN when unknown
     double hi = 0; // NaN: no level failed (capacity at least lo)
+    double arrivalRate = 0; // rate: what really arrived at `value` (its point's mean), NaN if unknown
     bool converged = false;
     QString stopReason; // CapacitySearch::stopReason()
     QStringList slo; // the rules as written

@@ -339,6 +339,11 @@ void SweepRunner::finishSweep()
         c.lo = m_search->lo();
         c.hi = m_search->hi();
         c.converged = m_search->converged();
+        c.arrivalRate = std::nan("");
+        for (const SweepPoint &p : std::as_const(m_result.points)) {
+            if (c.over == SweepOver::Rate && p.value == c.value)
+                c.arrivalRate = p.arrivalRate.mean;
+        }
         c.stopReason = QString::fromLatin1(m_search->stopReason());
         if (m_cancelled || !m_result.stopped.isEmpty())
             c.stopReason = m_cancelled ? QStringLiteral("cancelled") : QStringLiteral("stopped");
