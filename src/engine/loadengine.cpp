@@ -539,7 +539,7 @@ quint32 LoadEnginePrivate::newRecord(bool warmup, qint64 intendedNs)
     r.index = quint32(trace.requests.size());
     r.warmup = warmup;
     r.intendedNs = intendedNs;
-    bodies.body(r.index, &r); // the planned lengths, before any attempt (a cut-off request keeps them)
+    bodies.fillPlanned(r.index, &r); // the planned lengths, before any attempt (a cut-off request keeps them)
     r.id = "bb-" + runTag + '-' + QByteArray::number(r.index).rightJustified(6, '0');
     trace.requests.push_back(std::move(r));
     if (warmup)

@@ -108,6 +108,18 @@ bool RequestBodies::init(const Scenario &scenario, QString *error, std::shared_p
     return m_plan != nullptr;
 }
 
+void RequestBodies::fillPlanned(quint32 index, RequestRecord *r) const
+{
+    if (!m_plan) {
+        r->promptTokens = m_fixedPromptTokens;
+        return;
+    }
+    const PlannedRequest p = m_plan->at(index, false);
+    r->askedInputTokens = p.inputTokens;
+    r->askedOutputTokens = p.outputTokens;
+    r->promptTokens = p.inputTokens >= 0 ? p.inputTokens : RequestBody::countWords(p.prompt);
+}
+
 QByteArray RequestBodies::body(quint32 index, RequestRecord *r) const
 {
     if (!m_plan) {

@@ -38,6 +38,9 @@ public:
     bool init(const Scenario &scenario, QString *error, std::shared_ptr<const RequestPlan> plan = {});
     // Request `index`'s body; sets the record's planned promptTokens and asked lengths.
     QByteArray body(quint32 index, RequestRecord *record) const;
+    // The same record fields without building the body (no prompt synthesised): for a record
+    // created before its first attempt.
+    void fillPlanned(quint32 index, RequestRecord *record) const;
     const std::shared_ptr<const RequestPlan> &plan() const { return m_plan; }
 
 private:

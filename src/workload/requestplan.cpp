@@ -55,7 +55,7 @@ std::shared_ptr<const RequestPlan> RequestPlan::build(const WorkloadSettings &w,
     return plan;
 }
 
-PlannedRequest RequestPlan::at(quint32 index) const
+PlannedRequest RequestPlan::at(quint32 index, bool withText) const
 {
     PlannedRequest p;
     std::mt19937_64 lengths(mixSeed(m_seed, Lengths, index));
@@ -83,14 +83,16 @@ PlannedRequest RequestPlan::at(quint32 index) const
         p.prefixGroup = int(group() % quint64(m_prefixes.size()));
         const int body = input - m_prefixTokens;
         p.inputTokens = std::max(input, m_prefixTokens);
+        if (!withText)
+            return p;
         p.prompt = m_prefixes[p.prefixGroup];
-        if (body > 0) {
+        if (body > 0)
             p.prompt += u'\n' + PromptSynth::text(text, m_tokens.bytesFor(body));
-        }
         return p;
     }
     p.inputTokens = input;
-    p.prompt = PromptSynth::textForTokens(text, input, m_tokens);
+    if (withText)
+        p.prompt = PromptSynth::textForTokens(text, input, m_tokens);
     return p;
 }
 

@@ -48,7 +48,8 @@ public:
     static std::shared_ptr<const RequestPlan> build(const WorkloadSettings &settings, quint64 seed,
         const Fallback &fallback, QString *error, std::vector<DatasetRow> rows = {});
 
-    PlannedRequest at(quint32 index) const;
+    // Request `index`; without `withText` only its lengths and group (no prompt synthesised).
+    PlannedRequest at(quint32 index, bool withText = true) const;
     const TokenModel &tokens() const { return m_tokens; }
     const QStringList &prefixes() const { return m_prefixes; }
     qsizetype datasetRows() const { return qsizetype(m_rows.size()); }

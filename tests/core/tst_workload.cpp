@@ -233,6 +233,14 @@ void tst_Workload::planLengthsAndPrefixes()
     }
     QCOMPARE(groups.size(), 3);
     QVERIFY(std::abs(sum / 2000 - 512) < 0.02 * 512);
+    // Lengths without the text (a record made before its first attempt) are the same lengths.
+    for (quint32 i = 0; i < 50; ++i) {
+        const PlannedRequest bare = plan->at(i, false);
+        QVERIFY(bare.prompt.isEmpty());
+        QCOMPARE(bare.inputTokens, plan->at(i).inputTokens);
+        QCOMPARE(bare.outputTokens, plan->at(i).outputTokens);
+        QCOMPARE(bare.prefixGroup, plan->at(i).prefixGroup);
+    }
     // Same seed, same request; another index, another text.
     const auto again = RequestPlan::build(w, 42, {}, &error);
     QCOMPARE(again->at(17).prompt, plan->at(17).prompt);
