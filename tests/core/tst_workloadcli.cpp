@@ -123,7 +123,8 @@ void tst_WorkloadCli::datasets()
     QFETCH(QByteArray, content);
     QFETCH(QStringList, extra);
     QFETCH(QList<int>, outputs);
-    const QString data = m_dir.filePath(QStringLiteral("data-%1").arg(QLatin1String(QTest::currentDataTag())));
+    const QString data
+        = m_dir.filePath(QStringLiteral("data-%1").arg(QLatin1String(QTest::currentDataTag())));
     QFile f(data);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(content);
