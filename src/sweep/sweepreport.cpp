@@ -182,7 +182,7 @@ bool fromJson(const QJsonObject &json, SweepResult *out, QString *error)
     r.autoSteps = json.value(QLatin1String("auto_steps")).toInt();
     r.tolerance = json.value(QLatin1String("tolerance")).toDouble();
     r.maxSteps = json.value(QLatin1String("max_steps")).toInt();
-    for (const QJsonValue &v : json.value(QLatin1String("slo")).toArray())
+    for (const auto &v : json.value(QLatin1String("slo")).toArray())
         r.slo.append(v.toString());
     r.targetUrl = json.value(QLatin1String("target_url")).toString();
     r.cancelled = json.value(QLatin1String("cancelled")).toBool();
@@ -218,7 +218,7 @@ bool fromJson(const QJsonObject &json, SweepResult *out, QString *error)
         s.saturation.latenessLastMs = sat.value(QLatin1String("lateness_last_ms")).toDouble();
         s.saturation.reason = sat.value(QLatin1String("reason")).toString();
         s.meetsSlo = o.value(QLatin1String("meets_slo")).toBool(true);
-        for (const QJsonValue &v : o.value(QLatin1String("violations")).toArray())
+        for (const auto &v : o.value(QLatin1String("violations")).toArray())
             s.violations.append(v.toString());
         s.targetFailed = o.value(QLatin1String("target_failed")).toBool();
         s.error = o.value(QLatin1String("error")).toString();
@@ -255,7 +255,7 @@ bool fromJson(const QJsonObject &json, SweepResult *out, QString *error)
         cap.converged = c.value(QLatin1String("converged")).toBool();
         cap.arrivalRate = numOf(c.value(QLatin1String("arrival_rate")));
         cap.stopReason = c.value(QLatin1String("stop_reason")).toString();
-        for (const QJsonValue &v : c.value(QLatin1String("slo")).toArray())
+        for (const auto &v : c.value(QLatin1String("slo")).toArray())
             cap.slo.append(v.toString());
     }
     r.aggregate();

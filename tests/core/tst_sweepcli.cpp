@@ -152,7 +152,7 @@ void tst_SweepCli::autoFindsTheCeiling()
     QCOMPARE(steps.size(), 3);
     QCOMPARE(steps.at(0).toObject().value(QLatin1String("phase")).toString(), QStringLiteral("synchronous"));
     QCOMPARE(steps.at(1).toObject().value(QLatin1String("phase")).toString(), QStringLiteral("throughput"));
-    for (const QJsonValue &s : steps)
+    for (const auto &s : steps)
         QCOMPARE(
             s.toObject().value(QLatin1String("run")).toObject().value(QLatin1String("schema")).toString(),
             QStringLiteral("burgerbench.run/1"));
@@ -209,7 +209,7 @@ void tst_SweepCli::searchFindsCapacityBelowTheCeiling()
     // Every probe is in the report, with its verdict; the bracket's ends are probes that met
     // and missed the SLO.
     bool loMet = false, hiMissed = false;
-    for (const QJsonValue &v : steps) {
+    for (const auto &v : steps) {
         const QJsonObject s = v.toObject();
         QCOMPARE(s.value(QLatin1String("phase")).toString(), QStringLiteral("probe"));
         const bool ok
