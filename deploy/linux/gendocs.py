@@ -283,7 +283,8 @@ def zsh_completion(program, commands, pages):
         out.append("    local -a commands")
         out.append("    commands=(")
         for cmd, desc in commands:
-            out.append("        '%s:%s'" % (cmd, zsh_escape(desc)))
+            # _describe splits at the first colon only: the description keeps its own.
+            out.append("        '%s:%s'" % (cmd, desc.replace("'", "'\\''")))
         out.append("    )")
         out += ["    if (( CURRENT == 2 )); then",
                 "        _describe -t commands 'burgerbench-cli command' commands",
