@@ -39,6 +39,7 @@ private slots:
     void searchFindsCapacityBelowTheCeiling();
     void rateListStopsPastTheCeiling();
     void interruptKeepsFinishedSteps();
+    void deadTargetEndsTheSweep();
 
 private:
     struct Result
@@ -281,6 +282,23 @@ void tst_SweepCli::interruptKeepsFinishedSteps()
                 .toArray()
                 .size()
         > 3);
+}
+
+void tst_SweepCli::deadTargetEndsTheSweep()
+{
+    // Port 1 refuses every connection: the first step serves nothing and the sweep ends there.
+    const QString json = m_dir.filePath(QStringLiteral("dead.json"));
+    const Result r = cli({ QStringLiteral("--profile"), QStringLiteral("rate"), QStringLiteral("--values"),
+        QStringLiteral("5,10"), QStringLiteral("--duration"), QStringLiteral("1s"), QStringLiteral("--url"),
+        QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--progress"), QStringLiteral("off"),
+        QStringLiteral("--json"), json });
+    QCOMPARE(r.exitCode, 3);
+    const QJsonObject o = readJson(json);
+    const QJsonArray steps = o.value(QLatin1String("steps")).toArray();
+    QCOMPARE(steps.size(), 1);
+    QCOMPARE(steps.at(0).toObject().value(QLatin1String("target_failed")).toBool(), true);
+    QVERIFY2(o.value(QLatin1String("stopped")).toString().contains(QLatin1String("no request succeeded")),
+        qPrintable(o.value(QLatin1String("stopped")).toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_SweepCli)
