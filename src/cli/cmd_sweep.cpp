@@ -9,6 +9,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <cmath>
@@ -24,6 +27,18 @@ constexpr const char *Me = "burgerbench-cli sweep";
 // Rate steps without --concurrency (and without --scenario): a cap high enough that the target's
 // queue, not the client's, is what grows past the ceiling (docs/sweep.md).
 constexpr int DefaultRateCap = 64;
+
+// Whether --scenario's file gives section.key (the file was read and validated already).
+bool scenarioFileSets(const QCommandLineParser &parser, const QString &section, const QString &key)
+{
+    if (!parser.isSet(QStringLiteral("scenario")))
+        return false;
+    QFile file(parser.value(QStringLiteral("scenario")));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject root = QJsonDocument::fromJson(file.read(16 * 1024 * 1024)).object();
+    return root.value(section).toObject().contains(key);
+}
 
 int usageError(const QString &message)
 {
@@ -224,6 +239,14 @@ int cmdSweep(int argc, char **argv)
     if (ratesSwept && !parser.isSet(QStringLiteral("concurrency"))
         && !parser.isSet(QStringLiteral("scenario")))
         spec.base.concurrency = DefaultRateCap;
+    // Rate steps arrive at constant intervals unless --burstiness or the scenario file says
+    // otherwise (GuideLLM's rate sweeps are constant-rate too). A short Poisson step with a fixed
+    // seed delivers the same fraction of its nominal rate at every level (seed 42 over 3 s: 51 of
+    // the 60 arrivals of 20/s), so every offered value, and the capacity a search reports, would be
+    // off by that fraction.
+    if (ratesSwept && !parser.isSet(QStringLiteral("burstiness"))
+        && !scenarioFileSets(parser, QStringLiteral("load"), QStringLiteral("burstiness")))
+        spec.base.burstiness = 0;
     if (parser.isSet(QStringLiteral("values"))) {
         if (spec.profile == SweepProfile::Auto)
             return usageError(

@@ -95,7 +95,30 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
         const double allowed = std::max(GrowthFloorMs, GrowthSpanFraction * spanMs);
         s.queueGrowing = s.latenessLastMs - s.latenessFirstMs > allowed;
     }
-    s.saturated = s.rateShort || s.queueGrowing;
+    if (openLoop) {
+        std::vector<std::pair<qint64, double>> ttfts; // (intended, TTFT ms) of each success
+        for (const RequestRecord &r : trace.requests) {
+            if (!r.warmup && r.intendedNs >= 0 && r.outcome == Outcome::Success && r.dispatchNs >= 0
+                && r.firstTokenNs() >= 0)
+                ttfts.emplace_back(r.intendedNs, double(r.firstTokenNs() - r.dispatchNs) / 1e6);
+        }
+        if (ttfts.size() >= 6) {
+            std::sort(ttfts.begin(), ttfts.end());
+            const size_t third = ttfts.size() / 3;
+            auto meanMs = [&](size_t from, size_t to) {
+                double sum = 0;
+                for (size_t i = from; i < to; ++i)
+                    sum += ttfts[i].second;
+                return sum / double(to - from);
+            };
+            s.ttftFirstMs = meanMs(0, third);
+            s.ttftLastMs = meanMs(ttfts.size() - third, ttfts.size());
+            const double spanMs = double(ttfts.back().first - ttfts.front().first) / 1e6;
+            const double allowed = std::max(GrowthFloorMs, ServerGrowthSpanFraction * spanMs);
+            s.serverQueueGrowing = s.ttftLastMs - s.ttftFirstMs > allowed;
+        }
+    }
+    s.saturated = s.rateShort || s.queueGrowing || s.serverQueueGrowing;
     if (s.rateShort)
         s.reason = QStringLiteral("served %1 requests/s of the %2/s that arrived (under %3%)")
                        .arg(s.completionRate, 0, 'f', 2)
@@ -107,6 +130,13 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
         s.reason += QStringLiteral("the client queue grew from %1 ms to %2 ms late")
                         .arg(s.latenessFirstMs, 0, 'f', 0)
                         .arg(s.latenessLastMs, 0, 'f', 0);
+    }
+    if (s.serverQueueGrowing) {
+        if (!s.reason.isEmpty())
+            s.reason += QStringLiteral("; ");
+        s.reason += QStringLiteral("the server's queue grew: time to first token from %1 ms to %2 ms")
+                        .arg(s.ttftFirstMs, 0, 'f', 0)
+                        .arg(s.ttftLastMs, 0, 'f', 0);
     }
     return s;
 }

@@ -15,12 +15,22 @@ namespace BurgerBench {
 //     slope of the running count against time: saturation.cpp says why);
 //   - queue: the client's queue keeps growing: the mean lateness (dispatch - intended) of the
 //     last third of the measured requests, in intended order, exceeds the first third's by more
-//     than max(GrowthFloorMs, GrowthSpanFraction of the step's span).
+//     than max(GrowthFloorMs, GrowthSpanFraction of the step's span);
+//   - server queue (open loop): the target's own line keeps growing, which the client sees as
+//     time to first token: the mean TTFT of the last third of the successes, in intended order,
+//     exceeds the first third's by more than max(GrowthFloorMs, ServerGrowthSpanFraction of the
+//     step's span). Offered δ above the ceiling, the line adds about δ·T to a T-long step's TTFT
+//     (two thirds of that between the thirds' means), so a 2 s step sees 4% over the ceiling and
+//     a 60 s step 1.5%. A rate just above the ceiling
+//     passes the 90% rule in a short step (29 arrivals a second served at 26.6) while the
+//     kitchen's line grows by 2.4 orders a second; this rule sees it. Not for closed loops,
+//     whose first requests find the kitchen empty and the later ones a full line by design.
 struct Saturation
 {
     static constexpr double MinAchievedRatio = 0.9;
     static constexpr double GrowthFloorMs = 50;
     static constexpr double GrowthSpanFraction = 0.05;
+    static constexpr double ServerGrowthSpanFraction = 0.01;
     // The rate rule needs this many arrivals and completions (fewer: not judged).
     static constexpr size_t MinArrivals = 10;
     static constexpr size_t MinCompletions = 5;
@@ -28,6 +38,7 @@ struct Saturation
     bool saturated = false;
     bool rateShort = false;
     bool queueGrowing = false;
+    bool serverQueueGrowing = false;
     double arrivalRate = 0; // measured requests/s offered (open loop), 0 if unknown
     double completionRate = 0; // successes/s (the slope of their running count)
     // Output tokens/s, the slope of the successes' running token count. With the
@@ -37,6 +48,8 @@ struct Saturation
     double outputRate = 0;
     double latenessFirstMs = 0; // mean client lateness, first third
     double latenessLastMs = 0; // last third
+    double ttftFirstMs = 0; // mean TTFT of the successes, first third (open loop)
+    double ttftLastMs = 0; // last third
     QString reason; // one sentence, empty when not saturated
 
     // `openLoop`: the step ran at a rate (the rate rule applies only then).

@@ -71,11 +71,14 @@ QJsonObject toJson(const SweepResult &r)
             { QStringLiteral("saturation"),
                 QJsonObject { { QStringLiteral("rate_short"), s.saturation.rateShort },
                     { QStringLiteral("queue_growing"), s.saturation.queueGrowing },
+                    { QStringLiteral("server_queue_growing"), s.saturation.serverQueueGrowing },
                     { QStringLiteral("arrival_rate"), s.saturation.arrivalRate },
                     { QStringLiteral("completion_rate"), s.saturation.completionRate },
                     { QStringLiteral("output_rate"), s.saturation.outputRate },
                     { QStringLiteral("lateness_first_ms"), s.saturation.latenessFirstMs },
                     { QStringLiteral("lateness_last_ms"), s.saturation.latenessLastMs },
+                    { QStringLiteral("ttft_first_ms"), s.saturation.ttftFirstMs },
+                    { QStringLiteral("ttft_last_ms"), s.saturation.ttftLastMs },
                     { QStringLiteral("reason"), s.saturation.reason } } },
             { QStringLiteral("meets_slo"), s.meetsSlo },
             { QStringLiteral("violations"), violations },
@@ -211,11 +214,14 @@ bool fromJson(const QJsonObject &json, SweepResult *out, QString *error)
         s.saturation.saturated = o.value(QLatin1String("saturated")).toBool();
         s.saturation.rateShort = sat.value(QLatin1String("rate_short")).toBool();
         s.saturation.queueGrowing = sat.value(QLatin1String("queue_growing")).toBool();
+        s.saturation.serverQueueGrowing = sat.value(QLatin1String("server_queue_growing")).toBool();
         s.saturation.arrivalRate = sat.value(QLatin1String("arrival_rate")).toDouble();
         s.saturation.completionRate = sat.value(QLatin1String("completion_rate")).toDouble();
         s.saturation.outputRate = sat.value(QLatin1String("output_rate")).toDouble();
         s.saturation.latenessFirstMs = sat.value(QLatin1String("lateness_first_ms")).toDouble();
         s.saturation.latenessLastMs = sat.value(QLatin1String("lateness_last_ms")).toDouble();
+        s.saturation.ttftFirstMs = sat.value(QLatin1String("ttft_first_ms")).toDouble();
+        s.saturation.ttftLastMs = sat.value(QLatin1String("ttft_last_ms")).toDouble();
         s.saturation.reason = sat.value(QLatin1String("reason")).toString();
         s.meetsSlo = o.value(QLatin1String("meets_slo")).toBool(true);
         for (const auto &v : o.value(QLatin1String("violations")).toArray())
