@@ -14,6 +14,21 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+// The URL as typed, for a message, with any user:password@ cut out. (QUrl's own RemoveUserInfo
+// gives "" for a URL it cannot parse, and the message then showed nothing of what was wrong.)
+QString withoutUserInfo(const QString &text)
+{
+    const qsizetype scheme = text.indexOf(QLatin1String("://"));
+    const qsizetype hostStart = scheme < 0 ? 0 : scheme + 3;
+    qsizetype hostEnd = text.indexOf(u'/', hostStart);
+    if (hostEnd < 0)
+        hostEnd = text.size();
+    const qsizetype at = text.lastIndexOf(u'@', hostEnd - 1);
+    if (at < hostStart)
+        return text;
+    return text.left(hostStart) + QStringLiteral("***@") + text.mid(at + 1);
+}
+
 bool applyFaultFlag(const QString &spec, SimulatorFaults *faults, QString *error)
 {
     const qsizetype eq = spec.indexOf(u'=');
@@ -236,7 +251,7 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
                 && scenario.url.scheme() != QLatin1String("https")))
             return fail(error,
                 QStringLiteral("--url: expected http://host[:port][/path] or https://... (got \"%1\")")
-                    .arg(QUrl(text).toString(QUrl::RemoveUserInfo)));
+                    .arg(withoutUserInfo(text)));
     }
     if (parser.isSet(QStringLiteral("model")))
         scenario.model = parser.value(QStringLiteral("model"));

@@ -87,6 +87,11 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("bad url") << QStringList { QStringLiteral("run"), QStringLiteral("--url"),
         QStringLiteral("ftp://x") }
                              << QStringLiteral("--url: expected http://");
+    QTest::newRow("url Qt cannot parse") << QStringList { QStringLiteral("run"), QStringLiteral("--url"),
+        QStringLiteral("ht!tp://:::") } << QStringLiteral("(got \"ht!tp://:::\")");
+    QTest::newRow("bad url with a password") << QStringList { QStringLiteral("run"), QStringLiteral("--url"),
+        QStringLiteral("ftp://me:hunter2@x/v1") }
+                                             << QStringLiteral("(got \"ftp://***@x/v1\")");
     QTest::newRow("bad threshold") << QStringList { QStringLiteral("run"), QStringLiteral("--fail-if"),
         QStringLiteral("speed>fast") }
                                    << QStringLiteral("--fail-if \"speed>fast\"");
@@ -135,6 +140,7 @@ void tst_Cli::usageErrors()
     const Result r = cli(args);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    QVERIFY2(!r.err.contains("hunter2"), r.err.constData()); // a password in a URL is never echoed
 }
 
 void tst_Cli::runAgainstBuiltInSimulator()
