@@ -11,6 +11,7 @@
 #include "report/jsonreport.h"
 #include "report/junitreport.h"
 #include "report/summaryjson.h"
+#include "report/thresholdverdict.h"
 #define BURGERBENCH_HAVE_JSON_REPORT 1
 #endif
 
@@ -190,6 +191,10 @@ int cmdRun(int argc, char **argv)
     std::fflush(stdout);
 
     int exitCode = trace.cancelled || !trace.abortReason.isEmpty() ? Aborted : Ok;
+    // Why the run stopped goes to stderr too: a script that keeps stdout for the summary (or
+    // throws it away) still learns that exit 3 was a fail-fast abort, and of what.
+    if (!trace.abortReason.isEmpty())
+        std::fprintf(stderr, "burgerbench-cli run: aborted: %s\n", qPrintable(trace.abortReason));
 #ifdef BURGERBENCH_HAVE_JSON_REPORT
     if (parser.isSet(QStringLiteral("json"))) {
         QString error;
@@ -226,8 +231,14 @@ int cmdRun(int argc, char **argv)
         double measured = 0;
         if (t.violated(summary, &measured)) {
             thresholdFailed = true;
+#ifdef BURGERBENCH_HAVE_JSON_REPORT
+            // With its unit, as the rule was written: "(measured 22.5 ms)", "(measured 3.1%)".
+            const QString shown = ThresholdVerdicts::formatValue(t, measured);
+#else
+            const QString shown = QString::number(measured, 'g', 6);
+#endif
             std::fprintf(stderr, "FAIL --fail-if %s (measured %s)\n", qPrintable(t.text),
-                std::isnan(measured) ? "nothing: no sample" : qPrintable(QString::number(measured, 'g', 6)));
+                std::isnan(measured) ? "nothing: no sample" : qPrintable(shown));
         }
     }
     if (exitCode == Ok && thresholdFailed)

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,7 +177,14 @@ void tst_Cli::thresholdFailsWithExitOne()
         QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off") };
     Result r = cli(base + QStringList { QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5ms") });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("FAIL --fail-if ttft.p99>5ms (measured"), r.err.constData());
+    // The measured figure carries the rule's unit (it printed a bare number).
+    QVERIFY2(QRegularExpression(QStringLiteral("FAIL --fail-if ttft.p99>5ms \\(measured [0-9.]+ ms\\)"))
+                 .match(QString::fromUtf8(r.err))
+                 .hasMatch(),
+        r.err.constData());
+    r = cli(base + QStringList { QStringLiteral("--fail-if"), QStringLiteral("error_rate>=0%") });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("FAIL --fail-if error_rate>=0% (measured 0%)"), r.err.constData());
     r = cli(base
         + QStringList { QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5s"),
             QStringLiteral("--fail-if"), QStringLiteral("failed>0") });
@@ -193,6 +201,14 @@ void tst_Cli::faultsAreReportedAndRunCompletes()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains("10 / 0 / 10 / 0"), r.out.constData());
     QVERIFY2(r.out.contains("http_503 10"), r.out.constData());
+
+    // A fail-fast abort says why on stderr as well as in the summary on stdout.
+    const Result fast = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("10"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("10"), QStringLiteral("--sim-output-tokens"),
+        QStringLiteral("3"), QStringLiteral("--sim-fault"), QStringLiteral("http_503=1"),
+        QStringLiteral("--fail-fast"), QStringLiteral("--progress"), QStringLiteral("off") });
+    QCOMPARE(fast.exitCode, 3);
+    QVERIFY2(fast.err.contains("burgerbench-cli run: aborted: "), fast.err.constData());
 }
 
 void tst_Cli::refusedConnectionIsRecorded()
