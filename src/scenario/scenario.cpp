@@ -313,7 +313,8 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.integer(QStringLiteral("server_metrics_interval_ms"), &s.serverMetricsIntervalMs, 50, 60000);
         if (r.ok() && r.has(QStringLiteral("server_metric_names"))) {
             const QJsonValue names = section.value(QStringLiteral("server_metric_names"));
-            for (const QJsonValue &name : names.toArray()) {
+            const QJsonArray list = names.toArray();
+            for (const QJsonValue name : list) {
                 if (!name.isString()) {
                     r.fail(
                         QStringLiteral("server_metric_names"), QStringLiteral("must be an array of strings"));

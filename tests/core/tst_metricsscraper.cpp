@@ -315,7 +315,8 @@ void tst_MetricsScraper::badEndpoints()
         QVERIFY2(m.lateTicks > 0, "intervals that came while a scrape hung were not counted");
     QVERIFY(!control.trace.serverMetrics.enabled());
     qDebug() << "scrapes" << m.scrapes << "late" << m.lateTicks << "first error" << m.log.front().error
-             << "run" << bad.trace.endNs / 1e6 << "ms, control" << control.trace.endNs / 1e6 << "ms";
+             << "run" << double(bad.trace.endNs) / 1e6 << "ms, control" << double(control.trace.endNs) / 1e6
+             << "ms";
 
     QCOMPARE(bad.summary.completed, 16);
     QCOMPARE(bad.summary.failed, 0);

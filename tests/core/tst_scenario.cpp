@@ -373,7 +373,7 @@ void tst_Scenario::loadRefusesDuplicatesAndSchemaless()
 {
     QTemporaryDir dir;
     auto write = [&dir](const char *name, const QByteArray &bytes) {
-        const QString path = dir.filePath(QString::fromLatin1(name));
+        QString path = dir.filePath(QString::fromLatin1(name));
         QFile f(path);
         if (f.open(QIODevice::WriteOnly))
             f.write(bytes);

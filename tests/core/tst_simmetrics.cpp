@@ -152,6 +152,7 @@ void tst_SimMetrics::agreesWithStatsWhileQueuedAndAfter()
     m_sim = std::make_unique<SimulatorThread>();
     QVERIFY(m_sim->start(s));
     std::vector<std::unique_ptr<QNetworkReply>> replies;
+    replies.reserve(6);
     for (int i = 0; i < 6; ++i)
         replies.emplace_back(postChat(true, 4));
 
@@ -195,7 +196,7 @@ void tst_SimMetrics::agreesWithStatsWhileQueuedAndAfter()
     double promptTokens = 0;
     double outputTokens = 0;
     std::vector<double> ttfts;
-    int gaps = 0;
+    qsizetype gaps = 0;
     const QJsonArray requests = truth.value(QLatin1String("requests")).toArray();
     QCOMPARE(requests.size(), 6);
     for (const auto &v : requests) {
