@@ -40,17 +40,49 @@ double slopeRate(std::vector<std::pair<qint64, qint64>> events)
     return sxx > 0 ? sxy / sxx : 0;
 }
 
+double lateMs(qint64 intendedNs, qint64 dispatchNs)
+{
+    return double(std::max<qint64>(0, dispatchNs - intendedNs)) / 1e6;
+}
+
+// How a figure moved through a step: the means of its first and last thirds, in intended order,
+// and whether the last exceeds the first by more than max(GrowthFloorMs, spanFraction of the
+// span). One measure for the client's lateness and the server's time to first token.
+struct Growth
+{
+    bool judged = false; // fewer than 6 rows: not judged
+    double firstMs = 0;
+    double lastMs = 0;
+    bool growing = false;
+};
+
+Growth growthThroughStep(std::vector<std::pair<qint64, double>> rows, double spanFraction)
+{
+    Growth g;
+    if (rows.size() < 6)
+        return g;
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    const size_t third = rows.size() / 3;
+    auto mean = [&rows](size_t from, size_t to) {
+        double sum = 0;
+        for (size_t i = from; i < to; ++i)
+            sum += rows[i].second;
+        return sum / double(to - from);
+    };
+    g.judged = true;
+    g.firstMs = mean(0, third);
+    g.lastMs = mean(rows.size() - third, rows.size());
+    const double spanMs = double(rows.back().first - rows.front().first) / 1e6;
+    g.growing = g.lastMs - g.firstMs > std::max(Saturation::GrowthFloorMs, spanFraction * spanMs);
+    return g;
+}
+
 } // namespace
 
 Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
 {
     Saturation s;
-    struct Row
-    {
-        qint64 intended;
-        qint64 dispatch;
-    };
-    std::vector<Row> rows;
+    std::vector<std::pair<qint64, double>> rows; // (intended, client lateness ms)
     std::vector<std::pair<qint64, qint64>> arrivals; // (intended, 1)
     std::vector<std::pair<qint64, qint64>> completions; // (end, 1) of each success
     std::vector<std::pair<qint64, qint64>> tokensAt; // (end, output tokens) of each success
@@ -59,7 +91,7 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
             continue;
         arrivals.emplace_back(r.intendedNs, 1);
         if (r.dispatchNs >= 0)
-            rows.push_back({ r.intendedNs, r.dispatchNs });
+            rows.emplace_back(r.intendedNs, lateMs(r.intendedNs, r.dispatchNs));
         if (r.outcome == Outcome::Success && r.endNs >= 0) {
             completions.emplace_back(r.endNs, 1);
             tokensAt.emplace_back(r.endNs, std::max<qint64>(0, r.outputTokens));
@@ -70,7 +102,7 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
     const qint64 runEnd = trace.endNs;
     for (const RequestRecord &r : trace.requests) {
         if (!r.warmup && r.intendedNs >= 0 && r.dispatchNs < 0 && runEnd > r.intendedNs)
-            rows.push_back({ r.intendedNs, runEnd });
+            rows.emplace_back(r.intendedNs, lateMs(r.intendedNs, runEnd));
     }
     s.arrivalRate = slopeRate(arrivals);
     s.completionRate = slopeRate(completions);
@@ -79,21 +111,10 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
     // nothing at all is the target's failure, judged by the runner (SweepStep::targetFailed).
     if (openLoop && arrivals.size() >= MinArrivals && completions.size() >= MinCompletions)
         s.rateShort = s.completionRate < MinAchievedRatio * s.arrivalRate;
-    if (rows.size() >= 6) {
-        std::sort(
-            rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.intended < b.intended; });
-        const size_t third = rows.size() / 3;
-        auto meanLateMs = [&](size_t from, size_t to) {
-            double sum = 0;
-            for (size_t i = from; i < to; ++i)
-                sum += double(std::max<qint64>(0, rows[i].dispatch - rows[i].intended)) / 1e6;
-            return sum / double(to - from);
-        };
-        s.latenessFirstMs = meanLateMs(0, third);
-        s.latenessLastMs = meanLateMs(rows.size() - third, rows.size());
-        const double spanMs = double(rows.back().intended - rows.front().intended) / 1e6;
-        const double allowed = std::max(GrowthFloorMs, GrowthSpanFraction * spanMs);
-        s.queueGrowing = s.latenessLastMs - s.latenessFirstMs > allowed;
+    if (const Growth g = growthThroughStep(std::move(rows), GrowthSpanFraction); g.judged) {
+        s.latenessFirstMs = g.firstMs;
+        s.latenessLastMs = g.lastMs;
+        s.queueGrowing = g.growing;
     }
     if (openLoop) {
         std::vector<std::pair<qint64, double>> ttfts; // (intended, TTFT ms) of each success
@@ -102,20 +123,10 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
                 && r.firstTokenNs() >= 0)
                 ttfts.emplace_back(r.intendedNs, double(r.firstTokenNs() - r.dispatchNs) / 1e6);
         }
-        if (ttfts.size() >= 6) {
-            std::sort(ttfts.begin(), ttfts.end());
-            const size_t third = ttfts.size() / 3;
-            auto meanMs = [&](size_t from, size_t to) {
-                double sum = 0;
-                for (size_t i = from; i < to; ++i)
-                    sum += ttfts[i].second;
-                return sum / double(to - from);
-            };
-            s.ttftFirstMs = meanMs(0, third);
-            s.ttftLastMs = meanMs(ttfts.size() - third, ttfts.size());
-            const double spanMs = double(ttfts.back().first - ttfts.front().first) / 1e6;
-            const double allowed = std::max(GrowthFloorMs, ServerGrowthSpanFraction * spanMs);
-            s.serverQueueGrowing = s.ttftLastMs - s.ttftFirstMs > allowed;
+        if (const Growth g = growthThroughStep(std::move(ttfts), ServerGrowthSpanFraction); g.judged) {
+            s.ttftFirstMs = g.firstMs;
+            s.ttftLastMs = g.lastMs;
+            s.serverQueueGrowing = g.growing;
         }
     }
     s.saturated = s.rateShort || s.queueGrowing || s.serverQueueGrowing;
