@@ -142,9 +142,11 @@ void tst_Race::cleanTheHouseScaled()
             [ms](const LagSample &l) { return l.lagNs >= qint64(ms * 1e6); });
     };
     QVERIFY2(entries[0].maxLoopLagMs >= 60, qPrintable(QString::number(entries[0].maxLoopLagMs)));
-    // How long the loop stood still in stalls of 60 ms or more: about the 0.4 s of CPU work. (Not
+    // How long the loop stood still in stalls of 60 ms or more: most of the 0.4 s of CPU work. (Not
     // their number: two tasks can run back to back before the lag probe's timer gets its turn,
-    // and then one sample says 200 ms; under ASan that happened one run in four.)
+    // and then one sample says 200 ms; under ASan that happened one run in four. Not all of it
+    // either: the first task can start before the probe's first tick, and a probe tick counts
+    // from its own interval, so CI once saw 247.6 ms.)
     const auto stalledMs = [](const RaceEntry &e, double ms) {
         double sum = 0;
         for (const LagSample &l : e.result.trace.loopLag)
@@ -152,7 +154,7 @@ void tst_Race::cleanTheHouseScaled()
                 sum += double(l.lagNs) / 1e6;
         return sum;
     };
-    QVERIFY2(stalledMs(entries[0], 60) >= 250, qPrintable(QString::number(stalledMs(entries[0], 60))));
+    QVERIFY2(stalledMs(entries[0], 60) >= 150, qPrintable(QString::number(stalledMs(entries[0], 60))));
     QVERIFY2(stallsOver(entries[1], 60) <= 1, qPrintable(QString::number(stallsOver(entries[1], 60))));
 }
 
