@@ -206,6 +206,11 @@ public:
     void onReadyRead(ActiveRequest *a);
     void onMetaData(ActiveRequest *a);
     void onFinished(ActiveRequest *a);
+    // The per-attempt seam every transport reports through (QNAM's reply here, the socket
+    // transport's lanes): body bytes as read, and the attempt's end with what the transport knew.
+    bool takeBody(ActiveRequest *a, RequestRecord &r, QByteArrayView data, qint64 t);
+    void endAttempt(ActiveRequest *a, qint64 t, ErrorKind transportError, const QString &transportMessage,
+        const QByteArray &retryAfter);
     void headFromReply(ActiveRequest *a, RequestRecord &r);
     void settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs);
     void releaseLane(int lane);
@@ -785,18 +790,25 @@ void LoadEnginePrivate::onReadyRead(ActiveRequest *a)
         onMetaData(a);
     a->lastActivityNs = t;
     const QByteArray data = reply->readAll();
+    takeBody(a, r, data, t);
+}
+
+// Decoded body bytes of one read at t; false when they broke the size cap (the attempt is over).
+bool LoadEnginePrivate::takeBody(ActiveRequest *a, RequestRecord &r, QByteArrayView data, qint64 t)
+{
     a->bytes += data.size();
     if (a->bytes > scenario.maxResponseBytes) {
         abortActive(a, AbortReason::TooLarge);
-        return;
+        return false;
     }
-    // readyRead coalesces: one read may hold many events, or half of one.
+    // A read coalesces: it may hold many events, or half of one.
     const int tokens = a->classifier.onBody(r, data, t);
     if (tokens > 0) {
         if (!r.warmup)
             progress.tokens += tokens;
         markDirty(a->index);
     }
+    return true;
 }
 
 void LoadEnginePrivate::abortActive(ActiveRequest *a, AbortReason reason)
@@ -837,10 +849,19 @@ void LoadEnginePrivate::onFinished(ActiveRequest *a)
     // What QNAM tells apart is all the classifier hears: it parsed HTTP itself (a broken status
     // line or chunk size arrive as a close or a normal end), and it reports a non-2xx status as
     // an error too (the classifier lets the status win).
+    endAttempt(a, t, netError != QNetworkReply::NoError ? kindForNetworkError(netError) : ErrorKind::None,
+        netMessage, retryAfter);
+}
+
+// The attempt is over (the transport has let go of it): the verdict, then settle or retry.
+void LoadEnginePrivate::endAttempt(ActiveRequest *a, qint64 t, ErrorKind transportError,
+    const QString &transportMessage, const QByteArray &retryAfter)
+{
+    RequestRecord &r = trace.requests[a->index];
     if (a->abortReason != AbortReason::None)
         a->classifier.abort(kindForAbort(a->abortReason), abortMessage(a->abortReason, scenario));
-    else if (netError != QNetworkReply::NoError)
-        a->classifier.onTransportError(kindForNetworkError(netError), netMessage);
+    else if (transportError != ErrorKind::None)
+        a->classifier.onTransportError(transportError, transportMessage);
     const AttemptVerdict verdict = a->classifier.finish(r, t);
     const Outcome outcome = verdict.outcome;
     const ErrorKind kind = verdict.error;
