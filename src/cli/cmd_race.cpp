@@ -20,6 +20,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -326,6 +327,21 @@ int cmdRace(int argc, char **argv)
         return usageError(error);
 
     Cli::raiseFileLimit();
+    {
+        // The models run one after another: the one with the most streams in flight decides.
+        int lanes = 0;
+        bool http2 = false;
+        for (RaceModel model : spec.models) {
+            const Scenario s = scenarioFor(spec, model);
+            lanes = std::max(lanes, s.cpuTasksOnly() ? 0 : s.concurrency);
+            http2 = http2 || s.http2;
+        }
+        const QString problem
+            = Cli::fileLimitProblem(QStringLiteral("a race model at concurrency %1").arg(lanes), lanes, http2,
+                spec.url.isEmpty(), spec.workers);
+        if (lanes > 0 && !problem.isEmpty())
+            return usageError(problem);
+    }
     Cli::installInterruptHandler();
     if (!story.isEmpty())
         std::printf("%s\n\n", qPrintable(story));

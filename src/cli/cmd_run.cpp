@@ -119,6 +119,14 @@ int cmdRun(int argc, char **argv)
 #endif
 
     raiseFileLimit();
+    if (const int lanes = scenario.cpuTasksOnly() ? 0 : scenario.concurrency; lanes > 0) {
+        // Refused before anything starts: past the limit, GLib aborts creating a thread's wake-up
+        // pipe, or every request fails with "Out of resources".
+        const QString problem = fileLimitProblem(QStringLiteral("a run at concurrency %1").arg(lanes), lanes,
+            scenario.http2, scenario.usesSimulator(), scenario.workers);
+        if (!problem.isEmpty())
+            return usageError(problem);
+    }
     installInterruptHandler();
 
     // The key is read here, handed to the engine, and written nowhere.

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -302,6 +303,18 @@ int cmdSweep(int argc, char **argv)
     spec.apiKey = qgetenv(spec.base.apiKeyEnv.toLocal8Bit().constData());
 
     Cli::raiseFileLimit();
+    {
+        // The busiest step decides: refused before the first step starts.
+        int lanes = spec.base.concurrency;
+        if (spec.over == SweepOver::Concurrency)
+            for (double v : spec.values)
+                lanes = std::max(lanes, int(std::lround(v)));
+        const QString problem
+            = Cli::fileLimitProblem(QStringLiteral("a sweep step at concurrency %1").arg(lanes), lanes,
+                spec.base.http2, spec.base.usesSimulator(), spec.base.workers);
+        if (!problem.isEmpty())
+            return usageError(problem);
+    }
     Cli::installInterruptHandler();
 
     SweepRunner runner;
