@@ -118,6 +118,10 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("header"), QStringLiteral("Extra request header, repeatable."),
             QStringLiteral("name:value") },
         { QStringLiteral("http2"), QStringLiteral("Use HTTP/2 (h2c prior knowledge on http://).") },
+        { QStringLiteral("transport"),
+            QStringLiteral("How the engine talks HTTP: qnam (default, QNetworkAccessManager) or socket "
+                           "(its own HTTP/1.1 on one keep-alive socket per lane, less CPU a token)."),
+            QStringLiteral("qnam|socket") },
         { QStringLiteral("server-metrics"),
             QStringLiteral("Scrape the server's Prometheus metrics during the run: a URL, or auto (the "
                            "target's origin + /metrics; the built-in simulator's without --url)."),
@@ -275,6 +279,15 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
     }
     if (parser.isSet(QStringLiteral("http2")))
         scenario.http2 = true;
+    if (parser.isSet(QStringLiteral("transport"))) {
+        const QString t = parser.value(QStringLiteral("transport"));
+        if (t == QLatin1String("qnam"))
+            scenario.transport = Transport::Qnam;
+        else if (t == QLatin1String("socket"))
+            scenario.transport = Transport::Socket;
+        else
+            return fail(error, QStringLiteral("--transport: expected qnam or socket (got \"%1\")").arg(t));
+    }
     if (parser.isSet(QStringLiteral("server-metrics"))) {
         const QString text = parser.value(QStringLiteral("server-metrics"));
         const QUrl metrics(text, QUrl::StrictMode);

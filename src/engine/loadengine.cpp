@@ -5,6 +5,7 @@
 #include "engine/arrivalschedule.h"
 #include "engine/requestbody.h"
 #include "engine/retrypolicy.h"
+#include "engine/sockettransport.h"
 #include "engine/tokenbucket.h"
 #include "protocol/attemptclassifier.h"
 
@@ -113,7 +114,9 @@ struct ActiveRequest
     qint64 lastActivityNs = -1;
     qint64 bytes = 0;
     AbortReason abortReason = AbortReason::None;
+    bool onSocket = false; // an attempt in progress on the socket transport's lane
     QTimer *backoffTimer = nullptr; // while waiting to retry
+    bool inAttempt() const { return reply || onSocket; }
     bool sending = false; // posted, requestSent not seen yet (counts in the send window)
 };
 
@@ -133,6 +136,8 @@ public:
     std::shared_ptr<const RequestPlan> presetPlan; // LoadEngine::setPlan
     QByteArray runTag;
     QNetworkRequest requestTemplate; // everything but X-Request-Id; copied per attempt (shared)
+    SocketTransport *sockets = nullptr; // target.transport "socket": the lanes' connections (owned)
+    QByteArray socketHead; // its request head (holds the API key until the run ends)
     bool pumpQueued = false; // a paced pump() is already posted
     bool connecting = false; // running, waiting for the pool's connections
     int pendingConnects = 0;
@@ -203,6 +208,9 @@ public:
     bool passGates(qint64 nowNs);
     void dispatch(quint32 index, int lane);
     void sendAttempt(ActiveRequest *a);
+    void sendSocketAttempt(ActiveRequest *a);
+    SocketTransport::Events socketEvents();
+    ActiveRequest *socketAttempt(int lane) const;
     void onReadyRead(ActiveRequest *a);
     void onMetaData(ActiveRequest *a);
     void onFinished(ActiveRequest *a);
@@ -351,6 +359,12 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         return fail(QStringLiteral("target URL must be http:// or https:// with a host (got \"%1\")")
                         .arg(target.toString(QUrl::RemoveUserInfo)));
 
+    if (s.transport == Transport::Socket) {
+        const QString why = SocketTransport::unsupported(s, target);
+        if (!why.isEmpty())
+            return fail(why);
+    }
+
     scenario = s;
     if (scenario.mode == ExecutionMode::Sequential)
         scenario.concurrency = 1;
@@ -404,7 +418,9 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     // connection is up: connectToHost() alone left the pool's setup (a queued _q_startOperation
     // per lane on this thread) and the handshakes to overlap the first round, whose requests
     // then reached the wire 5-10 ms late at 32 streams and ~60 ms late at 256.
-    const int managersNeeded = (scenario.concurrency + slotsPerManager - 1) / slotsPerManager;
+    const int managersNeeded = scenario.transport == Transport::Socket
+        ? 0
+        : (scenario.concurrency + slotsPerManager - 1) / slotsPerManager;
     const bool tls = endpoint.scheme() == QLatin1String("https");
     QUrl preconnectUrl;
     preconnectUrl.setScheme(tls ? QStringLiteral("preconnect-https") : QStringLiteral("preconnect-http"));
@@ -427,6 +443,16 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
                 if (--pendingConnects == 0)
                     launch();
             });
+        }
+    }
+    if (scenario.transport == Transport::Socket) {
+        // The same before the clock for the socket transport: one connection per lane, up.
+        delete sockets;
+        socketHead = SocketTransport::requestHead(scenario, endpoint, apiKey);
+        sockets = new SocketTransport(endpoint, scenario.concurrency, &clock, socketEvents(), q);
+        for (int lane = 0; lane < scenario.concurrency; ++lane) {
+            ++pendingConnects;
+            sockets->preconnect(lane);
         }
     }
 
@@ -712,6 +738,10 @@ QNetworkRequest LoadEnginePrivate::buildRequestTemplate() const
 
 void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
 {
+    if (sockets) {
+        sendSocketAttempt(a);
+        return;
+    }
     RequestRecord &r = trace.requests[a->index];
     // A copy of the run's template; only the id differs between requests.
     QNetworkRequest request = requestTemplate;
@@ -731,6 +761,8 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
     a->lastActivityNs = t;
     if (r.attempts.empty())
         r.dispatchNs = t;
+    else // a retry: the wait that ends now is the timeline's backoff phase
+        r.attempts.back().waitNs = t - r.attempts.back().endNs;
     QNetworkReply *reply = nam->post(request, bodies.body(a->index, &r));
     a->reply = reply;
     a->sending = true;
@@ -750,6 +782,90 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
         endSending(a);
     });
     QObject::connect(reply, &QNetworkReply::finished, q, [this, a] { onFinished(a); });
+}
+
+// The socket transport's attempt: the request bytes are built first, so the start stamp is
+// read immediately before they are written to the lane's connection (METRICS.md item 2).
+void LoadEnginePrivate::sendSocketAttempt(ActiveRequest *a)
+{
+    RequestRecord &r = trace.requests[a->index];
+    QByteArray request = SocketTransport::request(socketHead, r.id, bodies.body(a->index, &r));
+    a->bytes = 0;
+    a->abortReason = AbortReason::None;
+    a->classifier.setOptions({ scenario.stream, scenario.keepTextBytes });
+    a->classifier.begin(r);
+    r.sentNs = r.headersNs = r.firstByteNs = -1;
+    r.outcome = Outcome::InFlight;
+
+    const qint64 t = now();
+    a->attemptStartNs = t;
+    a->lastActivityNs = t;
+    if (r.attempts.empty())
+        r.dispatchNs = t;
+    a->onSocket = true;
+    a->sending = true;
+    ++sendingCount;
+    markDirty(a->index);
+    sockets->send(a->lane, std::move(request));
+}
+
+ActiveRequest *LoadEnginePrivate::socketAttempt(int lane) const
+{
+    ActiveRequest *a = active[size_t(lane)].get();
+    return a && a->onSocket ? a : nullptr;
+}
+
+// What the socket transport's lanes report, in the order the QNAM path hears it: sent, the
+// head, body bytes, the end. Each read was stamped once (t) by the lane.
+SocketTransport::Events LoadEnginePrivate::socketEvents()
+{
+    SocketTransport::Events events;
+    events.connected = [this](int) {
+        if (connecting && pendingConnects > 0 && --pendingConnects == 0)
+            launch();
+    };
+    events.sent = [this](int lane, qint64 t) {
+        ActiveRequest *a = socketAttempt(lane);
+        if (!a)
+            return;
+        RequestRecord &r = trace.requests[a->index];
+        if (r.sentNs < 0)
+            r.sentNs = t;
+        endSending(a);
+    };
+    events.head = [this](int lane, const HttpResponseHead &head, qint64 t) {
+        ActiveRequest *a = socketAttempt(lane);
+        if (!a)
+            return;
+        RequestRecord &r = trace.requests[a->index];
+        if (r.headersNs < 0)
+            r.headersNs = t;
+        if (r.sentNs < 0)
+            r.sentNs = t;
+        a->lastActivityNs = t;
+        a->classifier.onHead(
+            r, head.status, head.reason, head.header("content-type"), head.header("location"));
+        markDirty(a->index);
+    };
+    events.body = [this](int lane, QByteArrayView data, qint64 t) {
+        ActiveRequest *a = socketAttempt(lane);
+        if (!a)
+            return false;
+        RequestRecord &r = trace.requests[a->index];
+        if (r.firstByteNs < 0)
+            r.firstByteNs = t;
+        a->lastActivityNs = t;
+        return takeBody(a, r, data, t);
+    };
+    events.ended = [this](int lane, const SocketTransport::End &end, qint64 t) {
+        ActiveRequest *a = socketAttempt(lane);
+        if (!a)
+            return;
+        a->onSocket = false;
+        endSending(a);
+        endAttempt(a, t, end.error, end.message, end.retryAfter);
+    };
+    return events;
 }
 
 void LoadEnginePrivate::onMetaData(ActiveRequest *a)
@@ -816,6 +932,13 @@ void LoadEnginePrivate::abortActive(ActiveRequest *a, AbortReason reason)
     if (a->reply) {
         a->abortReason = reason;
         a->reply->abort(); // emits finished() synchronously -> onFinished
+    } else if (a->onSocket) {
+        // The lane drops its connection and reports nothing more; the attempt ends here.
+        a->abortReason = reason;
+        a->onSocket = false;
+        sockets->cancel(a->lane);
+        endSending(a);
+        endAttempt(a, now(), ErrorKind::None, QString(), QByteArray());
     } else if (a->backoffTimer) {
         // Between attempts: nothing on the wire; settle with the reason directly.
         a->backoffTimer->stop();
@@ -958,7 +1081,7 @@ void LoadEnginePrivate::sweep()
     const qint64 totalNs = qint64(scenario.timeoutS * 1e9);
     for (auto &slot : active) {
         ActiveRequest *a = slot.get();
-        if (!a || !a->reply)
+        if (!a || !a->inAttempt())
             continue;
         if (t - a->attemptStartNs > totalNs)
             abortActive(a, AbortReason::TimeoutTotal);
@@ -1029,6 +1152,12 @@ void LoadEnginePrivate::finishRun()
     }
     managers.clear();
     requestTemplate = QNetworkRequest(); // it holds the API key
+    socketHead.clear(); // so does this
+    if (sockets) {
+        sockets->shutdown();
+        sockets->deleteLater(); // we may be inside one of its sockets' signals
+        sockets = nullptr;
+    }
     // Queued: a slot connected to finished() may delete or restart the engine.
     QMetaObject::invokeMethod(q, &LoadEngine::finished, Qt::QueuedConnection);
 }

@@ -309,6 +309,17 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
             }
         }
         r.boolean(QStringLiteral("http2"), &s.http2);
+        QString transport = QStringLiteral("qnam");
+        r.string(QStringLiteral("transport"), &transport);
+        if (r.ok()) {
+            if (transport == QLatin1String("qnam"))
+                s.transport = Transport::Qnam;
+            else if (transport == QLatin1String("socket"))
+                s.transport = Transport::Socket;
+            else
+                r.fail(QStringLiteral("transport"),
+                    QStringLiteral("must be \"qnam\" or \"socket\" (got \"%1\")").arg(transport));
+        }
         r.string(QStringLiteral("server_metrics"), &s.serverMetrics);
         r.integer(QStringLiteral("server_metrics_interval_ms"), &s.serverMetricsIntervalMs, 50, 60000);
         if (r.ok() && r.has(QStringLiteral("server_metric_names"))) {
@@ -482,6 +493,9 @@ bool Scenario::validate(QString *error) const
                 QStringLiteral("target.url: must be an http:// or https:// URL with a host (got \"%1\")")
                     .arg(url.toString(QUrl::RemoveUserInfo)));
     }
+    if (transport == Transport::Socket && http2)
+        return fail(QStringLiteral("target.transport: \"socket\" speaks HTTP/1.1 only; HTTP/2 (target.http2) "
+                                   "needs transport \"qnam\""));
     if (!serverMetrics.isEmpty() && serverMetrics != QLatin1String("auto")) {
         const QUrl metrics(serverMetrics, QUrl::StrictMode);
         if (!metrics.isValid()
@@ -662,6 +676,8 @@ QJsonObject Scenario::toJson() const
                 { QStringLiteral("api_key_env"), apiKeyEnv },
                 { QStringLiteral("headers"), headerObject },
                 { QStringLiteral("http2"), http2 },
+                { QStringLiteral("transport"),
+                    transport == Transport::Socket ? QStringLiteral("socket") : QStringLiteral("qnam") },
                 { QStringLiteral("server_metrics"), serverMetrics },
                 { QStringLiteral("server_metrics_interval_ms"), serverMetricsIntervalMs },
                 { QStringLiteral("server_metric_names"), QJsonArray::fromStringList(serverMetricNames) },

@@ -25,6 +25,9 @@ enum class ExecutionMode : quint8 {
 };
 
 enum class Endpoint : quint8 { Chat, Completions };
+// How the load engine talks HTTP: QNetworkAccessManager (the default), or its own HTTP/1.1 on
+// QTcpSocket in the engine thread (engine/sockettransport.h).
+enum class Transport : quint8 { Qnam, Socket };
 enum class ErrorPolicy : quint8 { CollectAll, FailFast };
 
 QString executionModeName(ExecutionMode mode);
@@ -54,6 +57,7 @@ struct Scenario
     QString apiKeyEnv = QStringLiteral("OPENAI_API_KEY");
     QMap<QString, QString> headers; // extra request headers (never Authorization)
     bool http2 = false; // HTTP/2 cleartext with prior knowledge (h2c)
+    Transport transport = Transport::Qnam; // target.transport: "qnam" | "socket"
     // The server's own Prometheus metrics, scraped while the run happens (session/metricsscraper.h):
     // empty = off, "auto" = the target's origin + /metrics (the built-in simulator's when url is
     // empty), or an http:// or https:// URL.

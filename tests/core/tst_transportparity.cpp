@@ -4,6 +4,10 @@
 // protocol/'s HttpResponseParser). Both hand what they read to the one AttemptClassifier, so
 // outcome, error kind, status, token event count, usage counts and text must agree.
 //
+// Issue 19: every row also runs through the engine's socket transport (target.transport
+// "socket"), which parses with the blocking client's HttpResponseParser: it must record exactly
+// what the blocking client records, and agree with the QNAM engine wherever that one can know.
+//
 // Where they cannot agree it is because QNAM parses HTTP itself and tells the engine only what
 // it decided: the row then names the engine's kind apart (engineKind) and says why, and both
 // sides still must agree on what both can know (the outcome, the status, the events before).
@@ -135,7 +139,7 @@ template<typename Pred> bool waitFor(Pred pred, int ms)
     return pred();
 }
 
-RequestRecord runEngine(const QByteArray &response, End end, bool stream)
+RequestRecord runEngine(const QByteArray &response, End end, bool stream, Transport transport)
 {
     ReplayServer server(response, end);
     if (!server.listen())
@@ -144,7 +148,9 @@ RequestRecord runEngine(const QByteArray &response, End end, bool stream)
     bool finished = false;
     QObject::connect(&engine, &LoadEngine::finished, [&] { finished = true; });
     QString error;
-    if (!engine.start(scenario(stream), server.url(), QByteArray(), &error))
+    Scenario s = scenario(stream);
+    s.transport = transport;
+    if (!engine.start(s, server.url(), QByteArray(), &error))
         qFatal("engine: %s", qPrintable(error));
     if (!waitFor([&] { return finished; }, 20000) || engine.trace().requests.empty())
         return {};
@@ -326,10 +332,27 @@ void tst_TransportParity::sameRecord()
     QFETCH(QString, text);
     QFETCH(QString, message);
 
-    const RequestRecord e = runEngine(response, End(end), stream);
+    const RequestRecord e = runEngine(response, End(end), stream, Transport::Qnam);
     const RequestRecord b = runBlocking(response, End(end), stream);
-    const QString both
-        = QStringLiteral("\n  engine:   ") + describe(e) + QStringLiteral("\n  blocking: ") + describe(b);
+    const RequestRecord k = runEngine(response, End(end), stream, Transport::Socket);
+    const QString both = QStringLiteral("\n  engine:   ") + describe(e) + QStringLiteral("\n  blocking: ")
+        + describe(b) + QStringLiteral("\n  socket:   ") + describe(k);
+
+    // The socket transport reads the bytes the blocking client reads, with the same parser and
+    // classifier: the same record in every row, also where QNAM cannot tell.
+    QVERIFY2(k.outcome == outcome && k.error == kind, qPrintable(both));
+    QCOMPARE(k.outcome, b.outcome);
+    QCOMPARE(k.error, b.error);
+    QCOMPARE(k.httpStatus, b.httpStatus);
+    QCOMPARE(k.tokenNs.size(), b.tokenNs.size());
+    QCOMPARE(k.outputTokens, b.outputTokens);
+    QCOMPARE(k.outputTokensFromUsage, b.outputTokensFromUsage);
+    QCOMPARE(k.promptTokens, b.promptTokens);
+    QCOMPARE(k.text, b.text);
+    QVERIFY2(k.errorMessage.contains(message), qPrintable(both));
+    QVERIFY2(k.dispatchNs >= 0 && k.endNs >= k.dispatchNs, qPrintable(both));
+    if (k.headersNs >= 0)
+        QVERIFY2(k.sentNs >= 0 && k.headersNs >= k.sentNs, qPrintable(both));
 
     for (const RequestRecord *r : { &e, &b }) {
         const bool isEngine = r == &e;
@@ -358,6 +381,8 @@ void tst_TransportParity::sameRecord()
         QCOMPARE(e.outputTokensFromUsage, b.outputTokensFromUsage);
         QCOMPARE(e.promptTokens, b.promptTokens);
         QCOMPARE(e.text, b.text);
+        QCOMPARE(k.error, e.error);
+        QCOMPARE(k.text, e.text);
     } else {
         // What both can know: it failed, and no token event was counted from the broken bytes.
         QCOMPARE(e.outcome, b.outcome);
