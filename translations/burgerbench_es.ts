@@ -71,6 +71,26 @@
         <source>unknown race preset &quot;%1&quot;</source>
         <translation>carrera predefinida desconocida «%1»</translation>
     </message>
+    <message>
+        <source>When the run is done, save it as a run report (JSON), as File → Save run… does.</source>
+        <translation>Al terminar la ejecución, la guarda como informe de ejecución (JSON), como hace Archivo → Guardar la ejecución….</translation>
+    </message>
+    <message>
+        <source>When the run is done, write this report, as File → Export report… does; the extension names the format: .json, .html, .csv or .trace.json (Perfetto). May be repeated.</source>
+        <translation>Al terminar la ejecución, escribe este informe, como hace Archivo → Exportar el informe…; la extensión indica el formato: .json, .html, .csv o .trace.json (Perfetto). Puede repetirse.</translation>
+    </message>
+    <message>
+        <source>--export %1: unknown report format &quot;%2&quot; (use .json, .html, .csv or .trace.json; a picture of the timeline: --export-timeline)</source>
+        <translation>--export %1: formato de informe desconocido «%2» (usa .json, .html, .csv o .trace.json; una imagen de la línea de tiempo: --export-timeline)</translation>
+    </message>
+    <message>
+        <source>--save-run and --export save the main window&apos;s run, not a race</source>
+        <translation>--save-run y --export guardan la ejecución de la ventana principal, no una carrera</translation>
+    </message>
+    <message>
+        <source>--save-run and --export need a run: add --autorun (or --open-run FILE)</source>
+        <translation>--save-run y --export necesitan una ejecución: añade --autorun (o --open-run ARCHIVO)</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::ComparePanel</name>
@@ -998,6 +1018,86 @@
         <source>Compared run (B): %1</source>
         <translation>Ejecución comparada (B): %1</translation>
     </message>
+    <message>
+        <source>Sa&amp;ve run…</source>
+        <translation>Guardar la e&amp;jecución…</translation>
+    </message>
+    <message>
+        <source>Save the run on screen as a run report (JSON), as burgerbench-cli run --json writes it</source>
+        <translation>Guarda la ejecución en pantalla como informe de ejecución (JSON), como lo escribe burgerbench-cli run --json</translation>
+    </message>
+    <message>
+        <source>Export re&amp;port…</source>
+        <translation>Exportar el &amp;informe…</translation>
+    </message>
+    <message>
+        <source>Save the run on screen as a JSON run report, an HTML report, CSV or a Perfetto trace</source>
+        <translation>Guarda la ejecución en pantalla como informe de ejecución JSON, informe HTML, CSV o traza de Perfetto</translation>
+    </message>
+    <message>
+        <source>%1 has no extension to tell the report&apos;s format.</source>
+        <translation>%1 no tiene una extensión que diga el formato del informe.</translation>
+    </message>
+    <message>
+        <source>&quot;.%1&quot; is not a report format (%2).</source>
+        <translation>«.%1» no es un formato de informe (%2).</translation>
+    </message>
+    <message>
+        <source>Use .json (run report), .html, .csv or .trace.json (Perfetto trace).</source>
+        <translation>Usa .json (informe de ejecución), .html, .csv o .trace.json (traza de Perfetto).</translation>
+    </message>
+    <message>
+        <source>Wait for the run to finish, or stop it, before saving it.</source>
+        <translation>Espera a que termine la ejecución, o detenla, antes de guardarla.</translation>
+    </message>
+    <message>
+        <source>There is no run to save yet: press Run, or open a saved run.</source>
+        <translation>Aún no hay ninguna ejecución que guardar: pulsa Ejecutar o abre una ejecución guardada.</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>Guardar la ejecución</translation>
+    </message>
+    <message>
+        <source>Run reports (*.json)</source>
+        <translation>Informes de ejecución (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the run to %1.</source>
+        <translation>Ejecución guardada en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the run</source>
+        <translation>No se puede guardar la ejecución</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>Informe HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>JSON run report (*.json)</source>
+        <translation>Informe de ejecución JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV, one row per request (*.csv)</source>
+        <translation>CSV, una fila por petición (*.csv)</translation>
+    </message>
+    <message>
+        <source>Perfetto / Chrome trace (*.trace.json)</source>
+        <translation>Traza de Perfetto / Chrome (*.trace.json)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportar el informe</translation>
+    </message>
+    <message>
+        <source>Exported the report to %1.</source>
+        <translation>Informe exportado a %1.</translation>
+    </message>
+    <message>
+        <source>The scenario now uses the built-in simulator: press Run.</source>
+        <translation>El escenario usa ahora el simulador integrado: pulsa Ejecutar.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>
@@ -1553,6 +1653,29 @@
     <message>
         <source>went wrong: %1</source>
         <translation>salieron mal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::TargetBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Ocultar este mensaje</translation>
+    </message>
+    <message>
+        <source>Use the built-in simulator</source>
+        <translation>Usar el simulador integrado</translation>
+    </message>
+    <message>
+        <source>Switch the scenario&apos;s target to the simulator that comes with BurgerBench; press Run again to see the orders served</source>
+        <translation>Cambia el destino del escenario al simulador que trae BurgerBench; pulsa Ejecutar de nuevo para ver servidos los pedidos</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 — is the server running? Or use the built-in simulator.</source>
+        <translation>Nadie responde en %1 — ¿está en marcha el servidor? O usa el simulador integrado.</translation>
+    </message>
+    <message>
+        <source>New here? Press Run (Ctrl+R): the orders of the scenario on the left go to the built-in simulator, and each one becomes a lane on this timeline.</source>
+        <translation>¿Primera vez? Pulsa Ejecutar (Ctrl+R): los pedidos del escenario de la izquierda van al simulador integrado y cada uno se convierte en un carril de esta línea de tiempo.</translation>
     </message>
 </context>
 <context>

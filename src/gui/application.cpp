@@ -32,6 +32,8 @@ struct Options
     QString compare;
     QString screenshot;
     QString exportImage;
+    QString saveRun; // the run report (JSON)
+    QStringList exports; // reports, each in the format its extension names
     QString language;
     bool languageSet = false;
     bool autorun = false;
@@ -119,6 +121,15 @@ int runDesktopApp(int argc, char **argv)
         QCoreApplication::translate("BurgerBench::Application",
             "Overlay this saved run report (JSON) on the timeline and compare it with the current run."),
         QStringLiteral("file"));
+    const QCommandLineOption saveRunOption(QStringLiteral("save-run"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "When the run is done, save it as a run report (JSON), as File → Save run… does."),
+        QStringLiteral("file"));
+    const QCommandLineOption exportReportOption(QStringLiteral("export"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "When the run is done, write this report, as File → Export report… does; the extension "
+            "names the format: .json, .html, .csv or .trace.json (Perfetto). May be repeated."),
+        QStringLiteral("file"));
     const QCommandLineOption raceOption(QStringLiteral("race"),
         QCoreApplication::translate("BurgerBench::Application",
             "Open the race window with this race preset (e.g. burgers) and run it; --screenshot "
@@ -126,7 +137,8 @@ int runDesktopApp(int argc, char **argv)
         QStringLiteral("preset"));
     parser.addOption(raceOption);
     parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
-        languageOption, sizeOption, timeoutOption, selectOption, openRunOption, compareOption });
+        languageOption, sizeOption, timeoutOption, selectOption, openRunOption, compareOption, saveRunOption,
+        exportReportOption });
     parser.process(app);
 
     Options o;
@@ -137,6 +149,8 @@ int runDesktopApp(int argc, char **argv)
     o.autorun = parser.isSet(autorunOption);
     o.screenshot = parser.value(screenshotOption);
     o.exportImage = parser.value(exportOption);
+    o.saveRun = parser.value(saveRunOption);
+    o.exports = parser.values(exportReportOption);
     o.quitWhenDone = parser.isSet(quitOption);
     o.language = parser.value(languageOption);
     o.languageSet = parser.isSet(languageOption);
@@ -153,8 +167,31 @@ int runDesktopApp(int argc, char **argv)
                  .arg(o.language));
         return 2;
     }
+    for (const QString &path : std::as_const(o.exports)) {
+        MainWindow::ReportFormat format = MainWindow::ReportFormat::Json;
+        if (!MainWindow::reportFormatFromPath(path, &format)) {
+            const QString suffix = QFileInfo(path).suffix();
+            fail(QCoreApplication::translate("BurgerBench::Application",
+                "--export %1: unknown report format \"%2\" (use .json, .html, .csv or .trace.json; "
+                "a picture of the timeline: --export-timeline)")
+                     .arg(path, suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
+            return 2;
+        }
+    }
+    const bool savesReports = !o.saveRun.isEmpty() || !o.exports.isEmpty();
+    if (savesReports && !o.race.isEmpty()) {
+        fail(QCoreApplication::translate(
+            "BurgerBench::Application", "--save-run and --export save the main window's run, not a race"));
+        return 2;
+    }
+    if (savesReports && !o.autorun && o.openRun.isEmpty()) {
+        fail(QCoreApplication::translate("BurgerBench::Application",
+            "--save-run and --export need a run: add --autorun (or --open-run FILE)"));
+        return 2;
+    }
     // Automated runs (docs, tests) start from the defaults and leave the user's settings alone.
-    const bool automated = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone || !o.race.isEmpty();
+    const bool automated
+        = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone || !o.race.isEmpty() || savesReports;
     if (automated)
         Settings::setVolatile(true);
 
@@ -187,6 +224,22 @@ int runDesktopApp(int argc, char **argv)
 
     int exitCode = 0;
     const auto savePictures = [&]() {
+        const auto saved = [&](bool ok, const QString &path, const QString &error) {
+            if (ok) {
+                qCInfo(lcApp) << "wrote" << QDir::toNativeSeparators(path);
+            } else {
+                fail(error);
+                exitCode = 1;
+            }
+        };
+        if (!o.saveRun.isEmpty()) {
+            QString error;
+            saved(window.saveRunFile(o.saveRun, &error), o.saveRun, error);
+        }
+        for (const QString &path : std::as_const(o.exports)) {
+            QString error;
+            saved(window.exportReport(path, &error), path, error);
+        }
         if (!o.screenshot.isEmpty()) {
             const QImage image = window.grab().toImage();
             if (image.isNull() || !image.save(o.screenshot)) {
@@ -273,7 +326,7 @@ int runDesktopApp(int argc, char **argv)
                 QApplication::exit(3);
             });
         }
-    } else if (!o.screenshot.isEmpty() || !o.exportImage.isEmpty() || o.quitWhenDone) {
+    } else if (!o.screenshot.isEmpty() || !o.exportImage.isEmpty() || o.quitWhenDone || savesReports) {
         const auto saveAndQuit = [&] {
             savePictures();
             if (o.quitWhenDone)

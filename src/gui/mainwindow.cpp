@@ -8,16 +8,23 @@
 #include "gui/settings.h"
 #include "gui/statspanel.h"
 #include "gui/storypanel.h"
+#include "gui/targetbanner.h"
 #include "gui/timelineview.h"
 #include "gui/timelineviewstate.h"
 #include "gui/translations.h"
+#include "i18n/language.h"
 #include "metrics/summary.h"
 #include "render/timelinepainter.h"
+#include "report/chrometrace.h"
+#include "report/csvreport.h"
+#include "report/htmlreport.h"
 #include "report/jsonreport.h"
+#include "report/secretscrub.h"
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -41,7 +48,15 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     , m_translations(translations)
     , m_run(new RunController(this))
 {
+    // Nothing run and no window ever closed: a first launch (read before anything is saved).
+    const bool firstLaunch = Settings::value(Settings::Key::LastScenario).toByteArray().isEmpty()
+        && Settings::value(Settings::Key::WindowGeometry).toByteArray().isEmpty();
     ui->setupUi(this);
+    m_banner = new TargetBanner(ui->centralWidget);
+    ui->centralLayout->insertWidget(0, m_banner);
+    connect(m_banner, &TargetBanner::useSimulatorClicked, this, &MainWindow::useSimulator);
+    if (firstLaunch)
+        m_banner->showFirstLaunch();
     setWindowIcon(QIcon(QStringLiteral(":/images/burger.svg")));
     m_run->setLiveIntervalMs(Settings::value(Settings::Key::LiveIntervalMs).toInt());
     ui->timeline->setTrace(&m_run->trace());
@@ -142,6 +157,21 @@ void MainWindow::setupActions()
     connect(ui->actionOpenScenario, &QAction::triggered, this, &MainWindow::openScenario);
     connect(ui->actionSaveScenario, &QAction::triggered, this, &MainWindow::saveScenario);
     connect(ui->actionExportImage, &QAction::triggered, this, &MainWindow::exportImage);
+    m_actionSaveRun = new QAction(this);
+    m_actionSaveRun->setObjectName(QStringLiteral("actionSaveRun"));
+    m_actionSaveRun->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actionExportReport = new QAction(this);
+    m_actionExportReport->setObjectName(QStringLiteral("actionExportReport"));
+    m_actionExportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_actionSaveRun, &QAction::triggered, this, &MainWindow::saveRun);
+    connect(m_actionExportReport, &QAction::triggered, this, &MainWindow::exportReportDialog);
+    // Save run… after Save scenario as…, Export report… after Export timeline….
+    ui->menuFile->insertAction(ui->actionExportImage, m_actionSaveRun);
+    const QList<QAction *> fileActions = ui->menuFile->actions();
+    const qsizetype exportAt = fileActions.indexOf(ui->actionExportImage);
+    ui->menuFile->insertAction(
+        exportAt >= 0 && exportAt + 1 < fileActions.size() ? fileActions.at(exportAt + 1) : nullptr,
+        m_actionExportReport);
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui->actionRace, &QAction::triggered, this, [this] {
         RaceWindow *race = raceWindow();
@@ -211,6 +241,10 @@ void MainWindow::updateActions()
     ui->actionRun->setEnabled(!running && ui->scenarioEditor->isValid());
     ui->actionStop->setEnabled(running && m_run->state() != RunController::State::Stopping);
     ui->actionOpenScenario->setEnabled(!running);
+    if (m_actionSaveRun) {
+        m_actionSaveRun->setEnabled(hasRunToSave());
+        m_actionExportReport->setEnabled(hasRunToSave());
+    }
     if (m_actionOpenRun) {
         m_actionOpenRun->setEnabled(!running);
         m_actionClearCompare->setEnabled(m_compare != nullptr);
@@ -235,6 +269,9 @@ bool MainWindow::startRun(QString *error)
     }
     const Scenario scenario = ui->scenarioEditor->scenario();
     m_openedRunName.clear();
+    m_openedMeta = {};
+    m_haveRun = false;
+    m_banner->dismiss(); // the hint is followed, and a new target gets its own verdict
     ui->timeline->state()->reset();
     ui->timeline->setHighlighted({});
     ui->timeline->setLaneHeight(0);
@@ -296,6 +333,7 @@ void MainWindow::onTraceUpdated()
         && std::find(m_run->changedRequests().begin(), m_run->changedRequests().end(), selected)
             != m_run->changedRequests().end())
         ui->detailsPanel->showRequest(trace, selected);
+    updateBanner();
 }
 
 void MainWindow::onFrame()
@@ -361,6 +399,8 @@ void MainWindow::onRunFinished()
     ui->storyPanel->addCaptions({ m_narrator.finish(trace) });
     ui->statsPanel->setProgress(m_run->progress(), 0, 0, -1, false);
     statusBar()->showMessage(trace.cancelled ? tr("Stopped.") : tr("Finished."), 5000);
+    m_haveRun = true;
+    updateBanner();
     updateActions();
     refreshComparison();
 
@@ -500,6 +540,191 @@ void MainWindow::exportImage()
         QMessageBox::warning(this, tr("Cannot export"), error);
 }
 
+bool MainWindow::reportFormatFromPath(const QString &path, ReportFormat *format)
+{
+    const QString name = QFileInfo(path).fileName().toLower();
+    const struct
+    {
+        const char *suffix;
+        ReportFormat format;
+    } table[] = { { ".trace.json", ReportFormat::Trace }, { ".json", ReportFormat::Json },
+        { ".html", ReportFormat::Html }, { ".htm", ReportFormat::Html }, { ".csv", ReportFormat::Csv } };
+    for (const auto &row : table) {
+        if (name.endsWith(QLatin1String(row.suffix)) && name.size() > qsizetype(qstrlen(row.suffix))) {
+            *format = row.format;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool MainWindow::hasRunToSave() const
+{
+    return m_haveRun && !m_run->isRunning();
+}
+
+bool MainWindow::saveRunFile(const QString &path, QString *error) const
+{
+    return exportReport(path, ReportFormat::Json, error);
+}
+
+bool MainWindow::exportReport(const QString &path, QString *error) const
+{
+    ReportFormat format = ReportFormat::Json;
+    if (!reportFormatFromPath(path, &format)) {
+        if (error) {
+            const QString suffix = QFileInfo(path).suffix();
+            *error = (suffix.isEmpty() ? tr("%1 has no extension to tell the report's format.").arg(path)
+                                       : tr("\".%1\" is not a report format (%2).").arg(suffix, path))
+                + QLatin1Char(' ')
+                + tr("Use .json (run report), .html, .csv or .trace.json (Perfetto trace).");
+        }
+        return false;
+    }
+    return exportReport(path, format, error);
+}
+
+bool MainWindow::exportReport(const QString &path, ReportFormat format, QString *error) const
+{
+    if (!hasRunToSave()) {
+        if (error)
+            *error = m_run->isRunning() ? tr("Wait for the run to finish, or stop it, before saving it.")
+                                        : tr("There is no run to save yet: press Run, or open a saved run.");
+        return false;
+    }
+    const RunTrace &trace = m_run->trace();
+    // The core writers (src/report) write atomically through a QSaveFile and scrub credentials
+    // (SecretScrubber) from everything they write; the summary is recomputed from the trace, as
+    // `burgerbench-cli report` does, so a report never disagrees with its own samples.
+    QString why;
+    bool ok = false;
+    switch (format) {
+    case ReportFormat::Json: {
+        const Summary summary = computeSummary(trace, trace.scenario.percentiles, trace.scenario.slo);
+        QJsonObject extra;
+        if (m_openedMeta.contains(QLatin1String("merged_from")))
+            extra.insert(QStringLiteral("merged_from"), m_openedMeta.value(QLatin1String("merged_from")));
+        ok = JsonReport::write(path, trace, summary, &why, extra);
+        break;
+    }
+    case ReportFormat::Html: {
+        const Summary summary = computeSummary(trace, trace.scenario.percentiles, trace.scenario.slo);
+        HtmlReport::Options options;
+        Language language = Language::English;
+        if (m_translations && I18n::languageFromName(m_translations->effectiveLanguage(), &language))
+            options.language = language;
+        // The versions that measured it: the opened report's, else this build's.
+        options.meta = !m_openedMeta.isEmpty()
+            ? m_openedMeta
+            : JsonReport::toJson(trace, summary).value(QLatin1String("meta")).toObject();
+        ok = HtmlReport::write(path, trace, summary, options, &why);
+        break;
+    }
+    case ReportFormat::Csv:
+        ok = CsvReport::write(path, trace, &why);
+        break;
+    case ReportFormat::Trace:
+        ok = ChromeTrace::write(path, trace, &why);
+        break;
+    }
+    if (!ok && error)
+        *error = why;
+    return ok;
+}
+
+QString MainWindow::askSavePath(
+    const QString &caption, const QString &suggested, const QString &filters, QString *selectedFilter)
+{
+    if (m_saveDialog)
+        return m_saveDialog(caption, suggested, filters, selectedFilter);
+    return QFileDialog::getSaveFileName(this, caption, suggested, filters, selectedFilter);
+}
+
+void MainWindow::saveRun()
+{
+    if (!hasRunToSave())
+        return;
+    QString path
+        = askSavePath(tr("Save run"), QStringLiteral("run.json"), tr("Run reports (*.json)"), nullptr);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    QString error;
+    if (saveRunFile(path, &error))
+        statusBar()->showMessage(tr("Saved the run to %1.").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        QMessageBox::warning(this, tr("Cannot save the run"), error);
+}
+
+void MainWindow::exportReportDialog()
+{
+    if (!hasRunToSave())
+        return;
+    // The chosen filter decides the format; a name without the filter's extension gets it.
+    const struct
+    {
+        QString filter;
+        QString suffix;
+        ReportFormat format;
+    } formats[] = {
+        { tr("HTML report (*.html)"), QStringLiteral(".html"), ReportFormat::Html },
+        { tr("JSON run report (*.json)"), QStringLiteral(".json"), ReportFormat::Json },
+        { tr("CSV, one row per request (*.csv)"), QStringLiteral(".csv"), ReportFormat::Csv },
+        { tr("Perfetto / Chrome trace (*.trace.json)"), QStringLiteral(".trace.json"), ReportFormat::Trace },
+    };
+    QStringList filters;
+    for (const auto &f : formats)
+        filters << f.filter;
+    QString selected = filters.first();
+    QString path = askSavePath(
+        tr("Export report"), QStringLiteral("report.html"), filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    ReportFormat format = ReportFormat::Html;
+    bool chosen = false;
+    for (const auto &f : formats) {
+        if (f.filter == selected) {
+            format = f.format;
+            chosen = true;
+            if (!path.endsWith(f.suffix, Qt::CaseInsensitive)
+                && !(f.format == ReportFormat::Html
+                    && path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive)))
+                path += f.suffix;
+        }
+    }
+    QString error;
+    const bool ok = chosen ? exportReport(path, format, &error) : exportReport(path, &error);
+    if (ok)
+        statusBar()->showMessage(tr("Exported the report to %1.").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        QMessageBox::warning(this, tr("Cannot export"), error);
+}
+
+void MainWindow::updateBanner()
+{
+    if (m_banner->kind() == TargetBanner::Kind::Unreachable)
+        return; // said once per run
+    const RunTrace &trace = m_run->trace();
+    if (!TargetBanner::targetUnreachable(trace))
+        return;
+    // The URL as the scenario names it (the form's field), not the endpoint path it led to.
+    const QString url = !trace.scenario.url.isEmpty() ? trace.scenario.url.toString() : trace.targetUrl;
+    m_banner->showUnreachable(SecretScrubber(trace.scenario.apiKeyEnv).url(url));
+}
+
+void MainWindow::useSimulator()
+{
+    if (m_run->isRunning())
+        stopRun();
+    Scenario scenario = ui->scenarioEditor->scenario();
+    scenario.url = QUrl();
+    ui->scenarioEditor->setScenario(scenario);
+    m_banner->dismiss();
+    statusBar()->showMessage(tr("The scenario now uses the built-in simulator: press Run."));
+    updateActions();
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About BurgerBench"),
@@ -525,6 +750,12 @@ void MainWindow::restoreLayout()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("BurgerBench — concurrency, told with burgers"));
+    m_actionSaveRun->setText(tr("Sa&ve run…"));
+    m_actionSaveRun->setToolTip(
+        tr("Save the run on screen as a run report (JSON), as burgerbench-cli run --json writes it"));
+    m_actionExportReport->setText(tr("Export re&port…"));
+    m_actionExportReport->setToolTip(
+        tr("Save the run on screen as a JSON run report, an HTML report, CSV or a Perfetto trace"));
     ui->timeline->setAccessibleName(tr("Timeline"));
     if (!statusBar()->currentMessage().isEmpty() && !m_run->isRunning())
         statusBar()->clearMessage();
@@ -669,12 +900,15 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
     }
     RunTrace trace;
     QString why;
-    if (!JsonReport::read(path, &trace, &why)) {
+    QJsonObject meta;
+    if (!JsonReport::read(path, &trace, &why, &meta)) {
         if (error)
             *error = tr("Cannot open the run %1.").arg(QFileInfo(path).fileName()) + QLatin1Char('\n') + why;
         return false;
     }
+    m_banner->dismiss();
     m_openedRunName = QFileInfo(path).fileName();
+    m_openedMeta = meta;
     ui->scenarioEditor->setScenario(trace.scenario); // what was run, ready to run again
     ui->timeline->state()->reset();
     ui->timeline->setHighlighted({});

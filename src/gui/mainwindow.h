@@ -4,9 +4,11 @@
 #include "gui/storynarrator.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -25,6 +27,7 @@ class RunController;
 class ScenarioEditor;
 class StatsPanel;
 class StoryPanel;
+class TargetBanner;
 class TimelineView;
 class Translations;
 
@@ -67,6 +70,30 @@ public:
     StoryPanel *storyPanel() const;
     DetailsPanel *detailsPanel() const;
     RunController *runController() const { return m_run; }
+    TargetBanner *targetBanner() const { return m_banner; }
+
+    // The reports File → Export report… writes, each by its core writer (src/report), atomically
+    // and with credentials scrubbed: the run report (the JSON `burgerbench-cli run --json`
+    // writes), the HTML report, one CSV row per request, a Perfetto / Chrome JSON trace.
+    enum class ReportFormat : quint8 { Json, Html, Csv, Trace };
+    // The format a file name asks for: ".trace.json" is a trace, any other ".json" the run
+    // report, ".html"/".htm", ".csv". False for any other name.
+    static bool reportFormatFromPath(const QString &path, ReportFormat *format);
+    // True once a run has finished (or a saved run is open) and no other run is under way:
+    // Save run… and Export report… then write the run on screen.
+    bool hasRunToSave() const;
+    // File → Save run…: the run report (JSON), which Open saved run and Compare read back.
+    bool saveRunFile(const QString &path, QString *error = nullptr) const;
+    // File → Export report…: the run on screen in `format`.
+    bool exportReport(const QString &path, ReportFormat format, QString *error = nullptr) const;
+    // The same, the format from the file name (reportFormatFromPath); an unknown one is an error
+    // naming the extension.
+    bool exportReport(const QString &path, QString *error = nullptr) const;
+    // Where Save run… and Export report… get their file name; a QFileDialog unless a test sets
+    // another (it returns the path and may set *selectedFilter; empty = cancelled).
+    using SaveDialog = std::function<QString(
+        const QString &caption, const QString &suggested, const QString &filters, QString *selectedFilter)>;
+    void setSaveDialog(SaveDialog dialog) { m_saveDialog = std::move(dialog); }
     // The race window (Run → Race…), created on first use; a window of its own.
     RaceWindow *raceWindow();
 
@@ -92,6 +119,12 @@ private:
     void openScenario();
     void saveScenario();
     void exportImage();
+    void saveRun();
+    void exportReportDialog();
+    QString askSavePath(
+        const QString &caption, const QString &suggested, const QString &filters, QString *selectedFilter);
+    void updateBanner();
+    void useSimulator();
     void showAbout();
     void retranslate();
     void setupCompare();
@@ -120,6 +153,12 @@ private:
     std::shared_ptr<const RunTrace> m_compare;
     QString m_compareName; // B's file name
     QString m_openedRunName; // A's file name when A was opened from a file, else empty
+    QJsonObject m_openedMeta; // A's "meta" when A was opened from a file (versions, merged_from)
+    bool m_haveRun = false; // a finished (or opened) run is on screen
+    QAction *m_actionSaveRun = nullptr; // owned (child)
+    QAction *m_actionExportReport = nullptr; // owned (child)
+    SaveDialog m_saveDialog; // empty = QFileDialog
+    TargetBanner *m_banner = nullptr; // owned (child of the central widget)
     ComparePanel *m_comparePanel = nullptr; // owned by m_compareDock
     QDockWidget *m_compareDock = nullptr; // owned (child)
     QAction *m_actionOpenRun = nullptr; // owned (child)

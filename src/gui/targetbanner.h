@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+class QToolButton;
+
+namespace BurgerBench {
+
+struct RunTrace;
+
+// A strip above the timeline that tells the user what to do next, in two cases:
+//   - Unreachable: the target refused the connection or its host did not resolve, so every
+//     request is a red cross for a reason that is not the server's behaviour. The button switches
+//     the scenario to the built-in simulator (useSimulatorClicked()).
+//   - FirstLaunch: nothing has been run or saved yet; it says to press Run.
+// The text wraps to the width it gets (the central area is narrow at 1280 px), and the URL is
+// shown without credentials.
+class TargetBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Kind : quint8 { None, Unreachable, FirstLaunch };
+
+    explicit TargetBanner(QWidget *parent = nullptr);
+
+    void showUnreachable(const QString &url);
+    void showFirstLaunch();
+    void dismiss();
+    Kind kind() const { return m_kind; }
+    QString text() const;
+
+    // True when the run on screen tried a real target and a request (or an earlier attempt of
+    // one) ended because the connection was refused or the host was not found.
+    static bool targetUnreachable(const RunTrace &trace);
+
+signals:
+    void useSimulatorClicked();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    Kind m_kind = Kind::None;
+    QString m_url; // already scrubbed
+    QLabel *m_label; // owned (child)
+    QPushButton *m_simulatorButton; // owned (child)
+    QToolButton *m_closeButton; // owned (child)
+};
+
+} // namespace BurgerBench
