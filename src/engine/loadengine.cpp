@@ -802,6 +802,8 @@ void LoadEnginePrivate::sendSocketAttempt(ActiveRequest *a)
     a->lastActivityNs = t;
     if (r.attempts.empty())
         r.dispatchNs = t;
+    else // a retry: the wait that ends now is the timeline's backoff phase
+        r.attempts.back().waitNs = t - r.attempts.back().endNs;
     a->onSocket = true;
     a->sending = true;
     ++sendingCount;

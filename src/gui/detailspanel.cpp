@@ -18,10 +18,26 @@ QIcon swatchIcon(Phase phase)
     QPixmap pixmap(18, 12);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
-    fillPhaseRect(&painter, pixmap.rect(), phase == Phase::Ghost ? Phase::Queued : phase);
-    if (phase == Phase::Ghost)
-        fillPhaseRect(&painter, pixmap.rect(), Phase::Ghost);
+    fillPhaseRect(&painter, pixmap.rect(), phase);
+    if (phase == Phase::Ghost) // the dashes doubled, as in the legend
+        fillPhaseRect(&painter, pixmap.rect().adjusted(1, 1, -1, -1), Phase::Ghost);
     return QIcon(pixmap);
+}
+
+// "connection refused: nothing answers…", with a non-2xx HTTP status when it is not the kind itself
+// (an idle timeout after a 200 head says only "timed out").
+QString attemptError(ErrorKind kind, int httpStatus)
+{
+    QString words = errorKindLabel(kind, httpStatus);
+    if ((httpStatus < 200 || httpStatus >= 300) && httpStatus > 0 && kind != ErrorKind::Http)
+        words += QStringLiteral(" (HTTP %1)").arg(httpStatus);
+    return words;
+}
+
+// The report's own id for the tooltip: what to search the JSON report or the logs for.
+QString rawId(ErrorKind kind, int httpStatus)
+{
+    return DetailsPanel::tr("Report id: %1").arg(errorKindName(kind, httpStatus));
 }
 } // namespace
 
@@ -31,8 +47,13 @@ DetailsPanel::DetailsPanel(QWidget *parent)
 {
     ui->setupUi(this);
     setObjectName(QStringLiteral("detailsPanel"));
-    ui->phasesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The phase names take what the times leave (a failed attempt's words are long; the full
+    // name is in the row's tooltip), so start and length always show.
+    ui->phasesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     ui->phasesTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    ui->phasesTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    ui->phasesTable->horizontalHeader()->setStretchLastSection(false);
+    ui->phasesTable->setTextElideMode(Qt::ElideRight);
     ui->phasesTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     ui->titleLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 26);
 }
@@ -54,18 +75,34 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
     const RequestRecord &r = trace.requests[size_t(request)];
     ui->titleLabel->setText(
         (m_run.isEmpty() ? QString() : QStringLiteral("<i>%1</i><br>").arg(m_run.toHtmlEscaped()))
-        + requestSummaryHtml(trace, request));
+        + requestSummaryHtml(trace, request, false));
+    ui->titleLabel->setToolTip(r.error != ErrorKind::None ? rawId(r.error, r.httpStatus) : QString());
 
     PhaseSegments segments;
     requestSegments(r, std::max(trace.endNs, r.endNs), &segments);
+    const bool retried = !r.attempts.empty();
     for (const PhaseSegment &s : segments) {
         const int row = ui->phasesTable->rowCount();
         ui->phasesTable->insertRow(row);
         QString name = phaseLabel(s.phase);
-        if (s.thin)
-            name = tr("%1 (earlier attempt)").arg(name);
+        QString tip = phaseDescription(s.phase);
+        // With retries every row says which attempt it belongs to; a failed attempt says why,
+        // in words (the report id in its tooltip), and each wait between attempts is its own row.
+        const int attempt = s.attempt + 1;
+        if (s.thin && size_t(s.attempt) < r.attempts.size()) {
+            const AttemptRecord &a = r.attempts[size_t(s.attempt)];
+            name = tr("Attempt %1 failed: %2").arg(attempt).arg(attemptError(a.error, a.httpStatus));
+            tip += QLatin1Char('\n') + rawId(a.error, a.httpStatus);
+        } else if (s.phase == Phase::Backoff) {
+            name = tr("%1 before attempt %2").arg(phaseLabel(s.phase)).arg(attempt);
+        } else if (s.marker && r.error != ErrorKind::None) {
+            name = tr("%1: %2").arg(phaseLabel(s.phase), attemptError(r.error, r.httpStatus));
+            tip += QLatin1Char('\n') + rawId(r.error, r.httpStatus);
+        } else if (retried && s.attempt >= 0 && !s.marker) {
+            name = tr("Attempt %1: %2").arg(attempt).arg(phaseLabel(s.phase));
+        }
         auto *nameItem = new QTableWidgetItem(swatchIcon(s.phase), name);
-        nameItem->setToolTip(phaseDescription(s.phase));
+        nameItem->setToolTip(name + QLatin1Char('\n') + tip);
         ui->phasesTable->setItem(row, 0, nameItem);
         ui->phasesTable->setItem(row, 1, new QTableWidgetItem(formatDuration(s.startNs)));
         ui->phasesTable->setItem(row, 2,
@@ -75,20 +112,28 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
     ui->gapPlot->setTokens(r.tokenNs);
     ui->textView->setPlainText(
         r.text.isEmpty() && !r.settled() ? tr("(the text appears when the request ends)") : r.text);
+    QStringList ids; // the report ids behind the words, for the tooltip
+    QString error;
     if (r.error != ErrorKind::None) {
-        QString error = errorKindName(r.error, r.httpStatus);
+        error = attemptError(r.error, r.httpStatus);
+        ids << errorKindName(r.error, r.httpStatus);
         if (!r.errorMessage.isEmpty())
-            error += QStringLiteral(": ") + r.errorMessage;
-        for (const AttemptRecord &a : r.attempts)
-            error += QLatin1Char('\n')
-                + tr("Earlier attempt at %1: %2")
-                      .arg(formatDuration(a.startNs), errorKindName(a.error, a.httpStatus));
-        ui->errorLabel->setText(error);
-    } else if (!r.attempts.empty()) {
-        ui->errorLabel->setText(tr("Succeeded after %n retry(s).", nullptr, int(r.attempts.size())));
-    } else {
-        ui->errorLabel->clear();
+            error += QStringLiteral(" — ") + r.errorMessage;
+    } else if (retried) {
+        error = tr("Succeeded after %n retry(s).", nullptr, int(r.attempts.size()));
     }
+    for (size_t k = 0; k < r.attempts.size(); ++k) {
+        const AttemptRecord &a = r.attempts[k];
+        error += QLatin1Char('\n')
+            + tr("Attempt %1 at %2: %3")
+                  .arg(int(k) + 1)
+                  .arg(formatDuration(a.startNs), attemptError(a.error, a.httpStatus));
+        ids << errorKindName(a.error, a.httpStatus);
+    }
+    ui->errorLabel->setText(error);
+    ids.removeDuplicates();
+    ui->errorLabel->setToolTip(
+        ids.isEmpty() ? QString() : tr("Report id: %1").arg(ids.join(QStringLiteral(", "))));
 }
 
 void DetailsPanel::changeEvent(QEvent *event)

@@ -26,13 +26,78 @@ QString outcomeLabel(Outcome outcome)
     return QString();
 }
 
+QString errorKindLabel(ErrorKind kind, int httpStatus)
+{
+    switch (kind) {
+    case ErrorKind::None:
+        return QCoreApplication::translate("BurgerBench::RequestDescription", "no error");
+    case ErrorKind::Http:
+        if (httpStatus == 429)
+            return QCoreApplication::translate(
+                "BurgerBench::RequestDescription", "HTTP 429: too many requests");
+        if (httpStatus >= 500)
+            return QCoreApplication::translate(
+                "BurgerBench::RequestDescription", "HTTP %1: the server failed")
+                .arg(httpStatus);
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "HTTP %1: the server refused the request")
+            .arg(httpStatus);
+    case ErrorKind::ConnectionRefused:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "connection refused: nothing answers at that address");
+    case ErrorKind::HostNotFound:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "host not found: the name does not resolve");
+    case ErrorKind::Tls:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the secure (TLS) connection failed");
+    case ErrorKind::ConnectionReset:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "connection closed before the answer was complete");
+    case ErrorKind::Network:
+        return QCoreApplication::translate("BurgerBench::RequestDescription", "network error");
+    case ErrorKind::TimeoutTotal:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "timed out: longer than the total time limit");
+    case ErrorKind::TimeoutIdle:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "timed out: the server went quiet too long");
+    case ErrorKind::StreamError:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the server reported an error in the stream");
+    case ErrorKind::MalformedChunk:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "a streamed piece was not valid JSON");
+    case ErrorKind::MissingDone:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the stream ended without its final [DONE]");
+    case ErrorKind::NoTokens:
+        return QCoreApplication::translate("BurgerBench::RequestDescription", "the answer carried no tokens");
+    case ErrorKind::BadResponse:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the answer was not an OpenAI completion");
+    case ErrorKind::ResponseTooLarge:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the answer was larger than the size limit");
+    case ErrorKind::Cancelled:
+        return QCoreApplication::translate("BurgerBench::RequestDescription", "cancelled");
+    case ErrorKind::FailFast:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "cancelled because another request failed (fail-fast)");
+    case ErrorKind::RunEnded:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "cut off by the end of the run");
+    }
+    return errorKindName(kind, httpStatus);
+}
+
 QString requestTitle(int request)
 {
     return QCoreApplication::translate("BurgerBench::RequestDescription", "Request #%1")
         .arg(shownNumber(request));
 }
 
-QString requestSummaryHtml(const RunTrace &trace, int request)
+QString requestSummaryHtml(const RunTrace &trace, int request, bool withRawIds)
 {
     if (request < 0 || size_t(request) >= trace.requests.size())
         return QString();
@@ -78,7 +143,10 @@ QString requestSummaryHtml(const RunTrace &trace, int request)
     html += QStringLiteral("</table>");
     if (r.error != ErrorKind::None) {
         html += QStringLiteral("<span style=\"color:#8c120c\">%1</span>")
-                    .arg(errorKindName(r.error, r.httpStatus).toHtmlEscaped());
+                    .arg(errorKindLabel(r.error, r.httpStatus).toHtmlEscaped());
+        if (withRawIds)
+            html += QStringLiteral(" <code>%1</code>")
+                        .arg(errorKindName(r.error, r.httpStatus).toHtmlEscaped());
         if (!r.errorMessage.isEmpty())
             html += QStringLiteral(": ") + r.errorMessage.left(200).toHtmlEscaped();
     }

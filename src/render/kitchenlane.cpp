@@ -1,5 +1,6 @@
 #include "render/kitchenlane.h"
 
+#include "render/legend.h"
 #include "render/timelinepainter.h"
 #include "trace/servermetrics.h"
 
@@ -41,14 +42,15 @@ double valueAt(const ServerSeries *series, qint64 t)
 
 } // namespace
 
+// The legend's kitchen phases (trace/legendtable.h), so the lane has its legend entry.
 QColor kitchenCookingColor()
 {
-    return QColor(0x43, 0xa0, 0x47);
+    return phaseStyle(Phase::KitchenCooking).fill;
 }
 
 QColor kitchenWaitingColor()
 {
-    return QColor(0xfb, 0x8c, 0x00);
+    return phaseStyle(Phase::KitchenWaiting).fill;
 }
 
 bool hasKitchenLane(const ServerMetricsRecord &metrics)

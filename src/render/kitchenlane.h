@@ -13,7 +13,7 @@ struct TimelineLayout;
 
 // The server's own queue under the event-loop lane ("kitchen": the cooks are the server's running
 // sequences, the line in front of them its waiting requests), from the scraped /metrics
-// (RunTrace::serverMetrics): cooking as a green step area, waiting stacked on it in orange, both
+// (RunTrace::serverMetrics): cooking as a dark teal step area, waiting stacked on it in pale sand, both
 // to the lane's peak of cooking + waiting; a caption names the peaks and the KV cache's.
 bool hasKitchenLane(const ServerMetricsRecord &metrics); // a running or waiting series was scraped
 void paintKitchenLane(

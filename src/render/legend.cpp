@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QRect>
 
+#include <algorithm>
 #include <array>
 
 namespace BurgerBench {
@@ -71,10 +72,18 @@ QString phaseDescription(Phase phase)
 
 std::vector<Phase> allPhases()
 {
-    std::vector<Phase> phases;
-    phases.reserve(PhaseCount);
-    for (int p = 0; p < PhaseCount; ++p)
-        phases.push_back(Phase(p));
+    // The legend's reading order: a request's life (its retries' waits and failures beside it),
+    // then threads and the loop, then the server's kitchen.
+    return { Phase::Queued, Phase::Ghost, Phase::Sending, Phase::WaitingFirstToken, Phase::Streaming,
+        Phase::Backoff, Phase::Error, Phase::Incomplete, Phase::CpuWork, Phase::BlockedHeld, Phase::LoopLag,
+        Phase::KitchenCooking, Phase::KitchenWaiting };
+}
+
+std::vector<Phase> legendPhases(bool withKitchen)
+{
+    std::vector<Phase> phases = allPhases();
+    if (!withKitchen)
+        phases.erase(std::remove_if(phases.begin(), phases.end(), isKitchenPhase), phases.end());
     return phases;
 }
 
@@ -127,9 +136,10 @@ void paintSwatch(QPainter *painter, const QRect &box, Phase phase)
         break;
     }
     case Phase::Ghost: {
-        QRect inner = box.adjusted(2, 2, -2, -2);
-        fillPhaseRect(painter, inner, Phase::Queued);
+        // On the timeline the outline runs over the yellow of the line; alone it is the slate
+        // dashes, doubled to read at swatch size (a yellow inside made it a second "In line").
         fillPhaseRect(painter, box, phase);
+        fillPhaseRect(painter, box.adjusted(1, 1, -1, -1), phase);
         break;
     }
     case Phase::LoopLag: {
@@ -171,7 +181,8 @@ int layoutLegend(const QFontMetrics &fm, int width, const std::vector<Phase> &ph
 int legendHeight(const QFont &font, int width, const std::vector<Phase> &phases)
 {
     const QFontMetrics fm(font);
-    return layoutLegend(fm, width, phases.empty() ? allPhases() : phases, [](Phase, int, int, int) {});
+    return layoutLegend(
+        fm, width, phases.empty() ? legendPhases(false) : phases, [](Phase, int, int, int) {});
 }
 
 int paintLegend(QPainter *painter, const QRect &rect, const std::vector<Phase> &phases)
@@ -179,7 +190,7 @@ int paintLegend(QPainter *painter, const QRect &rect, const std::vector<Phase> &
     const QFontMetrics fm(painter->font());
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    const int height = layoutLegend(fm, rect.width(), phases.empty() ? allPhases() : phases,
+    const int height = layoutLegend(fm, rect.width(), phases.empty() ? legendPhases(false) : phases,
         [&](Phase phase, int x, int y, int rowHeight) {
             const QRect box(
                 rect.left() + x, rect.top() + y + (rowHeight - swatchHeight) / 2, swatchWidth, swatchHeight);

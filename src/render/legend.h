@@ -36,10 +36,14 @@ QString phaseDescription(Phase phase);
 void fillPhaseRects(QPainter *painter, const QRect *rects, int count, Phase phase);
 void fillPhaseRect(QPainter *painter, const QRect &rect, Phase phase);
 
-// The legend: a row (wrapping as needed) of swatches with their labels. `phases` empty = all.
-// Returns the height needed for `width`; paintLegend draws into rect and returns the same height.
+// The legend: a row (wrapping as needed) of swatches with their labels. `phases` empty =
+// legendPhases(false). Returns the height needed for `width`; paintLegend draws into rect and
+// returns the same height.
 int legendHeight(const QFont &font, int width, const std::vector<Phase> &phases = {});
 int paintLegend(QPainter *painter, const QRect &rect, const std::vector<Phase> &phases = {});
+// Every phase, in the legend's reading order.
 std::vector<Phase> allPhases();
+// What a legend lists: all phases, the kitchen's two only beside a kitchen lane.
+std::vector<Phase> legendPhases(bool withKitchen);
 
 } // namespace BurgerBench

@@ -78,6 +78,11 @@ int insetFor(int h)
     return h >= 10 ? 2 : (h >= 5 ? 1 : 0);
 }
 
+int minSendingWidth(int h)
+{
+    return h >= 5 ? 4 : 1; // its outline and two columns of fill
+}
+
 void addRequest(Batches &b, const TimelineLayout &layout, const RequestRecord &r, int y, int h,
     const TimelineRenderOptions &options, PhaseSegments &segments, bool fromDispatch = false)
 {
@@ -102,6 +107,12 @@ void addRequest(Batches &b, const TimelineLayout &layout, const RequestRecord &r
         }
         if (s.thin) {
             b.thinError.add(x0, x1, y + h / 4, std::max(1, h / 2));
+            continue;
+        }
+        if (s.phase == Phase::Sending) {
+            // A few ms of sending among seconds of waiting would vanish into one column, or into
+            // the hatching after it: it keeps a minimum width, drawn over what follows.
+            b.fill[int(s.phase)].add(x0, std::max(x1, x0 + minSendingWidth(h)), y + inset, h - 2 * inset);
             continue;
         }
         b.fill[int(s.phase)].add(x0, x1, y + inset, h - 2 * inset);
@@ -377,7 +388,9 @@ void collectLaneBars(Batches &b, const TimelineLayout &layout, const RunTrace &t
 
 void flushLaneBars(QPainter *painter, const Batches &b)
 {
-    const Phase order[] = { Phase::Queued, Phase::WaitingFirstToken, Phase::Sending, Phase::Streaming };
+    // Sending last but one: its minimum width may reach over the wait that follows it.
+    const Phase order[]
+        = { Phase::Queued, Phase::Backoff, Phase::WaitingFirstToken, Phase::Sending, Phase::Streaming };
     for (Phase p : order)
         fillPhaseRects(painter, b.fill[int(p)].rects.data(), int(b.fill[int(p)].rects.size()), p);
     if (!b.ticks.empty()) {
@@ -655,8 +668,10 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
         y = l.titleRect.bottom() + 5;
     }
     int bottom = rect.bottom() - 2;
+    const bool hasKitchen = options.showKitchenLane && hasKitchenLane(trace.serverMetrics);
     if (options.showLegend) {
-        const int lh = legendHeight(font, rect.width() - 16) + (l.compare ? compareLegendRowHeight(fm) : 0);
+        const int lh = legendHeight(font, rect.width() - 16, legendPhases(hasKitchen))
+            + (l.compare ? compareLegendRowHeight(fm) : 0);
         l.legendRect = QRect(rect.left() + 8, rect.bottom() - 4 - lh + 1, rect.width() - 16, lh);
         bottom = l.legendRect.top() - 8;
     }
@@ -668,7 +683,7 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
         l.loopLane = QRect(plotLeft, y, plotWidth, options.loopLaneHeight);
         y = l.loopLane.bottom() + 1 + 5;
     }
-    if (options.showKitchenLane && hasKitchenLane(trace.serverMetrics)) {
+    if (hasKitchen) {
         l.kitchenLane = QRect(plotLeft, y, plotWidth, options.kitchenLaneHeight);
         y = l.kitchenLane.bottom() + 1 + 5;
     }
@@ -864,7 +879,7 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
             paintCompareLegend(painter, QRect(phases.left(), phases.top(), phases.width(), rowH), options);
             phases.setTop(phases.top() + rowH);
         }
-        paintLegend(painter, phases);
+        paintLegend(painter, phases, legendPhases(!layout.kitchenLane.isEmpty()));
     }
     painter->restore();
 }

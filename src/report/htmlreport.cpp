@@ -224,12 +224,18 @@ const char *const legendMeanings[LookCount] = {
         "From when the schedule wanted to send the request to when it really went out."),
     QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "Cut off by a cancel, fail-fast or the end of the run."),
     QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "How late the event loop's timer fired: the loop was busy."),
+    QT_TRANSLATE_NOOP("BurgerBench::HtmlReport",
+        "Between two attempts: the backoff or the server's Retry-After. Nothing is sent and nobody works."),
+    nullptr, // the kitchen's two phases: the report draws no kitchen lane, so its legend skips them
+    nullptr,
 };
 
 QString legendHtml(const Tr &tr)
 {
     QString out = QStringLiteral("<ul class=\"legend\" id=\"legend\">\n");
     for (int id = 0; id < LookCount; ++id) {
+        if (isKitchenPhase(Phase(id)))
+            continue;
         const Look l = lookOf(id);
         QString swatch
             = QStringLiteral("<rect x=\"0.5\" y=\"0.5\" width=\"27\" height=\"13\" fill=\"%1\"%2/>")

@@ -241,6 +241,9 @@ struct Reader
             if (!error_(a.value(QLatin1String("error")), w + QStringLiteral(".error"), &rec.error,
                     &attemptStatus))
                 return false;
+            // Older reports have no wait_ns: the wait before the next attempt then stays unknown.
+            if (!ns(a, "wait_ns", w, &rec.waitNs))
+                return false;
             rec.message = a.value(QLatin1String("message")).toString();
             r->attempts.push_back(rec);
         }
@@ -403,6 +406,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
             QJsonObject ao;
             ao.insert(QLatin1String("start_ns"), nsValue(a.startNs));
             ao.insert(QLatin1String("end_ns"), nsValue(a.endNs));
+            if (a.waitNs >= 0)
+                ao.insert(QLatin1String("wait_ns"), nsValue(a.waitNs));
             ao.insert(QLatin1String("status"), a.httpStatus);
             ao.insert(QLatin1String("error"), errorValue(a.error, a.httpStatus));
             ao.insert(QLatin1String("message"), scrub.text(a.message));

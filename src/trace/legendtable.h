@@ -10,10 +10,12 @@ namespace BurgerBench {
 // must draw without Qt Gui in builds without the GUI) all read this one table, so a legend
 // colour or label cannot drift between them. It sits in bb_trace, the lowest library both link.
 // Every phase has a colour AND a pattern or outline, so the picture still reads in grey scale or
-// for a reader who does not tell red from green.
+// for a reader who does not tell red from green; and the colours themselves stay apart under
+// simulated deuteranopia and protanopia (tests/gui/tst_legendcolours checks a minimum CIE76
+// distance between every pair, in normal vision and both simulations).
 enum class Phase : quint8 {
     Queued, // in line at a client-side gate (yellow, dotted)
-    Sending, // building and sending the request: real work (short solid green)
+    Sending, // building and sending the request: real work (short solid cyan)
     WaitingFirstToken, // sitting at the table with a number: in flight, no thread held (hatched)
     Streaming, // burgers arriving: purple, one tick per token
     CpuWork, // somebody is cooking: solid green on a worker or the loop lane
@@ -22,8 +24,19 @@ enum class Phase : quint8 {
     Ghost, // intended start to real send: a dashed outline, no fill
     Incomplete, // cut off by a cancel or the end of the run (grey, hatched)
     LoopLag, // how late the event loop's timer fired (orange bars)
+    // Appended, so the older phases keep their numbers (the HTML report's pattern ids use them).
+    Backoff, // between two attempts: backoff or Retry-After, nothing sent, nobody working (sand, hatched)
+    KitchenCooking, // the server's running sequences, from its /metrics (dark teal area)
+    KitchenWaiting, // the server's waiting requests, from its /metrics (pale sand area)
 };
-constexpr int PhaseCount = int(Phase::LoopLag) + 1;
+constexpr int PhaseCount = int(Phase::KitchenWaiting) + 1;
+
+// The kitchen lane's two phases describe the server's own queue (trace/servermetrics.h), not a
+// request or a thread of ours: a legend lists them only beside a kitchen lane.
+constexpr bool isKitchenPhase(Phase phase)
+{
+    return phase == Phase::KitchenCooking || phase == Phase::KitchenWaiting;
+}
 
 enum class PhasePattern : quint8 { None, Dots, BackDiagonal, ForwardDiagonal, Horizontal, Cross };
 

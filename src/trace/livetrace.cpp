@@ -94,7 +94,8 @@ std::shared_ptr<LiveDelta> LiveDiffer::diff(
         const bool moved = seen.dispatchNs != r.dispatchNs || seen.sentNs != r.sentNs
             || seen.headersNs != r.headersNs || seen.firstByteNs != r.firstByteNs || seen.endNs != r.endNs
             || seen.outcome != r.outcome || seen.tokens != r.tokenNs.size()
-            || seen.attempts != r.attempts.size();
+            || seen.attempts != r.attempts.size()
+            || (!r.attempts.empty() && seen.lastWaitNs != r.attempts.back().waitNs);
         if (!moved)
             continue;
         // A retry restarts the stream: then the whole token vector again.
@@ -107,7 +108,7 @@ std::shared_ptr<LiveDelta> LiveDiffer::diff(
         delta->tokenOffset.push_back(int(from));
         delta->requests.push_back(std::move(copy));
         seen = { r.dispatchNs, r.sentNs, r.headersNs, r.firstByteNs, r.endNs, r.outcome, r.tokenNs.size(),
-            r.attempts.size() };
+            r.attempts.size(), r.attempts.empty() ? qint64(-1) : r.attempts.back().waitNs };
     }
     // Loop spans and lag samples are append-only in every model.
     m_busy = std::min(m_busy, now.loopBusy.size());

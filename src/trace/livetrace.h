@@ -108,6 +108,7 @@ private:
         Outcome outcome = Outcome::Pending;
         size_t tokens = 0;
         size_t attempts = 0;
+        qint64 lastWaitNs = -1; // the last attempt's waitNs: set when the next attempt goes out
     };
     std::vector<Seen> m_seen;
     size_t m_busy = 0;

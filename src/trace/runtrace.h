@@ -55,6 +55,11 @@ struct AttemptRecord
     int httpStatus = 0;
     ErrorKind error = ErrorKind::None;
     QString message;
+    // (Last, so brace-initialised records keep their order.) How long the request then waited (backoff or
+    // Retry-After) before its next attempt went out, measured: the next attempt starts at endNs + waitNs. A
+    // duration, not a moment, so merging runs (which shifts moments) leaves it alone. -1 while still waiting,
+    // for a request cut off in the wait, and in reports written before it was recorded.
+    qint64 waitNs = -1;
 };
 
 // Everything measured about one request. All times are ns on the run's monotonic clock

@@ -3,9 +3,13 @@
 
 #include "gui/detailspanel.h"
 #include "gui/timelineview.h"
+#include "gui/translations.h"
+#include "render/legend.h"
+#include "render/timeformat.h"
 #include "trace/runtrace.h"
 
 #include <QLabel>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace BurgerBench;
@@ -41,6 +45,34 @@ RunTrace sampleTrace()
     return t;
 }
 
+// Request #1 of "Your endpoint" with nothing listening: refused twice, waited 400 ms, then 800 ms,
+// refused a third time and failed.
+RunTrace refusedTrace()
+{
+    RunTrace t;
+    RequestRecord r;
+    r.index = 0;
+    r.lane = 0;
+    r.dispatchNs = 0;
+    for (const qint64 start : { qint64(0), ms(402) }) {
+        AttemptRecord a;
+        a.startNs = start;
+        a.endNs = start + ms(2);
+        a.waitNs = start == 0 ? ms(400) : ms(800);
+        a.error = ErrorKind::ConnectionRefused;
+        a.message = QStringLiteral("Connection refused");
+        r.attempts.push_back(a);
+    }
+    r.retries = 2;
+    r.endNs = ms(1206);
+    r.outcome = Outcome::Failed;
+    r.error = ErrorKind::ConnectionRefused;
+    r.errorMessage = QStringLiteral("Connection refused");
+    t.requests.push_back(r);
+    t.endNs = ms(1206);
+    return t;
+}
+
 QLabel *title(DetailsPanel &panel)
 {
     return panel.findChild<QLabel *>(QStringLiteral("titleLabel"));
@@ -56,6 +88,8 @@ private slots:
     void showsRequestId();
     void tooltipShowsRequestId();
     void latenciesAreTheReports();
+    void refusedRequestInWords_data();
+    void refusedRequestInWords();
 };
 
 void TestDetailsPanel::showsRequestId()
@@ -121,6 +155,89 @@ void TestDetailsPanel::latenciesAreTheReports()
     panel.showRequest(trace, 0);
     QVERIFY(!title(panel)->text().contains(QStringLiteral("TTFT")));
     QVERIFY(!title(panel)->text().contains(QStringLiteral("E2E latency")));
+}
+
+void TestDetailsPanel::refusedRequestInWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QString>("wait");
+    QTest::addColumn<QString>("attempt");
+    QTest::newRow("English") << QStringLiteral("en")
+                             << QStringLiteral("connection refused: nothing answers at that address")
+                             << QStringLiteral("Retry wait before attempt 2")
+                             << QStringLiteral("Attempt 1 failed: connection refused");
+    QTest::newRow("Spanish") << QStringLiteral("es")
+                             << QStringLiteral("conexión rechazada: nada responde en esa dirección")
+                             << QStringLiteral("Espera de reintento antes del intento 2")
+                             << QStringLiteral("El intento 1 falló: conexión rechazada");
+}
+
+// Error kinds in words, in both languages; the raw report id only in tooltips. Each failed
+// attempt and each wait between attempts is its own row with its own length.
+void TestDetailsPanel::refusedRequestInWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, words);
+    QFETCH(QString, wait);
+    QFETCH(QString, attempt);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    const RunTrace trace = refusedTrace();
+    DetailsPanel panel;
+    panel.resize(520, 560);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.showRequest(trace, 0);
+    const QString raw = QStringLiteral("connection_refused");
+
+    QStringList shown; // every text the pane shows, and separately its tooltips
+    QStringList tips;
+    for (const QLabel *label : panel.findChildren<QLabel *>()) {
+        if (label->isVisible())
+            shown << label->text();
+        tips << label->toolTip();
+    }
+    auto *table = panel.findChild<QTableWidget *>(QStringLiteral("phasesTable"));
+    QVERIFY(table);
+    QStringList rows;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        rows << table->item(row, 0)->text();
+        shown << table->item(row, 0)->text() << table->item(row, 1)->text() << table->item(row, 2)->text();
+        tips << table->item(row, 0)->toolTip();
+    }
+    const QString all = shown.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(words), qPrintable(all));
+    QVERIFY2(!all.contains(raw), qPrintable(all));
+    QVERIFY2(tips.join(QLatin1Char('\n')).contains(raw), qPrintable(tips.join(QLatin1Char('\n'))));
+
+    // Attempt, wait, attempt, wait, the final attempt's Sending, the failure marker.
+    QVERIFY2(rows.size() >= 5, qPrintable(rows.join(QLatin1Char('|'))));
+    QVERIFY2(rows.at(0).startsWith(attempt), qPrintable(rows.at(0)));
+    QCOMPARE(rows.at(1), wait);
+    QVERIFY2(rows.at(3).endsWith(QLatin1String(" 3")), qPrintable(rows.at(3)));
+    // The waits' lengths, 400 ms and 800 ms, as shown (the locale's own digits and unit).
+    QVERIFY2(table->item(1, 2)->text().contains(QLatin1String("400")), qPrintable(table->item(1, 2)->text()));
+    QVERIFY2(table->item(3, 2)->text().contains(QLatin1String("800")), qPrintable(table->item(3, 2)->text()));
+    // Sending is the final attempt's 2 ms only, not the 1.2 s of attempts and waits before it.
+    QVERIFY2(rows.at(4).contains(phaseLabel(Phase::Sending)), qPrintable(rows.at(4)));
+    QCOMPARE(table->item(4, 2)->text(), formatDuration(ms(2)));
+    QCOMPARE(table->item(4, 1)->text(), formatDuration(ms(1204)));
+
+    // Drawn: the words fit the label's width after layout (the label wraps), and the error
+    // label paints something.
+    QCoreApplication::processEvents();
+    QLabel *error = panel.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error);
+    QVERIFY(error->text().contains(words));
+    const QImage image = error->grab().toImage();
+    QVERIFY(!image.isNull());
+    int dark = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY(dark > 20);
+    translations.setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestDetailsPanel)
