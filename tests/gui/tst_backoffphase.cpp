@@ -27,6 +27,7 @@ RunTrace retriedTrace(bool withWaits = true)
 {
     RunTrace t;
     t.scenario.stream = true;
+    t.scenario.requests = 2;
     t.requests.resize(2);
     RequestRecord &r = t.requests[0];
     r.index = 0;
