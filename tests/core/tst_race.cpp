@@ -134,19 +134,21 @@ void tst_Race::cleanTheHouseScaled()
     // Concurrency on one thread gains nothing on CPU work (≈ 1.0×; loose on a shared machine).
     QVERIFY2(entries[1].speedup > 0.4 && entries[1].speedup < 2.5,
         qPrintable(QString::number(entries[1].speedup)));
-    // Sequential froze the loop for about a task at a time (4 tasks of 100 ms); the
-    // sliced version yields every 20 ms. Counted, not compared by the maximum: one descheduling of
-    // the whole process on a busy 2-core machine (237 ms seen once) must not decide it.
-    const auto stallsOver = [](const RaceEntry &e, double ms) {
-        return std::count_if(e.result.trace.loopLag.begin(), e.result.trace.loopLag.end(),
-            [ms](const LagSample &l) { return l.lagNs >= qint64(ms * 1e6); });
-    };
-    QVERIFY2(entries[0].maxLoopLagMs >= 60, qPrintable(QString::number(entries[0].maxLoopLagMs)));
-    // How long the loop stood still in stalls of 60 ms or more: most of the 0.4 s of CPU work. (Not
-    // their number: two tasks can run back to back before the lag probe's timer gets its turn,
-    // and then one sample says 200 ms; under ASan that happened one run in four. Not all of it
-    // either: the first task can start before the probe's first tick, and a probe tick counts
-    // from its own interval, so CI once saw 247.6 ms.)
+    // What each model did with the one thread, from its own record (not from timing, which a busy
+    // machine bends): sequential ran each chore to its end, one task record a chore, in order;
+    // the sliced version ran 20 ms slices, round-robin, so the chores interleave.
+    const auto owners = [](const RaceEntry &e) { return e.result.taskOwner; };
+    QCOMPARE(int(entries[0].result.trace.tasks.size()), 4);
+    QCOMPARE(owners(entries[0]), (std::vector<qint32> { 0, 1, 2, 3 }));
+    const std::vector<qint32> sliced = owners(entries[1]);
+    QVERIFY2(sliced.size() >= 4 * 3, qPrintable(QString::number(sliced.size()))); // 100 ms / 20 ms
+    QCOMPARE(std::vector<qint32>(sliced.begin(), sliced.begin() + 8),
+        (std::vector<qint32> { 0, 1, 2, 3, 0, 1, 2, 3 }));
+    // And what the lag probe saw. Sequential froze the loop for about a task at a time: how long
+    // it stood still in stalls of 60 ms or more is most of the 0.4 s of CPU work. (Not their
+    // number: two tasks can run back to back before the probe's timer gets its turn. Not all of
+    // it either: the first task can start before the probe's first tick; CI once saw 247.6 ms.)
+    // Load only adds to this figure.
     const auto stalledMs = [](const RaceEntry &e, double ms) {
         double sum = 0;
         for (const LagSample &l : e.result.trace.loopLag)
@@ -154,8 +156,24 @@ void tst_Race::cleanTheHouseScaled()
                 sum += double(l.lagNs) / 1e6;
         return sum;
     };
+    QVERIFY2(entries[0].maxLoopLagMs >= 60, qPrintable(QString::number(entries[0].maxLoopLagMs)));
     QVERIFY2(stalledMs(entries[0], 60) >= 150, qPrintable(QString::number(stalledMs(entries[0], 60))));
-    QVERIFY2(stallsOver(entries[1], 60) <= 1, qPrintable(QString::number(stallsOver(entries[1], 60))));
+    // The sliced loop answered its probe: the typical (median) lag is below sequential's. A
+    // median, not a count of stalls: on a loaded machine (CI under ASan, a parallel build) the
+    // whole process is descheduled now and then, in either row, and six stalls were seen.
+    const auto medianLagMs = [](const RaceEntry &e) {
+        std::vector<qint64> lags;
+        for (const LagSample &l : e.result.trace.loopLag)
+            lags.push_back(l.lagNs);
+        if (lags.empty())
+            return -1.0;
+        std::nth_element(lags.begin(), lags.begin() + qsizetype(lags.size() / 2), lags.end());
+        return double(lags[lags.size() / 2]) / 1e6;
+    };
+    QVERIFY2(medianLagMs(entries[1]) >= 0 && medianLagMs(entries[1]) < medianLagMs(entries[0]),
+        qPrintable(QStringLiteral("median lag: sliced %1 ms, sequential %2 ms")
+                       .arg(medianLagMs(entries[1]))
+                       .arg(medianLagMs(entries[0]))));
 }
 
 void tst_Race::knobsMoveTheBottleneck_data()
