@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,11 +84,24 @@ int cmdCompare(int argc, char **argv)
         return fail(QStringLiteral("--resamples: must be an integer from 100 to 100000 (got \"%1\")")
                         .arg(parser.value(QStringLiteral("resamples"))));
 
+    // Progress on stderr once the work has taken over a second (large reports): each stage as
+    // it starts, with the time so far.
+    QElapsedTimer clock;
+    clock.start();
+    auto progress = [&clock](const QString &stage) {
+        if (clock.elapsed() > 1000)
+            std::fprintf(stderr, "burgerbench-cli compare: %s (%.1f s)\n", qPrintable(stage),
+                double(clock.elapsed()) / 1000.0);
+    };
+    options.progress = progress;
+
     std::vector<RunTrace> runs(size_t(files.size()));
     QString error;
-    for (qsizetype i = 0; i < files.size(); ++i)
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        progress(QStringLiteral("reading %1 (%2 of %3)").arg(files.at(i)).arg(i + 1).arg(files.size()));
         if (!JsonReport::read(files.at(i), &runs[size_t(i)], &error))
             return fail(error);
+    }
     options.ranks = runs.front().scenario.percentiles;
     // Different scenarios are compared (that may be the point: a new concurrency, a new server),
     // but never silently: the table's changes may come from the scenario, not the target.
@@ -107,6 +121,7 @@ int cmdCompare(int argc, char **argv)
 
     QJsonArray comparisons;
     for (size_t i = 1; i < runs.size(); ++i) {
+        progress(QStringLiteral("comparing %1 with %2").arg(files.at(qsizetype(i)), files.first()));
         const QList<Compare::Row> rows = Compare::compare(runs.front(), runs[i], options);
         if (i > 1)
             std::fputs("\n", stdout);
@@ -130,6 +145,7 @@ int cmdCompare(int argc, char **argv)
             { QStringLiteral("b"), files.at(qsizetype(i)) }, { QStringLiteral("rows"), jsonRows } });
     }
     if (parser.isSet(QStringLiteral("json"))) {
+        progress(QStringLiteral("writing %1").arg(parser.value(QStringLiteral("json"))));
         const QJsonObject root { { QStringLiteral("schema"), QStringLiteral("burgerbench.compare/1") },
             { QStringLiteral("rule"), Compare::ruleText(options) },
             { QStringLiteral("comparisons"), comparisons }, { QStringLiteral("warnings"), warnings } };
@@ -146,6 +162,8 @@ int cmdCompare(int argc, char **argv)
         if (!ChromeTrace::write(parser.value(QStringLiteral("trace")), list, &error))
             return fail(error);
     }
+    if (clock.elapsed() > 1000)
+        std::fprintf(stderr, "burgerbench-cli compare: done (%.1f s)\n", double(clock.elapsed()) / 1000.0);
     return 0;
 }
 

@@ -28,6 +28,136 @@ double statistic(std::vector<double> &v, double rank)
     return rank < 0 ? mean(v) : Statistics::percentileUnsorted(v, rank);
 }
 
+// numpy's "linear" percentile position and _lerp, as metrics/statistics.cpp computes them.
+struct RankPosition
+{
+    size_t lo;
+    size_t hi;
+    double t;
+};
+RankPosition rankPosition(size_t n, double rank)
+{
+    const double q = std::clamp(rank / 100.0, 0.0, 1.0);
+    const double pos = double(n - 1) * q;
+    const double lowerPos = std::floor(pos);
+    const auto lo = size_t(lowerPos);
+    return { lo, std::min(lo + 1, n - 1), pos - lowerPos };
+}
+double lerp(double a, double b, double t)
+{
+    const double diff = b - a;
+    return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
+// Draws from the generator itself (no std:: distributions: their output differs between standard
+// libraries, and the verdict must be the same on every machine).
+double uniformOpen(std::mt19937_64 &rng) // (0, 1)
+{
+    return (double(rng() >> 11) + 0.5) * 0x1.0p-53;
+}
+double standardNormal(std::mt19937_64 &rng) // Box-Muller, one of the pair
+{
+    const double u = uniformOpen(rng);
+    const double v = uniformOpen(rng);
+    return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * 3.14159265358979323846 * v);
+}
+double gammaDraw(double shape, std::mt19937_64 &rng) // Marsaglia-Tsang, shape >= 1
+{
+    const double d = shape - 1.0 / 3.0;
+    const double c = 1.0 / std::sqrt(9.0 * d);
+    for (;;) {
+        const double x = standardNormal(rng);
+        const double v = 1.0 + c * x;
+        if (v <= 0)
+            continue;
+        const double v3 = v * v * v;
+        const double u = uniformOpen(rng);
+        if (std::log(u) < 0.5 * x * x + d - d * v3 + d * std::log(v3))
+            return d * v3;
+    }
+}
+
+// One side of the bootstrap: a replicate of the statistic of a resample of `n` drawn with
+// replacement. A small side (at most ExactBootstrapSide samples) is resampled literally, as it
+// always was; a large side draws the replicate from its exact distribution without drawing the n
+// values: the k-th smallest of a resample of a sorted sample is sorted[floor(n U(k))], U(k) the
+// k-th smallest of n uniforms, which is Beta(k, n + 1 - k); the next one up is
+// U(k) + (1 - U(k)) (1 - W^(1 / (n - k))). A mean's replicate is normal with the sample's variance
+// over n (ddof 0, the bootstrap's own): at 10,000 samples and more the central limit holds.
+constexpr size_t ExactBootstrapSide = 10'000;
+class Side
+{
+public:
+    Side(const std::vector<double> &samples, const std::vector<double> *sorted, double rank)
+        : m_samples(samples)
+        , m_sorted(sorted)
+        , m_rank(rank)
+        , m_exact(samples.size() <= ExactBootstrapSide || !sorted)
+    {
+        if (m_exact) {
+            m_buffer.resize(samples.size());
+        } else if (rank < 0) {
+            m_mean = mean(samples);
+            double squares = 0;
+            for (double x : samples)
+                squares += (x - m_mean) * (x - m_mean);
+            m_meanSd = std::sqrt(squares / double(samples.size())) / std::sqrt(double(samples.size()));
+        }
+    }
+    bool exact() const { return m_exact; }
+    size_t size() const { return m_samples.size(); }
+    double draw(std::mt19937_64 &rng)
+    {
+        const size_t n = m_samples.size();
+        if (m_exact) {
+            for (double &x : m_buffer)
+                x = m_samples[size_t(rng() % n)];
+            return statistic(m_buffer, m_rank);
+        }
+        if (m_rank < 0)
+            return m_mean + m_meanSd * standardNormal(rng);
+        const std::vector<double> &sorted = *m_sorted;
+        const RankPosition p = rankPosition(n, m_rank);
+        const double k = double(p.lo + 1); // 1-based order
+        const double x = gammaDraw(k, rng);
+        const double u = x / (x + gammaDraw(double(n) + 1.0 - k, rng));
+        auto at = [&](double uk) { return sorted[std::min(n - 1, size_t(std::floor(double(n) * uk)))]; };
+        const double lo = at(u);
+        if (p.hi == p.lo)
+            return lo;
+        const double next = u + (1.0 - u) * (1.0 - std::pow(uniformOpen(rng), 1.0 / (double(n) - k)));
+        return lerp(lo, at(std::min(next, 1.0)), p.t);
+    }
+
+private:
+    const std::vector<double> &m_samples;
+    const std::vector<double> *m_sorted;
+    double m_rank;
+    bool m_exact;
+    std::vector<double> m_buffer;
+    double m_mean = 0;
+    double m_meanSd = 0;
+};
+
+Interval bootstrapSides(Side &a, Side &b, int resamples, quint64 seed)
+{
+    Interval ci;
+    if (a.size() < 2 || b.size() < 2 || resamples < 10)
+        return ci;
+    std::mt19937_64 rng(seed);
+    std::vector<double> diffs;
+    diffs.reserve(size_t(resamples));
+    for (int i = 0; i < resamples; ++i) {
+        const double va = a.draw(rng);
+        diffs.push_back(b.draw(rng) - va);
+    }
+    std::sort(diffs.begin(), diffs.end());
+    ci.low = Statistics::percentileSorted(diffs, 2.5);
+    ci.high = Statistics::percentileSorted(diffs, 97.5);
+    ci.valid = true;
+    return ci;
+}
+
 QString fmt(double v, int decimals = 3)
 {
     if (!std::isfinite(v))
@@ -74,30 +204,45 @@ Samples collectSamples(const RunTrace &trace)
 
 MannWhitney mannWhitney(const std::vector<double> &a, const std::vector<double> &b)
 {
+    std::vector<double> sa = a;
+    std::vector<double> sb = b;
+    std::sort(sa.begin(), sa.end());
+    std::sort(sb.begin(), sb.end());
+    return mannWhitneySorted(sa, sb);
+}
+
+MannWhitney mannWhitneySorted(const std::vector<double> &a, const std::vector<double> &b)
+{
     MannWhitney result;
     const size_t n1 = a.size();
     const size_t n2 = b.size();
     if (n1 == 0 || n2 == 0)
         return result;
-    std::vector<std::pair<double, int>> all;
-    all.reserve(n1 + n2);
-    for (double x : a)
-        all.emplace_back(x, 0);
-    for (double x : b)
-        all.emplace_back(x, 1);
-    std::sort(all.begin(), all.end(),
-        [](const std::pair<double, int> &x, const std::pair<double, int> &y) { return x.first < y.first; });
+    // One merge of the two sorted samples: each run of equal values is one tie group, ranked
+    // i+1 .. j together (the sums add up group by group in ascending order, as a sort of the
+    // pooled sample would).
     const double n = double(n1 + n2);
     double rankSumA = 0;
     double tieTerm = 0;
-    for (size_t i = 0; i < all.size();) {
-        size_t j = i;
-        while (j < all.size() && all[j].first == all[i].first)
-            ++j;
+    size_t ia = 0;
+    size_t ib = 0;
+    size_t i = 0; // pooled rank - 1 of the group's first value
+    while (ia < n1 || ib < n2) {
+        const double v = ib >= n2 || (ia < n1 && a[ia] <= b[ib]) ? a[ia] : b[ib];
+        size_t inA = 0;
+        while (ia < n1 && a[ia] == v) {
+            ++ia;
+            ++inA;
+        }
+        size_t inB = 0;
+        while (ib < n2 && b[ib] == v) {
+            ++ib;
+            ++inB;
+        }
+        const size_t j = i + inA + inB;
         const double averageRank = (double(i + 1) + double(j)) / 2.0; // ranks i+1 .. j
-        for (size_t k = i; k < j; ++k)
-            if (all[k].second == 0)
-                rankSumA += averageRank;
+        for (size_t k = 0; k < inA; ++k)
+            rankSumA += averageRank;
         const double t = double(j - i);
         tieTerm += t * t * t - t;
         i = j;
@@ -143,6 +288,25 @@ Interval bootstrapDifference(
     return ci;
 }
 
+Interval bootstrapDifferenceSorted(const std::vector<double> &a, const std::vector<double> &sortedA,
+    const std::vector<double> &b, const std::vector<double> &sortedB, double rank, int resamples,
+    quint64 seed)
+{
+    Side sa(a, &sortedA, rank);
+    Side sb(b, &sortedB, rank);
+    return bootstrapSides(sa, sb, resamples, seed);
+}
+
+int resamplesFor(size_t na, size_t nb, int maxResamples)
+{
+    // Literal resampling costs its sample size per resample: keep that to ~2e7 draws per statistic
+    // (a comparison of 1M literal samples to seconds). A large side costs O(1) per resample.
+    const size_t literal = (na <= ExactBootstrapSide ? na : 0) + (nb <= ExactBootstrapSide ? nb : 0);
+    if (literal == 0)
+        return maxResamples;
+    return int(std::clamp(2e7 / double(literal + 1), 200.0, double(maxResamples)));
+}
+
 QString verdictText(Verdict v)
 {
     switch (v) {
@@ -161,6 +325,11 @@ QString verdictText(Verdict v)
 QList<Row> compare(const RunTrace &ta, const RunTrace &tb, const Options &options)
 {
     QList<Row> rows;
+    auto progress = [&](const QString &what) {
+        if (options.progress)
+            options.progress(what);
+    };
+    progress(QStringLiteral("collecting samples"));
     const Samples sa = collectSamples(ta);
     const Samples sb = collectSamples(tb);
     const struct
@@ -173,13 +342,29 @@ QList<Row> compare(const RunTrace &ta, const RunTrace &tb, const Options &option
     for (const auto &m : metrics) {
         if (m.a.empty() && m.b.empty())
             continue;
-        const Distribution da = Statistics::describe(m.a, options.ranks);
-        const Distribution db = Statistics::describe(m.b, options.ranks);
+        progress(QStringLiteral("%1: %2 against %3 samples")
+                     .arg(QLatin1String(m.name))
+                     .arg(qulonglong(m.a.size()))
+                     .arg(qulonglong(m.b.size())));
+        // Each sample sorted once: the distribution, the rank test (one merge) and the bootstrap of
+        // a large side all read the sorted copy. O(n log n) in all.
+        std::vector<double> sortedA = m.a;
+        std::vector<double> sortedB = m.b;
+        std::sort(sortedA.begin(), sortedA.end());
+        std::sort(sortedB.begin(), sortedB.end());
+        // The figures Statistics::describe gives (its mean sums the sorted samples in order),
+        // without its copy and second sort.
+        auto sortedMean = [](const std::vector<double> &sorted) {
+            double sum = 0;
+            for (double v : sorted)
+                sum += v;
+            return sorted.empty() ? NAN : sum / double(sorted.size());
+        };
+        const double meanA = sortedMean(sortedA);
+        const double meanB = sortedMean(sortedB);
         const bool testable = m.a.size() >= 3 && m.b.size() >= 3;
-        const MannWhitney mw = testable ? mannWhitney(m.a, m.b) : MannWhitney();
-        // Bootstrap work grows with the sample size; keep a comparison of 1M ITL gaps to seconds.
-        const int resamples
-            = int(std::clamp(2e7 / double(m.a.size() + m.b.size() + 1), 200.0, double(options.maxResamples)));
+        const MannWhitney mw = testable ? mannWhitneySorted(sortedA, sortedB) : MannWhitney();
+        const int resamples = resamplesFor(m.a.size(), m.b.size(), options.maxResamples);
         QList<std::pair<QString, double>> stats { { QStringLiteral("mean"), -1 } };
         for (double rank : options.ranks)
             stats.append({ QLatin1Char('p') + QString::number(rank, 'g', 12), rank });
@@ -188,15 +373,15 @@ QList<Row> compare(const RunTrace &ta, const RunTrace &tb, const Options &option
             Row row;
             row.metric = QLatin1String(m.name);
             row.stat = stat;
-            row.a = rank < 0 ? da.mean : da.percentile(rank);
-            row.b = rank < 0 ? db.mean : db.percentile(rank);
+            row.a = rank < 0 ? meanA : Statistics::percentileSorted(sortedA, rank);
+            row.b = rank < 0 ? meanB : Statistics::percentileSorted(sortedB, rank);
             row.delta = row.b - row.a;
             row.percent = row.a != 0 && std::isfinite(row.a) ? 100.0 * row.delta / row.a : NAN;
             if (!testable) {
                 row.verdict = Verdict::TooFewSamples;
             } else {
                 row.p = mw.p;
-                row.ci = bootstrapDifference(m.a, m.b, rank, resamples, seed++);
+                row.ci = bootstrapDifferenceSorted(m.a, sortedA, m.b, sortedB, rank, resamples, seed++);
                 const bool ciExcludesZero = row.ci.valid && (row.ci.low > 0 || row.ci.high < 0);
                 row.verdict
                     = mw.p < options.alpha && ciExcludesZero ? Verdict::BeyondNoise : Verdict::WithinNoise;
@@ -205,6 +390,7 @@ QList<Row> compare(const RunTrace &ta, const RunTrace &tb, const Options &option
         }
     }
 
+    progress(QStringLiteral("run-level figures"));
     const Summary a = computeSummary(ta, options.ranks, ta.scenario.slo);
     const Summary b = computeSummary(tb, options.ranks, tb.scenario.slo);
     const QList<std::pair<const char *, std::pair<double, double>>> runLevel {

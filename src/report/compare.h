@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace BurgerBench {
@@ -35,6 +36,8 @@ struct MannWhitney
     double p = 1; // two-sided
 };
 MannWhitney mannWhitney(const std::vector<double> &a, const std::vector<double> &b);
+// The same on samples already sorted ascending: one merge, O(n).
+MannWhitney mannWhitneySorted(const std::vector<double> &sortedA, const std::vector<double> &sortedB);
 
 struct Interval
 {
@@ -43,8 +46,19 @@ struct Interval
     bool valid = false;
 };
 // 95% CI of statistic(b) - statistic(a); `rank` is a percentile (50 = median) or -1 for the mean.
+// Every resample drawn literally: O(resamples x n).
 Interval bootstrapDifference(
     const std::vector<double> &a, const std::vector<double> &b, double rank, int resamples, quint64 seed);
+// What compare() uses: a side of at most 10,000 samples is resampled literally, with the same draws
+// as bootstrapDifference (so both give the same interval when both sides are that small); a larger
+// side draws each resample's statistic from its exact distribution in O(1) (a percentile through
+// the order statistics of uniforms, Beta(k, n + 1 - k)) or, for the mean, from the normal law of
+// the central limit. `sortedX` is `x` sorted ascending.
+Interval bootstrapDifferenceSorted(const std::vector<double> &a, const std::vector<double> &sortedA,
+    const std::vector<double> &b, const std::vector<double> &sortedB, double rank, int resamples,
+    quint64 seed);
+// Resamples per statistic: options.maxResamples, fewer when a literal side would make it slow.
+int resamplesFor(size_t na, size_t nb, int maxResamples);
 
 enum class Verdict { BeyondNoise, WithinNoise, NotTestable, TooFewSamples };
 QString verdictText(Verdict v);
@@ -70,6 +84,8 @@ struct Options
     double alpha = 0.05;
     int maxResamples = 2000;
     quint64 seed = 20240521;
+    // Called as each stage starts (the CLI prints it on stderr once a compare takes over a second).
+    std::function<void(const QString &stage)> progress;
 };
 
 QList<Row> compare(const RunTrace &a, const RunTrace &b, const Options &options = Options());
