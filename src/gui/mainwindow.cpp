@@ -706,7 +706,8 @@ void MainWindow::updateBanner()
     if (m_banner->kind() == TargetBanner::Kind::Unreachable)
         return; // said once per run
     const RunTrace &trace = m_run->trace();
-    if (!TargetBanner::targetUnreachable(trace))
+    // While running, only what the last live update changed; once over, the whole run.
+    if (!TargetBanner::targetUnreachable(trace, m_run->isRunning() ? &m_run->changedRequests() : nullptr))
         return;
     // The URL as the scenario names it (the form's field), not the endpoint path it led to.
     const QString url = !trace.scenario.url.isEmpty() ? trace.scenario.url.toString() : trace.targetUrl;

@@ -90,17 +90,29 @@ QString TargetBanner::text() const
     return m_label->text();
 }
 
-bool TargetBanner::targetUnreachable(const RunTrace &trace)
+bool TargetBanner::targetUnreachable(const RunTrace &trace, const std::vector<int> *only)
 {
     if (trace.scenario.usesSimulator())
         return false;
-    for (const RequestRecord &r : trace.requests) {
+    const auto failedToConnect = [](const RequestRecord &r) {
         if (unreachable(r.error))
             return true;
         for (const AttemptRecord &a : r.attempts) {
             if (unreachable(a.error))
                 return true;
         }
+        return false;
+    };
+    if (only) {
+        for (const int i : *only) {
+            if (i >= 0 && i < int(trace.requests.size()) && failedToConnect(trace.requests[size_t(i)]))
+                return true;
+        }
+        return false;
+    }
+    for (const RequestRecord &r : trace.requests) {
+        if (failedToConnect(r))
+            return true;
     }
     return false;
 }

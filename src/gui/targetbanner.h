@@ -2,6 +2,8 @@
 
 #include <QFrame>
 
+#include <vector>
+
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -32,8 +34,9 @@ public:
     QString text() const;
 
     // True when the run on screen tried a real target and a request (or an earlier attempt of
-    // one) ended because the connection was refused or the host was not found.
-    static bool targetUnreachable(const RunTrace &trace);
+    // one) ended because the connection was refused or the host was not found. `only`, if given,
+    // limits the look to those requests (a live update's changed ones: no walk over a long run).
+    static bool targetUnreachable(const RunTrace &trace, const std::vector<int> *only = nullptr);
 
 signals:
     void useSimulatorClicked();

@@ -77,6 +77,19 @@ quint16 closedPort()
     return port;
 }
 
+// The app's own environment: offscreen, and under ASan (scripts/sanitize.sh) without the leak
+// check at its exit, as tests/install/check_install.sh runs it: these tests are about the files
+// it writes; this suite's own process keeps the leak check.
+QProcessEnvironment appEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
+    env.insert(QStringLiteral("ASAN_OPTIONS"),
+        asan.isEmpty() ? QStringLiteral("detect_leaks=0") : asan + QStringLiteral(":detect_leaks=0"));
+    return env;
+}
+
 // The label's text, wrapped as the label wraps it, fits the label's rectangle.
 bool textFits(const QLabel *label, QByteArray *why)
 {
@@ -108,6 +121,7 @@ private slots:
     void commandLineRejectsBadUse();
     void bannerWhenNothingAnswers_data();
     void bannerWhenNothingAnswers();
+    void bannerAppearsWhileTheRunGoesOn();
     void noBannerForSimulatorRun();
     void firstLaunchSaysPressRun();
 
@@ -313,8 +327,7 @@ void tst_SaveRun::commandLineWritesBoth()
     const QString html = dir.filePath(QStringLiteral("out.html"));
     const QString csv = dir.filePath(QStringLiteral("out.csv"));
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcessEnvironment env = appEnvironment();
     env.insert(QStringLiteral("SAVERUN_TEST_API_KEY"), QLatin1String(plantedKey));
     process.setProcessEnvironment(env);
     process.start(app,
@@ -361,9 +374,7 @@ void tst_SaveRun::commandLineRejectsBadUse()
     QTemporaryDir dir;
     QProcess process;
     process.setWorkingDirectory(dir.path());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(appEnvironment());
     arguments << QStringLiteral("--language") << QStringLiteral("en");
     process.start(qEnvironmentVariable("BURGERBENCH_BIN") + QStringLiteral("/burgerbench"), arguments);
     QVERIFY(process.waitForFinished(60000));
@@ -446,6 +457,29 @@ void tst_SaveRun::bannerWhenNothingAnswers()
     for (const RequestRecord &r : window.runController()->trace().requests)
         QCOMPARE(r.outcome, Outcome::Success);
     QVERIFY(!banner->isVisible());
+}
+
+void tst_SaveRun::bannerAppearsWhileTheRunGoesOn()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // 40 arrivals at 10 a second: 4 s of refused connections, the first at once.
+    Scenario s = quickScenario(QStringLiteral("nobody home, slowly"), 40);
+    s.url = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort()));
+    s.rate = 10;
+    s.burstiness = 0;
+    window.scenarioEditor()->setScenario(s);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QVERIFY(window.startRun());
+    QTRY_VERIFY_WITH_TIMEOUT(window.targetBanner()->isVisible(), 3000);
+    QVERIFY(window.isRunning()); // said during the run, not only at its end
+    QCOMPARE(window.targetBanner()->kind(), TargetBanner::Kind::Unreachable);
+    window.stopRun();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(window.targetBanner()->isVisible());
 }
 
 void tst_SaveRun::noBannerForSimulatorRun()
