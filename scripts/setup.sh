@@ -10,7 +10,8 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
           qt6-translations-l10n libgl-dev libqt6svg6 fonts-dejavu-core
           python3 poppler-utils    # python3: check_trace.py, gendocs.py; poppler-utils: pdftoppm (report tests)
-          libxml2-utils librsvg2-bin desktop-file-utils appstream man-db)
+          libxml2-utils librsvg2-bin desktop-file-utils appstream man-db
+          protobuf-compiler)   # protoc --decode_raw: tst_perfettotrace reads the .pftrace back
           # xmllint (JUnit schema test), rsvg-convert (PNG icons), desktop-file-validate and
           # appstreamcli (install test), man (the install test renders the man pages)
 missing=()

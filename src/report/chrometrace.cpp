@@ -92,67 +92,6 @@ private:
     bool m_first = true;
 };
 
-struct PhaseSlice
-{
-    QString name;
-    qint64 startNs;
-    qint64 endNs;
-};
-
-// The request's phases in time order, each clamped to start where the previous ended, so they
-// nest inside the request slice by construction (TRACE_FORMAT.md 3.3). Empty phases are dropped:
-// a b and an e at one timestamp would be sorted e-first and unmatch.
-std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 end, bool stream)
-{
-    std::vector<PhaseSlice> phases;
-    qint64 cursor = begin;
-    auto add = [&](const QString &name, qint64 from, qint64 to) {
-        from = std::max(from, cursor);
-        to = std::min(std::max(to, from), end);
-        if (to > from) {
-            phases.push_back(PhaseSlice { name, from, to });
-            cursor = to;
-        }
-    };
-    for (size_t k = 0; k < r.attempts.size(); ++k) {
-        const AttemptRecord &a = r.attempts[k];
-        if (a.startNs < 0)
-            continue;
-        add(k == 0 ? QStringLiteral("queued (client)") : QStringLiteral("backoff"), cursor, a.startNs);
-        const QString kind
-            = a.error == ErrorKind::None ? QStringLiteral("failed") : errorKindName(a.error, a.httpStatus);
-        add(QStringLiteral("attempt %1: %2").arg(shownNumber(qint64(k))).arg(kind), a.startNs,
-            a.endNs >= 0 ? a.endNs : a.startNs);
-    }
-    if (r.dispatchNs < 0) {
-        add(QStringLiteral("queued (client)"), cursor, end);
-        return phases;
-    }
-    add(r.attempts.empty() ? QStringLiteral("queued (client)") : QStringLiteral("backoff"), cursor,
-        r.dispatchNs);
-    qint64 sent = r.sentNs;
-    if (sent < 0) {
-        // uploadProgress never said so: the first sign of an answer implies the body was out.
-        sent = end;
-        for (qint64 c : { r.headersNs, r.firstByteNs, r.firstTokenNs() })
-            if (c >= r.dispatchNs && c < sent)
-                sent = c;
-    }
-    add(QStringLiteral("connect+send"), r.dispatchNs, sent);
-    const qint64 firstToken = r.firstTokenNs();
-    if (firstToken >= 0 && stream) {
-        add(QStringLiteral("waiting: TTFT"), sent, firstToken);
-        const int tokens = r.outputTokens > 0 ? r.outputTokens : int(r.tokenNs.size());
-        add(QStringLiteral("streaming %1 tok").arg(tokens), firstToken, end);
-    } else if (r.firstByteNs >= sent && r.outcome == Outcome::Success) {
-        add(QStringLiteral("waiting: response"), sent, r.firstByteNs);
-        add(QStringLiteral("reading body"), r.firstByteNs, end);
-    } else {
-        add(QStringLiteral("waiting: TTFT"), sent, end);
-    }
-    return phases;
-}
-
 // Step-function counter from the sweep's steps (trace/overlap.h): at equal times the edges net
 // out before a value is emitted, as the peak-concurrency figure counts them.
 void emitSteps(Writer &w, int pid, const char *name, const Overlap &intervals, qint64 origin)
@@ -218,21 +157,9 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     for (size_t i = 0; i < t.requests.size(); ++i) {
         const RequestRecord &r = t.requests[i];
         qint64 begin = -1;
-        for (qint64 c :
-            { r.intendedNs, r.attempts.empty() ? qint64(-1) : r.attempts.front().startNs, r.dispatchNs })
-            if (c >= 0 && (begin < 0 || c < begin))
-                begin = c;
-        if (begin < 0)
+        qint64 end = -1;
+        if (!requestSpan(r, &begin, &end))
             continue; // never became eligible: nothing to draw
-        qint64 end = std::max({ r.endNs, r.lastTokenNs(), r.dispatchNs, begin });
-        for (const AttemptRecord &a : r.attempts)
-            end = std::max(end, a.endNs);
-        // A token event at the very end would sort after the closing e; a 1 ns nudge keeps it
-        // inside its slice (Perfetto orders equal timestamps ends first).
-        if (!r.tokenNs.empty() && end <= r.lastTokenNs())
-            end = r.lastTokenNs() + 1;
-        if (end <= begin)
-            end = begin + 1;
 
         const QByteArray id = "0x" + QByteArray::number((qint64(pid) << 32) | qint64(i + 1), 16);
         QJsonObject beginArgs { { QStringLiteral("req"), qint64(r.index) },
@@ -352,6 +279,83 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
 }
 
 } // namespace
+
+// The request's phases in time order, each clamped to start where the previous ended, so they
+// nest inside the request slice by construction (TRACE_FORMAT.md 3.3). Empty phases are dropped:
+// a b and an e at one timestamp would be sorted e-first and unmatch.
+std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 end, bool stream)
+{
+    std::vector<PhaseSlice> phases;
+    qint64 cursor = begin;
+    auto add = [&](const QString &name, qint64 from, qint64 to) {
+        from = std::max(from, cursor);
+        to = std::min(std::max(to, from), end);
+        if (to > from) {
+            phases.push_back(PhaseSlice { name, from, to });
+            cursor = to;
+        }
+    };
+    for (size_t k = 0; k < r.attempts.size(); ++k) {
+        const AttemptRecord &a = r.attempts[k];
+        if (a.startNs < 0)
+            continue;
+        add(k == 0 ? QStringLiteral("queued (client)") : QStringLiteral("backoff"), cursor, a.startNs);
+        const QString kind
+            = a.error == ErrorKind::None ? QStringLiteral("failed") : errorKindName(a.error, a.httpStatus);
+        add(QStringLiteral("attempt %1: %2").arg(shownNumber(qint64(k))).arg(kind), a.startNs,
+            a.endNs >= 0 ? a.endNs : a.startNs);
+    }
+    if (r.dispatchNs < 0) {
+        add(QStringLiteral("queued (client)"), cursor, end);
+        return phases;
+    }
+    add(r.attempts.empty() ? QStringLiteral("queued (client)") : QStringLiteral("backoff"), cursor,
+        r.dispatchNs);
+    qint64 sent = r.sentNs;
+    if (sent < 0) {
+        // uploadProgress never said so: the first sign of an answer implies the body was out.
+        sent = end;
+        for (qint64 c : { r.headersNs, r.firstByteNs, r.firstTokenNs() })
+            if (c >= r.dispatchNs && c < sent)
+                sent = c;
+    }
+    add(QStringLiteral("connect+send"), r.dispatchNs, sent);
+    const qint64 firstToken = r.firstTokenNs();
+    if (firstToken >= 0 && stream) {
+        add(QStringLiteral("waiting: TTFT"), sent, firstToken);
+        const int tokens = r.outputTokens > 0 ? r.outputTokens : int(r.tokenNs.size());
+        add(QStringLiteral("streaming %1 tok").arg(tokens), firstToken, end);
+    } else if (r.firstByteNs >= sent && r.outcome == Outcome::Success) {
+        add(QStringLiteral("waiting: response"), sent, r.firstByteNs);
+        add(QStringLiteral("reading body"), r.firstByteNs, end);
+    } else {
+        add(QStringLiteral("waiting: TTFT"), sent, end);
+    }
+    return phases;
+}
+
+bool requestSpan(const RequestRecord &r, qint64 *beginOut, qint64 *endOut)
+{
+    qint64 begin = -1;
+    for (qint64 c :
+        { r.intendedNs, r.attempts.empty() ? qint64(-1) : r.attempts.front().startNs, r.dispatchNs })
+        if (c >= 0 && (begin < 0 || c < begin))
+            begin = c;
+    if (begin < 0)
+        return false;
+    qint64 end = std::max({ r.endNs, r.lastTokenNs(), r.dispatchNs, begin });
+    for (const AttemptRecord &a : r.attempts)
+        end = std::max(end, a.endNs);
+    // A token event at the very end would sort after the closing e; a 1 ns nudge keeps it
+    // inside its slice (Perfetto orders equal timestamps ends first).
+    if (!r.tokenNs.empty() && end <= r.lastTokenNs())
+        end = r.lastTokenNs() + 1;
+    if (end <= begin)
+        end = begin + 1;
+    *beginOut = begin;
+    *endOut = end;
+    return true;
+}
 
 QString processLabel(const RunTrace &t)
 {

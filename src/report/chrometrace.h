@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace BurgerBench {
 
 // Chrome JSON trace as Perfetto's importer reads it (../shared/TRACE_FORMAT.md section 2):
@@ -29,6 +31,18 @@ QByteArray toBytes(const QList<Run> &runs);
 QByteArray toBytes(const RunTrace &trace);
 bool write(const QString &path, const RunTrace &trace, QString *error);
 bool write(const QString &path, const QList<Run> &runs, QString *error);
+
+// A request's phases in time order, each clamped to start where the previous ended (the JSON and
+// the protobuf trace draw the same ones), and the span [begin, end] its slice covers; false when
+// it never became eligible (nothing to draw).
+struct PhaseSlice
+{
+    QString name;
+    qint64 startNs;
+    qint64 endNs;
+};
+std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 end, bool stream);
+bool requestSpan(const RequestRecord &r, qint64 *begin, qint64 *end);
 
 // The default process name, e.g. "concurrent: 1 event loop, 64 in flight".
 QString processLabel(const RunTrace &trace);
