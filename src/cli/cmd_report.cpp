@@ -7,6 +7,7 @@
 #include "report/csvreport.h"
 #include "report/htmlreport.h"
 #include "report/jsonreport.h"
+#include "report/perfettotrace.h"
 #include "report/secretscrub.h"
 #include "report/timelineimage.h"
 
@@ -96,7 +97,9 @@ int cmdReport(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("run.json"), QStringLiteral("A BurgerBench run report."));
     parser.addOptions({
         { QStringLiteral("html"), QStringLiteral("Self-contained HTML report."), QStringLiteral("file") },
-        { QStringLiteral("trace"), QStringLiteral("Chrome/Perfetto JSON trace (open in ui.perfetto.dev)."),
+        { QStringLiteral("trace"),
+            QStringLiteral("Perfetto trace (open in ui.perfetto.dev): protobuf when the file ends in .pftrace "
+                           "(several times smaller), else Chrome JSON."),
             QStringLiteral("file") },
         { QStringLiteral("csv"), QStringLiteral("One row per request."), QStringLiteral("file") },
         { QStringLiteral("json"), QStringLiteral("The run report again (summary recomputed)."),
@@ -174,7 +177,9 @@ int cmdReport(int argc, char **argv)
     }
     if (parser.isSet(QStringLiteral("trace"))) {
         const QString path = parser.value(QStringLiteral("trace"));
-        if (!ChromeTrace::write(path, trace, &error))
+        const bool written = PerfettoTrace::wantsProtobuf(path) ? PerfettoTrace::write(path, trace, &error)
+                                                                 : ChromeTrace::write(path, trace, &error);
+        if (!written)
             return fail(error);
         done(path);
     }
