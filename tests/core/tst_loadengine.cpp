@@ -338,6 +338,11 @@ void tst_LoadEngine::retriesHonourRetryAfter()
     // Retry-After: 1 was honoured before each retry.
     QVERIFY(q.attempts[1].startNs - q.attempts[0].endNs >= 1'000'000'000);
     QVERIFY(q.dispatchNs == q.attempts[0].startNs);
+    // Each wait is recorded where the next attempt went out (the timeline's backoff phase):
+    // the one between the failed attempts matches their times, the last one is >= Retry-After.
+    QCOMPARE(q.attempts[0].waitNs, q.attempts[1].startNs - q.attempts[0].endNs);
+    QVERIFY(q.attempts[1].waitNs >= 1'000'000'000);
+    QVERIFY(q.attempts[1].endNs + q.attempts[1].waitNs <= q.endNs);
 }
 
 void tst_LoadEngine::failFast()
