@@ -149,6 +149,7 @@ void TestCompareLarge::mergeRankTestIsTheSortedOne()
         std::sort(sb.begin(), sb.end());
         // The reference: ranks of the pooled sort, as the test always did.
         std::vector<std::pair<double, int>> all;
+        all.reserve(a.size() + b.size());
         for (double x : a)
             all.emplace_back(x, 0);
         for (double x : b)

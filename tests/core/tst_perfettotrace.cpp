@@ -339,8 +339,9 @@ struct JsonCounts
 JsonCounts readJson(const QByteArray &json)
 {
     JsonCounts c;
-    for (const QJsonValue &v :
-        QJsonDocument::fromJson(json).object().value(QStringLiteral("traceEvents")).toArray()) {
+    const QJsonArray events
+        = QJsonDocument::fromJson(json).object().value(QStringLiteral("traceEvents")).toArray();
+    for (const auto &v : events) {
         const QJsonObject e = v.toObject();
         const QString ph = e.value(QStringLiteral("ph")).toString();
         const QString name = e.value(QStringLiteral("name")).toString();
