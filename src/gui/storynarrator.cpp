@@ -1,5 +1,6 @@
 #include "gui/storynarrator.h"
 
+#include "gui/requestdescription.h"
 #include "metrics/requestmetrics.h"
 #include "render/timeformat.h"
 #include "trace/runtrace.h"
@@ -149,7 +150,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
     if (!failed.empty()) {
         const RequestRecord &r = trace.requests[size_t(failed.front())];
         captions << tr("Order %1 went wrong (%2): the customer leaves without burgers.")
-                        .arg(order(failed.front()), errorKindName(r.error, r.httpStatus));
+                        .arg(order(failed.front()), errorKindLabel(r.error, r.httpStatus));
     }
     if (!taken.empty()) {
         const int next = taken.front();

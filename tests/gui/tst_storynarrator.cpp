@@ -123,7 +123,10 @@ void tst_StoryNarrator::failureIsToldWithItsKind()
     trace.requests[0].httpStatus = 429;
     const QStringList captions = narrator.update(trace, { 0 }, 41 * ms);
     QCOMPARE(captions.size(), 1);
-    QVERIFY2(captions.first().contains(QStringLiteral("http_429")), qPrintable(captions.first()));
+    // In words, not the report's id (issue 16).
+    QVERIFY2(captions.first().contains(QStringLiteral("HTTP 429: too many requests")),
+        qPrintable(captions.first()));
+    QVERIFY2(!captions.first().contains(QStringLiteral("http_429")), qPrintable(captions.first()));
     QCOMPARE(narrator.counts().failed, 1);
 }
 
