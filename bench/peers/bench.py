@@ -368,6 +368,36 @@ class Bench:
         self.row(cpu, "BurgerBench, simulator", bb.cpu / max(events, 1) * 1e6, "us",
                  h2m.cpu / (n * TOKENS) * 1e6, "h2load")
 
+    def saturation(self):
+        """Issue 19's saturation point: TTFT 0, 1 ms a token, 64 tokens, 256 streams, 4,096
+        requests, the simulator in its own process; CPU per token event of both transports."""
+        a = self.args
+        n = 1024 if a.quick else 4096
+        sim = self.simulator(0, 1, TOKENS)
+        url = sim.url
+        log(f"[8] saturation, concurrency 256, {n} requests against the simulator (TTFT 0, 1 ms/token), "
+            "--transport qnam and socket")
+        runs = {}
+        for transport in ("qnam", "socket"):
+            http_json(url + "/sim/reset", "POST")
+            bb, _, s, events = self.burgerbench(url, 256, n, stream=True, extra=("--transport", transport))
+            if s.get("completed", n) != n or events != n * TOKENS:
+                log(f"  ! --transport {transport}: {s.get('completed')} of {n} completed, {events} events")
+            runs[transport] = (bb, s, events)
+        http_json(url + "/sim/reset", "POST")
+        h2m, h2_rate, _ = self.h2load(url + "/v1/chat/completions", 256, n)
+        sim.stop()
+        h2_us = h2m.cpu / (n * TOKENS) * 1e6
+        sec = "saturation: client CPU per token event, c=256, simulator (TTFT 0, 1 ms x 64 tokens)"
+        q_us = runs["qnam"][0].cpu / max(runs["qnam"][2], 1) * 1e6
+        for transport, (bb, s, events) in runs.items():
+            us = bb.cpu / max(events, 1) * 1e6
+            self.row(sec, f"BurgerBench --transport {transport}", us, "us", h2_us, "h2load")
+            if transport == "socket":
+                self.row(sec, "  socket against qnam", us / q_us, "x")
+            self.row(sec, f"  --transport {transport}: wall", bb.wall, "s", h2m.wall, "h2load")
+        self.row(sec, "h2load --h1 -t1 (bytes only)", h2_us, "us")
+
     def fidelity(self, concurrency, requests, extra=()):
         sim = self.simulator(200, 20, TOKENS)
         log(f"[3] fidelity: {requests} requests at concurrency {concurrency} (TTFT 200 ms, 20 ms x 64) "
@@ -528,7 +558,7 @@ def main():
     ap.add_argument("--timeline", help="path to bench_timeline (optional)")
     ap.add_argument("--timeline-window", help="path to bench_timeline_window (optional)")
     ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
-    ap.add_argument("--only", default="1,2,3,4,5,6", help="sections to run, e.g. 3")
+    ap.add_argument("--only", default="1,2,3,4,5,6,8", help="sections to run, e.g. 3")
     a = ap.parse_args()
     a.requests = 5000 if a.quick else 20000
     a.stream_requests = 2000 if a.quick else 10000
@@ -553,8 +583,12 @@ def main():
             b.fidelity(256, 1024)
             b.fidelity(256, 1024, extra=("--send-window", "0"))
             b.fidelity(1000, 1000 if a.quick else 2000)
+            b.fidelity(256, 1024, extra=("--transport", "socket"))
+            b.fidelity(1000, 1000 if a.quick else 2000, extra=("--transport", "socket"))
         if "6" in only:
             b.fault_campaign()
+        if "8" in only:
+            b.saturation()
         if "5" in only:
             b.timeline()
             b.timeline_window()

@@ -33,6 +33,8 @@ namespace {
 // Qt 6.4 hard-codes 6 HTTP/1.1 connections per host and manager; h2c multiplexes ~100 streams.
 constexpr int Http1SlotsPerManager = 6;
 constexpr int Http2SlotsPerManager = 100;
+// The socket transport's connections opened at once before the clock.
+constexpr int PreconnectsInFlight = 32;
 
 // Why we aborted a reply ourselves; QNetworkReply reports all of these as OperationCanceled.
 enum class AbortReason : quint8 { None, Cancelled, FailFast, RunEnded, TimeoutIdle, TimeoutTotal, TooLarge };
@@ -138,6 +140,7 @@ public:
     QNetworkRequest requestTemplate; // everything but X-Request-Id; copied per attempt (shared)
     SocketTransport *sockets = nullptr; // target.transport "socket": the lanes' connections (owned)
     QByteArray socketHead; // its request head (holds the API key until the run ends)
+    int nextPreconnect = 0; // the next lane whose connection is opened before the clock
     bool pumpQueued = false; // a paced pump() is already posted
     bool connecting = false; // running, waiting for the pool's connections
     int pendingConnects = 0;
@@ -450,10 +453,12 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         delete sockets;
         socketHead = SocketTransport::requestHead(scenario, endpoint, apiKey);
         sockets = new SocketTransport(endpoint, scenario.concurrency, &clock, socketEvents(), q);
-        for (int lane = 0; lane < scenario.concurrency; ++lane) {
-            ++pendingConnects;
-            sockets->preconnect(lane);
-        }
+        // A few handshakes at a time: 1,000 SYNs at once overflow a server's listen backlog
+        // (Qt's is 50), and the dropped ones wait a second or more for the kernel's retry.
+        pendingConnects = scenario.concurrency;
+        nextPreconnect = 0;
+        while (nextPreconnect < std::min(scenario.concurrency, PreconnectsInFlight))
+            sockets->preconnect(nextPreconnect++);
     }
 
     auto makeTimer = [this](bool precise) {
@@ -823,7 +828,11 @@ SocketTransport::Events LoadEnginePrivate::socketEvents()
 {
     SocketTransport::Events events;
     events.connected = [this](int) {
-        if (connecting && pendingConnects > 0 && --pendingConnects == 0)
+        if (!connecting || pendingConnects <= 0)
+            return;
+        if (nextPreconnect < scenario.concurrency)
+            sockets->preconnect(nextPreconnect++);
+        if (--pendingConnects == 0)
             launch();
     };
     events.sent = [this](int lane, qint64 t) {

@@ -307,7 +307,7 @@ void SocketTransport::onReadable(Lane &lane, QTcpSocket *socket)
     if (!ok) {
         End end { AttemptClassifier::kindFor(parser.error()), parser.errorMessage(), {} };
         drop(lane);
-        finishAttempt(lane, std::move(end), t);
+        finishAttempt(lane, end, t);
         return;
     }
     if (parser.done()) {
@@ -317,7 +317,7 @@ void SocketTransport::onReadable(Lane &lane, QTcpSocket *socket)
             lane.carried = true;
         else
             drop(lane);
-        finishAttempt(lane, std::move(end), t);
+        finishAttempt(lane, end, t);
     }
 }
 
@@ -347,7 +347,7 @@ void SocketTransport::onClosed(Lane &lane, QTcpSocket *socket)
     if (parser.finish()) { // a close-delimited body ends here
         End end;
         end.retryAfter = parser.head().header("retry-after");
-        finishAttempt(lane, std::move(end), t);
+        finishAttempt(lane, end, t);
         return;
     }
     finishAttempt(lane, End { AttemptClassifier::kindFor(parser.error()), parser.errorMessage(), {} }, t);
@@ -378,10 +378,10 @@ void SocketTransport::onError(Lane &lane, QTcpSocket *socket)
     }
     End end { kind, socket->errorString(), {} };
     drop(lane);
-    finishAttempt(lane, std::move(end), t);
+    finishAttempt(lane, end, t);
 }
 
-void SocketTransport::finishAttempt(Lane &lane, End end, qint64 t)
+void SocketTransport::finishAttempt(Lane &lane, const End &end, qint64 t)
 {
     lane.busy = false;
     ++lane.serial;

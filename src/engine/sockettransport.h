@@ -95,7 +95,7 @@ private:
     void onReadable(Lane &lane, QTcpSocket *socket);
     void onClosed(Lane &lane, QTcpSocket *socket);
     void onError(Lane &lane, QTcpSocket *socket);
-    void finishAttempt(Lane &lane, End end, qint64 t);
+    void finishAttempt(Lane &lane, const End &end, qint64 t);
 
     QUrl m_endpoint;
     bool m_tls = false;

@@ -169,6 +169,8 @@ void tst_SocketTransport::keepAliveOneConnectionPerLane_data()
     QTest::addColumn<int>("requests");
     QTest::newRow("1 lane, 12 requests") << 1 << 12;
     QTest::newRow("4 lanes, 40 requests") << 4 << 40;
+    // More lanes than the engine opens at once before the clock (32): every lane still gets one.
+    QTest::newRow("80 lanes, 160 requests") << 80 << 160;
 }
 
 void tst_SocketTransport::keepAliveOneConnectionPerLane()
