@@ -9,10 +9,16 @@
 #include "report/jsonreport.h"
 #include "report/perfettotrace.h"
 #include "report/secretscrub.h"
+#include "report/servermetricscsv.h"
 #include "report/timelineimage.h"
+#include "sweep/sweephtml.h"
+#include "sweep/sweepreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 
 #ifdef BURGERBENCH_HAVE_RENDER
@@ -80,6 +86,74 @@ bool parseMs(const QCommandLineParser &parser, const QString &name, qint64 *ns, 
     return true;
 }
 
+// A sweep report (burgerbench.sweep/1): its HTML page, its CSV, or the report again; the run-only
+// outputs are refused by name. With no output option, prints the result.
+int reportSweep(const QCommandLineParser &parser, const QString &path, const QJsonObject &json)
+{
+    for (const char *flag : { "trace", "png", "svg", "pdf", "from", "to", "server-metrics-csv" }) {
+        if (parser.isSet(QLatin1String(flag)))
+            return fail(QStringLiteral("--%1: not for a sweep report (%2 is burgerbench.sweep/1): it takes "
+                                       "--html, --csv or --json")
+                            .arg(QLatin1String(flag), path));
+    }
+    if (parser.isSet(QStringLiteral("lang"))
+        && parser.value(QStringLiteral("lang")).toLower() != QLatin1String("en"))
+        return fail(QStringLiteral("--lang: the sweep report's HTML is in English only (got \"%1\")")
+                        .arg(parser.value(QStringLiteral("lang"))));
+    SweepResult result;
+    QString error;
+    if (!SweepReport::fromJson(json, &result, &error))
+        return fail(QStringLiteral("%1: %2").arg(path, error));
+    int written = 0;
+    auto done = [&](const QString &out) {
+        ++written;
+        std::fprintf(stderr, "wrote %s\n", qPrintable(out));
+    };
+    if (parser.isSet(QStringLiteral("json"))) {
+        const QString out = parser.value(QStringLiteral("json"));
+        if (!SweepReport::write(out, result, &error))
+            return fail(error);
+        done(out);
+    }
+    if (parser.isSet(QStringLiteral("csv"))) {
+        const QString out = parser.value(QStringLiteral("csv"));
+        if (!SweepReport::writeCsv(out, result, &error))
+            return fail(error);
+        done(out);
+    }
+    if (parser.isSet(QStringLiteral("html"))) {
+        const QString out = parser.value(QStringLiteral("html"));
+        if (!SweepHtml::write(out, result, &error))
+            return fail(error);
+        done(out);
+    }
+    if (written == 0) {
+        std::printf("Sweep (%s over %s): %d step(s)\n", qPrintable(sweepProfileName(result.profile)),
+            qPrintable(sweepOverName(result.over)), int(result.steps.size()));
+        std::printf("Max request throughput: %.2f requests/s\n", result.maxRequestThroughput);
+        std::printf("Max output throughput: %.1f tokens/s\n", result.maxOutputThroughput);
+        if (result.capacity.searched)
+            std::printf("Capacity (%s): %s %g, bracket [%g, %g] (%s)\n",
+                qPrintable(result.capacity.slo.join(QStringLiteral(","))),
+                qPrintable(sweepOverName(result.capacity.over)), result.capacity.value, result.capacity.lo,
+                result.capacity.hi, qPrintable(result.capacity.stopReason));
+        if (!result.stopped.isEmpty())
+            std::printf("Stopped: %s\n", qPrintable(SecretScrubber().text(result.stopped)));
+    }
+    return ExitOk;
+}
+
+// The report's JSON object when `path` holds a sweep report; an empty object otherwise (a run
+// report, or a file the run report's reader will name the fault of).
+QJsonObject sweepJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QJsonObject();
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    return SweepReport::isSweep(json) ? json : QJsonObject();
+}
+
 } // namespace
 
 int cmdReport(int argc, char **argv)
@@ -91,7 +165,8 @@ int cmdReport(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "Re-render a saved run (the JSON written by `run --json`) in other formats: measure once, present "
         "many ways. The summary is recomputed from the recorded requests. With no output option, prints "
-        "the summary."));
+        "the summary. A sweep report (the JSON written by `sweep --json`) gives its HTML page (--html), its "
+        "table (--csv) or itself again (--json)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("run.json"), QStringLiteral("A BurgerBench run report."));
@@ -107,6 +182,10 @@ int cmdReport(int argc, char **argv)
         { QStringLiteral("png"), QStringLiteral("Timeline as PNG."), QStringLiteral("file") },
         { QStringLiteral("svg"), QStringLiteral("Timeline as SVG."), QStringLiteral("file") },
         { QStringLiteral("pdf"), QStringLiteral("Timeline as PDF."), QStringLiteral("file") },
+        { QStringLiteral("server-metrics-csv"),
+            QStringLiteral(
+                "The server's scraped /metrics samples as CSV: one row per sample, one column per series."),
+            QStringLiteral("file") },
         { QStringLiteral("from"), QStringLiteral("Timeline window start, ms from the run start."),
             QStringLiteral("ms") },
         { QStringLiteral("to"), QStringLiteral("Timeline window end, ms from the run start."),
@@ -148,6 +227,10 @@ int cmdReport(int argc, char **argv)
     if (!widthOk || width < 200 || width > 20000)
         return fail(QStringLiteral("--width: must be an integer from 200 to 20000 (got \"%1\")")
                         .arg(parser.value(QStringLiteral("width"))));
+
+    const QJsonObject sweep = sweepJson(positional.first());
+    if (!sweep.isEmpty())
+        return reportSweep(parser, positional.first(), sweep);
 
     RunTrace trace;
     QJsonObject meta;
@@ -191,6 +274,17 @@ int cmdReport(int argc, char **argv)
         options.fromNs = fromNs;
         options.toNs = toNs;
         if (!HtmlReport::write(path, trace, summary, options, &error))
+            return fail(error);
+        done(path);
+    }
+    if (parser.isSet(QStringLiteral("server-metrics-csv"))) {
+        const QString path = parser.value(QStringLiteral("server-metrics-csv"));
+        if (!trace.serverMetrics.enabled())
+            return fail(QStringLiteral(
+                "--server-metrics-csv: %1 has no server metrics (run with --server-metrics URL "
+                "or auto to scrape them)")
+                            .arg(positional.first()));
+        if (!ServerMetricsCsv::write(path, trace, &error))
             return fail(error);
         done(path);
     }

@@ -6,6 +6,8 @@
 #include "report/secretscrub.h"
 #include "report/timelineimage.h"
 
+#include "metrics/serverhistogram.h"
+
 #include "trace/lanenames.h"
 #include "trace/legendtable.h"
 #include "trace/shownnumber.h"
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace BurgerBench {
 namespace HtmlReport {
@@ -470,6 +473,256 @@ TimeSeries timeSeries(const RunTrace &t, int columns)
     return ts;
 }
 
+// ---- the server's own metrics ------------------------------------------------------------------
+
+struct TimeLine
+{
+    QString key; // the points' data-series
+    QString label;
+    QString colour;
+    bool dashed = false;
+    std::vector<std::pair<qint64, double>> points; // (t_ns on the run's clock, value)
+};
+
+// Lines over the run's time axis [fromNs, toNs] (the same axis as the client's series above), one
+// dot per sample. Samples outside the axis (the baseline scrape before the run, the final one
+// after it) are clipped. The svg carries its domain (data-t0/t1 in ns, data-y0/y1) and plot area
+// (data-left/right/top/bottom); each dot its sample (data-t, data-v).
+QString timeLinesSvg(const QString &id, const std::vector<TimeLine> &lines, qint64 fromNs, qint64 toNs,
+    const QString &yUnit, double fixedTop, const Tr &tr)
+{
+    const int w = 1120, h = 170;
+    const double ml = 52, mr = 14, mt = 12, mb = 34;
+    const double pw = w - ml - mr, ph = h - mt - mb;
+    double maxV = 0;
+    bool any = false;
+    for (const TimeLine &l : lines)
+        for (const auto &p : l.points)
+            if (std::isfinite(p.second)) {
+                any = true;
+                maxV = std::max(maxV, p.second);
+            }
+    if (!any || toNs <= fromNs)
+        return emptyChart(w, h, tr("no data"));
+    const double ystep0 = niceStep(std::max(maxV, 1e-9), 4);
+    double top = fixedTop > 0 ? std::max(fixedTop, maxV)
+                              : std::max(ystep0, std::ceil(maxV / ystep0 - 1e-9) * ystep0);
+    if (!(top > 0))
+        top = 1;
+    const double ystep = niceStep(top, 4);
+    auto xOf = [&](qint64 t) { return ml + double(t - fromNs) / double(toNs - fromNs) * pw; };
+    auto yOf = [&](double v) { return mt + ph - v / top * ph; };
+    QString s
+        = QStringLiteral("<svg class=\"chart wide server\" id=\"svg-%1\" viewBox=\"0 0 %2 %3\" width=\"%2\" "
+                         "height=\"%3\" data-t0=\"%4\" data-t1=\"%5\" data-y0=\"0\" data-y1=\"%6\" "
+                         "data-left=\"%7\" data-right=\"%8\" data-top=\"%9\" data-bottom=\"%10\">\n")
+              .arg(id)
+              .arg(w)
+              .arg(h)
+              .arg(fromNs)
+              .arg(toNs)
+              .arg(QString::number(top, 'g', 12), QString::number(ml, 'g', 12),
+                  QString::number(ml + pw, 'g', 12), QString::number(mt, 'g', 12),
+                  QString::number(mt + ph, 'g', 12));
+    s += QStringLiteral("<defs><clipPath id=\"clip-%1\"><rect x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\"/>"
+                        "</clipPath></defs>\n")
+             .arg(id, px(ml), px(mt - 4), px(pw), px(ph + 8));
+    for (double v = 0; v <= top + 1e-9 * top; v += ystep)
+        s += QStringLiteral("<path d=\"M%1,%2 h%3\" class=\"grid\"/><text x=\"%4\" y=\"%5\" class=\"ax\" "
+                            "text-anchor=\"end\">%6</text>\n")
+                 .arg(px(ml), px(yOf(v)), px(pw), px(ml - 6), px(yOf(v) + 4), tickLabel(v, ystep));
+    s += QStringLiteral("<g clip-path=\"url(#clip-%1)\">\n").arg(id);
+    for (const TimeLine &l : lines) {
+        QString d;
+        for (const auto &p : l.points) {
+            if (!std::isfinite(p.second))
+                continue;
+            d += QStringLiteral("%1%2,%3 ")
+                     .arg(d.isEmpty() ? QLatin1Char('M') : QLatin1Char('L'))
+                     .arg(px(xOf(p.first)), px(yOf(p.second)));
+        }
+        s += QStringLiteral("<path d=\"%1\" fill=\"none\" stroke=\"%2\" stroke-width=\"1.6\"%3/>\n")
+                 .arg(d.trimmed(), l.colour,
+                     l.dashed ? QStringLiteral(" stroke-dasharray=\"5,3\"") : QString());
+        // Dots while they stay readable (the scraper caps the samples; a long run at 2 Hz has many).
+        if (l.points.size() > 600)
+            continue;
+        for (const auto &p : l.points) {
+            if (!std::isfinite(p.second))
+                continue;
+            s += QStringLiteral(
+                "<circle class=\"sample\" data-series=\"%1\" data-t=\"%2\" data-v=\"%3\" cx=\"%4\" "
+                "cy=\"%5\" r=\"2.2\" fill=\"%6\"><title>%7 s: %8 %9</title></circle>\n")
+                     .arg(l.key)
+                     .arg(p.first)
+                     .arg(QString::number(p.second, 'g', 12), px(xOf(p.first)), px(yOf(p.second)), l.colour,
+                         QString::number(double(p.first) / 1e9, 'f', 3), QString::number(p.second, 'g', 6),
+                         esc(yUnit));
+        }
+    }
+    s += QStringLiteral("</g>\n");
+    s += QStringLiteral("<path d=\"M%1,%2 h%3\" class=\"axis\"/>\n").arg(px(ml), px(mt + ph), px(pw));
+    const double spanS = double(toNs - fromNs) / 1e9;
+    const double xstep = niceStep(spanS, 8);
+    const double fromS = double(fromNs) / 1e9;
+    for (double v = std::ceil(fromS / xstep) * xstep; v <= fromS + spanS + 1e-9; v += xstep) {
+        const double x = ml + (v - fromS) / spanS * pw;
+        s += QStringLiteral("<path d=\"M%1,%2 v4\" class=\"axis\"/><text x=\"%1\" y=\"%3\" class=\"ax\" "
+                            "text-anchor=\"middle\">%4</text>\n")
+                 .arg(px(x), px(mt + ph), px(mt + ph + 14), tickLabel(v, xstep));
+    }
+    s += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"ax\" text-anchor=\"middle\">%3</text>")
+             .arg(px(ml + pw / 2), px(h - 4), esc(tr("time since the run started (s)")));
+    s += QStringLiteral("<text x=\"4\" y=\"%1\" class=\"ax\" transform=\"rotate(-90 10,%1)\" "
+                        "text-anchor=\"middle\">%2</text>\n")
+             .arg(px(mt + ph / 2), esc(yUnit));
+    return s + QStringLiteral("</svg>");
+}
+
+QString timeLinesKeys(const std::vector<TimeLine> &lines)
+{
+    QString out;
+    for (const TimeLine &l : lines)
+        out += QStringLiteral(
+            "<span class=\"key\"><svg width=\"22\" height=\"10\" viewBox=\"0 0 22 10\"><path "
+            "d=\"M1,5 h20\" stroke=\"%1\" stroke-width=\"2\"%2/></svg> %3</span> ")
+                   .arg(l.colour, l.dashed ? QStringLiteral(" stroke-dasharray=\"4,2\"") : QString(),
+                       esc(l.label));
+    return out;
+}
+
+// The server histogram's percentile over each interval between consecutive scrapes (differences of
+// cumulative buckets), at the later scrape's time, in ms; intervals with no observation give none.
+std::vector<std::pair<qint64, double>> intervalQuantiles(
+    const ServerMetricsRecord &m, const QString &metric, double q)
+{
+    std::vector<std::pair<qint64, double>> out;
+    std::vector<qint64> times;
+    for (const ServerSeries &s : m.series) {
+        if (s.metric != metric || !s.name.endsWith(QLatin1String("_bucket")))
+            continue;
+        for (const auto &p : s.samples)
+            times.push_back(p.first);
+    }
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    for (size_t i = 1; i < times.size(); ++i) {
+        ServerHistogramWindow w;
+        if (!serverHistogramWindow(m, metric, times[i - 1], times[i], &w) || !(w.count > 0))
+            continue;
+        const double v = w.quantile(q);
+        if (std::isfinite(v))
+            out.push_back({ times[i], v * 1e3 });
+    }
+    return out;
+}
+
+QString serverMetricsSection(const RunTrace &trace, const Summary &summary, qint64 fromNs, qint64 toNs,
+    const SecretScrubber &scrub, const Tr &tr)
+{
+    const ServerMetricsRecord &m = trace.serverMetrics;
+    QString h
+        = QStringLiteral("<section id=\"server-metrics\">\n<h2>%1</h2>\n<p class=\"note\">%2</p>\n")
+              .arg(esc(tr("Inside the kitchen: the server's own metrics")),
+                  esc(tr("%1 scraped every %2 ms: %3 scrapes, %4 failed (%5). Each sample is at the midpoint "
+                         "of its scrape's round trip on the run's clock.")
+                          .arg(scrub.url(m.url))
+                          .arg(m.intervalMs)
+                          .arg(m.scrapes)
+                          .arg(m.failedScrapes)
+                          .arg(m.server.isEmpty() ? tr("server not recognised") : m.server)));
+    auto samples = [&](const QString &metric, double scale) {
+        std::vector<std::pair<qint64, double>> out;
+        if (const ServerSeries *s = m.find(metric))
+            for (const auto &p : s->samples)
+                out.push_back({ p.first, p.second * scale });
+        return out;
+    };
+    std::vector<TimeLine> queue;
+    if (m.find(QStringLiteral("running")))
+        queue.push_back(TimeLine { QStringLiteral("running"), tr("running (cooking)"),
+            QStringLiteral("#2e7d32"), false, samples(QStringLiteral("running"), 1) });
+    if (m.find(QStringLiteral("waiting")))
+        queue.push_back(TimeLine { QStringLiteral("waiting"), tr("waiting (in the kitchen's line)"),
+            QStringLiteral("#e67e22"), false, samples(QStringLiteral("waiting"), 1) });
+    int charts = 0;
+    if (!queue.empty()) {
+        ++charts;
+        h += QStringLiteral(
+            "<figure id=\"server-queue\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
+                 .arg(esc(tr("Server requests: running and waiting")),
+                     timeLinesSvg(QStringLiteral("server-queue"), queue, fromNs, toNs, tr("requests"), 0, tr),
+                     timeLinesKeys(queue));
+    }
+    if (m.find(QStringLiteral("kv_cache_usage"))) {
+        const std::vector<TimeLine> kv { TimeLine { QStringLiteral("kv_cache_usage"), tr("KV cache in use"),
+            QStringLiteral("#4e5993"), false, samples(QStringLiteral("kv_cache_usage"), 100) } };
+        ++charts;
+        h += QStringLiteral(
+            "<figure id=\"server-kv\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
+                 .arg(esc(tr("KV-cache usage")),
+                     timeLinesSvg(
+                         QStringLiteral("server-kv"), kv, fromNs, toNs, QStringLiteral("%"), 100, tr),
+                     esc(tr("The share of the server's KV-cache (token pool) in use, in %.")));
+    }
+    std::vector<TimeLine> ttft;
+    for (const auto &[q, key, colour, dashed] :
+        { std::tuple { 0.5, "p50", "#4e5993", false }, std::tuple { 0.99, "p99", "#c0392b", true } }) {
+        auto points = intervalQuantiles(m, QStringLiteral("ttft"), q);
+        if (!points.empty())
+            ttft.push_back(TimeLine { QLatin1String(key), tr("server TTFT %1").arg(QLatin1String(key)),
+                QLatin1String(colour), dashed, std::move(points) });
+    }
+    if (!ttft.empty()) {
+        ++charts;
+        h += QStringLiteral(
+            "<figure id=\"server-ttft\"><h3>%1</h3>\n%2\n<figcaption>%3<br>%4</figcaption></figure>\n")
+                 .arg(esc(tr("Server TTFT percentiles")),
+                     timeLinesSvg(
+                         QStringLiteral("server-ttft"), ttft, fromNs, toNs, QStringLiteral("ms"), 0, tr),
+                     timeLinesKeys(ttft),
+                     esc(tr("From the server's TTFT histogram between consecutive scrapes (differences of "
+                            "cumulative "
+                            "buckets), interpolated inside a bucket.")));
+    }
+    // The server's percentiles over the run's window next to the client's.
+    QString rows;
+    const struct
+    {
+        const char *metric;
+        const char *name;
+        const Distribution &client;
+    } pairs[] = { { "ttft", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "TTFT (time to first token)"),
+                      summary.ttft },
+        { "inter_token", QT_TRANSLATE_NOOP("BurgerBench::HtmlReport", "ITL (inter-token latency)"),
+            summary.itl } };
+    for (const auto &p : pairs) {
+        ServerHistogramWindow w;
+        if (!runHistogramWindow(m, QLatin1String(p.metric), trace.measuredStartNs, &w) || !(w.count > 0))
+            continue;
+        rows
+            += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>\n")
+                   .arg(esc(tr(p.name)))
+                   .arg(w.count, 0, 'f', 0)
+                   .arg(ms(w.quantile(0.5) * 1e3), ms(w.quantile(0.99) * 1e3),
+                       p.client.count ? ms(p.client.percentile(50)) : QStringLiteral("–"),
+                       p.client.count ? ms(p.client.percentile(99)) : QStringLiteral("–"));
+    }
+    if (!rows.isEmpty())
+        h += QStringLiteral(
+            "<table id=\"server-vs-client\">\n<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5"
+            "</th><th>%6</th></tr>\n%7</table>\n<p class=\"note\">%8</p>\n")
+                 .arg(esc(tr("Metric")), esc(tr("server observations")), esc(tr("server p50 (ms)")),
+                     esc(tr("server p99 (ms)")), esc(tr("client p50 (ms)")), esc(tr("client p99 (ms)")), rows,
+                     esc(tr(
+                         "The difference is what the network and the client add (and the histogram's bucket "
+                         "width).")));
+    if (charts == 0 && rows.isEmpty())
+        h += QStringLiteral("<p>%1</p>\n")
+                 .arg(esc(tr("No running, waiting, KV-cache or TTFT series were scraped.")));
+    return h + QStringLiteral("</section>\n");
+}
+
 // ---- built-in timeline (used when the render library is not available) -------------------------
 
 QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
@@ -761,6 +1014,8 @@ ul.legend { list-style: none; padding: 0; margin: 10px 0 0; columns: 2; column-g
 ul.legend li { break-inside: avoid; margin: 0 0 6px; }
 ul.legend svg { vertical-align: middle; }
 ul.legend span { color: var(--muted); font-size: 12px; }
+span.key { margin-right: 12px; white-space: nowrap; }
+span.key svg { vertical-align: middle; }
 dl.scenario { columns: 3 300px; column-gap: 24px; background:#fff; border:1px solid var(--line); border-radius: 8px;
   padding: 10px 12px; margin: 0 0 8px; font-size: 12px; }
 dl.scenario div { break-inside: avoid; display: flex; gap: 8px; border-bottom: 1px dotted var(--line); padding: 1px 0; }
@@ -961,6 +1216,8 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                      ts.errors, ts.fromNs, ts.toNs, QStringLiteral("#6e0e0e"), true, tr("failures"), tr),
                  esc(tr("Failed requests per column, at the moment they failed.")));
     h += QStringLiteral("</section>\n");
+    if (trace.serverMetrics.enabled())
+        h += serverMetricsSection(trace, summary, ts.fromNs, ts.toNs, scrub, tr);
 
     // Timeline.
     QString timeline;
@@ -1076,6 +1333,11 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                  "images are loaded from anywhere.")
                           .arg(QStringLiteral(BURGERBENCH_VERSION), started)));
     return scrub.text(h).toUtf8();
+}
+
+QString styleSheet()
+{
+    return QString::fromUtf8(css());
 }
 
 bool write(const QString &path, const RunTrace &trace, const Summary &summary, const Options &options,

@@ -37,6 +37,9 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
 bool write(const QString &path, const RunTrace &trace, const Summary &summary, const Options &options,
     QString *error);
 
+// The report's style sheet, for other pages that should look the same (the sweep report).
+QString styleSheet();
+
 } // namespace HtmlReport
 
 } // namespace BurgerBench

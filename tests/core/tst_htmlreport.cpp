@@ -2,8 +2,10 @@
 #include "metrics/summary.h"
 #include "report/htmlreport.h"
 #include "report/jsonreport.h"
+#include "report/servermetricscsv.h"
 #include "report/timelineimage.h"
 #include "reportfixture.h"
+#include "servermetricsfixture.h"
 #include "trace/legendtable.h"
 
 #include <QFileInfo>
@@ -86,6 +88,11 @@ private slots:
     void timelineImages();
     void timelineImageRange();
     void pdfConverts();
+    // The server's own metrics (server_metrics) as time series, and as CSV.
+    void serverMetricsSeries();
+    void serverTtftPercentiles();
+    void serverMetricsAbsentWhenNotScraped();
+    void serverMetricsCsv();
 };
 
 void TestHtmlReport::hasEverySection_data()
@@ -462,6 +469,187 @@ void TestHtmlReport::pdfConverts()
 #else
     QVERIFY(!TimelineImage::available());
 #endif
+}
+
+namespace {
+
+// A number attribute of the first tag at or after `from`.
+double attr(const QString &doc, qsizetype from, const char *name)
+{
+    const QString key = QStringLiteral(" %1=\"").arg(QLatin1String(name));
+    const qsizetype at = doc.indexOf(key, from);
+    if (at < 0)
+        return std::nan("");
+    const qsizetype start = at + key.size();
+    return doc.mid(start, doc.indexOf(QLatin1Char('"'), start) - start).toDouble();
+}
+
+struct Dot
+{
+    QString series;
+    double t = 0, v = 0, cx = 0, cy = 0;
+};
+
+// The svg of a figure and its sample dots.
+QString svgOf(const QString &doc, const QString &figureId)
+{
+    return element(doc, figureId, QStringLiteral("figure"));
+}
+
+std::vector<Dot> dots(const QString &svg)
+{
+    std::vector<Dot> out;
+    static const QRegularExpression re(
+        QStringLiteral("<circle class=\"sample\" data-series=\"([^\"]+)\" data-t=\"([^\"]+)\" "
+                       "data-v=\"([^\"]+)\" cx=\"([^\"]+)\" "
+                       "cy=\"([^\"]+)\""));
+    for (auto it = re.globalMatch(svg); it.hasNext();) {
+        const auto m = it.next();
+        out.push_back(Dot { m.captured(1), m.captured(2).toDouble(), m.captured(3).toDouble(),
+            m.captured(4).toDouble(), m.captured(5).toDouble() });
+    }
+    return out;
+}
+
+} // namespace
+
+// Running and waiting on one chart, the KV cache on another, on the run's own time axis (the same
+// [0, end] as the client's series above); every sample a dot where its time and value say.
+void TestHtmlReport::serverMetricsSeries()
+{
+    const RunTrace t = Fixture::scrapedTrace();
+    const QString doc = html(t);
+    QVERIFY(doc.contains(QLatin1String("id=\"server-metrics\"")));
+    const QString queue = svgOf(doc, QStringLiteral("server-queue"));
+    const QString kv = svgOf(doc, QStringLiteral("server-kv"));
+    QVERIFY(!queue.isEmpty() && !kv.isEmpty());
+    // The client's in-flight chart's axis is the server charts' axis.
+    const QString inflight = element(doc, QStringLiteral("series-inflight"), QStringLiteral("figure"));
+    QVERIFY(inflight.contains(QLatin1String("time since the run started (s)")));
+    const qint64 runEnd = t.endNs;
+    for (const QString &svg : { queue, kv }) {
+        const double t0 = attr(svg, 0, "data-t0"), t1 = attr(svg, 0, "data-t1");
+        const double left = attr(svg, 0, "data-left"), right = attr(svg, 0, "data-right");
+        const double y1 = attr(svg, 0, "data-y1"), top = attr(svg, 0, "data-top"),
+                     bottom = attr(svg, 0, "data-bottom");
+        QCOMPARE(t0, 0.0);
+        QVERIFY2(t1 >= double(runEnd) && t1 < double(runEnd) + 1e6, qPrintable(QString::number(t1)));
+        for (const Dot &d : dots(svg)) {
+            QVERIFY(std::abs(d.cx - (left + (d.t - t0) / (t1 - t0) * (right - left))) < 0.06);
+            QVERIFY(std::abs(d.cy - (bottom - d.v / y1 * (bottom - top))) < 0.06);
+        }
+        QVERIFY(svg.contains(QLatin1String("clip-path=\"url(#clip-")));
+    }
+    // One dot per sample of each series, with its value (the KV cache in %).
+    const ServerSeries *waiting = t.serverMetrics.find(QStringLiteral("waiting"));
+    std::vector<double> wantWaiting, gotWaiting, gotKv;
+    for (const auto &p : waiting->samples)
+        wantWaiting.push_back(p.second);
+    for (const Dot &d : dots(queue))
+        if (d.series == QLatin1String("waiting"))
+            gotWaiting.push_back(d.v);
+    QCOMPARE(gotWaiting, wantWaiting);
+    QCOMPARE(int(dots(queue).size()), 2 * int(waiting->samples.size()));
+    for (const Dot &d : dots(kv))
+        gotKv.push_back(d.v);
+    QCOMPARE(int(gotKv.size()), int(t.serverMetrics.find(QStringLiteral("kv_cache_usage"))->samples.size()));
+    QCOMPARE(gotKv.front(), 10.0);
+    QCOMPARE(attr(kv, 0, "data-y1"), 100.0); // a share: the axis is 0..100 %
+    // The peak: 3 waiting per scrape up to the middle.
+    QCOMPARE(*std::max_element(gotWaiting.begin(), gotWaiting.end()),
+        3.0 * double((Fixture::scrapeTimes(t).size() - 1) / 2));
+    QVERIFY(queue.contains(QLatin1String("waiting (in the kitchen&#x27;s line)"))
+        || queue.contains(QLatin1String("waiting (in the kitchen's line)")));
+    QVERIFY(doc.contains(QLatin1String("http://127.0.0.1:8000/metrics scraped every 250 ms")));
+}
+
+// Between consecutive scrapes the server's TTFT histogram gained one observation in (0.1, 0.25] s
+// and one in (0.25, 0.5] s: p50 = 250 ms, p99 = 0.25 + 0.98 * 0.25 s = 495 ms, at every scrape
+// after the baseline. Over the run: 2n observations, the same percentiles, next to the client's.
+void TestHtmlReport::serverTtftPercentiles()
+{
+    const RunTrace t = Fixture::scrapedTrace();
+    const QString doc = html(t);
+    const QString svg = svgOf(doc, QStringLiteral("server-ttft"));
+    QVERIFY(!svg.isEmpty());
+    const std::vector<Dot> all = dots(svg);
+    const size_t intervals = Fixture::scrapeTimes(t).size() - 1;
+    int p50 = 0, p99 = 0;
+    for (const Dot &d : all) {
+        if (d.series == QLatin1String("p50")) {
+            ++p50;
+            QVERIFY2(std::abs(d.v - 250) < 1e-9, qPrintable(QString::number(d.v)));
+        } else {
+            ++p99;
+            QVERIFY2(std::abs(d.v - 495) < 1e-9, qPrintable(QString::number(d.v)));
+        }
+    }
+    QCOMPARE(size_t(p50), intervals);
+    QCOMPARE(size_t(p99), intervals);
+    const QString table = element(doc, QStringLiteral("server-vs-client"), QStringLiteral("table"));
+    QVERIFY(table.contains(QLatin1String("<td>250.0</td><td>495.0</td>")));
+    const Summary s = summarize(t);
+    QVERIFY2(table.contains(QStringLiteral("<td>%1</td>").arg(s.ttft.percentile(50), 0, 'f', 1)),
+        qPrintable(table));
+}
+
+void TestHtmlReport::serverMetricsAbsentWhenNotScraped()
+{
+    const QString doc = html(Fixture::sampleTrace());
+    QVERIFY(!doc.contains(QLatin1String("server-metrics")));
+    QVERIFY(!doc.contains(QLatin1String("class=\"sample\"")));
+    // Scraped, but nothing the charts know: the section says so rather than drawing empty charts.
+    RunTrace t = Fixture::sampleTrace();
+    t.serverMetrics.url = QStringLiteral("http://127.0.0.1:8000/metrics");
+    t.serverMetrics.series.push_back(Fixture::serverSeries(
+        QStringLiteral("my_gauge"), QString(), QStringLiteral("gauge"), { { 100 * Fixture::Ms, 3 } }));
+    const QString other = html(t);
+    QVERIFY(other.contains(QLatin1String("id=\"server-metrics\"")));
+    QVERIFY(other.contains(QLatin1String("No running, waiting, KV-cache or TTFT series were scraped.")));
+    QVERIFY(!other.contains(QLatin1String("id=\"server-queue\"")));
+}
+
+// One row per sample time, one column per series with its unit; the values the series hold.
+void TestHtmlReport::serverMetricsCsv()
+{
+    const RunTrace t = Fixture::scrapedTrace();
+    const QString csv = QString::fromUtf8(ServerMetricsCsv::toBytes(t));
+    const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const std::vector<qint64> times = Fixture::scrapeTimes(t);
+    QCOMPARE(lines.size(), 1 + int(times.size()));
+    const QStringList head = ServerMetricsCsv::columns(t);
+    QCOMPARE(head.size(), 2 + int(t.serverMetrics.series.size()));
+    QCOMPARE(head.at(0), QStringLiteral("t_ms"));
+    QCOMPARE(head.at(1), QStringLiteral("uncertainty_ms"));
+    QCOMPARE(head.at(2), QStringLiteral("vllm:num_requests_running{model_name=\"m\"} (requests)"));
+    QCOMPARE(head.at(4), QStringLiteral("vllm:kv_cache_usage_perc (fraction)"));
+    QCOMPARE(head.at(5), QStringLiteral("vllm:time_to_first_token_seconds_bucket{le=\"0.1\"} (count)"));
+    QCOMPARE(head.at(9), QStringLiteral("vllm:time_to_first_token_seconds_sum (seconds)"));
+    // Quoted where the label's quotes demand it (RFC 4180).
+    QVERIFY(lines.at(0).startsWith(QLatin1String(
+        "t_ms,uncertainty_ms,\"vllm:num_requests_running{model_name=\"\"m\"\"} (requests)\",")));
+    // The baseline before the run's zero, then the samples in time order, exact from ns.
+    QCOMPARE(lines.at(1), QStringLiteral("-1.500000,1.000000,1,0,0.1,0,0,0,0,0"));
+    const QStringList third = lines.at(3).split(u',');
+    QCOMPARE(third.at(0), QStringLiteral("350.000000"));
+    QCOMPARE(third.at(3), QStringLiteral("6")); // waiting: 3 per scrape
+    QCOMPARE(third.at(4), QStringLiteral("0.2"));
+    QCOMPARE(third.at(9), QStringLiteral("1.1"));
+    // A series without a sample at some time leaves that cell empty.
+    RunTrace sparse = t;
+    sparse.serverMetrics.series[0].samples.erase(sparse.serverMetrics.series[0].samples.begin() + 2);
+    const QStringList sparseLines = QString::fromUtf8(ServerMetricsCsv::toBytes(sparse))
+                                        .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QVERIFY(sparseLines.at(3).startsWith(QLatin1String("350.000000,1.000000,,6,")));
+    // Not scraped: the writer refuses with a message.
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!ServerMetricsCsv::write(dir.filePath(QStringLiteral("m.csv")), Fixture::sampleTrace(), &error));
+    QVERIFY2(error.contains(QLatin1String("no server metrics")), qPrintable(error));
+    QVERIFY(ServerMetricsCsv::write(dir.filePath(QStringLiteral("m.csv")), t, &error));
+    QFile f(dir.filePath(QStringLiteral("m.csv")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()), csv);
 }
 
 QTEST_MAIN(TestHtmlReport)
