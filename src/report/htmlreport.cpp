@@ -612,7 +612,7 @@ std::vector<std::pair<qint64, double>> intervalQuantiles(
             continue;
         const double v = w.quantile(q);
         if (std::isfinite(v))
-            out.push_back({ times[i], v * 1e3 });
+            out.emplace_back(times[i], v * 1e3);
     }
     return out;
 }
@@ -635,7 +635,7 @@ QString serverMetricsSection(const RunTrace &trace, const Summary &summary, qint
         std::vector<std::pair<qint64, double>> out;
         if (const ServerSeries *s = m.find(metric))
             for (const auto &p : s->samples)
-                out.push_back({ p.first, p.second * scale });
+                out.emplace_back(p.first, p.second * scale);
         return out;
     };
     std::vector<TimeLine> queue;

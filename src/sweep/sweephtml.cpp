@@ -421,7 +421,7 @@ QByteArray toBytes(const SweepResult &r)
         Threshold t;
         QString error;
         if (parseSloRule(rule, &t, &error))
-            slo.push_back({ t, rule });
+            slo.emplace_back(t, rule);
     }
     auto sloLines = [&](const QString &metric) {
         std::vector<HLine> out;
