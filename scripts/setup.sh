@@ -11,7 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-translations-l10n libgl-dev libqt6svg6 fonts-dejavu-core
           python3 poppler-utils    # python3: check_trace.py, gendocs.py; poppler-utils: pdftoppm (report tests)
           libxml2-utils librsvg2-bin desktop-file-utils appstream man-db
-          protobuf-compiler)   # protoc --decode_raw: tst_perfettotrace reads the .pftrace back
+          protobuf-compiler    # protoc --decode_raw: tst_perfettotrace reads the .pftrace back
+          chromium)            # headless: tst_sweephtml opens the sweep and run HTML pages
           # xmllint (JUnit schema test), rsvg-convert (PNG icons), desktop-file-validate and
           # appstreamcli (install test), man (the install test renders the man pages)
 missing=()
