@@ -173,8 +173,9 @@ int cmdReport(int argc, char **argv)
     parser.addOptions({
         { QStringLiteral("html"), QStringLiteral("Self-contained HTML report."), QStringLiteral("file") },
         { QStringLiteral("trace"),
-            QStringLiteral("Perfetto trace (open in ui.perfetto.dev): protobuf when the file ends in .pftrace "
-                           "(several times smaller), else Chrome JSON."),
+            QStringLiteral(
+                "Perfetto trace (open in ui.perfetto.dev): protobuf when the file ends in .pftrace "
+                "(several times smaller), else Chrome JSON."),
             QStringLiteral("file") },
         { QStringLiteral("csv"), QStringLiteral("One row per request."), QStringLiteral("file") },
         { QStringLiteral("json"), QStringLiteral("The run report again (summary recomputed)."),
@@ -261,7 +262,7 @@ int cmdReport(int argc, char **argv)
     if (parser.isSet(QStringLiteral("trace"))) {
         const QString path = parser.value(QStringLiteral("trace"));
         const bool written = PerfettoTrace::wantsProtobuf(path) ? PerfettoTrace::write(path, trace, &error)
-                                                                 : ChromeTrace::write(path, trace, &error);
+                                                                : ChromeTrace::write(path, trace, &error);
         if (!written)
             return fail(error);
         done(path);
