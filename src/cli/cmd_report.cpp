@@ -128,7 +128,7 @@ int reportSweep(const QCommandLineParser &parser, const QString &path, const QJs
         done(out);
     }
     if (written == 0) {
-        std::printf("Sweep (%s over %s): %d step(s)\n", qPrintable(sweepProfileName(result.profile)),
+        std::printf("Sweep (profile %s, over %s): %d step(s)\n", qPrintable(sweepProfileName(result.profile)),
             qPrintable(sweepOverName(result.over)), int(result.steps.size()));
         std::printf("Max request throughput: %.2f requests/s\n", result.maxRequestThroughput);
         std::printf("Max output throughput: %.1f tokens/s\n", result.maxOutputThroughput);
