@@ -470,7 +470,7 @@ void TestPerfettoTrace::cliRunIsFiveTimesSmaller()
         { QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("300"),
             QStringLiteral("--concurrency"), QStringLiteral("16"), QStringLiteral("--sim-ttft-ms"),
             QStringLiteral("5"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("1"),
-            QStringLiteral("--sim-output-tokens"), QStringLiteral("24"), QStringLiteral("--json"), json,
+            QStringLiteral("--sim-output-tokens"), QStringLiteral("48"), QStringLiteral("--json"), json,
             QStringLiteral("--progress"), QStringLiteral("off") });
     QVERIFY(run.waitForFinished(120'000));
     QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
@@ -500,7 +500,7 @@ void TestPerfettoTrace::cliRunIsFiveTimesSmaller()
     QCOMPARE(qsizetype(std::count_if(d.begins.begin(), d.begins.end(),
                  [](const auto &x) { return x.first == QLatin1String("request"); })),
         qsizetype(300));
-    QCOMPARE(d.instants.size(), size_t(300 * 24)); // a "token" instant per token event
+    QCOMPARE(d.instants.size(), size_t(300 * 48)); // a "token" instant per token event
     QVERIFY(std::count_if(d.begins.begin(), d.begins.end(), [](const auto &x) {
         return x.first == QLatin1String("loop busy");
     }) > 0); // the event loop's spans
