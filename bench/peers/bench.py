@@ -11,6 +11,7 @@ Sections (see bench/README.md for what each figure means):
   4. client CPU and peak RSS per request and per token event
   5. timeline paint times (bench/timeline), when that target was built
   6. the fault campaign: every simulator fault at 10% in one 10,000-request run, accounted for
+  8. saturation: client CPU per token event, --transport qnam and socket, the aiohttp peer, h2load
 """
 
 import argparse
@@ -283,6 +284,32 @@ class Bench:
             raise RuntimeError("h2load printed no req/s: " + m.out[-500:] + m.err[-500:])
         return m, float(rate.group(1)), int(ok.group(1)) if ok else 0
 
+    @staticmethod
+    def aiohttp_python():
+        """An interpreter that imports aiohttp: this one, else Debian's (python3-aiohttp), which a
+        python3 earlier in PATH (pyenv, a venv) does not see."""
+        for exe in dict.fromkeys((sys.executable, "/usr/bin/python3")):
+            if exe and subprocess.run([exe, "-c", "import aiohttp"], capture_output=True).returncode == 0:
+                return exe
+        return None
+
+    def aiohttp(self, url, concurrency, requests, timeout=600):
+        """bench/peers/aiohttp_client.py: its summary (CPU from its own getrusage, the token events
+        it counted), or a sentence saying why it did not run."""
+        exe = self.aiohttp_python()
+        if not exe:
+            return "python3-aiohttp is not installed (scripts/setup.sh --deps-only installs it)"
+        m = run_measured([exe, os.path.join(HERE, "aiohttp_client.py"), "--url", url, "--concurrency",
+                          str(concurrency), "--requests", str(requests), "--max-tokens", str(TOKENS)],
+                         timeout, self.work)
+        try:
+            out = json.loads(m.out.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            raise RuntimeError(f"aiohttp_client.py printed no summary ({m.code}): {m.err[-2000:]}")
+        if out["failed"]:
+            log(f"  ! aiohttp: {out['failed']} of {requests} failed: {out['errors']}")
+        return out
+
     def simulator(self, ttft, interval, tokens):
         s = Server([self.cli, "simulate", "--ttft-ms", str(ttft), "--token-interval-ms", str(interval),
                     "--output-tokens", str(tokens)], read_url=True)
@@ -376,7 +403,7 @@ class Bench:
         sim = self.simulator(0, 1, TOKENS)
         url = sim.url
         log(f"[8] saturation, concurrency 256, {n} requests against the simulator (TTFT 0, 1 ms/token), "
-            "--transport qnam and socket")
+            "--transport qnam and socket, then the peers " + a.peers)
         runs = {}
         for transport in ("qnam", "socket"):
             http_json(url + "/sim/reset", "POST")
@@ -384,19 +411,42 @@ class Bench:
             if s.get("completed", n) != n or events != n * TOKENS:
                 log(f"  ! --transport {transport}: {s.get('completed')} of {n} completed, {events} events")
             runs[transport] = (bb, s, events)
-        http_json(url + "/sim/reset", "POST")
-        h2m, h2_rate, _ = self.h2load(url + "/v1/chat/completions", 256, n)
+        peers = set(a.peers.split(","))
+        aio = None
+        if "aiohttp" in peers:
+            http_json(url + "/sim/reset", "POST")
+            aio = self.aiohttp(url, 256, n)
+        h2m = None
+        if "h2load" in peers:
+            http_json(url + "/sim/reset", "POST")
+            h2m, h2_rate, _ = self.h2load(url + "/v1/chat/completions", 256, n)
         sim.stop()
-        h2_us = h2m.cpu / (n * TOKENS) * 1e6
+        h2_us = h2m.cpu / (n * TOKENS) * 1e6 if h2m else None
         sec = "saturation: client CPU per token event, c=256, simulator (TTFT 0, 1 ms x 64 tokens)"
         q_us = runs["qnam"][0].cpu / max(runs["qnam"][2], 1) * 1e6
+        aio_us = None
+        if isinstance(aio, dict):
+            aio_us = aio["cpu_s"] / max(aio["token_events"], 1) * 1e6
         for transport, (bb, s, events) in runs.items():
             us = bb.cpu / max(events, 1) * 1e6
             self.row(sec, f"BurgerBench --transport {transport}", us, "us", h2_us, "h2load")
+            if aio_us:
+                verdict = ""
+                if transport == "socket":
+                    verdict = "target <= 0.5x: " + ("met" if us / aio_us <= 0.5 else "NOT MET")
+                self.rows.append((sec, f"  {transport} / aiohttp", f"{us / aio_us:.2f} x", verdict))
             if transport == "socket":
                 self.row(sec, "  socket against qnam", us / q_us, "x")
-            self.row(sec, f"  --transport {transport}: wall", bb.wall, "s", h2m.wall, "h2load")
-        self.row(sec, "h2load --h1 -t1 (bytes only)", h2_us, "us")
+            self.row(sec, f"  --transport {transport}: wall", bb.wall, "s", h2m.wall if h2m else None, "h2load")
+        if isinstance(aio, dict):
+            self.row(sec, "aiohttp peer (Python asyncio, every event JSON-parsed)", aio_us, "us", h2_us, "h2load")
+            self.rows.append((sec, "  aiohttp: completed / token events", f"{aio['completed']} / {aio['token_events']}",
+                              "ok" if aio["completed"] == n and aio["token_events"] == n * TOKENS else "NOT EXACT"))
+            self.row(sec, "  aiohttp: wall", aio["wall_s"], "s", h2m.wall if h2m else None, "h2load")
+        elif aio is not None:
+            self.rows.append((sec, "aiohttp peer", "not run", aio))
+        if h2m:
+            self.row(sec, "h2load --h1 -t1 (bytes only)", h2_us, "us")
 
     def fidelity(self, concurrency, requests, extra=()):
         sim = self.simulator(200, 20, TOKENS)
@@ -559,11 +609,16 @@ def main():
     ap.add_argument("--timeline-window", help="path to bench_timeline_window (optional)")
     ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
     ap.add_argument("--only", default="1,2,3,4,5,6,8", help="sections to run, e.g. 3")
+    ap.add_argument("--peers", default="aiohttp,h2load",
+                    help="section 8's peers, comma-separated from aiohttp,h2load (default both)")
     a = ap.parse_args()
     a.requests = 5000 if a.quick else 20000
     a.stream_requests = 2000 if a.quick else 10000
     a.sim_requests = 1000 if a.quick else 4000
     a.fault_requests = 2000 if a.quick else 10000
+    bad = set(a.peers.split(",")) - {"aiohttp", "h2load"}
+    if bad:
+        ap.error(f"--peers: unknown peer {', '.join(sorted(bad))} (known: aiohttp, h2load)")
     only = set(a.only.split(","))
     b = Bench(a)
     try:
