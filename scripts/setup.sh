@@ -10,6 +10,7 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
           qt6-translations-l10n libgl-dev libqt6svg6 fonts-dejavu-core
           python3 poppler-utils    # python3: check_trace.py, gendocs.py; poppler-utils: pdftoppm (report tests)
+          python3-aiohttp          # bench/peers/aiohttp_client.py, the Python peer of scripts/bench.sh section 8
           libxml2-utils librsvg2-bin desktop-file-utils appstream man-db
           protobuf-compiler    # protoc --decode_raw: tst_perfettotrace reads the .pftrace back
           chromium)            # headless: tst_sweephtml opens the sweep and run HTML pages
