@@ -735,6 +735,82 @@
         <source>Between two attempts: the backoff or the server&apos;s Retry-After. Nothing is sent and nobody works.</source>
         <translation>Between two attempts: the backoff or the server&apos;s Retry-After. Nothing is sent and nobody works.</translation>
     </message>
+    <message>
+        <source>Inside the kitchen: the server&apos;s own metrics</source>
+        <translation type="unfinished">Inside the kitchen: the server&apos;s own metrics</translation>
+    </message>
+    <message>
+        <source>%1 scraped every %2 ms: %3 scrapes, %4 failed (%5). Each sample is at the midpoint of its scrape&apos;s round trip on the run&apos;s clock.</source>
+        <translation type="unfinished">%1 scraped every %2 ms: %3 scrapes, %4 failed (%5). Each sample is at the midpoint of its scrape&apos;s round trip on the run&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>server not recognised</source>
+        <translation type="unfinished">server not recognised</translation>
+    </message>
+    <message>
+        <source>running (cooking)</source>
+        <translation type="unfinished">running (cooking)</translation>
+    </message>
+    <message>
+        <source>waiting (in the kitchen&apos;s line)</source>
+        <translation type="unfinished">waiting (in the kitchen&apos;s line)</translation>
+    </message>
+    <message>
+        <source>Server requests: running and waiting</source>
+        <translation type="unfinished">Server requests: running and waiting</translation>
+    </message>
+    <message>
+        <source>KV cache in use</source>
+        <translation type="unfinished">KV cache in use</translation>
+    </message>
+    <message>
+        <source>KV-cache usage</source>
+        <translation type="unfinished">KV-cache usage</translation>
+    </message>
+    <message>
+        <source>The share of the server&apos;s KV-cache (token pool) in use, in %.</source>
+        <translation type="unfinished">The share of the server&apos;s KV-cache (token pool) in use, in %.</translation>
+    </message>
+    <message>
+        <source>server TTFT %1</source>
+        <translation type="unfinished">server TTFT %1</translation>
+    </message>
+    <message>
+        <source>Server TTFT percentiles</source>
+        <translation type="unfinished">Server TTFT percentiles</translation>
+    </message>
+    <message>
+        <source>From the server&apos;s TTFT histogram between consecutive scrapes (differences of cumulative buckets), interpolated inside a bucket.</source>
+        <translation type="unfinished">From the server&apos;s TTFT histogram between consecutive scrapes (differences of cumulative buckets), interpolated inside a bucket.</translation>
+    </message>
+    <message>
+        <source>server observations</source>
+        <translation type="unfinished">server observations</translation>
+    </message>
+    <message>
+        <source>server p50 (ms)</source>
+        <translation type="unfinished">server p50 (ms)</translation>
+    </message>
+    <message>
+        <source>server p99 (ms)</source>
+        <translation type="unfinished">server p99 (ms)</translation>
+    </message>
+    <message>
+        <source>client p50 (ms)</source>
+        <translation type="unfinished">client p50 (ms)</translation>
+    </message>
+    <message>
+        <source>client p99 (ms)</source>
+        <translation type="unfinished">client p99 (ms)</translation>
+    </message>
+    <message>
+        <source>The difference is what the network and the client add (and the histogram&apos;s bucket width).</source>
+        <translation type="unfinished">The difference is what the network and the client add (and the histogram&apos;s bucket width).</translation>
+    </message>
+    <message>
+        <source>No running, waiting, KV-cache or TTFT series were scraped.</source>
+        <translation type="unfinished">No running, waiting, KV-cache or TTFT series were scraped.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>

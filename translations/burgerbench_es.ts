@@ -755,6 +755,82 @@
         <source>Between two attempts: the backoff or the server&apos;s Retry-After. Nothing is sent and nobody works.</source>
         <translation>Entre dos intentos: la espera (backoff) o el Retry-After del servidor. No se envía nada y nadie trabaja.</translation>
     </message>
+    <message>
+        <source>Inside the kitchen: the server&apos;s own metrics</source>
+        <translation>Dentro de la cocina: las métricas del propio servidor</translation>
+    </message>
+    <message>
+        <source>%1 scraped every %2 ms: %3 scrapes, %4 failed (%5). Each sample is at the midpoint of its scrape&apos;s round trip on the run&apos;s clock.</source>
+        <translation>%1 leído cada %2 ms: %3 lecturas, %4 fallidas (%5). Cada muestra está en el punto medio del viaje de ida y vuelta de su lectura, en el reloj de la ejecución.</translation>
+    </message>
+    <message>
+        <source>server not recognised</source>
+        <translation>servidor no reconocido</translation>
+    </message>
+    <message>
+        <source>running (cooking)</source>
+        <translation>en curso (cocinando)</translation>
+    </message>
+    <message>
+        <source>waiting (in the kitchen&apos;s line)</source>
+        <translation>esperando (en la fila de la cocina)</translation>
+    </message>
+    <message>
+        <source>Server requests: running and waiting</source>
+        <translation>Peticiones en el servidor: en curso y en espera</translation>
+    </message>
+    <message>
+        <source>KV cache in use</source>
+        <translation>caché KV en uso</translation>
+    </message>
+    <message>
+        <source>KV-cache usage</source>
+        <translation>Uso de la caché KV</translation>
+    </message>
+    <message>
+        <source>The share of the server&apos;s KV-cache (token pool) in use, in %.</source>
+        <translation>La parte de la caché KV del servidor (su reserva de tokens) en uso, en %.</translation>
+    </message>
+    <message>
+        <source>server TTFT %1</source>
+        <translation>TTFT del servidor %1</translation>
+    </message>
+    <message>
+        <source>Server TTFT percentiles</source>
+        <translation>Percentiles de TTFT del servidor</translation>
+    </message>
+    <message>
+        <source>From the server&apos;s TTFT histogram between consecutive scrapes (differences of cumulative buckets), interpolated inside a bucket.</source>
+        <translation>Del histograma de TTFT del servidor entre lecturas consecutivas (diferencias de los intervalos acumulados), interpolado dentro de un intervalo.</translation>
+    </message>
+    <message>
+        <source>server observations</source>
+        <translation>observaciones del servidor</translation>
+    </message>
+    <message>
+        <source>server p50 (ms)</source>
+        <translation>p50 del servidor (ms)</translation>
+    </message>
+    <message>
+        <source>server p99 (ms)</source>
+        <translation>p99 del servidor (ms)</translation>
+    </message>
+    <message>
+        <source>client p50 (ms)</source>
+        <translation>p50 del cliente (ms)</translation>
+    </message>
+    <message>
+        <source>client p99 (ms)</source>
+        <translation>p99 del cliente (ms)</translation>
+    </message>
+    <message>
+        <source>The difference is what the network and the client add (and the histogram&apos;s bucket width).</source>
+        <translation>La diferencia es lo que añaden la red y el cliente (y el ancho de los intervalos del histograma).</translation>
+    </message>
+    <message>
+        <source>No running, waiting, KV-cache or TTFT series were scraped.</source>
+        <translation>No se leyó ninguna serie de peticiones en curso, en espera, caché KV ni TTFT.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>

@@ -561,6 +561,11 @@ void TestHtmlReport::serverMetricsSeries()
     QVERIFY(queue.contains(QLatin1String("waiting (in the kitchen&#x27;s line)"))
         || queue.contains(QLatin1String("waiting (in the kitchen's line)")));
     QVERIFY(doc.contains(QLatin1String("http://127.0.0.1:8000/metrics scraped every 250 ms")));
+    // In the report's language.
+    const QString es = html(t, Language::Spanish);
+    QVERIFY(es.contains(QString::fromUtf8("Dentro de la cocina: las métricas del propio servidor")));
+    QVERIFY(es.contains(QString::fromUtf8("Peticiones en el servidor: en curso y en espera")));
+    QVERIFY(!es.contains(QLatin1String("Server requests: running and waiting")));
 }
 
 // Between consecutive scrapes the server's TTFT histogram gained one observation in (0.1, 0.25] s
