@@ -55,16 +55,17 @@ inline RunTrace scrapedTrace()
     const int n = int(times.size());
     for (int k = 0; k < n; ++k) {
         const qint64 at = times[size_t(k)];
-        m.log.push_back(ServerScrape { at - 1'000'000, at + 1'000'000, true, 200, {} });
+        m.log.push_back(ServerScrape {
+            at - 1'000'000, at + 1'000'000, true, 200, {} }); // NOLINT(modernize-use-emplace): an aggregate
         const int up = std::min(k, n - 1 - k);
-        waiting.push_back({ at, double(3 * up) });
-        running.push_back({ at, up > 0 ? 4.0 : 1.0 });
-        kv.push_back({ at, std::min(0.9, 0.1 + 0.05 * k) });
-        b1.push_back({ at, 0 });
-        b2.push_back({ at, double(k) });
-        b3.push_back({ at, double(2 * k) });
-        inf.push_back({ at, double(2 * k) });
-        sum.push_back({ at, 0.55 * k });
+        waiting.emplace_back(at, double(3 * up));
+        running.emplace_back(at, up > 0 ? 4.0 : 1.0);
+        kv.emplace_back(at, std::min(0.9, 0.1 + 0.05 * k));
+        b1.emplace_back(at, 0);
+        b2.emplace_back(at, double(k));
+        b3.emplace_back(at, double(2 * k));
+        inf.emplace_back(at, double(2 * k));
+        sum.emplace_back(at, 0.55 * k);
     }
     m.series.push_back(serverSeries(QStringLiteral("vllm:num_requests_running"), QStringLiteral("running"),
         QStringLiteral("gauge"), running, { { QStringLiteral("model_name"), QStringLiteral("m") } }));

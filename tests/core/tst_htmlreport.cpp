@@ -556,8 +556,8 @@ void TestHtmlReport::serverMetricsSeries()
     QCOMPARE(gotKv.front(), 10.0);
     QCOMPARE(attr(kv, 0, "data-y1"), 100.0); // a share: the axis is 0..100 %
     // The peak: 3 waiting per scrape up to the middle.
-    QCOMPARE(*std::max_element(gotWaiting.begin(), gotWaiting.end()),
-        3.0 * double((Fixture::scrapeTimes(t).size() - 1) / 2));
+    const qsizetype middle = qsizetype(Fixture::scrapeTimes(t).size() - 1) / 2; // whole scrapes
+    QCOMPARE(*std::max_element(gotWaiting.begin(), gotWaiting.end()), 3.0 * double(middle));
     QVERIFY(queue.contains(QLatin1String("waiting (in the kitchen&#x27;s line)"))
         || queue.contains(QLatin1String("waiting (in the kitchen's line)")));
     QVERIFY(doc.contains(QLatin1String("http://127.0.0.1:8000/metrics scraped every 250 ms")));

@@ -223,11 +223,11 @@ QStringList csvFields(const QString &line)
 
 QString chromium()
 {
-    const QString env = qEnvironmentVariable("BURGERBENCH_CHROMIUM");
+    QString env = qEnvironmentVariable("BURGERBENCH_CHROMIUM");
     if (!env.isEmpty())
         return env;
     for (const char *name : { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" }) {
-        const QString path = QStandardPaths::findExecutable(QLatin1String(name));
+        QString path = QStandardPaths::findExecutable(QLatin1String(name));
         if (!path.isEmpty())
             return path;
     }
