@@ -121,6 +121,7 @@ enum LookId {
     Blocked = int(Phase::BlockedHeld),
     ErrorLook = int(Phase::Error),
     Ghost = int(Phase::Ghost),
+    Backoff = int(Phase::Backoff),
     IncompleteLook = int(Phase::Incomplete),
     LoopLag = int(Phase::LoopLag)
 };
@@ -825,9 +826,13 @@ QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
             box(Queued, r.intendedNs, firstSend);
             box(Ghost, r.intendedNs, firstSend);
         }
+        // Failed attempts (thin), the retry wait after each (hatched like every wait), then the
+        // final attempt from where its wait ended: the phases render/requestphases draws.
         qint64 cursor = firstSend;
-        for (const AttemptRecord &a : r.attempts) {
-            box(Queued, cursor, a.startNs);
+        for (size_t k = 0; k < r.attempts.size(); ++k) {
+            const AttemptRecord &a = r.attempts[k];
+            if (k > 0)
+                box(Backoff, cursor, a.startNs);
             box(ErrorLook, a.startNs, a.endNs, bh / 4);
             cursor = a.endNs;
         }
@@ -836,9 +841,27 @@ QString builtinTimeline(const RunTrace &t, const Options &options, const Tr &tr)
                 box(Queued, r.intendedNs, end);
             continue;
         }
-        box(Queued, cursor, r.dispatchNs);
-        qint64 sent = r.sentNs >= r.dispatchNs ? r.sentNs : r.dispatchNs;
-        box(Sending, r.dispatchNs, sent);
+        qint64 start = r.dispatchNs;
+        if (!r.attempts.empty()) {
+            const AttemptRecord &last = r.attempts.back();
+            start = -1;
+            if (last.waitNs >= 0 && last.endNs >= 0) {
+                start = last.endNs + last.waitNs;
+            } else if (last.endNs >= 0) {
+                // An older report (no wait_ns): the first sign of the final attempt.
+                for (qint64 sign : { r.sentNs, r.headersNs, r.firstByteNs, r.firstTokenNs() })
+                    if (sign >= last.endNs && (start < 0 || sign < start))
+                        start = sign;
+            }
+            if (start < 0) { // cut off while it waited for the next attempt
+                box(Backoff, cursor, end);
+                start = end;
+            } else {
+                box(Backoff, cursor, start);
+            }
+        }
+        const qint64 sent = r.sentNs >= start ? r.sentNs : start;
+        box(Sending, start, sent);
         const qint64 first = r.firstTokenNs();
         if (first >= 0) {
             box(Waiting, sent, first);

@@ -81,6 +81,7 @@ private slots:
     void escapesUserText();
     void deterministic();
     void timelineDrawing();
+    void retryWaitIsAWait();
     void sharedLegend();
     void writesFile();
     // Timeline images (PNG/SVG/PDF) from the app's paint routine, also embedded in the report.
@@ -311,6 +312,80 @@ void TestHtmlReport::timelineDrawing()
     QVERIFY(builtin.contains(QLatin1String(">worker 1 (cashier-cook)<")));
     QVERIFY(builtin.contains(QLatin1String(">#16<")));
     QVERIFY(builtin.count(QLatin1String("fill=\"url(#bbp2)\"")) >= 12); // waiting for the first token
+}
+
+// The built-in drawing (a build without the renderer) draws what render/requestphases draws: a
+// retried request's waits between attempts are the hatched retry wait, and its final attempt's
+// Sending starts where the last wait ended, not at the first dispatch.
+void TestHtmlReport::retryWaitIsAWait()
+{
+    RunTrace t = Fixture::sampleTrace();
+    RequestRecord *retried = nullptr;
+    for (RequestRecord &r : t.requests) {
+        if (r.id == "bb-429")
+            retried = &r;
+        else
+            QVERIFY(r.attempts.empty()); // the fixture's only retried request is this one
+    }
+    QVERIFY(retried);
+    RequestRecord &r = *retried;
+    r.attempts.clear();
+    r.attempts.push_back(AttemptRecord { 320 * Fixture::Ms, 330 * Fixture::Ms, 503, ErrorKind::Http,
+        QStringLiteral("first"), 100 * Fixture::Ms });
+    r.attempts.push_back(AttemptRecord { 430 * Fixture::Ms, 440 * Fixture::Ms, 503, ErrorKind::Http,
+        QStringLiteral("second"), 200 * Fixture::Ms });
+    r.dispatchNs = 320 * Fixture::Ms; // the first dispatch, as the engine records it
+    r.sentNs = 660 * Fixture::Ms; // the final attempt went out at 640 ms
+    r.headersNs = r.firstByteNs = 670 * Fixture::Ms;
+    r.endNs = 671 * Fixture::Ms;
+
+    const QString section
+        = element(html(t, Language::English, false), QStringLiteral("timeline"), QStringLiteral("section"));
+    // The timeline's own picture, not the legend's swatches after it.
+    const qsizetype from = section.indexOf(QLatin1String("class=\"timeline-svg\""));
+    QVERIFY(from >= 0);
+    const QString svg = section.mid(from, section.indexOf(QLatin1String("</svg>"), from) - from);
+    struct Box
+    {
+        double x, y, w;
+        QString fill;
+    };
+    std::vector<Box> boxes;
+    static const QRegularExpression re(QStringLiteral(
+        "<rect x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" width=\"([0-9.]+)\" height=\"[0-9.]+\" fill=\"([^\"]+)\""));
+    for (auto it = re.globalMatch(svg); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        boxes.push_back(
+            { m.captured(1).toDouble(), m.captured(2).toDouble(), m.captured(3).toDouble(), m.captured(4) });
+    }
+    const QString backoffFill = QStringLiteral("url(#bbp%1)").arg(int(Phase::Backoff));
+    std::vector<Box> waits;
+    for (const Box &b : boxes)
+        if (b.fill == backoffFill)
+            waits.push_back(b);
+    QCOMPARE(int(waits.size()), 2); // 330..430 and 440..640 ms
+    QCOMPARE(waits[0].y, waits[1].y);
+    QVERIFY2(
+        waits[1].w > waits[0].w * 1.5, qPrintable(QStringLiteral("%1 %2").arg(waits[0].w).arg(waits[1].w)));
+    const double finalStartX = waits[1].x + waits[1].w;
+    const double msPerPx = 100.0 / (waits[0].w); // the first wait is 100 ms wide
+    // On the retried request's lane: nothing but the waits and the thin failed attempts between
+    // 330 and 640 ms, and every box of the final attempt starts at or after 640 ms.
+    int finalBoxes = 0;
+    for (const Box &b : boxes) {
+        if (b.y < waits[0].y - 0.5 || b.y > waits[0].y + 0.5 || b.fill == backoffFill)
+            continue;
+        if (b.x + 0.5 >= finalStartX) {
+            ++finalBoxes;
+            continue;
+        }
+        // Left of the final attempt: the queue before the first attempt, or a failed attempt.
+        QVERIFY2(b.x + b.w <= waits[0].x + 0.5 || b.w * msPerPx <= 10.5,
+            qPrintable(QStringLiteral("a %1 ms box filled %2 before the final attempt")
+                           .arg(b.w * msPerPx)
+                           .arg(b.fill)));
+    }
+    QVERIFY(finalBoxes >= 2); // sending, waiting for the answer
 }
 
 void TestHtmlReport::sharedLegend()
