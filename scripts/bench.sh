@@ -19,6 +19,7 @@ command -v wrk >/dev/null || need+=(wrk)
 command -v h2load >/dev/null || need+=(nghttp2-client)
 command -v python3 >/dev/null || need+=(python3)
 [ -x /usr/bin/time ] || need+=(time)
+/usr/bin/python3 -c "import aiohttp" 2>/dev/null || need+=(python3-aiohttp)   # section 8's Python peer
 if ((${#need[@]})); then
     echo "bench: installing ${need[*]}" >&2
     SUDO=""
