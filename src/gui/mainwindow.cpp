@@ -35,6 +35,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QScrollArea>
 #include <QSvgGenerator>
 #include <QtConcurrent>
 
@@ -61,6 +62,14 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     m_run->setLiveIntervalMs(Settings::value(Settings::Key::LiveIntervalMs).toInt());
     ui->timeline->setTrace(&m_run->trace());
     ui->timeline->state()->setLaneByRequest(Settings::value(Settings::Key::LaneByRequest).toBool());
+    // The live statistics scroll when the window is short: their whole list set the window's
+    // minimum height, and --window-size 1280x720 gave a 1280x816 window.
+    auto *statsScroll = new QScrollArea(ui->statsDock);
+    statsScroll->setObjectName(QStringLiteral("statsScroll"));
+    statsScroll->setWidgetResizable(true);
+    statsScroll->setFrameShape(QFrame::NoFrame);
+    statsScroll->setWidget(ui->statsPanel);
+    ui->statsDock->setWidget(statsScroll);
     // Story above statistics on the right; details under the timeline.
     splitDockWidget(ui->storyDock, ui->statsDock, Qt::Vertical);
     resizeDocks({ ui->scenarioDock, ui->storyDock }, { 350, 380 }, Qt::Horizontal);

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -36,6 +37,8 @@ private slots:
     void showsTheChosenLanguage_data();
     void showsTheChosenLanguage();
     void switchesLanguageAtRunTime();
+    void fitsIn1280x720_data();
+    void fitsIn1280x720();
     void invalidFieldKeepsRunDisabled_data();
     void invalidFieldKeepsRunDisabled();
     void runsKnownScenarioAgainstSimulator();
@@ -104,6 +107,36 @@ void tst_MainWindow::switchesLanguageAtRunTime()
     window.findChild<QAction *>(QStringLiteral("actionLanguageEnglish"))->trigger();
     QCoreApplication::sendPostedEvents();
     QVERIFY(title->text().startsWith(QStringLiteral("Concurrent:")));
+}
+
+void tst_MainWindow::fitsIn1280x720_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Spanish") << QStringLiteral("es");
+}
+
+// A 1280x720 screen holds the whole window: the live statistics scroll instead of setting the
+// window's minimum height (it was 816 px), and the timeline keeps a usable area.
+void tst_MainWindow::fitsIn1280x720()
+{
+    QFETCH(QString, language);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    MainWindow window(&translations);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.minimumSizeHint().height() <= 720,
+        qPrintable(QString::number(window.minimumSizeHint().height())));
+    QCOMPARE(window.size(), QSize(1280, 720));
+    const auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("statsScroll"));
+    QVERIFY(scroll);
+    QCOMPARE(scroll->widget()->objectName(), QStringLiteral("statsPanel"));
+    const auto *timeline = window.findChild<TimelineView *>();
+    QVERIFY(timeline);
+    QVERIFY2(timeline->height() >= 300 && timeline->width() >= 400,
+        qPrintable(QStringLiteral("%1x%2").arg(timeline->width()).arg(timeline->height())));
 }
 
 void tst_MainWindow::invalidFieldKeepsRunDisabled_data()
