@@ -2,6 +2,7 @@
 
 #include "report/atomicfile.h"
 #include "report/compare.h"
+#include "report/htmlformat.h"
 #include "report/jsonreport.h"
 #include "report/secretscrub.h"
 #include "report/timelineimage.h"
@@ -50,48 +51,12 @@ private:
     Language m_language;
 };
 
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
-QString num(double v, int decimals)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
-}
-
-// Milliseconds with as many decimals as the magnitude deserves.
-QString ms(double v)
-{
-    if (!std::isfinite(v))
-        return QStringLiteral("–");
-    const double a = std::abs(v);
-    return QString::number(v, 'f', a < 10 ? 3 : a < 100 ? 2 : 1);
-}
-
-QString px(double v)
-{
-    return QString::number(v, 'f', 1);
-}
-
-double niceStep(double range, int target)
-{
-    if (!(range > 0))
-        return 1;
-    const double raw = range / target;
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double norm = raw / mag;
-    return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
-}
-
-QString tickLabel(double v, double step)
-{
-    int decimals = 0;
-    while (decimals < 6
-        && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    return QString::number(v, 'f', decimals);
-}
+using HtmlFormat::esc;
+using HtmlFormat::ms;
+using HtmlFormat::niceStep;
+using HtmlFormat::num;
+using HtmlFormat::px;
+using HtmlFormat::tickLabel;
 
 // ---- the shared legend ------------------------------------------------------------------------
 // Colours, patterns and the English words come from the one legend table (trace/legendtable.h)

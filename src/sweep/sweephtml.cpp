@@ -2,6 +2,7 @@
 
 #include "metrics/threshold.h"
 #include "report/atomicfile.h"
+#include "report/htmlformat.h"
 #include "report/htmlreport.h"
 #include "report/secretscrub.h"
 
@@ -18,29 +19,12 @@ namespace {
 
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
-QString num(double v, int decimals)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
-}
-
-// Milliseconds with as many decimals as the magnitude deserves (as the run report writes them).
-QString ms(double v)
-{
-    if (!std::isfinite(v))
-        return QStringLiteral("–");
-    const double a = std::abs(v);
-    return QString::number(v, 'f', a < 10 ? 3 : a < 100 ? 2 : 1);
-}
-
-QString px(double v)
-{
-    return QString::number(v, 'f', 1);
-}
+using HtmlFormat::esc;
+using HtmlFormat::ms;
+using HtmlFormat::niceStep;
+using HtmlFormat::num;
+using HtmlFormat::px;
+using HtmlFormat::tickLabel;
 
 // Full precision for the data-* attributes a test reads back.
 QString exact(double v)
@@ -53,31 +37,12 @@ QString value(double v)
     return QString::number(v, 'g', 6);
 }
 
-double niceStep(double range, int target)
-{
-    if (!(range > 0))
-        return 1;
-    const double raw = range / target;
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double norm = raw / mag;
-    return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
-}
-
 double niceCeil(double v)
 {
     if (!(v > 0) || !std::isfinite(v))
         return 1;
     const double step = niceStep(v, 5);
     return std::ceil(v / step - 1e-9) * step;
-}
-
-QString tickLabel(double v, double step)
-{
-    int decimals = 0;
-    while (decimals < 6
-        && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    return QString::number(v, 'f', decimals);
 }
 
 // ---- each step's figures ---------------------------------------------------------------------
