@@ -11,10 +11,7 @@
 
 namespace BurgerBench {
 
-namespace {
-
-// The kinds QNAM's path records for the same failures (loadengine.cpp kindForNetworkError).
-ErrorKind kindForSocketError(QAbstractSocket::SocketError error)
+ErrorKind errorKindForSocketError(QAbstractSocket::SocketError error)
 {
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
@@ -27,13 +24,13 @@ ErrorKind kindForSocketError(QAbstractSocket::SocketError error)
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
         return ErrorKind::Tls;
+    case QAbstractSocket::SocketTimeoutError: // only from a blocking waitFor...() call
+        return ErrorKind::TimeoutTotal;
     default:
         break;
     }
     return ErrorKind::Network;
 }
-
-} // namespace
 
 struct SocketTransport::Lane
 {
@@ -367,7 +364,7 @@ void SocketTransport::onError(Lane &lane, QTcpSocket *socket)
         return;
     }
     const qint64 t = m_clock->nsecsElapsed();
-    const ErrorKind kind = kindForSocketError(error);
+    const ErrorKind kind = errorKindForSocketError(error);
     if (kind == ErrorKind::Network && lane.written && lane.reused && !lane.resent
         && lane.parser.bytesSeen() == 0) {
         // A write to a keep-alive connection the server had closed (EPIPE): once more, fresh.

@@ -3,6 +3,7 @@
 #include "protocol/httpresponseparser.h"
 #include "trace/runtrace.h"
 
+#include <QAbstractSocket>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,6 +19,11 @@ class QTcpSocket;
 namespace BurgerBench {
 
 struct Scenario;
+
+// What a socket's error is, in the kinds QNAM's path records for the same failures
+// (loadengine.cpp kindForNetworkError); the socket transport and the blocking client
+// (parallel/blockinghttp) both read their sockets' errors through it.
+ErrorKind errorKindForSocketError(QAbstractSocket::SocketError error);
 
 // The load engine's second transport (`target.transport: "socket"`): HTTP/1.1, or HTTPS through
 // QSslSocket, on one keep-alive QTcpSocket per lane, driven by the calling thread's event loop.

@@ -1,6 +1,7 @@
 #include "parallel/blockinghttp.h"
 
 #include "engine/requestbody.h"
+#include "engine/sockettransport.h"
 #include "protocol/attemptclassifier.h"
 #include "protocol/httpresponseparser.h"
 
@@ -20,25 +21,6 @@ namespace {
 // Waits are cut into slices this long so a cancel or a deadline is noticed promptly; the
 // thread still does nothing but wait (poll() in the kernel) during each slice.
 constexpr int WaitSliceMs = 50;
-
-ErrorKind kindForSocketError(QAbstractSocket::SocketError error)
-{
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return ErrorKind::ConnectionRefused;
-    case QAbstractSocket::HostNotFoundError:
-        return ErrorKind::HostNotFound;
-    case QAbstractSocket::RemoteHostClosedError:
-        return ErrorKind::ConnectionReset;
-    case QAbstractSocket::SslHandshakeFailedError:
-        return ErrorKind::Tls;
-    case QAbstractSocket::SocketTimeoutError:
-        return ErrorKind::TimeoutTotal;
-    default:
-        break;
-    }
-    return ErrorKind::Network;
-}
 
 } // namespace
 
@@ -76,8 +58,9 @@ bool BlockingHttpClient::connectSocket(int timeoutMs, QString *error, ErrorKind 
         ssl->connectToHostEncrypted(m_endpoint.host(), quint16(m_endpoint.port(443)));
         if (!ssl->waitForEncrypted(timeoutMs)) {
             *error = ssl->errorString();
-            *kind = ssl->error() == QAbstractSocket::SocketTimeoutError ? ErrorKind::TimeoutTotal
-                                                                        : kindForSocketError(ssl->error());
+            *kind = ssl->error() == QAbstractSocket::SocketTimeoutError
+                ? ErrorKind::TimeoutTotal
+                : errorKindForSocketError(ssl->error());
             dropSocket();
             return false;
         }
@@ -97,7 +80,7 @@ bool BlockingHttpClient::connectSocket(int timeoutMs, QString *error, ErrorKind 
         *error = m_socket->errorString();
         *kind = m_socket->error() == QAbstractSocket::SocketTimeoutError
             ? ErrorKind::TimeoutTotal
-            : kindForSocketError(m_socket->error());
+            : errorKindForSocketError(m_socket->error());
         dropSocket();
         return false;
     }
