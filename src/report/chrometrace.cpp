@@ -224,14 +224,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     }
 
     // Worker lanes, clipped the same way per lane.
-    std::vector<const TaskRecord *> tasks;
-    for (const TaskRecord &task : t.tasks)
-        if (task.lane >= 0 && size_t(task.lane) < t.taskLanes.size() && task.startNs >= 0
-            && task.endNs > task.startNs)
-            tasks.push_back(&task);
-    std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRecord *a, const TaskRecord *b) {
-        return a->lane != b->lane ? a->lane < b->lane : a->startNs < b->startNs;
-    });
+    const std::vector<const TaskRecord *> tasks = drawableTasksByLane(t);
     int lane = -1;
     for (const TaskRecord *task : tasks) {
         if (task->lane != lane) {
@@ -332,6 +325,19 @@ std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 en
         add(QStringLiteral("waiting: TTFT"), sent, end);
     }
     return phases;
+}
+
+std::vector<const TaskRecord *> drawableTasksByLane(const RunTrace &t)
+{
+    std::vector<const TaskRecord *> tasks;
+    for (const TaskRecord &task : t.tasks)
+        if (task.lane >= 0 && size_t(task.lane) < t.taskLanes.size() && task.startNs >= 0
+            && task.endNs > task.startNs)
+            tasks.push_back(&task);
+    std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRecord *a, const TaskRecord *b) {
+        return a->lane != b->lane ? a->lane < b->lane : a->startNs < b->startNs;
+    });
+    return tasks;
 }
 
 bool requestSpan(const RequestRecord &r, qint64 *beginOut, qint64 *endOut)

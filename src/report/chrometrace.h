@@ -43,6 +43,9 @@ struct PhaseSlice
 };
 std::vector<PhaseSlice> phasesOf(const RequestRecord &r, qint64 begin, qint64 end, bool stream);
 bool requestSpan(const RequestRecord &r, qint64 *begin, qint64 *end);
+// The tasks a trace can draw (a known lane, a start, a positive length), by lane, then by start:
+// both traces clip each lane's tasks in this order.
+std::vector<const TaskRecord *> drawableTasksByLane(const RunTrace &trace);
 
 // The default process name, e.g. "concurrent: 1 event loop, 64 in flight".
 QString processLabel(const RunTrace &trace);

@@ -520,14 +520,7 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
     }
 
     // Worker lanes, clipped the same way per lane.
-    std::vector<const TaskRecord *> tasks;
-    for (const TaskRecord &task : t.tasks)
-        if (task.lane >= 0 && size_t(task.lane) < t.taskLanes.size() && task.startNs >= 0
-            && task.endNs > task.startNs)
-            tasks.push_back(&task);
-    std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRecord *a, const TaskRecord *b) {
-        return a->lane != b->lane ? a->lane < b->lane : a->startNs < b->startNs;
-    });
+    const std::vector<const TaskRecord *> tasks = ChromeTrace::drawableTasksByLane(t);
     std::vector<Sequence *> workers(t.taskLanes.size(), nullptr);
     for (size_t lane = 0; lane < t.taskLanes.size(); ++lane) {
         const quint64 uuid = w.newUuid();
