@@ -28,6 +28,19 @@ struct DatasetRow
     QString prompt;
     QJsonArray messages;
     int outputTokens = -1; // -1: the workload's output distribution (or max_tokens) decides
+    // A Mooncake-style trace row's asked prompt length in the target's tokens (the prompt is
+    // synthesised to it from hashIds' blocks); -1: the prompt's own text decides.
+    int inputTokens = -1;
+    // Mooncake `hash_ids`: one hash per 512-token block; blocks with the same hash get the same
+    // text, so the target's prefix cache sees what production saw.
+    std::vector<quint64> hashIds;
+    // When the request is sent, in ms from the trace's first row (`timestamp`); -1: not timed.
+    // Replay (--time-scale) uses it as the intended send time.
+    qint64 timestampMs = -1;
+    // The conversation (session) the row is a turn of; empty: a request of its own. Rows of one
+    // session are kept in turn order, `turn` 0-based.
+    QString sessionId;
+    int turn = 0;
 };
 
 // Per request index, the prompt and max_tokens of a workload. Immutable once built and shared
