@@ -59,15 +59,20 @@ public:
 
     // Null with a message naming the scenario field when a distribution does not parse.
     static std::shared_ptr<const RequestPlan> build(const WorkloadSettings &settings, quint64 seed,
-        const Fallback &fallback, QString *error, std::vector<DatasetRow> rows = {});
+        const Fallback &fallback, QString *error, std::vector<DatasetRow> rows = {}, QString datasetNote = {});
 
     // Request `index`; without `withText` only its lengths and group (no prompt synthesised).
     PlannedRequest at(quint32 index, bool withText = true) const;
     const TokenModel &tokens() const { return m_tokens; }
     const QStringList &prefixes() const { return m_prefixes; }
     qsizetype datasetRows() const { return qsizetype(m_rows.size()); }
+    const std::vector<DatasetRow> &rows() const { return m_rows; }
+    // What the dataset load read, filtered and kept (Dataset::Stats::summary); empty without one.
+    const QString &datasetNote() const { return m_datasetNote; }
 
 private:
+    QString hashedPrompt(const DatasetRow &row, quint32 index) const;
+
     LengthDistribution m_input;
     LengthDistribution m_output;
     QString m_fixedPrompt; // the scenario's own prompt, when the workload sets no input length
@@ -76,6 +81,7 @@ private:
     TokenModel m_tokens;
     quint64 m_seed = 0;
     std::vector<DatasetRow> m_rows;
+    QString m_datasetNote;
 };
 
 } // namespace BurgerBench

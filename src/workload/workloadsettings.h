@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QString>
 
 namespace BurgerBench {
@@ -32,16 +33,39 @@ struct WorkloadSettings
     QString outputTokens; // max_tokens per request; empty = request.max_tokens
     int prefixTokens = 0; // shared system prompt length; 0 = none
     int prefixGroups = 1; // how many different shared prefixes
-    QString dataset; // a JSONL or ShareGPT JSON file; empty = synthetic prompts
-    QString datasetFormat = QStringLiteral("auto"); // auto, jsonl, sharegpt
+    QString dataset; // a JSONL, CSV, Mooncake trace or ShareGPT file (workload/dataset.h); empty = synthetic
+    QString datasetFormat = QStringLiteral("auto"); // auto, jsonl, csv, mooncake, sharegpt
     int datasetSample = 0; // requests kept from the dataset (seeded reservoir); 0 = all rows
+    bool datasetSampleReplace = false; // the sample draws with replacement (a row may repeat)
+    // Length filters in the target's tokens, applied before sampling; 0 = none.
+    int datasetMinInput = 0;
+    int datasetMaxInput = 0;
+    int datasetMaxOutput = 0;
+    QMap<QString, QString> datasetFields; // our field name -> the file's key or column
+
+    // Multi-turn sessions (engine/loadengine.cpp): each user runs one conversation on one lane;
+    // turn k+1 is sent when turn k's answer has ended plus a think time, carrying the whole
+    // history with the answers really received. load.concurrency counts users.
+    bool multiTurn = false; // the dataset's rows are conversation turns (session_id / ShareGPT)
+    int sessions = 0; // synthetic: users, one conversation each; with a dataset: at most this many (0 = all)
+    int turns = 0; // synthetic: turns per conversation; with a dataset: at most this many (0 = all)
+    QString thinkTime; // ms from an answer's end to the next turn, a LengthDistribution text; empty = 0
+    // Timestamped replay: rows with a timestamp are sent at timestamp x timeScale from the start of
+    // the measured phase (their intended send time). "auto": when every row has a timestamp and
+    // load.rate is 0; "on": required (a row without one is an error); "off": timestamps ignored.
+    QString replay = QStringLiteral("auto");
+    double timeScale = 1.0; // 0.5 = twice as fast
+
+    // Whether the run sends sessions: synthetic ones, or a conversation dataset's.
+    bool sessionRun() const { return multiTurn || sessions > 0; }
 
     // Resolved before the clock starts (never read from a scenario file; the report keeps it).
     TokenModel tokens;
 
     bool active() const
     {
-        return !inputTokens.isEmpty() || !outputTokens.isEmpty() || prefixTokens > 0 || !dataset.isEmpty();
+        return !inputTokens.isEmpty() || !outputTokens.isEmpty() || prefixTokens > 0 || !dataset.isEmpty()
+            || sessionRun();
     }
 };
 

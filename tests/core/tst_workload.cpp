@@ -316,10 +316,10 @@ void tst_Workload::dataset_data()
     QTest::newRow("empty file") << QByteArray("  \n") << "auto" << -1 << "the dataset is empty" << 0;
     QTest::newRow("jsonl only blank lines")
         << QByteArray("\n\n") << "jsonl" << -1 << "the dataset has no rows" << 0;
-    QTest::newRow("unknown content") << QByteArray("prompt,output\n") << "auto" << -1
+    QTest::newRow("unknown content") << QByteArray("question,answer\n") << "auto" << -1
                                      << "cannot tell the format" << 0;
     QTest::newRow("unknown format") << QByteArray("{}") << "parquet" << -1
-                                    << "must be auto, jsonl or sharegpt (got \"parquet\")" << 0;
+                                    << "must be auto, jsonl, csv, mooncake or sharegpt (got \"parquet\")" << 0;
     // ShareGPT: the first human turn, the gpt turn after it gives the output (4 bytes a token).
     QTest::newRow("sharegpt") << QByteArray(
         "[{\"conversations\": [{\"from\": \"system\", \"value\": \"be nice\"},"
