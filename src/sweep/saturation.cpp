@@ -1,6 +1,7 @@
 #include "sweep/saturation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace BurgerBench {
@@ -77,6 +78,64 @@ Growth growthThroughStep(std::vector<std::pair<qint64, double>> rows, double spa
     return g;
 }
 
+// A figure's trend through a step: the least-squares slope of the means of TrendBatches batches
+// of consecutive rows (intended order) against their mean intended times, in ms per s, and its
+// standard error from the batches' residuals (batch means: correlated noise between neighbours
+// widens the error instead of reading as a trend).
+struct Trend
+{
+    bool judged = false;
+    double slope = 0; // ms per s
+    double se = 0;
+};
+
+Trend trendThroughStep(std::vector<std::pair<qint64, double>> rows)
+{
+    Trend t;
+    if (rows.size() < Saturation::MinTrendRequests)
+        return t;
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    const size_t batches = std::min<size_t>(size_t(Saturation::TrendBatches), rows.size() / 3);
+    std::vector<std::pair<double, double>> means; // (s since the first, ms)
+    for (size_t b = 0; b < batches; ++b) {
+        const size_t from = b * rows.size() / batches;
+        const size_t to = (b + 1) * rows.size() / batches;
+        double x = 0;
+        double y = 0;
+        for (size_t i = from; i < to; ++i) {
+            x += double(rows[i].first - rows.front().first) / 1e9;
+            y += rows[i].second;
+        }
+        means.emplace_back(x / double(to - from), y / double(to - from));
+    }
+    const double n = double(means.size());
+    double mx = 0;
+    double my = 0;
+    for (const auto &[x, y] : means) {
+        mx += x;
+        my += y;
+    }
+    mx /= n;
+    my /= n;
+    double sxx = 0;
+    double sxy = 0;
+    for (const auto &[x, y] : means) {
+        sxx += (x - mx) * (x - mx);
+        sxy += (x - mx) * (y - my);
+    }
+    if (!(sxx > 0))
+        return t;
+    t.slope = sxy / sxx;
+    double residuals = 0;
+    for (const auto &[x, y] : means) {
+        const double r = y - (my + t.slope * (x - mx));
+        residuals += r * r;
+    }
+    t.se = std::sqrt(residuals / (n - 2) / sxx);
+    t.judged = true;
+    return t;
+}
+
 } // namespace
 
 Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
@@ -123,11 +182,17 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
                 && r.firstTokenNs() >= 0)
                 ttfts.emplace_back(r.intendedNs, double(r.firstTokenNs() - r.dispatchNs) / 1e6);
         }
+        if (const Trend t = trendThroughStep(ttfts); t.judged) {
+            s.ttftTrendMsPerS = t.slope;
+            s.ttftTrendSeMsPerS = t.se;
+            s.ttftTrending = t.slope > std::max(TrendFloorMsPerS, TrendSigmas * t.se);
+        }
         if (const Growth g = growthThroughStep(std::move(ttfts), ServerGrowthSpanFraction); g.judged) {
             s.ttftFirstMs = g.firstMs;
             s.ttftLastMs = g.lastMs;
             s.serverQueueGrowing = g.growing;
         }
+        s.serverQueueGrowing = s.serverQueueGrowing || s.ttftTrending;
     }
     s.saturated = s.rateShort || s.queueGrowing || s.serverQueueGrowing;
     if (s.rateShort)
@@ -148,6 +213,10 @@ Saturation Saturation::assess(const RunTrace &trace, bool openLoop)
         s.reason += QStringLiteral("the server's queue grew: time to first token from %1 ms to %2 ms")
                         .arg(s.ttftFirstMs, 0, 'f', 0)
                         .arg(s.ttftLastMs, 0, 'f', 0);
+        if (s.ttftTrending)
+            s.reason += QStringLiteral(", rising %1 ms a second (± %2)")
+                            .arg(s.ttftTrendMsPerS, 0, 'f', 1)
+                            .arg(s.ttftTrendSeMsPerS, 0, 'f', 1);
     }
     return s;
 }

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <cmath>
+
 namespace BurgerBench {
 
 // Whether a step ran past what the target serves (the kitchen's ceiling: more customers a minute
@@ -25,6 +27,15 @@ namespace BurgerBench {
 //     passes the 90% rule in a short step (29 arrivals a second served at 26.6) while the
 //     kitchen's line grows by 2.4 orders a second; this rule sees it. Not for closed loops,
 //     whose first requests find the kitchen empty and the later ones a full line by design.
+//     The thirds' test misses a rate just over the ceiling (26.9/s against 26.7/s: TTFT rises
+//     15 ms through a 2 s step, under its 50 ms floor), so the server queue also counts as
+//     growing when TTFT's trend through the step, the least-squares slope of TTFT against the
+//     intended start, exceeds both TrendFloorMsPerS and TrendSigmas standard errors of that
+//     slope. Offered rho x the ceiling, a line served first come first served makes each order
+//     wait (rho - 1) s longer per second of the step: 26.9/s is a slope of 7.8 ms/s. The error
+//     comes from batch means (the step cut into TrendBatches runs of consecutive requests, the
+//     slope fitted to their means), so noise that lingers over several requests, as a real
+//     server's does, widens it instead of passing for a trend.
 struct Saturation
 {
     static constexpr double MinAchievedRatio = 0.9;
@@ -34,6 +45,10 @@ struct Saturation
     // The rate rule needs this many arrivals and completions (fewer: not judged).
     static constexpr size_t MinArrivals = 10;
     static constexpr size_t MinCompletions = 5;
+    static constexpr double TrendFloorMsPerS = 2; // 0.2% over the ceiling
+    static constexpr double TrendSigmas = 3;
+    static constexpr int TrendBatches = 10;
+    static constexpr size_t MinTrendRequests = 12; // 4 batches of 3
 
     bool saturated = false;
     bool rateShort = false;
@@ -50,6 +65,11 @@ struct Saturation
     double latenessLastMs = 0; // last third
     double ttftFirstMs = 0; // mean TTFT of the successes, first third (open loop)
     double ttftLastMs = 0; // last third
+    // TTFT's trend through the step (ms per s of intended start) and its standard error; NaN when
+    // not judged (closed loop, fewer than MinTrendRequests successes).
+    double ttftTrendMsPerS = std::nan("");
+    double ttftTrendSeMsPerS = std::nan("");
+    bool ttftTrending = false; // the trend exceeded its floor and TrendSigmas errors
     QString reason; // one sentence, empty when not saturated
 
     // `openLoop`: the step ran at a rate (the rate rule applies only then).

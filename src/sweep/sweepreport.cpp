@@ -4,6 +4,7 @@
 #include "report/csvreport.h"
 #include "report/jsonreport.h"
 #include "report/secretscrub.h"
+#include "sweep/sweeptheory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +30,33 @@ QJsonObject intervalJson(const MeanInterval &m)
 {
     return { { QStringLiteral("mean"), num(m.mean) }, { QStringLiteral("lo"), num(m.lo) },
         { QStringLiteral("hi"), num(m.hi) }, { QStringLiteral("n"), m.n } };
+}
+
+QJsonValue littleJson(const LittlesLaw &l)
+{
+    if (!l.valid)
+        return QJsonValue(QJsonValue::Null);
+    return QJsonObject { { QStringLiteral("in_flight"), num(l.inFlight) },
+        { QStringLiteral("rate"), num(l.rate) }, { QStringLiteral("e2e_s"), num(l.e2eS) },
+        { QStringLiteral("rate_x_e2e"), num(l.rateTimesE2e) }, { QStringLiteral("ratio"), num(l.ratio) } };
+}
+
+// Null unless the steps ran against the built-in simulator (sweep/sweeptheory.h).
+QJsonValue theoryJson(const SweepResult &r)
+{
+    const SimulatorTheory t = SweepTheory::simulatorTheory(r);
+    if (!t.valid)
+        return QJsonValue(QJsonValue::Null);
+    QJsonArray expected;
+    for (const SweepStep &s : r.steps)
+        expected.append(num(t.expectedRps(s.over, s.value)));
+    return QJsonObject { { QStringLiteral("capacity"), t.capacity }, { QStringLiteral("ttft_ms"), t.ttftMs },
+        { QStringLiteral("token_interval_ms"), t.tokenIntervalMs },
+        { QStringLiteral("output_tokens"), t.outputTokens }, { QStringLiteral("prefill_ms"), t.prefillMs },
+        { QStringLiteral("service_time_s"), t.serviceTimeS },
+        { QStringLiteral("ceiling_rps"), num(t.ceilingRps) },
+        { QStringLiteral("ceiling_output_tps"), num(t.ceilingOutputTps) },
+        { QStringLiteral("expected_rps"), expected } };
 }
 
 QString fmt(double v)
@@ -79,10 +107,14 @@ QJsonObject toJson(const SweepResult &r)
                     { QStringLiteral("lateness_last_ms"), s.saturation.latenessLastMs },
                     { QStringLiteral("ttft_first_ms"), s.saturation.ttftFirstMs },
                     { QStringLiteral("ttft_last_ms"), s.saturation.ttftLastMs },
+                    { QStringLiteral("ttft_trend_ms_per_s"), num(s.saturation.ttftTrendMsPerS) },
+                    { QStringLiteral("ttft_trend_se_ms_per_s"), num(s.saturation.ttftTrendSeMsPerS) },
+                    { QStringLiteral("ttft_trending"), s.saturation.ttftTrending },
                     { QStringLiteral("reason"), s.saturation.reason } } },
             { QStringLiteral("meets_slo"), s.meetsSlo },
             { QStringLiteral("violations"), violations },
             { QStringLiteral("target_failed"), s.targetFailed },
+            { QStringLiteral("little"), littleJson(SweepTheory::littlesLaw(s)) },
         };
         if (!s.error.isEmpty()) {
             o.insert(QStringLiteral("error"), scrub.text(s.error));
@@ -152,6 +184,7 @@ QJsonObject toJson(const SweepResult &r)
         { QStringLiteral("steps"), steps },
         { QStringLiteral("points"), points },
         { QStringLiteral("result"), result },
+        { QStringLiteral("theory"), theoryJson(r) },
     };
 }
 
@@ -222,6 +255,9 @@ bool fromJson(const QJsonObject &json, SweepResult *out, QString *error)
         s.saturation.latenessLastMs = sat.value(QLatin1String("lateness_last_ms")).toDouble();
         s.saturation.ttftFirstMs = sat.value(QLatin1String("ttft_first_ms")).toDouble();
         s.saturation.ttftLastMs = sat.value(QLatin1String("ttft_last_ms")).toDouble();
+        s.saturation.ttftTrendMsPerS = numOf(sat.value(QLatin1String("ttft_trend_ms_per_s")));
+        s.saturation.ttftTrendSeMsPerS = numOf(sat.value(QLatin1String("ttft_trend_se_ms_per_s")));
+        s.saturation.ttftTrending = sat.value(QLatin1String("ttft_trending")).toBool();
         s.saturation.reason = sat.value(QLatin1String("reason")).toString();
         s.meetsSlo = o.value(QLatin1String("meets_slo")).toBool(true);
         for (const auto &v : o.value(QLatin1String("violations")).toArray())

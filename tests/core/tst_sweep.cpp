@@ -1,6 +1,7 @@
 // The sweep's pure parts: value lists, SLO rules, the capacity search on a synthetic monotone
 // response (no network), the saturation rule on hand-built traces, repeats and their intervals,
 // and the burgerbench.sweep/1 report's round trip.
+#include "kitchentrace.h"
 #include "reportfixture.h"
 
 #include "metrics/summary.h"
@@ -9,6 +10,7 @@
 #include "sweep/saturation.h"
 #include "sweep/sweepreport.h"
 #include "sweep/sweepspec.h"
+#include "sweep/sweeptheory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +49,15 @@ private slots:
     void reportRoundTrip();
     void reportRejectsOtherSchemas();
     void csvOneRowPerStep();
+    // The theory beside a sweep of the built-in simulator (sweep/sweeptheory.h).
+    void theory_serviceTimeAndCeiling();
+    void theory_lengthFromMaxTokens();
+    void theory_prefillAddsToServiceTime();
+    void theory_unlimitedCapacity();
+    void theory_expectedCurve();
+    void theory_fromTrace();
+    void theory_littleSteadyState();
+    void theory_littleClosedBatch();
 };
 
 void tst_Sweep::values_data()
@@ -556,6 +567,121 @@ void tst_Sweep::csvOneRowPerStep()
     QVERIFY(lines[3].startsWith(QLatin1String("3,1,0,probe,rate,20,true,false,")));
     // The reason holds a comma-free sentence; a field with a comma would be quoted.
     QVERIFY(lines[3].contains(QLatin1String("served 14.50 requests/s")));
+}
+
+namespace TheoryHelpers {
+
+SimulatorSettings issueSimulator()
+{
+    SimulatorSettings s;
+    s.capacity = 8;
+    s.ttftMs = 100;
+    s.tokenIntervalMs = 10;
+    s.outputTokens = 21;
+    return s;
+}
+
+bool near(double a, double b, double rel)
+{
+    return std::abs(a - b) <= rel * std::abs(b);
+}
+
+} // namespace TheoryHelpers
+
+using namespace TheoryHelpers;
+
+void tst_Sweep::theory_serviceTimeAndCeiling()
+{
+    const SimulatorTheory t = SweepTheory::simulatorTheory(issueSimulator(), 64, 0);
+    QVERIFY(t.valid);
+    QCOMPARE(t.capacity, 8);
+    QCOMPARE(t.outputTokens, 21.0);
+    // 100 ms + 20 x 10 ms: 0.3 s, 8 / 0.3 = 26.67 requests/s, x 21 tokens = 560 tokens/s.
+    QVERIFY(near(t.serviceTimeS, 0.3, 1e-12));
+    QVERIFY(near(t.ceilingRps, 8 / 0.3, 1e-12));
+    QVERIFY(near(t.ceilingOutputTps, 8 / 0.3 * 21, 1e-12));
+}
+
+void tst_Sweep::theory_lengthFromMaxTokens()
+{
+    SimulatorSettings s = issueSimulator();
+    s.outputTokens = 0; // the request's max_tokens decides, as in the simulator
+    QCOMPARE(SweepTheory::simulatorTheory(s, 41, 0).serviceTimeS, 0.5);
+    QVERIFY(near(SweepTheory::simulatorTheory(s, 0, 0).serviceTimeS, 0.25, 1e-12)); // its default 16
+}
+
+void tst_Sweep::theory_prefillAddsToServiceTime()
+{
+    SimulatorSettings s = issueSimulator();
+    s.prefillUsPerPromptToken = 500;
+    const SimulatorTheory t = SweepTheory::simulatorTheory(s, 21, 200); // 200 x 0.5 ms = 100 ms
+    QVERIFY(near(t.prefillMs, 100, 1e-12));
+    QVERIFY(near(t.serviceTimeS, 0.4, 1e-12));
+    QVERIFY(near(t.ceilingRps, 20, 1e-12));
+}
+
+void tst_Sweep::theory_unlimitedCapacity()
+{
+    SimulatorSettings s = issueSimulator();
+    s.capacity = 0;
+    const SimulatorTheory t = SweepTheory::simulatorTheory(s, 21, 0);
+    QVERIFY(t.valid);
+    QVERIFY(std::isinf(t.ceilingRps));
+    QCOMPARE(t.expectedRps(SweepOver::Rate, 100), 100.0);
+    QVERIFY(near(t.expectedRps(SweepOver::Concurrency, 30), 100, 1e-12));
+}
+
+void tst_Sweep::theory_expectedCurve()
+{
+    const SimulatorTheory t = SweepTheory::simulatorTheory(issueSimulator(), 21, 0);
+    QCOMPARE(t.expectedRps(SweepOver::Rate, 10), 10.0);
+    QVERIFY(near(t.expectedRps(SweepOver::Rate, 40), 8 / 0.3, 1e-12));
+    QVERIFY(near(t.expectedRps(SweepOver::Concurrency, 4), 4 / 0.3, 1e-12));
+    QVERIFY(near(t.expectedRps(SweepOver::Concurrency, 64), 8 / 0.3, 1e-12));
+    QVERIFY(std::isnan(SimulatorTheory {}.expectedRps(SweepOver::Rate, 10)));
+}
+
+void tst_Sweep::theory_fromTrace()
+{
+    RunTrace t = KitchenTrace::openLoop(10, 8, 100, 10, 21, 2);
+    const SimulatorTheory sim = SweepTheory::simulatorTheory(t);
+    QVERIFY(sim.valid);
+    QVERIFY(near(sim.ceilingRps, 8 / 0.3, 1e-12));
+    // The length the successes really had when the settings leave it to max_tokens.
+    t.scenario.simulator.outputTokens = 0;
+    for (RequestRecord &r : t.requests)
+        r.outputTokens = 11;
+    QVERIFY(near(SweepTheory::simulatorTheory(t).serviceTimeS, 0.2, 1e-12));
+    // A real target: no theory.
+    t.scenario.url = QUrl(QStringLiteral("http://127.0.0.1:8000"));
+    QVERIFY(!SweepTheory::simulatorTheory(t).valid);
+}
+
+void tst_Sweep::theory_littleSteadyState()
+{
+    // 20/s under the 26.7/s ceiling: each stays 0.3 s, so L = 20 x 0.3 = 6 in the kitchen.
+    const RunTrace t = KitchenTrace::openLoop(20, 8, 100, 10, 21, 5);
+    const LittlesLaw l = SweepTheory::littlesLaw(t, 20);
+    QVERIFY(l.valid);
+    QVERIFY2(near(l.e2eS, 0.3, 1e-6), qPrintable(QString::number(l.e2eS)));
+    QVERIFY2(near(l.rateTimesE2e, 6, 1e-6), qPrintable(QString::number(l.rateTimesE2e)));
+    QVERIFY2(near(l.inFlight, 6, 0.03), qPrintable(QString::number(l.inFlight)));
+    QVERIFY2(near(l.ratio, 1, 0.03), qPrintable(QString::number(l.ratio)));
+    // A wrong rate shows as a ratio off 1.
+    QVERIFY(near(SweepTheory::littlesLaw(t, 10).ratio, 2, 0.03));
+    QVERIFY(!SweepTheory::littlesLaw(t, 0).valid);
+    QVERIFY(!SweepTheory::littlesLaw(RunTrace {}, 20).valid);
+}
+
+void tst_Sweep::theory_littleClosedBatch()
+{
+    // 40/s into the same kitchen: the line grows, each order waits longer than the last; the
+    // kitchen itself never holds more than 8, but the system (line + kitchen) holds more.
+    const RunTrace t = KitchenTrace::openLoop(40, 8, 100, 10, 21, 4);
+    const LittlesLaw l = SweepTheory::littlesLaw(t, 8 / 0.3);
+    QVERIFY(l.valid);
+    QVERIFY2(l.inFlight > 8, qPrintable(QString::number(l.inFlight)));
+    QVERIFY2(l.e2eS > 0.3, qPrintable(QString::number(l.e2eS)));
 }
 
 QTEST_GUILESS_MAIN(tst_Sweep)

@@ -428,7 +428,7 @@ void tst_SweepHtml::tableEqualsTheSweepJson()
     for (int i = 0; i < 3; ++i) {
         const QJsonObject s = steps.at(i).toObject();
         const QStringList cells = rowCells(doc, QStringLiteral("step-%1").arg(i + 1));
-        QCOMPARE(cells.size(), 15);
+        QCOMPARE(cells.size(), 16);
         QCOMPARE(cells.at(0).toInt(), s.value(QLatin1String("index")).toInt() + 1);
         QCOMPARE(cells.at(1), s.value(QLatin1String("phase")).toString());
         QCOMPARE(cells.at(2), QStringLiteral("%1 req/s").arg(s.value(QLatin1String("value")).toDouble()));
@@ -458,6 +458,17 @@ void tst_SweepHtml::tableEqualsTheSweepJson()
         QCOMPARE(cells.at(14).contains(QLatin1String("SATURATED")), saturated);
         QCOMPARE(cells.at(14).contains(QLatin1String("misses SLO")),
             !s.value(QLatin1String("meets_slo")).toBool());
+        // Little's law: L against lambda x W and their ratio, as the JSON's step.little has them.
+        const QJsonObject little = s.value(QLatin1String("little")).toObject();
+        QVERIFY(!little.isEmpty());
+        QCOMPARE(cells.at(15),
+            QStringLiteral("%1 vs %2 (%3)")
+                .arg(QString::number(little.value(QLatin1String("in_flight")).toDouble(), 'f', 2),
+                    QString::number(little.value(QLatin1String("rate_x_e2e")).toDouble(), 'f', 2),
+                    QString::number(little.value(QLatin1String("ratio")).toDouble(), 'f', 2)));
+        QVERIFY(std::abs(little.value(QLatin1String("rate")).toDouble()
+                    - sat.value(QLatin1String("completion_rate")).toDouble())
+            < 1e-9);
     }
     // The result cards.
     QVERIFY(element(doc, QStringLiteral("max-rps"), QStringLiteral("div></div"))
