@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
 
 namespace BurgerBench {
 
@@ -36,6 +37,9 @@ void StoryNarrator::reset(ExecutionMode mode)
     m_stage.clear();
     m_loopSeen = 0;
     m_counts = StoryCounts();
+    m_bottleneck = Bottleneck::Unknown;
+    m_lastInLine = -1;
+    m_kitchenScrapes = 0;
 }
 
 OrderStage StoryNarrator::stageOf(const RunTrace &trace, int request)
@@ -145,6 +149,9 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                         .arg(counts.inLine)
                         .arg(counts.atTable)
                         .arg(counts.eating);
+        const QString kitchen = kitchenCaption(trace, counts);
+        if (!kitchen.isEmpty())
+            captions << kitchen;
         return captions;
     }
     if (!failed.empty()) {
@@ -208,7 +215,56 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                         .arg(r.tokenNs.size())
                         .arg(formatDuration(servedIn(r, trace.scenario.stream)));
     }
+    const QString kitchen = kitchenCaption(trace, counts);
+    if (!kitchen.isEmpty())
+        captions << kitchen;
     return captions;
+}
+
+QString StoryNarrator::kitchenCaption(const RunTrace &trace, const StoryCounts &counts)
+{
+    const ServerMetricsRecord &server = trace.serverMetrics;
+    const std::vector<const ServerSeries *> waitingSeries = server.findAll(QStringLiteral("waiting"));
+    const int inLineBefore = m_lastInLine;
+    m_lastInLine = counts.inLine;
+    // Only a new scrape says something new about the kitchen.
+    const int answered = server.scrapes - server.failedScrapes;
+    if (waitingSeries.empty() || answered == m_kitchenScrapes)
+        return QString();
+    m_kitchenScrapes = answered;
+    // The newest sample of each label set (a server with two models: both kitchens' lines).
+    double waiting = 0;
+    for (const ServerSeries *s : waitingSeries) {
+        if (!s->samples.empty() && std::isfinite(s->samples.back().second))
+            waiting += std::max(0.0, s->samples.back().second);
+    }
+    double running = 0;
+    for (const ServerSeries *s : server.findAll(QStringLiteral("running"))) {
+        if (!s->samples.empty() && std::isfinite(s->samples.back().second))
+            running += std::max(0.0, s->samples.back().second);
+    }
+    const int waitingOrders = int(std::lround(waiting));
+    Bottleneck now = Bottleneck::Unknown;
+    if (waitingOrders > 0)
+        now = Bottleneck::Kitchen;
+    else if (counts.inLine > 0 && inLineBefore >= 0 && counts.inLine >= inLineBefore)
+        now = Bottleneck::Cashier;
+    if (now == m_bottleneck || now == Bottleneck::Unknown) {
+        if (now == Bottleneck::Unknown && waitingOrders == 0 && counts.inLine == 0)
+            m_bottleneck = now; // the rush is over: the next one is told again
+        return QString();
+    }
+    m_bottleneck = now;
+    if (now == Bottleneck::Kitchen) {
+        return waitingOrders == 1
+            ? tr("One order is waiting in the kitchen: the cooks, not the cashier, are the bottleneck.")
+            : tr("%1 orders are waiting in the kitchen: the cooks, not the cashier, are the bottleneck.")
+                  .arg(waitingOrders);
+    }
+    return tr("Nobody is waiting in the kitchen (%1 cooking) while %2 orders wait in line at the counter: "
+              "the cashier, not the cooks, is the bottleneck.")
+        .arg(int(std::lround(running)))
+        .arg(counts.inLine);
 }
 
 QString StoryNarrator::finish(const RunTrace &trace)

@@ -48,7 +48,16 @@ public:
     static constexpr qint64 blockedLoopNs = 16'000'000; // same threshold as the timeline's red
 
 private:
+    // Who the bottleneck is, from the server's own /metrics (RunTrace::serverMetrics), told when
+    // it changes: orders waiting in the kitchen (the cooks), or none there while the line at the
+    // counter does not shrink (the cashier). Empty when unchanged or not scraped.
+    QString kitchenCaption(const RunTrace &trace, const StoryCounts &counts);
+
+    enum class Bottleneck : quint8 { Unknown, Kitchen, Cashier };
     ExecutionMode m_mode = ExecutionMode::Concurrent;
+    Bottleneck m_bottleneck = Bottleneck::Unknown;
+    int m_lastInLine = -1;
+    int m_kitchenScrapes = 0; // the server's answered scrapes already looked at
     std::vector<OrderStage> m_stage;
     size_t m_loopSeen = 0;
     StoryCounts m_counts;

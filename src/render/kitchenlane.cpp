@@ -15,29 +15,45 @@ namespace BurgerBench {
 
 namespace {
 
-double peak(const ServerSeries *series)
+using Points = std::vector<std::pair<qint64, double>>;
+
+double peak(const Points &points)
 {
     double p = 0;
-    if (series) {
-        for (const auto &s : series->samples) {
-            if (std::isfinite(s.second))
-                p = std::max(p, s.second);
-        }
+    for (const auto &s : points) {
+        if (std::isfinite(s.second))
+            p = std::max(p, s.second);
     }
     return p;
 }
 
-// The step function value of `series` at `t`: its last sample at or before t (0 before the first).
-double valueAt(const ServerSeries *series, qint64 t)
+// The step function value of `points` at `t`: its last sample at or before t (0 before the first).
+double valueAt(const Points &points, qint64 t)
 {
-    if (!series)
-        return 0;
-    const auto it = std::upper_bound(series->samples.begin(), series->samples.end(), t,
+    const auto it = std::upper_bound(points.begin(), points.end(), t,
         [](qint64 at, const std::pair<qint64, double> &s) { return at < s.first; });
-    if (it == series->samples.begin())
+    if (it == points.begin())
         return 0;
     const double v = std::prev(it)->second;
     return std::isfinite(v) ? std::max(0.0, v) : 0;
+}
+
+// A metric over all its label sets: the one series as it is, several summed (the whole kitchen).
+Points total(const ServerMetricsRecord &metrics, const QString &metric)
+{
+    const std::vector<const ServerSeries *> all = metrics.findAll(metric);
+    if (all.size() == 1)
+        return all.front()->samples;
+    return sumOfSeries(all);
+}
+
+// The highest peak over the label sets (a share like the KV cache's does not add up).
+double highestPeak(const ServerMetricsRecord &metrics, const QString &metric)
+{
+    double p = 0;
+    for (const ServerSeries *s : metrics.findAll(metric))
+        p = std::max(p, peak(s->samples));
+    return p;
 }
 
 } // namespace
@@ -65,23 +81,54 @@ QString kitchenLaneName()
 
 QString kitchenCaption(const ServerMetricsRecord &metrics)
 {
+    const QString running = QStringLiteral("running");
+    const QString waiting = QStringLiteral("waiting");
     QStringList parts;
-    if (const ServerSeries *running = metrics.find(QStringLiteral("running")))
-        parts << QCoreApplication::translate("BurgerBench::Timeline", "cooking %1").arg(peak(running));
-    if (const ServerSeries *waiting = metrics.find(QStringLiteral("waiting")))
-        parts << QCoreApplication::translate("BurgerBench::Timeline", "waiting %1").arg(peak(waiting));
-    if (const ServerSeries *kv = metrics.find(QStringLiteral("kv_cache_usage")))
+    if (metrics.find(running))
+        parts << QCoreApplication::translate("BurgerBench::Timeline", "cooking %1")
+                     .arg(peak(total(metrics, running)));
+    if (metrics.find(waiting))
+        parts << QCoreApplication::translate("BurgerBench::Timeline", "waiting %1")
+                     .arg(peak(total(metrics, waiting)));
+    if (metrics.find(QStringLiteral("kv_cache_usage")))
         parts << QCoreApplication::translate("BurgerBench::Timeline", "KV cache %1%")
-                     .arg(std::lround(peak(kv) * 100));
-    return QCoreApplication::translate("BurgerBench::Timeline", "kitchen: %1 (peaks)")
-        .arg(parts.join(QStringLiteral(", ")));
+                     .arg(std::lround(highestPeak(metrics, QStringLiteral("kv_cache_usage")) * 100));
+    // Several label sets (a server with two models): the totals, then each one's own peaks.
+    const std::vector<const ServerSeries *> queues
+        = metrics.findAll(waiting).empty() ? metrics.findAll(running) : metrics.findAll(waiting);
+    if (queues.size() < 2)
+        return QCoreApplication::translate("BurgerBench::Timeline", "kitchen: %1 (peaks)")
+            .arg(parts.join(QStringLiteral(", ")));
+    const QStringList names = distinguishingLabels(queues);
+    QStringList each;
+    for (size_t i = 0; i < queues.size(); ++i) {
+        const QString &key = names.at(qsizetype(i));
+        QStringList own;
+        for (const QString &metric : { running, waiting }) {
+            for (const ServerSeries *s : metrics.findAll(metric)) {
+                if (s->labels == queues[i]->labels) {
+                    own << (metric == running
+                            ? QCoreApplication::translate("BurgerBench::Timeline", "cooking %1")
+                            : QCoreApplication::translate("BurgerBench::Timeline", "waiting %1"))
+                               .arg(peak(s->samples));
+                    break;
+                }
+            }
+        }
+        each << QStringLiteral("%1: %2").arg(key, own.join(QStringLiteral(", ")));
+    }
+    return QCoreApplication::translate(
+        "BurgerBench::Timeline", "kitchen: %1 (peaks, %2 label sets summed; %3)")
+        .arg(parts.join(QStringLiteral(", ")))
+        .arg(int(queues.size()))
+        .arg(each.join(QStringLiteral("; ")));
 }
 
 void paintKitchenLane(
     QPainter *painter, const QRect &lane, const TimelineLayout &layout, const ServerMetricsRecord &metrics)
 {
-    const ServerSeries *running = metrics.find(QStringLiteral("running"));
-    const ServerSeries *waiting = metrics.find(QStringLiteral("waiting"));
+    const Points running = total(metrics, QStringLiteral("running"));
+    const Points waiting = total(metrics, QStringLiteral("waiting"));
     painter->fillRect(lane, QColor(0xf4, 0xf4, 0xf4));
     painter->setPen(QColor(0x55, 0x55, 0x55));
     painter->drawText(

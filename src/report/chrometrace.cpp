@@ -1,8 +1,8 @@
 #include "report/chrometrace.h"
 
-#include "metrics/serverhistogram.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
+#include "report/servermetricstracks.h"
 #include "report/timeformat.h"
 #include "trace/lanenames.h"
 #include "trace/shownnumber.h"
@@ -102,36 +102,14 @@ void emitSteps(Writer &w, int pid, const char *name, const Overlap &intervals, q
 }
 
 // The server's own /metrics (RunTrace::serverMetrics) as counter tracks beside the client's: the
-// kitchen's queue and cooks, its KV cache, its token rate. One series per vocabulary key (the first
-// label set); a sample before the run clock's zero (the baseline scrape) is drawn at 0; a value that
-// is not finite is left out (a counter's args must be numbers).
+// kitchen's queue and cooks, its KV cache, its token rate; one per label set, and the total when a
+// server reports several (report/servermetricstracks.h).
 void emitServerCounters(Writer &w, int pid, const ServerMetricsRecord &m)
 {
-    struct Track
-    {
-        const char *metric;
-        const char *name;
-        const char *key;
-        double scale;
-        bool rate;
-    };
-    static constexpr Track Tracks[] = {
-        { "running", "server_running", "requests", 1, false },
-        { "waiting", "server_waiting", "requests", 1, false },
-        { "kv_cache_usage", "server_kv_cache_pct", "value", 100, false },
-        { "generation_tokens", "server_generation_tokens_per_s", "value", 1, true },
-    };
-    for (const Track &track : Tracks) {
-        const ServerSeries *series = m.find(QLatin1String(track.metric));
-        if (!series)
-            continue;
-        const std::vector<std::pair<qint64, double>> points
-            = track.rate ? counterRates(*series) : series->samples;
-        for (const auto &[at, value] : points) {
-            if (std::isfinite(value))
-                w.counter(pid, track.name, std::max<qint64>(0, at), track.key,
-                    QByteArray::number(value * track.scale, 'g', 10));
-        }
+    for (const ServerCounterTrack &track : serverCounterTracks(m)) {
+        for (const auto &[at, value] : track.points)
+            w.counter(pid, track.name.constData(), at, track.argKey.constData(),
+                QByteArray::number(value, 'g', 10));
     }
 }
 

@@ -1,8 +1,8 @@
 #include "report/perfettotrace.h"
 
-#include "metrics/serverhistogram.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
+#include "report/servermetricstracks.h"
 #include "trace/lanenames.h"
 #include "trace/overlap.h"
 
@@ -586,30 +586,10 @@ void writeRun(Writer &w, const RunTrace &t, int pid, const QString &label, const
         for (const LagSample &s : lag)
             c.counter(s.atNs, double(s.lagNs) / 1e6);
     }
-    struct ServerTrack
-    {
-        const char *metric;
-        const char *name;
-        double scale;
-        bool rate;
-    };
-    static constexpr ServerTrack ServerTracks[] = {
-        { "running", "server_running", 1, false },
-        { "waiting", "server_waiting", 1, false },
-        { "kv_cache_usage", "server_kv_cache_pct", 100, false },
-        { "generation_tokens", "server_generation_tokens_per_s", 1, true },
-    };
-    for (const ServerTrack &track : ServerTracks) {
-        const ServerSeries *series = t.serverMetrics.find(QLatin1String(track.metric));
-        if (!series)
-            continue;
-        std::vector<std::pair<qint64, double>> points = track.rate ? counterRates(*series) : series->samples;
-        std::stable_sort(
-            points.begin(), points.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-        Sequence &c = counterTrack(QLatin1String(track.name), false);
-        for (const auto &[at, value] : points)
-            if (std::isfinite(value))
-                c.counter(std::max<qint64>(0, at), value * track.scale);
+    for (const ServerCounterTrack &track : serverCounterTracks(t.serverMetrics)) { // servermetricstracks.h
+        Sequence &c = counterTrack(QString::fromUtf8(track.name), false);
+        for (const auto &[at, value] : track.points)
+            c.counter(at, value);
     }
 }
 

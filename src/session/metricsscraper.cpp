@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -46,6 +47,12 @@ public:
     QSemaphore baselineDone;
     QSemaphore finalDone;
     ServerMetricsRecord m_record; // CLOCK_MONOTONIC times until stop() moves them
+    // Guards m_record while the thread runs (record() writes it, takeLive() reads it from the
+    // session's thread) and m_liveSent.
+    QMutex m_lock;
+    std::vector<size_t> m_liveSent; // per series: the samples takeLive() has handed out
+    int m_answered = 0; // scrapes answered or failed
+    int m_liveAnswered = 0; // m_answered when takeLive() last answered
 
 private:
     void onTick();
@@ -92,6 +99,7 @@ void ScrapeWorker::begin()
 void ScrapeWorker::onTick()
 {
     if (m_reply) {
+        const QMutexLocker lock(&m_lock);
         ++m_record.lateTicks;
         return;
     }
@@ -100,6 +108,9 @@ void ScrapeWorker::onTick()
 
 void ScrapeWorker::scrape()
 {
+    QMutexLocker lock(&m_lock); // the counters takeLive() reads
+    ++m_record.scrapes;
+    lock.unlock();
     QNetworkRequest request(m_config.url);
     request.setRawHeader("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1");
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -107,7 +118,6 @@ void ScrapeWorker::scrape()
     m_tooLarge = false;
     m_timedOut = false;
     m_sentNs = monotonicNs();
-    ++m_record.scrapes;
     m_reply = m_nam->get(request);
     m_deadline->start(m_config.effectiveTimeoutMs());
     connect(m_reply, &QNetworkReply::readyRead, this, [this] {
@@ -175,6 +185,8 @@ void ScrapeWorker::record(QNetworkReply *reply, ServerScrape s)
         }
     }
     s.ok = s.error.isEmpty();
+    QMutexLocker lock(&m_lock);
+    ++m_answered;
     if (!s.ok) {
         ++m_record.failedScrapes;
         qCInfo(lcScrape) << "scrape failed:" << s.error;
@@ -307,6 +319,49 @@ ServerMetricsRecord MetricsScraper::stop(qint64 originMonotonicNs)
             sample.first -= origin;
     }
     return record;
+}
+
+std::shared_ptr<const LiveServerMetrics> MetricsScraper::takeLive(qint64 originMonotonicNs)
+{
+    if (!m_thread)
+        return nullptr;
+    const qint64 origin = originMonotonicNs >= 0 ? originMonotonicNs : m_startMonotonicNs;
+    ScrapeWorker *w = m_worker;
+    const QMutexLocker lock(&w->m_lock);
+    const ServerMetricsRecord &record = w->m_record;
+    if (w->m_answered == w->m_liveAnswered)
+        return nullptr;
+    w->m_liveAnswered = w->m_answered;
+    auto live = std::make_shared<LiveServerMetrics>();
+    live->counters.url = record.url;
+    live->counters.intervalMs = record.intervalMs;
+    live->counters.scrapes = record.scrapes;
+    live->counters.failedScrapes = record.failedScrapes;
+    live->counters.lateTicks = record.lateTicks;
+    live->counters.droppedSamples = record.droppedSamples;
+    live->counters.server = record.server;
+    w->m_liveSent.resize(record.series.size(), 0);
+    for (size_t i = 0; i < record.series.size(); ++i) {
+        const ServerSeries &series = record.series[i];
+        const size_t sent = w->m_liveSent[i];
+        if (sent >= series.samples.size())
+            continue;
+        ServerSeries moved;
+        if (sent == 0) { // first seen: what it is
+            moved.name = series.name;
+            moved.family = series.family;
+            moved.metric = series.metric;
+            moved.kind = series.kind;
+            moved.labels = series.labels;
+        }
+        moved.samples.reserve(series.samples.size() - sent);
+        for (size_t k = sent; k < series.samples.size(); ++k)
+            moved.samples.emplace_back(series.samples[k].first - origin, series.samples[k].second);
+        w->m_liveSent[i] = series.samples.size();
+        live->seriesIndex.push_back(int(i));
+        live->series.push_back(std::move(moved));
+    }
+    return live;
 }
 
 QUrl serverMetricsUrl(const QString &setting, const QUrl &target)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "trace/livetrace.h"
 #include "trace/servermetrics.h"
 
 #include <QByteArrayList>
@@ -53,6 +54,11 @@ public:
     // Takes a final scrape, stops the thread and returns what was recorded, every time relative to
     // `originMonotonicNs` (the run trace's clockOriginMonotonicNs; -1: relative to start()).
     ServerMetricsRecord stop(qint64 originMonotonicNs);
+    // While running, from the starting thread: what was scraped since the previous call (the
+    // counters, series first seen whole, the new samples of the others), times relative to
+    // `originMonotonicNs`; null when no scrape was answered or failed since. For the live view: the
+    // record stop() returns is the authoritative one.
+    std::shared_ptr<const LiveServerMetrics> takeLive(qint64 originMonotonicNs);
     bool isRunning() const { return m_thread != nullptr; }
 
 private:

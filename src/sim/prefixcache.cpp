@@ -113,4 +113,22 @@ std::vector<quint64> PrefixCache::lruOrder() const
     return { m_lru.begin(), m_lru.end() };
 }
 
+bool PrefixCache::pin(const std::vector<quint64> &hashes)
+{
+    if (m_capacityBlocks <= 0)
+        return false;
+    for (quint64 h : hashes)
+        ++m_pins[h];
+    return true;
+}
+
+void PrefixCache::unpin(const std::vector<quint64> &hashes)
+{
+    for (quint64 h : hashes) {
+        const auto it = m_pins.find(h);
+        if (it != m_pins.end() && --it->second <= 0)
+            m_pins.erase(it);
+    }
+}
+
 } // namespace BurgerBench

@@ -51,6 +51,17 @@ public:
     // Keys from least to most recently used (tests and diagnostics).
     std::vector<quint64> lruOrder() const;
 
+    // The KV pool in use, as vLLM's kv_cache_usage_perc counts it: a running request holds its
+    // full prompt blocks (pin() at admission, unpin() when it ends), and requests with the same
+    // prefix share those blocks, so a block counts once however many hold it. Pins are counted
+    // only while the cache is on (a cache that is off shares nothing) and survive clear(): they
+    // are requests still running. A block a request does not share (its partial last prompt block,
+    // what it generates) is the caller's to count.
+    // Returns whether it pinned (false with the cache off): unpin() exactly what was pinned.
+    bool pin(const std::vector<quint64> &hashes);
+    void unpin(const std::vector<quint64> &hashes);
+    qint64 pinnedBlocks() const { return qint64(m_pins.size()); } // distinct blocks held
+
     // Counters since construction or clear().
     qint64 evictedBlocks() const { return m_evicted; }
     qint64 hitTokens() const { return m_hitTokens; }
@@ -64,6 +75,7 @@ private:
     qint64 m_capacityBlocks = 0;
     std::list<quint64> m_lru; // front = least recently used
     std::unordered_map<quint64, std::list<quint64>::iterator> m_index;
+    std::unordered_map<quint64, int> m_pins; // block -> running requests holding it (> 0)
     qint64 m_evicted = 0;
     qint64 m_hitTokens = 0;
     qint64 m_promptTokens = 0;

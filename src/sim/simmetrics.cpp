@@ -1,5 +1,7 @@
 #include "sim/simmetrics.h"
 
+#include "sim/prefixcache.h"
+
 #include <QLocale>
 #include <QString>
 
@@ -55,26 +57,46 @@ void SimMetrics::Histogram::observe(const std::vector<double> &bounds, double va
 void SimMetrics::admitted(int promptTokens)
 {
     m_promptTokens += std::max(0, promptTokens);
-    m_heldTokens += std::max(0, promptTokens);
+    m_ownTokens += std::max(0, promptTokens);
+}
+
+void SimMetrics::shared(int tokens)
+{
+    m_ownTokens = std::max<qint64>(0, m_ownTokens - std::max(0, tokens));
 }
 
 void SimMetrics::token(qint64 firstTokenNs, qint64 gapNs)
 {
     ++m_generationTokens;
-    ++m_heldTokens;
+    ++m_ownTokens;
     if (firstTokenNs >= 0)
         m_ttft.observe(ttftBuckets(), double(firstTokenNs) / 1e9);
     if (gapNs >= 0)
         m_interToken.observe(interTokenBuckets(), double(gapNs) / 1e9);
 }
 
-void SimMetrics::finished(int promptTokens, int tokensMarked, int outputTokens)
+void SimMetrics::finished(int promptTokens, int sharedTokens, int tokensMarked, int outputTokens)
 {
     m_generationTokens += std::max(0, outputTokens - tokensMarked);
-    m_heldTokens = std::max<qint64>(0, m_heldTokens - std::max(0, promptTokens) - tokensMarked);
+    const qint64 own
+        = std::max(0, promptTokens - std::max(0, sharedTokens)) + qint64(std::max(0, tokensMarked));
+    m_ownTokens = std::max<qint64>(0, m_ownTokens - own);
+}
+
+double SimMetrics::kvCacheUsage(const PrefixCache &cache) const
+{
+    const qint64 pool
+        = cache.capacityBlocks() > 0 ? cache.capacityBlocks() * cache.blockTokens() : KvPoolTokens;
+    const double held = double(cache.pinnedBlocks()) * cache.blockTokens() + double(m_ownTokens);
+    return std::min(1.0, held / double(pool));
 }
 
 QByteArray SimMetrics::exposition(int running, int waiting) const
+{
+    return exposition(running, waiting, PrefixCache(0));
+}
+
+QByteArray SimMetrics::exposition(int running, int waiting, const PrefixCache &cache) const
 {
     QByteArray out;
     out.reserve(6000);
@@ -82,7 +104,7 @@ QByteArray SimMetrics::exposition(int running, int waiting) const
         out, "vllm:num_requests_running", "Number of requests in model execution batches.", "gauge", running);
     gauge(out, "vllm:num_requests_waiting", "Number of requests waiting to be processed.", "gauge", waiting);
     gauge(out, "vllm:kv_cache_usage_perc", "KV-cache usage. 1 means 100 percent usage.", "gauge",
-        std::min(1.0, double(m_heldTokens) / double(KvPoolTokens)));
+        kvCacheUsage(cache));
     gauge(
         out, "vllm:num_preemptions_total", "Cumulative number of preemption from the engine.", "counter", 0);
     gauge(out, "vllm:prompt_tokens_total", "Number of prefill tokens processed.", "counter",

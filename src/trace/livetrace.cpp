@@ -41,6 +41,32 @@ void LiveTrace::reset(RunTrace base)
     m_nowNs = 0;
 }
 
+void LiveTrace::applyServerMetrics(const LiveServerMetrics &update)
+{
+    ServerMetricsRecord &mine = m_trace.serverMetrics;
+    std::vector<ServerSeries> series = std::move(mine.series);
+    std::vector<ServerScrape> log = std::move(mine.log);
+    mine = update.counters;
+    mine.series = std::move(series);
+    mine.log = std::move(log);
+    for (size_t i = 0; i < update.series.size() && i < update.seriesIndex.size(); ++i) {
+        const ServerSeries &moved = update.series[i];
+        const size_t index = size_t(std::max(0, update.seriesIndex[i]));
+        if (index >= mine.series.size())
+            mine.series.resize(index + 1);
+        if (mine.series[index].name.isEmpty()) { // first seen: its name, family, kind and labels
+            ServerSeries &fresh = mine.series[index];
+            fresh.name = moved.name;
+            fresh.family = moved.family;
+            fresh.metric = moved.metric;
+            fresh.kind = moved.kind;
+            fresh.labels = moved.labels;
+        }
+        auto &samples = mine.series[index].samples;
+        samples.insert(samples.end(), moved.samples.begin(), moved.samples.end());
+    }
+}
+
 void LiveTrace::apply(const LiveDelta &delta)
 {
     m_changed.clear();
@@ -76,6 +102,8 @@ void LiveTrace::apply(const LiveDelta &delta)
         m_trace.taskLanes = delta.taskLanes;
     if (delta.jobsChanged)
         m_trace.jobs = delta.jobs;
+    if (delta.server)
+        applyServerMetrics(*delta.server);
     m_progress = delta.progress;
     m_nowNs = delta.nowNs;
 }

@@ -46,6 +46,18 @@ Progress progressOf(const RunTrace &trace, qint64 nowNs, bool plannedFromRecords
 // append-only once they end, so the mirror keeps its first `tasksKept` and appends `tasks`
 // (finished ones new since the last update, then those still running, which the next update
 // replaces); -1 = no task changed. Lanes and jobs come whole when they changed.
+// The server's /metrics scraped since the previous update: RunSession adds them to the model's
+// delta from its MetricsScraper (its own thread and connection). The counters as they stand (no
+// log, no series), then one entry per series that moved: a series first seen with its name, labels
+// and samples so far, a known one with only its new samples. Times are on the run's clock as the
+// session estimates it while running; the final trace's record replaces them.
+struct LiveServerMetrics
+{
+    ServerMetricsRecord counters;
+    std::vector<int> seriesIndex; // parallel to `series`: its index in the record's series
+    std::vector<ServerSeries> series;
+};
+
 struct LiveDelta
 {
     std::vector<RequestRecord> requests;
@@ -61,6 +73,7 @@ struct LiveDelta
     std::vector<JobRecord> jobs;
     Progress progress;
     qint64 nowNs = 0;
+    std::shared_ptr<const LiveServerMetrics> server; // null: nothing scraped since the last update
 };
 
 // A copy of a running trace kept up to date from LiveDeltas; after the run the final trace
@@ -81,6 +94,8 @@ public:
     qint64 nowNs() const { return m_nowNs; }
 
 private:
+    void applyServerMetrics(const LiveServerMetrics &update);
+
     RunTrace m_trace;
     std::vector<qint32> m_taskOwner;
     std::vector<int> m_changed;

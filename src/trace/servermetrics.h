@@ -3,6 +3,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <utility>
 #include <vector>
@@ -68,6 +69,26 @@ struct ServerMetricsRecord
         }
         return nullptr;
     }
+    // Every series with this vocabulary key, in the order first scraped: one per label set (a
+    // server with two models has two "waiting" series, model_name="a" and model_name="b").
+    std::vector<const ServerSeries *> findAll(const QString &metric) const
+    {
+        std::vector<const ServerSeries *> out;
+        for (const ServerSeries &s : series) {
+            if (s.metric == metric)
+                out.push_back(&s);
+        }
+        return out;
+    }
 };
+
+// What tells several series of one metric apart: per series, its labels whose values are not the
+// same in all of them, as "model_name=b" (joined by ", "); empty texts for a single series.
+QStringList distinguishingLabels(const std::vector<const ServerSeries *> &series);
+
+// The step-function sum of gauge series (each one's last value at or before a time, 0 before its
+// first sample, non-finite values as 0): one point at every time any of them has a sample. The
+// kitchen's total queue when a server reports it per model.
+std::vector<std::pair<qint64, double>> sumOfSeries(const std::vector<const ServerSeries *> &series);
 
 } // namespace BurgerBench

@@ -35,10 +35,13 @@ private slots:
     void agreesWithStatsWhileQueuedAndAfter();
     void nonStreamingTokensCountAtTheEnd();
     void onlyGet();
+    void kvCacheIsWhatThePrefixCacheHolds_data();
+    void kvCacheIsWhatThePrefixCacheHolds();
 
 private:
     Reply get(const QString &path);
     QNetworkReply *postChat(bool stream, int maxTokens);
+    QNetworkReply *postCompletion(const QByteArray &prompt);
     QJsonObject stats() { return QJsonDocument::fromJson(get(QStringLiteral("/sim/stats")).body).object(); }
 
     std::unique_ptr<SimulatorThread> m_sim;
@@ -107,6 +110,18 @@ QNetworkReply *tst_SimMetrics::postChat(bool stream, int maxTokens)
         { QLatin1String("messages"),
             QJsonArray { QJsonObject { { QLatin1String("role"), QStringLiteral("user") },
                 { QLatin1String("content"), QStringLiteral("one cheeseburger with fries please") } } } } };
+    return m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QNetworkReply *tst_SimMetrics::postCompletion(const QByteArray &prompt)
+{
+    QUrl url = m_sim->url();
+    url.setPath(QStringLiteral("/v1/completions"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    const QJsonObject body { { QLatin1String("model"), QStringLiteral("burger-7b") },
+        { QLatin1String("stream"), true }, { QLatin1String("max_tokens"), 2 },
+        { QLatin1String("prompt"), QString::fromLatin1(prompt) } };
     return m_nam->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
@@ -271,6 +286,77 @@ void tst_SimMetrics::onlyGet()
     QVERIFY(finished.wait(5000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 405);
     QCOMPARE(reply->rawHeader("Allow"), QByteArray("GET"));
+}
+
+void tst_SimMetrics::kvCacheIsWhatThePrefixCacheHolds_data()
+{
+    QTest::addColumn<bool>("sharedPrefix");
+    QTest::addColumn<int>("pinnedBlocks");
+    QTest::newRow("shared prefix") << true << 2; // four prompts, one 1,024-token prefix: held once
+    QTest::newRow("distinct prompts") << false << 8; // four prompts that differ from their first word
+}
+
+// vllm:kv_cache_usage_perc is the share of the prefix cache's capacity (kv_cache_tokens = 16,384:
+// 32 blocks of 512) that the running requests hold: their full prompt blocks, a block shared by
+// four requests counted once, plus each one's own tokens (its partial last block; nothing generated
+// yet, the first token is 3 s away). Four prompts with one 1,024-token prefix hold 2 blocks; four
+// that differ from the first word hold 8.
+void tst_SimMetrics::kvCacheIsWhatThePrefixCacheHolds()
+{
+    QFETCH(bool, sharedPrefix);
+    QFETCH(int, pinnedBlocks);
+    SimulatorSettings s;
+    s.ttftMs = 3000;
+    s.tokenIntervalMs = 5;
+    s.outputTokens = 2;
+    s.kvCacheTokens = 16384;
+    m_sim = std::make_unique<SimulatorThread>();
+    QVERIFY(m_sim->start(s));
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    for (int i = 0; i < 4; ++i) {
+        QByteArray prompt = sharedPrefix ? QByteArray("ab") : "w" + QByteArray::number(i);
+        for (int w = 1; w < 1024; ++w)
+            prompt += " ab";
+        prompt += " u" + QByteArray::number(i);
+        replies.emplace_back(postCompletion(prompt));
+    }
+    QJsonObject truth;
+    QTRY_VERIFY_WITH_TIMEOUT((truth = stats()).value(QLatin1String("running")).toInt() == 4, 2500);
+    const PromParseResult during = parsePrometheusText(get(QStringLiteral("/metrics")).body);
+    const QJsonObject after = stats();
+    QVERIFY(during.ok());
+    const QJsonObject cache = after.value(QLatin1String("prefix_cache")).toObject();
+    QCOMPARE(cache.value(QLatin1String("capacity_blocks")).toInt(), 32);
+    QCOMPARE(cache.value(QLatin1String("pinned_blocks")).toInt(), pinnedBlocks);
+    QCOMPARE(
+        truth.value(QLatin1String("prefix_cache")).toObject().value(QLatin1String("pinned_blocks")).toInt(),
+        pinnedBlocks);
+    double ownTokens = 0;
+    for (const auto &v : after.value(QLatin1String("requests")).toArray()) {
+        const QJsonObject rec = v.toObject();
+        const int prompt = rec.value(QLatin1String("prompt_tokens")).toInt();
+        QVERIFY2(prompt > 1024 && prompt < 1536, qPrintable(QString::number(prompt)));
+        QCOMPARE(rec.value(QLatin1String("token_ns")).toArray().size(), 0);
+        ownTokens += prompt % 512;
+    }
+    const double expected = (pinnedBlocks * 512 + ownTokens) / 16384.0;
+    const double kv = valueOf(during, "vllm:kv_cache_usage_perc");
+    QVERIFY2(qAbs(kv - expected) < 1e-9, qPrintable(QStringLiteral("%1, expected %2").arg(kv).arg(expected)));
+
+    // Served and gone: nothing held, the cached blocks stay cached (and free).
+    for (auto &reply : replies) {
+        if (!reply->isFinished()) {
+            QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+            QVERIFY(finished.wait(10000));
+        }
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+    }
+    QTRY_COMPARE(stats().value(QLatin1String("in_progress")).toInt(), 0);
+    QCOMPARE(
+        valueOf(parsePrometheusText(get(QStringLiteral("/metrics")).body), "vllm:kv_cache_usage_perc"), 0.0);
+    const QJsonObject idle = stats().value(QLatin1String("prefix_cache")).toObject();
+    QCOMPARE(idle.value(QLatin1String("pinned_blocks")).toInt(), 0);
+    QCOMPARE(idle.value(QLatin1String("cached_blocks")).toInt(), pinnedBlocks);
 }
 
 QTEST_GUILESS_MAIN(tst_SimMetrics)

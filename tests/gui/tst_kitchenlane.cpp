@@ -67,6 +67,7 @@ class tst_KitchenLane : public QObject
 private slots:
     void drawnUnderTheLoopLane();
     void absentWithoutScrapes();
+    void twoModelsAreSummed();
 };
 
 // The lane is laid out under the event-loop lane and draws what the server said: orange (waiting)
@@ -126,6 +127,52 @@ void tst_KitchenLane::absentWithoutScrapes()
     const TimelineIndex scrapedIndex(scraped);
     QVERIFY(
         timelineLayout(image.rect(), painter.font(), scraped, scrapedIndex, options).kitchenLane.isEmpty());
+}
+
+// A server that reports two models (two label sets per series): the lane draws the kitchen's total,
+// so splitting 4 cooking and 28 waiting over two models draws what one model with those numbers
+// does; the caption names the totals, then each model's peaks.
+void tst_KitchenLane::twoModelsAreSummed()
+{
+    const RunTrace one = kitchenTrace();
+    RunTrace two = one;
+    two.serverMetrics.series.clear();
+    for (const QString &model : { QStringLiteral("a"), QStringLiteral("b") }) {
+        for (ServerSeries s : one.serverMetrics.series) {
+            s.labels = { { QStringLiteral("engine"), QStringLiteral("0") },
+                { QStringLiteral("model_name"), model } };
+            if (s.metric != QLatin1String("kv_cache_usage")) {
+                for (auto &sample : s.samples)
+                    sample.second /= 2;
+            }
+            two.serverMetrics.series.push_back(s);
+        }
+    }
+    QCOMPARE(kitchenCaption(two.serverMetrics),
+        QStringLiteral("kitchen: cooking 4, waiting 28, KV cache 3% (peaks, 2 label sets summed; "
+                       "model_name=a: cooking 2, waiting 14; model_name=b: cooking 2, waiting 14)"));
+    auto render = [](const RunTrace &t, QRect *lane) {
+        QImage image(900, 400, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        TimelineRenderOptions options;
+        options.toNs = 1'000'000'000;
+        const TimelineIndex index(t);
+        QPainter painter(&image);
+        const TimelineLayout layout = timelineLayout(image.rect(), painter.font(), t, index, options);
+        paintTimeline(&painter, layout, t, index, options);
+        *lane = layout.kitchenLane;
+        return image;
+    };
+    QRect laneOne, laneTwo;
+    const QImage a = render(one, &laneOne);
+    const QImage b = render(two, &laneTwo);
+    QCOMPARE(laneTwo, laneOne);
+    // Under the caption: the same columns, pixel for pixel, and some of them the line's colour.
+    const QRect below(
+        laneOne.left(), laneOne.top() + laneOne.height() / 2, laneOne.width(), laneOne.height() / 2);
+    QCOMPARE(b.copy(below), a.copy(below));
+    QVERIFY(countColour(b, below, kitchenWaitingColor()) > 0);
+    QVERIFY(countColour(b, below, kitchenCookingColor()) > 0);
 }
 
 QTEST_MAIN(tst_KitchenLane)

@@ -1,5 +1,6 @@
 #include "gui/livestatistics.h"
 #include "gui/storynarrator.h"
+#include "gui/translations.h"
 #include "trace/runtrace.h"
 
 #include <QTest>
@@ -23,6 +24,27 @@ RequestRecord request(int index, qint64 dispatch, qint64 firstToken, qint64 end,
     r.outcome = outcome;
     return r;
 }
+// The server's /metrics after `scrapes` answered scrapes, its last sample `running` cooking and
+// `waiting` in its line, split over two models when `models` is 2 (their lines add up).
+void setKitchen(RunTrace *trace, int scrapes, double running, double waiting, int models = 1)
+{
+    ServerMetricsRecord &m = trace->serverMetrics;
+    m.url = QStringLiteral("http://127.0.0.1:1/metrics");
+    m.scrapes = scrapes;
+    m.series.clear();
+    for (int model = 0; model < models; ++model) {
+        for (const auto &[metric, value] :
+            { std::pair { "running", running }, std::pair { "waiting", waiting } }) {
+            ServerSeries s;
+            s.metric = QLatin1String(metric);
+            s.name = QStringLiteral("vllm:num_requests_") + s.metric;
+            s.kind = QStringLiteral("gauge");
+            s.labels = { { QStringLiteral("model_name"), QStringLiteral("m%1").arg(model) } };
+            s.samples = { { 0, 0 }, { qint64(scrapes) * 100 * ms, value / models } };
+            m.series.push_back(s);
+        }
+    }
+}
 } // namespace
 
 // The story's captions come from real transitions, and the live statistics from real samples:
@@ -39,6 +61,10 @@ private slots:
     void blockedLoopIsToldOnce();
     void busyShopIsSummedUp();
     void closedLoopOrdersNotYetTakenAreInLine();
+    void kitchenIsTheBottleneck_data();
+    void kitchenIsTheBottleneck();
+    void cashierIsTheBottleneck_data();
+    void cashierIsTheBottleneck();
     void percentilesFromSettledRequests();
     void requestsAtOrAbovePercentile_data();
     void requestsAtOrAbovePercentile();
@@ -235,6 +261,105 @@ void tst_StoryNarrator::rangeStatistics()
     QCOMPARE(s.peakInFlight, 2);
     QCOMPARE(s.loopBusyFraction, 0.5);
     QCOMPARE(s.maxLoopLagNs, 3 * ms);
+}
+
+void tst_StoryNarrator::kitchenIsTheBottleneck_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("models");
+    QTest::addColumn<QString>("expected");
+    const QString en = QStringLiteral(
+        "12 orders are waiting in the kitchen: the cooks, not the cashier, are the bottleneck.");
+    const QString es = QStringLiteral(
+        "12 pedidos esperan en la cocina: los cocineros, no el cajero, son el cuello de botella.");
+    QTest::newRow("en") << QStringLiteral("en") << 1 << en;
+    QTest::newRow("es") << QStringLiteral("es") << 1 << es;
+    QTest::newRow("en, two models") << QStringLiteral("en") << 2 << en;
+}
+
+// The server reports 12 orders in its line: the cooks are the bottleneck, told once (not at every
+// scrape that still says so), in the language chosen.
+void tst_StoryNarrator::kitchenIsTheBottleneck()
+{
+    QFETCH(QString, language);
+    QFETCH(int, models);
+    QFETCH(QString, expected);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    StoryNarrator narrator;
+    narrator.reset(ExecutionMode::Concurrent);
+    RunTrace trace;
+    trace.scenario.requests = 16;
+    for (int i = 0; i < 16; ++i)
+        trace.requests.push_back(request(i, 0, -1, -1, Outcome::InFlight));
+    std::vector<int> all;
+    all.reserve(16);
+    for (int i = 0; i < 16; ++i)
+        all.push_back(i);
+    setKitchen(&trace, 1, 0, 0, models);
+    QStringList captions = narrator.update(trace, all, 1 * ms);
+    QVERIFY2(
+        !captions.join(QLatin1Char('\n')).contains(expected), qPrintable(captions.join(QLatin1Char('\n'))));
+    setKitchen(&trace, 2, 4, 12, models);
+    captions = narrator.update(trace, {}, 200 * ms);
+    QVERIFY2(captions.contains(expected), qPrintable(captions.join(QLatin1Char('\n'))));
+    // Still 12 at the next scrape: old news.
+    setKitchen(&trace, 3, 4, 12, models);
+    QVERIFY(!narrator.update(trace, {}, 300 * ms).contains(expected));
+    translations.setLanguage(QStringLiteral("en"));
+}
+
+void tst_StoryNarrator::cashierIsTheBottleneck_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringLiteral(
+                               "Nobody is waiting in the kitchen (2 cooking) while 5 orders wait in line "
+                               "at the counter: the cashier, not the cooks, is the bottleneck.");
+    QTest::newRow("es") << QStringLiteral("es")
+                        << QStringLiteral(
+                               "En la cocina no espera nadie (2 cocinando) mientras 5 pedidos esperan en "
+                               "la fila del mostrador: el cajero, no los cocineros, es el cuello de "
+                               "botella.");
+}
+
+// The kitchen has room (2 cooking, nobody in its line) while the line at the counter grows from 3
+// to 5: the cashier is the bottleneck. A kitchen with orders waiting is never blamed on the cashier.
+void tst_StoryNarrator::cashierIsTheBottleneck()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, expected);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    StoryNarrator narrator;
+    narrator.reset(ExecutionMode::Concurrent);
+    RunTrace trace;
+    // Open loop: orders whose time came and that the client has not sent yet are in line.
+    for (int i = 0; i < 2; ++i)
+        trace.requests.push_back(request(i, 0, -1, -1, Outcome::InFlight));
+    for (int i = 2; i < 5; ++i)
+        trace.requests.push_back(request(i, -1, -1, -1, Outcome::Pending));
+    setKitchen(&trace, 1, 2, 0);
+    QStringList captions = narrator.update(trace, { 0, 1, 2, 3, 4 }, 10 * ms);
+    QCOMPARE(narrator.counts().inLine, 3);
+    QVERIFY2(!captions.contains(expected), qPrintable(captions.join(QLatin1Char('\n'))));
+    for (int i = 5; i < 7; ++i)
+        trace.requests.push_back(request(i, -1, -1, -1, Outcome::Pending));
+    setKitchen(&trace, 2, 2, 0);
+    captions = narrator.update(trace, { 5, 6 }, 200 * ms);
+    QCOMPARE(narrator.counts().inLine, 5);
+    QVERIFY2(captions.contains(expected), qPrintable(captions.join(QLatin1Char('\n'))));
+
+    // The same line with orders waiting in the kitchen: the cooks, not the cashier.
+    StoryNarrator other;
+    other.reset(ExecutionMode::Concurrent);
+    setKitchen(&trace, 1, 2, 3);
+    other.update(trace, { 0, 1, 2, 3, 4, 5, 6 }, 10 * ms);
+    setKitchen(&trace, 2, 2, 3);
+    const QStringList busy = other.update(trace, {}, 200 * ms);
+    QVERIFY(!busy.contains(expected));
+    translations.setLanguage(QStringLiteral("en"));
 }
 
 QTEST_GUILESS_MAIN(tst_StoryNarrator)
