@@ -33,6 +33,11 @@ int cmdSimulate(int argc, char **argv)
         { QStringLiteral("jitter-ms"), QStringLiteral("+- jitter on each interval."), QStringLiteral("ms") },
         { QStringLiteral("output-tokens"), QStringLiteral("Tokens per response (0 = max_tokens)."),
             QStringLiteral("n") },
+        { QStringLiteral("reasoning-tokens"),
+            QStringLiteral(
+                "The first N tokens of a chat or responses answer are reasoning, streamed before the "
+                "answer (at most output - 1)."),
+            QStringLiteral("n") },
         { QStringLiteral("prefill-us"), QStringLiteral("Extra TTFT per uncached prompt token, microseconds."),
             QStringLiteral("us") },
         { QStringLiteral("kv-cache-tokens"),
@@ -88,6 +93,7 @@ int cmdSimulate(int argc, char **argv)
     number("token-interval-ms", 0, 60e3, &settings.tokenIntervalMs);
     number("jitter-ms", 0, 60e3, &settings.jitterMs);
     number("output-tokens", 0, 1e6, &settings.outputTokens);
+    number("reasoning-tokens", 0, 1e6, &settings.reasoningTokens);
     number("prefill-us", 0, 1e6, &settings.prefillUsPerPromptToken);
     number("capacity", 0, 1e6, &settings.capacity);
     number("kv-cache-tokens", 0, 1e12, &settings.kvCacheTokens);

@@ -105,7 +105,7 @@ Result measure(const Scenario &s, const QUrl &target, const QByteArray &apiKey)
         double counts[2] = { -1, -1 };
         for (int i = 0; i < 2; ++i) {
             QJsonObject o { { QStringLiteral("model"), s.model } };
-            if (s.endpoint == Endpoint::Chat)
+            if (s.endpoint != Endpoint::Completions) // chat and responses: with the chat template
                 o.insert(QStringLiteral("messages"),
                     QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
                         { QStringLiteral("content"), texts[i] } } });
@@ -143,7 +143,10 @@ Result measure(const Scenario &s, const QUrl &target, const QByteArray &apiKey)
             const Reply r = post(nam, endpoint, probe, apiKey, RequestBody::plannedJson(probe, p));
             ++result.roundTrips;
             const QJsonValue tokens
-                = r.json.value(QLatin1String("usage")).toObject().value(QLatin1String("prompt_tokens"));
+                = r.json.value(QLatin1String("usage"))
+                      .toObject()
+                      .value(s.endpoint == Endpoint::Responses ? QLatin1String("input_tokens")
+                                                               : QLatin1String("prompt_tokens"));
             if (!r.error.isEmpty() || !tokens.isDouble()) {
                 notes << QStringLiteral("probe request: %1")
                              .arg(r.error.isEmpty() ? QStringLiteral("no usage.prompt_tokens in the answer")

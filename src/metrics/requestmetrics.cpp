@@ -68,6 +68,11 @@ qint64 queueNs(const RequestRecord &r)
     return between(r.intendedNs, r.dispatchNs);
 }
 
+qint64 firstContentNs(const RequestRecord &r, bool stream)
+{
+    return stream ? between(r.dispatchNs, r.firstContentNs) : -1;
+}
+
 qint64 ttfbNs(const RequestRecord &r)
 {
     return between(r.dispatchNs, r.firstByteNs);

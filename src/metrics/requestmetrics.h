@@ -38,6 +38,9 @@ std::vector<qint64> itlGapsNs(const std::vector<qint64> &tokenNs);
 qint64 maxItlNs(const RequestRecord &r);
 // Item 2: the wait at the client's gates, dispatch - intended.
 qint64 queueNs(const RequestRecord &r);
+// Extra: time to first content token, the first token event carrying answer text (not
+// reasoning, not a role-only chunk) - start; streams only, as TTFT.
+qint64 firstContentNs(const RequestRecord &r, bool stream);
 // Extra: time to first byte, first readyRead - start.
 qint64 ttfbNs(const RequestRecord &r);
 // Extra: schedule-relative latency, end - intended start (the wrk2 view).

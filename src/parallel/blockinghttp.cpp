@@ -130,7 +130,7 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
 
     // What the bytes mean is the classifier's (protocol/, shared with the engine); this
     // function only reads them, times them and reports what the connection did.
-    AttemptClassifier classify({ s.stream, s.keepTextBytes });
+    AttemptClassifier classify({ s.stream, s.keepTextBytes, s.endpoint == Endpoint::Responses });
     classify.begin(r);
     auto end = [&](qint64 t) {
         const AttemptVerdict verdict = classify.finish(r, t);

@@ -1,6 +1,7 @@
 #include "protocol/attemptclassifier.h"
 
 #include "protocol/openaichunk.h"
+#include "protocol/responsesevents.h"
 
 namespace BurgerBench {
 
@@ -33,7 +34,7 @@ void AttemptClassifier::begin(RequestRecord &record)
     m_status = 0;
     m_eventStream = false;
     m_sawDone = false;
-    m_usagePrompt = m_usageCompletion = m_usageCached = -1;
+    m_usagePrompt = m_usageCompletion = m_usageCached = m_usageReasoning = -1;
     m_streamError = ErrorKind::None;
     m_streamErrorMessage.clear();
     m_transportError = ErrorKind::None;
@@ -47,6 +48,9 @@ void AttemptClassifier::begin(RequestRecord &record)
     record.outputTokensFromUsage = false;
     record.promptTokensFromUsage = false;
     record.cachedTokens = -1;
+    record.reasoningEvents = 0;
+    record.reasoningTokens = -1;
+    record.firstContentNs = -1;
 }
 
 void AttemptClassifier::onHead(RequestRecord &record, int status, QByteArrayView reason,
@@ -80,11 +84,16 @@ int AttemptClassifier::handleEvents(RequestRecord &r, qint64 nowNs)
 {
     int tokens = 0;
     for (const SseEvent &event : m_events) {
-        const ChunkInfo info = parseStreamChunk(event.data, event.event);
+        const ChunkInfo info = m_options.responses ? parseResponsesEvent(event.data, event.event)
+                                                   : parseStreamChunk(event.data, event.event);
         switch (info.kind) {
         case ChunkInfo::Token:
             r.tokenNs.push_back(nowNs);
             ++tokens;
+            if (info.reasoning)
+                ++r.reasoningEvents;
+            else if (r.firstContentNs < 0 && !info.text.isEmpty())
+                r.firstContentNs = nowNs; // the answer's first text, not a role-only chunk
             if (r.text.size() < m_options.keepTextBytes)
                 r.text += QStringView(info.text).left(m_options.keepTextBytes - r.text.size());
             break;
@@ -109,6 +118,8 @@ int AttemptClassifier::handleEvents(RequestRecord &r, qint64 nowNs)
             m_usageCompletion = info.completionTokens;
         if (info.cachedTokens >= 0)
             m_usageCached = info.cachedTokens;
+        if (info.reasoningTokens >= 0)
+            m_usageReasoning = info.reasoningTokens;
     }
     return tokens;
 }
@@ -152,6 +163,11 @@ void AttemptClassifier::abort(ErrorKind kind, const QString &message)
         return;
     m_abortKind = kind;
     m_abortMessage = message;
+}
+
+ChunkInfo AttemptClassifier::parseBody(QByteArrayView body) const
+{
+    return m_options.responses ? parseResponsesBody(body) : parseCompletionBody(body);
 }
 
 QString AttemptClassifier::httpMessage() const
@@ -198,7 +214,7 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
             handleEvents(r, nowNs);
         }
         if (!m_eventStream) {
-            const ChunkInfo info = parseCompletionBody(m_body);
+            const ChunkInfo info = parseBody(m_body);
             v.error = info.kind == ChunkInfo::Error ? ErrorKind::StreamError : ErrorKind::BadResponse;
             v.message = info.kind == ChunkInfo::Error
                 ? info.errorMessage
@@ -212,25 +228,28 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
             v.message = QStringLiteral("the stream carried no token event");
         } else if (!m_sawDone) {
             v.error = ErrorKind::MissingDone;
-            v.message = QStringLiteral("the stream ended without data: [DONE]");
+            v.message = m_options.responses ? QStringLiteral("the stream ended without response.completed")
+                                            : QStringLiteral("the stream ended without data: [DONE]");
         } else {
             v.outcome = Outcome::Success;
         }
     } else {
-        const ChunkInfo info = parseCompletionBody(m_body);
+        const ChunkInfo info = parseBody(m_body);
         if (info.kind == ChunkInfo::Token) {
             v.outcome = Outcome::Success;
             m_usagePrompt = info.promptTokens;
             m_usageCompletion = info.completionTokens;
             m_usageCached = info.cachedTokens;
+            m_usageReasoning = info.reasoningTokens;
             r.text = info.text.left(m_options.keepTextBytes);
         } else if (info.kind == ChunkInfo::Error) {
             v.error = ErrorKind::StreamError;
             v.message = info.errorMessage;
         } else {
             v.error = ErrorKind::BadResponse;
-            v.message
-                = QStringLiteral("not an OpenAI completion: \"%1\"").arg(QString::fromUtf8(m_body.left(120)));
+            v.message = (m_options.responses ? QStringLiteral("not an OpenAI response: \"%1\"")
+                                             : QStringLiteral("not an OpenAI completion: \"%1\""))
+                            .arg(QString::fromUtf8(m_body.left(120)));
         }
     }
 
@@ -239,6 +258,7 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
             r.promptTokens = m_usagePrompt;
         r.promptTokensFromUsage = m_usagePrompt >= 0;
         r.cachedTokens = m_usageCached;
+        r.reasoningTokens = m_usageReasoning;
         r.outputTokensFromUsage = m_usageCompletion >= 0;
         r.outputTokens = m_usageCompletion >= 0 ? m_usageCompletion : int(r.tokenNs.size());
     } else if (r.outputTokens < 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/httpresponseparser.h"
+#include "protocol/openaichunk.h"
 #include "protocol/sseparser.h"
 #include "trace/runtrace.h"
 
@@ -55,6 +56,9 @@ public:
     {
         bool stream = true; // the request asked for an SSE stream
         qsizetype keepTextBytes = 4096; // RequestRecord::text cap (Scenario::keepTextBytes)
+        // The Responses API's events and body (protocol/responsesevents.h), not chat/completions
+        // chunks: its stream ends with response.completed where chat's ends with [DONE].
+        bool responses = false;
         qsizetype keepErrorBodyBytes = 1 << 20; // error / unexpected bodies kept for the message
     };
 
@@ -102,6 +106,7 @@ private:
     int handleEvents(RequestRecord &record, qint64 nowNs);
     void streamProblem(ErrorKind kind, const QString &message);
     QString httpMessage() const;
+    ChunkInfo parseBody(QByteArrayView body) const; // a whole body, in the endpoint's shape
 
     Options m_options;
     SseParser m_sse;
@@ -115,6 +120,7 @@ private:
     int m_usagePrompt = -1;
     int m_usageCompletion = -1;
     int m_usageCached = -1;
+    int m_usageReasoning = -1;
     ErrorKind m_streamError = ErrorKind::None; // first in-stream problem
     QString m_streamErrorMessage;
     ErrorKind m_transportError = ErrorKind::None;

@@ -25,6 +25,9 @@ void readUsage(const QJsonObject &object, ChunkInfo *info)
     const QJsonValue details = u.value(QLatin1String("prompt_tokens_details"));
     if (details.isObject())
         info->cachedTokens = details.toObject().value(QLatin1String("cached_tokens")).toInt(-1);
+    const QJsonValue completion = u.value(QLatin1String("completion_tokens_details"));
+    if (completion.isObject())
+        info->reasoningTokens = completion.toObject().value(QLatin1String("reasoning_tokens")).toInt(-1);
 }
 
 bool hasError(const QJsonObject &object)
@@ -68,8 +71,12 @@ QString firstNonEmptyString(const QJsonObject &object, std::initializer_list<QLa
 void readChoice(const QJsonObject &choice, QLatin1String message, ChunkInfo *info)
 {
     const QJsonObject m = choice.value(message).toObject();
-    info->text = firstNonEmptyString(
-        m, { QLatin1String("content"), QLatin1String("reasoning_content"), QLatin1String("reasoning") });
+    info->text = m.value(QLatin1String("content")).toString();
+    if (info->text.isEmpty()) {
+        info->text
+            = firstNonEmptyString(m, { QLatin1String("reasoning_content"), QLatin1String("reasoning") });
+        info->reasoning = !info->text.isEmpty();
+    }
     if (info->text.isEmpty())
         info->text = choice.value(QLatin1String("text")).toString();
     const QJsonValue finish = choice.value(QLatin1String("finish_reason"));

@@ -19,9 +19,14 @@ struct ChunkInfo
     };
     Kind kind = Other;
     QString text; // delta.content / delta.reasoning_content / text of choice 0
+    // A token event whose text is reasoning, not answer: chat's delta.reasoning_content or
+    // delta.reasoning with no content, a Responses reasoning delta. Still a token event (vLLM
+    // counts it for TTFT); the record counts these apart (RequestRecord::reasoningEvents).
+    bool reasoning = false;
     int promptTokens = -1; // usage.prompt_tokens if present
     int completionTokens = -1; // usage.completion_tokens if present
     int cachedTokens = -1; // usage.prompt_tokens_details.cached_tokens if present (OpenAI, vLLM)
+    int reasoningTokens = -1; // usage.completion_tokens_details.reasoning_tokens if present
     QString finishReason; // choices[0].finish_reason if non-null
     QString errorMessage; // error.message (or the error value as text)
 };

@@ -110,8 +110,10 @@ struct SimRecord
     Fault fault = Fault::None;
     int promptTokens = 0;
     int cachedTokens = 0; // prompt tokens the prefix cache held at admission
+    std::vector<quint64> pinnedBlocks; // its full prompt blocks, in the KV pool while it runs
     int messages = 0; // chat messages received (0 for completions)
     int outputTokens = 0;
+    int reasoningTokens = 0; // of outputTokens, the first ones streamed as reasoning
     bool finished = false;
 };
 
@@ -125,15 +127,21 @@ QByteArrayView tokenWord(int i)
     return QByteArrayView(Vocabulary[i % VocabularySize]);
 }
 
-QByteArray generatedText(int tokens)
+// The words of tokens [from, to): reasoning is the first part of an answer, the text the rest.
+QByteArray generatedText(int from, int to)
 {
     QByteArray text;
-    text.reserve(tokens * 8);
-    for (int i = 0; i < tokens; ++i) {
+    text.reserve(std::max(0, to - from) * 8);
+    for (int i = from; i < to; ++i) {
         text.append(tokenWord(i));
         text.append(' ');
     }
     return text;
+}
+
+QByteArray generatedText(int tokens)
+{
+    return generatedText(0, tokens);
 }
 
 void appendJsonString(QByteArray &out, QByteArrayView utf8)
@@ -223,14 +231,19 @@ Response errorResponse(int status, const QString &message, const QString &type, 
     return r;
 }
 
-// OpenAI's usage object; prompt_tokens_details.cached_tokens as OpenAI reports prompt caching.
-QJsonObject usageObject(int promptTokens, int completionTokens, int cachedTokens)
+// OpenAI's usage object; prompt_tokens_details.cached_tokens as OpenAI reports prompt caching,
+// completion_tokens_details.reasoning_tokens (included in completion_tokens) when there were any.
+QJsonObject usageObject(int promptTokens, int completionTokens, int cachedTokens, int reasoningTokens = 0)
 {
-    return QJsonObject { { QLatin1String("prompt_tokens"), promptTokens },
+    QJsonObject usage { { QLatin1String("prompt_tokens"), promptTokens },
         { QLatin1String("completion_tokens"), completionTokens },
         { QLatin1String("total_tokens"), promptTokens + completionTokens },
         { QLatin1String("prompt_tokens_details"),
             QJsonObject { { QLatin1String("cached_tokens"), cachedTokens } } } };
+    if (reasoningTokens > 0)
+        usage.insert(QLatin1String("completion_tokens_details"),
+            QJsonObject { { QLatin1String("reasoning_tokens"), reasoningTokens } });
+    return usage;
 }
 
 // One parsed completion request and, once it runs, its progress.
@@ -250,6 +263,7 @@ struct Job
     bool includeUsage = false;
     bool fixedLength = false;
     int outputTokens = DefaultOutputTokens;
+    int reasoning = 0; // of outputTokens, the first ones are reasoning (SimulatorSettings::reasoningTokens)
     int promptTokens = 0; // SimTokenizer's count of the whole prompt (chat template included)
     int messages = 0;
     std::vector<quint64> blockHashes; // PrefixCache keys of the prompt's full blocks
@@ -258,6 +272,7 @@ struct Job
     QString model;
     SimulatorSettings settings; // snapshot at arrival
     QByteArray eventPrefix; // `data: {"id":…,"choices":[{"index":0,` up to the varying part
+    QByteArray reasoningPrefix; // Responses only: a reasoning delta event up to its text
     QByteArray usageEvent; // the usage `data:` event (its usage is appended at admission)
     QByteArray requestIdHeader; // "X-Request-Id: …\r\n" or empty
     qint64 created = 0; // unix seconds
@@ -526,6 +541,9 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
                                              : DefaultOutputTokens;
     }
     job.outputTokens = std::min(job.outputTokens, MaxOutputTokens);
+    job.reasoning = job.endpoint == Endpoint::Completions
+        ? 0
+        : std::clamp(job.settings.reasoningTokens, 0, std::max(0, job.outputTokens - 1));
 
     std::vector<qint32> promptIds;
     if (job.endpoint == Endpoint::Responses) {
@@ -553,6 +571,7 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
         QMutexLocker lock(&d->m_mutex);
         job.record->fault = job.fault;
         job.record->messages = job.messages;
+        job.record->reasoningTokens = job.reasoning;
     }
 
     RequestProblem problem;
@@ -590,11 +609,14 @@ void SimConnection::prepareCompletion(Job &job, qint64 arrivalNs)
         }
     }
     if (job.endpoint == Endpoint::Responses) {
-        job.responses = { openAiId, QByteArrayLiteral("msg_") + QByteArray::number(sequence), model,
-            job.created, body.value(QLatin1String("max_output_tokens")),
-            body.value(QLatin1String("instructions")), !job.fixedLength };
-        if (job.stream)
+        job.responses
+            = { openAiId, QByteArrayLiteral("msg_") + QByteArray::number(sequence), model, job.created,
+                  body.value(QLatin1String("max_output_tokens")), body.value(QLatin1String("instructions")),
+                  !job.fixedLength, job.reasoning, QByteArrayLiteral("rs_") + QByteArray::number(sequence) };
+        if (job.stream) {
             job.eventPrefix = ResponsesApi::deltaPrefix(job.responses);
+            job.reasoningPrefix = ResponsesApi::reasoningDeltaPrefix(job.responses);
+        }
         return;
     }
     if (job.answerImmediately || !job.stream)
@@ -688,7 +710,8 @@ void SimConnection::admitted()
     const SimulatorSettings &s = job.settings;
     job.cachedTokens = d->admitPrefix(*job.record, job.blockHashes, job.promptTokens, s.kvCacheTokens);
     if (!job.usageEvent.isEmpty()) {
-        job.usageEvent.append(jsonBytes(usageObject(job.promptTokens, job.outputTokens, job.cachedTokens)));
+        job.usageEvent.append(
+            jsonBytes(usageObject(job.promptTokens, job.outputTokens, job.cachedTokens, job.reasoning)));
         job.usageEvent.append("}\n\n");
     }
     job.firstTargetNs = now + qint64(std::llround(s.ttftMs * NsPerMs))
@@ -780,7 +803,10 @@ void SimConnection::streamStep()
         return;
     }
     QByteArrayView start;
-    if (chat)
+    if (chat && i < job.reasoning) // as vLLM's reasoning parsers stream it (DeepSeek's field name)
+        start = i == 0 ? QByteArrayView("\"delta\":{\"role\":\"assistant\",\"reasoning_content\":\"")
+                       : QByteArrayView("\"delta\":{\"reasoning_content\":\"");
+    else if (chat)
         start = i == 0 ? QByteArrayView("\"delta\":{\"role\":\"assistant\",\"content\":\"")
                        : QByteArrayView("\"delta\":{\"content\":\"");
     else
@@ -810,8 +836,14 @@ void SimConnection::streamStep()
 
 void SimConnection::responsesStep(Job &job, bool last)
 {
+    const bool reasoning = job.sent < job.reasoning;
+    if (job.reasoning > 0 && job.sent == job.reasoning) {
+        writeEvent(ResponsesApi::answerStartEvents(
+            job.responses, QString::fromLatin1(generatedText(job.reasoning)), &job.sequence));
+    }
     const QByteArray sequence = QByteArray::number(job.sequence++) + QByteArrayLiteral("}\n\n");
-    writeEvent(job.eventPrefix, tokenWord(job.sent), " \",\"sequence_number\":", sequence);
+    writeEvent(reasoning ? job.reasoningPrefix : job.eventPrefix, tokenWord(job.sent),
+        " \",\"sequence_number\":", sequence);
     d->markToken(*job.record, d->nowNs());
     ++job.sent;
     if (!last) {
@@ -819,9 +851,10 @@ void SimConnection::responsesStep(Job &job, bool last)
         arm(job.nextTargetNs);
         return;
     }
-    writeEvent(ResponsesApi::endEvents(job.responses, QString::fromLatin1(generatedText(job.outputTokens)),
-        { job.promptTokens, job.cachedTokens, job.outputTokens }, &job.sequence,
-        job.fault != Fault::MissingDone));
+    writeEvent(ResponsesApi::endEvents(job.responses,
+        QString::fromLatin1(generatedText(job.reasoning, job.outputTokens)),
+        { job.promptTokens, job.cachedTokens, job.outputTokens, job.reasoning }, &job.sequence,
+        job.fault != Fault::MissingDone, QString::fromLatin1(generatedText(job.reasoning))));
     writeStreamEnd(job, false, false);
     completeHead(d->nowNs(), job.sent);
 }
@@ -851,10 +884,12 @@ void SimConnection::bodyStep()
             = errorResponse(500, QStringLiteral("simulated server error"), QStringLiteral("server_error"));
         outputTokens = 0;
     } else {
-        const QString text = QString::fromLatin1(generatedText(job.outputTokens));
+        // Chat and responses: reasoning first, the answer's text after it.
+        const QString text = QString::fromLatin1(generatedText(job.reasoning, job.outputTokens));
+        const QString reasoning = QString::fromLatin1(generatedText(job.reasoning));
         if (job.endpoint == Endpoint::Responses) {
-            response.body = jsonBytes(ResponsesApi::response(
-                job.responses, true, text, { job.promptTokens, job.cachedTokens, job.outputTokens }));
+            response.body = jsonBytes(ResponsesApi::response(job.responses, true, text,
+                { job.promptTokens, job.cachedTokens, job.outputTokens, job.reasoning }, reasoning));
             writeResponse(response, job.keepAlive, job.requestIdHeader);
             d->markStatus(*job.record, response.status);
             completeHead(d->nowNs(), outputTokens);
@@ -865,13 +900,16 @@ void SimConnection::bodyStep()
             { QLatin1String("finish_reason"), finishReason } };
         const bool chat = job.endpoint == Endpoint::Chat;
         if (chat) {
-            choice.insert(QLatin1String("message"),
-                QJsonObject { { QLatin1String("role"), QStringLiteral("assistant") },
-                    { QLatin1String("content"), text } });
+            QJsonObject message { { QLatin1String("role"), QStringLiteral("assistant") },
+                { QLatin1String("content"), text } };
+            if (job.reasoning > 0)
+                message.insert(QLatin1String("reasoning_content"), reasoning);
+            choice.insert(QLatin1String("message"), message);
         } else {
             choice.insert(QLatin1String("text"), text);
         }
-        const QJsonObject usage = usageObject(job.promptTokens, job.outputTokens, job.cachedTokens);
+        const QJsonObject usage
+            = usageObject(job.promptTokens, job.outputTokens, job.cachedTokens, job.reasoning);
         const QJsonObject body { { QLatin1String("id"), QString::fromUtf8(job.record->id) },
             { QLatin1String("object"),
                 chat ? QStringLiteral("chat.completion") : QStringLiteral("text_completion") },
@@ -1009,7 +1047,8 @@ Response SimConnection::routeImmediate(const HttpRequest &request)
         Response r;
         r.contentType = SimMetrics::ContentType;
         QMutexLocker lock(&d->m_mutex);
-        r.body = d->m_metrics.exposition(d->m_runningReported, d->m_inProgress - d->m_runningReported);
+        r.body = d->m_metrics.exposition(
+            d->m_runningReported, d->m_inProgress - d->m_runningReported, d->m_prefixCache);
         return r;
     }
     return errorResponse(404, QStringLiteral("no such endpoint: ") + QString::fromUtf8(path),
@@ -1350,6 +1389,11 @@ int SimulatorPrivate::admitPrefix(
     if (kvCacheTokens / m_prefixCache.blockTokens() != m_prefixCache.capacityBlocks())
         m_prefixCache.setCapacityTokens(kvCacheTokens);
     record.cachedTokens = m_prefixCache.admit(blockHashes, promptTokens);
+    if (m_prefixCache.pin(blockHashes)) { // KV-cache use: shared blocks count once (SimMetrics)
+        record.pinnedBlocks = blockHashes;
+        m_metrics.shared(
+            std::min(record.promptTokens, int(blockHashes.size()) * m_prefixCache.blockTokens()));
+    }
     return record.cachedTokens;
 }
 
@@ -1383,7 +1427,11 @@ void SimulatorPrivate::finish(SimRecord &record, qint64 t, int outputTokens, Fau
     --m_inProgress;
     if (record.admittedNs >= 0) {
         --m_runningReported;
-        m_metrics.finished(record.promptTokens, int(record.tokenNs.size()), outputTokens);
+        const int pinned
+            = std::min(record.promptTokens, int(record.pinnedBlocks.size()) * m_prefixCache.blockTokens());
+        m_metrics.finished(record.promptTokens, pinned, int(record.tokenNs.size()), outputTokens);
+        m_prefixCache.unpin(record.pinnedBlocks);
+        record.pinnedBlocks.clear();
     }
 }
 
@@ -1427,6 +1475,7 @@ QJsonObject SimulatorPrivate::stats() const
         cache = QJsonObject { { QLatin1String("block_tokens"), m_prefixCache.blockTokens() },
             { QLatin1String("capacity_blocks"), double(m_prefixCache.capacityBlocks()) },
             { QLatin1String("cached_blocks"), double(m_prefixCache.cachedBlocks()) },
+            { QLatin1String("pinned_blocks"), double(m_prefixCache.pinnedBlocks()) },
             { QLatin1String("evicted_blocks"), double(m_prefixCache.evictedBlocks()) },
             { QLatin1String("prompt_tokens"), double(m_prefixCache.promptTokens()) },
             { QLatin1String("hit_tokens"), double(m_prefixCache.hitTokens()) } };
@@ -1457,6 +1506,7 @@ QJsonObject SimulatorPrivate::stats() const
             { QLatin1String("cached_tokens"), r.cachedTokens },
             { QLatin1String("messages"), r.messages },
             { QLatin1String("output_tokens"), r.outputTokens },
+            { QLatin1String("reasoning_tokens"), r.reasoningTokens },
         });
     }
     out.insert(QLatin1String("requests"), requests);

@@ -20,7 +20,8 @@ class SimulatorPrivate;
 // Qt::PreciseTimer. It records ground truth on its own monotonic clock: for every request its
 // X-Request-Id, arrival, admission, each token written, and the end.
 //
-// Endpoints: POST /v1/chat/completions, POST /v1/completions (SSE when "stream": true, with a
+// Endpoints: POST /v1/chat/completions, POST /v1/completions, POST /v1/responses (OpenAI's
+// Responses API, sim/responsesapi.h) (SSE when "stream": true, with a
 // final usage chunk when stream_options.include_usage; "usage" in non-streaming bodies),
 // GET /v1/models, GET /sim/stats, POST /sim/reset, GET /health, GET /metrics (Prometheus text in vLLM's
 // names: sim/simmetrics.h), POST /tokenize (vLLM's shape, sim/tokenizeendpoint.h; 404 when
@@ -54,9 +55,11 @@ public:
     //  "requests": [{"id": "...", "endpoint": "chat", "stream": true, "arrival_ns": ..,
     //      "admitted_ns": .., "first_token_ns": .., "token_ns": [..], "end_ns": ..,
     //      "status": 200, "fault": "none", "prompt_tokens": .., "cached_tokens": ..,
-    //      "messages": .., "output_tokens": ..}],
+    //      "messages": .., "output_tokens": .., "reasoning_tokens": ..}],
     //  "prefix_cache": {"block_tokens": 512, "capacity_blocks": .., "cached_blocks": ..,
     //      "evicted_blocks": .., "prompt_tokens": .., "hit_tokens": ..}}
+    // reasoning_tokens: the first of output_tokens the answer streams as reasoning
+    // (SimulatorSettings::reasoningTokens, at most output_tokens - 1; 0 for completions).
     // messages is the number of chat messages received (0 for completions); cached_tokens the
     // prompt tokens the prefix cache held when the request was admitted. reset() also empties
     // the prefix cache.

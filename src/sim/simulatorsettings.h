@@ -33,6 +33,11 @@ struct SimulatorSettings
     double tokenIntervalMs = 20; // time between tokens
     double jitterMs = 0; // uniform +-jitter added to each token interval
     int outputTokens = 64; // fixed length; 0 = take max_tokens/max_completion_tokens (default 16)
+    // The first N output tokens of a chat or Responses answer are reasoning, streamed before the
+    // answer (chat: delta.reasoning_content; responses: a reasoning item's
+    // response.reasoning_text.delta events) and counted in usage's reasoning_tokens. At most
+    // output tokens - 1, so an answer always has a token; completions have none.
+    int reasoningTokens = 0;
     // Added to the TTFT per prompt token the prefix cache does not hold (all of them when the
     // cache is off). Prompt tokens are counted by SimTokenizer, not in words.
     double prefillUsPerPromptToken = 0;

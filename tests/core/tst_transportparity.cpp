@@ -99,10 +99,11 @@ private:
     int m_served = 0;
 };
 
-Scenario scenario(bool stream)
+Scenario scenario(bool stream, Endpoint endpoint = Endpoint::Chat)
 {
     Scenario s;
     s.name = QStringLiteral("parity");
+    s.endpoint = endpoint;
     s.stream = stream;
     s.concurrency = 1;
     s.requests = 1;
@@ -139,7 +140,8 @@ template<typename Pred> bool waitFor(Pred pred, int ms)
     return pred();
 }
 
-RequestRecord runEngine(const QByteArray &response, End end, bool stream, Transport transport)
+RequestRecord runEngine(
+    const QByteArray &response, End end, bool stream, Transport transport, Endpoint endpoint = Endpoint::Chat)
 {
     ReplayServer server(response, end);
     if (!server.listen())
@@ -148,7 +150,7 @@ RequestRecord runEngine(const QByteArray &response, End end, bool stream, Transp
     bool finished = false;
     QObject::connect(&engine, &LoadEngine::finished, [&] { finished = true; });
     QString error;
-    Scenario s = scenario(stream);
+    Scenario s = scenario(stream, endpoint);
     s.transport = transport;
     if (!engine.start(s, server.url(), QByteArray(), &error))
         qFatal("engine: %s", qPrintable(error));
@@ -157,7 +159,8 @@ RequestRecord runEngine(const QByteArray &response, End end, bool stream, Transp
     return engine.trace().requests.front();
 }
 
-RequestRecord runBlocking(const QByteArray &response, End end, bool stream)
+RequestRecord runBlocking(
+    const QByteArray &response, End end, bool stream, Endpoint endpoint = Endpoint::Chat)
 {
     ReplayServer server(response, end);
     if (!server.listen())
@@ -168,7 +171,7 @@ RequestRecord runBlocking(const QByteArray &response, End end, bool stream)
     const QUrl url = server.url();
     // The client blocks its thread; the server answers on this one.
     std::thread worker([&] {
-        BlockingHttpClient client(scenario(stream), url, QByteArray());
+        BlockingHttpClient client(scenario(stream, endpoint), url, QByteArray());
         QElapsedTimer clock;
         clock.start();
         client.perform(&r, clock, nullptr);
@@ -199,6 +202,9 @@ class tst_TransportParity : public QObject
 private slots:
     void sameRecord_data();
     void sameRecord();
+    // The Responses API (and reasoning) through the same three paths.
+    void responsesRecord_data();
+    void responsesRecord();
 };
 
 void tst_TransportParity::sameRecord_data()
@@ -387,6 +393,87 @@ void tst_TransportParity::sameRecord()
         // What both can know: it failed, and no token event was counted from the broken bytes.
         QCOMPARE(e.outcome, b.outcome);
         QCOMPARE(e.tokenNs.size(), b.tokenNs.size());
+    }
+}
+
+namespace {
+
+QByteArray responsesEvent(const char *type, const QByteArray &json)
+{
+    return QByteArray("event: ") + type + "\ndata: {\"type\":\"" + type + "\"," + json + "}\n\n";
+}
+
+} // namespace
+
+void tst_TransportParity::responsesRecord_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<Outcome>("outcome");
+    QTest::addColumn<ErrorKind>("kind");
+    QTest::addColumn<int>("tokens");
+    QTest::addColumn<int>("reasoningEvents");
+    QTest::addColumn<int>("outputTokens");
+    QTest::addColumn<QString>("text");
+
+    const QByteArray created = responsesEvent("response.created", R"("response":{"status":"in_progress"})");
+    const QByteArray reasoning = responsesEvent("response.reasoning_text.delta", R"("delta":"hm ")");
+    const QByteArray a = responsesEvent("response.output_text.delta", R"("delta":"Hello")");
+    const QByteArray b = responsesEvent("response.output_text.delta", R"("delta":", world")");
+    const QByteArray completed = responsesEvent("response.completed",
+        R"("response":{"status":"completed","usage":{"input_tokens":7,"output_tokens":3,)"
+        R"("output_tokens_details":{"reasoning_tokens":1}}})");
+    QTest::newRow("responses stream with reasoning and usage")
+        << SseHead + chunked({ created, reasoning + a, b, completed }) << true << Outcome::Success
+        << ErrorKind::None << 3 << 1 << 3 << QStringLiteral("hm Hello, world");
+    QTest::newRow("responses stream, close-delimited")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n")
+            + created + a + b + completed
+        << true << Outcome::Success << ErrorKind::None << 2 << 0 << 3 << QStringLiteral("Hello, world");
+    QTest::newRow("responses stream without response.completed")
+        << SseHead + chunked({ created, a, b }) << true << Outcome::Failed << ErrorKind::MissingDone << 2 << 0
+        << 2 << QStringLiteral("Hello, world");
+    QTest::newRow("responses response.failed")
+        << SseHead
+            + chunked({ created, a,
+                responsesEvent("response.failed",
+                    R"("response":{"status":"failed","error":{"code":"server_error","message":"fire"}})") })
+        << true << Outcome::Failed << ErrorKind::StreamError << 1 << 0 << 1 << QStringLiteral("Hello");
+    const QByteArray json = R"({"object":"response","status":"completed","output":[{"type":"message",)"
+                            R"("content":[{"type":"output_text","text":"whole answer"}]}],)"
+                            R"("usage":{"input_tokens":7,"output_tokens":2}})";
+    QTest::newRow("responses not streamed")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ")
+            + QByteArray::number(json.size()) + "\r\n\r\n" + json
+        << false << Outcome::Success << ErrorKind::None << 0 << 0 << 2 << QStringLiteral("whole answer");
+}
+
+void tst_TransportParity::responsesRecord()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(bool, stream);
+    QFETCH(Outcome, outcome);
+    QFETCH(ErrorKind, kind);
+    QFETCH(int, tokens);
+    QFETCH(int, reasoningEvents);
+    QFETCH(int, outputTokens);
+    QFETCH(QString, text);
+    const End end = response.contains("Connection: close") ? End::Close : End::Keep;
+    const RequestRecord e = runEngine(response, end, stream, Transport::Qnam, Endpoint::Responses);
+    const RequestRecord b = runBlocking(response, end, stream, Endpoint::Responses);
+    const RequestRecord k = runEngine(response, end, stream, Transport::Socket, Endpoint::Responses);
+    const QString all = QStringLiteral("\n  engine:   ") + describe(e) + QStringLiteral("\n  blocking: ")
+        + describe(b) + QStringLiteral("\n  socket:   ") + describe(k);
+    for (const RequestRecord *r : { &e, &b, &k }) {
+        QVERIFY2(r->outcome == outcome && r->error == kind, qPrintable(all));
+        QVERIFY2(int(r->tokenNs.size()) == tokens, qPrintable(all));
+        QVERIFY2(r->reasoningEvents == reasoningEvents, qPrintable(all));
+        QVERIFY2(r->outputTokens == outputTokens, qPrintable(all));
+        QVERIFY2(r->text == text, qPrintable(all));
+        if (outcome == Outcome::Success)
+            QVERIFY2(r->promptTokens == 7 && r->outputTokensFromUsage, qPrintable(all));
+        if (reasoningEvents > 0 && outcome == Outcome::Success)
+            QVERIFY2(r->reasoningTokens == 1 && r->firstContentNs >= r->firstTokenNs(), qPrintable(all));
     }
 }
 
