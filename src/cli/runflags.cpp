@@ -1,6 +1,8 @@
 #include "cli/runflags.h"
 
+#include "workload/dataset.h"
 #include "workload/lengthdistribution.h"
+#include "workload/sessionplan.h"
 
 #include <QCoreApplication>
 
@@ -110,7 +112,8 @@ QList<QCommandLineOption> scenarioOptions()
             QStringLiteral("url") },
         { QStringLiteral("model"), QStringLiteral("Model name sent in each request."),
             QStringLiteral("name") },
-        { QStringLiteral("endpoint"), QStringLiteral("chat (default) or completions."),
+        { QStringLiteral("endpoint"),
+            QStringLiteral("chat (default), completions or responses (OpenAI's Responses API)."),
             QStringLiteral("kind") },
         { QStringLiteral("api-key-env"),
             QStringLiteral("Environment variable holding the API key (default OPENAI_API_KEY)."),
@@ -180,13 +183,51 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("prefix-groups"),
             QStringLiteral("How many different shared prefixes (default 1); each request picks one."),
             QStringLiteral("n") },
-        { QStringLiteral("dataset"), QStringLiteral("Prompts from a JSONL or ShareGPT JSON file."),
+        { QStringLiteral("dataset"),
+            QStringLiteral("Prompts from a file: JSONL, CSV, a Mooncake trace (JSONL) or ShareGPT JSON."),
             QStringLiteral("file") },
-        { QStringLiteral("dataset-format"), QStringLiteral("auto (default), jsonl or sharegpt."),
+        { QStringLiteral("dataset-format"),
+            QStringLiteral("auto (default: from the content), jsonl, csv, mooncake or sharegpt."),
             QStringLiteral("format") },
         { QStringLiteral("dataset-sample"),
             QStringLiteral("Keep N rows of the dataset, seeded reservoir sampling (default: all)."),
             QStringLiteral("n") },
+        { QStringLiteral("dataset-sample-replace"),
+            QStringLiteral(
+                "--dataset-sample draws with replacement (N may exceed the rows; a row may repeat).") },
+        { QStringLiteral("dataset-min-input"),
+            QStringLiteral("Drop dataset rows whose prompt is under N tokens (before sampling)."),
+            QStringLiteral("n") },
+        { QStringLiteral("dataset-max-input"),
+            QStringLiteral("Drop dataset rows whose prompt is over N tokens (before sampling)."),
+            QStringLiteral("n") },
+        { QStringLiteral("dataset-max-output"),
+            QStringLiteral("Drop dataset rows whose output length is over N tokens (before sampling)."),
+            QStringLiteral("n") },
+        { QStringLiteral("dataset-field"),
+            QStringLiteral("Read field NAME from the file's COLUMN (JSONL key, CSV column), e.g. "
+                           "prompt=question; repeatable."),
+            QStringLiteral("name=column") },
+        { QStringLiteral("multi-turn"),
+            QStringLiteral("The dataset's conversations are sessions: each turn carries the history with "
+                           "the real answers.") },
+        { QStringLiteral("sessions"),
+            QStringLiteral("Multi-turn: U users, one conversation each (synthetic with --turns; with "
+                           "--multi-turn, at most U of the dataset's). --concurrency counts users."),
+            QStringLiteral("n") },
+        { QStringLiteral("turns"),
+            QStringLiteral("Multi-turn: turns per conversation (synthetic), or at most this many."),
+            QStringLiteral("n") },
+        { QStringLiteral("think-time"),
+            QStringLiteral("Multi-turn: ms between an answer's end and the next turn, as a distribution "
+                           "like --input-tokens (e.g. 500, uniform:200,800)."),
+            QStringLiteral("dist") },
+        { QStringLiteral("replay"),
+            QStringLiteral("Send dataset rows at their timestamps: auto (default: when every row has "
+                           "one), on or off."),
+            QStringLiteral("mode") },
+        { QStringLiteral("time-scale"), QStringLiteral("Replay: trace time x this (0.5 = twice as fast)."),
+            QStringLiteral("x") },
         { QStringLiteral("warmup"), QStringLiteral("Warm-up requests, excluded from statistics."),
             QStringLiteral("n") },
         { QStringLiteral("timeout"), QStringLiteral("Total deadline per attempt (e.g. 600s)."),
@@ -217,6 +258,9 @@ QList<QCommandLineOption> scenarioOptions()
             QStringLiteral(
                 "Simulator: tokens per response (0 = max_tokens; 0 by default with --output-tokens or "
                 "--dataset)."),
+            QStringLiteral("n") },
+        { QStringLiteral("sim-reasoning-tokens"),
+            QStringLiteral("Simulator: the first N tokens of a chat or responses answer are reasoning."),
             QStringLiteral("n") },
         { QStringLiteral("sim-capacity"),
             QStringLiteral("Simulator: sequences served at once (0 = unlimited)."), QStringLiteral("n") },
@@ -261,13 +305,9 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
         scenario.model = parser.value(QStringLiteral("model"));
     if (parser.isSet(QStringLiteral("endpoint"))) {
         const QString e = parser.value(QStringLiteral("endpoint"));
-        if (e == QLatin1String("chat"))
-            scenario.endpoint = Endpoint::Chat;
-        else if (e == QLatin1String("completions"))
-            scenario.endpoint = Endpoint::Completions;
-        else
-            return fail(
-                error, QStringLiteral("--endpoint: expected chat or completions (got \"%1\")").arg(e));
+        if (!endpointFromName(e, &scenario.endpoint))
+            return fail(error,
+                QStringLiteral("--endpoint: expected chat, completions or responses (got \"%1\")").arg(e));
     }
     if (parser.isSet(QStringLiteral("api-key-env")))
         scenario.apiKeyEnv = parser.value(QStringLiteral("api-key-env"));
@@ -364,14 +404,49 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
         scenario.workload.dataset = parser.value(QStringLiteral("dataset"));
     if (parser.isSet(QStringLiteral("dataset-format"))) {
         const QString format = parser.value(QStringLiteral("dataset-format"));
-        if (format != QLatin1String("auto") && format != QLatin1String("jsonl")
-            && format != QLatin1String("sharegpt"))
+        if (!Dataset::validFormat(format))
             return fail(error,
-                QStringLiteral("--dataset-format: expected auto, jsonl or sharegpt (got \"%1\")")
+                QStringLiteral(
+                    "--dataset-format: expected auto, jsonl, csv, mooncake or sharegpt (got \"%1\")")
                     .arg(format));
         scenario.workload.datasetFormat = format;
     }
     f.number(QStringLiteral("dataset-sample"), &scenario.workload.datasetSample, 0, 1e8);
+    if (parser.isSet(QStringLiteral("dataset-sample-replace")))
+        scenario.workload.datasetSampleReplace = true;
+    f.number(QStringLiteral("dataset-min-input"), &scenario.workload.datasetMinInput, 0, 1e6);
+    f.number(QStringLiteral("dataset-max-input"), &scenario.workload.datasetMaxInput, 0, 1e6);
+    f.number(QStringLiteral("dataset-max-output"), &scenario.workload.datasetMaxOutput, 0, 1e6);
+    for (const QString &spec : parser.values(QStringLiteral("dataset-field"))) {
+        QString fieldError;
+        if (!Dataset::parseField(spec, &scenario.workload.datasetFields, &fieldError))
+            return fail(error, fieldError);
+    }
+    if (parser.isSet(QStringLiteral("multi-turn")))
+        scenario.workload.multiTurn = true;
+    f.number(QStringLiteral("sessions"), &scenario.workload.sessions, 0, 1e6);
+    f.number(QStringLiteral("turns"), &scenario.workload.turns, 0, 1000);
+    // Sessions decide how many requests a run sends (sessions x turns): the command line's default
+    // of 100 requests gives way unless --requests says otherwise (which validation then refuses).
+    if ((parser.isSet(QStringLiteral("sessions")) || parser.isSet(QStringLiteral("multi-turn")))
+        && !parser.isSet(QStringLiteral("requests")))
+        scenario.requests = 0;
+    if (parser.isSet(QStringLiteral("think-time"))) {
+        LengthDistribution think;
+        QString thinkError;
+        if (!parseThinkTime(parser.value(QStringLiteral("think-time")), &think, &thinkError,
+                QStringLiteral("--think-time")))
+            return fail(error, thinkError);
+        scenario.workload.thinkTime = think.text();
+    }
+    if (parser.isSet(QStringLiteral("replay"))) {
+        const QString replay = parser.value(QStringLiteral("replay"));
+        if (replay != QLatin1String("auto") && replay != QLatin1String("on")
+            && replay != QLatin1String("off"))
+            return fail(error, QStringLiteral("--replay: expected auto, on or off (got \"%1\")").arg(replay));
+        scenario.workload.replay = replay;
+    }
+    f.number(QStringLiteral("time-scale"), &scenario.workload.timeScale, 1e-6, 1e6);
     f.number(QStringLiteral("warmup"), &scenario.warmup, 0, 1e6);
     f.seconds(QStringLiteral("timeout"), &scenario.timeoutS, 24 * 3600); // as resilience.timeout_s
     f.seconds(QStringLiteral("idle-timeout"), &scenario.idleTimeoutS, 24 * 3600);
@@ -393,6 +468,7 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
         && !parser.isSet(QStringLiteral("sim-output-tokens")))
         scenario.simulator.outputTokens = 0;
     f.number(QStringLiteral("sim-output-tokens"), &scenario.simulator.outputTokens, 0, 1e6);
+    f.number(QStringLiteral("sim-reasoning-tokens"), &scenario.simulator.reasoningTokens, 0, 1e6);
     f.number(QStringLiteral("sim-capacity"), &scenario.simulator.capacity, 0, 1e6);
     f.number(QStringLiteral("sim-prefill-us"), &scenario.simulator.prefillUsPerPromptToken, 0, 1e6);
     f.number(QStringLiteral("sim-kv-cache-tokens"), &scenario.simulator.kvCacheTokens, 0, 1e12);

@@ -102,8 +102,9 @@ QString formatWork(const RunTrace &trace)
     return out;
 }
 
-QString loadDescription(const Scenario &sc)
+QString loadDescription(const RunTrace &trace)
 {
+    const Scenario &sc = trace.scenario;
     QString load = executionModeName(sc.mode);
     const bool cpuOnly = sc.cpuTasksOnly();
     if (cpuOnly)
@@ -117,8 +118,19 @@ QString loadDescription(const Scenario &sc)
         load += sc.mode == ExecutionMode::Mixed
             ? QStringLiteral(", %1 ms of CPU per response on QtConcurrent").arg(sc.cpuTaskMs)
             : QStringLiteral(", %1 ms of CPU per response on the same thread").arg(sc.cpuTaskMs);
-    if (sc.rate > 0)
+    const WorkloadSettings &w = sc.workload;
+    if (trace.replayedRows > 0)
+        load += QStringLiteral(", replay of %1 timestamped rows at time scale %2 (open loop)")
+                    .arg(trace.replayedRows)
+                    .arg(w.timeScale);
+    else if (sc.rate > 0)
         load += QStringLiteral(", open loop %1 req/s (burstiness %2)").arg(sc.rate).arg(sc.burstiness);
+    if (w.sessionRun()) {
+        load += w.dataset.isEmpty() ? QStringLiteral(", %1 sessions of %2 turns").arg(w.sessions).arg(w.turns)
+                                    : QStringLiteral(", the dataset's conversations as sessions");
+        if (!w.thinkTime.isEmpty())
+            load += QStringLiteral(", think time %1 ms").arg(w.thinkTime);
+    }
     return load;
 }
 
@@ -137,7 +149,7 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         out += row(QStringLiteral("Target:"),
             sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl)
                                : trace.targetUrl);
-    out += row(QStringLiteral("Load:"), loadDescription(sc));
+    out += row(QStringLiteral("Load:"), loadDescription(trace));
     out += formatWork(trace);
     if (cpuOnly) {
         out += QStringLiteral("=============================================================\n");
@@ -168,6 +180,12 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
                 .arg(t.overheadTokens, 0, 'f', 1));
         out += row(QStringLiteral("Stopped early (< max_tokens):"), QString::number(s.stoppedEarly));
     }
+    const bool reasoning = s.reasoningEvents > 0 || s.reasoningTokens > 0;
+    if (reasoning) // reasoning deltas: token events (TTFT counts the first), reported apart too
+        out += row(QStringLiteral("Reasoning events / tokens (usage):"),
+            QStringLiteral("%1 / %2")
+                .arg(s.reasoningEvents)
+                .arg(s.reasoningTokens < 0 ? QStringLiteral("-") : QString::number(s.reasoningTokens)));
     if (!s.errors.isEmpty()) {
         QStringList parts;
         for (auto it = s.errors.begin(); it != s.errors.end(); ++it)
@@ -223,6 +241,26 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
     line(QStringLiteral("E2EL"), s.e2el);
     line(QStringLiteral("queue (extra)"), s.queue);
     line(QStringLiteral("TTFB (extra)"), s.ttfb);
+    if (reasoning) // time to the first answer token, after the reasoning
+        line(QStringLiteral("first content (extra)"), s.firstContent);
+    if (!s.perTurn.empty()) {
+        // A multi-turn run: every session's k-th turn. With a prefix cache, a later turn's TTFT
+        // should not grow with the history it carries.
+        out += QStringLiteral("\n%1").arg(QStringLiteral("per turn (ms)"), -22);
+        for (const char *c : { "sent", "done", "TTFT p50", "TTFT p99", "E2EL p50", "E2EL p99" })
+            out += QString::fromLatin1(c).rightJustified(10, u' ');
+        out += u'\n';
+        for (const TurnSummary &t : s.perTurn) {
+            out += QStringLiteral("turn %1").arg(t.turn + 1).leftJustified(22, u' ');
+            out += QString::number(t.sent).rightJustified(10, u' ');
+            out += QString::number(t.completed).rightJustified(10, u' ');
+            out += num(t.ttft.percentile(50)).rightJustified(10, u' ');
+            out += num(t.ttft.percentile(99)).rightJustified(10, u' ');
+            out += num(t.e2el.percentile(50)).rightJustified(10, u' ');
+            out += num(t.e2el.percentile(99)).rightJustified(10, u' ');
+            out += u'\n';
+        }
+    }
     out += QStringLiteral("=============================================================\n");
     return out;
 }

@@ -8,8 +8,10 @@
 #include "engine/sockettransport.h"
 #include "engine/tokenbucket.h"
 #include "protocol/attemptclassifier.h"
+#include "workload/sessionplan.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -20,6 +22,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <climits>
 #include <deque>
 #include <memory>
 #include <random>
@@ -35,6 +38,9 @@ constexpr int Http1SlotsPerManager = 6;
 constexpr int Http2SlotsPerManager = 100;
 // The socket transport's connections opened at once before the clock.
 constexpr int PreconnectsInFlight = 32;
+// A session's answers are kept whole up to this (UTF-16 units) to carry them in the history;
+// the trace keeps request.keep_text_bytes of each, as for any request.
+constexpr int SessionAnswerChars = 1 << 20;
 
 // Why we aborted a reply ourselves; QNetworkReply reports all of these as OperationCanceled.
 enum class AbortReason : quint8 { None, Cancelled, FailFast, RunEnded, TimeoutIdle, TimeoutTotal, TooLarge };
@@ -122,6 +128,19 @@ struct ActiveRequest
     bool sending = false; // posted, requestSent not seen yet (counts in the send window)
 };
 
+// A multi-turn session on its lane: the lane is the user's for all its turns (the customer who
+// orders again after eating), so the timeline draws the conversation on one lane.
+struct LaneSession
+{
+    int session = -1; // -1: the lane holds no session
+    int turn = 0; // the turn in flight, or the next one
+    QJsonArray history; // every message so far, the answers really received included
+    qsizetype historyBytes = 0;
+    qint64 dueNs = -1; // the next turn's intended send time (answer's end + think time); -1: none
+    QByteArray body; // the turn in flight's body (a retry sends it again)
+    int askedInputTokens = -1;
+};
+
 class LoadEnginePrivate
 {
 public:
@@ -136,6 +155,15 @@ public:
     QByteArray apiKey;
     RequestBodies bodies; // the run's one body, or each request's planned one (a workload)
     std::shared_ptr<const RequestPlan> presetPlan; // LoadEngine::setPlan
+    // Multi-turn sessions (workload.sessions / multi_turn), null otherwise.
+    std::shared_ptr<const SessionPlan> sessions;
+    std::vector<LaneSession> laneSessions; // indexed by lane
+    int nextSession = 0;
+    int sessionsHeld = 0; // lanes holding a session (in flight or thinking)
+    int keepTextBytes = 0; // request.keep_text_bytes as asked (the engine's copy may keep more)
+    // Timestamped replay (workload.replay): the arrivals, in time order; empty otherwise.
+    std::vector<ReplayArrival> replay;
+    std::vector<quint32> planIndexOf; // per request record: the plan request it sends
     QByteArray runTag;
     QNetworkRequest requestTemplate; // everything but X-Request-Id; copied per attempt (shared)
     SocketTransport *sockets = nullptr; // target.transport "socket": the lanes' connections (owned)
@@ -207,8 +235,13 @@ public:
     void pump();
     void schedulePump();
     bool moreToIssue() const;
-    quint32 newRecord(bool warmup, qint64 intendedNs);
-    bool passGates(qint64 nowNs);
+    bool openLoop() const { return scenario.rate > 0 || !replay.empty(); }
+    quint32 newRecord(bool warmup, qint64 intendedNs, qint64 planIndex = -1);
+    bool passGates(qint64 nowNs, bool needLane = true);
+    void pumpSessions(qint64 t);
+    void dispatchTurn(int lane, qint64 t);
+    bool endTurn(int lane, RequestRecord &r, Outcome outcome, qint64 nowNs);
+    QByteArray bodyFor(const ActiveRequest *a, RequestRecord &r);
     void dispatch(quint32 index, int lane);
     void sendAttempt(ActiveRequest *a);
     void sendSocketAttempt(ActiveRequest *a);
@@ -224,7 +257,7 @@ public:
         const QByteArray &retryAfter);
     void headFromReply(ActiveRequest *a, RequestRecord &r);
     void settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs);
-    void releaseLane(int lane);
+    void releaseLane(int lane, bool holdForSession = false);
     void abortActive(ActiveRequest *a, AbortReason reason);
     void sweep();
     void cutOffAll(AbortReason reason);
@@ -253,13 +286,15 @@ QUrl LoadEngine::endpointUrl(const QUrl &base, Endpoint endpoint)
 {
     QUrl url = base;
     QString path = url.path();
-    if (path.endsWith(QLatin1String("/completions")))
+    if (path.endsWith(QLatin1String("/completions")) || path.endsWith(QLatin1String("/responses")))
         return url;
     while (path.endsWith(u'/'))
         path.chop(1);
     if (!path.endsWith(QLatin1String("/v1")))
         path += QLatin1String("/v1");
-    path += endpoint == Endpoint::Chat ? QLatin1String("/chat/completions") : QLatin1String("/completions");
+    path += endpoint == Endpoint::Chat    ? QLatin1String("/chat/completions")
+        : endpoint == Endpoint::Responses ? QLatin1String("/responses")
+                                          : QLatin1String("/completions");
     url.setPath(path);
     return url;
 }
@@ -376,6 +411,21 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     QString planError;
     if (!bodies.init(scenario, &planError, presetPlan))
         return fail(planError);
+    sessions.reset();
+    replay.clear();
+    if (scenario.workload.sessionRun()) {
+        sessions = bodies.plan()
+            ? SessionPlan::build(bodies.plan()->rows(), scenario.workload, scenario.seed, &planError)
+            : nullptr;
+        if (!sessions)
+            return fail(planError);
+    } else if (bodies.plan()
+        && !replayArrivals(bodies.plan()->rows(), scenario.workload, scenario.rate, &replay, &planError)) {
+        return fail(planError);
+    }
+    if (!sessions && replay.empty() && scenario.requests <= 0 && scenario.durationS <= 0)
+        return fail(QStringLiteral("load: set requests or duration_s (the dataset has no timestamps to "
+                                   "replay, so nothing else ends the run)"));
     runTag = QByteArray::number(QRandomGenerator::global()->generate() & 0xffffff, 16).rightJustified(6, '0');
     requestTemplate = buildRequestTemplate();
     pumpQueued = false;
@@ -387,7 +437,15 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     trace.startedAt = QDateTime::currentDateTimeUtc();
     trace.cpuCount = QThread::idealThreadCount();
     progress = Progress();
-    progress.planned = scenario.requests;
+    progress.planned = sessions ? int(std::min<qint64>(sessions->totalTurns(), INT_MAX)) : scenario.requests;
+    // A session carries its answers whole; the trace keeps what the scenario asked for.
+    keepTextBytes = scenario.keepTextBytes;
+    if (sessions)
+        scenario.keepTextBytes = std::max(scenario.keepTextBytes, SessionAnswerChars);
+    laneSessions.assign(size_t(scenario.concurrency), LaneSession());
+    nextSession = 0;
+    sessionsHeld = 0;
+    planIndexOf.clear();
     dirty.clear();
     dirtyList.clear();
     tokensPublished.clear();
@@ -540,7 +598,18 @@ void LoadEnginePrivate::beginMeasured()
     warmupPhase = false;
     progress.warmingUp = false;
     trace.measuredStartNs = now();
-    if (scenario.rate > 0) {
+    if (!replay.empty()) {
+        // The trace's own times are the intended send times (METRICS.md item 16's schedule).
+        schedule.clear();
+        const qint64 durationNs = scenario.durationS > 0 ? qint64(scenario.durationS * 1e9) : 0;
+        for (const ReplayArrival &a : replay) {
+            if ((scenario.requests > 0 && qint64(schedule.size()) >= scenario.requests)
+                || (durationNs > 0 && a.offsetNs >= durationNs))
+                break;
+            schedule.push_back(a.offsetNs);
+        }
+        trace.replayedRows = int(schedule.size());
+    } else if (scenario.rate > 0) {
         const qint64 durationNs = scenario.durationS > 0 ? qint64(scenario.durationS * 1e9) : 0;
         schedule = ArrivalSchedule::generate(
             scenario.rate, scenario.burstiness, scenario.requests, durationNs, scenario.seed);
@@ -562,20 +631,29 @@ bool LoadEnginePrivate::moreToIssue() const
         return false;
     if (warmupPhase)
         return warmupIssued < scenario.warmup;
-    if (scenario.rate > 0)
+    if (sessions)
+        return nextSession < sessions->sessionCount() || sessionsHeld > 0;
+    if (openLoop())
         return nextArrival < schedule.size();
     if (scenario.requests > 0)
         return measuredIssued < scenario.requests;
     return true; // duration-bound closed loop
 }
 
-quint32 LoadEnginePrivate::newRecord(bool warmup, qint64 intendedNs)
+quint32 LoadEnginePrivate::newRecord(bool warmup, qint64 intendedNs, qint64 planIndex)
 {
     RequestRecord r;
     r.index = quint32(trace.requests.size());
     r.warmup = warmup;
     r.intendedNs = intendedNs;
-    bodies.fillPlanned(r.index, &r); // the planned lengths, before any attempt (a cut-off request keeps them)
+    // Which planned request it sends: its own index, a replayed row, a session's turn; warm-up
+    // requests of a session run are planned past every turn, so they warm no conversation.
+    if (planIndex < 0)
+        planIndex
+            = sessions && warmup ? qint64(sessions->firstUnusedPlanIndex()) + warmupIssued : qint64(r.index);
+    planIndexOf.push_back(quint32(planIndex));
+    bodies.fillPlanned(
+        quint32(planIndex), &r); // the planned lengths, before any attempt (a cut-off request keeps them)
     r.id = "bb-" + runTag + '-' + QByteArray::number(r.index).rightJustified(6, '0');
     trace.requests.push_back(std::move(r));
     if (warmup)
@@ -585,9 +663,9 @@ quint32 LoadEnginePrivate::newRecord(bool warmup, qint64 intendedNs)
     return quint32(trace.requests.size() - 1);
 }
 
-bool LoadEnginePrivate::passGates(qint64 nowNs)
+bool LoadEnginePrivate::passGates(qint64 nowNs, bool needLane)
 {
-    if (freeLanes.empty())
+    if (needLane && freeLanes.empty())
         return false;
     if (sendWindow > 0 && sendingCount >= sendWindow)
         return false; // requestSent or a finish reopens it (endSending)
@@ -628,14 +706,17 @@ void LoadEnginePrivate::pump()
     if (!running)
         return;
     const qint64 t = now();
-    if (scenario.rate > 0 && !warmupPhase) {
+    if (sessions && !warmupPhase) {
+        pumpSessions(t);
+    } else if (openLoop() && !warmupPhase) {
         // Open loop: every arrival whose time has come joins the client queue, even if no lane
         // is free; the wait until dispatch is the client queue time, recorded, never hidden.
         while (!stopping && nextArrival < schedule.size()
             && trace.measuredStartNs + schedule[nextArrival] <= t) {
             const qint64 intended = trace.measuredStartNs + schedule[nextArrival];
+            const qint64 row = replay.empty() ? -1 : qint64(replay[nextArrival].planIndex);
             ++nextArrival;
-            waiting.push_back(newRecord(false, intended));
+            waiting.push_back(newRecord(false, intended, row));
             ++progress.queued;
         }
         if (!waiting.empty() && passGates(t)) {
@@ -754,7 +835,8 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
 
     a->bytes = 0;
     a->abortReason = AbortReason::None;
-    a->classifier.setOptions({ scenario.stream, scenario.keepTextBytes });
+    a->classifier.setOptions(
+        { scenario.stream, scenario.keepTextBytes, scenario.endpoint == Endpoint::Responses });
     a->classifier.begin(r);
     r.sentNs = r.headersNs = r.firstByteNs = -1;
     r.outcome = Outcome::InFlight;
@@ -768,7 +850,7 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
         r.dispatchNs = t;
     else // a retry: the wait that ends now is the timeline's backoff phase
         r.attempts.back().waitNs = t - r.attempts.back().endNs;
-    QNetworkReply *reply = nam->post(request, bodies.body(a->index, &r));
+    QNetworkReply *reply = nam->post(request, bodyFor(a, r));
     a->reply = reply;
     a->sending = true;
     ++sendingCount;
@@ -794,10 +876,11 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
 void LoadEnginePrivate::sendSocketAttempt(ActiveRequest *a)
 {
     RequestRecord &r = trace.requests[a->index];
-    QByteArray request = SocketTransport::request(socketHead, r.id, bodies.body(a->index, &r));
+    QByteArray request = SocketTransport::request(socketHead, r.id, bodyFor(a, r));
     a->bytes = 0;
     a->abortReason = AbortReason::None;
-    a->classifier.setOptions({ scenario.stream, scenario.keepTextBytes });
+    a->classifier.setOptions(
+        { scenario.stream, scenario.keepTextBytes, scenario.endpoint == Endpoint::Responses });
     a->classifier.begin(r);
     r.sentNs = r.headersNs = r.firstByteNs = -1;
     r.outcome = Outcome::InFlight;
@@ -1061,7 +1144,8 @@ void LoadEnginePrivate::settle(
     }
     const bool failFast
         = outcome == Outcome::Failed && !r.warmup && scenario.errorPolicy == ErrorPolicy::FailFast;
-    releaseLane(a->lane);
+    const bool holdForSession = r.session >= 0 && endTurn(a->lane, r, outcome, nowNs);
+    releaseLane(a->lane, holdForSession);
     if (failFast && !stopping) {
         trace.abortReason = QStringLiteral("fail-fast: request %1 failed (%2)")
                                 .arg(QString::fromLatin1(r.id), errorKindName(kind, r.httpStatus));
@@ -1072,7 +1156,7 @@ void LoadEnginePrivate::settle(
     QTimer::singleShot(0, q, [this] { stopping ? maybeFinish() : pump(); });
 }
 
-void LoadEnginePrivate::releaseLane(int lane)
+void LoadEnginePrivate::releaseLane(int lane, bool holdForSession)
 {
     std::unique_ptr<ActiveRequest> &slot = active[size_t(lane)];
     if (!slot)
@@ -1081,8 +1165,118 @@ void LoadEnginePrivate::releaseLane(int lane)
     ActiveRequest *dead = slot.release();
     QTimer::singleShot(0, q, [dead] { delete dead; });
     --activeCount;
+    if (holdForSession)
+        return; // the user thinks, then orders again on this lane
     freeLanes.push_back(lane);
     laneFreeSinceNs[size_t(lane)] = now();
+}
+
+QByteArray LoadEnginePrivate::bodyFor(const ActiveRequest *a, RequestRecord &r)
+{
+    if (r.session >= 0) {
+        const LaneSession &ls = laneSessions[size_t(a->lane)];
+        r.promptTokens = ls.askedInputTokens;
+        return ls.body;
+    }
+    return bodies.body(planIndexOf[a->index], &r);
+}
+
+// Multi-turn sessions (workload.sessions / multi_turn). Concurrency counts users: a session
+// takes a free lane for its first turn and holds it until its last answer (or a failure). Each
+// later turn is due when the previous answer ended plus the user's think time: that is its
+// intended send time, so a think is never client queue time, and a turn held at the gates
+// (send window, rate limit) past it is.
+void LoadEnginePrivate::pumpSessions(qint64 t)
+{
+    while (!stopping && !freeLanes.empty() && nextSession < sessions->sessionCount()) {
+        const int lane = freeLanes.back();
+        freeLanes.pop_back();
+        LaneSession &ls = laneSessions[size_t(lane)];
+        ls = LaneSession();
+        ls.session = nextSession++;
+        // As the closed loop: due when its lane came free (the run's start for the first round).
+        ls.dueNs = std::max(laneFreeSinceNs[size_t(lane)], trace.measuredStartNs);
+        ++sessionsHeld;
+    }
+    if (stopping)
+        return;
+    int best = -1; // the due turn that has waited longest
+    qint64 nextDue = -1;
+    int due = 0;
+    for (size_t lane = 0; lane < laneSessions.size(); ++lane) {
+        const LaneSession &ls = laneSessions[lane];
+        if (ls.session < 0 || ls.dueNs < 0)
+            continue;
+        if (ls.dueNs <= t) {
+            ++due;
+            if (best < 0 || ls.dueNs < laneSessions[size_t(best)].dueNs)
+                best = int(lane);
+        } else if (nextDue < 0 || ls.dueNs < nextDue) {
+            nextDue = ls.dueNs;
+        }
+    }
+    if (best >= 0 && passGates(t, false)) {
+        dispatchTurn(best, t);
+        if (due > 1)
+            schedulePump();
+    }
+    if (nextDue >= 0) {
+        const qint64 waitMs = std::max<qint64>(0, (nextDue - now()) / 1'000'000);
+        if (!pumpTimer->isActive() || pumpTimer->remainingTime() > waitMs)
+            pumpTimer->start(int(std::min<qint64>(waitMs, INT_MAX)));
+    }
+}
+
+void LoadEnginePrivate::dispatchTurn(int lane, qint64 t)
+{
+    LaneSession &ls = laneSessions[size_t(lane)];
+    const SessionPlan::Turn turn = sessions->turn(*bodies.plan(), ls.session, ls.turn, ls.historyBytes);
+    for (const auto &m : turn.messages) {
+        ls.history.append(m);
+        ls.historyBytes += m.toObject().value(QLatin1String("content")).toString().size();
+    }
+    PlannedRequest p;
+    p.messages = ls.history;
+    p.outputTokens = turn.outputTokens;
+    ls.body = RequestBody::plannedJson(scenario, p);
+    ls.askedInputTokens = turn.inputTokens;
+    const quint32 index
+        = newRecord(false, std::min(ls.dueNs, t), qint64(sessions->planIndex(ls.session, ls.turn)));
+    RequestRecord &r = trace.requests[index];
+    r.session = ls.session;
+    r.turn = ls.turn;
+    r.askedInputTokens = turn.inputTokens;
+    r.askedOutputTokens = turn.outputTokens;
+    r.promptTokens = turn.inputTokens;
+    ls.dueNs = -1;
+    dispatch(index, lane);
+}
+
+// A session's turn settled: true when the session goes on (the answer joins its history and
+// the next turn is due after the think time), false when it is over: its last turn, or a turn
+// that failed or was cut off (the conversation ends there, recorded; its later turns are not
+// sent, since they would carry an answer that never came).
+bool LoadEnginePrivate::endTurn(int lane, RequestRecord &r, Outcome outcome, qint64 nowNs)
+{
+    LaneSession &ls = laneSessions[size_t(lane)];
+    const bool goesOn = outcome == Outcome::Success && !stopping && ls.session == r.session
+        && ls.turn + 1 < sessions->turnCount(ls.session);
+    if (goesOn) {
+        // The streamed content received (answer deltas; a non-streamed answer's message).
+        ls.history.append(QJsonObject {
+            { QStringLiteral("role"), QStringLiteral("assistant") }, { QStringLiteral("content"), r.text } });
+        ls.historyBytes += r.text.size();
+        ++ls.turn;
+        ls.dueNs = nowNs + sessions->thinkNs(ls.session, ls.turn);
+        ls.body.clear();
+    }
+    if (r.text.size() > keepTextBytes)
+        r.text.truncate(keepTextBytes);
+    if (!goesOn) {
+        ls = LaneSession();
+        --sessionsHeld;
+    }
+    return goesOn;
 }
 
 void LoadEnginePrivate::sweep()
@@ -1207,6 +1401,8 @@ void LoadEnginePrivate::publishLive()
         copy.cachedTokens = full.cachedTokens;
         copy.askedInputTokens = full.askedInputTokens;
         copy.askedOutputTokens = full.askedOutputTokens;
+        copy.session = full.session;
+        copy.turn = full.turn;
         copy.retries = full.retries;
         copy.attempts = full.attempts;
         int &published = tokensPublished[index];

@@ -45,6 +45,14 @@ QJsonObject bodyObject(const Scenario &s, const QString &prompt, const QJsonArra
 {
     QJsonObject o;
     o.insert(QStringLiteral("model"), s.model);
+    if (s.endpoint == Endpoint::Responses) {
+        // The Responses API: a conversation's messages are its input items as they are (role and
+        // content, an EasyInputMessage each); max_output_tokens is its only length limit, and it
+        // refuses chat's max_tokens and stream_options.
+        o.insert(QStringLiteral("input"), !messages.isEmpty() ? QJsonValue(messages) : QJsonValue(prompt));
+        o.insert(QStringLiteral("max_output_tokens"), maxTokens);
+        return o;
+    }
     if (s.endpoint == Endpoint::Chat) {
         o.insert(QStringLiteral("messages"),
             !messages.isEmpty()
@@ -73,7 +81,7 @@ QByteArray RequestBody::plannedJson(const Scenario &s, const PlannedRequest &req
 {
     QJsonObject o = bodyObject(s, request.prompt, request.messages, request.outputTokens);
     o.insert(QStringLiteral("stream"), s.stream);
-    if (s.stream)
+    if (s.stream && s.endpoint != Endpoint::Responses)
         o.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
     if (s.ignoreEos)
         o.insert(QStringLiteral("ignore_eos"), true);
@@ -84,14 +92,28 @@ std::shared_ptr<const RequestPlan> RequestBody::plan(const Scenario &s, QString 
 {
     const WorkloadSettings &w = s.workload;
     std::vector<DatasetRow> rows;
-    if (!w.dataset.isEmpty()
-        && !Dataset::load(w.dataset, w.datasetFormat, w.datasetSample, s.seed, w.tokens, &rows, error))
-        return nullptr;
+    QString note;
+    if (!w.dataset.isEmpty()) {
+        Dataset::Options options;
+        options.format = w.datasetFormat;
+        options.sample = w.datasetSample;
+        options.sampleReplace = w.datasetSampleReplace;
+        options.seed = s.seed;
+        options.minInputTokens = w.datasetMinInput;
+        options.maxInputTokens = w.datasetMaxInput;
+        options.maxOutputTokens = w.datasetMaxOutput;
+        options.multiTurn = w.multiTurn;
+        options.fields = w.datasetFields;
+        Dataset::Stats stats;
+        if (!Dataset::load(w.dataset, options, w.tokens, &rows, &stats, error))
+            return nullptr;
+        note = QStringLiteral("%1 (%2): %3").arg(w.dataset, stats.format, stats.summary(options));
+    }
     RequestPlan::Fallback fallback;
     fallback.prompt = s.prompt;
     fallback.promptTokens = s.promptTokens;
     fallback.maxTokens = s.maxTokens;
-    return RequestPlan::build(w, s.seed, fallback, error, std::move(rows));
+    return RequestPlan::build(w, s.seed, fallback, error, std::move(rows), note);
 }
 
 bool RequestBodies::init(const Scenario &scenario, QString *error, std::shared_ptr<const RequestPlan> plan)
@@ -138,7 +160,7 @@ RequestBody RequestBody::build(const Scenario &s)
     const QString prompt = s.prompt.isEmpty() ? generatePrompt(s.promptTokens) : s.prompt;
     QJsonObject o = bodyObject(s, prompt, {}, s.maxTokens);
     o.insert(QStringLiteral("stream"), s.stream);
-    if (s.stream)
+    if (s.stream && s.endpoint != Endpoint::Responses)
         o.insert(QStringLiteral("stream_options"), QJsonObject { { QStringLiteral("include_usage"), true } });
     if (s.ignoreEos)
         o.insert(QStringLiteral("ignore_eos"), true);

@@ -72,6 +72,7 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     s.sent = int(sent.size());
 
     std::vector<double> ttft, tpot, itl, e2el, queueMs, ttfb, scheduleLatency;
+    std::vector<double> firstContent;
     // Per success, for goodput: TTFT (or E2EL when there is none), TPOT (-1 = none), E2EL.
     struct Good
     {
@@ -117,6 +118,9 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
             s.outputTokensFromUsage = false;
         if (r->stoppedEarly())
             ++s.stoppedEarly;
+        s.reasoningEvents += r->reasoningEvents;
+        if (r->reasoningTokens >= 0)
+            s.reasoningTokens = std::max<qint64>(s.reasoningTokens, 0) + r->reasoningTokens;
         if (!RequestMetrics::countsInLatencies(*r))
             continue; // no start to measure from (a broken trace); counted, not timed
 
@@ -141,6 +145,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
             // reached the user with the whole body.
             g.ttftMs = g.e2elMs;
         }
+        if (const qint64 v = RequestMetrics::firstContentNs(*r, stream); v >= 0)
+            firstContent.push_back(toMs(v));
         if (stream) {
             for (qint64 gap : RequestMetrics::itlGapsNs(*r))
                 itl.push_back(toMs(gap));
@@ -204,6 +210,43 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     s.queue = Statistics::describe(std::move(queueMs), ranks);
     s.ttfb = Statistics::describe(std::move(ttfb), ranks);
     s.scheduleLatency = Statistics::describe(std::move(scheduleLatency), ranks);
+    s.firstContent = Statistics::describe(std::move(firstContent), ranks);
+
+    // Multi-turn runs: the same TTFT and E2EL, by turn index.
+    int turns = 0;
+    for (const RequestRecord *r : sent)
+        turns = std::max(turns, r->turn + 1);
+    if (turns > 0) {
+        QList<double> turnRanks = ranks;
+        for (double rank : { 50.0, 99.0 }) {
+            if (!turnRanks.contains(rank))
+                turnRanks.append(rank);
+        }
+        const size_t n = size_t(turns);
+        std::vector<std::vector<double>> ttftByTurn(n), e2elByTurn(n);
+        s.perTurn.resize(n);
+        const bool stream = trace.scenario.stream;
+        for (const RequestRecord *r : sent) {
+            if (r->turn < 0)
+                continue;
+            TurnSummary &t = s.perTurn[size_t(r->turn)];
+            ++t.sent;
+            if (r->outcome != Outcome::Success)
+                continue;
+            ++t.completed;
+            if (!RequestMetrics::countsInLatencies(*r))
+                continue;
+            if (const qint64 v = RequestMetrics::ttftNs(*r, stream); v >= 0)
+                ttftByTurn[size_t(r->turn)].push_back(toMs(v));
+            if (const qint64 v = RequestMetrics::e2elNs(*r, stream); v >= 0)
+                e2elByTurn[size_t(r->turn)].push_back(toMs(v));
+        }
+        for (size_t i = 0; i < s.perTurn.size(); ++i) {
+            s.perTurn[i].turn = int(i);
+            s.perTurn[i].ttft = Statistics::describe(std::move(ttftByTurn[i]), turnRanks);
+            s.perTurn[i].e2el = Statistics::describe(std::move(e2elByTurn[i]), turnRanks);
+        }
+    }
     return s;
 }
 

@@ -10,6 +10,16 @@ namespace BurgerBench {
 
 struct RunTrace;
 
+// One turn index of a multi-turn run (RequestRecord::turn): every session's k-th request.
+struct TurnSummary
+{
+    int turn = 0; // 0-based
+    int sent = 0; // measured requests of this turn dispatched
+    int completed = 0;
+    Distribution ttft; // ranks 50 and 99 (and the run's)
+    Distribution e2el;
+};
+
 // The run's figures, computed from the recorded trace exactly as METRICS.md defines them.
 // Warm-up requests are excluded everywhere. Latencies are in milliseconds.
 struct Summary
@@ -42,6 +52,14 @@ struct Summary
     Distribution queue; // client queue time (dispatch - intended)
     Distribution ttfb; // first byte - start
     Distribution scheduleLatency; // end - intended start
+    // Reasoning over successes (RequestRecord::reasoningEvents, reasoningTokens): the token events
+    // that carried reasoning, and the usage's reasoning_tokens summed (-1: no success sent any).
+    qint64 reasoningEvents = 0;
+    qint64 reasoningTokens = -1;
+    Distribution firstContent; // extra: time to first content (answer) token - start
+    // Multi-turn runs: TTFT and E2EL by turn index (with a prefix cache, a later turn's TTFT
+    // should not grow with its history); empty for a run without sessions.
+    std::vector<TurnSummary> perTurn;
 };
 
 Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const Slo &slo);

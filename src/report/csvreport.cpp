@@ -31,7 +31,13 @@ QStringList columns()
         QStringLiteral("output_tokens_source"), QStringLiteral("retries"), QStringLiteral("error_message"),
         // A workload's asked lengths and the server's cached prompt tokens (empty when unknown).
         QStringLiteral("asked_input_tokens"), QStringLiteral("asked_output_tokens"),
-        QStringLiteral("cached_tokens"), QStringLiteral("stopped_early") };
+        QStringLiteral("cached_tokens"), QStringLiteral("stopped_early"),
+        // A multi-turn run's 0-based conversation and turn (empty for a request of its own).
+        QStringLiteral("session"), QStringLiteral("turn"),
+        // Reasoning: its token events, the usage's reasoning_tokens, and the time to the first
+        // answer token (first content token - dispatch; streamed successes).
+        QStringLiteral("reasoning_events"), QStringLiteral("reasoning_tokens"),
+        QStringLiteral("first_content_token_ms") };
 }
 
 QString quoteField(const QString &field)
@@ -85,6 +91,11 @@ QByteArray toBytes(const RunTrace &trace)
             r.askedOutputTokens >= 0 ? QString::number(r.askedOutputTokens) : QString(),
             r.cachedTokens >= 0 ? QString::number(r.cachedTokens) : QString(),
             r.askedOutputTokens >= 0 ? QString::number(int(r.stoppedEarly())) : QString(),
+            r.session >= 0 ? QString::number(r.session) : QString(),
+            r.session >= 0 ? QString::number(r.turn) : QString(),
+            QString::number(r.reasoningEvents),
+            r.reasoningTokens >= 0 ? QString::number(r.reasoningTokens) : QString(),
+            ok ? msCell(RequestMetrics::firstContentNs(r, stream)) : QString(),
         };
         out += cells.join(QLatin1Char(',')).toUtf8() + "\r\n";
     }

@@ -226,7 +226,14 @@ struct Reader
             = o.value(QLatin1String("prompt_tokens_source")).toString() == QLatin1String("usage");
         if (!integer<qint32>(o, "asked_input_tokens", where, &r->askedInputTokens, -1)
             || !integer<qint32>(o, "asked_output_tokens", where, &r->askedOutputTokens, -1)
-            || !integer<qint32>(o, "cached_tokens", where, &r->cachedTokens, -1))
+            || !integer<qint32>(o, "cached_tokens", where, &r->cachedTokens, -1)
+            || !integer<qint32>(o, "session", where, &r->session, -1)
+            || !integer<qint32>(o, "turn", where, &r->turn, -1))
+            return false;
+        // Reasoning (absent without it, and in reports written before it was recorded).
+        if (!integer<qint32>(o, "reasoning_events", where, &r->reasoningEvents, 0)
+            || !integer<qint32>(o, "reasoning_tokens", where, &r->reasoningTokens, -1)
+            || !ns(o, "first_content_ns", where, &r->firstContentNs))
             return false;
         const QJsonArray attempts = o.value(QLatin1String("attempts")).toArray();
         r->attempts.clear();
@@ -315,6 +322,9 @@ QJsonObject summaryToJson(const Summary &s)
     o.insert(QLatin1String("output_tokens_source"),
         s.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
     o.insert(QLatin1String("stopped_early"), s.stoppedEarly);
+    o.insert(QLatin1String("reasoning_events"), s.reasoningEvents);
+    o.insert(QLatin1String("reasoning_tokens"),
+        s.reasoningTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.reasoningTokens));
     QJsonObject errors;
     for (auto it = s.errors.begin(); it != s.errors.end(); ++it)
         errors.insert(it.key(), it.value());
@@ -327,7 +337,18 @@ QJsonObject summaryToJson(const Summary &s)
     extras.insert(QLatin1String("queue_ms"), distributionToJson(s.queue));
     extras.insert(QLatin1String("ttfb_ms"), distributionToJson(s.ttfb));
     extras.insert(QLatin1String("schedule_latency_ms"), distributionToJson(s.scheduleLatency));
+    extras.insert(QLatin1String("first_content_token_ms"), distributionToJson(s.firstContent));
     o.insert(QLatin1String("extras"), extras);
+    if (!s.perTurn.empty()) { // a multi-turn run: by turn index, 0-based
+        QJsonArray turns;
+        for (const TurnSummary &t : s.perTurn) {
+            turns.append(QJsonObject { { QLatin1String("turn"), t.turn }, { QLatin1String("sent"), t.sent },
+                { QLatin1String("completed"), t.completed },
+                { QLatin1String("ttft_ms"), distributionToJson(t.ttft) },
+                { QLatin1String("e2el_ms"), distributionToJson(t.e2el) } });
+        }
+        o.insert(QLatin1String("per_turn"), turns);
+    }
     return o;
 }
 
@@ -350,6 +371,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
     meta.insert(QLatin1String("cancelled"), trace.cancelled);
     meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
+    if (trace.replayedRows > 0)
+        meta.insert(QLatin1String("replayed_rows"), trace.replayedRows);
     if (trace.scenario.workload.active()) {
         // Where the planned prompt lengths' token counts came from (engine/tokenprobe.h).
         const TokenModel &tm = trace.scenario.workload.tokens;
@@ -400,6 +423,16 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
         }
         if (r.cachedTokens >= 0)
             o.insert(QLatin1String("cached_tokens"), r.cachedTokens);
+        if (r.reasoningEvents > 0)
+            o.insert(QLatin1String("reasoning_events"), r.reasoningEvents);
+        if (r.reasoningTokens >= 0)
+            o.insert(QLatin1String("reasoning_tokens"), r.reasoningTokens);
+        if (r.firstContentNs >= 0)
+            o.insert(QLatin1String("first_content_ns"), r.firstContentNs);
+        if (r.session >= 0) { // a multi-turn run's conversation and turn (absent otherwise)
+            o.insert(QLatin1String("session"), r.session);
+            o.insert(QLatin1String("turn"), r.turn);
+        }
         o.insert(QLatin1String("retries"), r.retries);
         QJsonArray attempts;
         for (const AttemptRecord &a : r.attempts) {
@@ -538,6 +571,8 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         return finish(false);
     t.cancelled = meta.value(QLatin1String("cancelled")).toBool();
     t.abortReason = meta.value(QLatin1String("abort_reason")).toString();
+    if (!rd.integer<int>(meta, "replayed_rows", QStringLiteral("meta"), &t.replayedRows, 0))
+        return finish(false);
 
     if (!root.value(QLatin1String("scenario")).isObject())
         return finish(rd.fail(QStringLiteral("scenario"), QStringLiteral("missing or not an object")));

@@ -159,6 +159,7 @@ bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
             q.sentNs = shifted(q.sentNs, offset);
             q.headersNs = shifted(q.headersNs, offset);
             q.firstByteNs = shifted(q.firstByteNs, offset);
+            q.firstContentNs = shifted(q.firstContentNs, offset);
             q.endNs = shifted(q.endNs, offset);
             for (qint64 &tok : q.tokenNs)
                 tok = shifted(tok, offset);

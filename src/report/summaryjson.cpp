@@ -78,6 +78,20 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QList<Th
     s.insert(QStringLiteral("queue_ms"), distribution(summary.queue));
     s.insert(QStringLiteral("ttfb_ms"), distribution(summary.ttfb));
     s.insert(QStringLiteral("schedule_latency_ms"), distribution(summary.scheduleLatency));
+    s.insert(QStringLiteral("first_content_token_ms"), distribution(summary.firstContent));
+    s.insert(QStringLiteral("reasoning_events"), summary.reasoningEvents);
+    s.insert(QStringLiteral("reasoning_tokens"),
+        summary.reasoningTokens < 0 ? QJsonValue() : QJsonValue(summary.reasoningTokens));
+    if (!summary.perTurn.empty()) { // a multi-turn run: by turn index, 0-based
+        QJsonArray turns;
+        for (const TurnSummary &t : summary.perTurn) {
+            turns.append(QJsonObject { { QStringLiteral("turn"), t.turn }, { QStringLiteral("sent"), t.sent },
+                { QStringLiteral("completed"), t.completed },
+                { QStringLiteral("ttft_ms"), distribution(t.ttft) },
+                { QStringLiteral("e2el_ms"), distribution(t.e2el) } });
+        }
+        s.insert(QStringLiteral("per_turn"), turns);
+    }
 
     QJsonArray rules;
     bool allPassed = true;

@@ -3,7 +3,9 @@
 #include "scenario/jsonkeys.h"
 
 #include "protocol/httpsyntax.h"
+#include "workload/dataset.h"
 #include "workload/lengthdistribution.h"
+#include "workload/sessionplan.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -168,6 +170,7 @@ bool readSimulator(const QJsonObject &json, const QString &path, SimulatorSettin
     r.number(QStringLiteral("token_interval_ms"), &sim->tokenIntervalMs, 0, 60e3);
     r.number(QStringLiteral("jitter_ms"), &sim->jitterMs, 0, 60e3);
     r.integer(QStringLiteral("output_tokens"), &sim->outputTokens, 0, 1e6);
+    r.integer(QStringLiteral("reasoning_tokens"), &sim->reasoningTokens, 0, 1e6);
     r.number(QStringLiteral("prefill_us_per_prompt_token"), &sim->prefillUsPerPromptToken, 0, 1e6);
     r.integer(QStringLiteral("capacity"), &sim->capacity, 0, 1e6);
     r.integer(QStringLiteral("kv_cache_tokens"), &sim->kvCacheTokens, 0, 1e12);
@@ -209,6 +212,7 @@ QJsonObject simulatorToJson(const SimulatorSettings &s)
         { QStringLiteral("token_interval_ms"), s.tokenIntervalMs },
         { QStringLiteral("jitter_ms"), s.jitterMs },
         { QStringLiteral("output_tokens"), s.outputTokens },
+        { QStringLiteral("reasoning_tokens"), s.reasoningTokens },
         { QStringLiteral("prefill_us_per_prompt_token"), s.prefillUsPerPromptToken },
         { QStringLiteral("capacity"), s.capacity },
         { QStringLiteral("kv_cache_tokens"), double(s.kvCacheTokens) },
@@ -231,6 +235,14 @@ QJsonObject simulatorToJson(const SimulatorSettings &s)
     };
 }
 
+QJsonObject datasetFieldsJson(const QMap<QString, QString> &fields)
+{
+    QJsonObject o;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
 } // namespace
 
 QString executionModeName(ExecutionMode mode)
@@ -247,6 +259,30 @@ bool executionModeFromName(const QString &name, ExecutionMode *mode)
     for (const ModeName &m : modeNames) {
         if (name == QLatin1String(m.name)) {
             *mode = m.mode;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString endpointName(Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Endpoint::Completions:
+        return QStringLiteral("completions");
+    case Endpoint::Responses:
+        return QStringLiteral("responses");
+    case Endpoint::Chat:
+        break;
+    }
+    return QStringLiteral("chat");
+}
+
+bool endpointFromName(const QString &name, Endpoint *endpoint)
+{
+    for (Endpoint e : { Endpoint::Chat, Endpoint::Completions, Endpoint::Responses }) {
+        if (name == endpointName(e)) {
+            *endpoint = e;
             return true;
         }
     }
@@ -288,15 +324,10 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
             r.fail(QStringLiteral("model"), QStringLiteral("must not be empty"));
         QString endpoint = QStringLiteral("chat");
         r.string(QStringLiteral("endpoint"), &endpoint);
-        if (r.ok()) {
-            if (endpoint == QLatin1String("chat"))
-                s.endpoint = Endpoint::Chat;
-            else if (endpoint == QLatin1String("completions"))
-                s.endpoint = Endpoint::Completions;
-            else
-                r.fail(QStringLiteral("endpoint"),
-                    QStringLiteral("must be \"chat\" or \"completions\" (got \"%1\")").arg(endpoint));
-        }
+        if (r.ok() && !endpointFromName(endpoint, &s.endpoint))
+            r.fail(QStringLiteral("endpoint"),
+                QStringLiteral("must be \"chat\", \"completions\" or \"responses\" (got \"%1\")")
+                    .arg(endpoint));
         r.string(QStringLiteral("api_key_env"), &s.apiKeyEnv);
         QJsonObject headers;
         if (r.section(QStringLiteral("headers"), &headers)) {
@@ -392,6 +423,31 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.string(QStringLiteral("dataset"), &w.dataset);
         r.string(QStringLiteral("dataset_format"), &w.datasetFormat);
         r.integer(QStringLiteral("dataset_sample"), &w.datasetSample, 0, 1e8);
+        r.boolean(QStringLiteral("dataset_sample_replace"), &w.datasetSampleReplace);
+        r.integer(QStringLiteral("dataset_min_input"), &w.datasetMinInput, 0, 1e6);
+        r.integer(QStringLiteral("dataset_max_input"), &w.datasetMaxInput, 0, 1e6);
+        r.integer(QStringLiteral("dataset_max_output"), &w.datasetMaxOutput, 0, 1e6);
+        QJsonObject fields;
+        if (r.section(QStringLiteral("dataset_fields"), &fields)) {
+            for (auto it = fields.begin(); it != fields.end() && r.ok(); ++it) {
+                if (!Dataset::fieldNames().contains(it.key()))
+                    r.fail(QStringLiteral("dataset_fields"),
+                        QStringLiteral("\"%1\" is not a field; the fields are %2")
+                            .arg(it.key(), Dataset::fieldNames().join(QStringLiteral(", "))));
+                else if (!it.value().isString() || it.value().toString().isEmpty())
+                    r.fail(QStringLiteral("dataset_fields"),
+                        QStringLiteral("\"%1\" must name the file's key or column (a non-empty string)")
+                            .arg(it.key()));
+                else
+                    w.datasetFields.insert(it.key(), it.value().toString());
+            }
+        }
+        r.boolean(QStringLiteral("multi_turn"), &w.multiTurn);
+        r.integer(QStringLiteral("sessions"), &w.sessions, 0, 1e6);
+        r.integer(QStringLiteral("turns"), &w.turns, 0, 1000);
+        r.string(QStringLiteral("think_time"), &w.thinkTime);
+        r.string(QStringLiteral("replay"), &w.replay);
+        r.number(QStringLiteral("time_scale"), &w.timeScale, 1e-6, 1e6);
         r.finish();
         if (!r.ok())
             return false;
@@ -479,7 +535,11 @@ bool Scenario::validate(QString *error) const
     if (concurrency < 1 || concurrency > 1000)
         return fail(
             QStringLiteral("load.concurrency: must be an integer from 1 to 1000 (got %1)").arg(concurrency));
-    if (requests <= 0 && durationS <= 0)
+    // Sessions end when their turns do, and a timestamped replay when its rows do (a dataset
+    // without timestamps is refused at the start, when its rows are read).
+    const bool endsByItself = workload.sessionRun()
+        || (!workload.dataset.isEmpty() && workload.replay != QLatin1String("off") && rate <= 0);
+    if (requests <= 0 && durationS <= 0 && !endsByItself)
         return fail(QStringLiteral("load: set requests or duration_s (both are 0, the run would never end)"));
     if (rate < 0)
         return fail(QStringLiteral("load.rate: must not be negative"));
@@ -581,10 +641,18 @@ bool Scenario::validateWorkload(QString *error) const
     if (w.prefixGroups < 1)
         return fail(
             QStringLiteral("workload.prefix_groups: must be at least 1 (got %1)").arg(w.prefixGroups));
-    if (w.datasetFormat != QLatin1String("auto") && w.datasetFormat != QLatin1String("jsonl")
-        && w.datasetFormat != QLatin1String("sharegpt"))
-        return fail(QStringLiteral("workload.dataset_format: must be auto, jsonl or sharegpt (got \"%1\")")
+    if (!Dataset::validFormat(w.datasetFormat))
+        return fail(QStringLiteral(
+            "workload.dataset_format: must be auto, jsonl, csv, mooncake or sharegpt (got \"%1\")")
                         .arg(w.datasetFormat));
+    if (w.dataset.isEmpty()
+        && (w.datasetSampleReplace || w.datasetMinInput > 0 || w.datasetMaxInput > 0 || w.datasetMaxOutput > 0
+            || !w.datasetFields.isEmpty()))
+        return fail(QStringLiteral("workload.dataset_*: sampling, filters and fields need workload.dataset"));
+    if (w.datasetSampleReplace && w.datasetSample <= 0)
+        return fail(QStringLiteral("workload.dataset_sample_replace: needs workload.dataset_sample"));
+    if (w.datasetMaxInput > 0 && w.datasetMinInput > w.datasetMaxInput)
+        return fail(QStringLiteral("workload.dataset_min_input: must not be above dataset_max_input"));
     if (w.datasetSample < 0)
         return fail(QStringLiteral("workload.dataset_sample: must not be negative"));
     if (w.dataset.isEmpty() && w.datasetSample > 0)
@@ -597,6 +665,82 @@ bool Scenario::validateWorkload(QString *error) const
                                    "request.prompt"));
     if (w.active() && cpuTasksOnly())
         return fail(QStringLiteral("workload: a CPU-only run sends no requests"));
+    return validateSessions(error);
+}
+
+bool Scenario::validateSessions(QString *error) const
+{
+    const WorkloadSettings &w = workload;
+    auto fail = [error](const QString &message) {
+        *error = message;
+        return false;
+    };
+    if (w.sessions < 0 || w.sessions > 1'000'000)
+        return fail(QStringLiteral("workload.sessions: must be a whole number from 0 to 1000000 (got %1)")
+                        .arg(w.sessions));
+    if (w.turns < 0 || w.turns > 1000)
+        return fail(
+            QStringLiteral("workload.turns: must be a whole number from 0 to 1000 (got %1)").arg(w.turns));
+    if (w.dataset.isEmpty()) {
+        if (w.multiTurn && w.sessions == 0)
+            return fail(
+                QStringLiteral("workload.multi_turn: needs a conversation dataset (workload.dataset) or "
+                               "synthetic sessions (workload.sessions and workload.turns)"));
+        if (w.sessions > 0 && w.turns < 1)
+            return fail(
+                QStringLiteral("workload.turns: synthetic sessions need the turns of each conversation, "
+                               "from 1 to 1000 (got %1)")
+                    .arg(w.turns));
+    } else if (w.sessions > 0 && !w.multiTurn) {
+        return fail(
+            QStringLiteral("workload.sessions: with a dataset, set workload.multi_turn so its rows are "
+                           "read as conversations"));
+    }
+    if (w.turns > 0 && !w.sessionRun())
+        return fail(QStringLiteral("workload.turns: needs workload.sessions (synthetic conversations) or "
+                                   "workload.multi_turn with a conversation dataset"));
+    if (!w.thinkTime.isEmpty()) {
+        if (!w.sessionRun())
+            return fail(
+                QStringLiteral("workload.think_time: only multi-turn sessions think between turns; set "
+                               "workload.sessions or workload.multi_turn"));
+        LengthDistribution think;
+        if (!parseThinkTime(w.thinkTime, &think, error))
+            return false;
+    }
+    if (w.replay != QLatin1String("auto") && w.replay != QLatin1String("on")
+        && w.replay != QLatin1String("off"))
+        return fail(QStringLiteral("workload.replay: must be auto, on or off (got \"%1\")").arg(w.replay));
+    if (!std::isfinite(w.timeScale) || w.timeScale <= 0 || w.timeScale > 1e6)
+        return fail(
+            QStringLiteral("workload.time_scale: must be a number above 0 and at most 1000000 (got %1)")
+                .arg(w.timeScale));
+    if (w.replay == QLatin1String("on")) {
+        if (w.dataset.isEmpty())
+            return fail(
+                QStringLiteral("workload.replay: on replays a dataset's timestamps; set workload.dataset"));
+        if (rate > 0)
+            return fail(
+                QStringLiteral("workload.replay: on sends each row at its timestamp; set load.rate to 0 "
+                               "(or replay to off)"));
+        if (w.sessionRun())
+            return fail(
+                QStringLiteral("workload.replay: a session's turns follow its answers, not timestamps; "
+                               "set replay to off (or auto) with multi-turn sessions"));
+    }
+    if (w.timeScale != 1.0
+        && (w.dataset.isEmpty() || w.replay == QLatin1String("off") || w.sessionRun() || rate > 0))
+        return fail(QStringLiteral("workload.time_scale: stretches a timestamped replay (a dataset with "
+                                   "timestamps, workload.replay auto or on, load.rate 0, no sessions)"));
+    if (w.sessionRun()) {
+        if (requests > 0)
+            return fail(
+                QStringLiteral("load.requests: a multi-turn run sends every turn of its sessions; set it "
+                               "to 0 (the sessions decide how many requests)"));
+        if (rate > 0)
+            return fail(QStringLiteral("load.rate: a session's next turn follows its answer and think time "
+                                       "(closed loop); set it to 0"));
+    }
     return true;
 }
 
@@ -671,8 +815,7 @@ QJsonObject Scenario::toJson() const
             QJsonObject {
                 { QStringLiteral("url"), url.toString(QUrl::RemoveUserInfo) },
                 { QStringLiteral("model"), model },
-                { QStringLiteral("endpoint"),
-                    endpoint == Endpoint::Chat ? QStringLiteral("chat") : QStringLiteral("completions") },
+                { QStringLiteral("endpoint"), endpointName(endpoint) },
                 { QStringLiteral("api_key_env"), apiKeyEnv },
                 { QStringLiteral("headers"), headerObject },
                 { QStringLiteral("http2"), http2 },
@@ -746,6 +889,17 @@ QJsonObject Scenario::toJson() const
                 { QStringLiteral("dataset"), workload.dataset },
                 { QStringLiteral("dataset_format"), workload.datasetFormat },
                 { QStringLiteral("dataset_sample"), workload.datasetSample },
+                { QStringLiteral("dataset_sample_replace"), workload.datasetSampleReplace },
+                { QStringLiteral("dataset_min_input"), workload.datasetMinInput },
+                { QStringLiteral("dataset_max_input"), workload.datasetMaxInput },
+                { QStringLiteral("dataset_max_output"), workload.datasetMaxOutput },
+                { QStringLiteral("dataset_fields"), datasetFieldsJson(workload.datasetFields) },
+                { QStringLiteral("multi_turn"), workload.multiTurn },
+                { QStringLiteral("sessions"), workload.sessions },
+                { QStringLiteral("turns"), workload.turns },
+                { QStringLiteral("think_time"), workload.thinkTime },
+                { QStringLiteral("replay"), workload.replay },
+                { QStringLiteral("time_scale"), workload.timeScale },
             });
     }
     return out;

@@ -24,7 +24,9 @@ enum class ExecutionMode : quint8 {
     BackgroundJobs, // jobs accepted at once, run by W blocking workers, their status polled
 };
 
-enum class Endpoint : quint8 { Chat, Completions };
+// Chat = /v1/chat/completions, Completions = /v1/completions, Responses = OpenAI's Responses API
+// (/v1/responses, protocol/responsesevents.h).
+enum class Endpoint : quint8 { Chat, Completions, Responses };
 // How the load engine talks HTTP: QNetworkAccessManager (the default), or its own HTTP/1.1 on
 // QTcpSocket in the engine thread (engine/sockettransport.h).
 enum class Transport : quint8 { Qnam, Socket };
@@ -32,6 +34,9 @@ enum class ErrorPolicy : quint8 { CollectAll, FailFast };
 
 QString executionModeName(ExecutionMode mode);
 bool executionModeFromName(const QString &name, ExecutionMode *mode);
+// "chat", "completions", "responses": the scenario's target.endpoint and --endpoint.
+QString endpointName(Endpoint endpoint);
+bool endpointFromName(const QString &name, Endpoint *endpoint);
 
 struct Slo
 {
@@ -129,6 +134,8 @@ struct Scenario
     bool validate(QString *error) const;
     // The workload section's rules (part of validate()).
     bool validateWorkload(QString *error) const;
+    // Multi-turn sessions and timestamped replay (part of validateWorkload()).
+    bool validateSessions(QString *error) const;
 };
 
 } // namespace BurgerBench

@@ -5,7 +5,9 @@
 #include "parallel/cpuwork.h"
 #include "session/metricsscraper.h"
 #include "sim/simulator.h"
+#include "workload/sessionplan.h"
 
+#include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QMetaObject>
 
@@ -47,6 +49,14 @@ bool RunSession::check(const Scenario &scenario, QString *error)
     // The fields these models would silently ignore: refuse them, naming the field and why.
     const QString mode = executionModeName(scenario.mode);
     const QString what = setup.cpuOnly ? QStringLiteral("%1 with CPU tasks only").arg(mode) : mode;
+    if (scenario.workload.sessionRun())
+        return fail(QStringLiteral("workload.sessions: multi-turn sessions run on the load engine (modes "
+                                   "sequential, concurrent, mixed, anti-pattern), not %1")
+                        .arg(what));
+    if (scenario.workload.replay == QLatin1String("on"))
+        return fail(QStringLiteral("workload.replay: a timestamped replay runs on the load engine (modes "
+                                   "sequential, concurrent, mixed, anti-pattern), not %1")
+                        .arg(what));
     if (scenario.durationS > 0)
         return fail(QStringLiteral("load.duration_s: %1 runs a fixed number of orders and cannot stop on a "
                                    "duration; use load.requests (or the sequential, concurrent, mixed or "
@@ -137,6 +147,19 @@ bool RunSession::start(const RunRequest &request, QString *error)
             m_simulator.reset();
             return fail(message);
         }
+        // A dataset with timestamps replays on them (workload.replay auto): only the engine can.
+        std::vector<ReplayArrival> arrivals;
+        if (!ModelRun::runsOnEngine(setup)
+            && (!replayArrivals(setup.plan->rows(), m_scenario.workload, m_scenario.rate, &arrivals, &message)
+                || !arrivals.empty())) {
+            m_simulator.reset();
+            return fail(arrivals.empty()
+                    ? message
+                    : QStringLiteral("workload.replay: the dataset has timestamps, and a "
+                                     "replay runs on the load engine, not %1; set "
+                                     "workload.replay to off (--replay off)")
+                          .arg(executionModeName(m_scenario.mode)));
+        }
     }
     // Calibrate the CPU work now (~0.2 s once per process), before any model's clock runs.
     if (m_scenario.cpuTaskMs > 0)
@@ -148,13 +171,14 @@ bool RunSession::start(const RunRequest &request, QString *error)
         return fail(message);
     }
     connect(m_run.get(), &ModelRun::finished, this, &RunSession::onModelFinished, Qt::QueuedConnection);
-    connect(m_run.get(), &ModelRun::liveUpdate, this, &RunSession::liveUpdate);
+    connect(m_run.get(), &ModelRun::liveUpdate, this, &RunSession::publishLive);
     connect(m_run.get(), &ModelRun::jobStatusChanged, this, &RunSession::jobStatusChanged);
     m_run->setLiveInterval(m_liveIntervalMs);
     qCDebug(lcSession) << "start" << m_scenario.name << raceModelName(m_model) << m_target;
     // The server's own /metrics: the baseline scrape is taken here, before the model's clock runs.
     const QUrl metricsUrl = serverMetricsUrl(m_scenario.serverMetrics, m_target);
     m_scraper.reset();
+    m_liveOriginMonotonicNs = -1;
     if (metricsUrl.isValid()) {
         ScrapeConfig config;
         config.url = metricsUrl;
@@ -172,6 +196,26 @@ bool RunSession::start(const RunRequest &request, QString *error)
     }
     m_running = true;
     return true;
+}
+
+void RunSession::publishLive(const std::shared_ptr<const LiveDelta> &delta)
+{
+    if (!m_scraper || !delta) {
+        emit liveUpdate(delta);
+        return;
+    }
+    // The run's clock zero, read once from the first update (its nowNs was read a moment ago on
+    // this thread): the live samples' times; the final record is aligned on the trace's own origin.
+    if (m_liveOriginMonotonicNs < 0)
+        m_liveOriginMonotonicNs = QDeadlineTimer::current(Qt::PreciseTimer).deadlineNSecs() - delta->nowNs;
+    std::shared_ptr<const LiveServerMetrics> server = m_scraper->takeLive(m_liveOriginMonotonicNs);
+    if (!server) {
+        emit liveUpdate(delta);
+        return;
+    }
+    auto withServer = std::make_shared<LiveDelta>(*delta);
+    withServer->server = std::move(server);
+    emit liveUpdate(std::shared_ptr<const LiveDelta>(std::move(withServer)));
 }
 
 void RunSession::cancel()

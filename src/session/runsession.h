@@ -89,6 +89,8 @@ signals:
 
 private:
     void onModelFinished();
+    // The model's live delta, with what the scraper gathered since the last one (if it scrapes).
+    void publishLive(const std::shared_ptr<const LiveDelta> &delta);
 
     Scenario m_scenario;
     QList<double> m_ranks;
@@ -97,6 +99,7 @@ private:
     RaceModel m_model = RaceModel::Concurrent;
     std::unique_ptr<ModelRun> m_run;
     std::unique_ptr<MetricsScraper> m_scraper; // scenario.serverMetrics: the server's /metrics
+    qint64 m_liveOriginMonotonicNs = -1; // the run's zero as the live scraper samples use it
     RunResult m_result;
     int m_liveIntervalMs = 0;
     bool m_running = false;

@@ -88,10 +88,22 @@ struct RequestRecord
     bool outputTokensFromUsage = false;
     bool promptTokensFromUsage = false;
     qint32 cachedTokens = -1; // usage.prompt_tokens_details.cached_tokens, -1 when not sent
+    // Reasoning (chat's delta.reasoning_content / delta.reasoning, the Responses API's reasoning
+    // deltas): those token events are in tokenNs like any other (TTFT counts the first, as vLLM
+    // does) and counted here too; reasoningTokens is the usage's reasoning_tokens, -1 when not
+    // sent. firstContentNs: the first token event carrying answer text (not reasoning, not a
+    // role-only chunk), -1 when none did or the request was not streamed.
+    qint32 reasoningEvents = 0;
+    qint32 reasoningTokens = -1;
+    qint64 firstContentNs = -1;
     // What a workload (workload/requestplan.h) asked for: the prompt length in the target's
     // tokens and max_tokens; -1 for a run without a workload (or a prompt given as text).
     qint32 askedInputTokens = -1;
     qint32 askedOutputTokens = -1;
+    // A multi-turn run's conversation (0-based session) and the request's 0-based turn in it;
+    // -1 for a request of its own.
+    qint32 session = -1;
+    qint32 turn = -1;
     qint32 retries = 0;
     std::vector<AttemptRecord> attempts;
     QString text; // streamed text, capped (Scenario::keepTextBytes)
@@ -172,6 +184,9 @@ struct RunTrace
     qint64 endNs = -1; // the last measured request settled
     bool cancelled = false;
     QString abortReason;
+    // > 0: the measured requests were a replay, sent at this many timestamped dataset rows' times
+    // (workload.replay), not by the load mode's own arrivals.
+    int replayedRows = 0;
 
     std::vector<RequestRecord> requests;
     std::vector<Span> loopBusy; // event-loop thread busy spans (awake .. aboutToBlock)

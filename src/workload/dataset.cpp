@@ -44,7 +44,8 @@ qsizetype utf8Bytes(const QString &s)
             n += 1;
         else if (c < 0x800)
             n += 2;
-        else if (QChar::isHighSurrogate(c) && i + 1 < s.size() && QChar::isLowSurrogate(s.at(i + 1).unicode())) {
+        else if (QChar::isHighSurrogate(c) && i + 1 < s.size()
+            && QChar::isLowSurrogate(s.at(i + 1).unicode())) {
             n += 4;
             ++i;
         } else {
@@ -114,7 +115,8 @@ bool readRequestRow(const Getter &get, const Options &opt, DatasetRow *row, QStr
         row->prompt = prompt.toString();
     } else if (!messages.isUndefined()) {
         if (!messages.isArray() || messages.toArray().isEmpty()) {
-            *what = quoted(messagesKey) + QStringLiteral(" must be a non-empty list of {\"role\", \"content\"}");
+            *what = quoted(messagesKey)
+                + QStringLiteral(" must be a non-empty list of {\"role\", \"content\"}");
             return false;
         }
         const QJsonArray list = messages.toArray();
@@ -263,7 +265,8 @@ public:
         }
         m_slots.clear();
         m_sessions.clear();
-        std::stable_sort(taken.begin(), taken.end(), [](const auto &a, const auto &b) { return a->order < b->order; });
+        std::stable_sort(
+            taken.begin(), taken.end(), [](const auto &a, const auto &b) { return a->order < b->order; });
         out->clear();
         const Unit *previous = nullptr;
         int copy = 1;
@@ -355,7 +358,8 @@ bool readLine(QIODevice &file, const QString &path, qint64 line, QByteArray *byt
     return true;
 }
 
-bool loadJsonLines(QIODevice &file, const QString &path, bool trace, const Options &opt, Sink &sink, QString *error)
+bool loadJsonLines(
+    QIODevice &file, const QString &path, bool trace, const Options &opt, Sink &sink, QString *error)
 {
     qint64 line = 0;
     QByteArray bytes;
@@ -369,7 +373,9 @@ bool loadJsonLines(QIODevice &file, const QString &path, bool trace, const Optio
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             *error = at(path, line)
-                + QStringLiteral("not valid JSON at column %1: %2").arg(parseError.offset + 1).arg(parseError.errorString());
+                + QStringLiteral("not valid JSON at column %1: %2")
+                      .arg(parseError.offset + 1)
+                      .arg(parseError.errorString());
             return false;
         }
         if (!doc.isObject()) {
@@ -428,7 +434,8 @@ bool loadCsv(QIODevice &file, const QString &path, const Options &opt, Sink &sin
     QHash<QString, qsizetype> columns;
     for (qsizetype i = 0; i < header.size(); ++i) {
         if (header.indexOf(header.at(i)) != i) {
-            *error = at(path, csv.line()) + QStringLiteral("the header names column \"%1\" twice").arg(header.at(i));
+            *error = at(path, csv.line())
+                + QStringLiteral("the header names column \"%1\" twice").arg(header.at(i));
             return false;
         }
     }
@@ -440,7 +447,8 @@ bool loadCsv(QIODevice &file, const QString &path, const Options &opt, Sink &sin
     if (!columns.contains(QStringLiteral("prompt")) && !columns.contains(QStringLiteral("messages"))) {
         *error = at(path, csv.line())
             + QStringLiteral("the header has no %1 or %2 column (it has: %3)")
-                  .arg(quoted(fieldKey(opt, "prompt")), quoted(fieldKey(opt, "messages")), header.join(QStringLiteral(", ")));
+                  .arg(quoted(fieldKey(opt, "prompt")), quoted(fieldKey(opt, "messages")),
+                      header.join(QStringLiteral(", ")));
         return false;
     }
     QStringList cells;
@@ -497,7 +505,8 @@ public:
         }
         skipSpace();
         if (peek() != '[') {
-            *error = QStringLiteral("a ShareGPT file is a JSON list of {\"conversations\": [...]} (it starts with '[')");
+            *error = QStringLiteral(
+                "a ShareGPT file is a JSON list of {\"conversations\": [...]} (it starts with '[')");
             return false;
         }
         ++m_pos;
@@ -517,7 +526,8 @@ public:
                 return end(error);
             }
             if (c != ',') {
-                *error = c < 0 ? notClosed() : QStringLiteral("expected ',' or ']' after item %1").arg(m_items - 1);
+                *error = c < 0 ? notClosed()
+                               : QStringLiteral("expected ',' or ']' after item %1").arg(m_items - 1);
                 return false;
             }
             ++m_pos;
@@ -629,8 +639,8 @@ private:
     qint64 m_items = 0;
 };
 
-bool loadShareGpt(QIODevice &file, const QString &path, const Options &opt, const TokenModel &tokens, Sink &sink,
-    Stats *stats, QString *error)
+bool loadShareGpt(QIODevice &file, const QString &path, const Options &opt, const TokenModel &tokens,
+    Sink &sink, Stats *stats, QString *error)
 {
     JsonListReader list(&file);
     if (!list.begin(error)) {
@@ -674,14 +684,17 @@ bool loadShareGpt(QIODevice &file, const QString &path, const Options &opt, cons
             const QJsonValue from = turn.value(QLatin1String("from"));
             const QJsonValue value = turn.value(QLatin1String("value"));
             if (!from.isString() || !value.isString()) {
-                *error = where + QStringLiteral("conversations[%1] must be {\"from\": string, \"value\": string}").arg(t);
+                *error = where
+                    + QStringLiteral("conversations[%1] must be {\"from\": string, \"value\": string}")
+                          .arg(t);
                 return false;
             }
             const QString who = from.toString();
             if (who == QLatin1String("human") || who == QLatin1String("user")) {
                 if (prompt.isEmpty() || opt.multiTurn)
                     prompt = value.toString();
-            } else if (!prompt.isEmpty() && (who == QLatin1String("gpt") || who == QLatin1String("assistant"))) {
+            } else if (!prompt.isEmpty()
+                && (who == QLatin1String("gpt") || who == QLatin1String("assistant"))) {
                 DatasetRow row;
                 row.prompt = prompt;
                 row.outputTokens = std::max(1, bare.tokensFor(utf8Bytes(value.toString())));
@@ -728,7 +741,8 @@ bool parseField(const QString &spec, QMap<QString, QString> *fields, QString *er
     const QString name = spec.left(eq).trimmed();
     const QString column = eq < 0 ? QString() : spec.mid(eq + 1).trimmed();
     if (eq < 0 || name.isEmpty() || column.isEmpty()) {
-        *error = QStringLiteral("--dataset-field: expected NAME=COLUMN, like prompt=question (got \"%1\")").arg(spec);
+        *error = QStringLiteral("--dataset-field: expected NAME=COLUMN, like prompt=question (got \"%1\")")
+                     .arg(spec);
         return false;
     }
     if (!fieldNames().contains(name)) {
@@ -742,8 +756,8 @@ bool parseField(const QString &spec, QMap<QString, QString> *fields, QString *er
 
 bool validFormat(const QString &format)
 {
-    static const QStringList formats = { QStringLiteral("auto"), QStringLiteral("jsonl"), QStringLiteral("csv"),
-        QStringLiteral("mooncake"), QStringLiteral("sharegpt") };
+    static const QStringList formats = { QStringLiteral("auto"), QStringLiteral("jsonl"),
+        QStringLiteral("csv"), QStringLiteral("mooncake"), QStringLiteral("sharegpt") };
     return formats.contains(format);
 }
 
@@ -759,22 +773,29 @@ int inputTokens(const DatasetRow &row, const TokenModel &tokens)
 
 QString Stats::summary(const Options &options) const
 {
-    QString s = QStringLiteral("%1 of %2 %3 kept").arg(number(kept), number(rows), rows == 1 ? QLatin1String("row") : QLatin1String("rows"));
+    QString s
+        = QStringLiteral("%1 of %2 %3 kept")
+              .arg(number(kept), number(rows), rows == 1 ? QLatin1String("row") : QLatin1String("rows"));
     if (sessions > 0)
         s += QStringLiteral(" (%1 sessions)").arg(number(sessions));
     if (options.sample > 0)
-        s += QStringLiteral(", sample %1 %2 replacement").arg(number(options.sample), options.sampleReplace ? QLatin1String("with") : QLatin1String("without"));
+        s += QStringLiteral(", sample %1 %2 replacement")
+                 .arg(number(options.sample),
+                     options.sampleReplace ? QLatin1String("with") : QLatin1String("without"));
     QStringList why;
     if (tooShort > 0)
         why << QStringLiteral("%1 input below %2 tokens").arg(number(tooShort)).arg(options.minInputTokens);
     if (tooLong > 0)
         why << QStringLiteral("%1 input above %2 tokens").arg(number(tooLong)).arg(options.maxInputTokens);
     if (outputTooLong > 0)
-        why << QStringLiteral("%1 output above %2 tokens").arg(number(outputTooLong)).arg(options.maxOutputTokens);
+        why << QStringLiteral("%1 output above %2 tokens")
+                   .arg(number(outputTooLong))
+                   .arg(options.maxOutputTokens);
     if (!why.isEmpty())
         s += QStringLiteral("; filtered out ") + why.join(QStringLiteral(", "));
     if (skipped > 0)
-        s += QStringLiteral("; %1 conversations without a human turn answered by gpt skipped").arg(number(skipped));
+        s += QStringLiteral("; %1 conversations without a human turn answered by gpt skipped")
+                 .arg(number(skipped));
     return s;
 }
 
@@ -839,8 +860,8 @@ bool detectFormat(QIODevice &file, const QString &path, QString *format, QString
     return false;
 }
 
-bool load(const QString &path, const Options &options, const TokenModel &tokens, std::vector<DatasetRow> *rows,
-    Stats *stats, QString *error)
+bool load(const QString &path, const Options &options, const TokenModel &tokens,
+    std::vector<DatasetRow> *rows, Stats *stats, QString *error)
 {
     rows->clear();
     const QFileInfo info(path);
@@ -866,14 +887,16 @@ bool load(QIODevice &file, const QString &path, const Options &options, const To
     rows->clear();
     QString format = options.format.isEmpty() ? QStringLiteral("auto") : options.format;
     if (!validFormat(format)) {
-        *error = QStringLiteral("dataset format: must be auto, jsonl, csv, mooncake or sharegpt (got \"%1\")").arg(format);
+        *error = QStringLiteral("dataset format: must be auto, jsonl, csv, mooncake or sharegpt (got \"%1\")")
+                     .arg(format);
         return false;
     }
     if (format == QLatin1String("auto")) {
         if (!detectFormat(file, path, &format, error, options.fields))
             return false;
         if (!file.seek(0)) {
-            *error = QStringLiteral("%1: cannot read it again after telling its format (%2)").arg(path, file.errorString());
+            *error = QStringLiteral("%1: cannot read it again after telling its format (%2)")
+                         .arg(path, file.errorString());
             return false;
         }
     }

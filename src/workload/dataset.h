@@ -84,8 +84,8 @@ QStringList fieldNames();
 bool parseField(const QString &spec, QMap<QString, QString> *fields, QString *error);
 bool validFormat(const QString &format); // auto, jsonl, csv, mooncake or sharegpt
 
-bool load(const QString &path, const Options &options, const TokenModel &tokens, std::vector<DatasetRow> *rows,
-    Stats *stats, QString *error);
+bool load(const QString &path, const Options &options, const TokenModel &tokens,
+    std::vector<DatasetRow> *rows, Stats *stats, QString *error);
 // From a device open for reading, `path` naming it in messages; "auto" reads its start and
 // seeks back to 0 (a sequential device needs the format given).
 bool load(QIODevice &device, const QString &path, const Options &options, const TokenModel &tokens,

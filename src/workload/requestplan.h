@@ -59,7 +59,8 @@ public:
 
     // Null with a message naming the scenario field when a distribution does not parse.
     static std::shared_ptr<const RequestPlan> build(const WorkloadSettings &settings, quint64 seed,
-        const Fallback &fallback, QString *error, std::vector<DatasetRow> rows = {}, QString datasetNote = {});
+        const Fallback &fallback, QString *error, std::vector<DatasetRow> rows = {},
+        QString datasetNote = {});
 
     // Request `index`; without `withText` only its lengths and group (no prompt synthesised).
     PlannedRequest at(quint32 index, bool withText = true) const;

@@ -174,9 +174,14 @@ bool replayArrivals(const std::vector<DatasetRow> &rows, const WorkloadSettings 
                      .arg(rows.size());
         return false;
     }
+    // From the earliest row: a trace written with wall-clock (epoch) times starts at once too.
+    qint64 first = rows.front().timestampMs;
+    for (const DatasetRow &row : rows)
+        first = std::min(first, row.timestampMs);
     out->reserve(rows.size());
     for (size_t i = 0; i < rows.size(); ++i)
-        out->push_back({ qint64(std::llround(double(rows[i].timestampMs) * w.timeScale * 1e6)), quint32(i) });
+        out->push_back(
+            { qint64(std::llround(double(rows[i].timestampMs - first) * w.timeScale * 1e6)), quint32(i) });
     std::stable_sort(out->begin(), out->end(),
         [](const ReplayArrival &a, const ReplayArrival &b) { return a.offsetNs < b.offsetNs; });
     return true;

@@ -70,11 +70,10 @@ private:
 };
 
 // Timestamped replay (workload.replay): when the plan's dataset rows are sent at their
-// timestamps, each arrival's offset from the start of the measured phase (timestamp x
-// time_scale, in ns) and the row it sends, in time order (ties in the order read). Empty when
-// the run does not replay: replay "off", "auto" with a row lacking a timestamp or with
-// load.rate set, or sessions. False with a message when replay is "on" and a row has no
-// timestamp.
+// timestamps, each arrival's offset from the start of the measured phase ((timestamp - the
+// earliest row's) x time_scale, in ns) and the row it sends, in time order (ties in the order read). Empty
+// when the run does not replay: replay "off", "auto" with a row lacking a timestamp or with load.rate set, or
+// sessions. False with a message when replay is "on" and a row has no timestamp.
 struct ReplayArrival
 {
     qint64 offsetNs = 0;

@@ -144,9 +144,9 @@ void tst_Scenario::badField_data()
         << QStringLiteral("target.server_metric_names: \"9lives\" is not a Prometheus metric name");
     QTest::newRow("empty model") << QByteArray(R"({"target": {"model": ""}, "load": {"requests": 1}})")
                                  << QStringLiteral("target.model: must not be empty");
-    QTest::newRow("bad endpoint") << QByteArray(
-        R"({"target": {"endpoint": "embeddings"}, "load": {"requests": 1}})")
-                                  << QStringLiteral("target.endpoint: must be \"chat\" or \"completions\"");
+    QTest::newRow("bad endpoint")
+        << QByteArray(R"({"target": {"endpoint": "embeddings"}, "load": {"requests": 1}})")
+        << QStringLiteral("target.endpoint: must be \"chat\", \"completions\" or \"responses\"");
     QTest::newRow("authorization header")
         << QByteArray(R"({"target": {"headers": {"Authorization": "Bearer sk-x"}}, "load": {"requests": 1}})")
         << QStringLiteral("target.headers.Authorization: the API key comes from the environment");
@@ -311,10 +311,10 @@ void tst_Scenario::workloadBadField_data()
         R"({"load": {"requests": 1}, "workload": {"prefix_tokens": -1}})")
                                      << QStringLiteral(
                                             "workload.prefix_tokens: must be an integer from 0 to");
-    QTest::newRow("unknown format")
-        << QByteArray(
-               R"({"load": {"requests": 1}, "workload": {"dataset": "a.csv", "dataset_format": "csv"}})")
-        << QStringLiteral("workload.dataset_format: must be auto, jsonl or sharegpt (got \"csv\")");
+    QTest::newRow("unknown format") << QByteArray(
+        R"({"load": {"requests": 1}, "workload": {"dataset": "a.parquet", "dataset_format": "parquet"}})")
+                                    << QStringLiteral("workload.dataset_format: must be auto, jsonl, csv, "
+                                                      "mooncake or sharegpt (got \"parquet\")");
     QTest::newRow("sample without dataset")
         << QByteArray(R"({"load": {"requests": 1}, "workload": {"dataset_sample": 10}})")
         << QStringLiteral("workload.dataset_sample: needs workload.dataset");

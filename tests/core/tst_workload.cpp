@@ -319,7 +319,8 @@ void tst_Workload::dataset_data()
     QTest::newRow("unknown content") << QByteArray("question,answer\n") << "auto" << -1
                                      << "cannot tell the format" << 0;
     QTest::newRow("unknown format") << QByteArray("{}") << "parquet" << -1
-                                    << "must be auto, jsonl, csv, mooncake or sharegpt (got \"parquet\")" << 0;
+                                    << "must be auto, jsonl, csv, mooncake or sharegpt (got \"parquet\")"
+                                    << 0;
     // ShareGPT: the first human turn, the gpt turn after it gives the output (4 bytes a token).
     QTest::newRow("sharegpt") << QByteArray(
         "[{\"conversations\": [{\"from\": \"system\", \"value\": \"be nice\"},"

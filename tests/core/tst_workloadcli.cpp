@@ -159,9 +159,10 @@ void tst_WorkloadCli::badInput_data()
     } << "--input-tokens: normal takes MEAN,STD or MEAN,STD,MIN,MAX (got \"normal:512\")";
     QTest::newRow("output zero") << QStringList { QStringLiteral("--output-tokens"),
         QStringLiteral("0") } << "--output-tokens: a fixed length must be a whole number from 1 to 1000000";
-    QTest::newRow("format") << QStringList { QStringLiteral("--dataset"), QStringLiteral("x"),
-        QStringLiteral("--dataset-format"), QStringLiteral("parquet") }
-                            << "--dataset-format: expected auto, jsonl or sharegpt (got \"parquet\")";
+    QTest::newRow("format") << QStringList {
+        QStringLiteral("--dataset"), QStringLiteral("x"), QStringLiteral("--dataset-format"),
+        QStringLiteral("parquet")
+    } << "--dataset-format: expected auto, jsonl, csv, mooncake or sharegpt (got \"parquet\")";
     QTest::newRow("missing file") << QStringList { QStringLiteral("--dataset"),
         QStringLiteral("/nonexistent/d.jsonl") }
                                   << "/nonexistent/d.jsonl: cannot open";
