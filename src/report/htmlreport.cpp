@@ -6,6 +6,7 @@
 #include "report/jsonreport.h"
 #include "report/secretscrub.h"
 #include "report/timelineimage.h"
+#include "report/workloadhtml.h"
 
 #include "metrics/serverhistogram.h"
 
@@ -597,20 +598,26 @@ QString serverMetricsSection(const RunTrace &trace, const Summary &summary, qint
                           .arg(m.scrapes)
                           .arg(m.failedScrapes)
                           .arg(m.server.isEmpty() ? tr("server not recognised") : m.server)));
-    auto samples = [&](const QString &metric, double scale) {
-        std::vector<std::pair<qint64, double>> out;
-        if (const ServerSeries *s = m.find(metric))
-            for (const auto &p : s->samples)
-                out.emplace_back(p.first, p.second * scale);
-        return out;
+    // One line per label set (a server with two models reports each one's queue): the first keeps
+    // the metric's key, the others get "-2", "-3" ... and their distinguishing labels, dashed.
+    auto lines = [&](std::vector<TimeLine> *out, const QString &metric, const QString &label,
+                     const QString &colour, double scale) {
+        const std::vector<const ServerSeries *> all = m.findAll(metric);
+        const QStringList names = distinguishingLabels(all);
+        for (size_t i = 0; i < all.size(); ++i) {
+            TimeLine line { i == 0 ? metric : QStringLiteral("%1-%2").arg(metric).arg(i + 1),
+                names.at(qsizetype(i)).isEmpty() ? label
+                                                 : QStringLiteral("%1 %2").arg(label, names.at(qsizetype(i))),
+                colour, i % 2 == 1, {} };
+            for (const auto &p : all[i]->samples)
+                line.points.emplace_back(p.first, p.second * scale);
+            out->push_back(std::move(line));
+        }
     };
     std::vector<TimeLine> queue;
-    if (m.find(QStringLiteral("running")))
-        queue.push_back(TimeLine { QStringLiteral("running"), tr("running (cooking)"),
-            QStringLiteral("#2e7d32"), false, samples(QStringLiteral("running"), 1) });
-    if (m.find(QStringLiteral("waiting")))
-        queue.push_back(TimeLine { QStringLiteral("waiting"), tr("waiting (in the kitchen's line)"),
-            QStringLiteral("#e67e22"), false, samples(QStringLiteral("waiting"), 1) });
+    lines(&queue, QStringLiteral("running"), tr("running (cooking)"), QStringLiteral("#2e7d32"), 1);
+    lines(&queue, QStringLiteral("waiting"), tr("waiting (in the kitchen's line)"), QStringLiteral("#e67e22"),
+        1);
     int charts = 0;
     if (!queue.empty()) {
         ++charts;
@@ -621,15 +628,16 @@ QString serverMetricsSection(const RunTrace &trace, const Summary &summary, qint
                      timeLinesKeys(queue));
     }
     if (m.find(QStringLiteral("kv_cache_usage"))) {
-        const std::vector<TimeLine> kv { TimeLine { QStringLiteral("kv_cache_usage"), tr("KV cache in use"),
-            QStringLiteral("#4e5993"), false, samples(QStringLiteral("kv_cache_usage"), 100) } };
+        std::vector<TimeLine> kv;
+        lines(&kv, QStringLiteral("kv_cache_usage"), tr("KV cache in use"), QStringLiteral("#4e5993"), 100);
         ++charts;
         h += QStringLiteral(
             "<figure id=\"server-kv\"><h3>%1</h3>\n%2\n<figcaption>%3</figcaption></figure>\n")
                  .arg(esc(tr("KV-cache usage")),
                      timeLinesSvg(
                          QStringLiteral("server-kv"), kv, fromNs, toNs, QStringLiteral("%"), 100, tr),
-                     esc(tr("The share of the server's KV-cache (token pool) in use, in %.")));
+                     esc(tr("The share of the server's KV-cache (token pool) in use, in %."))
+                         + (kv.size() > 1 ? QStringLiteral("<br>") + timeLinesKeys(kv) : QString()));
     }
     std::vector<TimeLine> ttft;
     for (const auto &[q, key, colour, dashed] :
@@ -687,6 +695,35 @@ QString serverMetricsSection(const RunTrace &trace, const Summary &summary, qint
         h += QStringLiteral("<p>%1</p>\n")
                  .arg(esc(tr("No running, waiting, KV-cache or TTFT series were scraped.")));
     return h + QStringLiteral("</section>\n");
+}
+
+// A multi-turn run's latencies by turn index (Summary::perTurn): the customers who order again
+// after eating. Empty for a run without sessions.
+QString perTurnSection(const Summary &summary, const Tr &tr)
+{
+    if (summary.perTurn.empty())
+        return {};
+    QString rows;
+    for (const TurnSummary &t : summary.perTurn) {
+        auto cell = [](const Distribution &d, double rank) {
+            return d.count ? ms(d.percentile(rank)) : QStringLiteral("–");
+        };
+        rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td>"
+                               "<td>%7</td></tr>\n")
+                    .arg(t.turn + 1)
+                    .arg(t.sent)
+                    .arg(t.completed)
+                    .arg(cell(t.ttft, 50), cell(t.ttft, 99), cell(t.e2el, 50), cell(t.e2el, 99));
+    }
+    return QStringLiteral(
+        "<section id=\"per-turn\">\n<h2>%1</h2>\n<table id=\"per-turn-table\">\n<tr><th>%2</th>"
+        "<th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th><th>%8</th></tr>\n%9</table>\n"
+        "<p class=\"note\">%10</p>\n</section>\n")
+        .arg(esc(tr("Per turn: the regulars' second orders")), esc(tr("Turn")), esc(tr("sent")),
+            esc(tr("completed")), esc(tr("TTFT p50 (ms)")), esc(tr("TTFT p99 (ms)")),
+            esc(tr("E2EL p50 (ms)")), esc(tr("E2EL p99 (ms)")), rows,
+            esc(tr("Each session's k-th request. A later turn carries the whole conversation so far; with a "
+                   "prefix cache its TTFT should not grow with that history.")));
 }
 
 // ---- built-in timeline (used when the render library is not available) -------------------------
@@ -1177,6 +1214,8 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                      esc(tr(m.formula)), esc(tr("Dashed lines: p50 (black) and p99 (red).")));
     }
     h += QStringLiteral("</div>\n</section>\n");
+    h += workloadSection(trace, summary, options.language); // empty without a workload
+    h += perTurnSection(summary, tr); // empty without sessions
 
     // Time series.
     // Columns of at least 100 ms: narrower ones turn tokens/s into noise.

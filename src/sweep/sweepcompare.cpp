@@ -62,7 +62,7 @@ QString change(double a, double b, int decimals)
 {
     if (!std::isfinite(a) || !std::isfinite(b))
         return QStringLiteral("-");
-    const QString d
+    QString d
         = QStringLiteral("%1%2").arg(b - a >= 0 ? QStringLiteral("+") : QString(), figure(b - a, decimals));
     if (a == 0)
         return d;
