@@ -8,6 +8,8 @@
 #include "gui/settings.h"
 #include "gui/statspanel.h"
 #include "gui/storypanel.h"
+#include "gui/sweepdialog.h"
+#include "gui/sweepwindow.h"
 #include "gui/targetbanner.h"
 #include "gui/timelineview.h"
 #include "gui/timelineviewstate.h"
@@ -188,6 +190,7 @@ void MainWindow::setupActions()
         race->raise();
         race->activateWindow();
     });
+    connect(ui->actionSweep, &QAction::triggered, this, &MainWindow::openSweepDialog);
     connect(ui->actionZoomIn, &QAction::triggered, ui->timeline, &TimelineView::zoomIn);
     connect(ui->actionZoomOut, &QAction::triggered, ui->timeline, &TimelineView::zoomOut);
     connect(ui->actionFitAll, &QAction::triggered, ui->timeline, &TimelineView::fitAll);
@@ -916,10 +919,16 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
             *error = tr("Cannot open the run %1.").arg(QFileInfo(path).fileName()) + QLatin1Char('\n') + why;
         return false;
     }
-    m_banner->dismiss();
-    m_openedRunName = QFileInfo(path).fileName();
-    m_openedMeta = meta;
     ui->scenarioEditor->setScenario(trace.scenario); // what was run, ready to run again
+    showFinishedTrace(std::move(trace), QFileInfo(path).fileName(), meta);
+    return true;
+}
+
+void MainWindow::showFinishedTrace(RunTrace trace, const QString &name, const QJsonObject &meta)
+{
+    m_banner->dismiss();
+    m_openedRunName = name;
+    m_openedMeta = meta;
     ui->timeline->state()->reset();
     ui->timeline->setHighlighted({});
     ui->timeline->setLaneHeight(0);
@@ -932,7 +941,69 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
     ++m_latencyJob;
     // traceUpdated and finished follow at once: the views show it as a finished run.
     m_run->setTrace(std::move(trace));
+}
+
+SweepWindow *MainWindow::sweepWindow()
+{
+    if (!m_sweepWindow) {
+        m_sweepWindow = new SweepWindow(this);
+        connect(m_sweepWindow, &SweepWindow::stepActivated, this, [this](int step) {
+            QString error;
+            if (!showSweepStep(step, &error))
+                statusBar()->showMessage(error, 8000);
+        });
+    }
+    return m_sweepWindow;
+}
+
+bool MainWindow::showSweepStep(int step, QString *error)
+{
+    if (m_run->isRunning()) {
+        if (error)
+            *error = tr("Stop the run first: the main window shows one run at a time.");
+        return false;
+    }
+    const SweepResult *result = m_sweepWindow ? &m_sweepWindow->result() : nullptr;
+    if (!result || step < 0 || size_t(step) >= result->steps.size()
+        || !result->steps[size_t(step)].error.isEmpty()) {
+        if (error)
+            *error = tr("The sweep has no step %1 to show.").arg(step + 1);
+        return false;
+    }
+    const SweepStep &s = result->steps[size_t(step)];
+    const QString level = s.over == SweepOver::Rate
+        ? tr("rate %1/s").arg(QLocale().toString(s.value, 'g', 4))
+        : tr("concurrency %1").arg(QLocale().toString(s.value, 'f', 0));
+    showFinishedTrace(s.trace, tr("sweep step %1 (%2)").arg(step + 1).arg(level), {});
+    statusBar()->showMessage(tr("Showing sweep step %1 (%2).").arg(step + 1).arg(level), 8000);
     return true;
+}
+
+void MainWindow::openSweepDialog()
+{
+    if (!ui->scenarioEditor->isValid()) {
+        QMessageBox::warning(this, tr("Cannot sweep"), ui->scenarioEditor->validationMessage());
+        return;
+    }
+    SweepWindow *window = sweepWindow();
+    if (window->isRunning()) {
+        window->show();
+        window->raise();
+        window->activateWindow();
+        return;
+    }
+    SweepDialog dialog(ui->scenarioEditor->scenario(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    SweepSpec spec;
+    QString error;
+    if (!dialog.spec(&spec, &error) || !window->startSweep(spec, &error)) {
+        QMessageBox::warning(this, tr("Cannot sweep"), error);
+        return;
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
 }
 
 void MainWindow::openSavedRun()

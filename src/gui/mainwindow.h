@@ -27,6 +27,7 @@ class RunController;
 class ScenarioEditor;
 class StatsPanel;
 class StoryPanel;
+class SweepWindow;
 class TargetBanner;
 class TimelineView;
 class Translations;
@@ -96,6 +97,12 @@ public:
     void setSaveDialog(SaveDialog dialog) { m_saveDialog = std::move(dialog); }
     // The race window (Run → Race…), created on first use; a window of its own.
     RaceWindow *raceWindow();
+    // The sweep window (Run → Sweep…), created on first use; a window of its own.
+    SweepWindow *sweepWindow();
+    // Shows step `step` of the sweep window's sweep as the current run, the way Open saved run
+    // shows a saved one (the scenario editor keeps the sweep's scenario). False with *error
+    // while a run is under way or when there is no such step.
+    bool showSweepStep(int step, QString *error = nullptr);
 
 signals:
     // The run is over and its final statistics are shown (screenshots wait for this).
@@ -132,6 +139,10 @@ private:
     void refreshComparison();
     void compareWithSavedRun();
     void openSavedRun();
+    // What Open saved run and a sweep's step share: `trace` becomes the current run (A), shown
+    // as a finished one; `name` labels it.
+    void showFinishedTrace(RunTrace trace, const QString &name, const QJsonObject &meta);
+    void openSweepDialog();
     QString runLabelA() const;
 
     std::unique_ptr<Ui::MainWindow> ui;
@@ -148,6 +159,7 @@ private:
     quint64 m_latencyJob = 0;
     bool m_latencyJobRunning = false;
     RaceWindow *m_raceWindow = nullptr; // owned (child window), created on first use
+    SweepWindow *m_sweepWindow = nullptr; // owned (child window), created on first use
 
     // Compare (B): the loaded run, shared read-only with the comparison worker.
     std::shared_ptr<const RunTrace> m_compare;

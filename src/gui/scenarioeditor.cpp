@@ -2,12 +2,20 @@
 
 #include "ui_scenarioeditor.h"
 
+#include "workload/dataset.h"
+#include "workload/lengthdistribution.h"
+
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QtConcurrent>
 
 #include <algorithm>
 #include <iterator>
@@ -19,7 +27,57 @@ namespace {
 const QColor errorBase(0xfd, 0xe2, 0xe0);
 const QColor errorText(0xa8, 0x14, 0x0c);
 
+// The dataset formats of the combo, in the form's order.
+const char *const datasetFormats[] = { "auto", "jsonl", "csv", "mooncake", "sharegpt" };
+// The preview reads at most this many rows (a seeded sample of a bigger file): memory and time
+// stay small whatever the file, and the histogram still shows the shape of the lengths.
+constexpr int PreviewSample = 2000;
+constexpr int PreviewTableRows = 5;
+
+QString rowText(const DatasetRow &row)
+{
+    if (!row.prompt.isEmpty() || row.messages.isEmpty())
+        return row.prompt;
+    QStringList parts;
+    for (const auto &m : row.messages)
+        parts << m.toObject().value(QLatin1String("content")).toString();
+    return parts.join(QStringLiteral(" / "));
+}
+
 } // namespace
+
+// What the dataset picker shows, read off the GUI thread.
+struct DatasetPreview
+{
+    QString error;
+    std::vector<std::pair<QString, int>> first; // prompt (elided) and output tokens (-1: not given)
+    std::vector<int> inputTokens; // per sampled row, estimated
+    bool sampled = false; // the file had more rows than the preview read
+
+    static DatasetPreview read(const QString &path, const QString &format, int sample, quint64 seed)
+    {
+        DatasetPreview p;
+        const int keep = sample > 0 ? std::min(sample, PreviewSample) : PreviewSample;
+        std::vector<DatasetRow> rows;
+        // The editor has no target to count with: the local estimate (about 4 bytes a token).
+        const TokenModel tokens;
+        if (!Dataset::load(path, format, keep, seed, tokens, &rows, &p.error))
+            return p;
+        p.sampled = int(rows.size()) == keep && (sample == 0 || sample > keep);
+        for (const DatasetRow &row : rows) {
+            const QString text = rowText(row);
+            p.inputTokens.push_back(
+                row.inputTokens >= 0 ? row.inputTokens : tokens.tokensFor(text.toUtf8().size()));
+            if (p.first.size() < size_t(PreviewTableRows)) {
+                QString shown = text.simplified();
+                if (shown.size() > 90)
+                    shown = shown.left(89) + QStringLiteral("…");
+                p.first.emplace_back(shown, row.outputTokens);
+            }
+        }
+        return p;
+    }
+};
 
 const QList<ScenarioPreset> &ScenarioEditor::presets()
 {
@@ -29,6 +87,8 @@ const QList<ScenarioPreset> &ScenarioEditor::presets()
         { QStringLiteral(":/scenarios/flaky-server.json"), QT_TR_NOOP("Flaky server") },
         { QStringLiteral(":/scenarios/your-endpoint.json"), QT_TR_NOOP("Your endpoint") },
         { QStringLiteral(":/scenarios/lunch-rush.json"), QT_TR_NOOP("Lunch rush: 16 orders, 4 at a time") },
+        { QStringLiteral(":/scenarios/set-menu.json"), QT_TR_NOOP("Set menu: the kitchen keeps it ready") },
+        { QStringLiteral(":/scenarios/regulars.json"), QT_TR_NOOP("Regulars: back for a second order") },
     };
     return list;
 }
@@ -47,6 +107,16 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     Q_ASSERT(ui->modeCombo->count() == int(std::size(modeOrder)));
     for (int i = 0; i < ui->modeCombo->count() && i < int(std::size(modeOrder)); ++i)
         ui->modeCombo->setItemData(i, executionModeName(modeOrder[i]));
+    for (int i = 0; i < ui->datasetFormatCombo->count() && i < int(std::size(datasetFormats)); ++i)
+        ui->datasetFormatCombo->setItemData(i, QLatin1String(datasetFormats[i]));
+    ui->datasetPreviewTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    ui->datasetPreviewTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    ui->datasetPreviewTable->verticalHeader()->setVisible(false);
+    ui->datasetPreviewTable->setWordWrap(false);
+    ui->datasetPreviewTable->setMaximumHeight(150);
+    ui->datasetPreviewTable->setVisible(false);
+    ui->datasetHistogram->setVisible(false);
+    ui->datasetStatusLabel->setVisible(false);
     ui->validationLabel->setVisible(false);
     ui->validationLabel->setAccessibleName(tr("Scenario problems"));
     fillPresetCombo();
@@ -58,7 +128,8 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
 
     // One hidden error line under each field a rule can reject.
     const QList<QWidget *> checked { ui->urlEdit, ui->modelEdit, ui->apiKeyEnvEdit, ui->requestsSpin,
-        ui->retryMaxSpin, ui->faultMissingDoneSpin, ui->cpuTaskSpin };
+        ui->retryMaxSpin, ui->faultMissingDoneSpin, ui->cpuTaskSpin, ui->inputTokensEdit,
+        ui->outputTokensEdit };
     for (QWidget *field : checked) {
         auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout());
         int row = -1;
@@ -92,6 +163,20 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     setScenario(initial);
     connectFields();
     connect(ui->presetCombo, qOverload<int>(&QComboBox::activated), this, &ScenarioEditor::onPresetActivated);
+    // The dataset is read when its path is settled (not on every key), or its format or sample changes.
+    connect(ui->datasetEdit, &QLineEdit::editingFinished, this, [this] {
+        if (ui->datasetEdit->text().trimmed() != m_previewPath)
+            refreshDatasetPreview();
+    });
+    connect(ui->datasetFormatCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        if (!m_filling)
+            refreshDatasetPreview();
+    });
+    connect(ui->datasetSampleSpin, qOverload<int>(&QSpinBox::valueChanged), this, [this] {
+        if (!m_filling)
+            refreshDatasetPreview();
+    });
+    connect(ui->datasetBrowseButton, &QPushButton::clicked, this, &ScenarioEditor::browseDataset);
 }
 
 ScenarioEditor::~ScenarioEditor() = default;
@@ -176,12 +261,14 @@ void ScenarioEditor::setScenario(const Scenario &s)
 {
     m_filling = true;
     m_base = s;
+    // 0 requests: the run ends with its duration, or, for sessions, with their last turns.
+    ui->requestsSpin->setSpecialValueText(s.workload.sessionRun() ? tr("by sessions") : tr("by duration"));
     ui->nameEdit->setText(s.name);
     ui->simulatorRadio->setChecked(s.usesSimulator());
     ui->endpointRadio->setChecked(!s.usesSimulator());
     ui->urlEdit->setText(s.url.toString(QUrl::RemoveUserInfo));
     ui->modelEdit->setText(s.model);
-    ui->endpointCombo->setCurrentIndex(s.endpoint == Endpoint::Chat ? 0 : 1);
+    ui->endpointCombo->setCurrentIndex(int(s.endpoint)); // items in Endpoint's order
     ui->apiKeyEnvEdit->setText(s.apiKeyEnv);
     ui->http2Check->setChecked(s.http2);
 
@@ -201,6 +288,15 @@ void ScenarioEditor::setScenario(const Scenario &s)
     ui->promptTokensSpin->setValue(s.promptTokens);
     ui->promptEdit->setText(s.prompt);
     ui->ignoreEosCheck->setChecked(s.ignoreEos);
+
+    const WorkloadSettings &w = s.workload;
+    ui->inputTokensEdit->setText(w.inputTokens);
+    ui->outputTokensEdit->setText(w.outputTokens);
+    ui->prefixTokensSpin->setValue(w.prefixTokens);
+    ui->prefixGroupsSpin->setValue(w.prefixGroups);
+    ui->datasetEdit->setText(w.dataset);
+    ui->datasetFormatCombo->setCurrentIndex(std::max(0, ui->datasetFormatCombo->findData(w.datasetFormat)));
+    ui->datasetSampleSpin->setValue(w.datasetSample);
 
     ui->timeoutSpin->setValue(s.timeoutS);
     ui->idleTimeoutSpin->setValue(s.idleTimeoutS);
@@ -228,6 +324,7 @@ void ScenarioEditor::setScenario(const Scenario &s)
     ui->faultMissingDoneSpin->setValue(sim.faults.missingDone * 100);
     m_filling = false;
     ui->presetCombo->setCurrentIndex(ui->presetCombo->count() - 1);
+    refreshDatasetPreview();
     updateEnabled();
     revalidate();
     emit scenarioChanged();
@@ -242,7 +339,7 @@ Scenario ScenarioEditor::scenario() const
     else
         s.url = QUrl();
     s.model = ui->modelEdit->text().trimmed();
-    s.endpoint = ui->endpointCombo->currentIndex() == 0 ? Endpoint::Chat : Endpoint::Completions;
+    s.endpoint = Endpoint(std::clamp(ui->endpointCombo->currentIndex(), 0, int(Endpoint::Responses)));
     s.apiKeyEnv = ui->apiKeyEnvEdit->text().trimmed();
     s.http2 = ui->http2Check->isChecked();
 
@@ -262,6 +359,15 @@ Scenario ScenarioEditor::scenario() const
     s.promptTokens = ui->promptTokensSpin->value();
     s.prompt = ui->promptEdit->text();
     s.ignoreEos = ui->ignoreEosCheck->isChecked();
+
+    WorkloadSettings &w = s.workload;
+    w.inputTokens = ui->inputTokensEdit->text().trimmed();
+    w.outputTokens = ui->outputTokensEdit->text().trimmed();
+    w.prefixTokens = ui->prefixTokensSpin->value();
+    w.prefixGroups = ui->prefixGroupsSpin->value();
+    w.dataset = ui->datasetEdit->text().trimmed();
+    w.datasetFormat = ui->datasetFormatCombo->currentData().toString();
+    w.datasetSample = ui->datasetSampleSpin->value();
 
     s.timeoutS = ui->timeoutSpin->value();
     s.idleTimeoutS = ui->idleTimeoutSpin->value();
@@ -309,6 +415,10 @@ void ScenarioEditor::updateEnabled()
     ui->rateLimitBurstSpin->setEnabled(ui->rateLimitSpin->value() > 0);
     ui->retryBaseSpin->setEnabled(ui->retriesSpin->value() > 0);
     ui->retryMaxSpin->setEnabled(ui->retriesSpin->value() > 0);
+    ui->prefixGroupsSpin->setEnabled(ui->prefixTokensSpin->value() > 0);
+    const bool dataset = !ui->datasetEdit->text().trimmed().isEmpty();
+    ui->datasetFormatCombo->setEnabled(dataset);
+    ui->datasetSampleSpin->setEnabled(dataset);
 }
 
 void ScenarioEditor::setFieldError(QWidget *field, const QString &message)
@@ -353,7 +463,11 @@ void ScenarioEditor::revalidate()
     const QString env = ui->apiKeyEnvEdit->text().trimmed();
     check(ui->apiKeyEnvEdit, !endpoint || env.isEmpty() || envName.match(env).hasMatch(),
         tr("API key variable: a name like OPENAI_API_KEY (letters, digits, _), not the key itself"));
-    check(ui->requestsSpin, ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0,
+    // Sessions end when their last turn is answered, a dataset's replay at its last row: they need
+    // neither (the scenario file's workload.sessions, or the form's dataset).
+    check(ui->requestsSpin,
+        ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0 || m_base.workload.sessionRun()
+            || !ui->datasetEdit->text().trimmed().isEmpty(),
         tr("Requests: set a number of requests or a duration, or the run would never end"));
     const ExecutionMode mode = currentMode();
     const bool needsCpu = mode == ExecutionMode::ParallelCpu || mode == ExecutionMode::Mixed
@@ -368,6 +482,17 @@ void ScenarioEditor::revalidate()
         + ui->faultStreamErrorSpin->value() + ui->faultMissingDoneSpin->value();
     check(ui->faultMissingDoneSpin, endpoint || faults <= 100.0 + 1e-9,
         tr("Faults: the probabilities add up to %1 %; at most 100 %").arg(faults, 0, 'f', 1));
+    // The distributions in the parser's own words (workload/lengthdistribution.h).
+    for (const auto &[edit, what] : { std::pair { ui->inputTokensEdit, tr("Input lengths") },
+             std::pair { ui->outputTokensEdit, tr("Output lengths") } }) {
+        const QString text = edit->text().trimmed();
+        LengthDistribution distribution;
+        QString message;
+        const bool ok = text.isEmpty() || LengthDistribution::parse(text, what, &distribution, &message);
+        check(edit, ok, message);
+    }
+    if (!m_datasetError.isEmpty())
+        problems << m_datasetError;
 
     if (problems.isEmpty()) {
         // Whatever else the core's rules say (the same check the CLI makes).
@@ -383,6 +508,93 @@ void ScenarioEditor::revalidate()
         m_valid = valid;
         emit validityChanged(valid);
     }
+}
+
+void ScenarioEditor::browseDataset()
+{
+    const QString current = ui->datasetEdit->text().trimmed();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a dataset"),
+        current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
+        tr("Datasets (*.jsonl *.json *.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    setDatasetPath(path);
+}
+
+void ScenarioEditor::setDatasetPath(const QString &path)
+{
+    ui->datasetEdit->setText(path);
+    // As if typed: a custom scenario now, checked again, and the file read.
+    ui->presetCombo->setCurrentIndex(ui->presetCombo->count() - 1);
+    refreshDatasetPreview();
+    updateEnabled();
+    revalidate();
+    emit scenarioChanged();
+}
+
+void ScenarioEditor::refreshDatasetPreview()
+{
+    const QString path = ui->datasetEdit->text().trimmed();
+    m_previewPath = path;
+    const quint64 job = ++m_previewJob; // a result for an older path or format is dropped
+    m_datasetError.clear();
+    ui->datasetPreviewTable->setRowCount(0);
+    ui->datasetHistogram->setValues({});
+    ui->datasetPreviewTable->setVisible(false);
+    ui->datasetHistogram->setVisible(false);
+    ui->datasetStatusLabel->setVisible(!path.isEmpty());
+    m_previewPending = !path.isEmpty();
+    if (path.isEmpty()) {
+        emit datasetPreviewReady();
+        return;
+    }
+    ui->datasetStatusLabel->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    const QString format = ui->datasetFormatCombo->currentData().toString();
+    const int sample = ui->datasetSampleSpin->value();
+    const quint64 seed = quint64(ui->seedSpin->value());
+    auto *watcher = new QFutureWatcher<DatasetPreview>(this);
+    connect(watcher, &QFutureWatcher<DatasetPreview>::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        if (job == m_previewJob)
+            showDatasetPreview(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [path, format, sample, seed] { return DatasetPreview::read(path, format, sample, seed); }));
+}
+
+void ScenarioEditor::showDatasetPreview(const DatasetPreview &preview)
+{
+    m_previewPending = false;
+    m_datasetError = preview.error.isEmpty() ? QString() : tr("Dataset: %1").arg(preview.error);
+    if (!preview.error.isEmpty()) {
+        ui->datasetStatusLabel->setText(m_datasetError);
+    } else {
+        ui->datasetStatusLabel->setText(
+            (preview.sampled ? tr("A seeded sample of %n row(s) read; the first ones:", nullptr,
+                 int(preview.inputTokens.size()))
+                             : tr("%n row(s); the first ones:", nullptr, int(preview.inputTokens.size())))
+            + QLatin1Char(' ') + tr("input lengths estimated at about 4 bytes a token."));
+        ui->datasetPreviewTable->setRowCount(int(preview.first.size()));
+        for (int i = 0; i < int(preview.first.size()); ++i) {
+            const auto &[prompt, output] = preview.first[size_t(i)];
+            auto *promptItem = new QTableWidgetItem(prompt);
+            promptItem->setToolTip(prompt);
+            ui->datasetPreviewTable->setItem(i, 0, promptItem);
+            auto *outputItem = new QTableWidgetItem(output >= 0 ? QString::number(output) : tr("(workload)"));
+            outputItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            ui->datasetPreviewTable->setItem(i, 1, outputItem);
+        }
+        ui->datasetPreviewTable->resizeRowsToContents();
+        ui->datasetHistogram->setValues(preview.inputTokens);
+    }
+    QPalette p = ui->datasetStatusLabel->palette();
+    p.setColor(
+        QPalette::WindowText, preview.error.isEmpty() ? palette().color(QPalette::WindowText) : errorText);
+    ui->datasetStatusLabel->setPalette(p);
+    ui->datasetPreviewTable->setVisible(preview.error.isEmpty());
+    ui->datasetHistogram->setVisible(preview.error.isEmpty());
+    revalidate();
+    emit datasetPreviewReady();
 }
 
 void ScenarioEditor::setEditable(bool editable)

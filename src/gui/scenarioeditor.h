@@ -15,6 +15,8 @@ class ScenarioEditor;
 
 namespace BurgerBench {
 
+struct DatasetPreview;
+
 // A ready-made scenario compiled into the app (":/scenarios/<file>").
 struct ScenarioPreset
 {
@@ -45,10 +47,16 @@ public:
     QString validationMessage() const { return m_message; }
     // While a run is on, the form is read-only (the run uses the scenario it started with).
     void setEditable(bool editable);
+    // The dataset field set as the file dialog sets it (the file is read off the GUI thread;
+    // datasetPreviewReady() follows).
+    void setDatasetPath(const QString &path);
+    bool datasetPreviewPending() const { return m_previewPending; }
 
 signals:
     void scenarioChanged();
     void validityChanged(bool valid);
+    // The dataset picker shows the rows of the current path (or its error, or nothing).
+    void datasetPreviewReady();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,6 +69,9 @@ private:
     void setFieldError(QWidget *field, const QString &message);
     void fillPresetCombo();
     void onPresetActivated(int index);
+    void browseDataset();
+    void refreshDatasetPreview();
+    void showDatasetPreview(const DatasetPreview &preview);
 
     std::unique_ptr<Ui::ScenarioEditor> ui;
     Scenario m_base;
@@ -68,6 +79,10 @@ private:
     bool m_filling = false;
     QString m_message;
     QHash<QWidget *, QLabel *> m_errorLabels;
+    QString m_previewPath; // the dataset path the preview shows (or is reading)
+    quint64 m_previewJob = 0;
+    bool m_previewPending = false;
+    QString m_datasetError; // the dataset could not be read: the run would fail, so Run waits
 };
 
 } // namespace BurgerBench
