@@ -71,6 +71,26 @@
         <source>unknown race preset &quot;%1&quot;</source>
         <translation>unknown race preset &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>When the run is done, save it as a run report (JSON), as File → Save run… does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the run is done, write this report, as File → Export report… does; the extension names the format: .json, .html, .csv or .trace.json (Perfetto). May be repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export %1: unknown report format &quot;%2&quot; (use .json, .html, .csv or .trace.json; a picture of the timeline: --export-timeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--save-run and --export save the main window&apos;s run, not a race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--save-run and --export need a run: add --autorun (or --open-run FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::ComparePanel</name>
@@ -278,26 +298,6 @@
     <message>
         <source>event loop</source>
         <translation type="unfinished">event loop</translation>
-    </message>
-    <message>
-        <source>kitchen</source>
-        <translation type="unfinished">kitchen</translation>
-    </message>
-    <message>
-        <source>cooking %1</source>
-        <translation type="unfinished">cooking %1</translation>
-    </message>
-    <message>
-        <source>waiting %1</source>
-        <translation type="unfinished">waiting %1</translation>
-    </message>
-    <message>
-        <source>KV cache %1%</source>
-        <translation type="unfinished">KV cache %1%</translation>
-    </message>
-    <message>
-        <source>kitchen: %1 (peaks)</source>
-        <translation type="unfinished">kitchen: %1 (peaks)</translation>
     </message>
     <message>
         <source>TTFT (time to first token)</source>
@@ -811,6 +811,210 @@
         <source>No running, waiting, KV-cache or TTFT series were scraped.</source>
         <translation type="unfinished">No running, waiting, KV-cache or TTFT series were scraped.</translation>
     </message>
+    <message>
+        <source>Per turn: the regulars&apos; second orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT p50 (ms)</source>
+        <translation type="unfinished">TTFT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TTFT p99 (ms)</source>
+        <translation type="unfinished">TTFT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p50 (ms)</source>
+        <translation type="unfinished">E2EL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p99 (ms)</source>
+        <translation type="unfinished">E2EL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s k-th request. A later turn carries the whole conversation so far; with a prefix cache its TTFT should not grow with that history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target&apos;s own POST /tokenize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calibrated from the usage.prompt_tokens of probe requests sent before the clock started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimated: about 4 bytes of text a token (no /tokenize, no calibration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the requests asked for and what the server says they got. Asked = the planned prompt length and max_tokens; achieved = the server&apos;s usage.prompt_tokens and usage.completion_tokens of each success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input lengths asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request.prompt_tokens (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output lengths asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request.max_tokens (%1), or the dataset&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 rows sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 bytes a token, %3 tokens added per prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached prompt tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ cached_tokens / Σ prompt tokens; %1 of %2 successes had cached tokens (the kitchen had that part ready)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server reported no usage.prompt_tokens_details.cached_tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 successes with an asked max_tokens ended with fewer output tokens; they stay in every statistic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token counts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input length: asked and achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked (%1 requests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved: usage.prompt_tokens (%1 successes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent no usage.prompt_tokens: nothing achieved to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both series on the same bins; a shared prefix is part of the prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output length: asked and achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked: max_tokens (%1 requests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved: output tokens (%1 successes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A success left of its asked bar stopped early (an end of sequence before max_tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least-squares line (red): TTFT grows by %1 ms per 1,000 input tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slope: fewer than two different input lengths.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT against input length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of the prompt was cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing cached (or not reported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One point per measured success (%1); input = usage.prompt_tokens for %2 of them, else the asked length. A longer prompt takes longer to prefill; cached tokens do not.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -917,6 +1121,21 @@
     <message>
         <source>Requests waiting in the server&apos;s queue, from its own metrics.</source>
         <translation>Requests waiting in the server&apos;s queue, from its own metrics.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::LengthHistogram</name>
+    <message>
+        <source>Input lengths of the sampled rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input tokens (%1 rows)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1335,114 @@
     </message>
     <message>
         <source>Compared run (B): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no extension to tell the report&apos;s format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;.%1&quot; is not a report format (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use .json (run report), .html, .csv or .trace.json (Perfetto trace).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the run to finish, or stop it, before saving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run to save yet: press Run, or open a saved run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run reports (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the run to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON run report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, one row per request (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perfetto / Chrome trace (*.trace.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the report to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scenario now uses the built-in simulator: press Run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the run on screen as a run report (JSON), as burgerbench-cli run --json writes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export re&amp;port…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the run on screen as a JSON run report, an HTML report, CSV or a Perfetto trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run first: the main window shows one run at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep has no step %1 to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweep step %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing sweep step %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sweep</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1539,6 +1866,68 @@
         <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
         <translation>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</translation>
     </message>
+    <message>
+        <source>Set menu: the kitchen keeps it ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulars: back for a second order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A seeded sample of %n row(s) read; the first ones:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); the first ones:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input lengths estimated at about 4 bytes a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(workload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by duration</source>
+        <translation type="unfinished">by duration</translation>
+    </message>
+    <message>
+        <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StatsPanel</name>
@@ -1715,6 +2104,18 @@
         <source>The counter takes every order at once and hands back a ticket: the order is accepted, not done. Cooks in the back work through the tickets a few at a time, and the customer checks the board now and then to see whether theirs is pending, cooking, done or failed. The answer comes fast; the work still takes as long as the cooks need.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>One order is waiting in the kitchen: the cooks, not the cashier, are the bottleneck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 orders are waiting in the kitchen: the cooks, not the cashier, are the bottleneck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in the kitchen (%1 cooking) while %2 orders wait in line at the counter: the cashier, not the cooks, is the bottleneck.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StoryPicture</name>
@@ -1753,6 +2154,982 @@
     <message>
         <source>went wrong: %1</source>
         <translation>went wrong: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepController</name>
+    <message>
+        <source>A sweep is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepCurve</name>
+    <message>
+        <source>achieved requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served against offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to first token against served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered requests/s (closed-loop steps at the rate they achieved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered concurrency (requests in flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ceiling S/T = %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ceiling %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The curve grows here as the steps finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 requests/s served, TTFT p50 %3 ms, p99 %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturated: the line grew through the step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed the SLO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click: show this step&apos;s timeline in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepDialog</name>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs “%1” at several load levels, one ordinary run a step, against the built-in simulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs “%1” at several load levels, one ordinary run a step, against %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrency: a closed loop at each value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate: an open loop at each value (requests/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto: one at a time, flat out, then rates between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: the highest level that meets the SLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate (requests/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency (requests in flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate steps arrive at constant intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: the scenario&apos;s burstiness (1 = Poisson). A short Poisson step delivers a fixed seed&apos;s share of its rate at every level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list 1,2,4 or a range A:B:STEP such as 5:30:5; for a search, the range LO,HI (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What must hold, comma-separated, e.g. ttft.p99&lt;=400ms,itl.p95&lt;=50ms,error_rate&lt;=1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto s&amp;teps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search &amp;over:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search s&amp;tarts at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SLO rules:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To&amp;lerance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Most probes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step &amp;lasts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or sends (re&amp;quests):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cap in flight (rate steps):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional range LO,HI, e.g. 5,40</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1,2,4 or 5:30:5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation type="unfinished">Scenario</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepHtml</name>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synchronous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity bracket [%1, %2] %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved = offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saturated (step %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto frontier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 · %2: %3 at %4 %5%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (saturated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved requests/s (the profile mixes concurrency and rate steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>req/s achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered load (requests/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>req/s offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offered load (concurrency: requests in flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation type="unfinished">in flight</translation>
+    </message>
+    <message>
+        <source>SLO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>achieved requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goodput (meeting the per-request SLOs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steady state: the slope of the completed requests&apos; running count against their end times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dotted: achieved = offered; below it the target falls behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ceiling S/T = %1 / %2 s = %3 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected (theory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey: what the kitchen can serve in theory, S cooks each taking T = TTFT + (output tokens - 1) x token interval; past the ceiling the line only grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slope of the successes&apos; running output-token count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ceiling %1 tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT (time to first token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ITL (inter-token latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E2EL (end-to-end latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentiles of each step&apos;s successful measured requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak waiting (server /metrics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest line in front of the kitchen the server reported during each step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto: per stream against total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output tokens/s per stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a step (labelled with its offered load)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per stream: a request&apos;s output tokens over its E2EL, the mean of the step&apos;s successes. Dashed: the frontier, the steps no other step beats on both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BurgerBench sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 step(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the finished steps are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">none</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">Target</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tolerance %1%, at most %2 probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S = %1 slots, T = %2 ms TTFT + %3 ms prefill + (%4 - 1) x %5 ms = %6 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished">unlimited</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max request throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best level&apos;s mean steady-state requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max output throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the best level&apos;s mean output tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturated at (step %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no step ran past what the target serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no level met the SLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bracket [%1, %2], %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theoretical ceiling S/T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 slots / %2 s a request: more customers a second than this and the line only grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against the load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One point per step (a click opens its row below); the line joins the levels (the mean of their repeats). Red ring: saturated; hollow: missed the SLO. Red dashed line: the knee, the lowest saturated level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green: the capacity and its bracket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total output tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tok/s in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished">Phase</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived (req/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achieved (req/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output (tok/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goodput (req/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT p50 (ms)</source>
+        <translation type="unfinished">TTFT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TTFT p99 (ms)</source>
+        <translation type="unfinished">TTFT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p50 (ms)</source>
+        <translation type="unfinished">ITL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p99 (ms)</source>
+        <translation type="unfinished">ITL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p50 (ms)</source>
+        <translation type="unfinished">E2EL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p99 (ms)</source>
+        <translation type="unfinished">E2EL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>OK / failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished">Verdict</translation>
+    </message>
+    <message>
+        <source>Little: L vs λ·W (ratio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target failed: no request succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SATURATED (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meets SLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses SLO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(repeat %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vs %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = %1 in the system on average; λ = %2 req/s x W = %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived: the rate the requests really arrived at (open loop). Achieved and output: steady-state rates. Goodput: successes meeting the per-request SLOs (--slo-ttft, --slo-tpot, --slo-e2el) / duration, when the steps had them. Little&apos;s law: L, the mean number of requests in the system (from dispatch to the last token), against the achieved rate λ times the mean E2EL W; in a steady state they agree (ratio 1), a line that keeps growing breaks it. Every step&apos;s full run report is in the sweep JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels (mean and 95% interval of %1 repeats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses SLO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated by BurgerBench %1 from a burgerbench.sweep/1 report. Self-contained: no scripts, fonts or images are loaded from anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E2EL p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BurgerBench: two sweeps compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels both sweeps ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated by BurgerBench %1 from two burgerbench.sweep/1 reports. Self-contained: no scripts, fonts or images are loaded from anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepWindow</name>
+    <message>
+        <source>rate %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time left unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 · %3 done, %4 in flight · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling: the %n finished step(s) are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: the %n finished step(s) are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n step(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sweep yet: Run → Sweep… in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search over %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep of “%1” (%2) against %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A real target: no theory is drawn; its ceiling is where the served curve stops following the offered load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kitchen (the built-in simulator) has a cook for every order, each taking %1 s: there is no ceiling, so the line never forms and every order is served in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The kitchen (the built-in simulator) has %n cook(s); each order takes T = %1 s (the first token after %2 ms, then %3 more, %4 ms apart), so it serves at most S/T = %5 orders a second. More customers a second than the kitchen can cook: past %5 a second the line only grows.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Little&apos;s law, step %1 (%2): on average L = %3 orders were in the shop (measured); λ·W = %4 served a second × %5 s each = %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>With %n cook(s), about %1 of them waited in line.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Little&apos;s law, step %1: too few orders served to tell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most served: %1 requests/s (%2 tokens/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) saturated (ringed red): the line grew through the step.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity (%1): no level met the SLO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity (%1): %2, bracket [%3, %4] (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the sweep to finish, or cancel it, before saving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sweep to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep reports (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the sweep to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep — BurgerBench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Save sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the sweep as a sweep report (JSON), as burgerbench-cli sweep --json writes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sweep; the finished steps are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a point to show that step&apos;s timeline in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::TargetBanner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the built-in simulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the scenario&apos;s target to the simulator that comes with BurgerBench; press Run again to see the orders served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 — is the server running? Or use the built-in simulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New here? Press Run (Ctrl+R): the orders of the scenario on the left go to the built-in simulator, and each one becomes a lane on this timeline.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1879,6 +3256,30 @@
     </message>
     <message>
         <source>CPU tasks only: no requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kitchen</source>
+        <translation type="unfinished">kitchen</translation>
+    </message>
+    <message>
+        <source>cooking %1</source>
+        <translation type="unfinished">cooking %1</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation type="unfinished">waiting %1</translation>
+    </message>
+    <message>
+        <source>KV cache %1%</source>
+        <translation type="unfinished">KV cache %1%</translation>
+    </message>
+    <message>
+        <source>kitchen: %1 (peaks)</source>
+        <translation type="unfinished">kitchen: %1 (peaks)</translation>
+    </message>
+    <message>
+        <source>kitchen: %1 (peaks, %2 label sets summed; %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2104,6 +3505,14 @@
     <message>
         <source>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</source>
         <translation>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the scenario at several load levels and draw the curve: how much load it takes (Ctrl+Shift+W)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2573,6 +3982,122 @@
     </message>
     <message>
         <source>Background jobs: accepted now, done later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Input lengths:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the prompt above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt lengths in tokens: N, uniform:A,B, normal:MEAN,STD, lognormal:MEAN,STD or a mix like 128:30,1024:70</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utput lengths:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: max tokens above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_tokens per request, a distribution like the input lengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared prefi&amp;x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">none</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A system prompt every request starts with: the set menu the kitchen keeps ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix &amp;groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many different shared prefixes; each request picks one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: synthetic prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSONL or ShareGPT JSON file of prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data&amp;set format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect from the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSONL: one request a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShareGPT conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows kept from the dataset (seeded sampling); all = every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV: one request a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mooncake trace (lengths, hash blocks, timestamps)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -300,26 +300,6 @@
         <translation>bucle de eventos</translation>
     </message>
     <message>
-        <source>kitchen</source>
-        <translation>cocina</translation>
-    </message>
-    <message>
-        <source>cooking %1</source>
-        <translation>cocinando %1</translation>
-    </message>
-    <message>
-        <source>waiting %1</source>
-        <translation>esperando %1</translation>
-    </message>
-    <message>
-        <source>KV cache %1%</source>
-        <translation>caché KV %1%</translation>
-    </message>
-    <message>
-        <source>kitchen: %1 (peaks)</source>
-        <translation>cocina: %1 (picos)</translation>
-    </message>
-    <message>
         <source>TTFT (time to first token)</source>
         <translation>TTFT (tiempo hasta el primer token)</translation>
     </message>
@@ -831,6 +811,210 @@
         <source>No running, waiting, KV-cache or TTFT series were scraped.</source>
         <translation>No se leyó ninguna serie de peticiones en curso, en espera, caché KV ni TTFT.</translation>
     </message>
+    <message>
+        <source>input tokens</source>
+        <translation>tokens de entrada</translation>
+    </message>
+    <message>
+        <source>TTFT (ms)</source>
+        <translation>TTFT (ms)</translation>
+    </message>
+    <message>
+        <source>the target&apos;s own POST /tokenize</source>
+        <translation>el propio POST /tokenize del destino</translation>
+    </message>
+    <message>
+        <source>calibrated from the usage.prompt_tokens of probe requests sent before the clock started</source>
+        <translation>calibrado con el usage.prompt_tokens de peticiones de prueba enviadas antes de poner en marcha el reloj</translation>
+    </message>
+    <message>
+        <source>estimated: about 4 bytes of text a token (no /tokenize, no calibration)</source>
+        <translation>estimado: unos 4 bytes de texto por token (sin /tokenize ni calibración)</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Carga de trabajo</translation>
+    </message>
+    <message>
+        <source>What the requests asked for and what the server says they got. Asked = the planned prompt length and max_tokens; achieved = the server&apos;s usage.prompt_tokens and usage.completion_tokens of each success.</source>
+        <translation>Lo que pidieron las peticiones y lo que el servidor dice que recibieron. Pedido = la longitud de prompt planificada y max_tokens; conseguido = el usage.prompt_tokens y usage.completion_tokens del servidor en cada éxito.</translation>
+    </message>
+    <message>
+        <source>Input lengths asked</source>
+        <translation>Longitudes de entrada pedidas</translation>
+    </message>
+    <message>
+        <source>request.prompt_tokens (%1)</source>
+        <translation>request.prompt_tokens (%1)</translation>
+    </message>
+    <message>
+        <source>from the dataset</source>
+        <translation>del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Output lengths asked</source>
+        <translation>Longitudes de salida pedidas</translation>
+    </message>
+    <message>
+        <source>request.max_tokens (%1), or the dataset&apos;s</source>
+        <translation>request.max_tokens (%1), o las del conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Shared prefix</source>
+        <translation>Prefijo compartido</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 groups</source>
+        <translation>%1 tokens, %2 grupos</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>, %1 rows sampled</source>
+        <translation>, %1 filas muestreadas</translation>
+    </message>
+    <message>
+        <source>Token counts</source>
+        <translation>Recuento de tokens</translation>
+    </message>
+    <message>
+        <source>%1; %2 bytes a token, %3 tokens added per prompt</source>
+        <translation>%1; %2 bytes por token, %3 tokens añadidos a cada prompt</translation>
+    </message>
+    <message>
+        <source>Cached prompt tokens</source>
+        <translation>Tokens de prompt en caché</translation>
+    </message>
+    <message>
+        <source>Σ cached_tokens / Σ prompt tokens; %1 of %2 successes had cached tokens (the kitchen had that part ready)</source>
+        <translation>Σ cached_tokens / Σ tokens de prompt; %1 de %2 éxitos tenían tokens en caché (la cocina tenía esa parte lista)</translation>
+    </message>
+    <message>
+        <source>the server reported no usage.prompt_tokens_details.cached_tokens</source>
+        <translation>el servidor no informó de usage.prompt_tokens_details.cached_tokens</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>Terminadas antes</translation>
+    </message>
+    <message>
+        <source>of %1 successes with an asked max_tokens ended with fewer output tokens; they stay in every statistic</source>
+        <translation>de %1 éxitos con un max_tokens pedido acabaron con menos tokens de salida; siguen en todas las estadísticas</translation>
+    </message>
+    <message>
+        <source>Token counts from</source>
+        <translation>Recuento de tokens desde</translation>
+    </message>
+    <message>
+        <source>Input length: asked and achieved</source>
+        <translation>Longitud de entrada: pedida y conseguida</translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation>pedida</translation>
+    </message>
+    <message>
+        <source>achieved</source>
+        <translation>conseguida</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>tokens</translation>
+    </message>
+    <message>
+        <source>asked (%1 requests)</source>
+        <translation>pedida (%1 peticiones)</translation>
+    </message>
+    <message>
+        <source>achieved: usage.prompt_tokens (%1 successes)</source>
+        <translation>conseguida: usage.prompt_tokens (%1 éxitos)</translation>
+    </message>
+    <message>
+        <source>The server sent no usage.prompt_tokens: nothing achieved to show.</source>
+        <translation>El servidor no envió usage.prompt_tokens: no hay nada conseguido que mostrar.</translation>
+    </message>
+    <message>
+        <source>Both series on the same bins; a shared prefix is part of the prompt.</source>
+        <translation>Las dos series sobre los mismos intervalos; un prefijo compartido es parte del prompt.</translation>
+    </message>
+    <message>
+        <source>Output length: asked and achieved</source>
+        <translation>Longitud de salida: pedida y conseguida</translation>
+    </message>
+    <message>
+        <source>asked: max_tokens (%1 requests)</source>
+        <translation>pedida: max_tokens (%1 peticiones)</translation>
+    </message>
+    <message>
+        <source>achieved: output tokens (%1 successes)</source>
+        <translation>conseguida: tokens de salida (%1 éxitos)</translation>
+    </message>
+    <message>
+        <source>A success left of its asked bar stopped early (an end of sequence before max_tokens).</source>
+        <translation>Un éxito a la izquierda de su barra pedida terminó antes (un fin de secuencia antes de max_tokens).</translation>
+    </message>
+    <message>
+        <source>Least-squares line (red): TTFT grows by %1 ms per 1,000 input tokens.</source>
+        <translation>Recta de mínimos cuadrados (roja): el TTFT crece %1 ms por cada 1.000 tokens de entrada.</translation>
+    </message>
+    <message>
+        <source>No slope: fewer than two different input lengths.</source>
+        <translation>Sin pendiente: menos de dos longitudes de entrada distintas.</translation>
+    </message>
+    <message>
+        <source>TTFT against input length</source>
+        <translation>TTFT frente a la longitud de entrada</translation>
+    </message>
+    <message>
+        <source>One point per measured success (%1); input = usage.prompt_tokens for %2 of them, else the asked length. A longer prompt takes longer to prefill; cached tokens do not.</source>
+        <translation>Un punto por éxito medido (%1); entrada = usage.prompt_tokens en %2 de ellos, si no la longitud pedida. Un prompt más largo tarda más en el prellenado; los tokens en caché no.</translation>
+    </message>
+    <message>
+        <source>part of the prompt was cached</source>
+        <translation>parte del prompt estaba en caché</translation>
+    </message>
+    <message>
+        <source>nothing cached (or not reported)</source>
+        <translation>nada en caché (o no informado)</translation>
+    </message>
+    <message>
+        <source>Per turn: the regulars&apos; second orders</source>
+        <translation>Por turno: los segundos pedidos de los clientes habituales</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviadas</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completadas</translation>
+    </message>
+    <message>
+        <source>TTFT p50 (ms)</source>
+        <translation>TTFT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TTFT p99 (ms)</source>
+        <translation>TTFT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p50 (ms)</source>
+        <translation>E2EL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p99 (ms)</source>
+        <translation>E2EL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s k-th request. A later turn carries the whole conversation so far; with a prefix cache its TTFT should not grow with that history.</source>
+        <translation>La k-ésima petición de cada sesión. Un turno posterior lleva toda la conversación hasta ese momento; con una caché de prefijos, su TTFT no debería crecer con ese historial.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -937,6 +1121,21 @@
     <message>
         <source>Requests waiting in the server&apos;s queue, from its own metrics.</source>
         <translation>Peticiones en la cola del servidor, según sus propias métricas.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::LengthHistogram</name>
+    <message>
+        <source>Input lengths of the sampled rows</source>
+        <translation>Longitudes de entrada de las filas muestreadas</translation>
+    </message>
+    <message>
+        <source>No rows to show.</source>
+        <translation>No hay filas que mostrar.</translation>
+    </message>
+    <message>
+        <source>input tokens (%1 rows)</source>
+        <translation>tokens de entrada (%1 filas)</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1416,34 @@
     <message>
         <source>The scenario now uses the built-in simulator: press Run.</source>
         <translation>El escenario usa ahora el simulador integrado: pulsa Ejecutar.</translation>
+    </message>
+    <message>
+        <source>Stop the run first: the main window shows one run at a time.</source>
+        <translation>Detén primero la ejecución: la ventana principal muestra una ejecución cada vez.</translation>
+    </message>
+    <message>
+        <source>The sweep has no step %1 to show.</source>
+        <translation>El barrido no tiene ningún paso %1 que mostrar.</translation>
+    </message>
+    <message>
+        <source>rate %1/s</source>
+        <translation>ritmo %1/s</translation>
+    </message>
+    <message>
+        <source>concurrency %1</source>
+        <translation>concurrencia %1</translation>
+    </message>
+    <message>
+        <source>sweep step %1 (%2)</source>
+        <translation>paso %1 del barrido (%2)</translation>
+    </message>
+    <message>
+        <source>Showing sweep step %1 (%2).</source>
+        <translation>Mostrando el paso %1 del barrido (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot sweep</source>
+        <translation>No se puede hacer el barrido</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1866,68 @@
         <source>CPU work: this mode is about CPU work; give each task some (e.g. 100 ms)</source>
         <translation>Trabajo de CPU: este modo va de trabajo de CPU; dale algo a cada tarea (p. ej. 100 ms)</translation>
     </message>
+    <message>
+        <source>Set menu: the kitchen keeps it ready</source>
+        <translation>Menú del día: la cocina lo tiene listo</translation>
+    </message>
+    <message>
+        <source>Regulars: back for a second order</source>
+        <translation>Clientes habituales: vuelven a pedir</translation>
+    </message>
+    <message>
+        <source>Input lengths</source>
+        <translation>Longitudes de entrada</translation>
+    </message>
+    <message>
+        <source>Output lengths</source>
+        <translation>Longitudes de salida</translation>
+    </message>
+    <message>
+        <source>Choose a dataset</source>
+        <translation>Elige un conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>Conjunto de datos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A seeded sample of %n row(s) read; the first ones:</source>
+        <translation>
+            <numerusform>Leída una muestra con semilla de %n fila; la primera:</numerusform>
+            <numerusform>Leída una muestra con semilla de %n filas; las primeras:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); the first ones:</source>
+        <translation>
+            <numerusform>%n fila; la primera:</numerusform>
+            <numerusform>%n filas; las primeras:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input lengths estimated at about 4 bytes a token.</source>
+        <translation>longitudes de entrada estimadas a unos 4 bytes por token.</translation>
+    </message>
+    <message>
+        <source>(workload)</source>
+        <translation>(carga de trabajo)</translation>
+    </message>
+    <message>
+        <source>by sessions</source>
+        <translation>por sesiones</translation>
+    </message>
+    <message>
+        <source>by duration</source>
+        <translation>por duración</translation>
+    </message>
+    <message>
+        <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
+        <translation>Conjuntos de datos (*.jsonl *.json *.csv);;Todos los archivos (*)</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StatsPanel</name>
@@ -1703,6 +1992,18 @@
 </context>
 <context>
     <name>BurgerBench::StoryNarrator</name>
+    <message>
+        <source>One order is waiting in the kitchen: the cooks, not the cashier, are the bottleneck.</source>
+        <translation>Un pedido espera en la cocina: los cocineros, no el cajero, son el cuello de botella.</translation>
+    </message>
+    <message>
+        <source>%1 orders are waiting in the kitchen: the cooks, not the cashier, are the bottleneck.</source>
+        <translation>%1 pedidos esperan en la cocina: los cocineros, no el cajero, son el cuello de botella.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting in the kitchen (%1 cooking) while %2 orders wait in line at the counter: the cashier, not the cooks, is the bottleneck.</source>
+        <translation>En la cocina no espera nadie (%1 cocinando) mientras %2 pedidos esperan en la fila del mostrador: el cajero, no los cocineros, es el cuello de botella.</translation>
+    </message>
     <message>
         <source>The cashier stopped serving for %1 to cook at the counter: nobody orders and no number is called meanwhile.</source>
         <translation>El cajero dejó de atender durante %1 para cocinar en el mostrador: mientras tanto nadie pide y no se llama ningún número.</translation>
@@ -1856,6 +2157,959 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::SweepController</name>
+    <message>
+        <source>A sweep is already running.</source>
+        <translation>Ya hay un barrido en marcha.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepCurve</name>
+    <message>
+        <source>achieved requests/s</source>
+        <translation>peticiones/s conseguidas</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>Served against offered</source>
+        <translation>Servido frente a ofrecido</translation>
+    </message>
+    <message>
+        <source>Time to first token against served</source>
+        <translation>Tiempo hasta el primer token frente a lo servido</translation>
+    </message>
+    <message>
+        <source>offered load</source>
+        <translation>carga ofrecida</translation>
+    </message>
+    <message>
+        <source>offered requests/s (closed-loop steps at the rate they achieved)</source>
+        <translation>peticiones/s ofrecidas (pasos en lazo cerrado al ritmo que consiguieron)</translation>
+    </message>
+    <message>
+        <source>offered requests/s</source>
+        <translation>peticiones/s ofrecidas</translation>
+    </message>
+    <message>
+        <source>offered concurrency (requests in flight)</source>
+        <translation>concurrencia ofrecida (peticiones en curso)</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>peticiones/s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>theory</source>
+        <translation>teoría</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>saturado</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>capacidad</translation>
+    </message>
+    <message>
+        <source>ceiling S/T = %1/s</source>
+        <translation>techo S/T = %1/s</translation>
+    </message>
+    <message>
+        <source>ceiling %1/s</source>
+        <translation>techo %1/s</translation>
+    </message>
+    <message>
+        <source>SLO %1</source>
+        <translation>SLO %1</translation>
+    </message>
+    <message>
+        <source>The curve grows here as the steps finish.</source>
+        <translation>La curva crece aquí a medida que terminan los pasos.</translation>
+    </message>
+    <message>
+        <source>rate %1/s</source>
+        <translation>ritmo %1/s</translation>
+    </message>
+    <message>
+        <source>concurrency %1</source>
+        <translation>concurrencia %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests/s served, TTFT p50 %3 ms, p99 %4 ms</source>
+        <translation>%1: %2 peticiones/s servidas, TTFT p50 %3 ms, p99 %4 ms</translation>
+    </message>
+    <message>
+        <source>Saturated: the line grew through the step.</source>
+        <translation>Saturado: la cola creció durante todo el paso.</translation>
+    </message>
+    <message>
+        <source>Missed the SLO.</source>
+        <translation>No cumplió el SLO.</translation>
+    </message>
+    <message>
+        <source>Click: show this step&apos;s timeline in the main window.</source>
+        <translation>Clic: muestra la línea de tiempo de este paso en la ventana principal.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepDialog</name>
+    <message>
+        <source>Sweep</source>
+        <translation>Barrido</translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation>el escenario</translation>
+    </message>
+    <message>
+        <source>Runs “%1” at several load levels, one ordinary run a step, against the built-in simulator.</source>
+        <translation>Ejecuta «%1» a varios niveles de carga, una ejecución normal por paso, contra el simulador integrado.</translation>
+    </message>
+    <message>
+        <source>Runs “%1” at several load levels, one ordinary run a step, against %2.</source>
+        <translation>Ejecuta «%1» a varios niveles de carga, una ejecución normal por paso, contra %2.</translation>
+    </message>
+    <message>
+        <source>Concurrency: a closed loop at each value</source>
+        <translation>Concurrencia: lazo cerrado en cada valor</translation>
+    </message>
+    <message>
+        <source>Rate: an open loop at each value (requests/s)</source>
+        <translation>Ritmo: lazo abierto en cada valor (peticiones/s)</translation>
+    </message>
+    <message>
+        <source>Auto: one at a time, flat out, then rates between</source>
+        <translation>Auto: de una en una, a tope y luego ritmos intermedios</translation>
+    </message>
+    <message>
+        <source>Search: the highest level that meets the SLO</source>
+        <translation>Búsqueda: el nivel más alto que cumple el SLO</translation>
+    </message>
+    <message>
+        <source>rate (requests/s)</source>
+        <translation>ritmo (peticiones/s)</translation>
+    </message>
+    <message>
+        <source>concurrency (requests in flight)</source>
+        <translation>concurrencia (peticiones en curso)</translation>
+    </message>
+    <message>
+        <source>Rate steps arrive at constant intervals</source>
+        <translation>Pasos de ritmo con llegadas a intervalos constantes</translation>
+    </message>
+    <message>
+        <source>Off: the scenario&apos;s burstiness (1 = Poisson). A short Poisson step delivers a fixed seed&apos;s share of its rate at every level.</source>
+        <translation>Desactivado: las ráfagas del escenario (1 = Poisson). Un paso Poisson corto entrega en cada nivel la misma fracción de su ritmo, la que da una semilla fija.</translation>
+    </message>
+    <message>
+        <source>A list 1,2,4 or a range A:B:STEP such as 5:30:5; for a search, the range LO,HI (optional)</source>
+        <translation>Una lista 1,2,4 o un rango A:B:PASO como 5:30:5; para una búsqueda, el rango MÍN,MÁX (opcional)</translation>
+    </message>
+    <message>
+        <source>What must hold, comma-separated, e.g. ttft.p99&lt;=400ms,itl.p95&lt;=50ms,error_rate&lt;=1%</source>
+        <translation>Lo que se debe cumplir, separado por comas, p. ej. ttft.p99&lt;=400ms,itl.p95&lt;=50ms,error_rate&lt;=1%</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Perfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Valores:</translation>
+    </message>
+    <message>
+        <source>Auto s&amp;teps:</source>
+        <translation>Pasos &amp;auto:</translation>
+    </message>
+    <message>
+        <source>Search &amp;over:</source>
+        <translation>Variable de &amp;búsqueda:</translation>
+    </message>
+    <message>
+        <source>Search s&amp;tarts at:</source>
+        <translation>Búsqueda &amp;desde:</translation>
+    </message>
+    <message>
+        <source>&amp;SLO rules:</source>
+        <translation>Reglas de &amp;SLO:</translation>
+    </message>
+    <message>
+        <source>To&amp;lerance:</source>
+        <translation>To&amp;lerancia:</translation>
+    </message>
+    <message>
+        <source>&amp;Most probes:</source>
+        <translation>&amp;Máx. de sondeos:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>&amp;Repeticiones:</translation>
+    </message>
+    <message>
+        <source>Each step &amp;lasts:</source>
+        <translation>Cada paso d&amp;ura:</translation>
+    </message>
+    <message>
+        <source>…or sends (re&amp;quests):</source>
+        <translation>…o envía (pe&amp;ticiones):</translation>
+    </message>
+    <message>
+        <source>&amp;Cap in flight (rate steps):</source>
+        <translation>T&amp;ope en curso (pasos de ritmo):</translation>
+    </message>
+    <message>
+        <source>Arrivals:</source>
+        <translation>Llegadas:</translation>
+    </message>
+    <message>
+        <source>Start the sweep</source>
+        <translation>Empezar el barrido</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>optional range LO,HI, e.g. 5,40</source>
+        <translation>rango opcional MÍN,MÁX, p. ej. 5,40</translation>
+    </message>
+    <message>
+        <source>e.g. 1,2,4 or 5:30:5</source>
+        <translation>p. ej. 1,2,4 o 5:30:5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepHtml</name>
+    <message>
+        <source>level</source>
+        <translation>nivel</translation>
+    </message>
+    <message>
+        <source>synchronous</source>
+        <translation>síncrono</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>rendimiento</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>sondeo</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>ritmo</translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation>concurrencia</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>búsqueda</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 pet/s</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>capacity bracket [%1, %2] %3</source>
+        <translation>horquilla de capacidad [%1, %2] %3</translation>
+    </message>
+    <message>
+        <source>achieved = offered</source>
+        <translation>conseguido = ofrecido</translation>
+    </message>
+    <message>
+        <source>capacity %1</source>
+        <translation>capacidad %1</translation>
+    </message>
+    <message>
+        <source>saturated (step %1)</source>
+        <translation>saturado (paso %1)</translation>
+    </message>
+    <message>
+        <source>Pareto frontier</source>
+        <translation>Frontera de Pareto</translation>
+    </message>
+    <message>
+        <source>step %1 · %2: %3 at %4 %5%6</source>
+        <translation>paso %1 · %2: %3 con %4 %5%6</translation>
+    </message>
+    <message>
+        <source> (saturated)</source>
+        <translation> (saturado)</translation>
+    </message>
+    <message>
+        <source>achieved requests/s (the profile mixes concurrency and rate steps)</source>
+        <translation>peticiones/s conseguidas (el perfil mezcla pasos de concurrencia y de ritmo)</translation>
+    </message>
+    <message>
+        <source>req/s achieved</source>
+        <translation>pet/s conseguidas</translation>
+    </message>
+    <message>
+        <source>offered load (requests/s)</source>
+        <translation>carga ofrecida (peticiones/s)</translation>
+    </message>
+    <message>
+        <source>req/s offered</source>
+        <translation>pet/s ofrecidas</translation>
+    </message>
+    <message>
+        <source>offered load (concurrency: requests in flight)</source>
+        <translation>carga ofrecida (concurrencia: peticiones en curso)</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>SLO %1</source>
+        <translation>SLO %1</translation>
+    </message>
+    <message>
+        <source>Request throughput</source>
+        <translation>Rendimiento de peticiones</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>peticiones/s</translation>
+    </message>
+    <message>
+        <source>achieved requests/s</source>
+        <translation>peticiones/s conseguidas</translation>
+    </message>
+    <message>
+        <source>goodput (meeting the per-request SLOs)</source>
+        <translation>goodput (las que cumplen los SLO por petición)</translation>
+    </message>
+    <message>
+        <source>Steady state: the slope of the completed requests&apos; running count against their end times.</source>
+        <translation>Régimen estacionario: la pendiente del recuento acumulado de peticiones completadas frente a sus instantes de fin.</translation>
+    </message>
+    <message>
+        <source>Dotted: achieved = offered; below it the target falls behind.</source>
+        <translation>Punteada: conseguido = ofrecido; por debajo, el destino se queda atrás.</translation>
+    </message>
+    <message>
+        <source>ceiling S/T = %1 / %2 s = %3 req/s</source>
+        <translation>techo S/T = %1 / %2 s = %3 pet/s</translation>
+    </message>
+    <message>
+        <source>expected (theory)</source>
+        <translation>esperado (teoría)</translation>
+    </message>
+    <message>
+        <source>Grey: what the kitchen can serve in theory, S cooks each taking T = TTFT + (output tokens - 1) x token interval; past the ceiling the line only grows.</source>
+        <translation>Gris: lo que la cocina puede servir en teoría, S cocineros que tardan cada uno T = TTFT + (tokens de salida - 1) x intervalo entre tokens; pasado el techo, la cola no hace más que crecer.</translation>
+    </message>
+    <message>
+        <source>Output throughput</source>
+        <translation>Rendimiento de salida</translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation>tokens de salida/s</translation>
+    </message>
+    <message>
+        <source>The slope of the successes&apos; running output-token count.</source>
+        <translation>La pendiente del recuento acumulado de tokens de salida de los éxitos.</translation>
+    </message>
+    <message>
+        <source>ceiling %1 tok/s</source>
+        <translation>techo %1 tok/s</translation>
+    </message>
+    <message>
+        <source>TTFT (time to first token)</source>
+        <translation>TTFT (tiempo hasta el primer token)</translation>
+    </message>
+    <message>
+        <source>ITL (inter-token latency)</source>
+        <translation>ITL (latencia entre tokens)</translation>
+    </message>
+    <message>
+        <source>E2EL (end-to-end latency)</source>
+        <translation>E2EL (latencia de extremo a extremo)</translation>
+    </message>
+    <message>
+        <source>Percentiles of each step&apos;s successful measured requests.</source>
+        <translation>Percentiles de las peticiones medidas con éxito de cada paso.</translation>
+    </message>
+    <message>
+        <source>Server queue</source>
+        <translation>Cola del servidor</translation>
+    </message>
+    <message>
+        <source>requests waiting</source>
+        <translation>peticiones en espera</translation>
+    </message>
+    <message>
+        <source>peak waiting (server /metrics)</source>
+        <translation>máximo en espera (/metrics del servidor)</translation>
+    </message>
+    <message>
+        <source>The longest line in front of the kitchen the server reported during each step.</source>
+        <translation>La cola más larga ante la cocina que notificó el servidor durante cada paso.</translation>
+    </message>
+    <message>
+        <source>Pareto: per stream against total</source>
+        <translation>Pareto: por stream frente al total</translation>
+    </message>
+    <message>
+        <source>output tokens/s per stream</source>
+        <translation>tokens de salida/s por stream</translation>
+    </message>
+    <message>
+        <source>a step (labelled with its offered load)</source>
+        <translation>un paso (etiquetado con su carga ofrecida)</translation>
+    </message>
+    <message>
+        <source>Per stream: a request&apos;s output tokens over its E2EL, the mean of the step&apos;s successes. Dashed: the frontier, the steps no other step beats on both.</source>
+        <translation>Por stream: los tokens de salida de una petición entre su E2EL, media de los éxitos del paso. Discontinua: la frontera, los pasos que ningún otro supera en ambas cosas.</translation>
+    </message>
+    <message>
+        <source>BurgerBench sweep: %1</source>
+        <translation>Barrido de BurgerBench: %1</translation>
+    </message>
+    <message>
+        <source>built-in simulator</source>
+        <translation>simulador integrado</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>variando %1</translation>
+    </message>
+    <message>
+        <source>%1 step(s)</source>
+        <translation>%1 paso(s)</translation>
+    </message>
+    <message>
+        <source>Cancelled: the finished steps are shown.</source>
+        <translation>Cancelado: se muestran los pasos terminados.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Detenido: %1</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>tolerance %1%, at most %2 probes</source>
+        <translation>tolerancia %1%, como mucho %2 sondeos</translation>
+    </message>
+    <message>
+        <source>Theory</source>
+        <translation>Teoría</translation>
+    </message>
+    <message>
+        <source>S = %1 slots, T = %2 ms TTFT + %3 ms prefill + (%4 - 1) x %5 ms = %6 s</source>
+        <translation>S = %1 huecos, T = %2 ms de TTFT + %3 ms de prellenado + (%4 - 1) x %5 ms = %6 s</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitados</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Max request throughput</source>
+        <translation>Rendimiento máximo de peticiones</translation>
+    </message>
+    <message>
+        <source>the best level&apos;s mean steady-state requests/s</source>
+        <translation>media de peticiones/s en régimen estacionario del mejor nivel</translation>
+    </message>
+    <message>
+        <source>Max output throughput</source>
+        <translation>Rendimiento máximo de salida</translation>
+    </message>
+    <message>
+        <source>the best level&apos;s mean output tokens/s</source>
+        <translation>media de tokens de salida/s del mejor nivel</translation>
+    </message>
+    <message>
+        <source>Saturated at (step %1)</source>
+        <translation>Saturado en (paso %1)</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>Saturación</translation>
+    </message>
+    <message>
+        <source>no step ran past what the target serves</source>
+        <translation>ningún paso superó lo que sirve el destino</translation>
+    </message>
+    <message>
+        <source>no level met the SLO</source>
+        <translation>ningún nivel cumplió el SLO</translation>
+    </message>
+    <message>
+        <source>Capacity (%1)</source>
+        <translation>Capacidad (%1)</translation>
+    </message>
+    <message>
+        <source>bracket [%1, %2], %3</source>
+        <translation>horquilla [%1, %2], %3</translation>
+    </message>
+    <message>
+        <source>Theoretical ceiling S/T</source>
+        <translation>Techo teórico S/T</translation>
+    </message>
+    <message>
+        <source>%1 slots / %2 s a request: more customers a second than this and the line only grows</source>
+        <translation>%1 huecos / %2 s por petición: con más clientes por segundo que esto, la cola no hace más que crecer</translation>
+    </message>
+    <message>
+        <source>Against the load</source>
+        <translation>Frente a la carga</translation>
+    </message>
+    <message>
+        <source>One point per step (a click opens its row below); the line joins the levels (the mean of their repeats). Red ring: saturated; hollow: missed the SLO. Red dashed line: the knee, the lowest saturated level.</source>
+        <translation>Un punto por paso (un clic abre su fila más abajo); la línea une los niveles (la media de sus repeticiones). Anillo rojo: saturado; vacío: no cumplió el SLO. Línea roja discontinua: el codo, el nivel saturado más bajo.</translation>
+    </message>
+    <message>
+        <source>Green: the capacity and its bracket.</source>
+        <translation>Verde: la capacidad y su horquilla.</translation>
+    </message>
+    <message>
+        <source>total output tokens/s</source>
+        <translation>tokens de salida/s en total</translation>
+    </message>
+    <message>
+        <source>tok/s in all</source>
+        <translation>tok/s en total</translation>
+    </message>
+    <message>
+        <source>Pareto view</source>
+        <translation>Vista de Pareto</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ofrecido</translation>
+    </message>
+    <message>
+        <source>Arrived (req/s)</source>
+        <translation>Llegadas (pet/s)</translation>
+    </message>
+    <message>
+        <source>Achieved (req/s)</source>
+        <translation>Conseguido (pet/s)</translation>
+    </message>
+    <message>
+        <source>Output (tok/s)</source>
+        <translation>Salida (tok/s)</translation>
+    </message>
+    <message>
+        <source>Goodput (req/s)</source>
+        <translation>Goodput (pet/s)</translation>
+    </message>
+    <message>
+        <source>TTFT p50 (ms)</source>
+        <translation>TTFT p50 (ms)</translation>
+    </message>
+    <message>
+        <source>TTFT p99 (ms)</source>
+        <translation>TTFT p99 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p50 (ms)</source>
+        <translation>ITL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>ITL p99 (ms)</source>
+        <translation>ITL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p50 (ms)</source>
+        <translation>E2EL p50 (ms)</translation>
+    </message>
+    <message>
+        <source>E2EL p99 (ms)</source>
+        <translation>E2EL p99 (ms)</translation>
+    </message>
+    <message>
+        <source>OK / failed</source>
+        <translation>Correctas / fallidas</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Little: L vs λ·W (ratio)</source>
+        <translation>Little: L frente a λ·W (razón)</translation>
+    </message>
+    <message>
+        <source>did not run: %1</source>
+        <translation>no se ejecutó: %1</translation>
+    </message>
+    <message>
+        <source>target failed: no request succeeded</source>
+        <translation>el destino falló: ninguna petición salió bien</translation>
+    </message>
+    <message>
+        <source>SATURATED (%1)</source>
+        <translation>SATURADO (%1)</translation>
+    </message>
+    <message>
+        <source>meets SLO</source>
+        <translation>cumple el SLO</translation>
+    </message>
+    <message>
+        <source>misses SLO: %1</source>
+        <translation>no cumple el SLO: %1</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>(repeat %1)</source>
+        <translation>(repetición %1)</translation>
+    </message>
+    <message>
+        <source>%1 vs %2 (%3)</source>
+        <translation>%1 frente a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>L = %1 in the system on average; λ = %2 req/s x W = %3 s</source>
+        <translation>L = %1 en el sistema de media; λ = %2 pet/s x W = %3 s</translation>
+    </message>
+    <message>
+        <source>Arrived: the rate the requests really arrived at (open loop). Achieved and output: steady-state rates. Goodput: successes meeting the per-request SLOs (--slo-ttft, --slo-tpot, --slo-e2el) / duration, when the steps had them. Little&apos;s law: L, the mean number of requests in the system (from dispatch to the last token), against the achieved rate λ times the mean E2EL W; in a steady state they agree (ratio 1), a line that keeps growing breaks it. Every step&apos;s full run report is in the sweep JSON.</source>
+        <translation>Llegadas: el ritmo al que llegaron de verdad las peticiones (lazo abierto). Conseguido y salida: ritmos en régimen estacionario. Goodput: éxitos que cumplen los SLO por petición (--slo-ttft, --slo-tpot, --slo-e2el) / duración, cuando los pasos los tenían. Ley de Little: L, el número medio de peticiones en el sistema (desde el envío hasta el último token), frente al ritmo conseguido λ por el E2EL medio W; en régimen estacionario coinciden (razón 1), y una cola que no para de crecer la rompe. El informe de ejecución completo de cada paso está en el JSON del barrido.</translation>
+    </message>
+    <message>
+        <source>Levels (mean and 95% interval of %1 repeats)</source>
+        <translation>Niveles (media e intervalo del 95 % de %1 repeticiones)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>saturado</translation>
+    </message>
+    <message>
+        <source>misses SLO</source>
+        <translation>no cumple el SLO</translation>
+    </message>
+    <message>
+        <source>Generated by BurgerBench %1 from a burgerbench.sweep/1 report. Self-contained: no scripts, fonts or images are loaded from anywhere.</source>
+        <translation>Generado por BurgerBench %1 a partir de un informe burgerbench.sweep/1. Autónomo: no carga scripts, fuentes ni imágenes de ningún sitio.</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>E2EL p99</source>
+        <translation>E2EL p99</translation>
+    </message>
+    <message>
+        <source>BurgerBench: two sweeps compared</source>
+        <translation>BurgerBench: dos barridos comparados</translation>
+    </message>
+    <message>
+        <source>Levels both sweeps ran</source>
+        <translation>Niveles que ejecutaron ambos barridos</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambio</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>ruido</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Generated by BurgerBench %1 from two burgerbench.sweep/1 reports. Self-contained: no scripts, fonts or images are loaded from anywhere.</source>
+        <translation>Generado por BurgerBench %1 a partir de dos informes burgerbench.sweep/1. Autónomo: no carga scripts, fuentes ni imágenes de ningún sitio.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::SweepWindow</name>
+    <message>
+        <source>rate %1/s</source>
+        <translation>ritmo %1/s</translation>
+    </message>
+    <message>
+        <source>concurrency %1</source>
+        <translation>concurrencia %1</translation>
+    </message>
+    <message>
+        <source>The sweep could not start: %1</source>
+        <translation>El barrido no pudo empezar: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Empezando…</translation>
+    </message>
+    <message>
+        <source>Step %1 of at most %2</source>
+        <translation>Paso %1 de %2 como máximo</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>time left unknown</source>
+        <translation>tiempo restante desconocido</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>quedan unos %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>quedan unos %1 min</translation>
+    </message>
+    <message>
+        <source>%1: %2 · %3 done, %4 in flight · %5</source>
+        <translation>%1: %2 · %3 hechas, %4 en curso · %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling: the %n finished step(s) are kept.</source>
+        <translation>
+            <numerusform>Cancelando: se conserva el %n paso terminado.</numerusform>
+            <numerusform>Cancelando: se conservan los %n pasos terminados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: the %n finished step(s) are kept.</source>
+        <translation>
+            <numerusform>Cancelado: se conserva el %n paso terminado.</numerusform>
+            <numerusform>Cancelado: se conservan los %n pasos terminados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n step(s).</source>
+        <translation>
+            <numerusform>Hecho: %n paso.</numerusform>
+            <numerusform>Hecho: %n pasos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sweep yet: Run → Sweep… in the main window.</source>
+        <translation>Aún no hay ningún barrido: Ejecutar → Barrido… en la ventana principal.</translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation>el escenario</translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation>concurrencia</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>ritmo</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>search over %1</source>
+        <translation>búsqueda variando %1</translation>
+    </message>
+    <message>
+        <source>Sweep of “%1” (%2) against %3</source>
+        <translation>Barrido de «%1» (%2) contra %3</translation>
+    </message>
+    <message>
+        <source>the built-in simulator</source>
+        <translation>el simulador integrado</translation>
+    </message>
+    <message>
+        <source>A real target: no theory is drawn; its ceiling is where the served curve stops following the offered load.</source>
+        <translation>Un destino real: no se dibuja ninguna teoría; su techo está donde la curva servida deja de seguir a la carga ofrecida.</translation>
+    </message>
+    <message>
+        <source>The kitchen (the built-in simulator) has a cook for every order, each taking %1 s: there is no ceiling, so the line never forms and every order is served in %1 s.</source>
+        <translation>La cocina (el simulador integrado) tiene un cocinero por pedido, y cada uno tarda %1 s: no hay techo, así que nunca se forma cola y cada pedido se sirve en %1 s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The kitchen (the built-in simulator) has %n cook(s); each order takes T = %1 s (the first token after %2 ms, then %3 more, %4 ms apart), so it serves at most S/T = %5 orders a second. More customers a second than the kitchen can cook: past %5 a second the line only grows.</source>
+        <translation>
+            <numerusform>La cocina (el simulador integrado) tiene %n cocinero; cada pedido tarda T = %1 s (el primer token a los %2 ms, luego %3 más, cada %4 ms), así que sirve como mucho S/T = %5 pedidos por segundo. Más clientes por segundo de los que la cocina puede cocinar: pasados %5 por segundo, la cola no hace más que crecer.</numerusform>
+            <numerusform>La cocina (el simulador integrado) tiene %n cocineros; cada pedido tarda T = %1 s (el primer token a los %2 ms, luego %3 más, cada %4 ms), así que sirve como mucho S/T = %5 pedidos por segundo. Más clientes por segundo de los que la cocina puede cocinar: pasados %5 por segundo, la cola no hace más que crecer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Little&apos;s law, step %1 (%2): on average L = %3 orders were in the shop (measured); λ·W = %4 served a second × %5 s each = %6.</source>
+        <translation>Ley de Little, paso %1 (%2): de media había L = %3 pedidos en la hamburguesería (medido); λ·W = %4 servidos por segundo × %5 s cada uno = %6.</translation>
+    </message>
+    <message numerus="yes">
+        <source>With %n cook(s), about %1 of them waited in line.</source>
+        <translation>
+            <numerusform>Con %n cocinero, unos %1 esperaban en la cola.</numerusform>
+            <numerusform>Con %n cocineros, unos %1 esperaban en la cola.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Little&apos;s law, step %1: too few orders served to tell.</source>
+        <translation>Ley de Little, paso %1: demasiado pocos pedidos servidos para saberlo.</translation>
+    </message>
+    <message>
+        <source>Most served: %1 requests/s (%2 tokens/s).</source>
+        <translation>Máximo servido: %1 peticiones/s (%2 tokens/s).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n level(s) saturated (ringed red): the line grew through the step.</source>
+        <translation>
+            <numerusform>%n nivel saturado (con anillo rojo): la cola creció durante todo el paso.</numerusform>
+            <numerusform>%n niveles saturados (con anillo rojo): la cola creció durante todo el paso.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capacity (%1): no level met the SLO.</source>
+        <translation>Capacidad (%1): ningún nivel cumplió el SLO.</translation>
+    </message>
+    <message>
+        <source>Capacity (%1): %2, bracket [%3, %4] (%5).</source>
+        <translation>Capacidad (%1): %2, horquilla [%3, %4] (%5).</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Detenido: %1</translation>
+    </message>
+    <message>
+        <source>Wait for the sweep to finish, or cancel it, before saving it.</source>
+        <translation>Espera a que termine el barrido, o cancélalo, antes de guardarlo.</translation>
+    </message>
+    <message>
+        <source>There is no sweep to save yet.</source>
+        <translation>Aún no hay ningún barrido que guardar.</translation>
+    </message>
+    <message>
+        <source>Save sweep</source>
+        <translation>Guardar el barrido</translation>
+    </message>
+    <message>
+        <source>Sweep reports (*.json)</source>
+        <translation>Informes de barrido (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the sweep to %1.</source>
+        <translation>Barrido guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the sweep</source>
+        <translation>No se puede guardar el barrido</translation>
+    </message>
+    <message>
+        <source>Sweep — BurgerBench</source>
+        <translation>Barrido — BurgerBench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Save sweep…</source>
+        <translation>&amp;Guardar el barrido…</translation>
+    </message>
+    <message>
+        <source>Save the sweep as a sweep report (JSON), as burgerbench-cli sweep --json writes it</source>
+        <translation>Guarda el barrido como informe de barrido (JSON), como lo escribe burgerbench-cli sweep --json</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the sweep; the finished steps are kept</source>
+        <translation>Detiene el barrido; los pasos terminados se conservan</translation>
+    </message>
+    <message>
+        <source>Click a point to show that step&apos;s timeline in the main window.</source>
+        <translation>Haz clic en un punto para ver la línea de tiempo de ese paso en la ventana principal.</translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::TargetBanner</name>
     <message>
         <source>Hide this message</source>
@@ -2003,6 +3257,30 @@
     <message>
         <source>CPU tasks only: no requests</source>
         <translation>Solo tareas de CPU: ninguna petición</translation>
+    </message>
+    <message>
+        <source>kitchen</source>
+        <translation>cocina</translation>
+    </message>
+    <message>
+        <source>cooking %1</source>
+        <translation>cocinando %1</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>esperando %1</translation>
+    </message>
+    <message>
+        <source>KV cache %1%</source>
+        <translation>caché KV %1%</translation>
+    </message>
+    <message>
+        <source>kitchen: %1 (peaks)</source>
+        <translation>cocina: %1 (picos)</translation>
+    </message>
+    <message>
+        <source>kitchen: %1 (peaks, %2 label sets summed; %3)</source>
+        <translation>cocina: %1 (picos, suma de %2 conjuntos de etiquetas; %3)</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +3506,14 @@
         <source>Race one workload through several execution models on a shared time axis (Ctrl+Shift+R)</source>
         <translation>Hace correr una misma carga de trabajo por varios modelos de ejecución sobre un eje de tiempo compartido (Ctrl+Mayús+R)</translation>
     </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>&amp;Barrido…</translation>
+    </message>
+    <message>
+        <source>Run the scenario at several load levels and draw the curve: how much load it takes (Ctrl+Shift+W)</source>
+        <translation>Ejecuta el escenario a varios niveles de carga y dibuja la curva: cuánta carga aguanta (Ctrl+Mayús+W)</translation>
+    </message>
 </context>
 <context>
     <name>RaceWindow</name>
@@ -2397,6 +3683,10 @@
     <message>
         <source>Completions</source>
         <translation>Completions</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Responses</translation>
     </message>
     <message>
         <source>API &amp;key variable:</source>
@@ -2697,6 +3987,118 @@
     <message>
         <source>Background jobs: accepted now, done later</source>
         <translation>Trabajos en segundo plano: aceptados ya, hechos después</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Carga de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Input lengths:</source>
+        <translation>Longitudes de &amp;entrada:</translation>
+    </message>
+    <message>
+        <source>empty: the prompt above</source>
+        <translation>vacío: el prompt de arriba</translation>
+    </message>
+    <message>
+        <source>Prompt lengths in tokens: N, uniform:A,B, normal:MEAN,STD, lognormal:MEAN,STD or a mix like 128:30,1024:70</source>
+        <translation>Longitudes del prompt en tokens: N, uniform:A,B, normal:MEDIA,DESV, lognormal:MEDIA,DESV o una mezcla como 128:30,1024:70</translation>
+    </message>
+    <message>
+        <source>O&amp;utput lengths:</source>
+        <translation>Longitudes de sa&amp;lida:</translation>
+    </message>
+    <message>
+        <source>empty: max tokens above</source>
+        <translation>vacío: el máx. de tokens de arriba</translation>
+    </message>
+    <message>
+        <source>max_tokens per request, a distribution like the input lengths</source>
+        <translation>max_tokens por petición, una distribución como las longitudes de entrada</translation>
+    </message>
+    <message>
+        <source>Shared prefi&amp;x:</source>
+        <translation>Prefi&amp;jo compartido:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>A system prompt every request starts with: the set menu the kitchen keeps ready</source>
+        <translation>Un prompt de sistema con el que empieza cada petición: el menú del día que la cocina tiene listo</translation>
+    </message>
+    <message>
+        <source>Prefix &amp;groups:</source>
+        <translation>&amp;Grupos de prefijos:</translation>
+    </message>
+    <message>
+        <source>How many different shared prefixes; each request picks one</source>
+        <translation>Cuántos prefijos compartidos distintos; cada petición elige uno</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation>Conjunto de &amp;datos:</translation>
+    </message>
+    <message>
+        <source>empty: synthetic prompts</source>
+        <translation>vacío: prompts sintéticos</translation>
+    </message>
+    <message>
+        <source>A JSONL or ShareGPT JSON file of prompts</source>
+        <translation>Un archivo JSONL o JSON de ShareGPT con prompts</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Data&amp;set format:</source>
+        <translation>&amp;Formato de los datos:</translation>
+    </message>
+    <message>
+        <source>Detect from the content</source>
+        <translation>Detectar por el contenido</translation>
+    </message>
+    <message>
+        <source>JSONL: one request a line</source>
+        <translation>JSONL: una petición por línea</translation>
+    </message>
+    <message>
+        <source>ShareGPT conversations</source>
+        <translation>Conversaciones de ShareGPT</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple rows:</source>
+        <translation>Filas de &amp;muestra:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>Rows kept from the dataset (seeded sampling); all = every row</source>
+        <translation>Filas que se toman del conjunto de datos (muestreo con semilla); todas = todas las filas</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Tokens de salida</translation>
+    </message>
+    <message>
+        <source>CSV: one request a row</source>
+        <translation>CSV: una petición por fila</translation>
+    </message>
+    <message>
+        <source>Mooncake trace (lengths, hash blocks, timestamps)</source>
+        <translation>Traza Mooncake (longitudes, bloques hash, marcas de tiempo)</translation>
     </message>
 </context>
 <context>
