@@ -150,6 +150,8 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
             sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl)
                                : trace.targetUrl);
     out += row(QStringLiteral("Load:"), loadDescription(trace));
+    if (!trace.datasetNote.isEmpty())
+        out += row(QStringLiteral("Dataset:"), trace.datasetNote);
     out += formatWork(trace);
     if (cpuOnly) {
         out += QStringLiteral("=============================================================\n");

@@ -373,6 +373,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
     if (trace.replayedRows > 0)
         meta.insert(QLatin1String("replayed_rows"), trace.replayedRows);
+    if (!trace.datasetNote.isEmpty())
+        meta.insert(QLatin1String("dataset"), scrub.text(trace.datasetNote));
     if (trace.scenario.workload.active()) {
         // Where the planned prompt lengths' token counts came from (engine/tokenprobe.h).
         const TokenModel &tm = trace.scenario.workload.tokens;
@@ -573,6 +575,7 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
     t.abortReason = meta.value(QLatin1String("abort_reason")).toString();
     if (!rd.integer<int>(meta, "replayed_rows", QStringLiteral("meta"), &t.replayedRows, 0))
         return finish(false);
+    t.datasetNote = meta.value(QLatin1String("dataset")).toString();
 
     if (!root.value(QLatin1String("scenario")).isObject())
         return finish(rd.fail(QStringLiteral("scenario"), QStringLiteral("missing or not an object")));

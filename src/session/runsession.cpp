@@ -106,6 +106,7 @@ bool RunSession::start(const RunRequest &request, QString *error)
     if (!check(request.scenario, &message))
         return fail(message);
     m_scenario = request.scenario;
+    m_datasetNote.clear();
     m_ranks = m_scenario.percentiles;
     for (double rank : request.extraPercentiles) {
         if (!m_ranks.contains(rank))
@@ -143,6 +144,7 @@ bool RunSession::start(const RunRequest &request, QString *error)
         m_scenario.workload.tokens = probe.model;
         setup.scenario.workload.tokens = probe.model;
         setup.plan = RequestBody::plan(setup.scenario, &message);
+        m_datasetNote = setup.plan ? setup.plan->datasetNote() : QString();
         if (!setup.plan) {
             m_simulator.reset();
             return fail(message);
@@ -246,6 +248,7 @@ void RunSession::onModelFinished()
     trace.scenario.mode = m_scenario.mode;
     if (trace.targetUrl.isEmpty() && m_target.isValid())
         trace.targetUrl = m_target.toString(QUrl::RemoveUserInfo);
+    trace.datasetNote = m_datasetNote;
     if (m_scraper) { // a final scrape, while the simulator still runs
         trace.serverMetrics = m_scraper->stop(trace.clockOriginMonotonicNs);
         m_scraper.reset();

@@ -93,6 +93,7 @@ private:
     void publishLive(const std::shared_ptr<const LiveDelta> &delta);
 
     Scenario m_scenario;
+    QString m_datasetNote; // the plan's Dataset::Stats line, for the trace
     QList<double> m_ranks;
     std::shared_ptr<SimulatorThread> m_simulator;
     QUrl m_target;

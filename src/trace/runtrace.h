@@ -187,6 +187,8 @@ struct RunTrace
     // > 0: the measured requests were a replay, sent at this many timestamped dataset rows' times
     // (workload.replay), not by the load mode's own arrivals.
     int replayedRows = 0;
+    // A dataset run: what was read, e.g. "orders.csv (csv): 12 of 12 rows kept" (Dataset::Stats).
+    QString datasetNote;
 
     std::vector<RequestRecord> requests;
     std::vector<Span> loopBusy; // event-loop thread busy spans (awake .. aboutToBlock)

@@ -103,19 +103,43 @@ void tst_WorkloadCli::datasets_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QList<int>>("outputs"); // asked output tokens, request by request
+    QTest::addColumn<QString>("note"); // the end of meta.dataset (the summary's Dataset line)
+    QTest::addColumn<int>("replayed"); // meta.replayed_rows (0: absent)
     QTest::newRow("jsonl") << QByteArray(
         "{\"prompt\": \"Describe the perfect burger\", \"output_tokens\": 12}\n"
         "{\"messages\": [{\"role\": \"user\", \"content\": \"Two, please\"}], "
         "\"output_tokens\": 5}\n{\"prompt\": \"What goes with fries?\"}\n")
                            << QStringList { QStringLiteral("--max-tokens"), QStringLiteral("7") }
-                           << QList<int> { 12, 5, 7, 12, 5, 7 };
+                           << QList<int> { 12, 5, 7, 12, 5, 7 }
+                           << QStringLiteral(" (jsonl): 3 of 3 rows kept") << 0;
+    // Columns mapped by name; a length filter drops one row and says so; the rest cycle.
+    QTest::newRow("csv") << QByteArray("question,answer_len\n\"Two burgers, \"\"extra\"\" pickles\",8\n"
+                                       "\"Fries, large\",20\nMilkshake,10\n\"Salad\nno onions\",12\n")
+                         << QStringList { QStringLiteral("--dataset-field"),
+                                QStringLiteral("prompt=question"), QStringLiteral("--dataset-field"),
+                                QStringLiteral("output_tokens=answer_len"),
+                                QStringLiteral("--dataset-max-output"), QStringLiteral("12") }
+                         << QList<int> { 8, 10, 12, 8, 10, 12 }
+                         << QStringLiteral(" (csv): 3 of 4 rows kept; filtered out 1 output above 12 tokens")
+                         << 0;
+    // A Mooncake trace: lengths and hash blocks, replayed on its timestamps.
+    QByteArray trace;
+    for (int i = 0; i < 8; ++i)
+        trace += QStringLiteral(
+                     R"({"timestamp": %1, "input_length": 600, "output_length": %2, "hash_ids": [1]})")
+                     .arg(10 * i)
+                     .arg(4 + i)
+                     .toUtf8()
+            + '\n';
+    QTest::newRow("mooncake") << trace << QStringList {} << QList<int> { 4, 5, 6, 7, 8, 9 }
+                              << QStringLiteral(" (mooncake): 8 of 8 rows kept") << 6;
     // The gpt turn's length (86 bytes) in the simulator's tokens is the output length.
     QTest::newRow("sharegpt") << QByteArray(
         "[{\"conversations\": [{\"from\": \"human\", \"value\": \"Burgers?\"},"
         "{\"from\": \"gpt\", \"value\": \""
         + QByteArray(40, 'a')
         + "\"}]}]") << QStringList { QStringLiteral("--dataset-format"), QStringLiteral("sharegpt") }
-                              << QList<int> {};
+                              << QList<int> {} << QStringLiteral(" (sharegpt): 1 of 1 row kept") << 0;
 }
 
 void tst_WorkloadCli::datasets()
@@ -123,6 +147,8 @@ void tst_WorkloadCli::datasets()
     QFETCH(QByteArray, content);
     QFETCH(QStringList, extra);
     QFETCH(QList<int>, outputs);
+    QFETCH(QString, note);
+    QFETCH(int, replayed);
     const QString data
         = m_dir.filePath(QStringLiteral("data-%1").arg(QLatin1String(QTest::currentDataTag())));
     QFile f(data);
@@ -137,7 +163,12 @@ void tst_WorkloadCli::datasets()
                   QStringLiteral("--progress"), QStringLiteral("off"), QStringLiteral("--json"), json }
             + extra);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    const QJsonArray requests = report(json).value(QLatin1String("requests")).toArray();
+    const QJsonObject root = report(json);
+    const QJsonObject meta = root.value(QLatin1String("meta")).toObject();
+    QVERIFY2(meta.value(QLatin1String("dataset")).toString().endsWith(note),
+        qPrintable(meta.value(QLatin1String("dataset")).toString()));
+    QCOMPARE(meta.value(QLatin1String("replayed_rows")).toInt(), replayed);
+    const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
     QCOMPARE(requests.size(), 6);
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const QJsonObject o = requests.at(i).toObject();
