@@ -1089,14 +1089,27 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
                   options.meta.value(QLatin1String("qt_version")).toString())
         : QStringLiteral("–");
     QString load;
-    if (sc.rate > 0)
+    if (trace.replayedRows > 0) // the dataset's own times, not the load mode's arrivals
+        load = tr("replay: %1 timestamped rows at time scale %2, up to %3 in flight")
+                   .arg(trace.replayedRows)
+                   .arg(sc.workload.timeScale)
+                   .arg(sc.concurrency);
+    else if (sc.rate > 0)
         load = tr("open loop: %1 req/s, burstiness %2, cap %3")
                    .arg(sc.rate)
                    .arg(sc.burstiness)
                    .arg(sc.concurrency);
     else
         load = tr("closed loop: concurrency %1").arg(sc.concurrency);
-    load += sc.requests > 0 ? tr(", %1 requests").arg(sc.requests) : tr(", for %1 s").arg(sc.durationS);
+    if (sc.workload.sessionRun())
+        load += sc.workload.dataset.isEmpty()
+            ? tr(", %1 sessions of %2 turns").arg(sc.workload.sessions).arg(sc.workload.turns)
+            : tr(", the dataset's conversations as sessions");
+    // A replay ends with its rows, sessions with their last turns: no count or duration to show.
+    const bool endsItself
+        = trace.replayedRows > 0 || (sc.workload.sessionRun() && sc.requests <= 0 && sc.durationS <= 0);
+    if (!endsItself)
+        load += sc.requests > 0 ? tr(", %1 requests").arg(sc.requests) : tr(", for %1 s").arg(sc.durationS);
     if (sc.warmup > 0)
         load += tr(" (+%1 warm-up)").arg(sc.warmup);
     const QList<std::pair<QString, QString>> metaRows {

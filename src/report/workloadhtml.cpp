@@ -405,8 +405,9 @@ QString workloadSection(const RunTrace &trace, const Summary &summary, Language 
         { tr("Shared prefix"),
             w.prefixTokens > 0 ? tr("%1 tokens, %2 groups").arg(w.prefixTokens).arg(w.prefixGroups) : none },
         { tr("Dataset"),
-            w.dataset.isEmpty()
-                ? none
+            w.dataset.isEmpty() ? none
+                : !trace.datasetNote.isEmpty()
+                ? trace.datasetNote // what was read: rows kept, filtered
                 : QStringLiteral("%1 (%2%3)")
                       .arg(w.dataset, w.datasetFormat,
                           w.datasetSample > 0 ? tr(", %1 rows sampled").arg(w.datasetSample) : QString()) },

@@ -176,6 +176,7 @@ private slots:
     void pointsAndLineWhereTheirValuesSay();
     void cacheStopsAndTokenCounts_data();
     void cacheStopsAndTokenCounts();
+    void replayAndSessionsSayWhatRan();
     void spanish();
     void cliRunInChromium();
 
@@ -393,6 +394,62 @@ void tst_WorkloadHtml::cacheStopsAndTokenCounts()
     QCOMPARE(cardValue(none, QStringLiteral("workload-stopped-early")), QStringLiteral("0"));
     QCOMPARE(cardValue(none, QStringLiteral("workload-cached")), QStringLiteral("–"));
     QVERIFY(none.contains(QLatin1String("the server reported no usage.prompt_tokens_details.cached_tokens")));
+}
+
+// The page's Load row says a replay was a replay and sessions were sessions (not "closed loop, 0
+// requests"); the Dataset row is what was read; a multi-turn run has its per-turn table, each cell
+// the summary's figure.
+void tst_WorkloadHtml::replayAndSessionsSayWhatRan()
+{
+    RunTrace t = workloadTrace(12);
+    t.scenario.workload.dataset = QStringLiteral("trace.jsonl");
+    t.scenario.workload.inputTokens.clear();
+    t.scenario.workload.timeScale = 0.5;
+    t.scenario.requests = 0;
+    t.replayedRows = 13;
+    t.datasetNote
+        = QStringLiteral("trace.jsonl (mooncake): 13 of 40 rows kept, sample 13 without replacement");
+    QString doc = html(t);
+    QVERIFY2(
+        doc.contains(QLatin1String("replay: 13 timestamped rows at time scale 0.5, up to")), qPrintable(doc));
+    QVERIFY(!doc.contains(QLatin1String("closed loop")));
+    QVERIFY(doc.contains(t.datasetNote));
+    QVERIFY(!doc.contains(QLatin1String("id=\"per-turn\"")));
+
+    // Sessions: two users, three turns each (request i is session i % 2's turn i / 2).
+    t = workloadTrace(6);
+    t.scenario.requests = 0;
+    t.scenario.workload.sessions = 2;
+    t.scenario.workload.turns = 3;
+    for (int i = 0; i < 6; ++i) {
+        RequestRecord &r = t.requests[size_t(i)];
+        r.session = i % 2;
+        r.turn = i / 2;
+    }
+    doc = html(t);
+    QVERIFY2(doc.contains(QLatin1String("closed loop: concurrency ")), qPrintable(doc));
+    QVERIFY(doc.contains(QLatin1String(", 2 sessions of 3 turns")));
+    QVERIFY(!doc.contains(QLatin1String(", for 0 s")));
+    const Summary summary = computeSummary(t, t.scenario.percentiles, t.scenario.slo);
+    QCOMPARE(int(summary.perTurn.size()), 3);
+    const qsizetype table = doc.indexOf(QLatin1String("<table id=\"per-turn-table\">"));
+    QVERIFY(table >= 0);
+    const QString rows = doc.mid(table, doc.indexOf(QLatin1String("</table>"), table) - table);
+    const QRegularExpression row(QStringLiteral(
+        "<tr><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>"));
+    int seen = 0;
+    for (auto it = row.globalMatch(rows); it.hasNext(); ++seen) {
+        const auto m = it.next();
+        const TurnSummary &turn = summary.perTurn.at(size_t(seen));
+        QCOMPARE(m.captured(1).toInt(), turn.turn + 1);
+        QCOMPARE(m.captured(2).toInt(), turn.sent);
+        QCOMPARE(m.captured(3).toInt(), turn.completed);
+        // Printed with 1 decimal from 100 ms (2 below): within half of the last digit.
+        QVERIFY(std::abs(m.captured(4).toDouble() - turn.ttft.percentile(50)) <= 0.05 + 1e-9);
+        QVERIFY(std::abs(m.captured(6).toDouble() - turn.e2el.percentile(50)) <= 0.05 + 1e-9);
+        QVERIFY(turn.ttft.percentile(50) > 0);
+    }
+    QCOMPARE(seen, 3);
 }
 
 void tst_WorkloadHtml::spanish()
