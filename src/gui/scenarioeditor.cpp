@@ -4,6 +4,7 @@
 
 #include "workload/dataset.h"
 #include "workload/lengthdistribution.h"
+#include "workload/sessionplan.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -129,7 +130,7 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     // One hidden error line under each field a rule can reject.
     const QList<QWidget *> checked { ui->urlEdit, ui->modelEdit, ui->apiKeyEnvEdit, ui->requestsSpin,
         ui->retryMaxSpin, ui->faultMissingDoneSpin, ui->cpuTaskSpin, ui->inputTokensEdit,
-        ui->outputTokensEdit };
+        ui->outputTokensEdit, ui->thinkTimeEdit };
     for (QWidget *field : checked) {
         auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout());
         int row = -1;
@@ -261,8 +262,6 @@ void ScenarioEditor::setScenario(const Scenario &s)
 {
     m_filling = true;
     m_base = s;
-    // 0 requests: the run ends with its duration, or, for sessions, with their last turns.
-    ui->requestsSpin->setSpecialValueText(s.workload.sessionRun() ? tr("by sessions") : tr("by duration"));
     ui->nameEdit->setText(s.name);
     ui->simulatorRadio->setChecked(s.usesSimulator());
     ui->endpointRadio->setChecked(!s.usesSimulator());
@@ -297,6 +296,10 @@ void ScenarioEditor::setScenario(const Scenario &s)
     ui->datasetEdit->setText(w.dataset);
     ui->datasetFormatCombo->setCurrentIndex(std::max(0, ui->datasetFormatCombo->findData(w.datasetFormat)));
     ui->datasetSampleSpin->setValue(w.datasetSample);
+    ui->sessionsSpin->setValue(w.sessions);
+    ui->turnsSpin->setValue(std::max(1, w.turns));
+    ui->thinkTimeEdit->setText(w.thinkTime);
+    ui->multiTurnCheck->setChecked(w.multiTurn);
 
     ui->timeoutSpin->setValue(s.timeoutS);
     ui->idleTimeoutSpin->setValue(s.idleTimeoutS);
@@ -368,6 +371,14 @@ Scenario ScenarioEditor::scenario() const
     w.dataset = ui->datasetEdit->text().trimmed();
     w.datasetFormat = ui->datasetFormatCombo->currentData().toString();
     w.datasetSample = ui->datasetSampleSpin->value();
+    w.sessions = ui->sessionsSpin->value();
+    // Turns are a synthetic conversation's length; with a dataset its conversations have theirs
+    // (the scenario's own cap kept as it came).
+    w.turns = w.sessions > 0 && w.dataset.isEmpty() ? ui->turnsSpin->value()
+        : w.dataset.isEmpty()                       ? 0
+                                                    : m_base.workload.turns;
+    w.thinkTime = ui->thinkTimeEdit->text().trimmed();
+    w.multiTurn = ui->multiTurnCheck->isChecked();
 
     s.timeoutS = ui->timeoutSpin->value();
     s.idleTimeoutS = ui->idleTimeoutSpin->value();
@@ -419,6 +430,13 @@ void ScenarioEditor::updateEnabled()
     const bool dataset = !ui->datasetEdit->text().trimmed().isEmpty();
     ui->datasetFormatCombo->setEnabled(dataset);
     ui->datasetSampleSpin->setEnabled(dataset);
+    // Sessions: synthetic (U x T) without a dataset, the dataset's conversations with one.
+    ui->multiTurnCheck->setEnabled(dataset);
+    const bool sessions = ui->sessionsSpin->value() > 0 || (dataset && ui->multiTurnCheck->isChecked());
+    ui->turnsSpin->setEnabled(ui->sessionsSpin->value() > 0 && !dataset);
+    ui->thinkTimeEdit->setEnabled(sessions);
+    // 0 requests: the run ends with its duration, or, for sessions, with their last turns.
+    ui->requestsSpin->setSpecialValueText(sessions ? tr("by sessions") : tr("by duration"));
 }
 
 void ScenarioEditor::setFieldError(QWidget *field, const QString &message)
@@ -466,7 +484,7 @@ void ScenarioEditor::revalidate()
     // Sessions end when their last turn is answered, a dataset's replay at its last row: they need
     // neither (the scenario file's workload.sessions, or the form's dataset).
     check(ui->requestsSpin,
-        ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0 || m_base.workload.sessionRun()
+        ui->requestsSpin->value() > 0 || ui->durationSpin->value() > 0 || ui->sessionsSpin->value() > 0
             || !ui->datasetEdit->text().trimmed().isEmpty(),
         tr("Requests: set a number of requests or a duration, or the run would never end"));
     const ExecutionMode mode = currentMode();
@@ -490,6 +508,13 @@ void ScenarioEditor::revalidate()
         QString message;
         const bool ok = text.isEmpty() || LengthDistribution::parse(text, what, &distribution, &message);
         check(edit, ok, message);
+    }
+    {
+        LengthDistribution think;
+        QString message;
+        const QString text = ui->thinkTimeEdit->text().trimmed();
+        check(ui->thinkTimeEdit, text.isEmpty() || parseThinkTime(text, &think, &message, tr("Think time")),
+            message);
     }
     if (!m_datasetError.isEmpty())
         problems << m_datasetError;
