@@ -154,8 +154,10 @@ void paintKitchenLane(
     }
     painter->restore();
     // The caption on a pale box, readable over the queue it describes.
-    const QString caption = kitchenCaption(metrics);
+    // Elided to the lane (a narrow window, long label sets), so it never ends mid-word unmarked.
     const QFontMetrics fm = painter->fontMetrics();
+    const QString caption
+        = fm.elidedText(kitchenCaption(metrics), Qt::ElideRight, std::max(0, lane.width() - 8));
     const QRect box(lane.left() + 2, lane.top() + 1, fm.horizontalAdvance(caption) + 6, fm.height());
     painter->fillRect(box.intersected(lane), QColor(255, 255, 255, 200));
     painter->setPen(QColor(0x22, 0x22, 0x22));
