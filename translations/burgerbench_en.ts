@@ -1015,6 +1015,18 @@
         <source>One point per measured success (%1); input = usage.prompt_tokens for %2 of them, else the asked length. A longer prompt takes longer to prefill; cached tokens do not.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>replay: %1 timestamped rows at time scale %2, up to %3 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 sessions of %2 turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, the dataset&apos;s conversations as sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -1926,6 +1938,10 @@
     </message>
     <message>
         <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Think time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4098,6 +4114,42 @@
     </message>
     <message>
         <source>Mooncake trace (lengths, hash blocks, timestamps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sess&amp;ions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off: one request each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-turn: users who each hold a conversation; concurrency counts users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;urns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns of each synthetic conversation; each carries the history with the real answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;hink time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms, e.g. 500 or uniform:200,800</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds between an answer&apos;s end and the user&apos;s next turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s conversations are sessions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

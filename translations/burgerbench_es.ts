@@ -1015,6 +1015,18 @@
         <source>Each session&apos;s k-th request. A later turn carries the whole conversation so far; with a prefix cache its TTFT should not grow with that history.</source>
         <translation>La k-ésima petición de cada sesión. Un turno posterior lleva toda la conversación hasta ese momento; con una caché de prefijos, su TTFT no debería crecer con ese historial.</translation>
     </message>
+    <message>
+        <source>replay: %1 timestamped rows at time scale %2, up to %3 in flight</source>
+        <translation>reproducción: %1 filas con marca de tiempo a escala de tiempo %2, hasta %3 en curso</translation>
+    </message>
+    <message>
+        <source>, %1 sessions of %2 turns</source>
+        <translation>, %1 sesiones de %2 turnos</translation>
+    </message>
+    <message>
+        <source>, the dataset&apos;s conversations as sessions</source>
+        <translation>, las conversaciones del conjunto de datos como sesiones</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -1927,6 +1939,10 @@
     <message>
         <source>Datasets (*.jsonl *.json *.csv);;All files (*)</source>
         <translation>Conjuntos de datos (*.jsonl *.json *.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Think time</source>
+        <translation>Tiempo de reflexión</translation>
     </message>
 </context>
 <context>
@@ -4099,6 +4115,42 @@
     <message>
         <source>Mooncake trace (lengths, hash blocks, timestamps)</source>
         <translation>Traza Mooncake (longitudes, bloques hash, marcas de tiempo)</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ions:</source>
+        <translation>Sesi&amp;ones:</translation>
+    </message>
+    <message>
+        <source>off: one request each</source>
+        <translation>no: una petición cada uno</translation>
+    </message>
+    <message>
+        <source>Multi-turn: users who each hold a conversation; concurrency counts users</source>
+        <translation>Varios turnos: usuarios que mantienen cada uno una conversación; la concurrencia cuenta usuarios</translation>
+    </message>
+    <message>
+        <source>T&amp;urns:</source>
+        <translation>T&amp;urnos:</translation>
+    </message>
+    <message>
+        <source>Turns of each synthetic conversation; each carries the history with the real answers</source>
+        <translation>Turnos de cada conversación sintética; cada uno lleva el historial con las respuestas reales</translation>
+    </message>
+    <message>
+        <source>T&amp;hink time:</source>
+        <translation>Tiempo de &amp;reflexión:</translation>
+    </message>
+    <message>
+        <source>ms, e.g. 500 or uniform:200,800</source>
+        <translation>ms, p. ej. 500 o uniform:200,800</translation>
+    </message>
+    <message>
+        <source>Milliseconds between an answer&apos;s end and the user&apos;s next turn</source>
+        <translation>Milisegundos entre el final de una respuesta y el siguiente turno del usuario</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s conversations are sessions</source>
+        <translation>Las conversaciones del conjunto de datos son sesiones</translation>
     </message>
 </context>
 <context>
