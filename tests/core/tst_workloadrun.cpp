@@ -7,9 +7,12 @@
 #include "session/runsession.h"
 #include "sim/simulator.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -88,6 +91,8 @@ private slots:
     void sharedPrefixesAreCached();
     void stoppedEarlyIsCountedNotDropped();
     void badDatasetFailsTheStart();
+    void datasetFormatsReachTheServer_data();
+    void datasetFormatsReachTheServer();
 
 private:
     bool run(Scenario s, const SimulatorSettings &sim, Run *out);
@@ -322,6 +327,125 @@ void tst_WorkloadRun::badDatasetFailsTheStart()
     QString error;
     QVERIFY(!session.start(request, &error));
     QVERIFY2(error.startsWith(QLatin1String("/nonexistent/data.jsonl: cannot open")), qPrintable(error));
+}
+
+// Each dataset format run against the simulator: its ground truth has every request's prompt
+// length following the row's (prompts given as text: the simulator's count is in proportion to
+// the row's bytes, at the rate the longest row shows; a Mooncake row: its input_length, within
+// the tolerance of a planned prompt) and its output length the row's own.
+void tst_WorkloadRun::datasetFormatsReachTheServer_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("jsonl") << QStringLiteral("jsonl");
+    QTest::newRow("csv") << QStringLiteral("csv");
+    QTest::newRow("sharegpt") << QStringLiteral("sharegpt");
+    QTest::newRow("mooncake") << QStringLiteral("mooncake");
+}
+
+void tst_WorkloadRun::datasetFormatsReachTheServer()
+{
+    QFETCH(QString, format);
+    // Six rows: prompts of 200 to 6,200 bytes (or, for a trace, 100 to 2,600 tokens), outputs 3 to 18.
+    struct Row
+    {
+        QString prompt;
+        int inputTokens = 0;
+        int outputTokens = 0;
+    };
+    std::vector<Row> rows;
+    for (int i = 0; i < 6; ++i) {
+        Row r;
+        const QString words = QStringLiteral("cheeseburger %1 with pickles and onions, ").arg(i);
+        while (r.prompt.size() < 200 + 1200 * i)
+            r.prompt += words;
+        r.inputTokens = 100 + 500 * i;
+        r.outputTokens = 3 + 3 * i;
+        rows.push_back(r);
+    }
+    QByteArray bytes;
+    if (format == QLatin1String("jsonl")) {
+        for (const Row &r : rows)
+            bytes += QJsonDocument(QJsonObject { { QStringLiteral("prompt"), r.prompt },
+                                       { QStringLiteral("output_tokens"), r.outputTokens } })
+                         .toJson(QJsonDocument::Compact)
+                + '\n';
+    } else if (format == QLatin1String("csv")) {
+        bytes = "prompt,output_tokens\r\n";
+        for (const Row &r : rows)
+            bytes += '"' + r.prompt.toUtf8().replace('"', "\"\"") + "\"," + QByteArray::number(r.outputTokens)
+                + "\r\n";
+    } else if (format == QLatin1String("sharegpt")) {
+        // The gpt turn's text is the output length: as long as the row's output in the simulator's
+        // tokens (about 4 bytes each), so the test reads the asked length back from the record.
+        QJsonArray list;
+        for (const Row &r : rows)
+            list.append(QJsonObject { { QStringLiteral("conversations"),
+                QJsonArray { QJsonObject { { QStringLiteral("from"), QStringLiteral("human") },
+                                 { QStringLiteral("value"), r.prompt } },
+                    QJsonObject { { QStringLiteral("from"), QStringLiteral("gpt") },
+                        { QStringLiteral("value"), QString(4 * r.outputTokens, u'a') } } } } });
+        bytes = QJsonDocument(list).toJson(QJsonDocument::Compact);
+    } else {
+        for (const Row &r : rows)
+            bytes += QJsonDocument(QJsonObject { { QStringLiteral("timestamp"), 0 },
+                                       { QStringLiteral("input_length"), r.inputTokens },
+                                       { QStringLiteral("output_length"), r.outputTokens },
+                                       { QStringLiteral("hash_ids"), QJsonArray {} } })
+                         .toJson(QJsonDocument::Compact)
+                + '\n';
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("rows.") + format);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+
+    Scenario s = workloadScenario(6);
+    s.concurrency = 1; // one after the other: request i is row i
+    s.workload.dataset = path;
+    s.workload.datasetFormat = format;
+    s.workload.replay = QStringLiteral("off");
+    Run r;
+    QVERIFY(run(s, fastSim(), &r));
+    QCOMPARE(r.result.summary.completed, 6);
+    const std::vector<RequestRecord> &requests = r.result.trace.requests;
+    QCOMPARE(int(requests.size()), 6);
+    const TokenModel &tokens = r.result.trace.scenario.workload.tokens;
+    QVERIFY(tokens.bytesPerToken > 1);
+    auto serverPrompt = [&](size_t i) {
+        return r.serverById.at(QString::fromLatin1(requests[i].id))
+            .value(QLatin1String("prompt_tokens"))
+            .toInt();
+    };
+    // Tokens per byte of this text, read off the longest row (the template's tokens taken out).
+    const double perByte = (serverPrompt(5) - tokens.overheadTokens) / double(rows[5].prompt.toUtf8().size());
+    QVERIFY(perByte > 0);
+    for (size_t i = 0; i < requests.size(); ++i) {
+        const QJsonObject server = r.serverById.at(QString::fromLatin1(requests[i].id));
+        const int prompt = server.value(QLatin1String("prompt_tokens")).toInt();
+        const int output = server.value(QLatin1String("output_tokens")).toInt();
+        const double expected = format == QLatin1String("mooncake")
+            ? rows[i].inputTokens
+            : rows[i].prompt.toUtf8().size() * perByte + tokens.overheadTokens;
+        QVERIFY2(std::abs(prompt - expected) <= TokenError * expected,
+            qPrintable(QStringLiteral("row %1: the server counted %2 prompt tokens, %3 expected")
+                           .arg(i)
+                           .arg(prompt)
+                           .arg(expected)));
+        if (format == QLatin1String("sharegpt")) {
+            QVERIFY(requests[i].askedOutputTokens > 0);
+            QCOMPARE(output, requests[i].askedOutputTokens);
+        } else {
+            QCOMPARE(output, rows[i].outputTokens);
+            QCOMPARE(requests[i].askedOutputTokens, rows[i].outputTokens);
+        }
+        if (i > 0) // the lengths rise with the rows: not one prompt for all
+            QVERIFY(prompt > r.serverById.at(QString::fromLatin1(requests[i - 1].id))
+                                 .value(QLatin1String("prompt_tokens"))
+                                 .toInt());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_WorkloadRun)
