@@ -2,6 +2,7 @@
 
 #include "gui/sweepcontroller.h"
 #include "sweep/sweepreport.h"
+#include "sweep/sweeptheory.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -26,75 +27,6 @@ namespace BurgerBench {
 
 namespace {
 
-// As src/sim/simulator.cpp: the length when neither the settings nor the request give one.
-constexpr int SimulatorDefaultOutputTokens = 16;
-
-// Little's law for one step: L, the mean number of measured requests in the shop (from dispatch
-// to their last token, as E2EL counts them; a failure or a cut-off one to its end), averaged over
-// the step's steady window, against λ (the steady-state completion rate) times W (the mean E2EL of
-// the successes). The window starts one W after the first dispatch (before that the kitchen is
-// filling) and ends at the last dispatch (after it the shop empties).
-struct LittleFigures
-{
-    bool valid = false;
-    double inFlight = 0; // L
-    double rate = 0; // λ, requests/s
-    double e2eS = 0; // W, s
-};
-
-LittleFigures littleOf(const SweepStep &step)
-{
-    LittleFigures l;
-    if (!step.error.isEmpty())
-        return l;
-    const RunTrace &trace = step.trace;
-    l.rate = step.saturation.completionRate > 0 ? step.saturation.completionRate
-                                                : step.summary.requestThroughput;
-    struct Stay
-    {
-        qint64 from;
-        qint64 to;
-    };
-    std::vector<Stay> stays;
-    double e2eSum = 0;
-    int successes = 0;
-    qint64 firstDispatch = std::numeric_limits<qint64>::max();
-    qint64 lastDispatch = std::numeric_limits<qint64>::min();
-    for (const RequestRecord &r : trace.requests) {
-        if (r.warmup || r.dispatchNs < 0)
-            continue;
-        firstDispatch = std::min(firstDispatch, r.dispatchNs);
-        lastDispatch = std::max(lastDispatch, r.dispatchNs);
-        qint64 to = r.endNs >= r.dispatchNs ? r.endNs : trace.endNs;
-        if (r.outcome == Outcome::Success && r.lastTokenNs() >= r.dispatchNs) {
-            to = r.lastTokenNs();
-            e2eSum += double(to - r.dispatchNs) / 1e9;
-            ++successes;
-        }
-        if (to >= r.dispatchNs)
-            stays.push_back({ r.dispatchNs, to });
-    }
-    if (successes < 3 || !(l.rate > 0) || lastDispatch <= firstDispatch)
-        return l;
-    l.e2eS = e2eSum / successes;
-    qint64 from = firstDispatch + qint64(l.e2eS * 1e9);
-    qint64 to = lastDispatch;
-    if (to <= from) {
-        from = firstDispatch;
-        to = lastDispatch;
-    }
-    double area = 0;
-    for (const Stay &s : stays) {
-        const qint64 a = std::max(s.from, from);
-        const qint64 b = std::min(s.to, to);
-        if (b > a)
-            area += double(b - a) / 1e9;
-    }
-    l.inFlight = area / (double(to - from) / 1e9);
-    l.valid = true;
-    return l;
-}
-
 QString number(double v, int decimals)
 {
     return std::isfinite(v) ? QLocale().toString(v, 'f', decimals) : QStringLiteral("–");
@@ -107,21 +39,19 @@ SweepCurveTheory SweepWindow::theoryOf(const SweepResult &, const Scenario &scen
     SweepCurveTheory t;
     if (!scenario.usesSimulator())
         return t;
-    // The simulator holds one of its `capacity` slots from admission to the last token: TTFT,
-    // then a token every interval (src/sim/simulator.cpp). Prefill per prompt token is not counted.
-    const SimulatorSettings &sim = scenario.simulator;
-    const int tokens = sim.outputTokens > 0 ? sim.outputTokens
-        : scenario.maxTokens > 0            ? scenario.maxTokens
-                                            : SimulatorDefaultOutputTokens;
-    t.ttftMs = sim.ttftMs;
-    t.tokenIntervalMs = sim.tokenIntervalMs;
-    t.outputTokens = tokens;
-    t.serviceS = (sim.ttftMs + (tokens - 1) * sim.tokenIntervalMs) / 1000.0;
-    if (!(t.serviceS > 0))
+    // Drawn before any step ran, so from the settings alone (sweep/sweeptheory.h): prefill per
+    // uncached prompt token is not counted (which tokens the prefix cache will hold is known only
+    // from the runs; the sweep page's theory reads them from the steps).
+    const SimulatorTheory theory = SweepTheory::simulatorTheory(scenario.simulator, scenario.maxTokens, 0);
+    t.ttftMs = theory.ttftMs;
+    t.tokenIntervalMs = theory.tokenIntervalMs;
+    t.outputTokens = theory.outputTokens;
+    t.serviceS = theory.serviceTimeS;
+    if (!theory.valid)
         return t;
     t.known = true;
-    t.capacity = std::max(0, sim.capacity);
-    t.ceiling = t.capacity > 0 ? t.capacity / t.serviceS : 0;
+    t.capacity = theory.capacity;
+    t.ceiling = theory.capacity > 0 ? theory.ceilingRps : 0;
     return t;
 }
 
@@ -415,7 +345,7 @@ void SweepWindow::updateTexts()
     QString little;
     if (step >= 0) {
         const SweepStep &s = r.steps[size_t(step)];
-        const LittleFigures l = littleOf(s);
+        const LittlesLaw l = s.error.isEmpty() ? SweepTheory::littlesLaw(s) : LittlesLaw();
         if (l.valid) {
             little = tr("Little's law, step %1 (%2): on average L = %3 orders were in the shop (measured); "
                         "λ·W = %4 served a second × %5 s each = %6.")

@@ -9,6 +9,16 @@
 
 namespace BurgerBench {
 
+bool parseJsonObject(QByteArrayView data, QJsonObject *object)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    *object = doc.object();
+    return true;
+}
+
 namespace {
 
 // Usage counts are read from every kind of chunk: vLLM and others attach "usage" to the last
@@ -84,16 +94,6 @@ void readChoice(const QJsonObject &choice, QLatin1String message, ChunkInfo *inf
         info->finishReason = finish.toString();
 }
 
-bool parseObject(QByteArrayView data, QJsonObject *object)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(data.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return false;
-    *object = doc.object();
-    return true;
-}
-
 ChunkInfo parseObjectChunk(const QJsonObject &object, QByteArrayView raw, QLatin1String message)
 {
     ChunkInfo info;
@@ -126,7 +126,7 @@ ChunkInfo parseStreamChunk(QByteArrayView data, QByteArrayView eventName)
     }
 
     QJsonObject object;
-    const bool isObject = parseObject(data, &object);
+    const bool isObject = parseJsonObject(data, &object);
 
     if (eventName == "error") {
         info.kind = ChunkInfo::Error;
@@ -146,7 +146,7 @@ ChunkInfo parseStreamChunk(QByteArrayView data, QByteArrayView eventName)
 ChunkInfo parseCompletionBody(QByteArrayView body)
 {
     QJsonObject object;
-    if (!parseObject(body, &object)) {
+    if (!parseJsonObject(body, &object)) {
         ChunkInfo info;
         info.kind = ChunkInfo::Malformed;
         return info;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QString>
 
 namespace BurgerBench {
@@ -30,6 +31,10 @@ struct ChunkInfo
     QString finishReason; // choices[0].finish_reason if non-null
     QString errorMessage; // error.message (or the error value as text)
 };
+
+// `data` as one JSON object: false when it is not JSON or not an object (the Malformed chunks of
+// both APIs: chat's and the Responses API's, protocol/responsesevents.h).
+bool parseJsonObject(QByteArrayView data, QJsonObject *object);
 
 // Classifies one SSE data payload. `eventName` is the SSE `event:` field (may be empty).
 ChunkInfo parseStreamChunk(QByteArrayView data, QByteArrayView eventName = {});

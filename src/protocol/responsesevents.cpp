@@ -9,16 +9,6 @@ namespace BurgerBench {
 
 namespace {
 
-bool parseObject(QByteArrayView data, QJsonObject *object)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(data.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return false;
-    *object = doc.object();
-    return true;
-}
-
 int detail(const QJsonObject &usage, QLatin1String details, QLatin1String key)
 {
     const QJsonValue d = usage.value(details);
@@ -69,7 +59,7 @@ ChunkInfo parseResponsesEvent(QByteArrayView data, QByteArrayView eventName)
 {
     ChunkInfo info;
     QJsonObject object;
-    if (!parseObject(data, &object)) {
+    if (!parseJsonObject(data, &object)) {
         // Not part of this API, but a proxy in front of it may end the stream the chat way.
         info.kind = data.trimmed() == "[DONE]" ? ChunkInfo::Done : ChunkInfo::Malformed;
         return info;
@@ -104,7 +94,7 @@ ChunkInfo parseResponsesBody(QByteArrayView body)
 {
     ChunkInfo info;
     QJsonObject object;
-    if (!parseObject(body, &object)) {
+    if (!parseJsonObject(body, &object)) {
         info.kind = ChunkInfo::Malformed;
         return info;
     }

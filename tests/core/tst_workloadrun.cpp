@@ -428,7 +428,7 @@ void tst_WorkloadRun::datasetFormatsReachTheServer()
         const int output = server.value(QLatin1String("output_tokens")).toInt();
         const double expected = format == QLatin1String("mooncake")
             ? rows[i].inputTokens
-            : rows[i].prompt.toUtf8().size() * perByte + tokens.overheadTokens;
+            : double(rows[i].prompt.toUtf8().size()) * perByte + tokens.overheadTokens;
         QVERIFY2(std::abs(prompt - expected) <= TokenError * expected,
             qPrintable(QStringLiteral("row %1: the server counted %2 prompt tokens, %3 expected")
                            .arg(i)
