@@ -1,15 +1,20 @@
 #include "cli/commands_report.h"
 
+#include "i18n/language.h"
 #include "report/atomicfile.h"
 #include "report/chrometrace.h"
 #include "report/compare.h"
 #include "report/jsonreport.h"
 #include "report/merge.h"
 #include "report/secretscrub.h"
+#include "sweep/sweepcompare.h"
+#include "sweep/sweephtml.h"
+#include "sweep/sweepreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +38,59 @@ QJsonValue number(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
+// The report's JSON object when `path` holds a sweep report (its "schema" says so); an empty
+// object otherwise (a run report, or a file the run report's reader will name the fault of).
+QJsonObject sweepJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QJsonObject();
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    return SweepReport::isSweep(json) ? json : QJsonObject();
+}
+
+// Two sweep reports (burgerbench.sweep/1): the levels both ran and the capacities, side by side
+// (sweep/sweepcompare.h). The run-only options are refused by name.
+int compareSweeps(const QCommandLineParser &parser, const QStringList &files, const QList<QJsonObject> &json)
+{
+    for (const char *flag : { "trace", "alpha", "resamples" }) {
+        if (parser.isSet(QLatin1String(flag)))
+            return fail(QStringLiteral("--%1: not for sweep reports (%2 and %3 are burgerbench.sweep/1): "
+                                       "they take --json and --html")
+                            .arg(QLatin1String(flag), files.at(0), files.at(1)));
+    }
+    if (files.size() != 2)
+        return fail(QStringLiteral("sweep reports are compared two at a time (got %1)").arg(files.size()));
+    Language language = Language::English;
+    if (!I18n::languageFromName(parser.value(QStringLiteral("lang")), &language))
+        return fail(QStringLiteral("--lang: expected en or es (got \"%1\")")
+                        .arg(parser.value(QStringLiteral("lang"))));
+    SweepResult a;
+    SweepResult b;
+    QString error;
+    if (!SweepReport::fromJson(json.at(0), &a, &error))
+        return fail(QStringLiteral("%1: %2").arg(files.at(0), error));
+    if (!SweepReport::fromJson(json.at(1), &b, &error))
+        return fail(QStringLiteral("%1: %2").arg(files.at(1), error));
+    const SweepCompare::Result comparison = SweepCompare::compare(a, b);
+    std::fputs(qPrintable(SweepCompare::formatTable(files.at(0), files.at(1), comparison)), stdout);
+    if (parser.isSet(QStringLiteral("json"))) {
+        const QByteArray bytes
+            = QJsonDocument(SweepCompare::toJson(files.at(0), files.at(1), comparison)).toJson();
+        if (!writeFileAtomically(parser.value(QStringLiteral("json")), bytes, &error))
+            return fail(error);
+    }
+    if (parser.isSet(QStringLiteral("html"))) {
+        SweepHtml::Options options;
+        options.language = language;
+        const QByteArray page
+            = SweepHtml::compareToBytes(a, files.at(0), b, files.at(1), comparison, options);
+        if (!writeFileAtomically(parser.value(QStringLiteral("html")), page, &error))
+            return fail(error);
+    }
+    return 0;
+}
+
 } // namespace
 
 int cmdCompare(int argc, char **argv)
@@ -44,16 +102,22 @@ int cmdCompare(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "Compare saved runs metric by metric: the first run is the baseline, each other run is set against "
         "it with the change and whether the change is beyond run-to-run noise (the rule is printed below the "
-        "table)."));
+        "table). Two sweep reports (the JSON written by `sweep --json`) are compared level by level, with "
+        "their capacities."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("a.json"), QStringLiteral("Baseline run report."));
+    parser.addPositionalArgument(
+        QStringLiteral("a.json"), QStringLiteral("Baseline run report (or sweep report)."));
     parser.addPositionalArgument(QStringLiteral("b.json"), QStringLiteral("Run(s) to compare with it."),
         QStringLiteral("b.json [...]"));
     parser.addOptions({
         { QStringLiteral("trace"), QStringLiteral("Write the runs side by side as one Perfetto trace."),
             QStringLiteral("file") },
         { QStringLiteral("json"), QStringLiteral("Write the comparison as JSON."), QStringLiteral("file") },
+        { QStringLiteral("html"), QStringLiteral("Two sweeps: write the comparison as an HTML page."),
+            QStringLiteral("file") },
+        { QStringLiteral("lang"), QStringLiteral("Language of the HTML page: en or es."),
+            QStringLiteral("lang"), QStringLiteral("en") },
         { QStringLiteral("alpha"),
             QStringLiteral("Significance level of the Mann-Whitney test (default 0.05)."),
             QStringLiteral("p"), QStringLiteral("0.05") },
@@ -73,6 +137,28 @@ int cmdCompare(int argc, char **argv)
     const QStringList files = parser.positionalArguments();
     if (files.size() < 2)
         return fail(QStringLiteral("need at least two run reports (got %1); see --help").arg(files.size()));
+    // A sweep report is told by its "schema"; sweeps are compared with sweeps, runs with runs.
+    QList<QJsonObject> sweeps;
+    qsizetype firstSweep = -1;
+    qsizetype firstRun = -1;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        sweeps.append(sweepJson(files.at(i)));
+        if (!sweeps.last().isEmpty() && firstSweep < 0)
+            firstSweep = i;
+        if (sweeps.last().isEmpty() && firstRun < 0)
+            firstRun = i;
+    }
+    if (firstSweep >= 0 && firstRun >= 0)
+        return fail(QStringLiteral("%1 is a sweep report (burgerbench.sweep/1) but %2 is not: compare takes "
+                                   "run reports, or two sweep reports, not a mix")
+                        .arg(files.at(firstSweep), files.at(firstRun)));
+    if (firstSweep >= 0)
+        return compareSweeps(parser, files, sweeps);
+    for (const char *flag : { "html", "lang" }) {
+        if (parser.isSet(QLatin1String(flag)))
+            return fail(QStringLiteral("--%1: only for two sweep reports (burgerbench.sweep/1)")
+                            .arg(QLatin1String(flag)));
+    }
     Compare::Options options;
     bool ok = false;
     options.alpha = parser.value(QStringLiteral("alpha")).toDouble(&ok);
