@@ -87,8 +87,10 @@ bool parseMs(const QCommandLineParser &parser, const QString &name, qint64 *ns, 
 }
 
 // A sweep report (burgerbench.sweep/1): its HTML page, its CSV, or the report again; the run-only
-// outputs are refused by name. With no output option, prints the result.
-int reportSweep(const QCommandLineParser &parser, const QString &path, const QJsonObject &json)
+// outputs are refused by name. The page in `language`, as the run report's. With no output option,
+// prints the result.
+int reportSweep(
+    const QCommandLineParser &parser, const QString &path, const QJsonObject &json, Language language)
 {
     for (const char *flag : { "trace", "png", "svg", "pdf", "from", "to", "server-metrics-csv" }) {
         if (parser.isSet(QLatin1String(flag)))
@@ -96,10 +98,6 @@ int reportSweep(const QCommandLineParser &parser, const QString &path, const QJs
                                        "--html, --csv or --json")
                             .arg(QLatin1String(flag), path));
     }
-    if (parser.isSet(QStringLiteral("lang"))
-        && parser.value(QStringLiteral("lang")).toLower() != QLatin1String("en"))
-        return fail(QStringLiteral("--lang: the sweep report's HTML is in English only (got \"%1\")")
-                        .arg(parser.value(QStringLiteral("lang"))));
     SweepResult result;
     QString error;
     if (!SweepReport::fromJson(json, &result, &error))
@@ -123,7 +121,9 @@ int reportSweep(const QCommandLineParser &parser, const QString &path, const QJs
     }
     if (parser.isSet(QStringLiteral("html"))) {
         const QString out = parser.value(QStringLiteral("html"));
-        if (!SweepHtml::write(out, result, &error))
+        SweepHtml::Options options;
+        options.language = language;
+        if (!SweepHtml::write(out, result, options, &error))
             return fail(error);
         done(out);
     }
@@ -231,7 +231,7 @@ int cmdReport(int argc, char **argv)
 
     const QJsonObject sweep = sweepJson(positional.first());
     if (!sweep.isEmpty())
-        return reportSweep(parser, positional.first(), sweep);
+        return reportSweep(parser, positional.first(), sweep, language);
 
     RunTrace trace;
     QJsonObject meta;

@@ -251,6 +251,7 @@ private slots:
     void selfContainedAndDeterministic();
     // As a user runs it.
     void cliRendersASweep();
+    void cliRendersASweepInSpanish();
     void cliServerMetricsCsvAndHtml();
     // Both pages in a real browser.
     void chromiumRendersBoth();
@@ -664,16 +665,67 @@ void tst_SweepHtml::cliRendersASweep()
     const Result plain = cli({ QStringLiteral("report"), json });
     QCOMPARE(plain.exitCode, 0);
     QVERIFY2(plain.out.contains(QLatin1String("Max request throughput: ")), qPrintable(plain.out));
-    // Run-only outputs and another language are refused by name.
+    // Run-only outputs and a language BurgerBench does not speak are refused by name.
     const Result png = cli(
         { QStringLiteral("report"), json, QStringLiteral("--png"), m_dir.filePath(QStringLiteral("x.png")) });
     QCOMPARE(png.exitCode, 2);
     QVERIFY2(png.err.contains(QLatin1String("--png: not for a sweep report")), qPrintable(png.err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.png"))));
-    const Result es = cli({ QStringLiteral("report"), json, QStringLiteral("--lang"), QStringLiteral("es"),
-        QStringLiteral("--html"), m_dir.filePath(QStringLiteral("es.html")) });
-    QCOMPARE(es.exitCode, 2);
-    QVERIFY2(es.err.contains(QLatin1String("English only")), qPrintable(es.err));
+    const Result french = cli({ QStringLiteral("report"), json, QStringLiteral("--lang"),
+        QStringLiteral("fr"), QStringLiteral("--html"), m_dir.filePath(QStringLiteral("fr.html")) });
+    QCOMPARE(french.exitCode, 2);
+    QVERIFY2(french.err.contains(QLatin1String("--lang: expected en or es")), qPrintable(french.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("fr.html"))));
+}
+
+// The same sweep's page in Spanish (`report sweep.json --html --lang es`): the words from the
+// catalogue (translations/burgerbench_es.ts, context BurgerBench::SweepHtml), not their English
+// sources; the points where the English page has them.
+void tst_SweepHtml::cliRendersASweepInSpanish()
+{
+    const QString json = m_dir.filePath(QStringLiteral("sweep.json"));
+    if (!QFile::exists(json))
+        QSKIP("needs the sweep of cliRendersASweep");
+    const QString es = m_dir.filePath(QStringLiteral("es.html"));
+    const Result r = cli({ QStringLiteral("report"), json, QStringLiteral("--lang"), QStringLiteral("es"),
+        QStringLiteral("--html"), es });
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(es);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString doc = QString::fromUtf8(f.readAll());
+    QVERIFY(doc.contains(QLatin1String("<html lang=\"es\"")));
+    const struct
+    {
+        const char *spanish;
+        const char *english;
+    } words[] = {
+        { "Rendimiento de peticiones", "Request throughput" },
+        { "Rendimiento de salida", "Output throughput" },
+        { "carga ofrecida (peticiones/s)", "offered load (requests/s)" },
+        { "Vista de Pareto", "Pareto view" },
+        { "Rendimiento máximo de peticiones", "Max request throughput" },
+        { "Frente a la carga", "Against the load" },
+    };
+    QFile en(m_sweepHtml);
+    QVERIFY(en.open(QIODevice::ReadOnly));
+    const QString english = QString::fromUtf8(en.readAll());
+    for (const auto &w : words) {
+        QVERIFY2(doc.contains(QString::fromUtf8(w.spanish)), w.spanish);
+        QVERIFY2(!doc.contains(QLatin1String(w.english)), w.english);
+        QVERIFY2(english.contains(QLatin1String(w.english)), w.english); // what the English page says
+    }
+    // Only the words change: the same points on the throughput chart.
+    const std::vector<Point> enPoints
+        = points(element(english, QStringLiteral("svg-chart-rps"), QStringLiteral("svg")));
+    const std::vector<Point> esPoints
+        = points(element(doc, QStringLiteral("svg-chart-rps"), QStringLiteral("svg")));
+    QCOMPARE(esPoints.size(), enPoints.size());
+    QVERIFY(!esPoints.empty());
+    for (size_t i = 0; i < esPoints.size(); ++i) {
+        QCOMPARE(esPoints.at(i).step, enPoints.at(i).step);
+        QCOMPARE(esPoints.at(i).cx, enPoints.at(i).cx);
+        QCOMPARE(esPoints.at(i).cy, enPoints.at(i).cy);
+    }
 }
 
 // The simulator with 4 slots, 64 requests 32 at a time: its queue reaches 28 and drains. The run
