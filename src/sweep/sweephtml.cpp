@@ -6,6 +6,7 @@
 #include "report/htmlreport.h"
 #include "report/secretscrub.h"
 #include "sweep/sweeptheory.h"
+#include "trace/servermetrics.h"
 
 #include <QStringList>
 
@@ -131,8 +132,11 @@ Figures figuresOf(const SweepStep &s)
     }
     if (streams > 0)
         f.perStream = streamSum / streams;
-    if (const ServerSeries *waiting = s.trace.serverMetrics.find(QStringLiteral("waiting"))) {
-        for (const auto &sample : waiting->samples)
+    // The kitchen's whole line: a server reporting it per model (label sets) is summed at each time.
+    const std::vector<const ServerSeries *> waiting
+        = s.trace.serverMetrics.findAll(QStringLiteral("waiting"));
+    if (!waiting.empty()) {
+        for (const auto &sample : sumOfSeries(waiting))
             if (std::isfinite(sample.second))
                 f.peakWaiting
                     = std::isnan(f.peakWaiting) ? sample.second : std::max(f.peakWaiting, sample.second);

@@ -28,6 +28,7 @@
 #endif
 
 #include <cmath>
+#include <map>
 
 using namespace BurgerBench;
 using Fixture::Ms;
@@ -250,6 +251,7 @@ private slots:
     void mixedProfileIsDrawnAgainstAchieved();
     void selfContainedAndDeterministic();
     // As a user runs it.
+    void queuePerStepSumsLabelSets();
     void cliRendersASweep();
     void cliRendersASweepInSpanish();
     void cliServerMetricsCsvAndHtml();
@@ -603,6 +605,42 @@ void tst_SweepHtml::selfContainedAndDeterministic()
 
 // A rate list past the simulator's ceiling (8 slots, 0.3 s a request: 26.7 requests/s): the page
 // from `report sweep.json --html` has a point per step and the knee at the saturated one.
+// The server-queue chart: each step's peak of the kitchen's whole line. A server that reports the
+// queue per model (two label sets) is summed at each time, not read from its first series only.
+void tst_SweepHtml::queuePerStepSumsLabelSets()
+{
+    SweepResult r = rateSweep();
+    auto waiting = [](const QString &model, std::vector<std::pair<qint64, double>> samples) {
+        ServerSeries s;
+        s.name = QStringLiteral("vllm:num_requests_waiting");
+        s.family = s.name;
+        s.metric = QStringLiteral("waiting");
+        s.kind = QStringLiteral("gauge");
+        s.labels = { { QStringLiteral("model_name"), model } };
+        s.samples = std::move(samples);
+        return s;
+    };
+    const qint64 s1 = 1'000'000'000;
+    // Step 1: one label set, peak 3. Step 2: a peaks at 5 when b has 2, b at 6 when a has 1:
+    // the kitchen's longest line is 7 (5 + 2), more than either alone. Step 3: not scraped.
+    r.steps[0].trace.serverMetrics.series
+        = { waiting(QStringLiteral("a"), { { 0, 1 }, { s1, 3 }, { 2 * s1, 0 } }) };
+    r.steps[1].trace.serverMetrics.series = {
+        waiting(QStringLiteral("a"), { { 0, 2 }, { s1, 5 }, { 2 * s1, 1 } }),
+        waiting(QStringLiteral("b"), { { 0, 0 }, { s1, 2 }, { 2 * s1, 6 } }),
+    };
+    const QString doc = page(r);
+    const QString svg = element(doc, QStringLiteral("svg-chart-queue"), QStringLiteral("svg"));
+    QVERIFY2(!svg.isEmpty(), "no server-queue chart");
+    std::map<int, double> peak;
+    for (const Point &p : points(svg))
+        if (p.series == QLatin1String("waiting"))
+            peak[p.step] = p.y;
+    QCOMPARE(peak.size(), size_t(2));
+    QCOMPARE(peak.at(1), 3.0);
+    QCOMPARE(peak.at(2), 7.0);
+}
+
 void tst_SweepHtml::cliRendersASweep()
 {
     QVERIFY2(QFile::exists(m_bin), qPrintable(QStringLiteral("no CLI at %1 (BURGERBENCH_BIN)").arg(m_bin)));
