@@ -4,13 +4,13 @@
 # New inputs go to a scratch directory, never into the repository; a crash leaves its input in
 # build/fuzz/artifacts/ and fails the script. The long run is in fuzz/README.md.
 #
-# Usage: scripts/fuzz-smoke.sh [name ...]     (default: sse httpresponse httprequest scenario)
+# Usage: scripts/fuzz-smoke.sh [name ...]     (default: sse httpresponse httprequest scenario prometheus dataset)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${FUZZ_BUILD_DIR:-$here/build/fuzz}"
 seconds="${FUZZ_SECONDS:-60}"
 names=("$@")
-((${#names[@]})) || names=(sse httpresponse httprequest scenario)
+((${#names[@]})) || names=(sse httpresponse httprequest scenario prometheus dataset)
 
 missing=()
 for p in clang libclang-rt-14-dev cmake ninja-build qt6-base-dev; do

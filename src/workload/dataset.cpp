@@ -346,11 +346,25 @@ QString at(const QString &path, qint64 line)
     return QStringLiteral("%1:%2: ").arg(path).arg(line);
 }
 
+// A line of at most `limit` bytes, read in pieces: QIODevice::readLine(n) allocates n bytes up
+// front, 16 MiB for every short line.
+QByteArray readLineUpTo(QIODevice &file, qint64 limit)
+{
+    QByteArray bytes;
+    while (bytes.size() < limit && !bytes.endsWith('\n')) {
+        const QByteArray piece = file.readLine(std::min<qint64>(64 * 1024, limit - bytes.size()));
+        if (piece.isEmpty())
+            break;
+        bytes.append(piece);
+    }
+    return bytes;
+}
+
 // Reads lines of at most MaxLineBytes; false with an error past that.
 bool readLine(QIODevice &file, const QString &path, qint64 line, QByteArray *bytes, QString *error)
 {
     // One byte past the cap tells a line that is too long from one that just fits.
-    *bytes = file.readLine(MaxLineBytes + 2);
+    *bytes = readLineUpTo(file, MaxLineBytes + 2);
     if (bytes->size() > MaxLineBytes + 1 || (bytes->size() == MaxLineBytes + 1 && !bytes->endsWith('\n'))) {
         *error = at(path, line) + QStringLiteral("line longer than %1 MiB").arg(MaxLineBytes >> 20);
         return false;
@@ -499,7 +513,7 @@ public:
     // The list's '['; false with a message.
     bool begin(QString *error)
     {
-        if (peek() == char(0xEF)) { // a UTF-8 byte-order mark
+        if (peek() == 0xEF) { // a UTF-8 byte-order mark
             for (int i = 0; i < 3 && peek() >= 0; ++i)
                 ++m_pos;
         }
@@ -835,7 +849,7 @@ bool detectFormat(QIODevice &file, const QString &path, QString *format, QString
         return true;
     }
     file.ungetChar(c);
-    const QByteArray first = file.readLine(MaxLineBytes + 1);
+    const QByteArray first = readLineUpTo(file, MaxLineBytes + 1);
     if (c == '{') {
         const QJsonObject o = QJsonDocument::fromJson(first).object();
         *format = o.contains(fieldKey(opt, "input_length")) || o.contains(fieldKey(opt, "hash_ids"))
