@@ -722,8 +722,11 @@ void tst_SweepHtml::cliRendersASweep()
 void tst_SweepHtml::cliRendersASweepInSpanish()
 {
     const QString json = m_dir.filePath(QStringLiteral("sweep.json"));
-    if (!QFile::exists(json))
-        QSKIP("needs the sweep of cliRendersASweep");
+    if (!QFile::exists(json)) { // run alone (a filter): make the sweep here, never skip
+        cliRendersASweep();
+        if (QTest::currentTestFailed())
+            return;
+    }
     const QString es = m_dir.filePath(QStringLiteral("es.html"));
     const Result r = cli({ QStringLiteral("report"), json, QStringLiteral("--lang"), QStringLiteral("es"),
         QStringLiteral("--html"), es });
