@@ -152,10 +152,12 @@ int cmdSimulate(int argc, char **argv)
         std::fprintf(stderr,
             "burgerbench-cli simulate: warning: listening on every interface (%s port %u): any host that "
             "can reach this machine can use the simulator; the URL below is this machine's loopback one\n",
-            qPrintable(address.toString()), unsigned(port));
+            qPrintable(address.toString()), unsigned(simulator.url().port()));
     } else if (!address.isLoopback()) {
-        std::fprintf(stderr, "burgerbench-cli simulate: warning: listening on %s, not on loopback\n",
-            qPrintable(address.toString()));
+        std::fprintf(stderr,
+            "burgerbench-cli simulate: warning: listening on %s port %u, not on loopback: any host that can "
+            "reach that address can use the simulator\n",
+            qPrintable(address.toString()), unsigned(simulator.url().port()));
     }
     std::printf("%s\n", qPrintable(simulator.url().toString()));
     std::fflush(stdout);
