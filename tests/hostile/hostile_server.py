@@ -7,13 +7,14 @@ reads, per behaviour, and serves them back on GET /_log/<behaviour> (JSON: a lis
 {"method", "target", "headers": [[name, value], ...]}), so a test can see what the client sent
 (its User-Agent, whether it followed a redirect).
 
-Run on its own: `hostile_server.py` prints the port on its first stdout line and serves until
+Run on its own: `hostile_server.py [--tls CERT KEY]` prints the port on its first stdout line and serves until
 killed. The behaviours are the BEHAVIOURS table below; each is a function of (conn, head) that
 writes whatever it likes and returns when the connection should be closed.
 """
 
 import json
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -309,15 +310,38 @@ def handle(conn):
             pass
 
 
+def handle_tls(context, conn):
+    try:
+        conn.settimeout(10)
+        conn = context.wrap_socket(conn, server_side=True)
+    except (OSError, ssl.SSLError):
+        # The client refused our certificate (or spoke no TLS): nothing more to say.
+        try:
+            conn.close()
+        except OSError:
+            pass
+        return
+    handle(conn)
+
+
 def main():
+    # hostile_server.py [--tls CERT KEY]: with --tls every connection is TLS with that certificate.
+    args = sys.argv[1:]
+    context = None
+    if args[:1] == ["--tls"]:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args[1], args[2])
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", int(sys.argv[1]) if len(sys.argv) > 1 else 0))
+    listener.bind(("127.0.0.1", 0))
     listener.listen(512)
     print(listener.getsockname()[1], flush=True)
     while True:
         conn, _ = listener.accept()
-        threading.Thread(target=handle, args=(conn,), daemon=True).start()
+        if context is None:
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+        else:
+            threading.Thread(target=handle_tls, args=(context, conn), daemon=True).start()
 
 
 if __name__ == "__main__":

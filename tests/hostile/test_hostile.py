@@ -396,6 +396,92 @@ class HostileServers(unittest.TestCase):
                 self.assertNotIn('<script>alert("m")', f.read(), path)
 
 
+class PrivateTls(unittest.TestCase):
+    """A TLS server with a certificate from a private CA: trusted with --ca-file or SSL_CERT_FILE,
+    refused clearly without, accepted loudly with --insecure."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="hostile-tls-")
+        d = cls.tmp.name
+        cls.ca, cls.cert, key, cakey = (os.path.join(d, n) for n in ("ca.pem", "cert.pem", "key.pem", "ca.key"))
+
+        def openssl(*args):
+            subprocess.run(["openssl"] + list(args), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", cakey, "-out", cls.ca, "-days", "2",
+                "-subj", "/CN=BurgerBench hostile test CA")
+        csr = os.path.join(d, "cert.csr")
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1")
+        ext = os.path.join(d, "ext.cnf")
+        with open(ext, "w") as f:
+            f.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
+        openssl("x509", "-req", "-in", csr, "-CA", cls.ca, "-CAkey", cakey, "-CAcreateserial", "-out", cls.cert,
+                "-days", "2", "-extfile", ext)
+        cls.server, cls.port = start_server("--tls", cls.cert, key)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.kill()
+        cls.server.wait()
+        cls.server.stdout.close()
+        cls.tmp.cleanup()
+
+    def run_tls(self, transport, *extra, env=None):
+        path = os.path.join(self.tmp.name, "tls-%s.json" % transport)
+        res = run_cli(["run", "--url", "https://127.0.0.1:%d/ok/v1" % self.port, "--transport", transport,
+                       "--requests", "2", "--concurrency", "2", "--timeout", "10s", "--json", path] + list(extra),
+                      env=env)
+        return res, (load(path) if os.path.exists(path) and res.rc in (0, 1) else None)
+
+    def test_untrusted_certificate_fails_clearly(self):
+        for transport in TRANSPORTS:
+            with self.subTest(transport=transport):
+                res, report = self.run_tls(transport)
+                self.assertEqual(res.rc, 0, res)
+                for r in measured(report):
+                    self.assertEqual(r["error"], "tls_error", r)
+                    self.assertRegex(r["error_message"], "(?i)certificate", r)
+
+    def test_ca_file_trusts_the_private_ca(self):
+        for transport in TRANSPORTS:
+            with self.subTest(transport=transport):
+                res, report = self.run_tls(transport, "--ca-file", self.ca)
+                self.assertEqual(res.rc, 0, res)
+                for r in measured(report):
+                    self.assertEqual(r["outcome"], "success", r)
+
+    def test_ssl_cert_file_is_honoured(self):
+        for transport in TRANSPORTS:
+            with self.subTest(transport=transport):
+                res, report = self.run_tls(transport, env={"SSL_CERT_FILE": self.ca})
+                self.assertEqual(res.rc, 0, res)
+                for r in measured(report):
+                    self.assertEqual(r["outcome"], "success", r)
+
+    def test_insecure_works_and_is_loud(self):
+        for transport in TRANSPORTS:
+            with self.subTest(transport=transport):
+                res, report = self.run_tls(transport, "--insecure")
+                self.assertEqual(res.rc, 0, res)
+                for r in measured(report):
+                    self.assertEqual(r["outcome"], "success", r)
+                self.assertRegex(res.err, "(?i)insecure")
+                self.assertRegex(res.out, "(?i)insecure")
+                self.assertTrue(report["meta"]["insecure"], report["meta"])
+
+    def test_garbage_ca_file_is_refused(self):
+        bad = os.path.join(self.tmp.name, "garbage.pem")
+        with open(bad, "w") as f:
+            f.write("this is not a certificate\n")
+        for path in (bad, os.path.join(self.tmp.name, "missing.pem")):
+            with self.subTest(path=path):
+                res = run_cli(["run", "--url", "https://127.0.0.1:%d/ok/v1" % self.port, "--requests", "1",
+                               "--ca-file", path])
+                self.assertEqual(res.rc, 2, res)
+                self.assertIn(path, res.err)
+
+
 class HostileFiles(unittest.TestCase):
     """Files, flags and environments that would hurt: refused by name, or handled without loss."""
 
