@@ -338,6 +338,28 @@ class HostileServers(unittest.TestCase):
                 self.assertEqual(len(cut), 4, [(r["error"], len(r["token_ns"])) for r in reqs])
                 self.assertTrue(all(r["outcome"] == "failed" for r in reqs))
 
+    def test_external_simulator_killed_mid_run(self):
+        for transport in TRANSPORTS:
+            with self.subTest(transport=transport):
+                sim = subprocess.Popen([CLI, "simulate", "--ttft-ms", "50", "--token-interval-ms", "100",
+                                        "--output-tokens", "200"], stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL)
+                url = sim.stdout.readline().decode().strip()
+                sim.stdout.close()
+                path = os.path.join(self.tmp.name, "simkilled-%s.json" % transport)
+                killer = threading.Timer(1.5, sim.kill)
+                killer.start()
+                res = run_cli(["run", "--url", url, "--transport", transport, "--requests", "8", "--concurrency", "4",
+                               "--timeout", "30s", "--json", path])
+                killer.join()
+                sim.wait()
+                self.assertEqual(res.rc, 0, res)
+                reqs = measured(load(path))
+                self.assertEqual(len(reqs), 8)
+                kinds = {r["error"] for r in reqs}
+                self.assertTrue(kinds <= {"connection_reset", "connection_refused"}, kinds)
+                self.assertIn("connection_reset", kinds)
+
     # --- what the client sends ------------------------------------------------------------
 
     def test_identity_and_secrets(self):
