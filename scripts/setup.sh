@@ -13,6 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config
           python3-aiohttp          # bench/peers/aiohttp_client.py, the Python peer of scripts/bench.sh section 8
           libxml2-utils librsvg2-bin desktop-file-utils appstream man-db
           protobuf-compiler    # protoc --decode_raw: tst_perfettotrace reads the .pftrace back
+          openssl              # tst_tls makes its CA and server certificate with the openssl CLI
           chromium)            # headless: tst_sweephtml opens the sweep and run HTML pages
           # xmllint (JUnit schema test), rsvg-convert (PNG icons), desktop-file-validate and
           # appstreamcli (install test), man (the install test renders the man pages)

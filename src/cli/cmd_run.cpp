@@ -109,6 +109,10 @@ int cmdRun(int argc, char **argv)
         if (!RunSession::check(scenario, &error))
             return usageError(error);
     }
+    if (scenario.tlsInsecure)
+        std::fprintf(stderr,
+            "burgerbench-cli run: warning: --insecure: the server's TLS certificate is not "
+            "verified; anyone on the path can read and change the traffic, API key included\n");
     if (scenario.usesSimulator() && scenario.http2)
         return usageError(QStringLiteral("--http2: the built-in simulator speaks HTTP/1.1 only"));
 #ifndef BURGERBENCH_HAVE_JSON_REPORT

@@ -299,6 +299,11 @@ int cmdSweep(int argc, char **argv)
         return usageError(error);
     if (!RunSession::check(spec.base, &error))
         return usageError(error);
+    if (spec.base.tlsInsecure)
+        std::fprintf(stderr,
+            "burgerbench-cli sweep: warning: --insecure: the server's TLS certificate is "
+            "not verified; anyone on the path can read and change the traffic, API key "
+            "included\n");
     // The key is read here, handed to each run, and written nowhere.
     spec.apiKey = qgetenv(spec.base.apiKeyEnv.toLocal8Bit().constData());
 

@@ -121,6 +121,13 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("header"), QStringLiteral("Extra request header, repeatable."),
             QStringLiteral("name:value") },
         { QStringLiteral("http2"), QStringLiteral("Use HTTP/2 (h2c prior knowledge on http://).") },
+        { QStringLiteral("ca-file"),
+            QStringLiteral("Also trust the CA certificates in this PEM file for https:// (besides the "
+                           "system's, SSL_CERT_FILE and SSL_CERT_DIR)."),
+            QStringLiteral("file") },
+        { QStringLiteral("insecure"),
+            QStringLiteral("Do not verify the server's TLS certificate (said in the summary and the "
+                           "reports).") },
         { QStringLiteral("transport"),
             QStringLiteral("How the engine talks HTTP: qnam (default, QNetworkAccessManager) or socket "
                            "(its own HTTP/1.1 on one keep-alive socket per lane, less CPU a token)."),
@@ -319,6 +326,13 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
     }
     if (parser.isSet(QStringLiteral("http2")))
         scenario.http2 = true;
+    if (parser.isSet(QStringLiteral("ca-file"))) {
+        scenario.tlsCaFile = parser.value(QStringLiteral("ca-file"));
+        if (scenario.tlsCaFile.isEmpty())
+            return fail(error, QStringLiteral("--ca-file: expected a file name (got \"\")"));
+    }
+    if (parser.isSet(QStringLiteral("insecure")))
+        scenario.tlsInsecure = true;
     if (parser.isSet(QStringLiteral("transport"))) {
         const QString t = parser.value(QStringLiteral("transport"));
         if (t == QLatin1String("qnam"))

@@ -149,6 +149,11 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         out += row(QStringLiteral("Target:"),
             sc.usesSimulator() ? QStringLiteral("built-in simulator (%1)").arg(trace.targetUrl)
                                : trace.targetUrl);
+    if (sc.tlsInsecure)
+        out += row(
+            QStringLiteral("TLS:"), QStringLiteral("INSECURE: certificates not verified (--insecure)"));
+    else if (!sc.tlsCaFile.isEmpty())
+        out += row(QStringLiteral("TLS:"), QStringLiteral("also trusting the CAs of %1").arg(sc.tlsCaFile));
     out += row(QStringLiteral("Load:"), loadDescription(trace));
     if (!trace.datasetNote.isEmpty())
         out += row(QStringLiteral("Dataset:"), trace.datasetNote);

@@ -6,7 +6,9 @@
 #include "engine/requestbody.h"
 #include "engine/retrypolicy.h"
 #include "engine/sockettransport.h"
+#include "engine/tlstrust.h"
 #include "engine/tokenbucket.h"
+#include "engine/useragent.h"
 #include "protocol/attemptclassifier.h"
 #include "workload/sessionplan.h"
 
@@ -166,6 +168,7 @@ public:
     std::vector<quint32> planIndexOf; // per request record: the plan request it sends
     QByteArray runTag;
     QNetworkRequest requestTemplate; // everything but X-Request-Id; copied per attempt (shared)
+    TlsConfiguration tlsConfig; // https: whom the run trusts (engine/tlstrust.h), every transport
     SocketTransport *sockets = nullptr; // target.transport "socket": the lanes' connections (owned)
     QByteArray socketHead; // its request head (holds the API key until the run ends)
     int nextPreconnect = 0; // the next lane whose connection is opened before the clock
@@ -402,6 +405,11 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         if (!why.isEmpty())
             return fail(why);
     }
+    if (target.scheme() == QLatin1String("https")) {
+        QString tlsError;
+        if (!TlsTrust::configuration(s, &tlsConfig, &tlsError))
+            return fail(tlsError);
+    }
 
     scenario = s;
     if (scenario.mode == ExecutionMode::Sequential)
@@ -490,6 +498,10 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     QNetworkRequest preconnect(preconnectUrl);
     if (tls && !scenario.http2)
         preconnect.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+#if QT_CONFIG(ssl)
+    if (tls)
+        preconnect.setSslConfiguration(tlsConfig); // the handshake of the connection the run reuses
+#endif
     pendingConnects = 0;
     connecting = true;
     for (int m = 0; m < managersNeeded; ++m) {
@@ -511,6 +523,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
         delete sockets;
         socketHead = SocketTransport::requestHead(scenario, endpoint, apiKey);
         sockets = new SocketTransport(endpoint, scenario.concurrency, &clock, socketEvents(), q);
+        if (tls)
+            sockets->setTlsConfiguration(tlsConfig);
         // A few handshakes at a time: 1,000 SYNs at once overflow a server's listen backlog
         // (Qt's is 50), and the dropped ones wait a second or more for the kernel's retry.
         pendingConnects = scenario.concurrency;
@@ -815,10 +829,21 @@ QNetworkRequest LoadEnginePrivate::buildRequestTemplate() const
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept-Encoding", "identity");
     request.setRawHeader("Accept", scenario.stream ? "text/event-stream" : "application/json");
+    // Our own name, not QNAM's "Mozilla/5.0"; target.headers may still set another (below).
+    request.setRawHeader("User-Agent", userAgent());
+    // QNAM adds "Accept-Language: <system locale>,en,*" to every request without one, and an empty
+    // value counts as none (qhttpnetworkconnection.cpp, prepareRequest): it cannot be left out.
+    // "*" (any language, RFC 9110 12.5.4) is the neutral value that tells the server nothing
+    // about this machine's locale. The socket transport and the blocking client send none.
+    request.setRawHeader("Accept-Language", "*");
     for (auto it = scenario.headers.begin(); it != scenario.headers.end(); ++it)
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
     if (!apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + apiKey);
+#if QT_CONFIG(ssl)
+    if (endpoint.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(tlsConfig);
+#endif
     return request;
 }
 

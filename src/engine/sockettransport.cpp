@@ -1,5 +1,7 @@
 #include "engine/sockettransport.h"
 
+#include "engine/useragent.h"
+
 #include "protocol/attemptclassifier.h"
 #include "scenario/scenario.h"
 
@@ -83,6 +85,8 @@ QByteArray SocketTransport::requestHead(const Scenario &s, const QUrl &endpoint,
     QByteArray head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n";
     head += "Content-Type: application/json\r\nAccept-Encoding: identity\r\nConnection: keep-alive\r\n";
     head += s.stream ? "Accept: text/event-stream\r\n" : "Accept: application/json\r\n";
+    if (!hasHeader(s.headers, "user-agent"))
+        head += "User-Agent: " + userAgent() + "\r\n";
     for (auto it = s.headers.begin(); it != s.headers.end(); ++it)
         head += it.key().toUtf8() + ": " + it.value().toUtf8() + "\r\n";
     if (!apiKey.isEmpty())
@@ -152,6 +156,7 @@ void SocketTransport::open(Lane &lane)
 #if QT_CONFIG(ssl)
     if (m_tls) {
         auto *ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(m_tlsConfiguration);
         socket = ssl;
         connect(ssl, &QSslSocket::encrypted, this, [this, &lane, ssl] { onConnected(lane, ssl); });
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/tlstrust.h"
 #include "protocol/httpresponseparser.h"
 #include "trace/runtrace.h"
 
@@ -69,7 +70,8 @@ public:
     // Why this transport cannot run a target, or an empty string: HTTP/2, https without TLS.
     static QString unsupported(const Scenario &scenario, const QUrl &endpoint);
     // The request head up to, without, the per-request X-Request-Id and Content-Length lines;
-    // holds the API key when there is one (drop it when the run ends).
+    // holds the API key when there is one (drop it when the run ends). User-Agent is ours
+    // (engine/useragent.h) unless the scenario's headers set one; no Accept-Language.
     static QByteArray requestHead(const Scenario &scenario, const QUrl &endpoint, const QByteArray &apiKey);
     // requestHead + the id + the body: one complete request.
     static QByteArray request(const QByteArray &head, const QByteArray &id, const QByteArray &body);
@@ -77,6 +79,10 @@ public:
     SocketTransport(const QUrl &endpoint, int lanes, const QElapsedTimer *clock, Events events,
         QObject *parent = nullptr);
     ~SocketTransport() override;
+
+    // https: the TLS configuration of every connection opened from now on (engine/tlstrust.h);
+    // Qt's default without it.
+    void setTlsConfiguration(const TlsConfiguration &configuration) { m_tlsConfiguration = configuration; }
 
     // Opens the lane's connection ahead of its first request; Events::connected when it settles.
     void preconnect(int lane);
@@ -105,6 +111,7 @@ private:
 
     QUrl m_endpoint;
     bool m_tls = false;
+    TlsConfiguration m_tlsConfiguration = defaultTlsConfiguration();
     const QElapsedTimer *m_clock;
     Events m_events;
     std::vector<std::unique_ptr<Lane>> m_lanes;

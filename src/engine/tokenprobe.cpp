@@ -1,5 +1,8 @@
 #include "engine/tokenprobe.h"
 
+#include "engine/tlstrust.h"
+#include "engine/useragent.h"
+
 #include "engine/loadengine.h"
 #include "engine/requestbody.h"
 #include "workload/promptsynth.h"
@@ -40,10 +43,20 @@ Reply post(QNetworkAccessManager &nam, const QUrl &url, const Scenario &s, const
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", userAgent()); // as the run's requests (loadengine.cpp)
+    request.setRawHeader("Accept-Language", "*");
     for (auto it = s.headers.begin(); it != s.headers.end(); ++it)
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
     if (!apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + apiKey);
+#if QT_CONFIG(ssl)
+    if (url.scheme() == QLatin1String("https")) {
+        TlsConfiguration tls;
+        QString unused; // RunSession::check refused a file that cannot be read
+        if (TlsTrust::configuration(s, &tls, &unused))
+            request.setSslConfiguration(tls);
+    }
+#endif
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = nam.post(request, body);
     QEventLoop loop;

@@ -2,6 +2,8 @@
 
 #include "engine/requestbody.h"
 #include "engine/sockettransport.h"
+#include "engine/tlstrust.h"
+#include "engine/useragent.h"
 #include "protocol/attemptclassifier.h"
 #include "protocol/httpresponseparser.h"
 
@@ -34,6 +36,8 @@ BlockingHttpClient::BlockingHttpClient(const Scenario &scenario, const QUrl &end
     // nothing here that can fail.
     QString unused;
     m_bodies.init(scenario, &unused, std::move(plan));
+    if (endpoint.scheme() == QLatin1String("https"))
+        TlsTrust::configuration(scenario, &m_tls, &m_tlsError);
 }
 
 BlockingHttpClient::~BlockingHttpClient() = default;
@@ -55,6 +59,13 @@ bool BlockingHttpClient::connectSocket(int timeoutMs, QString *error, ErrorKind 
         auto *ssl = new QSslSocket;
         m_socket.reset(ssl);
         ssl->setProxy(QNetworkProxy::NoProxy);
+        if (!m_tlsError.isEmpty()) {
+            *error = m_tlsError;
+            *kind = ErrorKind::Tls;
+            dropSocket();
+            return false;
+        }
+        ssl->setSslConfiguration(m_tls);
         ssl->connectToHostEncrypted(m_endpoint.host(), quint16(m_endpoint.port(443)));
         if (!ssl->waitForEncrypted(timeoutMs)) {
             *error = ssl->errorString();
@@ -116,6 +127,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
     request += "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n";
     request += "Content-Type: application/json\r\nAccept-Encoding: identity\r\n";
     request += s.stream ? "Accept: text/event-stream\r\n" : "Accept: application/json\r\n";
+    if (!hasHeader(s.headers, "user-agent"))
+        request += "User-Agent: " + userAgent() + "\r\n"; // as the engine's; no Accept-Language
     request += "X-Request-Id: " + r.id + "\r\n";
     for (auto it = s.headers.begin(); it != s.headers.end(); ++it)
         request += it.key().toUtf8() + ": " + it.value().toUtf8() + "\r\n";

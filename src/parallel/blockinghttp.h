@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/requestbody.h"
+#include "engine/tlstrust.h"
 #include "scenario/scenario.h"
 #include "trace/runtrace.h"
 
@@ -64,6 +65,8 @@ private:
     QByteArray m_apiKey;
     RequestBodies m_bodies; // the same request bodies as the load engine's
     std::unique_ptr<QTcpSocket> m_socket;
+    TlsConfiguration m_tls; // https: whom the connection trusts (engine/tlstrust.h), loaded once
+    QString m_tlsError; // why it could not be loaded (RunSession::check refuses that before a run)
 };
 
 } // namespace BurgerBench

@@ -1081,6 +1081,10 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
     if (trace.cancelled || !trace.abortReason.isEmpty())
         h += QStringLiteral("<p class=\"bad\">%1 %2</p>\n")
                  .arg(esc(tr("The run was stopped early.")), esc(scrub.text(trace.abortReason)));
+    if (sc.tlsInsecure)
+        h += QStringLiteral("<p class=\"bad\" id=\"insecure\">%1</p>\n")
+                 .arg(esc(tr("TLS certificates were not verified (--insecure): anyone on the path could "
+                             "read or change this run's traffic.")));
 
     // Metadata.
     const QString measuredWith = options.meta.contains(QLatin1String("burgerbench_version"))

@@ -371,6 +371,8 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     meta.insert(QLatin1String("end_ns"), nsValue(trace.endNs));
     meta.insert(QLatin1String("cancelled"), trace.cancelled);
     meta.insert(QLatin1String("abort_reason"), scrub.text(trace.abortReason));
+    if (trace.scenario.tlsInsecure) // loud, where a reader of the report looks first
+        meta.insert(QLatin1String("tls_insecure"), true);
     if (trace.replayedRows > 0)
         meta.insert(QLatin1String("replayed_rows"), trace.replayedRows);
     if (!trace.datasetNote.isEmpty())

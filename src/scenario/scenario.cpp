@@ -339,6 +339,15 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                 s.headers.insert(it.key(), it.value().toString());
             }
         }
+        QJsonObject tls;
+        if (r.section(QStringLiteral("tls"), &tls)) {
+            SectionReader t(tls, QStringLiteral("target.tls"), error);
+            t.string(QStringLiteral("ca_file"), &s.tlsCaFile);
+            t.boolean(QStringLiteral("insecure"), &s.tlsInsecure);
+            t.finish();
+            if (!t.ok())
+                return false;
+        }
         r.boolean(QStringLiteral("http2"), &s.http2);
         QString transport = QStringLiteral("qnam");
         r.string(QStringLiteral("transport"), &transport);
@@ -901,6 +910,14 @@ QJsonObject Scenario::toJson() const
                 { QStringLiteral("replay"), workload.replay },
                 { QStringLiteral("time_scale"), workload.timeScale },
             });
+    }
+    // Only when set, likewise; an insecure run says so in every report made from its scenario.
+    if (!tlsCaFile.isEmpty() || tlsInsecure) {
+        QJsonObject target = out.value(QStringLiteral("target")).toObject();
+        target.insert(QStringLiteral("tls"),
+            QJsonObject {
+                { QStringLiteral("ca_file"), tlsCaFile }, { QStringLiteral("insecure"), tlsInsecure } });
+        out.insert(QStringLiteral("target"), target);
     }
     return out;
 }

@@ -63,6 +63,10 @@ struct Scenario
     QMap<QString, QString> headers; // extra request headers (never Authorization)
     bool http2 = false; // HTTP/2 cleartext with prior knowledge (h2c)
     Transport transport = Transport::Qnam; // target.transport: "qnam" | "socket"
+    // target.tls: PEM CAs trusted besides the system's (--ca-file), and no verification at all
+    // (--insecure, said loudly wherever the run is shown). engine/tlstrust.h reads them.
+    QString tlsCaFile;
+    bool tlsInsecure = false;
     // The server's own Prometheus metrics, scraped while the run happens (session/metricsscraper.h):
     // empty = off, "auto" = the target's origin + /metrics (the built-in simulator's when url is
     // empty), or an http:// or https:// URL.

@@ -1,5 +1,7 @@
 #include "session/metricsscraper.h"
 
+#include "engine/useragent.h"
+
 #include "protocol/prometheustext.h"
 #include "protocol/servervocabulary.h"
 
@@ -114,6 +116,12 @@ void ScrapeWorker::scrape()
     QNetworkRequest request(m_config.url);
     request.setRawHeader("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1");
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setRawHeader("User-Agent", userAgent());
+    request.setRawHeader("Accept-Language", "*"); // QNAM's would be the locale (loadengine.cpp)
+#if QT_CONFIG(ssl)
+    if (m_config.url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(m_config.tls);
+#endif
     m_body.clear();
     m_tooLarge = false;
     m_timedOut = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/tlstrust.h"
 #include "trace/livetrace.h"
 #include "trace/servermetrics.h"
 
@@ -24,6 +25,8 @@ struct ScrapeConfig
     int maxSeries = 2000;
     qint64 maxSamples = 1000000; // points over all series (16 bytes each); the rest are dropped
     int maxLog = 100000; // scrapes logged
+    // An https:// url: whom the scrapes trust, the run's own trust (engine/tlstrust.h).
+    TlsConfiguration tls = defaultTlsConfiguration();
 
     int effectiveTimeoutMs() const { return timeoutMs > 0 ? timeoutMs : qMax(intervalMs, 1000); }
 };

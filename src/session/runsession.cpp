@@ -1,6 +1,7 @@
 #include "session/runsession.h"
 
 #include "engine/requestbody.h"
+#include "engine/tlstrust.h"
 #include "engine/tokenprobe.h"
 #include "parallel/cpuwork.h"
 #include "session/metricsscraper.h"
@@ -39,6 +40,8 @@ bool RunSession::check(const Scenario &scenario, QString *error)
     };
     QString message;
     if (!scenario.validate(&message))
+        return fail(message);
+    if (!TlsTrust::check(scenario, &message)) // the CA files, read now rather than mid-run
         return fail(message);
     const ModelSetup setup = ModelSetup::fromScenario(scenario, QUrl(), QByteArray());
     if (!ModelRun::check(setup, &message))
@@ -187,6 +190,9 @@ bool RunSession::start(const RunRequest &request, QString *error)
         config.intervalMs = m_scenario.serverMetricsIntervalMs;
         for (const QString &name : std::as_const(m_scenario.serverMetricNames))
             config.extraNames.append(name.toUtf8());
+        QString unused; // check() refused a trust file that cannot be read
+        if (metricsUrl.scheme() == QLatin1String("https"))
+            TlsTrust::configuration(m_scenario, &config.tls, &unused);
         m_scraper = std::make_unique<MetricsScraper>();
         m_scraper->start(config);
     }
