@@ -99,7 +99,8 @@ int cmdRun(int argc, char **argv)
     QList<Threshold> thresholds;
     {
         QString error;
-        if (!thresholdsFromFlags(parser, &thresholds, &error))
+        if (!thresholdsFromFlags(parser, &thresholds, &error)
+            || !checkGoodputRules(thresholds, scenario.slo, QStringLiteral("--fail-if"), &error))
             return usageError(error);
     }
     {

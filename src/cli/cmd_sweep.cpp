@@ -260,7 +260,9 @@ int cmdSweep(int argc, char **argv)
         if (!parseSloRules(rules, &spec.slo, &error))
             return usageError(error);
     }
-    if (!Cli::thresholdsFromFlags(parser, &spec.failIf, &error))
+    if (!Cli::thresholdsFromFlags(parser, &spec.failIf, &error)
+        || !Cli::checkGoodputRules(spec.slo, spec.base.slo, QStringLiteral("--slo"), &error)
+        || !Cli::checkGoodputRules(spec.failIf, spec.base.slo, QStringLiteral("--fail-if"), &error))
         return usageError(error);
     Cli::FlagReader f { parser, {} };
     f.number(QStringLiteral("steps"), &spec.steps, 1, 100);

@@ -176,6 +176,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     }
     s.durationS = durationNs > 0 ? double(durationNs) / NsPerS : 0;
 
+    if (slo.any())
+        s.goodput = 0; // an SLO was given: a run with no duration met it at rate 0
     if (s.durationS > 0) {
         s.requestThroughput = s.completed / s.durationS;
         s.outputThroughput = double(s.totalOutputTokens) / s.durationS;

@@ -129,6 +129,15 @@ void tst_Cli::usageErrors_data()
         << QStringList { QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("parallel-blocking"),
                QStringLiteral("--duration"), QStringLiteral("2s") }
         << QStringLiteral("load.duration_s: parallel-blocking runs a fixed number of orders");
+    // Goodput counts requests meeting the SLOs: without any, there is no goodput to hold a rule to.
+    QTest::newRow("goodput rule without an slo")
+        << QStringList { QStringLiteral("run"), QStringLiteral("--fail-if"), QStringLiteral("goodput<1") }
+        << QStringLiteral("--fail-if goodput<1: goodput counts the requests meeting every SLO, and no SLO "
+                          "is given: add --slo-ttft, --slo-tpot or --slo-e2el");
+    QTest::newRow("sweep goodput rule without an slo")
+        << QStringList { QStringLiteral("sweep"), QStringLiteral("--profile"), QStringLiteral("concurrency"),
+               QStringLiteral("--fail-if"), QStringLiteral("goodput<1") }
+        << QStringLiteral("--fail-if goodput<1: goodput counts the requests meeting every SLO");
     QTest::newRow("unknown mode") << QStringList {
         QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("turbo")
     } << QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking");
@@ -185,6 +194,12 @@ void tst_Cli::thresholdFailsWithExitOne()
     r = cli(base + QStringList { QStringLiteral("--fail-if"), QStringLiteral("error_rate>=0%") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("FAIL --fail-if error_rate>=0% (measured 0%)"), r.err.constData());
+    // With an SLO, goodput is a figure: 4 requests meeting a 10 s TTFT SLO in well under 4 s.
+    r = cli(base
+        + QStringList { QStringLiteral("--slo-ttft"), QStringLiteral("10000"), QStringLiteral("--fail-if"),
+            QStringLiteral("goodput<1") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("Goodput (req/s):"), r.out.constData());
     r = cli(base
         + QStringList { QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5s"),
             QStringLiteral("--fail-if"), QStringLiteral("failed>0") });

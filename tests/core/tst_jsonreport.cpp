@@ -119,6 +119,9 @@ void TestJsonReport::summaryShape()
              "errors", "ttft_ms", "tpot_ms", "itl_ms", "e2el_ms", "extras" })
         QVERIFY2(summary.contains(QLatin1String(k)), k);
     QCOMPARE(summary.value(QLatin1String("completed")).toInt(), 12);
+    // No SLO in the fixture: goodput is null (nothing to meet), not 0.
+    QVERIFY(!t.scenario.slo.any());
+    QVERIFY(summary.value(QLatin1String("goodput")).isNull());
     QCOMPARE(summary.value(QLatin1String("failed")).toInt(), 2);
     QCOMPARE(summary.value(QLatin1String("incomplete")).toInt(), 1);
     const QJsonObject errors = summary.value(QLatin1String("errors")).toObject();
