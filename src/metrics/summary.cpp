@@ -118,6 +118,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
             s.outputTokensFromUsage = false;
         if (r->stoppedEarly())
             ++s.stoppedEarly;
+        if (RequestMetrics::tokenCountMismatch(*r, trace.scenario.stream))
+            ++s.tokenCountMismatch;
         s.reasoningEvents += r->reasoningEvents;
         if (r->reasoningTokens >= 0)
             s.reasoningTokens = std::max<qint64>(s.reasoningTokens, 0) + r->reasoningTokens;

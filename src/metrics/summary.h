@@ -67,6 +67,11 @@ struct Summary
     // Multi-turn runs: TTFT and E2EL by turn index (with a prefix cache, a later turn's TTFT
     // should not grow with its history); empty for a run without sessions.
     std::vector<TurnSummary> perTurn;
+
+    // No request succeeded: the token figures (throughputs in tok/s, TTFT, ITL, TPOT, E2EL) have
+    // nothing to describe. They stay 0 / empty here (a sweep plots a collapsed step at 0 tok/s);
+    // the reports write null and say "no successful request" instead of printing zeros.
+    bool tokenFigures() const { return completed > 0; }
 };
 
 Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const Slo &slo);

@@ -2,6 +2,7 @@
 
 #include "report/servermetricsjson.h"
 
+#include "metrics/requestmetrics.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "trace/lanenames.h"
@@ -312,16 +313,22 @@ QJsonObject summaryToJson(const Summary &s)
     o.insert(QLatin1String("incomplete"), s.incomplete);
     o.insert(QLatin1String("duration_s"), number(s.durationS));
     o.insert(QLatin1String("request_throughput"), number(s.requestThroughput));
-    o.insert(QLatin1String("output_throughput"), number(s.outputThroughput));
-    o.insert(QLatin1String("total_token_throughput"), number(s.totalTokenThroughput));
+    // No success: no token figure (null, not 0 tok/s); the latency distributions are empty too.
+    const QJsonValue none(QJsonValue::Null);
+    o.insert(QLatin1String("output_throughput"), s.tokenFigures() ? number(s.outputThroughput) : none);
+    o.insert(
+        QLatin1String("total_token_throughput"), s.tokenFigures() ? number(s.totalTokenThroughput) : none);
     o.insert(QLatin1String("goodput"), number(s.goodput));
     o.insert(QLatin1String("peak_concurrency"), s.peakConcurrency);
     o.insert(QLatin1String("peak_tokens_per_s"), number(s.peakTokensPerS));
     o.insert(QLatin1String("total_prompt_tokens"), s.totalPromptTokens);
     o.insert(QLatin1String("total_output_tokens"), s.totalOutputTokens);
     o.insert(QLatin1String("output_tokens_source"),
-        s.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+        !s.tokenFigures()             ? none
+            : s.outputTokensFromUsage ? QJsonValue(QStringLiteral("usage"))
+                                      : QJsonValue(QStringLiteral("token_events")));
     o.insert(QLatin1String("stopped_early"), s.stoppedEarly);
+    o.insert(QLatin1String("token_count_mismatch"), s.tokenCountMismatch);
     o.insert(QLatin1String("reasoning_events"), s.reasoningEvents);
     o.insert(QLatin1String("reasoning_tokens"),
         s.reasoningTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.reasoningTokens));
@@ -423,6 +430,9 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
             o.insert(QLatin1String("asked_output_tokens"), r.askedOutputTokens);
             o.insert(QLatin1String("stopped_early"), r.stoppedEarly());
         }
+        // Written only when true: the usage disagrees with the token events (metrics/requestmetrics.h).
+        if (RequestMetrics::tokenCountMismatch(r, trace.scenario.stream))
+            o.insert(QLatin1String("token_count_mismatch"), true);
         if (r.cachedTokens >= 0)
             o.insert(QLatin1String("cached_tokens"), r.cachedTokens);
         if (r.reasoningEvents > 0)

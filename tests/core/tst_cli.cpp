@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,8 @@ private slots:
     void thresholdFailsWithExitOne();
     void faultsAreReportedAndRunCompletes();
     void refusedConnectionIsRecorded();
+    void usageDisagreeingWithEventsIsFlagged();
+    void allFailedRunPrintsNoTokenFigures();
     void interruptedRunExitsThreeAndKeepsRecord_data();
     void interruptedRunExitsThreeAndKeepsRecord();
     void reportOntoSpecialFileIsRefused();
@@ -236,6 +239,102 @@ void tst_Cli::refusedConnectionIsRecorded()
         QStringLiteral("3"), QStringLiteral("--progress"), QStringLiteral("off") });
     QCOMPARE(r.exitCode, 0); // collect-all: failures are recorded, not fatal
     QVERIFY2(r.out.contains("connection_refused 3"), r.out.constData());
+}
+
+// A server that lies about its tokens: five token events, then usage.completion_tokens 9. The run
+// succeeds, and the summary, the JSON's requests and its summary say so.
+void tst_Cli::usageDisagreeingWithEventsIsFlagged()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            auto buffer = std::make_shared<QByteArray>();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer] {
+                buffer->append(socket->readAll());
+                const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+                if (headEnd < 0)
+                    return;
+                const QByteArray head = buffer->left(headEnd).toLower();
+                const qsizetype at = head.indexOf("content-length:");
+                const qsizetype length = at < 0
+                    ? 0
+                    : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+                if (buffer->size() < headEnd + 4 + length)
+                    return;
+                buffer->clear();
+                QByteArray body;
+                for (int i = 0; i < 5; ++i)
+                    body += "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},"
+                            "\"finish_reason\":null}]}\n\n";
+                body += "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":9,"
+                        "\"total_tokens\":16}}\n\n";
+                body += "data: [DONE]\n\n";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    const QString json = m_dir.filePath(QStringLiteral("liar.json"));
+    QProcess p;
+    p.start(m_bin,
+        { QStringLiteral("run"), QStringLiteral("--url"),
+            QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()), QStringLiteral("--requests"),
+            QStringLiteral("3"), QStringLiteral("--json"), json, QStringLiteral("--progress"),
+            QStringLiteral("off") });
+    QVERIFY(p.waitForStarted());
+    // The server answers from this thread's event loop: wait while it turns.
+    QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30'000);
+    const QByteArray out = p.readAllStandardOutput();
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(out.contains("3 / 3 / 0 / 0"), out.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("Usage disagrees with token events: +3 of 3 successes"))
+                 .match(QString::fromUtf8(out))
+                 .hasMatch(),
+        out.constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(
+        doc.value(QStringLiteral("summary")).toObject().value(QStringLiteral("token_count_mismatch")).toInt(),
+        3);
+    const QJsonArray requests = doc.value(QStringLiteral("requests")).toArray();
+    QCOMPARE(requests.size(), 3);
+    for (const QJsonValue &r : requests) {
+        QCOMPARE(r.toObject().value(QStringLiteral("token_ns")).toArray().size(), 5);
+        QCOMPARE(r.toObject().value(QStringLiteral("output_tokens")).toInt(), 9);
+        QCOMPARE(r.toObject().value(QStringLiteral("token_count_mismatch")), QJsonValue(true));
+    }
+    // The honest built-in simulator: no flag, no line.
+    const Result honest = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-output-tokens"),
+        QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("off") });
+    QCOMPARE(honest.exitCode, 0);
+    QVERIFY2(!honest.out.contains("Usage disagrees"), honest.out.constData());
+}
+
+// Every request fails: no TTFT/ITL/tok/s figures printed as zeros, in the summary or the JSON.
+void tst_Cli::allFailedRunPrintsNoTokenFigures()
+{
+    const QString json = m_dir.filePath(QStringLiteral("all-failed.json"));
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("4"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-fault"),
+        QStringLiteral("http_503=1"), QStringLiteral("--json"), json, QStringLiteral("--progress"),
+        QStringLiteral("off") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("4 / 0 / 4 / 0"), r.out.constData());
+    QVERIFY2(r.out.contains("Token figures:"), r.out.constData());
+    QVERIFY2(r.out.contains("none: no request succeeded"), r.out.constData());
+    QVERIFY2(r.out.contains("No successful request: no TTFT, TPOT, ITL or E2EL to give."), r.out.constData());
+    for (const char *absent : { "tok/s", "\nTTFT", "latency (ms)" })
+        QVERIFY2(!r.out.contains(absent), absent);
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject summary
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("summary")).toObject();
+    QVERIFY(summary.value(QStringLiteral("output_throughput")).isNull());
+    QVERIFY(summary.value(QStringLiteral("ttft_ms")).toObject().value(QStringLiteral("mean")).isNull());
 }
 
 void tst_Cli::interruptedRunExitsThreeAndKeepsRecord_data()

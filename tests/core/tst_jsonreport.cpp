@@ -28,6 +28,8 @@ private slots:
     void summaryShape();
     void nanBecomesNull();
     void requestFields();
+    void tokenCountMismatchFlagged();
+    void allFailedHasNoTokenFigures();
     void metaHasNoCredentials();
     void laneKinds_data();
     void laneKinds();
@@ -183,6 +185,61 @@ void TestJsonReport::requestFields()
     QCOMPARE(attempt.value(QLatin1String("error")).toString(), QStringLiteral("http_429"));
     QVERIFY(requests.at(1).toObject().value(QLatin1String("error")).isNull());
     QVERIFY(requests.at(0).toObject().value(QLatin1String("warmup")).toBool());
+}
+
+// A success whose usage (9) disagrees with the token events it sent (5): flagged on the request,
+// counted in the summary; the agreeing ones carry no flag.
+void TestJsonReport::tokenCountMismatchFlagged()
+{
+    RunTrace t = Fixture::sampleTrace();
+    RequestRecord &liar = t.requests[1];
+    liar.tokenNs.resize(5);
+    liar.outputTokens = 9;
+    QVERIFY(liar.outputTokensFromUsage);
+    const QJsonObject root = JsonReport::toJson(t, summarize(t));
+    const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
+    QCOMPARE(requests.at(1).toObject().value(QLatin1String("token_count_mismatch")), QJsonValue(true));
+    for (qsizetype i = 2; i < requests.size(); ++i)
+        QVERIFY2(!requests.at(i).toObject().contains(QLatin1String("token_count_mismatch")),
+            qPrintable(QString::number(i)));
+    QCOMPARE(
+        root.value(QLatin1String("summary")).toObject().value(QLatin1String("token_count_mismatch")).toInt(),
+        1);
+    // The flag is derived from what is recorded: read back, the same count.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("liar.json"));
+    QString error;
+    QVERIFY2(JsonReport::write(path, t, summarize(t), &error), qPrintable(error));
+    RunTrace back;
+    QVERIFY2(JsonReport::read(path, &back, &error), qPrintable(error));
+    QCOMPARE(summarize(back).tokenCountMismatch, 1);
+}
+
+// Every measured request failed: no token figure is written as a number (null, not 0 tok/s).
+void TestJsonReport::allFailedHasNoTokenFigures()
+{
+    RunTrace t = Fixture::sampleTrace(4);
+    for (RequestRecord &r : t.requests) {
+        if (r.outcome == Outcome::Success) {
+            r.outcome = Outcome::Failed;
+            r.error = ErrorKind::ConnectionReset;
+        }
+    }
+    const Summary s = summarize(t);
+    QCOMPARE(s.completed, 0);
+    QVERIFY(s.durationS > 0);
+    const QJsonObject summary = JsonReport::toJson(t, s).value(QLatin1String("summary")).toObject();
+    for (const char *k : { "output_throughput", "total_token_throughput", "output_tokens_source" })
+        QVERIFY2(summary.value(QLatin1String(k)).isNull(), k);
+    for (const char *k : { "ttft_ms", "tpot_ms", "itl_ms", "e2el_ms" }) {
+        QVERIFY2(summary.value(QLatin1String(k)).toObject().value(QLatin1String("p50")).isNull(), k);
+        QCOMPARE(summary.value(QLatin1String(k)).toObject().value(QLatin1String("count")).toInt(), 0);
+    }
+    QCOMPARE(summary.value(QLatin1String("request_throughput")).toDouble(), 0.0); // 0 req/s is a rate
+    // With successes the same fields are numbers.
+    const RunTrace ok = Fixture::sampleTrace(4);
+    const QJsonObject good = JsonReport::toJson(ok, summarize(ok)).value(QLatin1String("summary")).toObject();
+    QVERIFY(good.value(QLatin1String("output_throughput")).toDouble() > 0);
 }
 
 void TestJsonReport::metaHasNoCredentials()
