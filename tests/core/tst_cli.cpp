@@ -32,6 +32,7 @@ private slots:
     void reportOntoSpecialFileIsRefused();
     void apiKeyNeverWrittenOut();
     void mergeAndCompareMisuse();
+    void corruptReportRefused();
     void simulatePrintsUrlFirst();
 
 private:
@@ -478,6 +479,54 @@ void tst_Cli::mergeAndCompareMisuse()
     r = cli({ QStringLiteral("compare"), a, copy });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(!r.err.contains("different scenarios"), r.err.constData());
+}
+
+// A report whose token times go back (hand-edited or corrupt) is refused by report, merge and
+// compare, naming the request and the field, with exit 2; the written one is accepted.
+void tst_Cli::corruptReportRefused()
+{
+    const QString good = m_dir.filePath(QStringLiteral("corrupt-good.json"));
+    const QString bad = m_dir.filePath(QStringLiteral("corrupt-bad.json"));
+    QCOMPARE(
+        cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
+                QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-output-tokens"),
+                QStringLiteral("4"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("3"),
+                QStringLiteral("--json"), good, QStringLiteral("--progress"), QStringLiteral("off") })
+            .exitCode,
+        0);
+    QFile in(good);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray requests = root.value(QStringLiteral("requests")).toArray();
+    QJsonObject first = requests.at(1).toObject();
+    QJsonArray tokens = first.value(QStringLiteral("token_ns")).toArray();
+    QCOMPARE(tokens.size(), 4);
+    const QJsonValue firstToken = tokens.at(0); // last first: unsorted
+    tokens[0] = tokens.at(3);
+    tokens[3] = firstToken;
+    first.insert(QStringLiteral("token_ns"), tokens);
+    requests[1] = first;
+    root.insert(QStringLiteral("requests"), requests);
+    QFile out(bad);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    const QString html = m_dir.filePath(QStringLiteral("corrupt.html"));
+    QCOMPARE(cli({ QStringLiteral("report"), good, QStringLiteral("--html"), html }).exitCode, 0);
+    const QList<QStringList> commands {
+        { QStringLiteral("report"), bad, QStringLiteral("--html"), html },
+        { QStringLiteral("merge"), good, bad, QStringLiteral("-o"),
+            m_dir.filePath(QStringLiteral("m.json")) },
+        { QStringLiteral("compare"), good, bad },
+    };
+    for (const QStringList &args : commands) {
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QByteArray(QFile::encodeName(bad) + ": requests[1].token_ns[1]: "))
+                && r.err.contains("token times never go back"),
+            r.err.constData());
+    }
 }
 
 void tst_Cli::simulatePrintsUrlFirst()

@@ -287,6 +287,36 @@ void TestJsonReport::rejectsBadFiles_data()
                                    << QStringLiteral("task_lane_kinds[1].kind: must be event_loop");
     QTest::newRow("lane number 0") << QByteArray("task_lane_kinds.0.number=0")
                                    << QStringLiteral("task_lane_kinds[0]: number must be 1 or more");
+    // Corrupt samples (issue 15): times and counts a run cannot produce, named by request and field.
+    // sampleTrace(4): request 0 (warm-up) dispatched at 0, tokens at 150..210 ms, end 210.12 ms;
+    // request 5 is the retried 429, its first attempt 320..330 ms.
+    QTest::newRow("negative dispatch") << QByteArray("requests.1.dispatch_ns=-5")
+                                       << QStringLiteral("requests[1].dispatch_ns: -5 is negative");
+    QTest::newRow("negative token time") << QByteArray("requests.1.token_ns.0=-3")
+                                         << QStringLiteral("requests[1].token_ns[0]: -3 is negative");
+    QTest::newRow("token times unsorted") << QByteArray(
+        "requests.1.token_ns.1=1") << QStringLiteral("requests[1].token_ns[1]: 1 is before token_ns[0]");
+    QTest::newRow("token after the end")
+        << QByteArray("requests.0.token_ns.3=999999999999")
+        << QStringLiteral("requests[0].token_ns[3]: 999999999999 is outside the "
+                          "request's [dispatch_ns, end_ns] = [0, 210120000]");
+    QTest::newRow("token before the dispatch")
+        << QByteArray("requests.0.dispatch_ns=200000000")
+        << QStringLiteral(
+               "requests[0].token_ns[0]: 150000000 is outside the request's [dispatch_ns, end_ns]");
+    QTest::newRow("end before dispatch")
+        << QByteArray("requests.2.end_ns=0") << QStringLiteral("requests[2].end_ns: 0 is before dispatch_ns");
+    QTest::newRow("negative output tokens") << QByteArray("requests.1.output_tokens=-4")
+                                            << QStringLiteral("requests[1].output_tokens: -4 is negative");
+    QTest::newRow("negative retries")
+        << QByteArray("requests.5.retries=-1") << QStringLiteral("requests[5].retries: -1 is negative");
+    QTest::newRow("attempt ends before it starts")
+        << QByteArray("requests.5.attempts.0.end_ns=0")
+        << QStringLiteral("requests[5].attempts[0].end_ns: 0 is before start_ns (320000000)");
+    QTest::newRow("run ends before it starts")
+        << QByteArray("meta.end_ns=1") << QStringLiteral("meta.end_ns: 1 is before measured_start_ns");
+    QTest::newRow("turn past the run") << QByteArray("requests.1.turn=2000000000")
+                                       << QStringLiteral("requests[1].turn: 2000000000 is not a turn");
 }
 
 // Lanes are written twice: `task_lanes` the names, as before, and `task_lane_kinds` what the
