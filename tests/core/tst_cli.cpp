@@ -29,7 +29,7 @@ private slots:
     void allFailedRunPrintsNoTokenFigures();
     void interruptedRunExitsThreeAndKeepsRecord_data();
     void interruptedRunExitsThreeAndKeepsRecord();
-    void reportOntoSpecialFileIsRefused();
+    void reportOntoSpecialFile();
     void apiKeyNeverWrittenOut();
     void mergeAndCompareMisuse();
     void corruptReportRefused();
@@ -370,24 +370,71 @@ void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
         summary.value(QStringLiteral("errors")).toObject().value(QStringLiteral("cancelled")).toInt(), 5);
 }
 
-void tst_Cli::reportOntoSpecialFileIsRefused()
+void tst_Cli::reportOntoSpecialFile()
 {
     // An atomic write renames a temporary file over its target: over a FIFO or a device (as root,
-    // /dev/null) it would replace the special file. The run completes, the report is refused by
-    // name (exit 3), and the FIFO is still a FIFO.
-    const QByteArray fifo = QFile::encodeName(m_dir.filePath(QStringLiteral("report.fifo")));
-    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
-    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
-        QStringLiteral("--json"), QString::fromLocal8Bit(fifo), QStringLiteral("--sim-ttft-ms"),
-        QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("off") });
-    QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+    // /dev/null) it would replace the special file. Such a path is written through instead: a
+    // FIFO's reader gets the JSON and the FIFO stays a FIFO.
+    const QString fifo = m_dir.filePath(QStringLiteral("report.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QProcess reader; // blocks opening the FIFO until the run writes its report
+    reader.start(QStringLiteral("cat"), { fifo });
+    QVERIFY(reader.waitForStarted());
+    const QStringList quick { QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--progress"),
+        QStringLiteral("off") };
+    Result r = cli(quick + QStringList { QStringLiteral("--json"), fifo });
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("Sent / completed / failed / incomplete:  2 / 2 / 0 / 0"), r.out.constData());
+    if (!reader.waitForFinished(10'000))
+        reader.kill();
+    const QJsonObject viaFifo = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
+    QCOMPARE(
+        viaFifo.value(QStringLiteral("summary")).toObject().value(QStringLiteral("completed")).toInt(), 2);
     struct stat st
     {
     };
-    QCOMPARE(::stat(fifo.constData(), &st), 0);
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
     QVERIFY(S_ISFIFO(st.st_mode));
+
+    // A character device: written through, still a device afterwards.
+    r = cli(quick + QStringList { QStringLiteral("--json"), QStringLiteral("/dev/null") });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(::stat("/dev/null", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+
+    // Every OS error named: a full device says so (exit 3, the run's summary still printed).
+    r = cli(quick + QStringList { QStringLiteral("--csv"), QStringLiteral("/dev/full") });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("/dev/full: cannot write: No space left on device"), r.err.constData());
+    QVERIFY2(r.out.contains("2 / 2 / 0 / 0"), r.out.constData());
+    r = cli(quick + QStringList { QStringLiteral("--json"), m_dir.path() });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QByteArray(QFile::encodeName(m_dir.path()) + ": cannot write: is a directory")),
+        r.err.constData());
+    r = cli(quick
+        + QStringList { QStringLiteral("--json"), m_dir.filePath(QStringLiteral("no/such/dir/r.json")) });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("cannot write: ") && !r.err.contains("Unknown error"), r.err.constData());
+
+    // "-": the report on stdout, alone and parseable; the human summary on stderr.
+    r = cli(quick + QStringList { QStringLiteral("--json"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError parse {};
+    const QJsonObject viaStdout = QJsonDocument::fromJson(r.out, &parse).object();
+    QVERIFY2(parse.error == QJsonParseError::NoError, qPrintable(parse.errorString()));
+    QCOMPARE(viaStdout.value(QStringLiteral("schema")).toString(), QStringLiteral("burgerbench.run/1"));
+    QVERIFY2(r.err.contains("Sent / completed / failed / incomplete:  2 / 2 / 0 / 0"), r.err.constData());
+    r = cli(quick + QStringList { QStringLiteral("--csv"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count('\n'), 3); // header + 2 rows
+    QVERIFY2(r.out.startsWith("index,id,"), r.out.constData());
+    r = cli(quick
+        + QStringList {
+            QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--csv"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(
+        r.err.contains("--json - and --csv -: only one report can go to standard output"), r.err.constData());
 }
 
 void tst_Cli::apiKeyNeverWrittenOut()
