@@ -410,8 +410,10 @@ int cmdSweep(int argc, char **argv)
         std::fputs("\r\033[K", stderr);
 
     const SweepResult result = runner.takeResult();
-    std::fputs(qPrintable(formatTable(result)), stdout);
-    std::fflush(stdout);
+    // --json -: the report alone on stdout, the table on stderr.
+    std::FILE *tableOut = parser.value(QStringLiteral("json")) == QLatin1String("-") ? stderr : stdout;
+    std::fputs(qPrintable(formatTable(result)), tableOut);
+    std::fflush(tableOut);
 
     int exitCode = result.cancelled || !result.stopped.isEmpty() ? Cli::Aborted : Cli::Ok;
     // A saturation stop is the sweep's answer, not an abort.

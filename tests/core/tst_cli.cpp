@@ -30,6 +30,7 @@ private slots:
     void interruptedRunExitsThreeAndKeepsRecord_data();
     void interruptedRunExitsThreeAndKeepsRecord();
     void reportOntoSpecialFile();
+    void otherCommandsWriteToStandardOutput();
     void apiKeyNeverWrittenOut();
     void mergeAndCompareMisuse();
     void corruptReportRefused();
@@ -435,6 +436,34 @@ void tst_Cli::reportOntoSpecialFile()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(
         r.err.contains("--json - and --csv -: only one report can go to standard output"), r.err.constData());
+}
+
+// "-" for the commands that also print a table: the JSON alone on stdout, the table on stderr.
+void tst_Cli::otherCommandsWriteToStandardOutput()
+{
+    const QString a = m_dir.filePath(QStringLiteral("stdout-a.json"));
+    QCOMPARE(cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"),
+                     QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--json"), a,
+                     QStringLiteral("--progress"), QStringLiteral("off") })
+                 .exitCode,
+        0);
+    Result r = cli({ QStringLiteral("compare"), a, a, QStringLiteral("--json"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError parse {};
+    const QJsonObject comparison = QJsonDocument::fromJson(r.out, &parse).object();
+    QVERIFY2(parse.error == QJsonParseError::NoError, r.out.constData());
+    QVERIFY(!comparison.isEmpty());
+    QVERIFY2(r.err.contains("A (baseline):"), r.err.constData());
+    r = cli({ QStringLiteral("merge"), a, QStringLiteral("-o"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject merged = QJsonDocument::fromJson(r.out, &parse).object();
+    QVERIFY2(parse.error == QJsonParseError::NoError, r.out.constData());
+    QCOMPARE(merged.value(QStringLiteral("requests")).toArray().size(), 3);
+    r = cli({ QStringLiteral("report"), a, QStringLiteral("--html"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("<!DOCTYPE html>") || r.out.startsWith("<!doctype html>"),
+        r.out.left(80).constData());
+    QVERIFY2(r.err.contains("wrote standard output"), r.err.constData());
 }
 
 void tst_Cli::apiKeyNeverWrittenOut()
