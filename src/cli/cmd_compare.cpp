@@ -73,7 +73,9 @@ int compareSweeps(const QCommandLineParser &parser, const QStringList &files, co
     if (!SweepReport::fromJson(json.at(1), &b, &error))
         return fail(QStringLiteral("%1: %2").arg(files.at(1), error));
     const SweepCompare::Result comparison = SweepCompare::compare(a, b);
-    std::fputs(qPrintable(SweepCompare::formatTable(files.at(0), files.at(1), comparison)), stdout);
+    // --json -: the JSON alone on stdout, the table on stderr.
+    std::FILE *tableOut = isStandardOutput(parser.value(QStringLiteral("json"))) ? stderr : stdout;
+    std::fputs(qPrintable(SweepCompare::formatTable(files.at(0), files.at(1), comparison)), tableOut);
     if (parser.isSet(QStringLiteral("json"))) {
         const QByteArray bytes
             = QJsonDocument(SweepCompare::toJson(files.at(0), files.at(1), comparison)).toJson();
@@ -206,13 +208,15 @@ int cmdCompare(int argc, char **argv)
     }
 
     QJsonArray comparisons;
+    // --json -: the JSON alone on stdout, the tables on stderr.
+    std::FILE *tableOut = isStandardOutput(parser.value(QStringLiteral("json"))) ? stderr : stdout;
     for (size_t i = 1; i < runs.size(); ++i) {
         progress(QStringLiteral("comparing %1 with %2").arg(files.at(qsizetype(i)), files.first()));
         const QList<Compare::Row> rows = Compare::compare(runs.front(), runs[i], options);
         if (i > 1)
-            std::fputs("\n", stdout);
+            std::fputs("\n", tableOut);
         std::fputs(
-            qPrintable(Compare::formatTable(files.first(), files.at(qsizetype(i)), rows, options)), stdout);
+            qPrintable(Compare::formatTable(files.first(), files.at(qsizetype(i)), rows, options)), tableOut);
         QJsonArray jsonRows;
         for (const Compare::Row &r : rows) {
             QJsonObject o { { QStringLiteral("metric"), r.metric }, { QStringLiteral("a"), number(r.a) },

@@ -343,9 +343,11 @@ int cmdRace(int argc, char **argv)
             return usageError(problem);
     }
     Cli::installInterruptHandler();
+    // --json -: the race file alone on stdout, the story and the table on stderr.
+    std::FILE *tableOut = isStandardOutput(parser.value(QStringLiteral("json"))) ? stderr : stdout;
     if (!story.isEmpty())
-        std::printf("%s\n\n", qPrintable(story));
-    std::fflush(stdout);
+        std::fprintf(tableOut, "%s\n\n", qPrintable(story));
+    std::fflush(tableOut);
 
     RaceRunner runner;
     QObject::connect(&runner, &RaceRunner::modelStarted, [](int, RaceModel model) {
@@ -365,8 +367,8 @@ int cmdRace(int argc, char **argv)
     app.exec();
 
     const std::vector<RaceEntry> entries = runner.takeEntries();
-    std::fputs(qPrintable(formatTable(spec, entries)), stdout);
-    std::fflush(stdout);
+    std::fputs(qPrintable(formatTable(spec, entries)), tableOut);
+    std::fflush(tableOut);
 
     int exitCode = Cli::Ok;
     for (const RaceEntry &e : entries) {

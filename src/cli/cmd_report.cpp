@@ -3,6 +3,7 @@
 #include "cli/summaryprinter.h"
 #include "i18n/language.h"
 #include "metrics/summary.h"
+#include "report/atomicfile.h"
 #include "report/chrometrace.h"
 #include "report/csvreport.h"
 #include "report/htmlreport.h"
@@ -233,6 +234,17 @@ int cmdReport(int argc, char **argv)
     if (!sweep.isEmpty())
         return reportSweep(parser, positional.first(), sweep, language);
 
+    // "-" writes one report to standard output (report/atomicfile.h); two cannot share it.
+    QString toStdout;
+    for (const char *flag : { "json", "csv", "trace", "html", "server-metrics-csv" }) {
+        const QString name = QLatin1String(flag);
+        if (!parser.isSet(name) || !isStandardOutput(parser.value(name)))
+            continue;
+        if (!toStdout.isEmpty())
+            return fail(QStringLiteral("--%1 - and --%2 -: only one report can go to standard output")
+                            .arg(toStdout, name));
+        toStdout = name;
+    }
     RunTrace trace;
     QJsonObject meta;
     if (!JsonReport::read(positional.first(), &trace, &error, &meta))
@@ -242,7 +254,7 @@ int cmdReport(int argc, char **argv)
     int written = 0;
     auto done = [&](const QString &path) {
         ++written;
-        std::fprintf(stderr, "wrote %s\n", qPrintable(path));
+        std::fprintf(stderr, "wrote %s\n", isStandardOutput(path) ? "standard output" : qPrintable(path));
     };
     if (parser.isSet(QStringLiteral("json"))) {
         const QString path = parser.value(QStringLiteral("json"));

@@ -99,7 +99,8 @@ int cmdRun(int argc, char **argv)
     QList<Threshold> thresholds;
     {
         QString error;
-        if (!thresholdsFromFlags(parser, &thresholds, &error))
+        if (!thresholdsFromFlags(parser, &thresholds, &error)
+            || !checkGoodputRules(thresholds, scenario.slo, QStringLiteral("--fail-if"), &error))
             return usageError(error);
     }
     {
@@ -115,6 +116,18 @@ int cmdRun(int argc, char **argv)
             "verified; anyone on the path can read and change the traffic, API key included\n");
     if (scenario.usesSimulator() && scenario.http2)
         return usageError(QStringLiteral("--http2: the built-in simulator speaks HTTP/1.1 only"));
+    // "-" writes a report to standard output: one of them at most, and the human summary then goes
+    // to stderr so that stdout holds the report alone (`run --json - | jq`).
+    QString toStdout;
+    for (const char *flag : { "json", "csv", "junit", "summary-json" }) {
+        const QString name = QLatin1String(flag);
+        if (!parser.isSet(name) || parser.value(name) != QLatin1String("-")) // report/atomicfile.h
+            continue;
+        if (!toStdout.isEmpty())
+            return usageError(QStringLiteral("--%1 - and --%2 -: only one report can go to standard output")
+                                  .arg(toStdout, name));
+        toStdout = name;
+    }
 #ifndef BURGERBENCH_HAVE_JSON_REPORT
     if (parser.isSet(QStringLiteral("json")) || parser.isSet(QStringLiteral("csv"))
         || parser.isSet(QStringLiteral("junit")) || parser.isSet(QStringLiteral("summary-json")))
@@ -199,8 +212,9 @@ int cmdRun(int argc, char **argv)
     RunResult result = session.takeResult();
     const RunTrace &trace = result.trace;
     const Summary &summary = result.summary;
-    std::fputs(qPrintable(formatSummary(trace, summary, scenario.percentiles)), stdout);
-    std::fflush(stdout);
+    std::FILE *summaryOut = toStdout.isEmpty() ? stdout : stderr;
+    std::fputs(qPrintable(formatSummary(trace, summary, scenario.percentiles)), summaryOut);
+    std::fflush(summaryOut);
 
     int exitCode = trace.cancelled || !trace.abortReason.isEmpty() ? Aborted : Ok;
     // Why the run stopped goes to stderr too: a script that keeps stdout for the summary (or

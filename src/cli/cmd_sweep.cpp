@@ -260,7 +260,9 @@ int cmdSweep(int argc, char **argv)
         if (!parseSloRules(rules, &spec.slo, &error))
             return usageError(error);
     }
-    if (!Cli::thresholdsFromFlags(parser, &spec.failIf, &error))
+    if (!Cli::thresholdsFromFlags(parser, &spec.failIf, &error)
+        || !Cli::checkGoodputRules(spec.slo, spec.base.slo, QStringLiteral("--slo"), &error)
+        || !Cli::checkGoodputRules(spec.failIf, spec.base.slo, QStringLiteral("--fail-if"), &error))
         return usageError(error);
     Cli::FlagReader f { parser, {} };
     f.number(QStringLiteral("steps"), &spec.steps, 1, 100);
@@ -413,8 +415,10 @@ int cmdSweep(int argc, char **argv)
         std::fputs("\r\033[K", stderr);
 
     const SweepResult result = runner.takeResult();
-    std::fputs(qPrintable(formatTable(result)), stdout);
-    std::fflush(stdout);
+    // --json -: the report alone on stdout, the table on stderr.
+    std::FILE *tableOut = parser.value(QStringLiteral("json")) == QLatin1String("-") ? stderr : stdout;
+    std::fputs(qPrintable(formatTable(result)), tableOut);
+    std::fflush(tableOut);
 
     int exitCode = result.cancelled || !result.stopped.isEmpty() ? Cli::Aborted : Cli::Ok;
     // A saturation stop is the sweep's answer, not an abort.

@@ -520,6 +520,21 @@ bool thresholdsFromFlags(const QCommandLineParser &parser, QList<Threshold> *out
     return true;
 }
 
+bool checkGoodputRules(const QList<Threshold> &rules, const Slo &slo, const QString &flag, QString *error)
+{
+    if (slo.any())
+        return true;
+    for (const Threshold &t : rules) {
+        if (t.metric == QLatin1String("goodput"))
+            return fail(error,
+                QStringLiteral("%1 %2: goodput counts the requests meeting every SLO, and no SLO is "
+                               "given: add --slo-ttft, --slo-tpot or --slo-e2el (or the scenario's "
+                               "metrics.slo)")
+                    .arg(flag, t.text));
+    }
+    return true;
+}
+
 QList<double> percentilesFor(const Scenario &scenario, const QList<Threshold> &thresholds)
 {
     QList<double> ranks = scenario.percentiles;

@@ -22,6 +22,10 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
 
 // --fail-if rules; false with the parser's message for the first bad rule.
 bool thresholdsFromFlags(const QCommandLineParser &parser, QList<Threshold> *out, QString *error);
+// A goodput rule needs an SLO to count against: without one there is no goodput (null in the
+// reports), so such a rule is refused before the run instead of failing it. `flag` names the rule's
+// flag in the message ("--fail-if").
+bool checkGoodputRules(const QList<Threshold> &rules, const Slo &slo, const QString &flag, QString *error);
 
 // The percentiles a summary must compute: the scenario's plus those the rules rank by.
 QList<double> percentilesFor(const Scenario &scenario, const QList<Threshold> &thresholds);

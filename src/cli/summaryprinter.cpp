@@ -169,15 +169,28 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         QStringLiteral("%1 / %2 / %3 / %4").arg(s.sent).arg(s.completed).arg(s.failed).arg(s.incomplete));
     out += row(QStringLiteral("Duration (s):"), num(s.durationS));
     out += row(QStringLiteral("Request throughput (req/s):"), num(s.requestThroughput));
-    out += row(QStringLiteral("Output token throughput (tok/s):"), num(s.outputThroughput));
-    out += row(QStringLiteral("Total token throughput (tok/s):"), num(s.totalTokenThroughput));
+    // No success: no token figure to print (zeros would read as a measured 0 tok/s).
+    const bool tokens = s.tokenFigures();
+    if (tokens) {
+        out += row(QStringLiteral("Output token throughput (tok/s):"), num(s.outputThroughput));
+        out += row(QStringLiteral("Total token throughput (tok/s):"), num(s.totalTokenThroughput));
+    } else {
+        out += row(QStringLiteral("Token figures:"), QStringLiteral("none: no request succeeded"));
+    }
     if (sc.slo.any())
         out += row(QStringLiteral("Goodput (req/s):"), num(s.goodput));
     out += row(QStringLiteral("Peak concurrency (measured):"), QString::number(s.peakConcurrency));
-    out += row(QStringLiteral("Peak output tokens/s (1 s bucket):"), num(s.peakTokensPerS, 0));
-    out += row(QStringLiteral("Output tokens counted from:"),
-        s.outputTokensFromUsage ? QStringLiteral("server usage")
-                                : QStringLiteral("token events (no usage sent)"));
+    if (tokens) {
+        out += row(QStringLiteral("Peak output tokens/s (1 s bucket):"), num(s.peakTokensPerS, 0));
+        out += row(QStringLiteral("Output tokens counted from:"),
+            s.outputTokensFromUsage ? QStringLiteral("server usage")
+                                    : QStringLiteral("token events (no usage sent)"));
+    }
+    if (s.tokenCountMismatch > 0) // the usage disagrees with the token events: TPOT and ITL differ
+        out += row(QStringLiteral("Usage disagrees with token events:"),
+            QStringLiteral("%1 of %2 successes (requests[].token_count_mismatch)")
+                .arg(s.tokenCountMismatch)
+                .arg(s.completed));
     if (sc.workload.active()) {
         const TokenModel &t = sc.workload.tokens;
         out += row(QStringLiteral("Prompt lengths counted by:"),
@@ -209,6 +222,11 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
                 .arg(server.failedScrapes)
                 .arg(server.lateTicks)
                 .arg(server.url, server.server.isEmpty() ? QString() : QStringLiteral(", ") + server.server));
+    }
+    if (!tokens) {
+        out += QStringLiteral("\nNo successful request: no TTFT, TPOT, ITL or E2EL to give.\n");
+        out += QStringLiteral("=============================================================\n");
+        return out;
     }
     out += QStringLiteral("\n%1").arg(QStringLiteral("latency (ms)"), -22);
     QStringList columns { QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("std") };

@@ -83,6 +83,21 @@ qint64 scheduleLatencyNs(const RequestRecord &r)
     return between(r.intendedNs, r.endNs);
 }
 
+bool tokenCountMismatch(const RequestRecord &r, bool stream)
+{
+    if (!stream || r.outcome != Outcome::Success || !r.outputTokensFromUsage || r.outputTokens < 0)
+        return false;
+    const qint64 events = qint64(r.tokenNs.size());
+    // Events without a token: a role-only first chunk and a finish-only last one.
+    constexpr qint64 TokenlessEvents = 2;
+    auto matches = [events](qint64 tokens) { return events >= tokens && events - tokens <= TokenlessEvents; };
+    if (matches(r.outputTokens))
+        return false;
+    // Reasoning counted in the usage but never streamed (hidden, as OpenAI's reasoning models do).
+    const bool hiddenReasoning = r.reasoningEvents == 0 && r.reasoningTokens > 0;
+    return !(hiddenReasoning && matches(qint64(r.outputTokens) - r.reasoningTokens));
+}
+
 double toMs(qint64 ns)
 {
     return ns < 0 ? std::numeric_limits<double>::quiet_NaN() : double(ns) / NsPerMs;

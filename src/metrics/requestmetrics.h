@@ -46,6 +46,15 @@ qint64 ttfbNs(const RequestRecord &r);
 // Extra: schedule-relative latency, end - intended start (the wrk2 view).
 qint64 scheduleLatencyNs(const RequestRecord &r);
 
+// A streamed success whose usage (completion_tokens, or the Responses API's output_tokens)
+// disagrees with the token events it sent: TPOT divides by the usage, ITL counts the events, so
+// the two then tell different stories (usage 9 over 5 events: TPOT 21 ms against ITL 40 ms). Not
+// a mismatch: up to two events more than the usage (a role-only first chunk and a finish-only
+// last chunk are token events without a token, METRICS.md item 4), and reasoning the server
+// counted in its usage but did not stream (usage - reasoning_tokens then matches the events).
+// False without usage (the events are the count) and for a non-streaming request (no events).
+bool tokenCountMismatch(const RequestRecord &r, bool stream);
+
 // ns as (fractional) milliseconds, the unit every statistic is reported in; NaN for -1.
 double toMs(qint64 ns);
 

@@ -118,6 +118,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
             s.outputTokensFromUsage = false;
         if (r->stoppedEarly())
             ++s.stoppedEarly;
+        if (RequestMetrics::tokenCountMismatch(*r, trace.scenario.stream))
+            ++s.tokenCountMismatch;
         s.reasoningEvents += r->reasoningEvents;
         if (r->reasoningTokens >= 0)
             s.reasoningTokens = std::max<qint64>(s.reasoningTokens, 0) + r->reasoningTokens;
@@ -176,6 +178,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     }
     s.durationS = durationNs > 0 ? double(durationNs) / NsPerS : 0;
 
+    if (slo.any())
+        s.goodput = 0; // an SLO was given: a run with no duration met it at rate 0
     if (s.durationS > 0) {
         s.requestThroughput = s.completed / s.durationS;
         s.outputThroughput = double(s.totalOutputTokens) / s.durationS;

@@ -6,6 +6,8 @@
 #include <QMap>
 #include <QString>
 
+#include <limits>
+
 namespace BurgerBench {
 
 struct RunTrace;
@@ -33,13 +35,18 @@ struct Summary
     double requestThroughput = 0; // completed / duration
     double outputThroughput = 0; // sum output tokens / duration
     double totalTokenThroughput = 0; // (prompt + output) / duration
-    double goodput = 0; // completed meeting every SLO / duration (0 without SLOs)
+    // Completed meeting every SLO / duration; NaN without an SLO (nothing to meet: no figure, not
+    // 0), which every writer shows as null or "no SLO given".
+    double goodput = std::numeric_limits<double>::quiet_NaN();
     qint64 totalPromptTokens = 0;
     qint64 totalOutputTokens = 0;
     bool outputTokensFromUsage = true; // false if any success counted token events instead
     // Successes with fewer output tokens than their workload's max_tokens (RequestRecord::
     // stoppedEarly): counted here and kept in every statistic.
     int stoppedEarly = 0;
+    // Streamed successes whose usage disagrees with their token events
+    // (RequestMetrics::tokenCountMismatch): counted and flagged, kept in every statistic.
+    int tokenCountMismatch = 0;
     int peakConcurrency = 0; // exact sweep over [dispatch, end), ends before starts
     double peakTokensPerS = 0; // busiest 1-second bucket of token events
     QMap<QString, int> errors; // errorKindName -> count (failed and incomplete)
@@ -60,6 +67,11 @@ struct Summary
     // Multi-turn runs: TTFT and E2EL by turn index (with a prefix cache, a later turn's TTFT
     // should not grow with its history); empty for a run without sessions.
     std::vector<TurnSummary> perTurn;
+
+    // No request succeeded: the token figures (throughputs in tok/s, TTFT, ITL, TPOT, E2EL) have
+    // nothing to describe. They stay 0 / empty here (a sweep plots a collapsed step at 0 tok/s);
+    // the reports write null and say "no successful request" instead of printing zeros.
+    bool tokenFigures() const { return completed > 0; }
 };
 
 Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const Slo &slo);

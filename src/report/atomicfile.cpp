@@ -4,33 +4,100 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace BurgerBench {
+
+namespace {
+
+// The operating system's words for the last error (strerror), when Qt's own message has none:
+// QSaveFile reports a failed final flush as "Unknown error".
+QString reason(const QFileDevice &file, int savedErrno)
+{
+    const QString qt = file.errorString();
+    if (savedErrno != 0 && (qt.isEmpty() || qt == QLatin1String("Unknown error")))
+        return QString::fromLocal8Bit(std::strerror(savedErrno));
+    return qt;
+}
+
+// Writes all of `data` to an open, unbuffered device (a write error then surfaces at once, with
+// errno still telling what it was).
+bool writeAll(QFileDevice &file, const QByteArray &data, int *savedErrno)
+{
+    qint64 done = 0;
+    while (done < data.size()) {
+        errno = 0;
+        const qint64 n = file.write(data.constData() + done, data.size() - done);
+        if (n <= 0) {
+            *savedErrno = errno;
+            return false;
+        }
+        done += n;
+    }
+    return true;
+}
+
+} // namespace
+
+bool isStandardOutput(const QString &path)
+{
+    return path == QLatin1String("-");
+}
 
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    auto fail = [&](const QString &reason) {
+    auto fail = [&](const QString &why) {
         if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, reason);
+            *error = QStringLiteral("%1: cannot write: %2")
+                         .arg(isStandardOutput(path) ? QStringLiteral("standard output") : path, why);
         return false;
     };
     if (path.isEmpty())
         return fail(QStringLiteral("empty file name"));
-    // The write goes to a temporary file renamed over the target: over a device node, a FIFO or a
-    // directory that rename would replace the special file itself (as root, /dev/null). Refuse.
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile())
-        return fail(QStringLiteral("not a regular file (a device, FIFO, socket or directory); reports are "
-                                   "written to regular files only"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(data) != data.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(reason);
+    int savedErrno = 0;
+
+    if (isStandardOutput(path)) {
+        std::fflush(stdout); // what was printed there first stays first
+        QFile out;
+        if (!out.open(1, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle))
+            return fail(out.errorString());
+        if (!writeAll(out, data, &savedErrno))
+            return fail(reason(out, savedErrno));
+        return true;
     }
+
+    const QFileInfo info(path);
+    if (info.exists() && info.isDir())
+        return fail(QStringLiteral("is a directory"));
+    if (info.exists() && !info.isFile()) {
+        // A FIFO or a device: written through, in place. (QFileInfo follows symbolic links: a link
+        // to /dev/null is written through too, a link to a regular file is replaced atomically.)
+        QFile special(path);
+        errno = 0;
+        if (!special.open(QIODevice::WriteOnly | QIODevice::Unbuffered | QIODevice::ExistingOnly))
+            return fail(reason(special, errno));
+        if (!writeAll(special, data, &savedErrno))
+            return fail(reason(special, savedErrno));
+        special.close();
+        return true;
+    }
+
+    // Unbuffered: each write reaches the file at once, so a full disk is named at the write that
+    // hit it; the temporary file is then removed and the old report kept.
+    QSaveFile file(path);
+    errno = 0;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return fail(reason(file, errno));
+    if (!writeAll(file, data, &savedErrno)) {
+        const QString why = reason(file, savedErrno);
+        file.cancelWriting();
+        return fail(why);
+    }
+    errno = 0;
     if (!file.commit())
-        return fail(file.errorString());
+        return fail(reason(file, errno));
     return true;
 }
 

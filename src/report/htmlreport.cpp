@@ -1161,10 +1161,13 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
         tr("just before the first measured dispatch → the last one settled"));
     h += card(num(summary.requestThroughput, 2) + tr(" req/s"), tr("Request throughput"),
         tr("successful requests / duration"));
-    h += card(num(summary.outputThroughput, 1) + QStringLiteral(" tok/s"), tr("Output throughput"),
-        tr("Σ output tokens / duration"));
-    h += card(num(summary.totalTokenThroughput, 1) + QStringLiteral(" tok/s"), tr("Total token throughput"),
-        tr("(Σ prompt + Σ output tokens) / duration"));
+    // No success: no token figure (zeros would read as a measured 0 tok/s).
+    const bool tokens = summary.tokenFigures();
+    const QString noSuccess = tr("no successful request");
+    h += card(tokens ? num(summary.outputThroughput, 1) + QStringLiteral(" tok/s") : noSuccess,
+        tr("Output throughput"), tr("Σ output tokens / duration"));
+    h += card(tokens ? num(summary.totalTokenThroughput, 1) + QStringLiteral(" tok/s") : noSuccess,
+        tr("Total token throughput"), tr("(Σ prompt + Σ output tokens) / duration"));
     h += card(sc.slo.any() ? num(summary.goodput, 2) + tr(" req/s") : tr("no SLO set"), tr("Goodput"),
         tr("successful requests meeting every SLO / duration"));
     h += card(QString::number(summary.peakConcurrency), tr("Peak concurrency"),
@@ -1173,14 +1176,25 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
         tr("busiest 1-second bucket of token events"));
     h += card(QStringLiteral("%1 / %2").arg(summary.totalPromptTokens).arg(summary.totalOutputTokens),
         tr("Prompt / output tokens"),
-        summary.outputTokensFromUsage ? tr("from the server's usage.completion_tokens")
-                                      : tr("counted as token events: the server sent no usage (flagged)"));
+        !tokens ? noSuccess
+            : summary.outputTokensFromUsage
+            ? tr("from the server's usage.completion_tokens")
+            : tr("counted as token events: the server sent no usage (flagged)"));
+    if (summary.tokenCountMismatch > 0)
+        h += card(QStringLiteral("%1 / %2").arg(summary.tokenCountMismatch).arg(summary.completed),
+            tr("Usage disagrees with token events"),
+            tr("successes whose usage.completion_tokens differs from the token events they sent: TPOT "
+               "divides by the usage, ITL counts the events"));
     h += QStringLiteral("</div>\n</section>\n");
 
     // Percentiles.
     QList<double> ranks = summary.ttft.percentileRanks;
     if (ranks.isEmpty())
         ranks = sc.percentiles;
+    if (!tokens)
+        h += QStringLiteral("<p class=\"note\" id=\"no-success\">%1</p>\n")
+                 .arg(esc(tr("No request succeeded: there is no TTFT, TPOT, ITL, E2EL or token throughput to "
+                             "give, only the failures below.")));
     h += QStringLiteral("<section id=\"percentiles\">\n<h2>%1</h2>\n<p "
                         "class=\"note\">%2</p>\n<table>\n<tr><th>%3</th><th>n</th>"
                         "<th>%4</th><th>%5</th><th>%6</th><th>min</th><th>max</th>")

@@ -2,6 +2,7 @@
 
 #include "report/servermetricsjson.h"
 
+#include "metrics/requestmetrics.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
 #include "trace/lanenames.h"
@@ -112,6 +113,69 @@ struct Reader
         return true;
     }
 
+    // A moment on the run's clock: an integer >= 0, or null when it did not happen. (A written
+    // report holds no negative time: -1 is written as null, and merging shifts times forward.)
+    bool time(const QJsonObject &o, const char *key, const QString &where, qint64 *out)
+    {
+        if (!ns(o, key, where, out))
+            return false;
+        if (o.value(QLatin1String(key)).isDouble() && *out < 0)
+            return fail(where + QLatin1Char('.') + QLatin1String(key),
+                QStringLiteral("%1 is negative: a time is ns from the run start, null when it did not happen")
+                    .arg(*out));
+        return true;
+    }
+
+    // A count (tokens, retries): an integer >= 0, or null (read as `missing`) when unknown.
+    bool count(const QJsonObject &o, const char *key, const QString &where, qint32 *out, qint32 missing)
+    {
+        if (!integer<qint32>(o, key, where, out, missing))
+            return false;
+        if (o.value(QLatin1String(key)).isDouble() && *out < 0)
+            return fail(where + QLatin1Char('.') + QLatin1String(key),
+                QStringLiteral("%1 is negative: a count is 0 or more, null when unknown").arg(*out));
+        return true;
+    }
+
+    // The request's moments in the order they happen: an end before the dispatch, token events
+    // out of order or outside [dispatch, end] cannot come from a run (a hand-edited or corrupt
+    // file), and would give negative or impossible latencies.
+    bool ordered(const RequestRecord &r, const QString &where)
+    {
+        if (r.dispatchNs >= 0 && r.endNs >= 0 && r.endNs < r.dispatchNs)
+            return fail(where + QStringLiteral(".end_ns"),
+                QStringLiteral("%1 is before dispatch_ns (%2)").arg(r.endNs).arg(r.dispatchNs));
+        auto inside = [&](qint64 t, const QString &field) {
+            if ((r.dispatchNs >= 0 && t < r.dispatchNs) || (r.endNs >= 0 && t > r.endNs))
+                return fail(where + QLatin1Char('.') + field,
+                    QStringLiteral("%1 is outside the request's [dispatch_ns, end_ns] = [%2, %3]")
+                        .arg(t)
+                        .arg(r.dispatchNs < 0 ? QStringLiteral("null") : QString::number(r.dispatchNs),
+                            r.endNs < 0 ? QStringLiteral("null") : QString::number(r.endNs)));
+            return true;
+        };
+        for (size_t i = 0; i < r.tokenNs.size(); ++i) {
+            const QString field = QStringLiteral("token_ns[%1]").arg(i);
+            if (i > 0 && r.tokenNs[i] < r.tokenNs[i - 1])
+                return fail(where + QLatin1Char('.') + field,
+                    QStringLiteral("%1 is before token_ns[%2] (%3): token times never go back")
+                        .arg(r.tokenNs[i])
+                        .arg(i - 1)
+                        .arg(r.tokenNs[i - 1]));
+            if (!inside(r.tokenNs[i], field))
+                return false;
+        }
+        if (r.firstContentNs >= 0 && !inside(r.firstContentNs, QStringLiteral("first_content_ns")))
+            return false;
+        for (size_t i = 0; i < r.attempts.size(); ++i) {
+            const AttemptRecord &a = r.attempts[i];
+            if (a.startNs >= 0 && a.endNs >= 0 && a.endNs < a.startNs)
+                return fail(where + QStringLiteral(".attempts[%1].end_ns").arg(i),
+                    QStringLiteral("%1 is before start_ns (%2)").arg(a.endNs).arg(a.startNs));
+        }
+        return true;
+    }
+
     template<typename Int>
     bool integer(const QJsonObject &o, const char *key, const QString &where, Int *out, Int missing)
     {
@@ -186,9 +250,9 @@ struct Reader
         r->warmup = o.value(QLatin1String("warmup")).toBool();
         if (!integer<qint32>(o, "lane", where, &r->lane, -1))
             return false;
-        if (!ns(o, "intended_ns", where, &r->intendedNs) || !ns(o, "dispatch_ns", where, &r->dispatchNs)
-            || !ns(o, "sent_ns", where, &r->sentNs) || !ns(o, "headers_ns", where, &r->headersNs)
-            || !ns(o, "first_byte_ns", where, &r->firstByteNs) || !ns(o, "end_ns", where, &r->endNs))
+        if (!time(o, "intended_ns", where, &r->intendedNs) || !time(o, "dispatch_ns", where, &r->dispatchNs)
+            || !time(o, "sent_ns", where, &r->sentNs) || !time(o, "headers_ns", where, &r->headersNs)
+            || !time(o, "first_byte_ns", where, &r->firstByteNs) || !time(o, "end_ns", where, &r->endNs))
             return false;
         const QJsonValue tokens = o.value(QLatin1String("token_ns"));
         if (!tokens.isUndefined() && !tokens.isNull() && !tokens.isArray())
@@ -197,9 +261,12 @@ struct Reader
         r->tokenNs.clear();
         r->tokenNs.reserve(size_t(tokenArray.size()));
         for (const auto &t : tokenArray) {
-            if (!t.isDouble())
+            if (!t.isDouble() || t.toDouble() != std::floor(t.toDouble()))
                 return fail(
                     where + QStringLiteral(".token_ns"), QStringLiteral("must be an array of integers"));
+            if (t.toInteger() < 0)
+                return fail(where + QStringLiteral(".token_ns[%1]").arg(r->tokenNs.size()),
+                    QStringLiteral("%1 is negative: a time is ns from the run start").arg(t.toInteger()));
             r->tokenNs.push_back(t.toInteger());
         }
         if (!integer<int>(o, "status", where, &r->httpStatus, 0))
@@ -212,9 +279,9 @@ struct Reader
         if (!error_(o.value(QLatin1String("error")), where + QStringLiteral(".error"), &r->error, &status))
             return false;
         r->errorMessage = o.value(QLatin1String("error_message")).toString();
-        if (!integer<qint32>(o, "prompt_tokens", where, &r->promptTokens, -1)
-            || !integer<qint32>(o, "output_tokens", where, &r->outputTokens, -1)
-            || !integer<qint32>(o, "retries", where, &r->retries, 0))
+        if (!count(o, "prompt_tokens", where, &r->promptTokens, -1)
+            || !count(o, "output_tokens", where, &r->outputTokens, -1)
+            || !count(o, "retries", where, &r->retries, 0))
             return false;
         const QString source = o.value(QLatin1String("output_tokens_source")).toString();
         if (source != QLatin1String("usage") && source != QLatin1String("token_events") && !source.isEmpty())
@@ -224,16 +291,16 @@ struct Reader
         // Workload fields (absent in reports of runs without one, and before them).
         r->promptTokensFromUsage
             = o.value(QLatin1String("prompt_tokens_source")).toString() == QLatin1String("usage");
-        if (!integer<qint32>(o, "asked_input_tokens", where, &r->askedInputTokens, -1)
-            || !integer<qint32>(o, "asked_output_tokens", where, &r->askedOutputTokens, -1)
-            || !integer<qint32>(o, "cached_tokens", where, &r->cachedTokens, -1)
+        if (!count(o, "asked_input_tokens", where, &r->askedInputTokens, -1)
+            || !count(o, "asked_output_tokens", where, &r->askedOutputTokens, -1)
+            || !count(o, "cached_tokens", where, &r->cachedTokens, -1)
             || !integer<qint32>(o, "session", where, &r->session, -1)
             || !integer<qint32>(o, "turn", where, &r->turn, -1))
             return false;
         // Reasoning (absent without it, and in reports written before it was recorded).
-        if (!integer<qint32>(o, "reasoning_events", where, &r->reasoningEvents, 0)
-            || !integer<qint32>(o, "reasoning_tokens", where, &r->reasoningTokens, -1)
-            || !ns(o, "first_content_ns", where, &r->firstContentNs))
+        if (!count(o, "reasoning_events", where, &r->reasoningEvents, 0)
+            || !count(o, "reasoning_tokens", where, &r->reasoningTokens, -1)
+            || !time(o, "first_content_ns", where, &r->firstContentNs))
             return false;
         const QJsonArray attempts = o.value(QLatin1String("attempts")).toArray();
         r->attempts.clear();
@@ -241,7 +308,7 @@ struct Reader
             const QString w = where + QStringLiteral(".attempts[%1]").arg(i);
             const QJsonObject a = attempts.at(i).toObject();
             AttemptRecord rec;
-            if (!ns(a, "start_ns", w, &rec.startNs) || !ns(a, "end_ns", w, &rec.endNs)
+            if (!time(a, "start_ns", w, &rec.startNs) || !time(a, "end_ns", w, &rec.endNs)
                 || !integer<int>(a, "status", w, &rec.httpStatus, 0))
                 return false;
             int attemptStatus = rec.httpStatus;
@@ -255,7 +322,7 @@ struct Reader
             r->attempts.push_back(rec);
         }
         r->text = o.value(QLatin1String("text")).toString();
-        return true;
+        return ordered(*r, where);
     }
 
     bool pairs(const QJsonObject &root, const char *key, std::vector<std::pair<qint64, qint64>> *out)
@@ -312,16 +379,22 @@ QJsonObject summaryToJson(const Summary &s)
     o.insert(QLatin1String("incomplete"), s.incomplete);
     o.insert(QLatin1String("duration_s"), number(s.durationS));
     o.insert(QLatin1String("request_throughput"), number(s.requestThroughput));
-    o.insert(QLatin1String("output_throughput"), number(s.outputThroughput));
-    o.insert(QLatin1String("total_token_throughput"), number(s.totalTokenThroughput));
+    // No success: no token figure (null, not 0 tok/s); the latency distributions are empty too.
+    const QJsonValue none(QJsonValue::Null);
+    o.insert(QLatin1String("output_throughput"), s.tokenFigures() ? number(s.outputThroughput) : none);
+    o.insert(
+        QLatin1String("total_token_throughput"), s.tokenFigures() ? number(s.totalTokenThroughput) : none);
     o.insert(QLatin1String("goodput"), number(s.goodput));
     o.insert(QLatin1String("peak_concurrency"), s.peakConcurrency);
     o.insert(QLatin1String("peak_tokens_per_s"), number(s.peakTokensPerS));
     o.insert(QLatin1String("total_prompt_tokens"), s.totalPromptTokens);
     o.insert(QLatin1String("total_output_tokens"), s.totalOutputTokens);
     o.insert(QLatin1String("output_tokens_source"),
-        s.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+        !s.tokenFigures()             ? none
+            : s.outputTokensFromUsage ? QJsonValue(QStringLiteral("usage"))
+                                      : QJsonValue(QStringLiteral("token_events")));
     o.insert(QLatin1String("stopped_early"), s.stoppedEarly);
+    o.insert(QLatin1String("token_count_mismatch"), s.tokenCountMismatch);
     o.insert(QLatin1String("reasoning_events"), s.reasoningEvents);
     o.insert(QLatin1String("reasoning_tokens"),
         s.reasoningTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.reasoningTokens));
@@ -425,6 +498,9 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
             o.insert(QLatin1String("asked_output_tokens"), r.askedOutputTokens);
             o.insert(QLatin1String("stopped_early"), r.stoppedEarly());
         }
+        // Written only when true: the usage disagrees with the token events (metrics/requestmetrics.h).
+        if (RequestMetrics::tokenCountMismatch(r, trace.scenario.stream))
+            o.insert(QLatin1String("token_count_mismatch"), true);
         if (r.cachedTokens >= 0)
             o.insert(QLatin1String("cached_tokens"), r.cachedTokens);
         if (r.reasoningEvents > 0)
@@ -568,11 +644,14 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
             return finish(rd.fail(QStringLiteral("meta.started_at"),
                 QStringLiteral("not an ISO 8601 date-time ('%1')").arg(started)));
     }
-    if (!rd.ns(meta, "measured_start_ns", QStringLiteral("meta"), &t.measuredStartNs)
+    if (!rd.time(meta, "measured_start_ns", QStringLiteral("meta"), &t.measuredStartNs)
         || !rd.ns(meta, "clock_origin_monotonic_ns", QStringLiteral("meta"), &t.clockOriginMonotonicNs)
-        || !rd.ns(meta, "end_ns", QStringLiteral("meta"), &t.endNs)
+        || !rd.time(meta, "end_ns", QStringLiteral("meta"), &t.endNs)
         || !rd.integer<int>(meta, "cpu_count", QStringLiteral("meta"), &t.cpuCount, 0))
         return finish(false);
+    if (t.measuredStartNs >= 0 && t.endNs >= 0 && t.endNs < t.measuredStartNs)
+        return finish(rd.fail(QStringLiteral("meta.end_ns"),
+            QStringLiteral("%1 is before measured_start_ns (%2)").arg(t.endNs).arg(t.measuredStartNs)));
     t.cancelled = meta.value(QLatin1String("cancelled")).toBool();
     t.abortReason = meta.value(QLatin1String("abort_reason")).toString();
     if (!rd.integer<int>(meta, "replayed_rows", QStringLiteral("meta"), &t.replayedRows, 0))
@@ -604,6 +683,12 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
             return finish(rd.fail(where, QStringLiteral("not an object")));
         if (!rd.request(requests.at(i).toObject(), where, &t.requests[size_t(i)]))
             return finish(false);
+        // A turn indexes the per-turn table: one past the requests cannot come from a run.
+        if (t.requests[size_t(i)].turn >= requests.size() || t.requests[size_t(i)].turn < -1)
+            return finish(rd.fail(where + QStringLiteral(".turn"),
+                QStringLiteral("%1 is not a turn of this run's %2 requests")
+                    .arg(t.requests[size_t(i)].turn)
+                    .arg(requests.size())));
     }
 
     std::vector<std::pair<qint64, qint64>> busy, lag;

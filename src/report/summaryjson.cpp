@@ -58,12 +58,17 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QList<Th
     s.insert(QStringLiteral("incomplete"), summary.incomplete);
     s.insert(QStringLiteral("duration_s"), number(summary.durationS));
     s.insert(QStringLiteral("request_throughput"), number(summary.requestThroughput));
-    s.insert(QStringLiteral("output_throughput"), number(summary.outputThroughput));
-    s.insert(QStringLiteral("total_token_throughput"), number(summary.totalTokenThroughput));
+    // No success: no token figure (null, not 0 tok/s).
+    const bool tokens = summary.tokenFigures();
+    s.insert(QStringLiteral("output_throughput"), tokens ? number(summary.outputThroughput) : QJsonValue());
+    s.insert(QStringLiteral("total_token_throughput"),
+        tokens ? number(summary.totalTokenThroughput) : QJsonValue());
     s.insert(QStringLiteral("goodput"), number(summary.goodput));
     s.insert(QStringLiteral("total_prompt_tokens"), summary.totalPromptTokens);
     s.insert(QStringLiteral("total_output_tokens"), summary.totalOutputTokens);
-    s.insert(QStringLiteral("output_tokens_from_usage"), summary.outputTokensFromUsage);
+    s.insert(QStringLiteral("output_tokens_from_usage"),
+        tokens ? QJsonValue(summary.outputTokensFromUsage) : QJsonValue());
+    s.insert(QStringLiteral("token_count_mismatch"), summary.tokenCountMismatch);
     s.insert(QStringLiteral("peak_concurrency"), summary.peakConcurrency);
     s.insert(QStringLiteral("error_rate"),
         summary.sent > 0 ? QJsonValue(double(summary.failed) / summary.sent) : QJsonValue());

@@ -111,6 +111,9 @@ inline RunTrace sampleTrace(int successes = 12, qint64 shift = 0, quint32 seed =
         r.outcome = Outcome::Incomplete;
         r.error = ErrorKind::RunEnded;
         r.httpStatus = 200;
+        // Cut off at the run's end, after its tokens (a report's reader refuses a token time
+        // outside [dispatch, end]; with few successes the run would otherwise end before them).
+        end = std::max(end, r.tokenNs.back() + 1 * Ms);
         r.endNs = end;
         r.outputTokens = 2;
         r.outputTokensFromUsage = false;

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,11 +25,15 @@ private slots:
     void thresholdFailsWithExitOne();
     void faultsAreReportedAndRunCompletes();
     void refusedConnectionIsRecorded();
+    void usageDisagreeingWithEventsIsFlagged();
+    void allFailedRunPrintsNoTokenFigures();
     void interruptedRunExitsThreeAndKeepsRecord_data();
     void interruptedRunExitsThreeAndKeepsRecord();
-    void reportOntoSpecialFileIsRefused();
+    void reportOntoSpecialFile();
+    void otherCommandsWriteToStandardOutput();
     void apiKeyNeverWrittenOut();
     void mergeAndCompareMisuse();
+    void corruptReportRefused();
     void simulatePrintsUrlFirst();
 
 private:
@@ -129,6 +134,15 @@ void tst_Cli::usageErrors_data()
         << QStringList { QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("parallel-blocking"),
                QStringLiteral("--duration"), QStringLiteral("2s") }
         << QStringLiteral("load.duration_s: parallel-blocking runs a fixed number of orders");
+    // Goodput counts requests meeting the SLOs: without any, there is no goodput to hold a rule to.
+    QTest::newRow("goodput rule without an slo")
+        << QStringList { QStringLiteral("run"), QStringLiteral("--fail-if"), QStringLiteral("goodput<1") }
+        << QStringLiteral("--fail-if goodput<1: goodput counts the requests meeting every SLO, and no SLO "
+                          "is given: add --slo-ttft, --slo-tpot or --slo-e2el");
+    QTest::newRow("sweep goodput rule without an slo")
+        << QStringList { QStringLiteral("sweep"), QStringLiteral("--profile"), QStringLiteral("concurrency"),
+               QStringLiteral("--fail-if"), QStringLiteral("goodput<1") }
+        << QStringLiteral("--fail-if goodput<1: goodput counts the requests meeting every SLO");
     QTest::newRow("unknown mode") << QStringList {
         QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("turbo")
     } << QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking");
@@ -185,6 +199,12 @@ void tst_Cli::thresholdFailsWithExitOne()
     r = cli(base + QStringList { QStringLiteral("--fail-if"), QStringLiteral("error_rate>=0%") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("FAIL --fail-if error_rate>=0% (measured 0%)"), r.err.constData());
+    // With an SLO, goodput is a figure: 4 requests meeting a 10 s TTFT SLO in well under 4 s.
+    r = cli(base
+        + QStringList { QStringLiteral("--slo-ttft"), QStringLiteral("10000"), QStringLiteral("--fail-if"),
+            QStringLiteral("goodput<1") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("Goodput (req/s):"), r.out.constData());
     r = cli(base
         + QStringList { QStringLiteral("--fail-if"), QStringLiteral("ttft.p99>5s"),
             QStringLiteral("--fail-if"), QStringLiteral("failed>0") });
@@ -223,6 +243,102 @@ void tst_Cli::refusedConnectionIsRecorded()
     QVERIFY2(r.out.contains("connection_refused 3"), r.out.constData());
 }
 
+// A server that lies about its tokens: five token events, then usage.completion_tokens 9. The run
+// succeeds, and the summary, the JSON's requests and its summary say so.
+void tst_Cli::usageDisagreeingWithEventsIsFlagged()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QObject::connect(&server, &QTcpServer::newConnection, &server, [&server] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            auto buffer = std::make_shared<QByteArray>();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer] {
+                buffer->append(socket->readAll());
+                const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+                if (headEnd < 0)
+                    return;
+                const QByteArray head = buffer->left(headEnd).toLower();
+                const qsizetype at = head.indexOf("content-length:");
+                const qsizetype length = at < 0
+                    ? 0
+                    : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+                if (buffer->size() < headEnd + 4 + length)
+                    return;
+                buffer->clear();
+                QByteArray body;
+                for (int i = 0; i < 5; ++i)
+                    body += "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok \"},"
+                            "\"finish_reason\":null}]}\n\n";
+                body += "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":9,"
+                        "\"total_tokens\":16}}\n\n";
+                body += "data: [DONE]\n\n";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    const QString json = m_dir.filePath(QStringLiteral("liar.json"));
+    QProcess p;
+    p.start(m_bin,
+        { QStringLiteral("run"), QStringLiteral("--url"),
+            QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()), QStringLiteral("--requests"),
+            QStringLiteral("3"), QStringLiteral("--json"), json, QStringLiteral("--progress"),
+            QStringLiteral("off") });
+    QVERIFY(p.waitForStarted());
+    // The server answers from this thread's event loop: wait while it turns.
+    QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30'000);
+    const QByteArray out = p.readAllStandardOutput();
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(out.contains("3 / 3 / 0 / 0"), out.constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("Usage disagrees with token events: +3 of 3 successes"))
+                 .match(QString::fromUtf8(out))
+                 .hasMatch(),
+        out.constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(
+        doc.value(QStringLiteral("summary")).toObject().value(QStringLiteral("token_count_mismatch")).toInt(),
+        3);
+    const QJsonArray requests = doc.value(QStringLiteral("requests")).toArray();
+    QCOMPARE(requests.size(), 3);
+    for (const QJsonValue &r : requests) {
+        QCOMPARE(r.toObject().value(QStringLiteral("token_ns")).toArray().size(), 5);
+        QCOMPARE(r.toObject().value(QStringLiteral("output_tokens")).toInt(), 9);
+        QCOMPARE(r.toObject().value(QStringLiteral("token_count_mismatch")), QJsonValue(true));
+    }
+    // The honest built-in simulator: no flag, no line.
+    const Result honest = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-output-tokens"),
+        QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("off") });
+    QCOMPARE(honest.exitCode, 0);
+    QVERIFY2(!honest.out.contains("Usage disagrees"), honest.out.constData());
+}
+
+// Every request fails: no TTFT/ITL/tok/s figures printed as zeros, in the summary or the JSON.
+void tst_Cli::allFailedRunPrintsNoTokenFigures()
+{
+    const QString json = m_dir.filePath(QStringLiteral("all-failed.json"));
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("4"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-fault"),
+        QStringLiteral("http_503=1"), QStringLiteral("--json"), json, QStringLiteral("--progress"),
+        QStringLiteral("off") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("4 / 0 / 4 / 0"), r.out.constData());
+    QVERIFY2(r.out.contains("Token figures:"), r.out.constData());
+    QVERIFY2(r.out.contains("none: no request succeeded"), r.out.constData());
+    QVERIFY2(r.out.contains("No successful request: no TTFT, TPOT, ITL or E2EL to give."), r.out.constData());
+    for (const char *absent : { "tok/s", "\nTTFT", "latency (ms)" })
+        QVERIFY2(!r.out.contains(absent), absent);
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject summary
+        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("summary")).toObject();
+    QVERIFY(summary.value(QStringLiteral("output_throughput")).isNull());
+    QVERIFY(summary.value(QStringLiteral("ttft_ms")).toObject().value(QStringLiteral("mean")).isNull());
+}
+
 void tst_Cli::interruptedRunExitsThreeAndKeepsRecord_data()
 {
     QTest::addColumn<int>("signalNumber");
@@ -255,24 +371,99 @@ void tst_Cli::interruptedRunExitsThreeAndKeepsRecord()
         summary.value(QStringLiteral("errors")).toObject().value(QStringLiteral("cancelled")).toInt(), 5);
 }
 
-void tst_Cli::reportOntoSpecialFileIsRefused()
+void tst_Cli::reportOntoSpecialFile()
 {
     // An atomic write renames a temporary file over its target: over a FIFO or a device (as root,
-    // /dev/null) it would replace the special file. The run completes, the report is refused by
-    // name (exit 3), and the FIFO is still a FIFO.
-    const QByteArray fifo = QFile::encodeName(m_dir.filePath(QStringLiteral("report.fifo")));
-    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
-    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
-        QStringLiteral("--json"), QString::fromLocal8Bit(fifo), QStringLiteral("--sim-ttft-ms"),
-        QStringLiteral("5"), QStringLiteral("--progress"), QStringLiteral("off") });
-    QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+    // /dev/null) it would replace the special file. Such a path is written through instead: a
+    // FIFO's reader gets the JSON and the FIFO stays a FIFO.
+    const QString fifo = m_dir.filePath(QStringLiteral("report.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QProcess reader; // blocks opening the FIFO until the run writes its report
+    reader.start(QStringLiteral("cat"), { fifo });
+    QVERIFY(reader.waitForStarted());
+    const QStringList quick { QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
+        QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--progress"),
+        QStringLiteral("off") };
+    Result r = cli(quick + QStringList { QStringLiteral("--json"), fifo });
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("Sent / completed / failed / incomplete:  2 / 2 / 0 / 0"), r.out.constData());
+    if (!reader.waitForFinished(10'000))
+        reader.kill();
+    const QJsonObject viaFifo = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
+    QCOMPARE(
+        viaFifo.value(QStringLiteral("summary")).toObject().value(QStringLiteral("completed")).toInt(), 2);
     struct stat st
     {
     };
-    QCOMPARE(::stat(fifo.constData(), &st), 0);
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
     QVERIFY(S_ISFIFO(st.st_mode));
+
+    // A character device: written through, still a device afterwards.
+    r = cli(quick + QStringList { QStringLiteral("--json"), QStringLiteral("/dev/null") });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(::stat("/dev/null", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+
+    // Every OS error named: a full device says so (exit 3, the run's summary still printed).
+    r = cli(quick + QStringList { QStringLiteral("--csv"), QStringLiteral("/dev/full") });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("/dev/full: cannot write: No space left on device"), r.err.constData());
+    QVERIFY2(r.out.contains("2 / 2 / 0 / 0"), r.out.constData());
+    r = cli(quick + QStringList { QStringLiteral("--json"), m_dir.path() });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QByteArray(QFile::encodeName(m_dir.path()) + ": cannot write: is a directory")),
+        r.err.constData());
+    r = cli(quick
+        + QStringList { QStringLiteral("--json"), m_dir.filePath(QStringLiteral("no/such/dir/r.json")) });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("cannot write: ") && !r.err.contains("Unknown error"), r.err.constData());
+
+    // "-": the report on stdout, alone and parseable; the human summary on stderr.
+    r = cli(quick + QStringList { QStringLiteral("--json"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError parse {};
+    const QJsonObject viaStdout = QJsonDocument::fromJson(r.out, &parse).object();
+    QVERIFY2(parse.error == QJsonParseError::NoError, qPrintable(parse.errorString()));
+    QCOMPARE(viaStdout.value(QStringLiteral("schema")).toString(), QStringLiteral("burgerbench.run/1"));
+    QVERIFY2(r.err.contains("Sent / completed / failed / incomplete:  2 / 2 / 0 / 0"), r.err.constData());
+    r = cli(quick + QStringList { QStringLiteral("--csv"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count('\n'), 3); // header + 2 rows
+    QVERIFY2(r.out.startsWith("index,id,"), r.out.constData());
+    r = cli(quick
+        + QStringList {
+            QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--csv"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(
+        r.err.contains("--json - and --csv -: only one report can go to standard output"), r.err.constData());
+}
+
+// "-" for the commands that also print a table: the JSON alone on stdout, the table on stderr.
+void tst_Cli::otherCommandsWriteToStandardOutput()
+{
+    const QString a = m_dir.filePath(QStringLiteral("stdout-a.json"));
+    QCOMPARE(cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("3"),
+                     QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--json"), a,
+                     QStringLiteral("--progress"), QStringLiteral("off") })
+                 .exitCode,
+        0);
+    Result r = cli({ QStringLiteral("compare"), a, a, QStringLiteral("--json"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError parse {};
+    const QJsonObject comparison = QJsonDocument::fromJson(r.out, &parse).object();
+    QVERIFY2(parse.error == QJsonParseError::NoError, r.out.constData());
+    QVERIFY(!comparison.isEmpty());
+    QVERIFY2(r.err.contains("A (baseline):"), r.err.constData());
+    r = cli({ QStringLiteral("merge"), a, QStringLiteral("-o"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject merged = QJsonDocument::fromJson(r.out, &parse).object();
+    QVERIFY2(parse.error == QJsonParseError::NoError, r.out.constData());
+    QCOMPARE(merged.value(QStringLiteral("requests")).toArray().size(), 3);
+    r = cli({ QStringLiteral("report"), a, QStringLiteral("--html"), QStringLiteral("-") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("<!DOCTYPE html>") || r.out.startsWith("<!doctype html>"),
+        r.out.left(80).constData());
+    QVERIFY2(r.err.contains("wrote standard output"), r.err.constData());
 }
 
 void tst_Cli::apiKeyNeverWrittenOut()
@@ -364,6 +555,54 @@ void tst_Cli::mergeAndCompareMisuse()
     r = cli({ QStringLiteral("compare"), a, copy });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(!r.err.contains("different scenarios"), r.err.constData());
+}
+
+// A report whose token times go back (hand-edited or corrupt) is refused by report, merge and
+// compare, naming the request and the field, with exit 2; the written one is accepted.
+void tst_Cli::corruptReportRefused()
+{
+    const QString good = m_dir.filePath(QStringLiteral("corrupt-good.json"));
+    const QString bad = m_dir.filePath(QStringLiteral("corrupt-bad.json"));
+    QCOMPARE(
+        cli({ QStringLiteral("run"), QStringLiteral("--requests"), QStringLiteral("2"),
+                QStringLiteral("--sim-ttft-ms"), QStringLiteral("5"), QStringLiteral("--sim-output-tokens"),
+                QStringLiteral("4"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("3"),
+                QStringLiteral("--json"), good, QStringLiteral("--progress"), QStringLiteral("off") })
+            .exitCode,
+        0);
+    QFile in(good);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray requests = root.value(QStringLiteral("requests")).toArray();
+    QJsonObject first = requests.at(1).toObject();
+    QJsonArray tokens = first.value(QStringLiteral("token_ns")).toArray();
+    QCOMPARE(tokens.size(), 4);
+    const QJsonValue firstToken = tokens.at(0); // last first: unsorted
+    tokens[0] = tokens.at(3);
+    tokens[3] = firstToken;
+    first.insert(QStringLiteral("token_ns"), tokens);
+    requests[1] = first;
+    root.insert(QStringLiteral("requests"), requests);
+    QFile out(bad);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    const QString html = m_dir.filePath(QStringLiteral("corrupt.html"));
+    QCOMPARE(cli({ QStringLiteral("report"), good, QStringLiteral("--html"), html }).exitCode, 0);
+    const QList<QStringList> commands {
+        { QStringLiteral("report"), bad, QStringLiteral("--html"), html },
+        { QStringLiteral("merge"), good, bad, QStringLiteral("-o"),
+            m_dir.filePath(QStringLiteral("m.json")) },
+        { QStringLiteral("compare"), good, bad },
+    };
+    for (const QStringList &args : commands) {
+        const Result r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QByteArray(QFile::encodeName(bad) + ": requests[1].token_ns[1]: "))
+                && r.err.contains("token times never go back"),
+            r.err.constData());
+    }
 }
 
 void tst_Cli::simulatePrintsUrlFirst()

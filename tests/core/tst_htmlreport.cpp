@@ -76,6 +76,8 @@ private slots:
     void formulaNextToEachMetric();
     void percentileValues();
     void errorsByKindWithExamples();
+    void allFailedHasNoTokenFigures();
+    void tokenCountMismatchCard();
     void spanish();
     void languageIsTheReportsOwn();
     void escapesUserText();
@@ -206,6 +208,40 @@ void TestHtmlReport::errorsByKindWithExamples()
 
 // The Spanish words come from translations/burgerbench_es.ts (bb_i18n's compiled catalogue): every
 // word the English report shows is in Spanish, but for the few that are the same in both.
+// Every measured request failed: the token cards and the percentile table say there is no
+// successful request instead of showing 0 tok/s.
+void TestHtmlReport::allFailedHasNoTokenFigures()
+{
+    RunTrace t = Fixture::sampleTrace(4);
+    for (RequestRecord &r : t.requests) {
+        if (r.outcome == Outcome::Success && !r.warmup) {
+            r.outcome = Outcome::Failed;
+            r.error = ErrorKind::ConnectionReset;
+        }
+    }
+    const QString doc = html(t);
+    const QString summary = element(doc, QStringLiteral("summary"), QStringLiteral("section"));
+    QVERIFY2(!summary.contains(QLatin1String("0.0 tok/s")), qPrintable(summary));
+    QCOMPARE(summary.count(QLatin1String("no successful request")), 3); // two throughputs, the token source
+    QVERIFY(doc.contains(QLatin1String("id=\"no-success\">No request succeeded")));
+    const QString ok = html(Fixture::sampleTrace(4));
+    QVERIFY(!ok.contains(QLatin1String("no successful request")));
+    QVERIFY(!ok.contains(QLatin1String("id=\"no-success\"")));
+}
+
+// A success whose usage disagrees with its token events gets a card with the count.
+void TestHtmlReport::tokenCountMismatchCard()
+{
+    RunTrace t = Fixture::sampleTrace(4);
+    QVERIFY(!html(t).contains(QLatin1String("Usage disagrees with token events")));
+    t.requests[1].tokenNs.resize(5);
+    t.requests[1].outputTokens = 9;
+    const QString summary = element(html(t), QStringLiteral("summary"), QStringLiteral("section"));
+    QVERIFY2(
+        summary.contains(QLatin1String("1 / 4</div><div class=\"label\">Usage disagrees with token events")),
+        qPrintable(summary));
+}
+
 void TestHtmlReport::spanish()
 {
     const QString en = html(Fixture::sampleTrace(), Language::English);

@@ -28,6 +28,8 @@ private slots:
     void summaryShape();
     void nanBecomesNull();
     void requestFields();
+    void tokenCountMismatchFlagged();
+    void allFailedHasNoTokenFigures();
     void metaHasNoCredentials();
     void laneKinds_data();
     void laneKinds();
@@ -119,6 +121,9 @@ void TestJsonReport::summaryShape()
              "errors", "ttft_ms", "tpot_ms", "itl_ms", "e2el_ms", "extras" })
         QVERIFY2(summary.contains(QLatin1String(k)), k);
     QCOMPARE(summary.value(QLatin1String("completed")).toInt(), 12);
+    // No SLO in the fixture: goodput is null (nothing to meet), not 0.
+    QVERIFY(!t.scenario.slo.any());
+    QVERIFY(summary.value(QLatin1String("goodput")).isNull());
     QCOMPARE(summary.value(QLatin1String("failed")).toInt(), 2);
     QCOMPARE(summary.value(QLatin1String("incomplete")).toInt(), 1);
     const QJsonObject errors = summary.value(QLatin1String("errors")).toObject();
@@ -182,6 +187,61 @@ void TestJsonReport::requestFields()
     QVERIFY(requests.at(0).toObject().value(QLatin1String("warmup")).toBool());
 }
 
+// A success whose usage (9) disagrees with the token events it sent (5): flagged on the request,
+// counted in the summary; the agreeing ones carry no flag.
+void TestJsonReport::tokenCountMismatchFlagged()
+{
+    RunTrace t = Fixture::sampleTrace();
+    RequestRecord &liar = t.requests[1];
+    liar.tokenNs.resize(5);
+    liar.outputTokens = 9;
+    QVERIFY(liar.outputTokensFromUsage);
+    const QJsonObject root = JsonReport::toJson(t, summarize(t));
+    const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
+    QCOMPARE(requests.at(1).toObject().value(QLatin1String("token_count_mismatch")), QJsonValue(true));
+    for (qsizetype i = 2; i < requests.size(); ++i)
+        QVERIFY2(!requests.at(i).toObject().contains(QLatin1String("token_count_mismatch")),
+            qPrintable(QString::number(i)));
+    QCOMPARE(
+        root.value(QLatin1String("summary")).toObject().value(QLatin1String("token_count_mismatch")).toInt(),
+        1);
+    // The flag is derived from what is recorded: read back, the same count.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("liar.json"));
+    QString error;
+    QVERIFY2(JsonReport::write(path, t, summarize(t), &error), qPrintable(error));
+    RunTrace back;
+    QVERIFY2(JsonReport::read(path, &back, &error), qPrintable(error));
+    QCOMPARE(summarize(back).tokenCountMismatch, 1);
+}
+
+// Every measured request failed: no token figure is written as a number (null, not 0 tok/s).
+void TestJsonReport::allFailedHasNoTokenFigures()
+{
+    RunTrace t = Fixture::sampleTrace(4);
+    for (RequestRecord &r : t.requests) {
+        if (r.outcome == Outcome::Success) {
+            r.outcome = Outcome::Failed;
+            r.error = ErrorKind::ConnectionReset;
+        }
+    }
+    const Summary s = summarize(t);
+    QCOMPARE(s.completed, 0);
+    QVERIFY(s.durationS > 0);
+    const QJsonObject summary = JsonReport::toJson(t, s).value(QLatin1String("summary")).toObject();
+    for (const char *k : { "output_throughput", "total_token_throughput", "output_tokens_source" })
+        QVERIFY2(summary.value(QLatin1String(k)).isNull(), k);
+    for (const char *k : { "ttft_ms", "tpot_ms", "itl_ms", "e2el_ms" }) {
+        QVERIFY2(summary.value(QLatin1String(k)).toObject().value(QLatin1String("p50")).isNull(), k);
+        QCOMPARE(summary.value(QLatin1String(k)).toObject().value(QLatin1String("count")).toInt(), 0);
+    }
+    QCOMPARE(summary.value(QLatin1String("request_throughput")).toDouble(), 0.0); // 0 req/s is a rate
+    // With successes the same fields are numbers.
+    const RunTrace ok = Fixture::sampleTrace(4);
+    const QJsonObject good = JsonReport::toJson(ok, summarize(ok)).value(QLatin1String("summary")).toObject();
+    QVERIFY(good.value(QLatin1String("output_throughput")).toDouble() > 0);
+}
+
 void TestJsonReport::metaHasNoCredentials()
 {
     RunTrace t = Fixture::sampleTrace(2);
@@ -227,6 +287,36 @@ void TestJsonReport::rejectsBadFiles_data()
                                    << QStringLiteral("task_lane_kinds[1].kind: must be event_loop");
     QTest::newRow("lane number 0") << QByteArray("task_lane_kinds.0.number=0")
                                    << QStringLiteral("task_lane_kinds[0]: number must be 1 or more");
+    // Corrupt samples (issue 15): times and counts a run cannot produce, named by request and field.
+    // sampleTrace(4): request 0 (warm-up) dispatched at 0, tokens at 150..210 ms, end 210.12 ms;
+    // request 5 is the retried 429, its first attempt 320..330 ms.
+    QTest::newRow("negative dispatch") << QByteArray("requests.1.dispatch_ns=-5")
+                                       << QStringLiteral("requests[1].dispatch_ns: -5 is negative");
+    QTest::newRow("negative token time") << QByteArray("requests.1.token_ns.0=-3")
+                                         << QStringLiteral("requests[1].token_ns[0]: -3 is negative");
+    QTest::newRow("token times unsorted") << QByteArray(
+        "requests.1.token_ns.1=1") << QStringLiteral("requests[1].token_ns[1]: 1 is before token_ns[0]");
+    QTest::newRow("token after the end")
+        << QByteArray("requests.0.token_ns.3=999999999999")
+        << QStringLiteral("requests[0].token_ns[3]: 999999999999 is outside the "
+                          "request's [dispatch_ns, end_ns] = [0, 210120000]");
+    QTest::newRow("token before the dispatch")
+        << QByteArray("requests.0.dispatch_ns=200000000")
+        << QStringLiteral(
+               "requests[0].token_ns[0]: 150000000 is outside the request's [dispatch_ns, end_ns]");
+    QTest::newRow("end before dispatch")
+        << QByteArray("requests.2.end_ns=0") << QStringLiteral("requests[2].end_ns: 0 is before dispatch_ns");
+    QTest::newRow("negative output tokens") << QByteArray("requests.1.output_tokens=-4")
+                                            << QStringLiteral("requests[1].output_tokens: -4 is negative");
+    QTest::newRow("negative retries")
+        << QByteArray("requests.5.retries=-1") << QStringLiteral("requests[5].retries: -1 is negative");
+    QTest::newRow("attempt ends before it starts")
+        << QByteArray("requests.5.attempts.0.end_ns=0")
+        << QStringLiteral("requests[5].attempts[0].end_ns: 0 is before start_ns (320000000)");
+    QTest::newRow("run ends before it starts")
+        << QByteArray("meta.end_ns=1") << QStringLiteral("meta.end_ns: 1 is before measured_start_ns");
+    QTest::newRow("turn past the run") << QByteArray("requests.1.turn=2000000000")
+                                       << QStringLiteral("requests[1].turn: 2000000000 is not a turn");
 }
 
 // Lanes are written twice: `task_lanes` the names, as before, and `task_lane_kinds` what the

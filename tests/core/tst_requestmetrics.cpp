@@ -57,6 +57,8 @@ private slots:
     void latencies_data();
     void latencies();
     void summaryPoolsTheSameValues();
+    void tokenCountMismatch_data();
+    void tokenCountMismatch();
     void overlap_data();
     void overlap();
     void overlapSteps();
@@ -204,6 +206,60 @@ void TestRequestMetrics::summaryPoolsTheSameValues()
     QCOMPARE(s.itl.median, Statistics::describe(itl, ranks).median);
     QCOMPARE(s.queue.count, 4); // every dispatched measured request, the failure included
     QCOMPARE(s.queue.mean, Statistics::describe(queue, ranks).mean);
+}
+
+void TestRequestMetrics::tokenCountMismatch_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("usage"); // usage.completion_tokens, -1 = not sent
+    QTest::addColumn<int>("reasoningEvents");
+    QTest::addColumn<int>("reasoningTokens"); // usage's reasoning_tokens, -1 = not sent
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<bool>("mismatch");
+    QTest::newRow("usage 9 over 5 events") << 5 << 9 << 0 << -1 << true << true;
+    QTest::newRow("one event per token") << 5 << 5 << 0 << -1 << true << false;
+    QTest::newRow("a role-only first chunk") << 6 << 5 << 0 << -1 << true << false;
+    QTest::newRow("role-only and finish-only chunks") << 7 << 5 << 0 << -1 << true << false;
+    QTest::newRow("three events more than the usage") << 8 << 5 << 0 << -1 << true << true;
+    QTest::newRow("usage 1 over 5 events") << 5 << 1 << 0 << -1 << true << true;
+    QTest::newRow("no usage: the events are the count") << 5 << -1 << 0 << -1 << true << false;
+    QTest::newRow("not streamed: no events to disagree") << 0 << 9 << 0 << -1 << false << false;
+    // Responses API / reasoning models: the usage counts reasoning tokens. Streamed, they are
+    // token events too; hidden, usage - reasoning_tokens is what was streamed.
+    QTest::newRow("reasoning hidden, counted in the usage") << 5 << 9 << 0 << 4 << true << false;
+    QTest::newRow("reasoning streamed and counted") << 9 << 9 << 4 << 4 << true << false;
+    QTest::newRow("reasoning streamed, usage short") << 5 << 9 << 2 << 4 << true << true;
+    QTest::newRow("hidden reasoning does not explain it") << 5 << 9 << 0 << 2 << true << true;
+}
+
+void TestRequestMetrics::tokenCountMismatch()
+{
+    QFETCH(int, events);
+    QFETCH(int, usage);
+    QFETCH(int, reasoningEvents);
+    QFETCH(int, reasoningTokens);
+    QFETCH(bool, stream);
+    QFETCH(bool, mismatch);
+    RequestRecord r = record(Outcome::Success, 0, 0, 10, 200, {}, usage < 0 ? events : usage);
+    for (int i = 0; i < events; ++i)
+        r.tokenNs.push_back(ms(20 + 10 * i));
+    r.outputTokensFromUsage = usage >= 0;
+    r.reasoningEvents = reasoningEvents;
+    r.reasoningTokens = reasoningTokens;
+    QCOMPARE(RequestMetrics::tokenCountMismatch(r, stream), mismatch);
+    // Only a success's usage is read: a failed request is not flagged.
+    r.outcome = Outcome::Failed;
+    QVERIFY(!RequestMetrics::tokenCountMismatch(r, stream));
+
+    // The summary counts the flagged successes (stream is the scenario's).
+    RunTrace t;
+    t.scenario.stream = stream;
+    r.outcome = Outcome::Success;
+    t.requests = { r, r };
+    t.requests[1].outputTokens = events; // agrees
+    t.requests[1].reasoningTokens = -1;
+    const Summary s = computeSummary(t, { 50 }, Slo {});
+    QCOMPARE(s.tokenCountMismatch, mismatch ? 1 : 0);
 }
 
 void TestRequestMetrics::overlap_data()
