@@ -40,9 +40,10 @@ struct AttemptVerdict
 // and the classifier decides (METRICS.md items 4, 8, 10): token events (an SSE event whose JSON
 // has a non-empty `choices`) get the caller's time, usage counts replace the event count, the
 // kept text is capped, in-stream `{"error": ...}` and non-JSON chunks, a missing [DONE], no token
-// event, a non-2xx status (with the server's own message, else "HTTP 301 Moved Permanently"), a
-// body that is not an OpenAI completion. Precedence: an abort, then a non-2xx status, then a
-// transport error, then what the body says. Pure: Qt Core only, no clock, no socket.
+// event, a redirect (301/302/303/307/308: Redirect, never followed, the Location in the message),
+// another non-2xx status (with the server's own message, else "HTTP 503 Service Unavailable"), a
+// body that is not an OpenAI completion. Precedence: an abort, then a redirect or a non-2xx status,
+// then a transport error, then what the body says. Pure: Qt Core only, no clock, no socket.
 //
 // Cost on the per-token path: onBody() feeds the one SseParser and classifies each event with
 // parseStreamChunk(); the event vector is reused, token times go straight into the record's
@@ -83,8 +84,10 @@ public:
     // The transport failed (reset, refused, DNS, TLS, ...) or the bytes broke HTTP. The first
     // report counts.
     void onTransportError(ErrorKind kind, const QString &message);
-    // The same for an HttpResponseParser in error: a limit of ours (too many headers, a line
-    // too long) is ResponseTooLarge, a close before the end ConnectionReset, the rest BadResponse.
+    // The same for an HttpResponseParser in error, each error its exact kind: a garbage status
+    // line BadStatusLine, a head over our limits HeadersTooLarge, a broken chunked body
+    // ChunkedEncoding, a body over the cap ResponseTooLarge, a close before the end
+    // ConnectionReset, the rest (a bad header line, a bad Content-Length) BadResponse.
     void onHttpError(const HttpResponseParser &parser);
     static ErrorKind kindFor(HttpResponseParser::Error error);
 
