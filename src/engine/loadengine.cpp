@@ -198,7 +198,13 @@ public:
     int activeCount = 0;
 
     QTimer *pumpTimer = nullptr; // next arrival or next permit
-    QTimer *sweepTimer = nullptr; // deadlines and inactivity
+    // Deadlines (issue 15: precise to 5 ms). One precise single-shot timer armed at the earliest
+    // deadline of any attempt in flight (its total deadline, or its idle one as of the last
+    // activity); a periodic sweep fired 28-86 ms late. Activity only moves an idle deadline
+    // later, so reads never re-arm it: when it fires it aborts what is due and re-arms at the
+    // next deadline. An attempt's start arms it when its deadline is the earliest.
+    QTimer *deadlineTimer = nullptr;
+    qint64 deadlineArmedNs = -1; // when deadlineTimer fires (ns on the run clock), -1: not armed
     QTimer *lagTimer = nullptr; // event-loop lag probe
     QTimer *liveTimer = nullptr;
     QTimer *durationTimer = nullptr;
@@ -259,7 +265,10 @@ public:
     void settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs);
     void releaseLane(int lane, bool holdForSession = false);
     void abortActive(ActiveRequest *a, AbortReason reason);
-    void sweep();
+    void armDeadline(qint64 atNs);
+    void checkDeadlines();
+    qint64 totalTimeoutNs() const { return qint64(scenario.timeoutS * 1e9); }
+    qint64 idleTimeoutNs() const { return qint64(scenario.idleTimeoutS * 1e9); }
     void cutOffAll(AbortReason reason);
     void maybeFinish();
     void finishRun();
@@ -528,9 +537,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     if (!pumpTimer) {
         pumpTimer = makeTimer(true);
         QObject::connect(pumpTimer, &QTimer::timeout, q, [this] { pump(); });
-        sweepTimer = makeTimer(false);
-        sweepTimer->setSingleShot(false);
-        QObject::connect(sweepTimer, &QTimer::timeout, q, [this] { sweep(); });
+        deadlineTimer = makeTimer(true);
+        QObject::connect(deadlineTimer, &QTimer::timeout, q, [this] { checkDeadlines(); });
         lagTimer = makeTimer(true);
         lagTimer->setSingleShot(false);
         QObject::connect(lagTimer, &QTimer::timeout, q, [this] {
@@ -577,8 +585,7 @@ void LoadEnginePrivate::launch()
     trace.loopLag.clear();
     busyProbe.start(&clock, &trace.loopBusy); // the event-loop lane
     qCDebug(lcEngine) << "event-loop lane measured by" << busyProbe.method();
-    const double idleS = std::min(scenario.idleTimeoutS, scenario.timeoutS);
-    sweepTimer->start(std::clamp(int(idleS * 1000 / 10), 5, 100));
+    deadlineArmedNs = -1;
     lagTimer->setInterval(10);
     lagExpectedNs = now() + 10'000'000;
     lagTimer->start();
@@ -852,6 +859,7 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
         r.attempts.back().waitNs = t - r.attempts.back().endNs;
     QNetworkReply *reply = nam->post(request, bodyFor(a, r));
     a->reply = reply;
+    armDeadline(t + std::min(totalTimeoutNs(), idleTimeoutNs()));
     a->sending = true;
     ++sendingCount;
     markDirty(a->index);
@@ -896,6 +904,7 @@ void LoadEnginePrivate::sendSocketAttempt(ActiveRequest *a)
     a->sending = true;
     ++sendingCount;
     markDirty(a->index);
+    armDeadline(t + std::min(totalTimeoutNs(), idleTimeoutNs()));
     sockets->send(a->lane, std::move(request));
 }
 
@@ -1279,20 +1288,42 @@ bool LoadEnginePrivate::endTurn(int lane, RequestRecord &r, Outcome outcome, qin
     return goesOn;
 }
 
-void LoadEnginePrivate::sweep()
+void LoadEnginePrivate::armDeadline(qint64 atNs)
 {
+    if (!running || (deadlineArmedNs >= 0 && deadlineArmedNs <= atNs && deadlineTimer->isActive()))
+        return;
+    deadlineArmedNs = atNs;
+    // Rounded up: a timer never fires before the deadline, and at most 1 ms after it (plus the
+    // loop's wake-up), where the sweep's 100 ms period let it fire up to a period late.
+    const qint64 inNs = std::max<qint64>(0, atNs - now());
+    deadlineTimer->start(int(std::min<qint64>((inNs + 999'999) / 1'000'000, INT_MAX)));
+}
+
+void LoadEnginePrivate::checkDeadlines()
+{
+    deadlineArmedNs = -1;
     const qint64 t = now();
-    const qint64 idleNs = qint64(scenario.idleTimeoutS * 1e9);
-    const qint64 totalNs = qint64(scenario.timeoutS * 1e9);
+    const qint64 idleNs = idleTimeoutNs();
+    const qint64 totalNs = totalTimeoutNs();
+    qint64 next = -1;
     for (auto &slot : active) {
         ActiveRequest *a = slot.get();
         if (!a || !a->inAttempt())
             continue;
-        if (t - a->attemptStartNs > totalNs)
+        const qint64 totalAt = a->attemptStartNs + totalNs;
+        const qint64 idleAt = a->lastActivityNs + idleNs;
+        if (t >= totalAt) {
             abortActive(a, AbortReason::TimeoutTotal);
-        else if (t - a->lastActivityNs > idleNs)
+        } else if (t >= idleAt) {
             abortActive(a, AbortReason::TimeoutIdle);
+        } else {
+            const qint64 due = std::min(totalAt, idleAt);
+            next = next < 0 ? due : std::min(next, due);
+        }
     }
+    // An abort above may have started a retry or the next request, which armed its own.
+    if (next >= 0)
+        armDeadline(next);
 }
 
 void LoadEnginePrivate::cutOffAll(AbortReason reason)
@@ -1341,7 +1372,8 @@ void LoadEnginePrivate::finishRun()
     connecting = false;
     connectGuard->stop();
     pumpTimer->stop();
-    sweepTimer->stop();
+    deadlineTimer->stop();
+    deadlineArmedNs = -1;
     lagTimer->stop();
     liveTimer->stop();
     durationTimer->stop();
