@@ -25,9 +25,27 @@ bool startsWithNoCase(QByteArrayView s, QByteArrayView prefix)
 
 } // namespace
 
+AttemptClassifier::AttemptClassifier()
+    : AttemptClassifier(Options())
+{
+}
+
 AttemptClassifier::AttemptClassifier(const Options &options)
     : m_options(options)
 {
+    m_sse.setMaxEventBytes(m_options.maxEventBytes);
+}
+
+void AttemptClassifier::setOptions(const Options &options)
+{
+    m_options = options;
+    m_sse.setMaxEventBytes(m_options.maxEventBytes);
+}
+
+QString AttemptClassifier::eventTooLargeMessage() const
+{
+    return QStringLiteral("one stream line or event was longer than the %1-byte cap (max_event_bytes)")
+        .arg(m_options.maxEventBytes);
 }
 
 void AttemptClassifier::begin(RequestRecord &record)
@@ -233,6 +251,9 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
     } else if (headSeen() && !httpOk()) {
         v.error = ErrorKind::Http;
         v.message = httpMessage();
+    } else if (streamed && m_sse.overflowed()) {
+        v.error = ErrorKind::EventTooLarge;
+        v.message = eventTooLargeMessage();
     } else if (m_transportError != ErrorKind::None) {
         // A 2xx cut short, bytes that broke HTTP, or no response at all. Events that did arrive
         // whole keep their token times; a half event is dropped with the connection.

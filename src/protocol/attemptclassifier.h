@@ -61,11 +61,13 @@ public:
         // chunks: its stream ends with response.completed where chat's ends with [DONE].
         bool responses = false;
         qsizetype keepErrorBodyBytes = 1 << 20; // error / unexpected bodies kept for the message
+        // Issue 15: one SSE line or event at most this long (Scenario::maxEventBytes; 0 = no cap).
+        qsizetype maxEventBytes = 1 << 20;
     };
 
-    AttemptClassifier() = default;
+    AttemptClassifier();
     explicit AttemptClassifier(const Options &options);
-    void setOptions(const Options &options) { m_options = options; }
+    void setOptions(const Options &options);
 
     // A new attempt fills `record`: its token times, text, status and output count from a
     // previous attempt are cleared; timing fields (and the planned promptTokens) are the transport's.
@@ -101,6 +103,14 @@ public:
     // failure outputTokens is the token event count if unset. Outcome, error and message are
     // returned for the caller to settle or retry with (a retry must not show a failure live).
     AttemptVerdict finish(RequestRecord &record, qint64 nowNs);
+
+    // The stream had one line or event over Options::maxEventBytes: its bytes are dropped and the
+    // attempt must end (the transport aborts it; finish() alone says EventTooLarge too).
+    bool eventTooLarge() const { return m_sse.overflowed(); }
+    // Body bytes held between reads, unparsed or kept whole: the SSE parser's unfinished line and
+    // event, a non-streaming or error body (for the run's buffer budget).
+    qsizetype heldBytes() const { return m_sse.heldBytes() + m_body.size(); }
+    QString eventTooLargeMessage() const;
 
     int usagePromptTokens() const { return m_usagePrompt; }
     int usageCompletionTokens() const { return m_usageCompletion; }

@@ -4,6 +4,10 @@
 //    comment line every 100 ms, end every attempt of a 1 s total timeout within [1000, 1005] ms
 //    of its dispatch; a server that goes quiet after the head ends it [300, 305] ms after its
 //    last activity for a 0.3 s idle timeout (a periodic sweep used to end them 28-86 ms late);
+//  - twenty streams that each send one endless `data: xxx...` line are each cut at the
+//    per-event cap (event_too_large), the engine's own books never hold more than 20 x the cap,
+//    and the process's RSS grows by less than 100 MiB + 20 x the cap (it reached 9.36 GB);
+//  - past the run's buffer budget, the attempt holding the most is cut (buffer_budget).
 // The servers live on the test thread, which is also the engine's: what the engine records is
 // stamped on this thread when its timer fires or its socket reads.
 #include "engine/loadengine.h"
@@ -17,7 +21,16 @@
 #include <QTest>
 #include <QTimer>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 using namespace BurgerBench;
 
@@ -112,6 +125,85 @@ private:
     qint64 m_poured = 0;
 };
 
+// The endless line again, from threads of its own with blocking sockets: it pours as fast as the
+// kernel takes it, however busy the engine's thread is (the in-process server above only pours
+// when the engine's loop lets it, which hid QNAM's own unbounded queue: 666 MB of RSS).
+class FastEndlessServer
+{
+public:
+    FastEndlessServer()
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), len) != 0 || ::listen(m_listen, 64) != 0
+            || ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+            return;
+        m_port = ntohs(addr.sin_port);
+        m_acceptor = std::thread([this] { acceptLoop(); });
+    }
+    ~FastEndlessServer()
+    {
+        m_stop = true;
+        ::shutdown(m_listen, SHUT_RDWR);
+        ::close(m_listen);
+        if (m_acceptor.joinable())
+            m_acceptor.join();
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (std::thread &t : m_connections)
+            t.join();
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    bool listening() const { return m_port != 0; }
+    qint64 poured() const { return m_poured; }
+
+private:
+    void acceptLoop()
+    {
+        while (!m_stop) {
+            const int fd = ::accept(m_listen, nullptr, nullptr);
+            if (fd < 0)
+                return;
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_connections.emplace_back([this, fd] { serve(fd); });
+        }
+    }
+    void serve(int fd)
+    {
+        QByteArray request;
+        char buf[4096];
+        while (!request.contains("\r\n\r\n")) {
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0) {
+                ::close(fd);
+                return;
+            }
+            request.append(buf, n);
+        }
+        const QByteArray head
+            = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\ndata: ";
+        const QByteArray piece(64 * 1024, 'x');
+        bool ok = ::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL) == head.size();
+        while (ok && !m_stop) {
+            const ssize_t n = ::send(fd, piece.constData(), size_t(piece.size()), MSG_NOSIGNAL);
+            ok = n > 0;
+            if (ok)
+                m_poured += n;
+        }
+        ::close(fd);
+    }
+
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::atomic<bool> m_stop { false };
+    std::atomic<qint64> m_poured { 0 };
+    std::thread m_acceptor;
+    std::mutex m_mutex;
+    std::vector<std::thread> m_connections;
+};
+
 Scenario scenario(Transport transport, int concurrency)
 {
     Scenario s;
@@ -124,17 +216,27 @@ Scenario scenario(Transport transport, int concurrency)
     return s;
 }
 
-// This process's resident set (VmRSS) in bytes, or -1.
-qint64 rssBytes()
+// A line of /proc/self/status in bytes (VmRSS: resident now, VmHWM: the peak), or -1.
+qint64 statusBytes(const QByteArray &key)
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong() * 1024;
     }
     return -1;
+}
+qint64 rssBytes()
+{
+    return statusBytes("VmRSS:");
+}
+// Resets VmHWM to the current RSS (Linux: "5" to clear_refs), so it measures this run's peak.
+bool resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
 }
 
 struct Run
@@ -145,15 +247,16 @@ struct Run
     qint64 rssPeak = -1;
 };
 
-Run runAgainst(HostileServer &server, const Scenario &s, int timeoutMs = 30000)
+Run runAgainst(const QUrl &url, const Scenario &s, int timeoutMs = 30000)
 {
     Run run;
     LoadEngine engine;
     bool finished = false;
     QObject::connect(&engine, &LoadEngine::finished, [&] { finished = true; });
+    const bool hwm = resetPeakRss();
     run.rssBefore = run.rssPeak = rssBytes();
     QString error;
-    if (!engine.start(s, server.url(), QByteArray(), &error))
+    if (!engine.start(s, url, QByteArray(), &error))
         qFatal("engine: %s", qPrintable(error));
     // The RSS is sampled while the run goes (every pass through the loop, at most every 1 ms).
     QDeadlineTimer deadline(timeoutMs);
@@ -163,6 +266,11 @@ Run runAgainst(HostileServer &server, const Scenario &s, int timeoutMs = 30000)
     }
     if (!finished)
         qWarning("the run did not finish in %d ms", timeoutMs);
+    // The kernel's own peak catches what sampling between events misses (QNAM's queue of
+    // downloadData signals grows and is freed within one pass of this loop).
+    if (hwm)
+        run.rssPeak = std::max(run.rssPeak, statusBytes("VmHWM:"));
+    run.peakBuffered = engine.peakBufferedBytes();
     run.trace = engine.takeTrace();
     return run;
 }
@@ -218,6 +326,10 @@ private slots:
     void totalTimeoutIsPrecise();
     void idleTimeoutIsPrecise_data();
     void idleTimeoutIsPrecise();
+    void endlessLinesStayUnderTheCap_data();
+    void endlessLinesStayUnderTheCap();
+    void bufferBudgetCutsTheLargest_data();
+    void bufferBudgetCutsTheLargest();
 };
 
 void tst_EngineLimits::totalTimeoutIsPrecise_data()
@@ -241,7 +353,7 @@ void tst_EngineLimits::totalTimeoutIsPrecise()
     // The trickle keeps the attempt active (a read every 100 ms) under a 0.5 s idle timeout:
     // only the total deadline can end it.
     s.idleTimeoutS = Script(script) == Script::Trickle ? 0.5 : 5;
-    const Run run = runAgainst(server, s);
+    const Run run = runAgainst(server.url(), s);
     QCOMPARE(run.trace.requests.size(), size_t(12));
     qint64 lo = LLONG_MAX, hi = 0;
     int excused = 0;
@@ -273,7 +385,7 @@ void tst_EngineLimits::idleTimeoutIsPrecise()
     Scenario s = scenario(transport, 12);
     s.timeoutS = 5;
     s.idleTimeoutS = 0.3;
-    const Run run = runAgainst(server, s);
+    const Run run = runAgainst(server.url(), s);
     QCOMPARE(run.trace.requests.size(), size_t(12));
     qint64 lo = LLONG_MAX, hi = 0;
     int excused = 0;
@@ -289,6 +401,93 @@ void tst_EngineLimits::idleTimeoutIsPrecise()
     }
     qInfo("end - head over 12 attempts: %.3f .. %.3f ms (%d past 5 ms by the thread's own lag)",
         double(lo) / Ms, double(hi) / Ms, excused);
+}
+
+void tst_EngineLimits::endlessLinesStayUnderTheCap_data()
+{
+    QTest::addColumn<Transport>("transport");
+    QTest::addColumn<bool>("ownThreads"); // FastEndlessServer, else HostileServer on this thread
+    QTest::newRow("qnam") << Transport::Qnam << false;
+    QTest::newRow("socket") << Transport::Socket << false;
+    QTest::newRow("qnam, server on its own threads") << Transport::Qnam << true;
+    QTest::newRow("socket, server on its own threads") << Transport::Socket << true;
+}
+
+void tst_EngineLimits::endlessLinesStayUnderTheCap()
+{
+    QFETCH(Transport, transport);
+    QFETCH(bool, ownThreads);
+    HostileServer server { Script::EndlessLine };
+    QVERIFY(server.listen());
+    std::unique_ptr<FastEndlessServer> fast;
+    if (ownThreads) {
+        fast = std::make_unique<FastEndlessServer>();
+        QVERIFY(fast->listening());
+    }
+    constexpr int Streams = 20;
+    Scenario s = scenario(transport, Streams);
+    const qint64 cap = s.maxEventBytes;
+    QCOMPARE(cap, qint64(1024 * 1024)); // the default
+    const Run run = runAgainst(fast ? fast->url() : server.url(), s);
+    QCOMPARE(run.trace.requests.size(), size_t(Streams));
+    for (const RequestRecord &r : run.trace.requests) {
+        QVERIFY2(
+            r.outcome == Outcome::Failed && r.error == ErrorKind::EventTooLarge, qPrintable(describe(r)));
+        QVERIFY2(r.errorMessage.contains(QLatin1String("1048576-byte cap")), qPrintable(r.errorMessage));
+    }
+    const qint64 rssGrowth = run.rssPeak - run.rssBefore;
+    qInfo("%d endless lines: server poured %.1f MiB; engine peak buffered %.2f MiB (bound %lld MiB); "
+          "RSS %.1f -> peak %.1f MiB (+%.1f MiB, bound %lld MiB)",
+        Streams, double(fast ? fast->poured() : server.poured()) / (1 << 20),
+        double(run.peakBuffered) / (1 << 20), Streams * cap >> 20, double(run.rssBefore) / (1 << 20),
+        double(run.rssPeak) / (1 << 20), double(rssGrowth) / (1 << 20),
+        (100 * (1 << 20) + Streams * cap) >> 20);
+    QVERIFY(run.peakBuffered > 0);
+    QVERIFY2(run.peakBuffered <= Streams * cap, qPrintable(QString::number(run.peakBuffered)));
+    // A loose sanity bound on the whole process (the server's queues included).
+    QVERIFY(run.rssBefore > 0);
+    QVERIFY2(rssGrowth <= 100 * (1 << 20) + Streams * cap, qPrintable(QString::number(rssGrowth)));
+}
+
+void tst_EngineLimits::bufferBudgetCutsTheLargest_data()
+{
+    endlessLinesStayUnderTheCap_data();
+}
+
+void tst_EngineLimits::bufferBudgetCutsTheLargest()
+{
+    QFETCH(Transport, transport);
+    QFETCH(bool, ownThreads);
+    HostileServer server { Script::EndlessLine };
+    QVERIFY(server.listen());
+    std::unique_ptr<FastEndlessServer> fast;
+    if (ownThreads) {
+        fast = std::make_unique<FastEndlessServer>();
+        QVERIFY(fast->listening());
+    }
+    constexpr int Streams = 20;
+    Scenario s = scenario(transport, Streams);
+    // A cap no stream reaches before the budget: every attempt is ended by the budget, as the
+    // one holding the most (on QNAM the streams' reads come a few at a time, so a budget over
+    // several caps may never be crossed at all: 2.8 MiB of 3 at most, measured).
+    s.maxEventBytes = 16 * 1024 * 1024;
+    s.maxBufferedBytes = 3 * 1024 * 1024;
+    const Run run = runAgainst(fast ? fast->url() : server.url(), s);
+    QCOMPARE(run.trace.requests.size(), size_t(Streams));
+    int budget = 0;
+    for (const RequestRecord &r : run.trace.requests) {
+        QVERIFY2(r.outcome == Outcome::Failed && r.error == ErrorKind::BufferBudget, qPrintable(describe(r)));
+        QVERIFY2(
+            r.errorMessage.contains(QLatin1String("3145728-byte buffer budget")), qPrintable(r.errorMessage));
+        ++budget;
+    }
+    qInfo("budget 3 MiB: %d of %d cut by the budget, peak buffered %.2f MiB", budget, Streams,
+        double(run.peakBuffered) / (1 << 20));
+    QCOMPARE(budget, Streams);
+    // Enforced after every slice of a read (256 KiB at most): the books pass the budget by at
+    // most one slice (before the slices, one QNAM read took them to 5.56 MiB).
+    QVERIFY2(run.peakBuffered > s.maxBufferedBytes && run.peakBuffered <= s.maxBufferedBytes + 256 * 1024,
+        qPrintable(QString::number(run.peakBuffered)));
 }
 
 QTEST_GUILESS_MAIN(tst_EngineLimits)
