@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace BurgerBench::Cli {
 
 namespace {
@@ -100,6 +102,37 @@ void FlagReader::seconds(const QString &name, double *out, double max)
         return;
     }
     *out = v;
+}
+
+void FlagReader::bytes(const QString &name, qint64 *out, qint64 min, qint64 max)
+{
+    if (!error.isEmpty() || !parser.isSet(name))
+        return;
+    QString text = parser.value(name).trimmed();
+    qint64 scale = 1;
+    for (const auto &[suffix, factor] : { std::pair { "KiB", qint64(1) << 10 },
+             std::pair { "MiB", qint64(1) << 20 }, std::pair { "GiB", qint64(1) << 30 } }) {
+        if (text.endsWith(QLatin1String(suffix))) {
+            scale = factor;
+            text.chop(3);
+            break;
+        }
+    }
+    bool ok = false;
+    const qint64 n = text.trimmed().toLongLong(&ok);
+    auto shown = [](qint64 b) {
+        return b % (qint64(1) << 30) == 0 ? QStringLiteral("%1 GiB").arg(b >> 30)
+            : b % (qint64(1) << 20) == 0  ? QStringLiteral("%1 MiB").arg(b >> 20)
+            : b % 1024 == 0               ? QStringLiteral("%1 KiB").arg(b >> 10)
+                                          : QStringLiteral("%1 bytes").arg(b);
+    };
+    if (!ok || n < 0 || n > max / scale || n * scale < min) {
+        error = QStringLiteral(
+            "--%1: expected a size from %2 to %3, such as 1048576, 512KiB or 1MiB (got \"%4\")")
+                    .arg(name, shown(min), shown(max), parser.value(name));
+        return;
+    }
+    *out = n * scale;
 }
 
 QList<QCommandLineOption> scenarioOptions()
@@ -244,6 +277,14 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("retries"),
             QStringLiteral("Retries for retryable failures (backoff with jitter, honours Retry-After)."),
             QStringLiteral("n") },
+        { QStringLiteral("max-event-bytes"),
+            QStringLiteral("Longest streamed line or event, e.g. 1MiB (default); longer fails the "
+                           "request (event_too_large)."),
+            QStringLiteral("size") },
+        { QStringLiteral("max-buffered-bytes"),
+            QStringLiteral("Body bytes all requests in flight may hold unparsed, e.g. 256MiB (default); "
+                           "past it the one holding most fails (buffer_budget)."),
+            QStringLiteral("size") },
         { QStringLiteral("rate-limit"),
             QStringLiteral("Client rate limit, requests per second (token bucket)."), QStringLiteral("r") },
         { QStringLiteral("rate-limit-burst"), QStringLiteral("Token bucket size."), QStringLiteral("n") },
@@ -465,6 +506,10 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
     f.seconds(QStringLiteral("timeout"), &scenario.timeoutS, 24 * 3600); // as resilience.timeout_s
     f.seconds(QStringLiteral("idle-timeout"), &scenario.idleTimeoutS, 24 * 3600);
     f.number(QStringLiteral("retries"), &scenario.retries, 0, 100);
+    // As resilience.max_event_bytes and resilience.max_buffered_bytes.
+    f.bytes(QStringLiteral("max-event-bytes"), &scenario.maxEventBytes, 1024, qint64(1) << 30);
+    f.bytes(
+        QStringLiteral("max-buffered-bytes"), &scenario.maxBufferedBytes, qint64(1) << 20, qint64(1) << 40);
     f.number(QStringLiteral("rate-limit"), &scenario.rateLimit, 0, 1e6);
     f.number(QStringLiteral("rate-limit-burst"), &scenario.rateLimitBurst, 1, 1e6);
     if (parser.isSet(QStringLiteral("fail-fast")))

@@ -62,6 +62,8 @@ struct FlagReader
 
     // Seconds, with an optional unit: "90", "90s", "1500ms", "2m", "1h".
     void seconds(const QString &name, double *out, double max);
+    // Bytes, with an optional binary unit: "1048576", "512KiB", "1MiB", "2GiB".
+    void bytes(const QString &name, qint64 *out, qint64 min, qint64 max);
 };
 
 } // namespace BurgerBench::Cli

@@ -38,6 +38,11 @@ namespace {
 // Qt 6.4 hard-codes 6 HTTP/1.1 connections per host and manager; h2c multiplexes ~100 streams.
 constexpr int Http1SlotsPerManager = 6;
 constexpr int Http2SlotsPerManager = 100;
+// The most body bytes handed to an attempt's classifier at once (LoadEnginePrivate::takeBody).
+constexpr qsizetype ReadSliceBytes = 256 * 1024;
+// QNetworkReply::setReadBufferSize of each HTTP/1 reply: what QNAM may hold for one attempt
+// before it stops reading that socket.
+constexpr qint64 QnamReadBufferBytes = 256 * 1024;
 // The socket transport's connections opened at once before the clock.
 constexpr int PreconnectsInFlight = 32;
 // A session's answers are kept whole up to this (UTF-16 units) to carry them in the history;
@@ -45,7 +50,17 @@ constexpr int PreconnectsInFlight = 32;
 constexpr int SessionAnswerChars = 1 << 20;
 
 // Why we aborted a reply ourselves; QNetworkReply reports all of these as OperationCanceled.
-enum class AbortReason : quint8 { None, Cancelled, FailFast, RunEnded, TimeoutIdle, TimeoutTotal, TooLarge };
+enum class AbortReason : quint8 {
+    None,
+    Cancelled,
+    FailFast,
+    RunEnded,
+    TimeoutIdle,
+    TimeoutTotal,
+    TooLarge,
+    EventTooLarge,
+    BufferBudget
+};
 
 ErrorKind kindForAbort(AbortReason reason)
 {
@@ -62,6 +77,10 @@ ErrorKind kindForAbort(AbortReason reason)
         return ErrorKind::TimeoutTotal;
     case AbortReason::TooLarge:
         return ErrorKind::ResponseTooLarge;
+    case AbortReason::EventTooLarge:
+        return ErrorKind::EventTooLarge;
+    case AbortReason::BufferBudget:
+        return ErrorKind::BufferBudget;
     case AbortReason::None:
         break;
     }
@@ -77,6 +96,13 @@ QString abortMessage(AbortReason reason, const Scenario &s)
         return QStringLiteral("not finished within %1 s").arg(s.timeoutS);
     case AbortReason::TooLarge:
         return QStringLiteral("response larger than %1 bytes").arg(s.maxResponseBytes);
+    case AbortReason::EventTooLarge:
+        return QStringLiteral("one stream line or event was longer than the %1-byte cap (max_event_bytes)")
+            .arg(s.maxEventBytes);
+    case AbortReason::BufferBudget:
+        return QStringLiteral("the requests in flight held more than the %1-byte buffer budget "
+                              "(max_buffered_bytes); this one held the most")
+            .arg(s.maxBufferedBytes);
     default:
         break;
     }
@@ -123,6 +149,7 @@ struct ActiveRequest
     qint64 attemptStartNs = -1;
     qint64 lastActivityNs = -1;
     qint64 bytes = 0;
+    qint64 held = 0; // body bytes its classifier holds between reads (counted in heldBytes)
     AbortReason abortReason = AbortReason::None;
     bool onSocket = false; // an attempt in progress on the socket transport's lane
     QTimer *backoffTimer = nullptr; // while waiting to retry
@@ -201,7 +228,17 @@ public:
     int activeCount = 0;
 
     QTimer *pumpTimer = nullptr; // next arrival or next permit
-    QTimer *sweepTimer = nullptr; // deadlines and inactivity
+    // Deadlines (issue 15: precise to 5 ms). One precise single-shot timer armed at the earliest
+    // deadline of any attempt in flight (its total deadline, or its idle one as of the last
+    // activity); a periodic sweep fired 28-86 ms late. Activity only moves an idle deadline
+    // later, so reads never re-arm it: when it fires it aborts what is due and re-arms at the
+    // next deadline. An attempt's start arms it when its deadline is the earliest.
+    QTimer *deadlineTimer = nullptr;
+    qint64 deadlineArmedNs = -1; // when deadlineTimer fires (ns on the run clock), -1: not armed
+    // Issue 15: the body bytes every attempt in flight holds between reads (its classifier's
+    // unfinished SSE line and event, a body kept whole), summed; and the most it ever was.
+    qint64 heldBytes = 0;
+    qint64 peakHeldBytes = 0;
     QTimer *lagTimer = nullptr; // event-loop lag probe
     QTimer *liveTimer = nullptr;
     QTimer *durationTimer = nullptr;
@@ -262,7 +299,21 @@ public:
     void settle(ActiveRequest *a, Outcome outcome, ErrorKind kind, const QString &message, qint64 nowNs);
     void releaseLane(int lane, bool holdForSession = false);
     void abortActive(ActiveRequest *a, AbortReason reason);
-    void sweep();
+    void armDeadline(qint64 atNs);
+    AttemptClassifier::Options classifierOptions() const
+    {
+        AttemptClassifier::Options o;
+        o.stream = scenario.stream;
+        o.keepTextBytes = scenario.keepTextBytes;
+        o.responses = scenario.endpoint == Endpoint::Responses;
+        o.maxEventBytes = qsizetype(scenario.maxEventBytes);
+        return o;
+    }
+    void updateHeld(ActiveRequest *a);
+    bool enforceBudget(ActiveRequest *reading);
+    void checkDeadlines();
+    qint64 totalTimeoutNs() const { return qint64(scenario.timeoutS * 1e9); }
+    qint64 idleTimeoutNs() const { return qint64(scenario.idleTimeoutS * 1e9); }
     void cutOffAll(AbortReason reason);
     void maybeFinish();
     void finishRun();
@@ -332,6 +383,11 @@ RunTrace LoadEngine::takeTrace()
     RunTrace out = std::move(d->trace);
     d->trace = RunTrace();
     return out;
+}
+
+qint64 LoadEngine::peakBufferedBytes() const
+{
+    return d->peakHeldBytes;
 }
 
 Progress LoadEngine::progress() const
@@ -441,6 +497,7 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
 
     trace = RunTrace();
     trace.scenario = scenario;
+    heldBytes = peakHeldBytes = 0;
     trace.targetUrl = endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     trace.startedAt = QDateTime::currentDateTimeUtc();
     trace.cpuCount = QThread::idealThreadCount();
@@ -542,9 +599,8 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     if (!pumpTimer) {
         pumpTimer = makeTimer(true);
         QObject::connect(pumpTimer, &QTimer::timeout, q, [this] { pump(); });
-        sweepTimer = makeTimer(false);
-        sweepTimer->setSingleShot(false);
-        QObject::connect(sweepTimer, &QTimer::timeout, q, [this] { sweep(); });
+        deadlineTimer = makeTimer(true);
+        QObject::connect(deadlineTimer, &QTimer::timeout, q, [this] { checkDeadlines(); });
         lagTimer = makeTimer(true);
         lagTimer->setSingleShot(false);
         QObject::connect(lagTimer, &QTimer::timeout, q, [this] {
@@ -591,8 +647,7 @@ void LoadEnginePrivate::launch()
     trace.loopLag.clear();
     busyProbe.start(&clock, &trace.loopBusy); // the event-loop lane
     qCDebug(lcEngine) << "event-loop lane measured by" << busyProbe.method();
-    const double idleS = std::min(scenario.idleTimeoutS, scenario.timeoutS);
-    sweepTimer->start(std::clamp(int(idleS * 1000 / 10), 5, 100));
+    deadlineArmedNs = -1;
     lagTimer->setInterval(10);
     lagExpectedNs = now() + 10'000'000;
     lagTimer->start();
@@ -860,8 +915,7 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
 
     a->bytes = 0;
     a->abortReason = AbortReason::None;
-    a->classifier.setOptions(
-        { scenario.stream, scenario.keepTextBytes, scenario.endpoint == Endpoint::Responses });
+    a->classifier.setOptions(classifierOptions());
     a->classifier.begin(r);
     r.sentNs = r.headersNs = r.firstByteNs = -1;
     r.outcome = Outcome::InFlight;
@@ -877,6 +931,21 @@ void LoadEnginePrivate::sendAttempt(ActiveRequest *a)
         r.attempts.back().waitNs = t - r.attempts.back().endNs;
     QNetworkReply *reply = nam->post(request, bodyFor(a, r));
     a->reply = reply;
+    // Issue 15: by default QNAM's HTTP thread reads a response as fast as the server sends and
+    // queues it for this thread without bound: 20 endless streams from a fast server took the CLI
+    // to 737 MB of RSS with the event cap in place, and one reply delivered 64 MiB in a single
+    // read. A read buffer size makes QHttpThreadDelegate stop reading while this much is
+    // waiting for us (backpressure on the socket); the engine drains it on every readyRead.
+    // HTTP/1 only: Qt 6.4's HTTP/2 streams do not apply it. Set now (the reply then reports each
+    // read back to the delegate) and once more from the queue: set only here it had no effect
+    // (666 MB measured), since the reply connects its HTTP thread delegate to
+    // readBufferSizeChanged only when it starts the request; queued, it holds (44.6 MB).
+    if (!scenario.http2) {
+        reply->setReadBufferSize(QnamReadBufferBytes);
+        QMetaObject::invokeMethod(
+            reply, [reply] { reply->setReadBufferSize(QnamReadBufferBytes); }, Qt::QueuedConnection);
+    }
+    armDeadline(t + std::min(totalTimeoutNs(), idleTimeoutNs()));
     a->sending = true;
     ++sendingCount;
     markDirty(a->index);
@@ -904,8 +973,7 @@ void LoadEnginePrivate::sendSocketAttempt(ActiveRequest *a)
     QByteArray request = SocketTransport::request(socketHead, r.id, bodyFor(a, r));
     a->bytes = 0;
     a->abortReason = AbortReason::None;
-    a->classifier.setOptions(
-        { scenario.stream, scenario.keepTextBytes, scenario.endpoint == Endpoint::Responses });
+    a->classifier.setOptions(classifierOptions());
     a->classifier.begin(r);
     r.sentNs = r.headersNs = r.firstByteNs = -1;
     r.outcome = Outcome::InFlight;
@@ -921,6 +989,7 @@ void LoadEnginePrivate::sendSocketAttempt(ActiveRequest *a)
     a->sending = true;
     ++sendingCount;
     markDirty(a->index);
+    armDeadline(t + std::min(totalTimeoutNs(), idleTimeoutNs()));
     sockets->send(a->lane, std::move(request));
 }
 
@@ -1036,14 +1105,54 @@ bool LoadEnginePrivate::takeBody(ActiveRequest *a, RequestRecord &r, QByteArrayV
         abortActive(a, AbortReason::TooLarge);
         return false;
     }
-    // A read coalesces: it may hold many events, or half of one.
-    const int tokens = a->classifier.onBody(r, data, t);
-    if (tokens > 0) {
-        if (!r.warmup)
-            progress.tokens += tokens;
-        markDirty(a->index);
+    // A read coalesces: it may hold many events, or half of one. QNAM hands over all it
+    // buffered at once (2.5 MiB in one read, measured), so the read goes to the classifier in
+    // slices with the event cap and the budget checked after each: the books then pass the
+    // budget by at most one slice. Every slice keeps the read's one time stamp.
+    for (qsizetype pos = 0; pos < data.size(); pos += ReadSliceBytes) {
+        const int tokens
+            = a->classifier.onBody(r, data.sliced(pos, std::min(ReadSliceBytes, data.size() - pos)), t);
+        if (tokens > 0) {
+            if (!r.warmup)
+                progress.tokens += tokens;
+            markDirty(a->index);
+        }
+        updateHeld(a);
+        if (a->classifier.eventTooLarge()) {
+            abortActive(a, AbortReason::EventTooLarge);
+            return false;
+        }
+        if (!enforceBudget(a))
+            return false;
     }
     return true;
+}
+
+void LoadEnginePrivate::updateHeld(ActiveRequest *a)
+{
+    const qint64 held = a->inAttempt() ? qint64(a->classifier.heldBytes()) : 0;
+    heldBytes += held - a->held;
+    a->held = held;
+    peakHeldBytes = std::max(peakHeldBytes, heldBytes);
+}
+
+// Past the run's buffer budget, the attempt holding the most is failed (one is enough: the
+// budget is at least 1 MiB and no attempt holds more than its cap or the response cap). Returns
+// false when that was `reading`, whose read is then over.
+bool LoadEnginePrivate::enforceBudget(ActiveRequest *reading)
+{
+    if (heldBytes <= scenario.maxBufferedBytes)
+        return true;
+    ActiveRequest *largest = nullptr;
+    for (auto &slot : active) {
+        ActiveRequest *a = slot.get();
+        if (a && a->inAttempt() && (!largest || a->held > largest->held))
+            largest = a;
+    }
+    if (!largest)
+        return true;
+    abortActive(largest, AbortReason::BufferBudget);
+    return largest != reading;
 }
 
 void LoadEnginePrivate::abortActive(ActiveRequest *a, AbortReason reason)
@@ -1100,6 +1209,8 @@ void LoadEnginePrivate::endAttempt(ActiveRequest *a, qint64 t, ErrorKind transpo
     const QString &transportMessage, const QByteArray &retryAfter)
 {
     RequestRecord &r = trace.requests[a->index];
+    heldBytes -= a->held; // the transport has let go: so do the budget's books
+    a->held = 0;
     if (a->abortReason != AbortReason::None)
         a->classifier.abort(kindForAbort(a->abortReason), abortMessage(a->abortReason, scenario));
     else if (transportError != ErrorKind::None)
@@ -1304,20 +1415,42 @@ bool LoadEnginePrivate::endTurn(int lane, RequestRecord &r, Outcome outcome, qin
     return goesOn;
 }
 
-void LoadEnginePrivate::sweep()
+void LoadEnginePrivate::armDeadline(qint64 atNs)
 {
+    if (!running || (deadlineArmedNs >= 0 && deadlineArmedNs <= atNs && deadlineTimer->isActive()))
+        return;
+    deadlineArmedNs = atNs;
+    // Rounded up: a timer never fires before the deadline, and at most 1 ms after it (plus the
+    // loop's wake-up), where the sweep's 100 ms period let it fire up to a period late.
+    const qint64 inNs = std::max<qint64>(0, atNs - now());
+    deadlineTimer->start(int(std::min<qint64>((inNs + 999'999) / 1'000'000, INT_MAX)));
+}
+
+void LoadEnginePrivate::checkDeadlines()
+{
+    deadlineArmedNs = -1;
     const qint64 t = now();
-    const qint64 idleNs = qint64(scenario.idleTimeoutS * 1e9);
-    const qint64 totalNs = qint64(scenario.timeoutS * 1e9);
+    const qint64 idleNs = idleTimeoutNs();
+    const qint64 totalNs = totalTimeoutNs();
+    qint64 next = -1;
     for (auto &slot : active) {
         ActiveRequest *a = slot.get();
         if (!a || !a->inAttempt())
             continue;
-        if (t - a->attemptStartNs > totalNs)
+        const qint64 totalAt = a->attemptStartNs + totalNs;
+        const qint64 idleAt = a->lastActivityNs + idleNs;
+        if (t >= totalAt) {
             abortActive(a, AbortReason::TimeoutTotal);
-        else if (t - a->lastActivityNs > idleNs)
+        } else if (t >= idleAt) {
             abortActive(a, AbortReason::TimeoutIdle);
+        } else {
+            const qint64 due = std::min(totalAt, idleAt);
+            next = next < 0 ? due : std::min(next, due);
+        }
     }
+    // An abort above may have started a retry or the next request, which armed its own.
+    if (next >= 0)
+        armDeadline(next);
 }
 
 void LoadEnginePrivate::cutOffAll(AbortReason reason)
@@ -1366,7 +1499,8 @@ void LoadEnginePrivate::finishRun()
     connecting = false;
     connectGuard->stop();
     pumpTimer->stop();
-    sweepTimer->stop();
+    deadlineTimer->stop();
+    deadlineArmedNs = -1;
     lagTimer->stop();
     liveTimer->stop();
     durationTimer->stop();

@@ -48,6 +48,9 @@ public:
     const RunTrace &trace() const;
     RunTrace takeTrace();
     Progress progress() const;
+    // Issue 15: the most body bytes the run's attempts in flight held at once between reads
+    // (unfinished SSE lines and events, bodies kept whole): what scenario.maxBufferedBytes bounds.
+    qint64 peakBufferedBytes() const;
 
     // Live updates every `ms` milliseconds while running (0 = off, the default).
     void setLiveInterval(int ms);

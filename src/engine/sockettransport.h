@@ -40,8 +40,9 @@ ErrorKind errorKindForSocketError(QAbstractSocket::SocketError error);
 //
 // Errors a lane reports (End::error), the same kinds QNAM's path records: a refused connect
 // ConnectionRefused, an unknown host HostNotFound, a close or reset before the response ended
-// ConnectionReset, a TLS failure Tls, bytes that break HTTP BadResponse (ResponseTooLarge for a
-// head over the parser's limits), anything else Network. Deadlines, cancellation and the size
+// ConnectionReset, a TLS failure Tls, bytes that break HTTP their exact kind
+// (AttemptClassifier::kindFor: BadStatusLine, HeadersTooLarge, ChunkedEncoding, else
+// BadResponse), anything else Network. Deadlines, cancellation and the size
 // cap are the engine's: it cuts an attempt with cancel().
 //
 // Thread affinity: the thread that created it, whose event loop must run.

@@ -29,7 +29,8 @@ QIcon swatchIcon(Phase phase)
 QString attemptError(ErrorKind kind, int httpStatus)
 {
     QString words = errorKindLabel(kind, httpStatus);
-    if ((httpStatus < 200 || httpStatus >= 300) && httpStatus > 0 && kind != ErrorKind::Http)
+    if ((httpStatus < 200 || httpStatus >= 300) && httpStatus > 0 && kind != ErrorKind::Http
+        && kind != ErrorKind::Redirect)
         words += QStringLiteral(" (HTTP %1)").arg(httpStatus);
     return words;
 }

@@ -87,6 +87,25 @@ QString errorKindLabel(ErrorKind kind, int httpStatus)
     case ErrorKind::RunEnded:
         return QCoreApplication::translate(
             "BurgerBench::RequestDescription", "cut off by the end of the run");
+    case ErrorKind::BadStatusLine:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the answer did not start with an HTTP status line");
+    case ErrorKind::ChunkedEncoding:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the answer's chunked encoding was broken");
+    case ErrorKind::HeadersTooLarge:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "the answer's headers were larger than the limit");
+    case ErrorKind::Redirect:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "HTTP %1: redirected elsewhere (not followed)")
+            .arg(httpStatus);
+    case ErrorKind::EventTooLarge:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "one streamed line or event was larger than the limit");
+    case ErrorKind::BufferBudget:
+        return QCoreApplication::translate(
+            "BurgerBench::RequestDescription", "cut to keep the run's memory within its buffer budget");
     }
     return errorKindName(kind, httpStatus);
 }

@@ -143,7 +143,12 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
 
     // What the bytes mean is the classifier's (protocol/, shared with the engine); this
     // function only reads them, times them and reports what the connection did.
-    AttemptClassifier classify({ s.stream, s.keepTextBytes, s.endpoint == Endpoint::Responses });
+    AttemptClassifier::Options options;
+    options.stream = s.stream;
+    options.keepTextBytes = s.keepTextBytes;
+    options.responses = s.endpoint == Endpoint::Responses;
+    options.maxEventBytes = qsizetype(s.maxEventBytes);
+    AttemptClassifier classify(options);
     classify.begin(r);
     auto end = [&](qint64 t) {
         const AttemptVerdict verdict = classify.finish(r, t);
@@ -241,6 +246,8 @@ void BlockingHttpClient::perform(RequestRecord *record, const QElapsedTimer &clo
                     r, head.status, head.reason, head.header("content-type"), head.header("location"));
             }
             classify.onBody(r, body, t);
+            if (classify.eventTooLarge())
+                return cut(ErrorKind::EventTooLarge, classify.eventTooLargeMessage());
             if (!ok) {
                 dropSocket();
                 classify.onHttpError(http);

@@ -12,6 +12,12 @@ bool isIncomplete(ErrorKind kind)
     return kind == ErrorKind::Cancelled || kind == ErrorKind::FailFast || kind == ErrorKind::RunEnded;
 }
 
+// The statuses that ask a client to go elsewhere (RFC 9110 section 15.4); 300, 304 and 305 do not.
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
 bool startsWithNoCase(QByteArrayView s, QByteArrayView prefix)
 {
     return s.size() >= prefix.size() && qstrnicmp(s.data(), prefix.size(), prefix.data(), prefix.size()) == 0;
@@ -19,9 +25,27 @@ bool startsWithNoCase(QByteArrayView s, QByteArrayView prefix)
 
 } // namespace
 
+AttemptClassifier::AttemptClassifier()
+    : AttemptClassifier(Options())
+{
+}
+
 AttemptClassifier::AttemptClassifier(const Options &options)
     : m_options(options)
 {
+    m_sse.setMaxEventBytes(m_options.maxEventBytes);
+}
+
+void AttemptClassifier::setOptions(const Options &options)
+{
+    m_options = options;
+    m_sse.setMaxEventBytes(m_options.maxEventBytes);
+}
+
+QString AttemptClassifier::eventTooLargeMessage() const
+{
+    return QStringLiteral("one stream line or event was longer than the %1-byte cap (max_event_bytes)")
+        .arg(m_options.maxEventBytes);
 }
 
 void AttemptClassifier::begin(RequestRecord &record)
@@ -143,12 +167,30 @@ void AttemptClassifier::onTransportError(ErrorKind kind, const QString &message)
 ErrorKind AttemptClassifier::kindFor(HttpResponseParser::Error error)
 {
     using E = HttpResponseParser::Error;
-    if (error == E::None)
+    switch (error) {
+    case E::None:
         return ErrorKind::None;
-    if (error == E::ClosedInHead || error == E::ClosedInBody)
+    case E::ClosedInHead:
+    case E::ClosedInBody:
         return ErrorKind::ConnectionReset;
-    if (HttpResponseParser::isLimit(error))
+    case E::BadStatusLine:
+        return ErrorKind::BadStatusLine;
+    case E::HeaderLineTooLong:
+    case E::TooManyHeaders:
+    case E::HeaderSectionTooLarge:
+        return ErrorKind::HeadersTooLarge;
+    case E::BadChunkSize:
+    case E::ChunkSizeLineTooLong:
+    case E::MissingChunkCrlf:
+    case E::BadTrailer:
+    case E::TrailersTooLarge:
+        return ErrorKind::ChunkedEncoding;
+    case E::BodyTooLarge:
         return ErrorKind::ResponseTooLarge;
+    case E::BadHeaderLine:
+    case E::BadContentLength:
+        return ErrorKind::BadResponse;
+    }
     return ErrorKind::BadResponse;
 }
 
@@ -196,9 +238,22 @@ AttemptVerdict AttemptClassifier::finish(RequestRecord &r, qint64 nowNs)
         v.outcome = isIncomplete(m_abortKind) ? Outcome::Incomplete : Outcome::Failed;
         v.error = m_abortKind;
         v.message = m_abortMessage;
+    } else if (headSeen() && isRedirect(m_status)) {
+        // Never followed (QNAM runs with ManualRedirectPolicy, the socket transport has no
+        // redirect logic): where it pointed is the message; httpStatus keeps the code.
+        v.error = ErrorKind::Redirect;
+        v.message = QStringLiteral("HTTP %1").arg(m_status);
+        if (!m_reason.isEmpty())
+            v.message += QLatin1Char(' ') + QString::fromLatin1(m_reason);
+        v.message += m_location.isEmpty() ? QStringLiteral(", without a Location; redirects are not followed")
+                                          : QStringLiteral(" to %1; redirects are not followed")
+                                                .arg(QString::fromLatin1(m_location.left(500)));
     } else if (headSeen() && !httpOk()) {
         v.error = ErrorKind::Http;
         v.message = httpMessage();
+    } else if (streamed && m_sse.overflowed()) {
+        v.error = ErrorKind::EventTooLarge;
+        v.message = eventTooLargeMessage();
     } else if (m_transportError != ErrorKind::None) {
         // A 2xx cut short, bytes that broke HTTP, or no response at all. Events that did arrive
         // whole keep their token times; a half event is dropped with the connection.

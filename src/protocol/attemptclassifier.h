@@ -40,9 +40,10 @@ struct AttemptVerdict
 // and the classifier decides (METRICS.md items 4, 8, 10): token events (an SSE event whose JSON
 // has a non-empty `choices`) get the caller's time, usage counts replace the event count, the
 // kept text is capped, in-stream `{"error": ...}` and non-JSON chunks, a missing [DONE], no token
-// event, a non-2xx status (with the server's own message, else "HTTP 301 Moved Permanently"), a
-// body that is not an OpenAI completion. Precedence: an abort, then a non-2xx status, then a
-// transport error, then what the body says. Pure: Qt Core only, no clock, no socket.
+// event, a redirect (301/302/303/307/308: Redirect, never followed, the Location in the message),
+// another non-2xx status (with the server's own message, else "HTTP 503 Service Unavailable"), a
+// body that is not an OpenAI completion. Precedence: an abort, then a redirect or a non-2xx status,
+// then a transport error, then what the body says. Pure: Qt Core only, no clock, no socket.
 //
 // Cost on the per-token path: onBody() feeds the one SseParser and classifies each event with
 // parseStreamChunk(); the event vector is reused, token times go straight into the record's
@@ -60,11 +61,13 @@ public:
         // chunks: its stream ends with response.completed where chat's ends with [DONE].
         bool responses = false;
         qsizetype keepErrorBodyBytes = 1 << 20; // error / unexpected bodies kept for the message
+        // Issue 15: one SSE line or event at most this long (Scenario::maxEventBytes; 0 = no cap).
+        qsizetype maxEventBytes = 1 << 20;
     };
 
-    AttemptClassifier() = default;
+    AttemptClassifier();
     explicit AttemptClassifier(const Options &options);
-    void setOptions(const Options &options) { m_options = options; }
+    void setOptions(const Options &options);
 
     // A new attempt fills `record`: its token times, text, status and output count from a
     // previous attempt are cleared; timing fields (and the planned promptTokens) are the transport's.
@@ -83,8 +86,10 @@ public:
     // The transport failed (reset, refused, DNS, TLS, ...) or the bytes broke HTTP. The first
     // report counts.
     void onTransportError(ErrorKind kind, const QString &message);
-    // The same for an HttpResponseParser in error: a limit of ours (too many headers, a line
-    // too long) is ResponseTooLarge, a close before the end ConnectionReset, the rest BadResponse.
+    // The same for an HttpResponseParser in error, each error its exact kind: a garbage status
+    // line BadStatusLine, a head over our limits HeadersTooLarge, a broken chunked body
+    // ChunkedEncoding, a body over the cap ResponseTooLarge, a close before the end
+    // ConnectionReset, the rest (a bad header line, a bad Content-Length) BadResponse.
     void onHttpError(const HttpResponseParser &parser);
     static ErrorKind kindFor(HttpResponseParser::Error error);
 
@@ -98,6 +103,14 @@ public:
     // failure outputTokens is the token event count if unset. Outcome, error and message are
     // returned for the caller to settle or retry with (a retry must not show a failure live).
     AttemptVerdict finish(RequestRecord &record, qint64 nowNs);
+
+    // The stream had one line or event over Options::maxEventBytes: its bytes are dropped and the
+    // attempt must end (the transport aborts it; finish() alone says EventTooLarge too).
+    bool eventTooLarge() const { return m_sse.overflowed(); }
+    // Body bytes held between reads, unparsed or kept whole: the SSE parser's unfinished line and
+    // event, a non-streaming or error body (for the run's buffer budget).
+    qsizetype heldBytes() const { return m_sse.heldBytes() + m_body.size(); }
+    QString eventTooLargeMessage() const;
 
     int usagePromptTokens() const { return m_usagePrompt; }
     int usageCompletionTokens() const { return m_usageCompletion; }

@@ -16,7 +16,7 @@ constexpr qsizetype BomSize = 3;
 
 int SseParser::feed(QByteArrayView bytes, std::vector<SseEvent> *out)
 {
-    if (bytes.isEmpty())
+    if (bytes.isEmpty() || m_overflowed)
         return 0;
     m_buffer.append(bytes.data(), bytes.size());
 
@@ -39,7 +39,7 @@ int SseParser::feed(QByteArrayView bytes, std::vector<SseEvent> *out)
     int count = 0;
     const char *data = m_buffer.constData();
     const qsizetype size = m_buffer.size();
-    while (m_scan < size) {
+    while (m_scan < size && !m_overflowed) {
         if (m_skipLf) {
             // A CR ended the previous line; an LF right after it (perhaps at the start of this
             // feed) is part of the same line end.
@@ -63,6 +63,11 @@ int SseParser::feed(QByteArrayView bytes, std::vector<SseEvent> *out)
         m_scan = m_pos = i + 1;
     }
 
+    if (m_overflowed || (m_maxEventBytes > 0 && m_buffer.size() - m_pos > m_maxEventBytes)) {
+        // One line (or event) past the cap: nothing of it is kept, and nothing after it is read.
+        overflow();
+        return count;
+    }
     if (m_pos == m_buffer.size()) {
         m_buffer.truncate(0); // keeps the capacity for the next feed
         m_pos = m_scan = 0;
@@ -74,8 +79,21 @@ int SseParser::feed(QByteArrayView bytes, std::vector<SseEvent> *out)
     return count;
 }
 
+void SseParser::overflow()
+{
+    m_overflowed = true;
+    m_buffer = QByteArray(); // the memory itself goes, not only the size
+    m_data = QByteArray();
+    m_pos = m_scan = 0;
+    m_hasData = false;
+}
+
 int SseParser::finish(std::vector<SseEvent> *out)
 {
+    if (m_overflowed) {
+        reset();
+        return 0;
+    }
     int count = 0;
     // A last line without a line end (a BOM prefix that never completed counts as such too).
     if (m_pos < m_buffer.size())
@@ -97,6 +115,7 @@ void SseParser::reset()
     m_data.clear();
     m_event.clear();
     m_hasData = false;
+    m_overflowed = false;
 }
 
 void SseParser::processLine(QByteArrayView line, std::vector<SseEvent> *out, int *count)
@@ -126,6 +145,10 @@ void SseParser::processLine(QByteArrayView line, std::vector<SseEvent> *out, int
     }
 
     if (field == "data") {
+        if (m_maxEventBytes > 0 && m_data.size() + value.size() + 1 > m_maxEventBytes) {
+            m_overflowed = true; // feed() drops the buffers once this line is done with
+            return;
+        }
         if (m_hasData)
             m_data.append('\n');
         m_data.append(value.data(), value.size());

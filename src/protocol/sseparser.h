@@ -32,9 +32,19 @@ public:
     void reset();
     // Bytes held waiting for the end of a line (for the response-size cap and tests).
     qsizetype pendingBytes() const { return m_buffer.size() - m_pos; }
+    // Everything held between feeds: the unfinished line and the event's data so far.
+    qsizetype heldBytes() const { return pendingBytes() + m_data.size(); }
+
+    // Issue 15: a cap on one line and on one event's data (0 = none, the default). Checked at the
+    // end of every feed and as each data line joins its event, so between feeds the parser never
+    // holds more than the cap (within a feed: the cap plus that feed's bytes). Past it the parser
+    // drops what it held, overflowed() turns true and further input is ignored until reset().
+    void setMaxEventBytes(qsizetype bytes) { m_maxEventBytes = bytes; }
+    bool overflowed() const { return m_overflowed; }
 
 private:
     void processLine(QByteArrayView line, std::vector<SseEvent> *out, int *count);
+    void overflow();
 
     QByteArray m_buffer;
     qsizetype m_pos = 0; // start of the unconsumed part of m_buffer
@@ -44,6 +54,8 @@ private:
     QByteArray m_data;
     QByteArray m_event;
     bool m_hasData = false;
+    qsizetype m_maxEventBytes = 0;
+    bool m_overflowed = false;
 };
 
 } // namespace BurgerBench

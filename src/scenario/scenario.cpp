@@ -483,6 +483,9 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                     QStringLiteral("must be \"collect-all\" or \"fail-fast\" (got \"%1\")").arg(policy));
         }
         r.integer(QStringLiteral("max_response_bytes"), &s.maxResponseBytes, 1024, 1e12);
+        r.integer(QStringLiteral("max_event_bytes"), &s.maxEventBytes, 1024, 1024.0 * 1024 * 1024);
+        r.integer(QStringLiteral("max_buffered_bytes"), &s.maxBufferedBytes, 1024 * 1024,
+            1024.0 * 1024 * 1024 * 1024);
         r.finish();
         if (!r.ok())
             return false;
@@ -874,6 +877,8 @@ QJsonObject Scenario::toJson() const
                     errorPolicy == ErrorPolicy::FailFast ? QStringLiteral("fail-fast")
                                                          : QStringLiteral("collect-all") },
                 { QStringLiteral("max_response_bytes"), double(maxResponseBytes) },
+                { QStringLiteral("max_event_bytes"), double(maxEventBytes) },
+                { QStringLiteral("max_buffered_bytes"), double(maxBufferedBytes) },
             } },
         { QStringLiteral("metrics"),
             QJsonObject {

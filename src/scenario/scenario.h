@@ -109,6 +109,12 @@ struct Scenario
     int rateLimitBurst = 1;
     ErrorPolicy errorPolicy = ErrorPolicy::CollectAll;
     qint64 maxResponseBytes = 64 * 1024 * 1024;
+    // Issue 15: one streamed (SSE) line or event at most this long, enforced as bytes arrive
+    // (resilience.max_event_bytes); and all attempts in flight together hold at most this many
+    // body bytes not yet parsed or kept whole (resilience.max_buffered_bytes): past it, the
+    // attempt holding the most is failed (buffer_budget).
+    qint64 maxEventBytes = 1024 * 1024;
+    qint64 maxBufferedBytes = 256 * 1024 * 1024;
 
     // Parallel models (docs/race.md).
     int workers = 4; // blocking workers (parallel-blocking, background-jobs)

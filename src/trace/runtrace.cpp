@@ -41,6 +41,18 @@ QString errorKindName(ErrorKind kind, int httpStatus)
         return QStringLiteral("fail_fast_cancelled");
     case ErrorKind::RunEnded:
         return QStringLiteral("run_ended");
+    case ErrorKind::BadStatusLine:
+        return QStringLiteral("bad_status_line");
+    case ErrorKind::ChunkedEncoding:
+        return QStringLiteral("chunked_encoding");
+    case ErrorKind::HeadersTooLarge:
+        return QStringLiteral("headers_too_large");
+    case ErrorKind::Redirect:
+        return QStringLiteral("redirect");
+    case ErrorKind::EventTooLarge:
+        return QStringLiteral("event_too_large");
+    case ErrorKind::BufferBudget:
+        return QStringLiteral("buffer_budget");
     }
     return QStringLiteral("unknown");
 }
@@ -74,7 +86,7 @@ bool errorKindFromName(const QString &name, ErrorKind *kind, int *httpStatus)
         *httpStatus = status;
         return true;
     }
-    for (int k = int(ErrorKind::None); k <= int(ErrorKind::RunEnded); ++k) {
+    for (int k = int(ErrorKind::None); k <= int(LastErrorKind); ++k) {
         if (k != int(ErrorKind::Http) && errorKindName(ErrorKind(k)) == name) {
             *kind = ErrorKind(k);
             return true;

@@ -39,7 +39,15 @@ enum class ErrorKind : quint8 {
     Cancelled, // user cancel (outcome Incomplete)
     FailFast, // cancelled because another request failed under fail-fast (Incomplete)
     RunEnded, // still in flight when the run's duration ended (Incomplete)
+    // Issue 15: the exact kinds (appended, so a kind's number never changes).
+    BadStatusLine, // the response does not start with `HTTP/1.x NNN`
+    ChunkedEncoding, // a broken chunked body: a bad chunk size, a missing CRLF, a bad trailer
+    HeadersTooLarge, // the response head over our limits (fields, bytes per line, bytes in all)
+    Redirect, // a 3xx with a Location: never followed; httpStatus keeps the code
+    EventTooLarge, // one SSE line or event (or a body line) longer than target.max_event_bytes
+    BufferBudget, // the run's in-flight buffers over target.max_buffered_bytes; this one held most
 };
+constexpr ErrorKind LastErrorKind = ErrorKind::BufferBudget;
 
 QString errorKindName(ErrorKind kind, int httpStatus = 0);
 QString outcomeName(Outcome outcome);

@@ -66,6 +66,11 @@ private slots:
     void classify_data();
     void classify();
     void reusedForTheNextAttempt();
+    // Issue 15: each HttpResponseParser error becomes its exact kind, and every kind's report
+    // name reads back (old reports' names too).
+    void parserErrorKinds_data();
+    void parserErrorKinds();
+    void kindNamesRoundTrip();
 };
 
 void tst_AttemptClassifier::classify_data()
@@ -149,10 +154,19 @@ void tst_AttemptClassifier::classify_data()
     QTest::newRow("500 with an SSE content type is not parsed as a stream")
         << true << 500 << Sse << token("a") << none << none << Outcome::Failed << ErrorKind::Http << 0 << 0
         << false << 99 << QString() << QStringLiteral("data:");
-    QTest::newRow("301 without a body (was \"Unknown error\")")
+    // Issue 15: a redirect is its own kind (was http_301, and before that "Unknown error"), never
+    // followed, and the message says where it pointed.
+    QTest::newRow("301 without a body is a redirect")
         << true << 301 << QByteArray() << QByteArray() << ErrorKind::Network << none << Outcome::Failed
-        << ErrorKind::Http << 0 << 0 << false << 99 << QString()
-        << QStringLiteral("HTTP 301 Reason (Location: http://x/)");
+        << ErrorKind::Redirect << 0 << 0 << false << 99 << QString()
+        << QStringLiteral("HTTP 301 Reason to http://x/; redirects are not followed");
+    QTest::newRow("307 with a body is a redirect")
+        << true << 307 << QByteArray("text/html") << QByteArray("<a href=x>moved</a>") << ErrorKind::Network
+        << none << Outcome::Failed << ErrorKind::Redirect << 0 << 0 << false << 99 << QString()
+        << QStringLiteral("to http://x/");
+    QTest::newRow("304 is not a redirect")
+        << true << 304 << QByteArray() << QByteArray() << ErrorKind::Network << none << Outcome::Failed
+        << ErrorKind::Http << 0 << 0 << false << 99 << QString() << QStringLiteral("HTTP 304");
     QTest::newRow("reset mid-stream keeps the whole events")
         << true << 200 << Sse << token("a") + token("b") + "data: {\"cho" << ErrorKind::ConnectionReset
         << none << Outcome::Failed << ErrorKind::ConnectionReset << 2 << 2 << false << 99
@@ -246,6 +260,72 @@ void tst_AttemptClassifier::reusedForTheNextAttempt()
     QVERIFY(v.success());
     QCOMPARE(r.tokenNs, std::vector<qint64> { 30 });
     QCOMPARE(r.text, QStringLiteral("b"));
+}
+
+void tst_AttemptClassifier::parserErrorKinds_data()
+{
+    using E = HttpResponseParser::Error;
+    QTest::addColumn<int>("error");
+    QTest::addColumn<ErrorKind>("kind");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("garbage status line")
+        << int(E::BadStatusLine) << ErrorKind::BadStatusLine << QStringLiteral("bad_status_line");
+    QTest::newRow("bad header line") << int(E::BadHeaderLine) << ErrorKind::BadResponse
+                                     << QStringLiteral("bad_response");
+    QTest::newRow("header line too long")
+        << int(E::HeaderLineTooLong) << ErrorKind::HeadersTooLarge << QStringLiteral("headers_too_large");
+    QTest::newRow("too many headers")
+        << int(E::TooManyHeaders) << ErrorKind::HeadersTooLarge << QStringLiteral("headers_too_large");
+    QTest::newRow("head too large") << int(E::HeaderSectionTooLarge) << ErrorKind::HeadersTooLarge
+                                    << QStringLiteral("headers_too_large");
+    QTest::newRow("bad content-length")
+        << int(E::BadContentLength) << ErrorKind::BadResponse << QStringLiteral("bad_response");
+    QTest::newRow("bad chunk size") << int(E::BadChunkSize) << ErrorKind::ChunkedEncoding
+                                    << QStringLiteral("chunked_encoding");
+    QTest::newRow("chunk size line too long")
+        << int(E::ChunkSizeLineTooLong) << ErrorKind::ChunkedEncoding << QStringLiteral("chunked_encoding");
+    QTest::newRow("missing chunk CRLF")
+        << int(E::MissingChunkCrlf) << ErrorKind::ChunkedEncoding << QStringLiteral("chunked_encoding");
+    QTest::newRow("bad trailer") << int(E::BadTrailer) << ErrorKind::ChunkedEncoding
+                                 << QStringLiteral("chunked_encoding");
+    QTest::newRow("trailers too large")
+        << int(E::TrailersTooLarge) << ErrorKind::ChunkedEncoding << QStringLiteral("chunked_encoding");
+    QTest::newRow("body too large") << int(E::BodyTooLarge) << ErrorKind::ResponseTooLarge
+                                    << QStringLiteral("response_too_large");
+    QTest::newRow("closed in the head")
+        << int(E::ClosedInHead) << ErrorKind::ConnectionReset << QStringLiteral("connection_reset");
+    QTest::newRow("closed in the body")
+        << int(E::ClosedInBody) << ErrorKind::ConnectionReset << QStringLiteral("connection_reset");
+}
+
+void tst_AttemptClassifier::parserErrorKinds()
+{
+    QFETCH(int, error);
+    QFETCH(ErrorKind, kind);
+    QFETCH(QString, name);
+    QCOMPARE(AttemptClassifier::kindFor(HttpResponseParser::Error(error)), kind);
+    QCOMPARE(errorKindName(kind), name);
+}
+
+void tst_AttemptClassifier::kindNamesRoundTrip()
+{
+    for (int k = int(ErrorKind::None); k <= int(LastErrorKind); ++k) {
+        const ErrorKind kind = ErrorKind(k);
+        const int status = kind == ErrorKind::Http ? 503 : 0;
+        const QString name = errorKindName(kind, status);
+        QVERIFY2(name != QLatin1String("unknown"), qPrintable(QString::number(k)));
+        ErrorKind back = ErrorKind::None;
+        int backStatus = -1;
+        QVERIFY2(errorKindFromName(name, &back, &backStatus), qPrintable(name));
+        QCOMPARE(back, kind);
+        QCOMPARE(backStatus, status);
+    }
+    // The new names, exactly as reports write them.
+    ErrorKind kind = ErrorKind::None;
+    int status = 0;
+    for (const char *name : { "bad_status_line", "chunked_encoding", "headers_too_large", "redirect",
+             "event_too_large", "buffer_budget", "missing_done", "response_too_large" })
+        QVERIFY2(errorKindFromName(QString::fromLatin1(name), &kind, &status), name);
 }
 
 QTEST_GUILESS_MAIN(tst_AttemptClassifier)

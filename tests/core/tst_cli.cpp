@@ -143,6 +143,19 @@ void tst_Cli::usageErrors_data()
         << QStringList { QStringLiteral("sweep"), QStringLiteral("--profile"), QStringLiteral("concurrency"),
                QStringLiteral("--fail-if"), QStringLiteral("goodput<1") }
         << QStringLiteral("--fail-if goodput<1: goodput counts the requests meeting every SLO");
+    // Issue 15: the per-event cap and the buffer budget, named with their bounds.
+    QTest::newRow("event cap not a size")
+        << QStringList { QStringLiteral("run"), QStringLiteral("--max-event-bytes"), QStringLiteral("big") }
+        << QStringLiteral("--max-event-bytes: expected a size from 1 KiB to 1 GiB, such as 1048576, 512KiB "
+                          "or 1MiB (got \"big\")");
+    QTest::newRow("event cap too small")
+        << QStringList { QStringLiteral("run"), QStringLiteral("--max-event-bytes"), QStringLiteral("100") }
+        << QStringLiteral("--max-event-bytes: expected a size from 1 KiB to 1 GiB");
+    QTest::newRow("buffer budget too large")
+        << QStringList { QStringLiteral("run"), QStringLiteral("--max-buffered-bytes"),
+               QStringLiteral("2000GiB") }
+        << QStringLiteral("--max-buffered-bytes: expected a size from 1 MiB to "
+                          "1024 GiB");
     QTest::newRow("unknown mode") << QStringList {
         QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("turbo")
     } << QStringLiteral("--mode: expected sequential, concurrent, parallel-blocking");

@@ -162,6 +162,12 @@ void tst_Scenario::badField_data()
     QTest::newRow("bad policy") << QByteArray(
         R"({"resilience": {"error_policy": "yolo"}, "load": {"requests": 1}})")
                                 << QStringLiteral("resilience.error_policy: must be");
+    QTest::newRow("event cap too small")
+        << QByteArray(R"({"resilience": {"max_event_bytes": 10}, "load": {"requests": 1}})")
+        << QStringLiteral("resilience.max_event_bytes: must be an integer from 1024 to 1073741824 (got 10)");
+    QTest::newRow("buffer budget not an integer")
+        << QByteArray(R"({"resilience": {"max_buffered_bytes": "lots"}, "load": {"requests": 1}})")
+        << QStringLiteral("resilience.max_buffered_bytes: must be an integer");
     QTest::newRow("zero timeout") << QByteArray(
         R"({"resilience": {"timeout_s": 0}, "load": {"requests": 1}})")
                                   << QStringLiteral("resilience.timeout_s: must be from");

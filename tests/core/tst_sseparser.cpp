@@ -64,6 +64,10 @@ private slots:
     void resetDropsPartialEvent();
     void finishReadiesForNextStream();
     void manyEventsManyFeeds();
+    // Issue 15: the per-line/per-event cap, enforced as bytes arrive.
+    void endlessLineHoldsAtMostTheCap();
+    void eventOfManyLinesOverTheCap();
+    void underTheCapIsUntouched();
 };
 
 void tst_SseParser::parse_data()
@@ -307,6 +311,74 @@ void tst_SseParser::manyEventsManyFeeds()
     for (int i = 0; i < n; i += 997)
         QCOMPARE(events.at(i).data, "{\"i\":" + QByteArray::number(i) + "}");
     QCOMPARE(events.back().data, "{\"i\":" + QByteArray::number(n - 1) + "}");
+}
+
+void tst_SseParser::endlessLineHoldsAtMostTheCap()
+{
+    constexpr qsizetype Cap = 4096;
+    SseParser p;
+    p.setMaxEventBytes(Cap);
+    std::vector<SseEvent> events;
+    QCOMPARE(p.feed("data: {\"a\":1}\n\n", &events), 1); // a whole event first, kept
+    const QByteArray piece(1000, 'x');
+    QVERIFY(p.feed("data: ", &events) == 0);
+    qsizetype most = 0;
+    int feeds = 0;
+    while (!p.overflowed() && feeds < 100) {
+        p.feed(piece, &events);
+        most = std::max(most, p.heldBytes());
+        ++feeds;
+    }
+    QVERIFY(p.overflowed());
+    QCOMPARE(feeds, 5); // 6 + 5000 bytes: the fifth feed crosses 4096
+    QVERIFY2(most <= Cap, qPrintable(QString::number(most)));
+    QCOMPARE(p.heldBytes(), 0); // what it held is dropped
+    // Nothing more is read, even a line end and a good event.
+    QCOMPARE(p.feed("\n\ndata: {\"b\":2}\n\n", &events), 0);
+    QCOMPARE(p.heldBytes(), 0);
+    QCOMPARE(p.finish(&events), 0);
+    QCOMPARE(events.size(), size_t(1));
+    // reset() (the next attempt) reads again, with the same cap.
+    p.reset();
+    QVERIFY(!p.overflowed());
+    QCOMPARE(p.feed("data: ok\n\n", &events), 1);
+    QCOMPARE(p.feed(QByteArray(Cap + 1, 'y'), &events), 0);
+    QVERIFY(p.overflowed());
+}
+
+void tst_SseParser::eventOfManyLinesOverTheCap()
+{
+    // Each line short, the event's data joined past the cap.
+    SseParser p;
+    p.setMaxEventBytes(2048);
+    std::vector<SseEvent> events;
+    const QByteArray line = "data: " + QByteArray(500, 'z') + "\n";
+    p.feed(QByteArray(line + line + line + line), &events);
+    QVERIFY(!p.overflowed());
+    QVERIFY(p.heldBytes() <= 2048);
+    p.feed(line, &events);
+    QVERIFY(p.overflowed());
+    QCOMPARE(p.heldBytes(), 0);
+    QVERIFY(events.empty());
+}
+
+void tst_SseParser::underTheCapIsUntouched()
+{
+    // An event just under the cap, and no cap at all, parse as before.
+    const QByteArray big(4000, 'q');
+    for (qsizetype cap : { qsizetype(4096), qsizetype(0) }) {
+        SseParser p;
+        p.setMaxEventBytes(cap);
+        std::vector<SseEvent> events;
+        QCOMPARE(p.feed(QByteArray("data: " + big + "\n\n"), &events), 1);
+        QVERIFY(!p.overflowed());
+        QCOMPARE(events.front().data, big);
+    }
+    SseParser uncapped;
+    std::vector<SseEvent> events;
+    uncapped.feed(QByteArray("data: " + QByteArray(100000, 'w')), &events);
+    QVERIFY(!uncapped.overflowed());
+    QCOMPARE(uncapped.heldBytes(), 100006);
 }
 
 QTEST_GUILESS_MAIN(tst_SseParser)

@@ -2,6 +2,7 @@
 // value that matches the server's logs), its 1-based number, and the report's own latencies.
 
 #include "gui/detailspanel.h"
+#include "gui/requestdescription.h"
 #include "gui/timelineview.h"
 #include "gui/translations.h"
 #include "render/legend.h"
@@ -90,6 +91,9 @@ private slots:
     void latenciesAreTheReports();
     void refusedRequestInWords_data();
     void refusedRequestInWords();
+    // Issue 15: every error kind, the new exact ones included, has words of its own, not the
+    // report's raw name.
+    void everyKindInWords();
 };
 
 void TestDetailsPanel::showsRequestId()
@@ -238,6 +242,22 @@ void TestDetailsPanel::refusedRequestInWords()
             dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
     QVERIFY(dark > 20);
     translations.setLanguage(QStringLiteral("en"));
+}
+
+void TestDetailsPanel::everyKindInWords()
+{
+    QStringList seen;
+    for (int k = int(ErrorKind::Http); k <= int(LastErrorKind); ++k) {
+        const ErrorKind kind = ErrorKind(k);
+        const int status = kind == ErrorKind::Http || kind == ErrorKind::Redirect ? 301 : 0;
+        const QString words = errorKindLabel(kind, status);
+        // ("cancelled" is its own plain word in English.)
+        QVERIFY2(!words.isEmpty() && (words != errorKindName(kind, status) || kind == ErrorKind::Cancelled),
+            qPrintable(words));
+        QVERIFY2(!seen.contains(words), qPrintable(words)); // no two kinds read alike
+        seen << words;
+    }
+    QVERIFY(errorKindLabel(ErrorKind::Redirect, 302).contains(QLatin1String("302")));
 }
 
 QTEST_MAIN(TestDetailsPanel)
