@@ -1027,6 +1027,26 @@
         <source>, the dataset&apos;s conversations as sessions</source>
         <translation>, las conversaciones del conjunto de datos como sesiones</translation>
     </message>
+    <message>
+        <source>TLS certificates were not verified (--insecure): anyone on the path could read or change this run&apos;s traffic.</source>
+        <translation>No se verificaron los certificados TLS (--insecure): cualquiera en el camino podría leer o cambiar el tráfico de esta ejecución.</translation>
+    </message>
+    <message>
+        <source>no successful request</source>
+        <translation>ninguna petición con éxito</translation>
+    </message>
+    <message>
+        <source>Usage disagrees with token events</source>
+        <translation>El uso no coincide con los eventos de token</translation>
+    </message>
+    <message>
+        <source>successes whose usage.completion_tokens differs from the token events they sent: TPOT divides by the usage, ITL counts the events</source>
+        <translation>éxitos cuyo usage.completion_tokens difiere de los eventos de token que enviaron: el TPOT divide por el uso, el ITL cuenta los eventos</translation>
+    </message>
+    <message>
+        <source>No request succeeded: there is no TTFT, TPOT, ITL, E2EL or token throughput to give, only the failures below.</source>
+        <translation>Ninguna petición tuvo éxito: no hay TTFT, TPOT, ITL, E2EL ni rendimiento de tokens que mostrar, solo los fallos de abajo.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -1805,6 +1825,30 @@
     <message>
         <source>cut off by the end of the run</source>
         <translation>cortada por el fin de la ejecución</translation>
+    </message>
+    <message>
+        <source>the answer did not start with an HTTP status line</source>
+        <translation>la respuesta no empezaba con una línea de estado HTTP</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s chunked encoding was broken</source>
+        <translation>la codificación por fragmentos (chunked) de la respuesta estaba rota</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s headers were larger than the limit</source>
+        <translation>las cabeceras de la respuesta superaban el límite</translation>
+    </message>
+    <message>
+        <source>HTTP %1: redirected elsewhere (not followed)</source>
+        <translation>HTTP %1: redirigida a otro sitio (no se sigue)</translation>
+    </message>
+    <message>
+        <source>one streamed line or event was larger than the limit</source>
+        <translation>una línea o evento del flujo superaba el límite</translation>
+    </message>
+    <message>
+        <source>cut to keep the run&apos;s memory within its buffer budget</source>
+        <translation>cortada para mantener la memoria de la ejecución dentro de su presupuesto de búfer</translation>
     </message>
 </context>
 <context>

@@ -132,16 +132,19 @@ class HostileServers(unittest.TestCase):
         self.assertEqual(s["completed"] + s["failed"] + s["incomplete"], s["sent"])
         return report, reqs, res
 
-    def expect_kind(self, behaviour, kind, *extra, message=None, **kw):
+    def expect_kind(self, behaviour, kind, *extra, message=None, qnam_kind=None, **kw):
+        # qnam_kind: what QNAM records where Qt 6.4 hides the bytes (docs/report-schema.md says which);
+        # the socket transport sees them and must give the exact kind.
         for transport in TRANSPORTS:
             with self.subTest(transport=transport):
+                expected = qnam_kind if transport == "qnam" and qnam_kind else kind
                 report, reqs, res = self.run_case(behaviour, transport, *extra, **kw)
                 for r in reqs:
                     self.assertEqual(r["outcome"], "failed", r)
-                    self.assertEqual(r["error"], kind, r)
+                    self.assertEqual(r["error"], expected, r)
                     if message:
                         self.assertIn(message, r["error_message"], r)
-                self.assertEqual(report["summary"]["errors"].get(kind), len(reqs))
+                self.assertEqual(report["summary"]["errors"].get(expected), len(reqs))
 
     # --- what a good server gets ----------------------------------------------------------
 
@@ -186,16 +189,19 @@ class HostileServers(unittest.TestCase):
                 self.assertEqual(len(r["token_ns"]), 2, (transport, r))
 
     def test_bad_chunk_size(self):
-        self.expect_kind("bad-chunk", "chunked_encoding")
+        # Qt reads the size "zz" as 0, the last chunk: to QNAM the stream just ended without [DONE].
+        self.expect_kind("bad-chunk", "chunked_encoding", qnam_kind="missing_done")
 
     def test_garbage_status_line(self):
-        self.expect_kind("garbage-status", "bad_status_line")
+        # Qt reports a status line it cannot parse as the remote host closing.
+        self.expect_kind("garbage-status", "bad_status_line", qnam_kind="connection_reset")
 
     def test_twenty_thousand_headers(self):
-        self.expect_kind("many-headers", "headers_too_large")
+        # Qt drops a header block it will not hold, Content-Type with it.
+        self.expect_kind("many-headers", "headers_too_large", qnam_kind="bad_response")
 
     def test_hundred_kilobyte_header(self):
-        self.expect_kind("big-header", "headers_too_large")
+        self.expect_kind("big-header", "headers_too_large", qnam_kind="bad_response")
 
     def test_html_instead_of_a_stream(self):
         self.expect_kind("html", "bad_response", message="text/event-stream")
@@ -659,7 +665,7 @@ class HostileFiles(unittest.TestCase):
                              ["compare", self.good, bad]):
                     res = run_cli(args)
                     self.assertEqual(res.rc, 2, (args, res))
-                    self.assertIn("request 1", res.err, (args, res))
+                    self.assertIn("requests[1]", res.err, (args, res))
 
     def test_merge_refuses_doubles_and_overwriting_an_input(self):
         res = run_cli(["merge", self.good, self.good, "-o", self.path("double.json")])
