@@ -1027,6 +1027,26 @@
         <source>, the dataset&apos;s conversations as sessions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>TLS certificates were not verified (--insecure): anyone on the path could read or change this run&apos;s traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no successful request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage disagrees with token events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successes whose usage.completion_tokens differs from the token events they sent: TPOT divides by the usage, ITL counts the events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request succeeded: there is no TTFT, TPOT, ITL, E2EL or token throughput to give, only the failures below.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -1805,6 +1825,30 @@
     <message>
         <source>cut off by the end of the run</source>
         <translation>cut off by the end of the run</translation>
+    </message>
+    <message>
+        <source>the answer did not start with an HTTP status line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s chunked encoding was broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s headers were larger than the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: redirected elsewhere (not followed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one streamed line or event was larger than the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut to keep the run&apos;s memory within its buffer budget</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
