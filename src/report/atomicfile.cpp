@@ -16,7 +16,7 @@ namespace {
 // QSaveFile reports a failed final flush as "Unknown error".
 QString reason(const QFileDevice &file, int savedErrno)
 {
-    const QString qt = file.errorString();
+    QString qt = file.errorString();
     if (savedErrno != 0 && (qt.isEmpty() || qt == QLatin1String("Unknown error")))
         return QString::fromLocal8Bit(std::strerror(savedErrno));
     return qt;

@@ -316,7 +316,7 @@ void tst_Cli::usageDisagreeingWithEventsIsFlagged()
         3);
     const QJsonArray requests = doc.value(QStringLiteral("requests")).toArray();
     QCOMPARE(requests.size(), 3);
-    for (const QJsonValue &r : requests) {
+    for (const auto &r : requests) {
         QCOMPARE(r.toObject().value(QStringLiteral("token_ns")).toArray().size(), 5);
         QCOMPARE(r.toObject().value(QStringLiteral("output_tokens")).toInt(), 9);
         QCOMPARE(r.toObject().value(QStringLiteral("token_count_mismatch")), QJsonValue(true));
