@@ -444,9 +444,18 @@ void tst_EngineLimits::endlessLinesStayUnderTheCap()
         (100 * (1 << 20) + Streams * cap) >> 20);
     QVERIFY(run.peakBuffered > 0);
     QVERIFY2(run.peakBuffered <= Streams * cap, qPrintable(QString::number(run.peakBuffered)));
-    // A loose sanity bound on the whole process (the server's queues included).
+    // A loose sanity bound on the whole process (the server's queues included). Under
+    // AddressSanitizer freed memory is held in its quarantine (256 MiB by default) before it is
+    // reused, so the process grows by that much more; the engine's own books above are the exact
+    // check either way.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr qint64 AllocatorSlack = qint64(256) << 20;
+#else
+    constexpr qint64 AllocatorSlack = 0;
+#endif
     QVERIFY(run.rssBefore > 0);
-    QVERIFY2(rssGrowth <= 100 * (1 << 20) + Streams * cap, qPrintable(QString::number(rssGrowth)));
+    QVERIFY2(rssGrowth <= 100 * (1 << 20) + Streams * cap + AllocatorSlack,
+        qPrintable(QString::number(rssGrowth)));
 }
 
 void tst_EngineLimits::bufferBudgetCutsTheLargest_data()
