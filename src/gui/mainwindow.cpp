@@ -1,5 +1,6 @@
 #include "gui/mainwindow.h"
 
+#include "gui/codepanel.h"
 #include "gui/comparepanel.h"
 #include "gui/detailspanel.h"
 #include "gui/racewindow.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     setupActions();
     setupLanguageMenu();
     setupCompare();
+    setupCodePanel();
 
     connect(m_run, &RunController::traceUpdated, this, &MainWindow::onTraceUpdated);
     connect(m_run, &RunController::finished, this, &MainWindow::onRunFinished);
@@ -296,6 +298,9 @@ bool MainWindow::startRun(QString *error)
     ++m_latencyJob; // results of an earlier run's jobs are stale now
     if (!m_run->start(scenario, error))
         return false;
+    m_codePanel->setScenario(scenario);
+    m_codeShowsRun = true;
+    updateCodePanel();
     Settings::setValue(
         Settings::Key::LastScenario, QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
     Settings::setValue(Settings::Key::LastPreset, ui->scenarioEditor->currentPreset());
@@ -338,6 +343,7 @@ void MainWindow::onTraceUpdated()
         ui->storyPanel->setCounts(m_narrator.counts());
         ui->statsPanel->setProgress(m_run->progress(), m_run->recentRequestRate(), m_run->recentTokenRate(),
             m_run->etaSeconds(), true);
+        updateCodePanel();
     }
     ui->timeline->traceChanged();
     const int selected = ui->detailsPanel->request();
@@ -412,6 +418,11 @@ void MainWindow::onRunFinished()
     ui->statsPanel->setProgress(m_run->progress(), 0, 0, -1, false);
     statusBar()->showMessage(trace.cancelled ? tr("Stopped.") : tr("Finished."), 5000);
     m_haveRun = true;
+    if (!m_codeShowsRun) {
+        m_codePanel->setScenario(trace.scenario); // an opened run: its own model's code
+        m_codeShowsRun = true;
+    }
+    updateCodePanel();
     updateBanner();
     updateActions();
     refreshComparison();
@@ -435,8 +446,25 @@ void MainWindow::onRunFinished()
 void MainWindow::onScenarioChanged()
 {
     const Scenario scenario = ui->scenarioEditor->scenario();
-    if (!m_run->isRunning())
+    if (!m_run->isRunning()) {
         ui->storyPanel->setMode(scenario.mode, scenario.workers);
+        // The editor's code until it runs; the run on screen keeps its own when only other
+        // fields changed (the same code), so pointing at its timeline still lights its lines.
+        const auto codeOf = [](const Scenario &s) {
+            QStringList lines;
+            const CodeSnippets code = codeSnippetsFor(s);
+            for (const CodeListing *listing : { &code.lesson, &code.ran })
+                for (const CodeLine &line : listing->lines)
+                    lines << line.code;
+            return lines;
+        };
+        const bool sameCode = m_haveRun && codeOf(m_run->trace().scenario) == codeOf(scenario);
+        if (!sameCode || !m_codeShowsRun) {
+            m_codePanel->setScenario(sameCode ? m_run->trace().scenario : scenario);
+            m_codeShowsRun = sameCode;
+            updateCodePanel();
+        }
+    }
     updateActions();
 }
 
@@ -770,6 +798,7 @@ void MainWindow::retranslate()
     m_actionExportReport->setToolTip(
         tr("Save the run on screen as a JSON run report, an HTML report, CSV or a Perfetto trace"));
     ui->timeline->setAccessibleName(tr("Timeline"));
+    m_codeDock->setWindowTitle(tr("The code"));
     if (!statusBar()->currentMessage().isEmpty() && !m_run->isRunning())
         statusBar()->clearMessage();
     if (!m_run->isRunning())
@@ -808,6 +837,42 @@ void MainWindow::setupCompare()
     m_compareDock->hide(); // shown when there is something to compare
     ui->menuView->addAction(m_compareDock->toggleViewAction());
     retranslateCompare();
+}
+
+void MainWindow::setupCodePanel()
+{
+    m_codeDock = new QDockWidget(this);
+    m_codeDock->setObjectName(QStringLiteral("codeDock"));
+    m_codePanel = new CodePanel(m_codeDock);
+    m_codePanel->setObjectName(QStringLiteral("codePanel"));
+    m_codeDock->setWidget(m_codePanel);
+    // A tab beside the request details: two listings side by side want the window's width.
+    tabifyDockWidget(ui->detailsDock, m_codeDock);
+    ui->detailsDock->raise();
+    ui->menuView->addAction(m_codeDock->toggleViewAction());
+    m_codePanel->setScenario(ui->scenarioEditor->scenario());
+    connect(ui->timeline, &TimelineView::hoveredTimeChanged, this, [this](qint64 atNs) {
+        if (!m_run->isRunning())
+            updateCodePanel(atNs);
+    });
+}
+
+void MainWindow::updateCodePanel(qint64 atNs)
+{
+    if (!m_codeShowsRun) {
+        m_codePanel->clearMoment();
+        return;
+    }
+    const RunTrace &trace = m_run->trace();
+    if (m_run->isRunning()) {
+        m_codePanel->showMoment(trace, m_lastNowNs, true);
+        return;
+    }
+    if (!m_haveRun) {
+        m_codePanel->clearMoment();
+        return;
+    }
+    m_codePanel->showMoment(trace, atNs >= 0 ? atNs : std::max<qint64>(0, trace.endNs), false);
 }
 
 void MainWindow::retranslateCompare()
@@ -939,6 +1004,8 @@ void MainWindow::showFinishedTrace(RunTrace trace, const QString &name, const QJ
     ui->storyPanel->setMode(trace.scenario.mode, trace.scenario.workers);
     ui->statsPanel->reset(trace.scenario.requests);
     ++m_latencyJob;
+    m_codePanel->setScenario(trace.scenario);
+    m_codeShowsRun = true;
     // traceUpdated and finished follow at once: the views show it as a finished run.
     m_run->setTrace(std::move(trace));
 }

@@ -20,6 +20,7 @@ class QDockWidget;
 
 namespace BurgerBench {
 
+class CodePanel;
 class ComparePanel;
 class DetailsPanel;
 class RaceWindow;
@@ -64,6 +65,7 @@ public:
     void clearComparison();
     const RunTrace *comparisonTrace() const { return m_compare.get(); }
     ComparePanel *comparePanel() const { return m_comparePanel; }
+    CodePanel *codePanel() const { return m_codePanel; }
 
     TimelineView *timeline() const;
     ScenarioEditor *scenarioEditor() const;
@@ -135,6 +137,9 @@ private:
     void showAbout();
     void retranslate();
     void setupCompare();
+    void setupCodePanel();
+    // The code panel at `atNs` of the run on screen; -1 = at rest (its end, or the editor's code).
+    void updateCodePanel(qint64 atNs = -1);
     void retranslateCompare();
     void refreshComparison();
     void compareWithSavedRun();
@@ -173,6 +178,9 @@ private:
     TargetBanner *m_banner = nullptr; // owned (child of the central widget)
     ComparePanel *m_comparePanel = nullptr; // owned by m_compareDock
     QDockWidget *m_compareDock = nullptr; // owned (child)
+    CodePanel *m_codePanel = nullptr; // owned by m_codeDock
+    QDockWidget *m_codeDock = nullptr; // owned (child)
+    bool m_codeShowsRun = false; // the code panel shows the run on screen's model, not the editor's
     QAction *m_actionOpenRun = nullptr; // owned (child)
     QAction *m_actionCompare = nullptr;
     QAction *m_actionClearCompare = nullptr;

@@ -360,6 +360,8 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     } else if (m_drag == Drag::None && m_trace) {
         setHover(timelineHitTest(m_layout, *m_trace, m_index, pos, m_compareTrace, &m_compareIndex).request);
     }
+    const bool inPlot = pos.x() >= m_layout.plotRect.left() && pos.x() <= m_layout.plotRect.right();
+    emit hoveredTimeChanged(inPlot ? std::max<qint64>(0, m_layout.xToTime(pos.x())) : -1);
     event->accept();
 }
 
@@ -479,6 +481,7 @@ bool TimelineView::viewportEvent(QEvent *event)
 void TimelineView::leaveEvent(QEvent *event)
 {
     setHover(-1);
+    emit hoveredTimeChanged(-1);
     QAbstractScrollArea::leaveEvent(event);
 }
 

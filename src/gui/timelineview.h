@@ -85,6 +85,8 @@ signals:
     void compareRequestActivated(int request);
     void rangeSelected(qint64 fromNs, qint64 toNs);
     void hoveredRequestChanged(int request);
+    // The moment under the pointer, on the run's clock; -1 when the pointer left the plot.
+    void hoveredTimeChanged(qint64 atNs);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
