@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace BurgerBench {
 
@@ -168,11 +169,11 @@ void CodeView::paintEvent(QPaintEvent *event)
             p.setFont(bold);
             p.setPen(text);
             const QString badge = QStringLiteral("×") + QLocale().toString(n);
-            p.drawText(QRect(row.right() - badgeWidth(), row.top(), badgeWidth() - Gap, h),
+            p.drawText(QRect(MarkerWidth + Gap, row.top(), badgeWidth() - Gap, h),
                 Qt::AlignRight | Qt::AlignVCenter, badge);
             p.setFont(font());
         }
-        const int x = MarkerWidth + Gap;
+        const int x = MarkerWidth + Gap + badgeWidth();
         const int baseline = row.top() + 1 + fm.ascent();
         p.setPen(text);
         p.drawText(x, baseline, line.code);
@@ -213,25 +214,27 @@ CodePanel::CodePanel(QWidget *parent)
     m_moment->setWordWrap(true);
     layout->addWidget(m_moment);
     auto *columns = new QHBoxLayout;
-    auto column = [this, columns](QLabel **title, CodeView **view, const QString &name) {
-        auto *box = new QVBoxLayout;
-        *title = new QLabel(this);
-        (*title)->setObjectName(name + QStringLiteral("Title"));
-        (*title)->setWordWrap(true);
-        (*title)->setTextFormat(Qt::RichText);
-        box->addWidget(*title);
-        auto *scroll = new QScrollArea(this);
-        scroll->setObjectName(name + QStringLiteral("Scroll"));
-        scroll->setWidgetResizable(false);
-        scroll->setBackgroundRole(QPalette::Base);
-        *view = new CodeView(scroll);
-        (*view)->setObjectName(name + QStringLiteral("View"));
-        scroll->setWidget(*view);
-        box->addWidget(scroll, 1);
-        columns->addLayout(box, 1);
-    };
-    column(&m_lessonTitle, &m_lesson, QStringLiteral("codeLesson"));
-    column(&m_ranTitle, &m_ran, QStringLiteral("codeRan"));
+    auto column
+        = [this, columns](QLabel **title, CodeView **view, QScrollArea **scrollOut, const QString &name) {
+              auto *box = new QVBoxLayout;
+              *title = new QLabel(this);
+              (*title)->setObjectName(name + QStringLiteral("Title"));
+              (*title)->setWordWrap(true);
+              (*title)->setTextFormat(Qt::RichText);
+              box->addWidget(*title);
+              auto *scroll = new QScrollArea(this);
+              scroll->setObjectName(name + QStringLiteral("Scroll"));
+              scroll->setWidgetResizable(false);
+              scroll->setBackgroundRole(QPalette::Base);
+              *view = new CodeView(scroll);
+              (*view)->setObjectName(name + QStringLiteral("View"));
+              scroll->setWidget(*view);
+              *scrollOut = scroll;
+              box->addWidget(scroll, 1);
+              columns->addLayout(box, 1);
+          };
+    column(&m_lessonTitle, &m_lesson, &m_lessonScroll, QStringLiteral("codeLesson"));
+    column(&m_ranTitle, &m_ran, &m_ranScroll, QStringLiteral("codeRan"));
     layout->addLayout(columns, 1);
     rebuild();
 }
@@ -250,6 +253,21 @@ void CodePanel::showMoment(const RunTrace &trace, qint64 nowNs, bool live)
     m_lesson->setCounts(m_counts);
     m_ran->setCounts(m_counts);
     updateMomentLabel();
+    revealLitLines();
+}
+
+// A short dock shows a few rows: scroll each listing so its first lit line is in view.
+void CodePanel::revealLitLines()
+{
+    for (auto [view, scroll] : { std::pair { m_lesson, m_lessonScroll }, std::pair { m_ran, m_ranScroll } }) {
+        const std::vector<int> lit = view->activeLines();
+        if (lit.empty())
+            continue;
+        const QRect first = view->lineRect(lit.front());
+        const QRect last = view->lineRect(lit.back());
+        scroll->ensureVisible(0, last.bottom(), 0, 2);
+        scroll->ensureVisible(0, first.center().y(), 0, first.height());
+    }
 }
 
 void CodePanel::clearMoment()
@@ -266,7 +284,7 @@ void CodePanel::rebuild()
 {
     const CodeSnippets code = codeSnippetsFor(m_scenario);
     auto title = [](const CodeListing &l) {
-        return QStringLiteral("<b>%1</b><br/><small>%2</small>")
+        return QStringLiteral("<b>%1</b> &nbsp;<small>%2</small>")
             .arg(l.title.toHtmlEscaped(), l.source.toHtmlEscaped());
     };
     m_lessonTitle->setText(title(code.lesson));

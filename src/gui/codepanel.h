@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 
 namespace BurgerBench {
 
@@ -14,7 +15,7 @@ struct RunTrace;
 // One listing, painted: a line of code per row in a fixed-pitch font, its comment after it in
 // grey. A line whose step has work standing at it gets a marker in that step's legend colour
 // and pattern (the timeline's own: In line, Sending, Waiting, Tokens, CPU work, Retry wait), a
-// tint across the row and, at its right, how many are there ("×12"). Sized to its text, so a
+// tint across the row and, beside the marker, how many are there ("×12"). Sized to its text, so a
 // scroll area around it shows every character.
 class CodeView : public QWidget
 {
@@ -81,6 +82,7 @@ protected:
 private:
     void rebuild();
     void updateMomentLabel();
+    void revealLitLines();
 
     Scenario m_scenario;
     CodeStepCounts m_counts;
@@ -91,6 +93,8 @@ private:
     QLabel *m_ranTitle = nullptr;
     CodeView *m_lesson = nullptr;
     CodeView *m_ran = nullptr;
+    QScrollArea *m_lessonScroll = nullptr;
+    QScrollArea *m_ranScroll = nullptr;
 };
 
 } // namespace BurgerBench
