@@ -93,6 +93,303 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::CodePanel</name>
+    <message>
+        <source>Point at the timeline to see where every order stood at that moment; during a run the lines follow it live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not due yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in line</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for the kitchen</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receiving tokens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to retry</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being worked on (CPU)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) being polled</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At %1: nothing under way; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now (%1): %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1: %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::CodeSnippets</name>
+    <message>
+        <source>wait, then try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait: the loop serves the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a token arrives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: at most %1 a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: at most %1 at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: one at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work on the loop&apos;s thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work on a pool thread; the loop goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work ON the loop: everything else freezes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail-fast: the first error cancels the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not due yet: a timer, no thread held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collect-all: every result or error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work: the thread computes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work: one slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the next chore a turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: one thread, so one chore at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a worker thread runs this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send; the thread is held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait: held, doing nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: waiting for a free worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a process per core runs this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work, on every core at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one worker per core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: waiting for a free core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server: FastAPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted now, worked on later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a worker thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the LLM call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poll the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: the token bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: the cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send: QTcpSocket, our own HTTP/1.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait: back to the loop, nothing held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send: QNetworkAccessManager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait, then try again: a timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work on a pool thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back on the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work on the loop&apos;s own thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one turn of the loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: the others wait on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work: the loop is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the back of the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yield: timers run between chores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: QSemaphore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in line: waiting for a pool thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU work on a core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python asyncio, as the lesson writes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sketch: names like ask() and scrub() stand for your own code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Qt code that ran it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condensed from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::ComparePanel</name>
     <message>
         <source>TTFT p50 (ms)</source>
@@ -1475,6 +1772,10 @@
     </message>
     <message>
         <source>Cannot sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -93,6 +93,303 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::CodePanel</name>
+    <message>
+        <source>Point at the timeline to see where every order stood at that moment; during a run the lines follow it live.</source>
+        <translation>Señala la línea de tiempo para ver dónde estaba cada pedido en ese momento; durante una ejecución las líneas la siguen en directo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not due yet</source>
+        <translation>
+            <numerusform>%n al que aún no le toca</numerusform>
+            <numerusform>%n a los que aún no les toca</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in line</source>
+        <translation>
+            <numerusform>%n en la cola</numerusform>
+            <numerusform>%n en la cola</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being sent</source>
+        <translation>
+            <numerusform>%n enviándose</numerusform>
+            <numerusform>%n enviándose</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for the kitchen</source>
+        <translation>
+            <numerusform>%n esperando a la cocina</numerusform>
+            <numerusform>%n esperando a la cocina</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receiving tokens</source>
+        <translation>
+            <numerusform>%n recibiendo tokens</numerusform>
+            <numerusform>%n recibiendo tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to retry</source>
+        <translation>
+            <numerusform>%n esperando para reintentar</numerusform>
+            <numerusform>%n esperando para reintentar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n being worked on (CPU)</source>
+        <translation>
+            <numerusform>%n en trabajo de CPU</numerusform>
+            <numerusform>%n en trabajo de CPU</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) being polled</source>
+        <translation>
+            <numerusform>%n trabajo consultado</numerusform>
+            <numerusform>%n trabajos consultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation>
+            <numerusform>%n terminado</numerusform>
+            <numerusform>%n terminados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At %1: nothing under way; %2.</source>
+        <translation>A los %1: nada en marcha; %2.</translation>
+    </message>
+    <message>
+        <source>Now (%1): %2; %3.</source>
+        <translation>Ahora (%1): %2; %3.</translation>
+    </message>
+    <message>
+        <source>At %1: %2; %3.</source>
+        <translation>A los %1: %2; %3.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::CodeSnippets</name>
+    <message>
+        <source>wait, then try again</source>
+        <translation>espera y vuelve a intentarlo</translation>
+    </message>
+    <message>
+        <source>send the order</source>
+        <translation>envía el pedido</translation>
+    </message>
+    <message>
+        <source>wait: the loop serves the others</source>
+        <translation>espera: el bucle atiende a los demás</translation>
+    </message>
+    <message>
+        <source>a token arrives</source>
+        <translation>llega un token</translation>
+    </message>
+    <message>
+        <source>in line: at most %1 a second</source>
+        <translation>en la cola: como mucho %1 por segundo</translation>
+    </message>
+    <message>
+        <source>in line: at most %1 at once</source>
+        <translation>en la cola: como mucho %1 a la vez</translation>
+    </message>
+    <message>
+        <source>in line: one at a time</source>
+        <translation>en la cola: de uno en uno</translation>
+    </message>
+    <message>
+        <source>CPU work on the loop&apos;s thread</source>
+        <translation>trabajo de CPU en el hilo del bucle</translation>
+    </message>
+    <message>
+        <source>CPU work on a pool thread; the loop goes on</source>
+        <translation>trabajo de CPU en un hilo del pool; el bucle sigue</translation>
+    </message>
+    <message>
+        <source>CPU work ON the loop: everything else freezes</source>
+        <translation>trabajo de CPU EN el bucle: todo lo demás se congela</translation>
+    </message>
+    <message>
+        <source>fail-fast: the first error cancels the rest</source>
+        <translation>fail-fast: el primer error cancela el resto</translation>
+    </message>
+    <message>
+        <source>not due yet: a timer, no thread held</source>
+        <translation>aún no toca: un temporizador, ningún hilo ocupado</translation>
+    </message>
+    <message>
+        <source>collect-all: every result or error</source>
+        <translation>collect-all: cada resultado o error</translation>
+    </message>
+    <message>
+        <source>CPU work: the thread computes</source>
+        <translation>trabajo de CPU: el hilo calcula</translation>
+    </message>
+    <message>
+        <source>CPU work: one slice</source>
+        <translation>trabajo de CPU: una porción</translation>
+    </message>
+    <message>
+        <source>give the next chore a turn</source>
+        <translation>le toca a la siguiente tarea</translation>
+    </message>
+    <message>
+        <source>in line: one thread, so one chore at a time</source>
+        <translation>en la cola: un solo hilo, así que una tarea cada vez</translation>
+    </message>
+    <message>
+        <source>in line: one after another</source>
+        <translation>en la cola: una tras otra</translation>
+    </message>
+    <message>
+        <source>a worker thread runs this</source>
+        <translation>esto lo ejecuta un hilo trabajador</translation>
+    </message>
+    <message>
+        <source>send; the thread is held</source>
+        <translation>envía; el hilo queda ocupado</translation>
+    </message>
+    <message>
+        <source>wait: held, doing nothing</source>
+        <translation>espera: ocupado sin hacer nada</translation>
+    </message>
+    <message>
+        <source>in line: waiting for a free worker</source>
+        <translation>en la cola: esperando un trabajador libre</translation>
+    </message>
+    <message>
+        <source>a process per core runs this</source>
+        <translation>esto lo ejecuta un proceso por núcleo</translation>
+    </message>
+    <message>
+        <source>CPU work, on every core at once</source>
+        <translation>trabajo de CPU, en todos los núcleos a la vez</translation>
+    </message>
+    <message>
+        <source>one worker per core</source>
+        <translation>un trabajador por núcleo</translation>
+    </message>
+    <message>
+        <source>in line: waiting for a free core</source>
+        <translation>en la cola: esperando un núcleo libre</translation>
+    </message>
+    <message>
+        <source>the server: FastAPI</source>
+        <translation>el servidor: FastAPI</translation>
+    </message>
+    <message>
+        <source>accepted now, worked on later</source>
+        <translation>aceptado ya, se trabaja después</translation>
+    </message>
+    <message>
+        <source>a worker thread</source>
+        <translation>un hilo trabajador</translation>
+    </message>
+    <message>
+        <source>the LLM call</source>
+        <translation>la llamada al LLM</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>el cliente</translation>
+    </message>
+    <message>
+        <source>poll the status</source>
+        <translation>consulta el estado</translation>
+    </message>
+    <message>
+        <source>in line: the token bucket</source>
+        <translation>en la cola: el cubo de fichas</translation>
+    </message>
+    <message>
+        <source>in line: the cap</source>
+        <translation>en la cola: el límite</translation>
+    </message>
+    <message>
+        <source>send: QTcpSocket, our own HTTP/1.1</source>
+        <translation>envía: QTcpSocket, nuestro propio HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>wait: back to the loop, nothing held</source>
+        <translation>espera: de vuelta al bucle, nada ocupado</translation>
+    </message>
+    <message>
+        <source>send: QNetworkAccessManager</source>
+        <translation>envía: QNetworkAccessManager</translation>
+    </message>
+    <message>
+        <source>wait, then try again: a timer</source>
+        <translation>espera y vuelve a intentarlo: un temporizador</translation>
+    </message>
+    <message>
+        <source>CPU work on a pool thread</source>
+        <translation>trabajo de CPU en un hilo del pool</translation>
+    </message>
+    <message>
+        <source>back on the loop</source>
+        <translation>de vuelta en el bucle</translation>
+    </message>
+    <message>
+        <source>CPU work on the loop&apos;s own thread</source>
+        <translation>trabajo de CPU en el propio hilo del bucle</translation>
+    </message>
+    <message>
+        <source>one turn of the loop</source>
+        <translation>una vuelta del bucle</translation>
+    </message>
+    <message>
+        <source>in line: the others wait on the list</source>
+        <translation>en la cola: los demás esperan en la lista</translation>
+    </message>
+    <message>
+        <source>CPU work: the loop is busy</source>
+        <translation>trabajo de CPU: el bucle está ocupado</translation>
+    </message>
+    <message>
+        <source>to the back of the line</source>
+        <translation>al final de la cola</translation>
+    </message>
+    <message>
+        <source>yield: timers run between chores</source>
+        <translation>cede: los temporizadores corren entre tareas</translation>
+    </message>
+    <message>
+        <source>in line: QSemaphore</source>
+        <translation>en la cola: QSemaphore</translation>
+    </message>
+    <message>
+        <source>in line: waiting for a pool thread</source>
+        <translation>en la cola: esperando un hilo del pool</translation>
+    </message>
+    <message>
+        <source>CPU work on a core</source>
+        <translation>trabajo de CPU en un núcleo</translation>
+    </message>
+    <message>
+        <source>Python asyncio, as the lesson writes it</source>
+        <translation>Python asyncio, como lo escribe la lección</translation>
+    </message>
+    <message>
+        <source>a sketch: names like ask() and scrub() stand for your own code</source>
+        <translation>un esbozo: nombres como ask() y scrub() representan tu propio código</translation>
+    </message>
+    <message>
+        <source>The Qt code that ran it</source>
+        <translation>El código Qt que lo ejecutó</translation>
+    </message>
+    <message>
+        <source>condensed from %1</source>
+        <translation>resumido de %1</translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::ComparePanel</name>
     <message>
         <source>TTFT p50 (ms)</source>
@@ -1476,6 +1773,10 @@
     <message>
         <source>Cannot sweep</source>
         <translation>No se puede hacer el barrido</translation>
+    </message>
+    <message>
+        <source>The code</source>
+        <translation>El código</translation>
     </message>
 </context>
 <context>
