@@ -91,6 +91,14 @@
         <source>--save-run and --export need a run: add --autorun (or --open-run FILE)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>When the run is done, show The code tab as the run stood MS milliseconds in: the lines where its orders were then, lit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--code-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::CodePanel</name>

@@ -91,6 +91,14 @@
         <source>--save-run and --export need a run: add --autorun (or --open-run FILE)</source>
         <translation>--save-run y --export necesitan una ejecución: añade --autorun (o --open-run ARCHIVO)</translation>
     </message>
+    <message>
+        <source>When the run is done, show The code tab as the run stood MS milliseconds in: the lines where its orders were then, lit.</source>
+        <translation>Al terminar la ejecución, muestra la pestaña El código tal como estaba la ejecución a los MS milisegundos: iluminadas las líneas donde estaban entonces sus pedidos.</translation>
+    </message>
+    <message>
+        <source>--code-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
+        <translation>--code-at: un momento en milisegundos de 0 a 1000000000 (se recibió «%1»)</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::CodePanel</name>

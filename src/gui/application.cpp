@@ -41,6 +41,7 @@ struct Options
     QSize size;
     int timeoutS = 600;
     int select = 0;
+    qint64 codeAtNs = -1;
 };
 
 // The language must be known before the parser's own texts are shown, so peek at argv first.
@@ -113,6 +114,11 @@ int runDesktopApp(int argc, char **argv)
         QCoreApplication::translate("BurgerBench::Application",
             "When the run is done, select request N (from 1) and show its details."),
         QStringLiteral("N"));
+    const QCommandLineOption codeAtOption(QStringLiteral("code-at"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "When the run is done, show The code tab as the run stood MS milliseconds in: the lines "
+            "where its orders were then, lit."),
+        QStringLiteral("ms"));
     const QCommandLineOption openRunOption(QStringLiteral("open-run"),
         QCoreApplication::translate(
             "BurgerBench::Application", "Open this saved run report (JSON) as the current run."),
@@ -137,8 +143,8 @@ int runDesktopApp(int argc, char **argv)
         QStringLiteral("preset"));
     parser.addOption(raceOption);
     parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
-        languageOption, sizeOption, timeoutOption, selectOption, openRunOption, compareOption, saveRunOption,
-        exportReportOption });
+        languageOption, sizeOption, timeoutOption, selectOption, codeAtOption, openRunOption, compareOption,
+        saveRunOption, exportReportOption });
     parser.process(app);
 
     Options o;
@@ -157,6 +163,17 @@ int runDesktopApp(int argc, char **argv)
     if (parser.isSet(timeoutOption))
         o.timeoutS = std::max(1, parser.value(timeoutOption).toInt());
     o.select = parser.value(selectOption).toInt();
+    if (parser.isSet(codeAtOption)) {
+        bool ok = false;
+        const double atMs = parser.value(codeAtOption).toDouble(&ok);
+        if (!ok || atMs < 0 || atMs > 1e9) {
+            fail(QCoreApplication::translate("BurgerBench::Application",
+                "--code-at: a moment in milliseconds from 0 to 1000000000 (got \"%1\")")
+                     .arg(parser.value(codeAtOption)));
+            return 2;
+        }
+        o.codeAtNs = qint64(atMs * 1e6);
+    }
     if (parser.isSet(sizeOption)) {
         const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
         if (wh.size() == 2)
@@ -263,6 +280,8 @@ int runDesktopApp(int argc, char **argv)
             return;
         if (o.select > 0)
             window.selectRequest(o.select - 1);
+        if (o.codeAtNs >= 0)
+            window.showCodeAt(o.codeAtNs);
         // One more turn of the event loop so the last repaint has happened before the grab.
         QTimer::singleShot(150, &app, [&] {
             savePictures();

@@ -857,6 +857,14 @@ void MainWindow::setupCodePanel()
     });
 }
 
+void MainWindow::showCodeAt(qint64 atNs)
+{
+    m_codeDock->show();
+    m_codeDock->raise();
+    resizeDocks({ m_codeDock }, { std::max(m_codeDock->height(), height() / 3) }, Qt::Vertical);
+    updateCodePanel(atNs);
+}
+
 void MainWindow::updateCodePanel(qint64 atNs)
 {
     if (!m_codeShowsRun) {

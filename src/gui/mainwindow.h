@@ -66,6 +66,8 @@ public:
     const RunTrace *comparisonTrace() const { return m_compare.get(); }
     ComparePanel *comparePanel() const { return m_comparePanel; }
     CodePanel *codePanel() const { return m_codePanel; }
+    // Raises The code tab and shows the finished run as it stood at `atNs`.
+    void showCodeAt(qint64 atNs);
 
     TimelineView *timeline() const;
     ScenarioEditor *scenarioEditor() const;

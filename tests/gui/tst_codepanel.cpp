@@ -299,6 +299,11 @@ void tst_CodePanel::followsARunAndThePointer()
         QCoreApplication::processEvents();
         window.grab().save(qEnvironmentVariable("BURGERBENCH_SHOTS") + QStringLiteral("/code-panel-en.png"));
     }
+    // --code-at's path: the tab raised, the counts of that moment.
+    window.showCodeAt(want);
+    QVERIFY(dock->isVisible());
+    QVERIFY(!dock->visibleRegion().isEmpty()); // raised over the details tab
+    QCOMPARE(panel->counts().count, codeStepsAt(trace, want).count);
     // Another mode in the editor: its code, nothing lit until it runs.
     Scenario other = s;
     other.mode = ExecutionMode::ParallelBlocking;

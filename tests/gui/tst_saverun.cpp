@@ -365,6 +365,9 @@ void tst_SaveRun::commandLineRejectsBadUse_data()
     QTest::newRow("nothing to save") << QStringList { QStringLiteral("--save-run"),
         QStringLiteral("out.json"), QStringLiteral("--quit-when-done") }
                                      << QStringLiteral("need a run");
+    QTest::newRow("a moment that is not one") << QStringList { QStringLiteral("--autorun"),
+        QStringLiteral("--code-at"), QStringLiteral("soon"), QStringLiteral("--quit-when-done") }
+                                              << QStringLiteral("--code-at: a moment in milliseconds");
 }
 
 void tst_SaveRun::commandLineRejectsBadUse()
