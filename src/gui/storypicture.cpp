@@ -1,5 +1,6 @@
 #include "gui/storypicture.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QSvgRenderer>
 
@@ -44,8 +45,28 @@ void StoryPicture::drawArt(QPainter *painter, Art art, const QRectF &rect) const
         renderer->render(painter, rect);
 }
 
+void StoryPicture::drawFitted(QPainter *painter, const QRectF &rect, const QString &text, QFont font,
+    Qt::Alignment align, const QColor &colour)
+{
+    const double full = font.pointSizeF();
+    const double room = rect.width() - 2;
+    while (QFontMetricsF(font).horizontalAdvance(text) > room && font.pointSizeF() > full * 0.7)
+        font.setPointSizeF(font.pointSizeF() - 0.25);
+    const QFontMetricsF fm(font);
+    TextItem item { rect, text, text, font, false };
+    if (fm.horizontalAdvance(text) > room) {
+        item.text = fm.elidedText(text, Qt::ElideRight, room);
+        item.elided = true;
+    }
+    painter->setFont(font);
+    painter->setPen(colour);
+    painter->drawText(rect, int(align | Qt::AlignVCenter), item.text);
+    m_texts.push_back(std::move(item));
+}
+
 void StoryPicture::paintEvent(QPaintEvent *)
 {
+    m_texts.clear();
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), QColor(0xfb, 0xf7, 0xef));
@@ -56,23 +77,19 @@ void StoryPicture::paintEvent(QPaintEvent *)
     const QFontMetrics fm(small);
     const double zone = width() / 4.0;
     const double line = fm.height();
-    // Two text lines under each zone: what it is, and how many are there.
+    // A band on top for what went wrong, then the icons, then two text lines under each zone:
+    // what it is, and how many are there. Nothing drawn in one row reaches into another.
+    const double bandBottom = 2 + line;
     const double nameY = height() - 2 * line - 4;
-    const double icon = std::max(16.0, std::min(zone * 0.62, nameY - 8));
-    const double iconY = nameY - icon - 2;
+    const double icon = std::max(16.0, std::min(zone * 0.62, nameY - bandBottom - 4));
+    const double iconY = std::max(bandBottom + 2, nameY - icon - 2);
 
     const auto caption = [&](int z, const QString &name, int count) {
-        const QRectF nameRect(z * zone, nameY, zone, line);
-        p.setFont(small);
-        p.setPen(QColor(0x44, 0x44, 0x44));
-        p.drawText(nameRect, Qt::AlignHCenter | Qt::AlignVCenter,
-            fm.elidedText(name, Qt::ElideRight, int(zone) - 4));
-        if (count >= 0) {
-            p.setFont(bold);
-            p.setPen(QColor(0x22, 0x22, 0x22));
-            p.drawText(
-                nameRect.translated(0, line), Qt::AlignHCenter | Qt::AlignVCenter, QString::number(count));
-        }
+        const QRectF nameRect(z * zone + 1, nameY, zone - 2, line);
+        drawFitted(&p, nameRect, name, small, Qt::AlignHCenter, QColor(0x44, 0x44, 0x44));
+        if (count >= 0)
+            drawFitted(&p, nameRect.translated(0, line), QLocale().toString(count), bold, Qt::AlignHCenter,
+                QColor(0x22, 0x22, 0x22));
     };
     // Up to four icons side by side (overlapping), then "+n".
     const auto crowd = [&](int z, Art art, int count, double size, double y) {
@@ -85,10 +102,11 @@ void StoryPicture::paintEvent(QPaintEvent *)
         for (int i = 0; i < shown; ++i, x += step)
             drawArt(&p, art, QRectF(x, y, size, size));
         if (count > shown) {
-            p.setFont(bold);
-            p.setPen(QColor(0x22, 0x22, 0x22));
-            p.drawText(QRectF(z * zone, y - line, zone - 4, line), Qt::AlignRight | Qt::AlignVCenter,
-                QStringLiteral("+%1").arg(count - shown));
+            // Above the icons, never in the band on top.
+            const double top = std::max(bandBottom, y - line);
+            drawFitted(&p, QRectF(z * zone + 1, top, zone - 4, line),
+                QStringLiteral("+") + QLocale().toString(count - shown), bold, Qt::AlignRight,
+                QColor(0x22, 0x22, 0x22));
         }
     };
 
@@ -151,11 +169,17 @@ void StoryPicture::paintEvent(QPaintEvent *)
     crowd(3, Burger, m_counts.served, icon * 0.6, iconY + icon * 0.4);
     caption(3, tr("Served"), m_counts.served);
     if (m_counts.failed > 0) {
-        p.setFont(bold);
-        p.setPen(QColor(0x8c, 0x12, 0x0c));
-        p.drawText(QRectF(3 * zone, 2, zone - 4, line), Qt::AlignRight | Qt::AlignVCenter,
-            tr("went wrong: %1").arg(m_counts.failed));
+        // Over the tables and the served, in the band on top: room for the words in any language.
+        drawFitted(&p, QRectF(2 * zone, 1, 2 * zone - 4, line),
+            tr("went wrong: %1").arg(QLocale().toString(m_counts.failed)), bold, Qt::AlignRight,
+            QColor(0x8c, 0x12, 0x0c));
     }
+    QStringList shortened;
+    for (const TextItem &t : m_texts)
+        if (t.elided)
+            shortened << t.text;
+    setToolTip(
+        shortened.isEmpty() ? QString() : tr("Some words did not fit: widen the panel to read them all."));
 }
 
 } // namespace BurgerBench

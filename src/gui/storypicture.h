@@ -6,6 +6,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 class QSvgRenderer;
 
@@ -32,16 +33,33 @@ public:
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override { return std::max(110, width * 9 / 20); }
 
+    // Each text the last paint drew: where, what, and whether it had to be shortened (then the
+    // full text is the picture's tooltip). Texts never overlap one another and each fits its
+    // rectangle in the font it was drawn in (tests/gui/tst_storypicture).
+    struct TextItem
+    {
+        QRectF rect;
+        QString text; // as drawn
+        QString full; // as meant
+        QFont font;
+        bool elided = false;
+    };
+    const std::vector<TextItem> &textItems() const { return m_texts; }
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
     void drawArt(QPainter *painter, Art art, const QRectF &rect) const;
+    // Draws `text` in `rect`, shrinking the font (down to 70%) before it elides; records it.
+    void drawFitted(QPainter *painter, const QRectF &rect, const QString &text, QFont font,
+        Qt::Alignment align, const QColor &colour);
 
     std::array<std::unique_ptr<QSvgRenderer>, ArtCount> m_art;
     ExecutionMode m_mode = ExecutionMode::Concurrent;
     StoryCounts m_counts;
     int m_workers = 4;
+    std::vector<TextItem> m_texts;
 };
 
 } // namespace BurgerBench
