@@ -1,6 +1,7 @@
 #include "metrics/clientsaturation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace BurgerBench {
@@ -13,7 +14,7 @@ double p99(std::vector<qint64> v)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(double(v.size() - 1) * 0.99 + 0.5));
+    const size_t i = std::min(v.size() - 1, size_t(std::llround(double(v.size() - 1) * 0.99)));
     return double(v[i]);
 }
 } // namespace
