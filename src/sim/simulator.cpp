@@ -826,6 +826,7 @@ void SimConnection::streamStep()
     job.sent = i + 1;
 
     if (last) {
+        d->finish(*job.record, d->nowNs(), job.sent, job.fault); // before the client can see the end
         writeStreamEnd(job, job.includeUsage, job.fault != Fault::MissingDone);
         completeHead(d->nowNs(), job.sent);
         return;
@@ -851,6 +852,7 @@ void SimConnection::responsesStep(Job &job, bool last)
         arm(job.nextTargetNs);
         return;
     }
+    d->finish(*job.record, d->nowNs(), job.sent, job.fault); // before the client can see the end
     writeEvent(ResponsesApi::endEvents(job.responses,
         QString::fromLatin1(generatedText(job.reasoning, job.outputTokens)),
         { job.promptTokens, job.cachedTokens, job.outputTokens, job.reasoning }, &job.sequence,
@@ -890,8 +892,11 @@ void SimConnection::bodyStep()
         if (job.endpoint == Endpoint::Responses) {
             response.body = jsonBytes(ResponsesApi::response(job.responses, true, text,
                 { job.promptTokens, job.cachedTokens, job.outputTokens, job.reasoning }, reasoning));
-            writeResponse(response, job.keepAlive, job.requestIdHeader);
+            // Recorded before the reply can reach the client: a client that reads /sim/stats as
+            // soon as it has the answer must find the record complete (finish() runs once).
             d->markStatus(*job.record, response.status);
+            d->finish(*job.record, d->nowNs(), outputTokens, job.fault);
+            writeResponse(response, job.keepAlive, job.requestIdHeader);
             completeHead(d->nowNs(), outputTokens);
             return;
         }
@@ -917,8 +922,9 @@ void SimConnection::bodyStep()
             { QLatin1String("choices"), QJsonArray { choice } }, { QLatin1String("usage"), usage } };
         response.body = jsonBytes(body);
     }
-    writeResponse(response, job.keepAlive, job.requestIdHeader);
     d->markStatus(*job.record, response.status);
+    d->finish(*job.record, d->nowNs(), outputTokens, job.fault); // before the client can see it
+    writeResponse(response, job.keepAlive, job.requestIdHeader);
     completeHead(d->nowNs(), outputTokens);
 }
 
