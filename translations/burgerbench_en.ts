@@ -1352,6 +1352,34 @@
         <source>No request succeeded: there is no TTFT, TPOT, ITL, E2EL or token throughput to give, only the failures below.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This client limited the measurement: its engine thread was busy %1% of its busiest second and its loop lag p99 was %2 ms. The figures are upper bounds of what the server did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket transport (--transport socket) costs less per token event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s own CPU work ran on the event loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine thread&apos;s busiest second; loop lag p99 %1 ms; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not limiting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -1784,6 +1812,10 @@
     </message>
     <message>
         <source>The code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scenario now uses the socket transport: press Run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2523,6 +2555,10 @@
     <message>
         <source>went wrong: %1</source>
         <translation>went wrong: %1</translation>
+    </message>
+    <message>
+        <source>Some words did not fit: widen the panel to read them all.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3498,6 +3534,26 @@
     </message>
     <message>
         <source>New here? Press Run (Ctrl+R): the orders of the scenario on the left go to the built-in simulator, and each one becomes a lane on this timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the socket transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the scenario to the lighter HTTP/1.1 client on QTcpSocket (target.transport &quot;socket&quot;); press Run again to measure anew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer limited the run, not the server: its engine thread was busy %1% of its busiest second and the loop lag p99 was %2 ms, so the figures are upper bounds of what the server did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket transport costs less per token event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s own CPU work kept the event loop busy: the cashier was cooking.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

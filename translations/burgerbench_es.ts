@@ -1352,6 +1352,34 @@
         <source>No request succeeded: there is no TTFT, TPOT, ITL, E2EL or token throughput to give, only the failures below.</source>
         <translation>Ninguna petición tuvo éxito: no hay TTFT, TPOT, ITL, E2EL ni rendimiento de tokens que mostrar, solo los fallos de abajo.</translation>
     </message>
+    <message>
+        <source>This client limited the measurement: its engine thread was busy %1% of its busiest second and its loop lag p99 was %2 ms. The figures are upper bounds of what the server did.</source>
+        <translation>Este cliente limitó la medición: su hilo del motor estuvo ocupado el %1% de su segundo más cargado y el retraso del bucle p99 fue de %2 ms. Las cifras son cotas superiores de lo que hizo el servidor.</translation>
+    </message>
+    <message>
+        <source>The socket transport (--transport socket) costs less per token event.</source>
+        <translation>El transporte de sockets (--transport socket) gasta menos por evento de token.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s own CPU work ran on the event loop.</source>
+        <translation>El propio trabajo de CPU de la ejecución corrió en el bucle de eventos.</translation>
+    </message>
+    <message>
+        <source>Client busy</source>
+        <translation>Cliente ocupado</translation>
+    </message>
+    <message>
+        <source>the engine thread&apos;s busiest second; loop lag p99 %1 ms; %2</source>
+        <translation>el segundo más cargado del hilo del motor; retraso del bucle p99 %1 ms; %2</translation>
+    </message>
+    <message>
+        <source>limiting</source>
+        <translation>limitaba</translation>
+    </message>
+    <message>
+        <source>not limiting</source>
+        <translation>no limitaba</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::Legend</name>
@@ -1785,6 +1813,10 @@
     <message>
         <source>The code</source>
         <translation>El código</translation>
+    </message>
+    <message>
+        <source>The scenario now uses the socket transport: press Run.</source>
+        <translation>El escenario usa ahora el transporte de sockets: pulsa Ejecutar.</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2555,10 @@
     <message>
         <source>went wrong: %1</source>
         <translation>salieron mal: %1</translation>
+    </message>
+    <message>
+        <source>Some words did not fit: widen the panel to read them all.</source>
+        <translation>Algunas palabras no cabían: ensancha el panel para leerlas todas.</translation>
     </message>
 </context>
 <context>
@@ -3499,6 +3535,26 @@
     <message>
         <source>New here? Press Run (Ctrl+R): the orders of the scenario on the left go to the built-in simulator, and each one becomes a lane on this timeline.</source>
         <translation>¿Primera vez? Pulsa Ejecutar (Ctrl+R): los pedidos del escenario de la izquierda van al simulador integrado y cada uno se convierte en un carril de esta línea de tiempo.</translation>
+    </message>
+    <message>
+        <source>Use the socket transport</source>
+        <translation>Usar el transporte de sockets</translation>
+    </message>
+    <message>
+        <source>Switch the scenario to the lighter HTTP/1.1 client on QTcpSocket (target.transport &quot;socket&quot;); press Run again to measure anew</source>
+        <translation>Cambia el escenario al cliente HTTP/1.1 más ligero sobre QTcpSocket (target.transport &quot;socket&quot;); pulsa Ejecutar otra vez para medir de nuevo</translation>
+    </message>
+    <message>
+        <source>This computer limited the run, not the server: its engine thread was busy %1% of its busiest second and the loop lag p99 was %2 ms, so the figures are upper bounds of what the server did.</source>
+        <translation>Este ordenador limitó la ejecución, no el servidor: su hilo del motor estuvo ocupado el %1% de su segundo más cargado y el retraso del bucle p99 fue de %2 ms, así que las cifras son cotas superiores de lo que hizo el servidor.</translation>
+    </message>
+    <message>
+        <source>The socket transport costs less per token event.</source>
+        <translation>El transporte de sockets gasta menos por evento de token.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s own CPU work kept the event loop busy: the cashier was cooking.</source>
+        <translation>El propio trabajo de CPU de la ejecución tuvo ocupado el bucle de eventos: el cajero cocinaba.</translation>
     </message>
 </context>
 <context>

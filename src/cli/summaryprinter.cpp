@@ -213,6 +213,20 @@ QString formatSummary(const RunTrace &trace, const Summary &s, const QList<doubl
         out += row(QStringLiteral("Errors and cut-offs by kind:"), parts.join(QStringLiteral(", ")));
     }
 
+    // Whether this client limited what it measured (METRICS.md, "Client busy").
+    if (s.client.measured) {
+        const QString figures
+            = QStringLiteral("engine thread busy %1% of its busiest second, loop lag p99 %2 ms")
+                  .arg(num(s.client.busyMax * 100, 0))
+                  .arg(num(s.client.loopLagP99Ms, 1));
+        out += row(QStringLiteral("Client (this machine):"),
+            s.clientLimit.limited
+                ? QStringLiteral("LIMITED the measurement: %1; the figures are upper bounds of what the "
+                                 "server did")
+                      .arg(s.clientLimit.reason)
+                : figures + QStringLiteral(": not limiting"));
+    }
+
     const ServerMetricsRecord &server = trace.serverMetrics;
     if (server.enabled()) {
         out += row(QStringLiteral("Server metrics scraped:"),

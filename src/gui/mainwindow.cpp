@@ -59,6 +59,7 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     m_banner = new TargetBanner(ui->centralWidget);
     ui->centralLayout->insertWidget(0, m_banner);
     connect(m_banner, &TargetBanner::useSimulatorClicked, this, &MainWindow::useSimulator);
+    connect(m_banner, &TargetBanner::useSocketTransportClicked, this, &MainWindow::useSocketTransport);
     if (firstLaunch)
         m_banner->showFirstLaunch();
     setWindowIcon(QIcon(QStringLiteral(":/images/burger.svg")));
@@ -435,6 +436,10 @@ void MainWindow::onRunFinished()
     }).then(this, [this, job](const Summary &summary) {
         if (job == m_latencyJob) {
             ui->statsPanel->setLatencies(LatencyFigures::fromSummary(summary));
+            // This computer limited the run: say so above the timeline (not over an unreachable
+            // target's message, which explains more).
+            if (m_banner->kind() != TargetBanner::Kind::Unreachable)
+                m_banner->showClientLimited(summary);
             // Over the whole run now, not the last second.
             ui->statsPanel->setProgress(
                 m_run->progress(), summary.requestThroughput, summary.outputThroughput, -1, false);
@@ -763,6 +768,18 @@ void MainWindow::useSimulator()
     ui->scenarioEditor->setScenario(scenario);
     m_banner->dismiss();
     statusBar()->showMessage(tr("The scenario now uses the built-in simulator: press Run."));
+    updateActions();
+}
+
+void MainWindow::useSocketTransport()
+{
+    if (m_run->isRunning())
+        stopRun();
+    Scenario scenario = ui->scenarioEditor->scenario();
+    scenario.transport = Transport::Socket;
+    ui->scenarioEditor->setScenario(scenario);
+    m_banner->dismiss();
+    statusBar()->showMessage(tr("The scenario now uses the socket transport: press Run."));
     updateActions();
 }
 

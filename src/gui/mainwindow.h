@@ -135,6 +135,7 @@ private:
     QString askSavePath(
         const QString &caption, const QString &suggested, const QString &filters, QString *selectedFilter);
     void updateBanner();
+    void useSocketTransport();
     void useSimulator();
     void showAbout();
     void retranslate();

@@ -1,10 +1,12 @@
 #include "gui/targetbanner.h"
 
+#include "metrics/summary.h"
 #include "trace/runtrace.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -25,11 +27,13 @@ TargetBanner::TargetBanner(QWidget *parent)
     : QFrame(parent)
     , m_label(new QLabel(this))
     , m_simulatorButton(new QPushButton(this))
+    , m_socketButton(new QPushButton(this))
     , m_closeButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("targetBanner"));
     m_label->setObjectName(QStringLiteral("targetBannerLabel"));
     m_simulatorButton->setObjectName(QStringLiteral("useSimulatorButton"));
+    m_socketButton->setObjectName(QStringLiteral("useSocketTransportButton"));
     m_closeButton->setObjectName(QStringLiteral("targetBannerClose"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -50,6 +54,7 @@ TargetBanner::TargetBanner(QWidget *parent)
     top->addWidget(m_closeButton, 0, Qt::AlignTop);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_simulatorButton);
+    buttons->addWidget(m_socketButton);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 4, 6);
@@ -58,6 +63,7 @@ TargetBanner::TargetBanner(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_simulatorButton, &QPushButton::clicked, this, &TargetBanner::useSimulatorClicked);
+    connect(m_socketButton, &QPushButton::clicked, this, &TargetBanner::useSocketTransportClicked);
     connect(m_closeButton, &QToolButton::clicked, this, &TargetBanner::dismiss);
     retranslate();
     hide();
@@ -75,6 +81,19 @@ void TargetBanner::showFirstLaunch()
 {
     m_kind = Kind::FirstLaunch;
     m_url.clear();
+    retranslate();
+    show();
+}
+
+void TargetBanner::showClientLimited(const Summary &summary)
+{
+    if (!summary.clientLimit.limited)
+        return;
+    m_kind = Kind::ClientLimited;
+    m_url.clear();
+    m_busyPercent = summary.client.busyMax * 100;
+    m_lagP99Ms = summary.client.loopLagP99Ms;
+    m_hint = quint8(summary.clientLimit.hint);
     retranslate();
     show();
 }
@@ -133,6 +152,11 @@ void TargetBanner::retranslate()
         tr("Switch the scenario's target to the simulator that comes with BurgerBench; press Run "
            "again to see the orders served"));
     m_simulatorButton->setVisible(m_kind == Kind::Unreachable);
+    m_socketButton->setText(tr("Use the socket transport"));
+    m_socketButton->setToolTip(tr("Switch the scenario to the lighter HTTP/1.1 client on QTcpSocket "
+                                  "(target.transport \"socket\"); press Run again to measure anew"));
+    const auto hint = ClientVerdict::Hint(m_hint);
+    m_socketButton->setVisible(m_kind == Kind::ClientLimited && hint == ClientVerdict::Hint::SocketTransport);
     switch (m_kind) {
     case Kind::Unreachable:
         m_label->setText(
@@ -142,6 +166,19 @@ void TargetBanner::retranslate()
         m_label->setText(tr("New here? Press Run (Ctrl+R): the orders of the scenario on the left go to the "
                             "built-in simulator, and each one becomes a lane on this timeline."));
         break;
+    case Kind::ClientLimited: {
+        const QLocale locale;
+        QString text = tr("This computer limited the run, not the server: its engine thread was busy %1% of "
+                          "its busiest second and the loop lag p99 was %2 ms, so the figures are upper "
+                          "bounds of what the server did.")
+                           .arg(locale.toString(m_busyPercent, 'f', 0), locale.toString(m_lagP99Ms, 'f', 1));
+        if (hint == ClientVerdict::Hint::SocketTransport)
+            text += u' ' + tr("The socket transport costs less per token event.");
+        else if (hint == ClientVerdict::Hint::CpuOnLoop)
+            text += u' ' + tr("The run's own CPU work kept the event loop busy: the cashier was cooking.");
+        m_label->setText(text);
+        break;
+    }
     case Kind::None:
         m_label->clear();
         break;

@@ -30,28 +30,45 @@ ClientSaturation measureClientSaturation(const RunTrace &trace)
     }
     if (to <= from)
         return s;
-    const qint64 windows = std::max<qint64>(1, (to - from) / kWindowNs);
-    std::vector<qint64> busy(size_t(windows), 0);
+    // The busy spans inside the window, in time order (the probe appends them so; sorted anyway).
+    std::vector<Span> spans;
     qint64 total = 0;
     for (const Span &sp : trace.loopBusy) {
         const qint64 a = std::max(sp.startNs, from);
         const qint64 b = std::min(sp.endNs, to);
-        if (b <= a)
-            continue;
-        s.measured = true;
-        total += b - a;
-        for (qint64 w = (a - from) / kWindowNs; w < windows; ++w) {
-            const qint64 ws = from + w * kWindowNs;
-            const qint64 we = w + 1 == windows ? to : ws + kWindowNs;
-            if (ws >= b)
-                break;
-            busy[size_t(w)] += std::min(b, we) - std::max(a, ws);
-        }
+        if (b > a)
+            spans.push_back(Span { a, b });
     }
-    for (qint64 w = 0; w < windows; ++w) {
-        const qint64 len = w + 1 == windows ? to - from - w * kWindowNs : kWindowNs;
-        if (len > 0)
-            s.busyMax = std::max(s.busyMax, std::min(1.0, double(busy[size_t(w)]) / double(len)));
+    std::sort(spans.begin(), spans.end(), [](const Span &x, const Span &y) { return x.startNs < y.startNs; });
+    // before[i]: busy ns of spans[0..i), so any interval's busy time is two binary searches away.
+    std::vector<qint64> before(spans.size() + 1, 0);
+    for (size_t i = 0; i < spans.size(); ++i) {
+        before[i + 1] = before[i] + (spans[i].endNs - spans[i].startNs);
+        total += spans[i].endNs - spans[i].startNs;
+    }
+    s.measured = !spans.empty();
+    const auto busyIn = [&](qint64 a, qint64 b) {
+        // Spans ending after a, starting before b; the two at the edges are clipped.
+        const auto first
+            = std::partition_point(spans.begin(), spans.end(), [a](const Span &x) { return x.endNs <= a; });
+        const auto last
+            = std::partition_point(first, spans.end(), [b](const Span &x) { return x.startNs < b; });
+        if (first == last)
+            return qint64(0);
+        const size_t i = size_t(first - spans.begin());
+        const size_t j = size_t(last - spans.begin());
+        qint64 busy = before[j] - before[i];
+        busy -= std::max<qint64>(0, a - spans[i].startNs);
+        busy -= std::max<qint64>(0, spans[j - 1].endNs - b);
+        return busy;
+    };
+    // The busiest second of the window, sliding: the best placement of a fixed-length window over
+    // a union of intervals starts at an interval's start or ends at an interval's end. A window
+    // shorter than a second is measured whole.
+    const qint64 len = std::min(kWindowNs, to - from);
+    for (const Span &sp : spans) {
+        for (const qint64 a : { std::min(sp.startNs, to - len), std::max(from, sp.endNs - len) })
+            s.busyMax = std::max(s.busyMax, std::min(1.0, double(busyIn(a, a + len)) / double(len)));
     }
     s.busyMean = std::min(1.0, double(total) / double(to - from));
     std::vector<qint64> lags;
@@ -72,7 +89,17 @@ ClientSaturation measureClientSaturation(const RunTrace &trace)
     return s;
 }
 
-ClientVerdict clientVerdict(const ClientSaturation &s, bool socketTransport)
+bool cpuWorkOnLoop(const RunTrace &trace)
+{
+    for (const TaskRecord &t : trace.tasks) {
+        if (t.kind == TaskKind::CpuWork && t.lane >= 0 && size_t(t.lane) < trace.taskLanes.size()
+            && trace.taskLanes[size_t(t.lane)].kind == LaneKind::EventLoop)
+            return true;
+    }
+    return false;
+}
+
+ClientVerdict clientVerdict(const ClientSaturation &s, bool socketTransport, bool cpuOnLoop)
 {
     ClientVerdict v;
     QStringList why;
@@ -84,8 +111,13 @@ ClientVerdict clientVerdict(const ClientSaturation &s, bool socketTransport)
         return v;
     v.limited = true;
     v.reason = why.join(QStringLiteral("; "));
-    if (!socketTransport)
+    if (cpuOnLoop) {
+        v.hint = ClientVerdict::Hint::CpuOnLoop;
+        v.reason += QStringLiteral("; the run's own CPU work ran on the event loop");
+    } else if (!socketTransport) {
+        v.hint = ClientVerdict::Hint::SocketTransport;
         v.reason += QStringLiteral("; --transport socket would help");
+    }
     return v;
 }
 

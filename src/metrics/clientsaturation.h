@@ -12,7 +12,7 @@ namespace BurgerBench {
 struct ClientSaturation
 {
     bool measured = false; // the trace held busy spans or lag samples in the measured window
-    double busyMax = 0; // the highest busy fraction of any full 1 s window, 0..1
+    double busyMax = 0; // the busiest 1 s (sliding; the whole window if shorter), 0..1
     double busyMean = 0; // busy time / measured window
     double loopLagP99Ms = 0;
     double loopLagMaxMs = 0;
@@ -21,13 +21,20 @@ struct ClientSaturation
 
 struct ClientVerdict
 {
+    // What would lift the limit, for a reader to say in its own words.
+    enum class Hint { None, SocketTransport, CpuOnLoop };
     bool limited = false;
-    QString reason; // empty when not limited
+    QString reason; // English, for reports; empty when not limited
+    Hint hint = Hint::None;
 };
 
 ClientSaturation measureClientSaturation(const RunTrace &trace);
-// Limited when busyMax >= 0.70 or loop lag p99 > 10 ms (METRICS.md); when the transport is QNAM
-// (socketTransport false) the reason adds that --transport socket would help.
-ClientVerdict clientVerdict(const ClientSaturation &s, bool socketTransport);
+// Limited when busyMax >= 0.70 or loop lag p99 > 10 ms (METRICS.md). The reason says what to do:
+// when the run itself put CPU work on the event loop (cpuOnLoop: the lesson's cashier cooking),
+// that work is what kept the loop busy; otherwise, on QNAM (socketTransport false), that
+// --transport socket would help.
+ClientVerdict clientVerdict(const ClientSaturation &s, bool socketTransport, bool cpuOnLoop = false);
+// True when the trace holds CPU work on its event-loop lane (trace/runtrace.h LaneKind::EventLoop).
+bool cpuWorkOnLoop(const RunTrace &trace);
 
 } // namespace BurgerBench

@@ -58,6 +58,9 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
 {
     Summary s;
     s.definitions = trace.definitions;
+    s.client = measureClientSaturation(trace);
+    s.clientLimit
+        = clientVerdict(s.client, trace.scenario.transport == Transport::Socket, cpuWorkOnLoop(trace));
 
     std::vector<const RequestRecord *> measured; // not warm-up (METRICS.md item 11)
     std::vector<const RequestRecord *> sent; // measured and dispatched

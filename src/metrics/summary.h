@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/clientsaturation.h"
 #include "metrics/statistics.h"
 #include "scenario/scenario.h"
 
@@ -67,6 +68,11 @@ struct Summary
     // Multi-turn runs: TTFT and E2EL by turn index (with a prefix cache, a later turn's TTFT
     // should not grow with its history); empty for a run without sessions.
     std::vector<TurnSummary> perTurn;
+    // The client's own saturation over the measured window and whether it limited the
+    // measurement (METRICS.md, "Client busy"): from the trace's loop_busy and loop_lag, so a
+    // re-read report gives the same verdict.
+    ClientSaturation client;
+    ClientVerdict clientLimit;
 
     // No request succeeded: the token figures (throughputs in tok/s, TTFT, ITL, TPOT, E2EL) have
     // nothing to describe. They stay 0 / empty here (a sweep plots a collapsed step at 0 tok/s);

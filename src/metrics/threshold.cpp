@@ -29,9 +29,15 @@ const Distribution *distributionFor(const Summary &s, const QString &metric)
     return nullptr;
 }
 
-const char *const scalarNames[]
-    = { "completed", "failed", "incomplete", "sent", "error_rate", "request_throughput", "output_throughput",
-          "total_token_throughput", "goodput", "peak_concurrency", "duration_s" };
+const char *const scalarNames[] = { "completed", "failed", "incomplete", "sent", "error_rate",
+    "request_throughput", "output_throughput", "total_token_throughput", "goodput", "peak_concurrency",
+    "duration_s", "client_busy", "client_limited" };
+
+// Fractions, written as one (0.7) or with % (70%).
+bool isFraction(const QString &metric)
+{
+    return metric == QLatin1String("error_rate") || metric == QLatin1String("client_busy");
+}
 
 bool isScalar(const QString &metric)
 {
@@ -95,8 +101,8 @@ bool Threshold::parse(const QString &text, Threshold *out, QString *error)
         if (!t.statistic.isEmpty())
             return fail(QStringLiteral("%1 is a single figure; it takes no .%2").arg(t.metric, t.statistic));
         if (unit == QLatin1String("%")) {
-            if (t.metric != QLatin1String("error_rate"))
-                return fail(QStringLiteral("only error_rate takes %"));
+            if (!isFraction(t.metric))
+                return fail(QStringLiteral("only error_rate and client_busy take %"));
             t.value /= 100;
         } else if (!unit.isEmpty() && t.metric != QLatin1String("duration_s")) {
             return fail(QStringLiteral("%1 takes no unit").arg(t.metric));
@@ -151,6 +157,10 @@ double Threshold::measure(const Summary &s) const
         return s.peakConcurrency;
     if (metric == QLatin1String("duration_s"))
         return s.durationS;
+    if (metric == QLatin1String("client_busy")) // the busiest second's fraction; no probe: no sample
+        return s.client.measured ? s.client.busyMax : std::nan("");
+    if (metric == QLatin1String("client_limited"))
+        return s.clientLimit.limited ? 1 : 0;
     return std::nan("");
 }
 

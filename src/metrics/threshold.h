@@ -11,7 +11,8 @@ struct Summary;
 // ttfb, schedule_latency with a statistic (mean, median, std, min, max, pNN); durations take
 // us, ms (default) or s. Scalars: completed, failed, incomplete, sent, error_rate (failed / sent,
 // as a fraction or with %), request_throughput, output_throughput, total_token_throughput,
-// goodput, peak_concurrency, duration_s.
+// goodput, peak_concurrency, duration_s, client_busy (the engine thread's busiest second, as a
+// fraction or with %) and client_limited (1 when the client limited the measurement).
 struct Threshold
 {
     enum class Op { Greater, GreaterEqual, Less, LessEqual, Equal, NotEqual };

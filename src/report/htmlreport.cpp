@@ -1085,6 +1085,17 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
         h += QStringLiteral("<p class=\"bad\" id=\"insecure\">%1</p>\n")
                  .arg(esc(tr("TLS certificates were not verified (--insecure): anyone on the path could "
                              "read or change this run's traffic.")));
+    if (summary.clientLimit.limited) { // METRICS.md, "Client busy"
+        QString line = tr("This client limited the measurement: its engine thread was busy %1% of its "
+                          "busiest second and its loop lag p99 was %2 ms. The figures are upper bounds of "
+                          "what the server did.")
+                           .arg(num(summary.client.busyMax * 100, 0), num(summary.client.loopLagP99Ms, 1));
+        if (summary.clientLimit.hint == ClientVerdict::Hint::SocketTransport)
+            line += u' ' + tr("The socket transport (--transport socket) costs less per token event.");
+        else if (summary.clientLimit.hint == ClientVerdict::Hint::CpuOnLoop)
+            line += u' ' + tr("The run's own CPU work ran on the event loop.");
+        h += QStringLiteral("<p class=\"bad\" id=\"client-limited\">%1</p>\n").arg(esc(line));
+    }
 
     // Metadata.
     const QString measuredWith = options.meta.contains(QLatin1String("burgerbench_version"))
@@ -1180,6 +1191,11 @@ QByteArray toBytes(const RunTrace &trace, const Summary &summary, const Options 
             : summary.outputTokensFromUsage
             ? tr("from the server's usage.completion_tokens")
             : tr("counted as token events: the server sent no usage (flagged)"));
+    if (summary.client.measured)
+        h += card(num(summary.client.busyMax * 100, 0) + QStringLiteral(" %"), tr("Client busy"),
+            tr("the engine thread's busiest second; loop lag p99 %1 ms; %2")
+                .arg(num(summary.client.loopLagP99Ms, 1),
+                    summary.clientLimit.limited ? tr("limiting") : tr("not limiting")));
     if (summary.tokenCountMismatch > 0)
         h += card(QStringLiteral("%1 / %2").arg(summary.tokenCountMismatch).arg(summary.completed),
             tr("Usage disagrees with token events"),

@@ -5,6 +5,7 @@
 #include "metrics/requestmetrics.h"
 #include "report/atomicfile.h"
 #include "report/secretscrub.h"
+#include "report/summaryjson.h"
 #include "trace/lanenames.h"
 
 #include <QJsonArray>
@@ -412,6 +413,7 @@ QJsonObject summaryToJson(const Summary &s)
     extras.insert(QLatin1String("schedule_latency_ms"), distributionToJson(s.scheduleLatency));
     extras.insert(QLatin1String("first_content_token_ms"), distributionToJson(s.firstContent));
     o.insert(QLatin1String("extras"), extras);
+    o.insert(QLatin1String("client"), SummaryJson::clientToJson(s));
     if (!s.perTurn.empty()) { // a multi-turn run: by turn index, 0-based
         QJsonArray turns;
         for (const TurnSummary &t : s.perTurn) {

@@ -37,6 +37,23 @@ QJsonObject distribution(const Distribution &d)
 
 } // namespace
 
+QJsonObject clientToJson(const Summary &summary)
+{
+    const ClientSaturation &c = summary.client;
+    const QJsonValue none(QJsonValue::Null);
+    QJsonObject o;
+    o.insert(QStringLiteral("measured"), c.measured);
+    o.insert(QStringLiteral("busy_max"), c.measured ? number(c.busyMax) : none);
+    o.insert(QStringLiteral("busy_mean"), c.measured ? number(c.busyMean) : none);
+    o.insert(QStringLiteral("loop_lag_p99_ms"), c.measured ? number(c.loopLagP99Ms) : none);
+    o.insert(QStringLiteral("loop_lag_max_ms"), c.measured ? number(c.loopLagMaxMs) : none);
+    o.insert(QStringLiteral("dispatch_late_p99_ms"), number(c.dispatchLateP99Ms));
+    o.insert(QStringLiteral("client_limited"), summary.clientLimit.limited);
+    o.insert(QStringLiteral("reason"),
+        summary.clientLimit.limited ? QJsonValue(summary.clientLimit.reason) : none);
+    return o;
+}
+
 QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QList<Threshold> &thresholds)
 {
     const bool completed = !trace.cancelled && trace.abortReason.isEmpty();
@@ -87,6 +104,7 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QList<Th
     s.insert(QStringLiteral("reasoning_events"), summary.reasoningEvents);
     s.insert(QStringLiteral("reasoning_tokens"),
         summary.reasoningTokens < 0 ? QJsonValue() : QJsonValue(summary.reasoningTokens));
+    s.insert(QStringLiteral("client"), clientToJson(summary));
     if (!summary.perTurn.empty()) { // a multi-turn run: by turn index, 0-based
         QJsonArray turns;
         for (const TurnSummary &t : summary.perTurn) {

@@ -23,7 +23,7 @@ QString unit(const Threshold &rule)
 {
     if (!rule.statistic.isEmpty())
         return QStringLiteral("ms");
-    if (rule.metric == QLatin1String("error_rate"))
+    if (rule.metric == QLatin1String("error_rate") || rule.metric == QLatin1String("client_busy"))
         return QStringLiteral("%");
     if (rule.metric == QLatin1String("duration_s"))
         return QStringLiteral("s");
@@ -39,7 +39,7 @@ QString formatValue(const Threshold &rule, double value)
 {
     if (std::isnan(value))
         return QStringLiteral("no sample");
-    const double shown = rule.metric == QLatin1String("error_rate") ? value * 100 : value;
+    const double shown = unit(rule) == QLatin1String("%") ? value * 100 : value;
     const QString u = unit(rule);
     QString number = QString::number(shown, 'g', 6);
     if (u.isEmpty())

@@ -9,8 +9,10 @@ class tst_ClientSaturation : public QObject
     Q_OBJECT
 private slots:
     void busyWindows();
+    void busiestSecondSlides();
     void lagAndLateness();
     void verdict();
+    void cpuOnLoopFromLanes();
 };
 
 static constexpr qint64 kS = 1'000'000'000;
@@ -26,6 +28,26 @@ void tst_ClientSaturation::busyWindows()
     QVERIFY(s.measured);
     QCOMPARE(qRound(s.busyMax * 100), 80);
     QCOMPARE(qRound(s.busyMean * 100), 50);
+}
+
+void tst_ClientSaturation::busiestSecondSlides()
+{
+    // 0.9 s of work across the 1 s mark: fixed windows would see 40% and 50%, the busiest second
+    // holds all of it.
+    RunTrace t;
+    t.measuredStartNs = 0;
+    t.endNs = 3 * kS;
+    t.loopBusy = { Span { 6 * kS / 10, 15 * kS / 10 } };
+    QCOMPARE(qRound(measureClientSaturation(t).busyMax * 100), 90);
+    // Many short spans: 5 ms busy every 10 ms for 1.5 s is 50% in every second.
+    t.loopBusy.clear();
+    for (qint64 at = kS; at < 25 * kS / 10; at += 10'000'000)
+        t.loopBusy.push_back(Span { at, at + 5'000'000 });
+    QCOMPARE(qRound(measureClientSaturation(t).busyMax * 100), 50);
+    // A run shorter than a second is measured over its own length.
+    t.endNs = kS / 2;
+    t.loopBusy = { Span { 0, kS / 4 } };
+    QCOMPARE(qRound(measureClientSaturation(t).busyMax * 100), 50);
 }
 
 void tst_ClientSaturation::lagAndLateness()
@@ -64,6 +86,23 @@ void tst_ClientSaturation::verdict()
     v = clientVerdict(s, true);
     QVERIFY(v.limited);
     QVERIFY(v.reason.contains(QStringLiteral("loop lag")));
+    // The run's own CPU work on the loop is named instead of a transport that would not help.
+    v = clientVerdict(s, false, true);
+    QVERIFY(v.reason.contains(QStringLiteral("CPU work ran on the event loop")));
+    QVERIFY(!v.reason.contains(QStringLiteral("--transport socket")));
+}
+
+void tst_ClientSaturation::cpuOnLoopFromLanes()
+{
+    RunTrace t;
+    t.taskLanes.push_back(TaskLane { LaneKind::Pool, 1, 0 });
+    t.tasks.push_back(TaskRecord { -1, 0, TaskKind::CpuWork, 0, 0, 10 });
+    QVERIFY(!cpuWorkOnLoop(t)); // a pool thread's work leaves the loop free
+    t.taskLanes.push_back(TaskLane { LaneKind::EventLoop, 1, 0 });
+    t.tasks.push_back(TaskRecord { -1, 1, TaskKind::HeldWaiting, 0, 0, 10 });
+    QVERIFY(!cpuWorkOnLoop(t)); // waiting is not work
+    t.tasks.push_back(TaskRecord { -1, 1, TaskKind::CpuWork, 0, 0, 10 });
+    QVERIFY(cpuWorkOnLoop(t));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSaturation)

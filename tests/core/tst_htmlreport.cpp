@@ -78,6 +78,7 @@ private slots:
     void errorsByKindWithExamples();
     void allFailedHasNoTokenFigures();
     void tokenCountMismatchCard();
+    void clientLimitedLine();
     void spanish();
     void languageIsTheReportsOwn();
     void escapesUserText();
@@ -240,6 +241,30 @@ void TestHtmlReport::tokenCountMismatchCard()
     QVERIFY2(
         summary.contains(QLatin1String("1 / 4</div><div class=\"label\">Usage disagrees with token events")),
         qPrintable(summary));
+}
+
+void TestHtmlReport::clientLimitedLine()
+{
+    RunTrace t = Fixture::sampleTrace(4);
+    t.measuredStartNs = 0;
+    t.endNs = std::max<qint64>(t.endNs, 1'000'000'000);
+    t.loopBusy = { Span { 0, 50'000'000 } };
+    QString page = html(t);
+    QVERIFY(!page.contains(QLatin1String("id=\"client-limited\"")));
+    QString summary = element(page, QStringLiteral("summary"), QStringLiteral("section"));
+    QVERIFY2(summary.contains(QLatin1String("Client busy")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("not limiting")), qPrintable(summary));
+    // Busy 90% of the second: a red line at the top, with the figure and what would help.
+    t.loopBusy = { Span { 0, 900'000'000 } };
+    page = html(t);
+    const qsizetype at = page.indexOf(QLatin1String("<p class=\"bad\" id=\"client-limited\">"));
+    QVERIFY(at > 0);
+    QVERIFY(at < page.indexOf(QLatin1String("id=\"summary\"")));
+    const QString line = page.mid(at, page.indexOf(QLatin1String("</p>"), at) - at);
+    QVERIFY2(line.contains(QLatin1String("busy 90% of its busiest second")), qPrintable(line));
+    QVERIFY2(line.contains(QLatin1String("--transport socket")), qPrintable(line));
+    const QString es = html(t, Language::Spanish);
+    QVERIFY(es.contains(QString::fromUtf8("Este cliente limitó la medición")));
 }
 
 void TestHtmlReport::spanish()

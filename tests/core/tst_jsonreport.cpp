@@ -1,5 +1,6 @@
 #include "metrics/summary.h"
 #include "report/jsonreport.h"
+#include "report/summaryjson.h"
 #include "reportfixture.h"
 
 #include <QJsonArray>
@@ -26,6 +27,7 @@ private slots:
     void roundTrip();
     void deterministicBytes();
     void summaryShape();
+    void clientSaturationInSummary();
     void nanBecomesNull();
     void requestFields();
     void tokenCountMismatchFlagged();
@@ -106,6 +108,58 @@ void TestJsonReport::deterministicBytes()
     // One request per line keeps the file greppable.
     QCOMPARE(a.count("\"outcome\":"), qsizetype(t.requests.size()));
     QVERIFY(!a.contains("\n        \"outcome\""));
+}
+
+void TestJsonReport::clientSaturationInSummary()
+{
+    // The engine thread busy 800 ms of the run's first second: the client limited the run, the
+    // report says so in summary.client (and the small summary JSON the same), and a re-read report
+    // gives the same verdict from its own loop_busy.
+    RunTrace t = Fixture::sampleTrace();
+    t.measuredStartNs = 0;
+    t.endNs = std::max<qint64>(t.endNs, 2'000'000'000);
+    t.loopBusy = { Span { 0, 800'000'000 }, Span { 1'000'000'000, 1'100'000'000 } };
+    t.loopLag = { LagSample { 10'000'000, 200'000 } };
+    const Summary s = summarize(t);
+    const QJsonObject client = JsonReport::toJson(t, s)
+                                   .value(QLatin1String("summary"))
+                                   .toObject()
+                                   .value(QLatin1String("client"))
+                                   .toObject();
+    QCOMPARE(client.value(QLatin1String("measured")).toBool(), true);
+    QCOMPARE(client.value(QLatin1String("busy_max")).toDouble(), 0.8);
+    QCOMPARE(client.value(QLatin1String("client_limited")).toBool(), true);
+    QVERIFY2(client.value(QLatin1String("reason")).toString().contains(QLatin1String("--transport socket")),
+        qPrintable(client.value(QLatin1String("reason")).toString()));
+    QCOMPARE(client.value(QLatin1String("loop_lag_p99_ms")).toDouble(), 0.2);
+    const QJsonObject small = SummaryJson::toJson(t, s, {})
+                                  .value(QLatin1String("summary"))
+                                  .toObject()
+                                  .value(QLatin1String("client"))
+                                  .toObject();
+    QCOMPARE(small, client);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("busy.json"));
+    QString error;
+    QVERIFY2(JsonReport::write(path, t, s, &error), qPrintable(error));
+    RunTrace back;
+    QVERIFY2(JsonReport::read(path, &back, &error), qPrintable(error));
+    const Summary again = summarize(back);
+    QCOMPARE(again.client.busyMax, s.client.busyMax);
+    QCOMPARE(again.clientLimit.limited, true);
+    QCOMPARE(again.clientLimit.reason, s.clientLimit.reason);
+
+    // Idle: measured, not limiting, no reason.
+    t.loopBusy = { Span { 0, 100'000'000 } };
+    const QJsonObject idle = JsonReport::toJson(t, summarize(t))
+                                 .value(QLatin1String("summary"))
+                                 .toObject()
+                                 .value(QLatin1String("client"))
+                                 .toObject();
+    QCOMPARE(idle.value(QLatin1String("client_limited")).toBool(), false);
+    QVERIFY(idle.value(QLatin1String("reason")).isNull());
+    QCOMPARE(idle.value(QLatin1String("busy_max")).toDouble(), 0.1);
 }
 
 void TestJsonReport::summaryShape()

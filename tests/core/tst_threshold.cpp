@@ -13,6 +13,7 @@ class tst_Threshold : public QObject
 private slots:
     void parseAndEvaluate_data();
     void parseAndEvaluate();
+    void clientBusyWithoutProbe();
     void rejects_data();
     void rejects();
 };
@@ -32,6 +33,9 @@ static Summary sampleSummary()
     s.ttft.max = 480;
     s.ttft.percentileRanks = { 50, 99 };
     s.ttft.percentileValues = { 205, 450 };
+    s.client.measured = true;
+    s.client.busyMax = 0.75;
+    s.clientLimit.limited = true;
     return s;
 }
 
@@ -51,6 +55,9 @@ void tst_Threshold::parseAndEvaluate_data()
     QTest::newRow("throughput floor") << QStringLiteral("request_throughput<20") << true << 12.5;
     QTest::newRow("spaces allowed") << QStringLiteral(" completed != 97 ") << false << 97.0;
     QTest::newRow("percentile not computed fails") << QStringLiteral("ttft.p90>1s") << true << std::nan("");
+    QTest::newRow("client busy percent") << QStringLiteral("client_busy>70%") << true << 0.75;
+    QTest::newRow("client busy fraction") << QStringLiteral("client_busy>0.8") << false << 0.75;
+    QTest::newRow("client limited") << QStringLiteral("client_limited>0") << true << 1.0;
     QTest::newRow("no samples fails") << QStringLiteral("itl.p50>1ms") << true << std::nan("");
 }
 
@@ -70,6 +77,20 @@ void tst_Threshold::parseAndEvaluate()
         QCOMPARE(got, measured);
 }
 
+void tst_Threshold::clientBusyWithoutProbe()
+{
+    // A run without the loop probe (an old report) has no client figure: the rule fails, as a rule
+    // on any missing sample does, rather than passing on a made-up 0.
+    Summary s = sampleSummary();
+    s.client = ClientSaturation();
+    Threshold t;
+    QString error;
+    QVERIFY2(Threshold::parse(QStringLiteral("client_busy>70%"), &t, &error), qPrintable(error));
+    double got = 0;
+    QVERIFY(t.violated(s, &got));
+    QVERIFY(std::isnan(got));
+}
+
 void tst_Threshold::rejects_data()
 {
     QTest::addColumn<QString>("rule");
@@ -83,6 +104,8 @@ void tst_Threshold::rejects_data()
         << QStringLiteral("ttft.p101>1s") << QStringLiteral("must be p0 to p100");
     QTest::newRow("percent on duration") << QStringLiteral("ttft.p99>5%") << QStringLiteral("not %");
     QTest::newRow("statistic on scalar") << QStringLiteral("failed.p99>0") << QStringLiteral("takes no .p99");
+    QTest::newRow("percent on a count")
+        << QStringLiteral("failed>5%") << QStringLiteral("only error_rate and client_busy take %");
     QTest::newRow("unit on count") << QStringLiteral("failed>3ms") << QStringLiteral("takes no unit");
 }
 

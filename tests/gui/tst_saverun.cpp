@@ -6,6 +6,7 @@
 #include "gui/settings.h"
 #include "gui/targetbanner.h"
 #include "gui/translations.h"
+#include "metrics/summary.h"
 #include "report/jsonreport.h"
 #include "trace/runtrace.h"
 
@@ -124,6 +125,9 @@ private slots:
     void bannerAppearsWhileTheRunGoesOn();
     void noBannerForSimulatorRun();
     void firstLaunchSaysPressRun();
+    void bannerWhenTheCashierCooks_data();
+    void bannerWhenTheCashierCooks();
+    void bannerOffersTheSocketTransport();
 
 private:
     QTemporaryDir m_dir;
@@ -540,6 +544,103 @@ void tst_SaveRun::firstLaunchSaysPressRun()
         QCOMPARE(window.targetBanner()->kind(), TargetBanner::Kind::None);
         QVERIFY(!window.targetBanner()->isVisible());
     }
+}
+
+void tst_SaveRun::bannerWhenTheCashierCooks_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("the cashier was cooking");
+    QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("el cajero cocinaba");
+}
+
+void tst_SaveRun::bannerWhenTheCashierCooks()
+{
+    // The anti-pattern cooks on the event loop: 4 x 300 ms of CPU keep the engine thread busy
+    // past 70% of a second, whatever the machine, so the client limited this run, and says so.
+    QFETCH(QString, language);
+    QFETCH(QString, words);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    MainWindow window(&translations);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Scenario s = quickScenario(QStringLiteral("the cashier cooks"), 4);
+    s.mode = ExecutionMode::AntiPattern;
+    s.cpuTaskMs = 300;
+    window.scenarioEditor()->setScenario(s);
+    QVERIFY(runToTheEnd(window));
+    const Summary summary = computeSummary(window.runController()->trace(), { 50 }, Slo());
+    QVERIFY(summary.clientLimit.limited);
+    TargetBanner *banner = window.targetBanner();
+    QTRY_VERIFY(banner->isVisible());
+    QCOMPARE(banner->kind(), TargetBanner::Kind::ClientLimited);
+    QCoreApplication::processEvents();
+    auto *label = banner->findChild<QLabel *>(QStringLiteral("targetBannerLabel"));
+    QVERIFY2(label->text().contains(words), qPrintable(label->text()));
+    // The figures it gives are the summary's, in the language's own numbers.
+    QVERIFY2(label->text().contains(QLocale().toString(summary.client.busyMax * 100, 'f', 0) + u'%'),
+        qPrintable(label->text()));
+    QByteArray why;
+    QVERIFY2(textFits(label, &why), why.constData());
+    // The socket transport would not help: the run's own work kept the loop busy.
+    QVERIFY(!banner->findChild<QPushButton *>(QStringLiteral("useSocketTransportButton"))->isVisible());
+    QVERIFY(!banner->findChild<QPushButton *>(QStringLiteral("useSimulatorButton"))->isVisible());
+    const QImage picture = window.grab().toImage();
+    const QPoint corner = banner->mapTo(&window, QPoint(banner->width() - 3, banner->height() - 3));
+    QCOMPARE(picture.pixelColor(corner).name(), QStringLiteral("#fff4d6"));
+}
+
+void tst_SaveRun::bannerOffersTheSocketTransport()
+{
+    // A saved QNAM run whose engine thread was busy 900 ms of its one second: opened, it says the
+    // client limited it and offers the lighter transport; the button switches the scenario.
+    QTemporaryDir dir;
+    RunTrace trace;
+    trace.scenario = quickScenario(QStringLiteral("busy client"), 1);
+    trace.measuredStartNs = 0;
+    trace.endNs = 1'000'000'000;
+    trace.loopBusy.push_back(Span { 0, 900'000'000 });
+    trace.loopLag.push_back(LagSample { 500'000'000, 300'000 });
+    RequestRecord r;
+    r.intendedNs = 0;
+    r.dispatchNs = 0;
+    r.firstByteNs = 20'000'000;
+    r.endNs = 1'000'000'000;
+    r.outcome = Outcome::Success;
+    r.tokenNs = { 20'000'000, 1'000'000'000 };
+    r.outputTokens = 2;
+    trace.requests.push_back(r);
+    const Summary summary = computeSummary(trace, { 50 }, Slo());
+    QVERIFY(summary.clientLimit.limited);
+    QCOMPARE(summary.clientLimit.hint, ClientVerdict::Hint::SocketTransport);
+    const QString path = dir.filePath(QStringLiteral("busy.json"));
+    QString error;
+    QVERIFY2(JsonReport::write(path, trace, summary, &error), qPrintable(error));
+
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QVERIFY2(window.openRunFile(path, &error), qPrintable(error));
+    QVERIFY(finished.wait(10000));
+    TargetBanner *banner = window.targetBanner();
+    QTRY_VERIFY(banner->isVisible());
+    QCOMPARE(banner->kind(), TargetBanner::Kind::ClientLimited);
+    auto *label = banner->findChild<QLabel *>(QStringLiteral("targetBannerLabel"));
+    QVERIFY2(
+        label->text().contains(QStringLiteral("busy 90% of its busiest second")), qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QStringLiteral("socket transport")), qPrintable(label->text()));
+    auto *button = banner->findChild<QPushButton *>(QStringLiteral("useSocketTransportButton"));
+    QVERIFY(button && button->isVisible());
+    QCOMPARE(window.scenarioEditor()->scenario().transport, Transport::Qnam);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(window.scenarioEditor()->scenario().transport, Transport::Socket);
+    QVERIFY(!banner->isVisible());
 }
 
 QTEST_MAIN(tst_SaveRun)
