@@ -32,7 +32,6 @@ ClientSaturation measureClientSaturation(const RunTrace &trace)
         return s;
     // The busy spans inside the window, in time order (the probe appends them so; sorted anyway).
     std::vector<Span> spans;
-    qint64 total = 0;
     for (const Span &sp : trace.loopBusy) {
         const qint64 a = std::max(sp.startNs, from);
         const qint64 b = std::min(sp.endNs, to);
@@ -44,7 +43,6 @@ ClientSaturation measureClientSaturation(const RunTrace &trace)
     std::vector<qint64> before(spans.size() + 1, 0);
     for (size_t i = 0; i < spans.size(); ++i) {
         before[i + 1] = before[i] + (spans[i].endNs - spans[i].startNs);
-        total += spans[i].endNs - spans[i].startNs;
     }
     s.measured = !spans.empty();
     const auto busyIn = [&](qint64 a, qint64 b) {
@@ -70,7 +68,7 @@ ClientSaturation measureClientSaturation(const RunTrace &trace)
         for (const qint64 a : { std::min(sp.startNs, to - len), std::max(from, sp.endNs - len) })
             s.busyMax = std::max(s.busyMax, std::min(1.0, double(busyIn(a, a + len)) / double(len)));
     }
-    s.busyMean = std::min(1.0, double(total) / double(to - from));
+    s.busyMean = std::min(1.0, double(before.back()) / double(to - from));
     std::vector<qint64> lags;
     for (const LagSample &l : trace.loopLag) {
         if (l.atNs >= from && l.atNs <= to) {
