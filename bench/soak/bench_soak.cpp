@@ -55,7 +55,7 @@ double traceMiB(const RunTrace &trace)
 {
     double bytes = double(trace.requests.size() * sizeof(RequestRecord));
     for (const RequestRecord &r : trace.requests) {
-        bytes += heapBlock(r.tokenNs.data()) + heapBlock(r.attempts.data());
+        bytes += double(r.tokenNs.heapBytes()) + heapBlock(r.attempts.data());
         bytes += qtBlock(r.id) + qtBlock(r.text) + qtBlock(r.errorMessage);
     }
     bytes += double(trace.loopBusy.size() * sizeof(Span) + trace.loopLag.size() * sizeof(LagSample));

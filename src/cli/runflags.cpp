@@ -285,6 +285,10 @@ QList<QCommandLineOption> scenarioOptions()
             QStringLiteral("Body bytes all requests in flight may hold unparsed, e.g. 256MiB (default); "
                            "past it the one holding most fails (buffer_budget)."),
             QStringLiteral("size") },
+        { QStringLiteral("keep-text"),
+            QStringLiteral("Streamed text kept in the trace per request: none, head (default: the first "
+                           "4096 characters) or all (up to 64 Mi characters)."),
+            QStringLiteral("none|head|all") },
         { QStringLiteral("rate-limit"),
             QStringLiteral("Client rate limit, requests per second (token bucket)."), QStringLiteral("r") },
         { QStringLiteral("rate-limit-burst"), QStringLiteral("Token bucket size."), QStringLiteral("n") },
@@ -382,6 +386,17 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
             scenario.transport = Transport::Socket;
         else
             return fail(error, QStringLiteral("--transport: expected qnam or socket (got \"%1\")").arg(t));
+    }
+    if (parser.isSet(QStringLiteral("keep-text"))) {
+        const QString k = parser.value(QStringLiteral("keep-text"));
+        if (k == QLatin1String("none"))
+            scenario.keepTextBytes = 0;
+        else if (k == QLatin1String("head"))
+            scenario.keepTextBytes = Scenario::KeepTextHead;
+        else if (k == QLatin1String("all"))
+            scenario.keepTextBytes = Scenario::KeepTextAll;
+        else
+            return fail(error, QStringLiteral("--keep-text: expected none, head or all (got \"%1\")").arg(k));
     }
     if (parser.isSet(QStringLiteral("server-metrics"))) {
         const QString text = parser.value(QStringLiteral("server-metrics"));

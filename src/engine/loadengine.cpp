@@ -1281,6 +1281,9 @@ void LoadEnginePrivate::settle(
     const bool failFast
         = outcome == Outcome::Failed && !r.warmup && scenario.errorPolicy == ErrorPolicy::FailFast;
     const bool holdForSession = r.session >= 0 && endTurn(a->lane, r, outcome, nowNs);
+    // A settled record does not grow again: give back what its doublings reserved.
+    r.tokenNs.shrink_to_fit();
+    r.text.squeeze();
     releaseLane(a->lane, holdForSession);
     if (failFast && !stopping) {
         trace.abortReason = QStringLiteral("fail-fast: request %1 failed (%2)")

@@ -18,7 +18,7 @@ TokenGapPlot::TokenGapPlot(QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-void TokenGapPlot::setTokens(const std::vector<qint64> &tokenNs)
+void TokenGapPlot::setTokens(const TokenTimes &tokenNs)
 {
     m_gapsNs = RequestMetrics::itlGapsNs(tokenNs);
     m_maxNs = m_gapsNs.empty() ? 0 : *std::max_element(m_gapsNs.begin(), m_gapsNs.end());

@@ -6,6 +6,8 @@
 
 namespace BurgerBench {
 
+class TokenTimes;
+
 // The gaps between a request's consecutive tokens as bars (one per gap, merged per pixel
 // column when there are more gaps than pixels), with the median as a line: stalls stand out.
 class TokenGapPlot : public QWidget
@@ -13,7 +15,7 @@ class TokenGapPlot : public QWidget
     Q_OBJECT
 public:
     explicit TokenGapPlot(QWidget *parent = nullptr);
-    void setTokens(const std::vector<qint64> &tokenNs);
+    void setTokens(const TokenTimes &tokenNs);
     const std::vector<qint64> &gaps() const { return m_gapsNs; }
 
     QSize sizeHint() const override { return { 260, 140 }; }

@@ -45,7 +45,7 @@ std::vector<qint64> itlGapsNs(const RequestRecord &r)
     return itlGapsNs(r.tokenNs);
 }
 
-std::vector<qint64> itlGapsNs(const std::vector<qint64> &tokenNs)
+std::vector<qint64> itlGapsNs(const TokenTimes &tokenNs)
 {
     std::vector<qint64> gaps;
     if (tokenNs.size() > 1)

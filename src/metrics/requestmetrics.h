@@ -7,6 +7,7 @@
 namespace BurgerBench {
 
 struct RequestRecord;
+class TokenTimes;
 
 // One request's latencies, each defined here and nowhere else (METRICS.md): the summary, the
 // comparison, the CSV, the live statistics, the details pane and the story all read these
@@ -33,7 +34,7 @@ qint64 e2elNs(const RequestRecord &r, bool stream);
 double tpotMs(const RequestRecord &r, bool stream);
 // Item 7: each gap between consecutive token events (one event with several tokens = one gap).
 std::vector<qint64> itlGapsNs(const RequestRecord &r);
-std::vector<qint64> itlGapsNs(const std::vector<qint64> &tokenNs);
+std::vector<qint64> itlGapsNs(const TokenTimes &tokenNs);
 // The widest of those gaps, -1 with fewer than two token events.
 qint64 maxItlNs(const RequestRecord &r);
 // Item 2: the wait at the client's gates, dispatch - intended.

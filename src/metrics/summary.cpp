@@ -84,6 +84,15 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
         double e2elMs;
     };
     std::vector<Good> good;
+    // The gaps are the one sample as large as the token events: reserved at most once, so a big
+    // run does not hold a doubling's old and new arrays at once. (An upper bound: requests that
+    // are not timed are counted too.)
+    if (trace.scenario.stream) {
+        std::size_t gaps = 0;
+        for (const RequestRecord *r : measured)
+            gaps += r->tokenNs.empty() ? 0 : r->tokenNs.size() - 1;
+        itl.reserve(gaps);
+    }
 
     for (const RequestRecord *r : measured) {
         // Never dispatched and never settled: nothing was sent, so it is not "incomplete" either

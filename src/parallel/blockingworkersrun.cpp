@@ -88,7 +88,7 @@ void publishProgress(BlockingShared &sh, int k, int w, const RequestRecord &r, i
     pub.httpStatus = r.httpStatus;
     pub.outcome = r.outcome;
     pub.promptTokens = r.promptTokens;
-    pub.tokenNs.insert(pub.tokenNs.end(), r.tokenNs.begin() + qsizetype(pub.tokenNs.size()), r.tokenNs.end());
+    pub.tokenNs.append(r.tokenNs.begin() + qsizetype(pub.tokenNs.size()), r.tokenNs.end());
     if (*held < 0 && r.dispatchNs >= 0) {
         TaskRecord task;
         task.request = k;

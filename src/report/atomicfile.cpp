@@ -48,6 +48,13 @@ bool isStandardOutput(const QString &path)
 
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
 {
+    return writeFileAtomically(
+        path, [&data](const ReportSink &sink) { return sink(data); }, error);
+}
+
+bool writeFileAtomically(
+    const QString &path, const std::function<bool(const ReportSink &sink)> &produce, QString *error)
+{
     auto fail = [&](const QString &why) {
         if (error)
             *error = QStringLiteral("%1: cannot write: %2")
@@ -57,13 +64,30 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
     if (path.isEmpty())
         return fail(QStringLiteral("empty file name"));
     int savedErrno = 0;
+    // Pieces are gathered into blocks of about a MiB: a report of many short lines costs a
+    // write() a MiB, not one a line, and holds no more than that besides its pieces.
+    constexpr qsizetype Block = 1 << 20;
+    auto writeThrough = [&](QFileDevice &device) {
+        QByteArray pending;
+        const ReportSink sink = [&](const QByteArray &piece) {
+            if (pending.isEmpty() && piece.size() >= Block)
+                return writeAll(device, piece, &savedErrno);
+            pending += piece;
+            if (pending.size() < Block)
+                return true;
+            const bool ok = writeAll(device, pending, &savedErrno);
+            pending.clear(); // keeps its capacity for the next block
+            return ok;
+        };
+        return produce(sink) && writeAll(device, pending, &savedErrno);
+    };
 
     if (isStandardOutput(path)) {
         std::fflush(stdout); // what was printed there first stays first
         QFile out;
         if (!out.open(1, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::DontCloseHandle))
             return fail(out.errorString());
-        if (!writeAll(out, data, &savedErrno))
+        if (!writeThrough(out))
             return fail(reason(out, savedErrno));
         return true;
     }
@@ -78,7 +102,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
         errno = 0;
         if (!special.open(QIODevice::WriteOnly | QIODevice::Unbuffered | QIODevice::ExistingOnly))
             return fail(reason(special, errno));
-        if (!writeAll(special, data, &savedErrno))
+        if (!writeThrough(special))
             return fail(reason(special, savedErrno));
         special.close();
         return true;
@@ -90,7 +114,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
     errno = 0;
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(reason(file, errno));
-    if (!writeAll(file, data, &savedErrno)) {
+    if (!writeThrough(file)) {
         const QString why = reason(file, savedErrno);
         file.cancelWriting();
         return fail(why);

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace BurgerBench {
 
 // Writes a report to `path`, as every report writer does:
@@ -16,6 +18,13 @@ namespace BurgerBench {
 // A directory is refused. On failure returns false and sets *error (if given) to a message that
 // names the path and the operating system's reason ("No space left on device").
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+
+// The same, for a report made in pieces that is never whole in memory: `produce` hands each piece
+// to the sink it is given, which writes it (in blocks of about a MiB) and returns false once a
+// write has failed; `produce` then stops and returns false. The same destinations and messages.
+using ReportSink = std::function<bool(const QByteArray &piece)>;
+bool writeFileAtomically(
+    const QString &path, const std::function<bool(const ReportSink &sink)> &produce, QString *error);
 
 // "-": the report goes to standard output (writeFileAtomically).
 bool isStandardOutput(const QString &path);

@@ -427,7 +427,103 @@ QJsonObject summaryToJson(const Summary &s)
     return o;
 }
 
-QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
+namespace {
+
+// One element of "requests".
+QJsonObject requestJson(const RequestRecord &r, const SecretScrubber &scrub, bool stream)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("id"), QString::fromUtf8(r.id));
+    o.insert(QLatin1String("index"), qint64(r.index));
+    o.insert(QLatin1String("warmup"), r.warmup);
+    o.insert(QLatin1String("lane"), r.lane);
+    o.insert(QLatin1String("intended_ns"), nsValue(r.intendedNs));
+    o.insert(QLatin1String("dispatch_ns"), nsValue(r.dispatchNs));
+    o.insert(QLatin1String("sent_ns"), nsValue(r.sentNs));
+    o.insert(QLatin1String("headers_ns"), nsValue(r.headersNs));
+    o.insert(QLatin1String("first_byte_ns"), nsValue(r.firstByteNs));
+    o.insert(QLatin1String("end_ns"), nsValue(r.endNs));
+    QJsonArray tokens;
+    for (qint64 t : r.tokenNs)
+        tokens.append(t);
+    o.insert(QLatin1String("token_ns"), tokens);
+    o.insert(QLatin1String("status"), r.httpStatus);
+    o.insert(QLatin1String("outcome"), outcomeName(r.outcome));
+    o.insert(QLatin1String("error"), errorValue(r.error, r.httpStatus));
+    o.insert(QLatin1String("error_message"), scrub.text(r.errorMessage));
+    o.insert(QLatin1String("prompt_tokens"),
+        r.promptTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.promptTokens));
+    o.insert(QLatin1String("output_tokens"),
+        r.outputTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.outputTokens));
+    o.insert(QLatin1String("output_tokens_source"),
+        r.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
+    // The workload's asked lengths and what the server reported (written when known).
+    if (r.promptTokensFromUsage)
+        o.insert(QLatin1String("prompt_tokens_source"), QStringLiteral("usage"));
+    if (r.askedInputTokens >= 0)
+        o.insert(QLatin1String("asked_input_tokens"), r.askedInputTokens);
+    if (r.askedOutputTokens >= 0) {
+        o.insert(QLatin1String("asked_output_tokens"), r.askedOutputTokens);
+        o.insert(QLatin1String("stopped_early"), r.stoppedEarly());
+    }
+    // Written only when true: the usage disagrees with the token events (metrics/requestmetrics.h).
+    if (RequestMetrics::tokenCountMismatch(r, stream))
+        o.insert(QLatin1String("token_count_mismatch"), true);
+    if (r.cachedTokens >= 0)
+        o.insert(QLatin1String("cached_tokens"), r.cachedTokens);
+    if (r.reasoningEvents > 0)
+        o.insert(QLatin1String("reasoning_events"), r.reasoningEvents);
+    if (r.reasoningTokens >= 0)
+        o.insert(QLatin1String("reasoning_tokens"), r.reasoningTokens);
+    if (r.firstContentNs >= 0)
+        o.insert(QLatin1String("first_content_ns"), r.firstContentNs);
+    if (r.session >= 0) { // a multi-turn run's conversation and turn (absent otherwise)
+        o.insert(QLatin1String("session"), r.session);
+        o.insert(QLatin1String("turn"), r.turn);
+    }
+    o.insert(QLatin1String("retries"), r.retries);
+    QJsonArray attempts;
+    for (const AttemptRecord &a : r.attempts) {
+        QJsonObject ao;
+        ao.insert(QLatin1String("start_ns"), nsValue(a.startNs));
+        ao.insert(QLatin1String("end_ns"), nsValue(a.endNs));
+        if (a.waitNs >= 0)
+            ao.insert(QLatin1String("wait_ns"), nsValue(a.waitNs));
+        ao.insert(QLatin1String("status"), a.httpStatus);
+        ao.insert(QLatin1String("error"), errorValue(a.error, a.httpStatus));
+        ao.insert(QLatin1String("message"), scrub.text(a.message));
+        attempts.append(ao);
+    }
+    o.insert(QLatin1String("attempts"), attempts);
+    o.insert(QLatin1String("text"), scrub.text(r.text));
+    return o;
+}
+
+QJsonArray spanJson(const Span &s)
+{
+    return QJsonArray { s.startNs, s.endNs };
+}
+
+QJsonArray lagJson(const LagSample &s)
+{
+    return QJsonArray { s.atNs, s.lagNs };
+}
+
+QJsonObject taskJson(const TaskRecord &t)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("request"), t.request);
+    o.insert(QLatin1String("lane"), t.lane);
+    o.insert(QLatin1String("kind"), taskKindName(t.kind));
+    o.insert(QLatin1String("queued_ns"), nsValue(t.queuedNs));
+    o.insert(QLatin1String("start_ns"), nsValue(t.startNs));
+    o.insert(QLatin1String("end_ns"), nsValue(t.endNs));
+    return o;
+}
+
+// Everything but the arrays that grow with the run (BigArrays), which are written element by
+// element.
+QJsonObject headJson(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
 {
     const SecretScrubber scrub(trace.scenario.apiKeyEnv);
 
@@ -464,101 +560,11 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     for (auto it = extra.begin(); it != extra.end(); ++it)
         meta.insert(it.key(), it.value());
 
-    QJsonArray requests;
-    for (const RequestRecord &r : trace.requests) {
-        QJsonObject o;
-        o.insert(QLatin1String("id"), QString::fromUtf8(r.id));
-        o.insert(QLatin1String("index"), qint64(r.index));
-        o.insert(QLatin1String("warmup"), r.warmup);
-        o.insert(QLatin1String("lane"), r.lane);
-        o.insert(QLatin1String("intended_ns"), nsValue(r.intendedNs));
-        o.insert(QLatin1String("dispatch_ns"), nsValue(r.dispatchNs));
-        o.insert(QLatin1String("sent_ns"), nsValue(r.sentNs));
-        o.insert(QLatin1String("headers_ns"), nsValue(r.headersNs));
-        o.insert(QLatin1String("first_byte_ns"), nsValue(r.firstByteNs));
-        o.insert(QLatin1String("end_ns"), nsValue(r.endNs));
-        QJsonArray tokens;
-        for (qint64 t : r.tokenNs)
-            tokens.append(t);
-        o.insert(QLatin1String("token_ns"), tokens);
-        o.insert(QLatin1String("status"), r.httpStatus);
-        o.insert(QLatin1String("outcome"), outcomeName(r.outcome));
-        o.insert(QLatin1String("error"), errorValue(r.error, r.httpStatus));
-        o.insert(QLatin1String("error_message"), scrub.text(r.errorMessage));
-        o.insert(QLatin1String("prompt_tokens"),
-            r.promptTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.promptTokens));
-        o.insert(QLatin1String("output_tokens"),
-            r.outputTokens < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(r.outputTokens));
-        o.insert(QLatin1String("output_tokens_source"),
-            r.outputTokensFromUsage ? QStringLiteral("usage") : QStringLiteral("token_events"));
-        // The workload's asked lengths and what the server reported (written when known).
-        if (r.promptTokensFromUsage)
-            o.insert(QLatin1String("prompt_tokens_source"), QStringLiteral("usage"));
-        if (r.askedInputTokens >= 0)
-            o.insert(QLatin1String("asked_input_tokens"), r.askedInputTokens);
-        if (r.askedOutputTokens >= 0) {
-            o.insert(QLatin1String("asked_output_tokens"), r.askedOutputTokens);
-            o.insert(QLatin1String("stopped_early"), r.stoppedEarly());
-        }
-        // Written only when true: the usage disagrees with the token events (metrics/requestmetrics.h).
-        if (RequestMetrics::tokenCountMismatch(r, trace.scenario.stream))
-            o.insert(QLatin1String("token_count_mismatch"), true);
-        if (r.cachedTokens >= 0)
-            o.insert(QLatin1String("cached_tokens"), r.cachedTokens);
-        if (r.reasoningEvents > 0)
-            o.insert(QLatin1String("reasoning_events"), r.reasoningEvents);
-        if (r.reasoningTokens >= 0)
-            o.insert(QLatin1String("reasoning_tokens"), r.reasoningTokens);
-        if (r.firstContentNs >= 0)
-            o.insert(QLatin1String("first_content_ns"), r.firstContentNs);
-        if (r.session >= 0) { // a multi-turn run's conversation and turn (absent otherwise)
-            o.insert(QLatin1String("session"), r.session);
-            o.insert(QLatin1String("turn"), r.turn);
-        }
-        o.insert(QLatin1String("retries"), r.retries);
-        QJsonArray attempts;
-        for (const AttemptRecord &a : r.attempts) {
-            QJsonObject ao;
-            ao.insert(QLatin1String("start_ns"), nsValue(a.startNs));
-            ao.insert(QLatin1String("end_ns"), nsValue(a.endNs));
-            if (a.waitNs >= 0)
-                ao.insert(QLatin1String("wait_ns"), nsValue(a.waitNs));
-            ao.insert(QLatin1String("status"), a.httpStatus);
-            ao.insert(QLatin1String("error"), errorValue(a.error, a.httpStatus));
-            ao.insert(QLatin1String("message"), scrub.text(a.message));
-            attempts.append(ao);
-        }
-        o.insert(QLatin1String("attempts"), attempts);
-        o.insert(QLatin1String("text"), scrub.text(r.text));
-        requests.append(o);
-    }
-
-    QJsonArray busy;
-    for (const Span &s : trace.loopBusy)
-        busy.append(QJsonArray { s.startNs, s.endNs });
-    QJsonArray lag;
-    for (const LagSample &s : trace.loopLag)
-        lag.append(QJsonArray { s.atNs, s.lagNs });
-    QJsonArray tasks;
-    for (const TaskRecord &t : trace.tasks) {
-        QJsonObject o;
-        o.insert(QLatin1String("request"), t.request);
-        o.insert(QLatin1String("lane"), t.lane);
-        o.insert(QLatin1String("kind"), taskKindName(t.kind));
-        o.insert(QLatin1String("queued_ns"), nsValue(t.queuedNs));
-        o.insert(QLatin1String("start_ns"), nsValue(t.startNs));
-        o.insert(QLatin1String("end_ns"), nsValue(t.endNs));
-        tasks.append(o);
-    }
-
     QJsonObject root;
     root.insert(QLatin1String("schema"), schemaId());
     root.insert(QLatin1String("meta"), meta);
     root.insert(QLatin1String("scenario"), scrub.scenario(trace.scenario.toJson()));
     root.insert(QLatin1String("summary"), summaryToJson(summary));
-    root.insert(QLatin1String("requests"), requests);
-    root.insert(QLatin1String("loop_busy"), busy);
-    root.insert(QLatin1String("loop_lag"), lag);
     // The names for people and older readers; the kinds for readers (trace/lanenames.h).
     QStringList lanes;
     QJsonArray laneKinds;
@@ -573,7 +579,6 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     }
     root.insert(QLatin1String("task_lanes"), QJsonArray::fromStringList(lanes));
     root.insert(QLatin1String("task_lane_kinds"), laneKinds);
-    root.insert(QLatin1String("tasks"), tasks);
     // Background jobs (mode background-jobs): each job's life as the client saw it.
     QJsonArray jobs;
     for (const JobRecord &j : trace.jobs) {
@@ -594,31 +599,108 @@ QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObj
     return root;
 }
 
-QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
+// The report's bytes in pieces, in the layout described at writeIndented: the head (meta,
+// scenario, summary, lanes, jobs, server metrics) as one object, then the long arrays an element
+// at a time, so the report is never held whole (a 20,000-request run's trace is not copied into
+// a QJsonArray nor its 35 MB of text into one buffer). Stops when `sink` returns false.
+bool produce(
+    const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta, const ReportSink &sink)
 {
-    const QJsonObject root = toJson(trace, summary, extraMeta);
+    const QJsonObject head = headJson(trace, summary, extraMeta);
+    const SecretScrubber scrub(trace.scenario.apiKeyEnv);
+    const bool stream = trace.scenario.stream;
     // Fixed top-level order for people reading the file; everything below is key-sorted.
     static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
         "loop_lag", "task_lanes", "task_lane_kinds", "tasks", "jobs", "server_metrics" };
-    QByteArray out = "{\n";
     int n = int(sizeof(order) / sizeof(order[0]));
-    if (!root.contains(QLatin1String("server_metrics")))
+    if (!head.contains(QLatin1String("server_metrics")))
         --n; // written only for a run that scraped the server's /metrics
+    QByteArray out = "{\n";
+    // One element a line, as writeIndented writes an array at depth 1; false when the sink failed.
+    auto array = [&](std::size_t count, const auto &element) {
+        if (count == 0) {
+            out += "[]";
+            return true;
+        }
+        out += "[\n";
+        for (std::size_t i = 0; i < count; ++i) {
+            out += "    " + compact(element(i));
+            out += i + 1 < count ? ",\n" : "\n";
+            if (out.size() >= (1 << 16)) {
+                if (!sink(out))
+                    return false;
+                out.clear();
+            }
+        }
+        out += "  ]";
+        return true;
+    };
     for (int i = 0; i < n; ++i) {
-        const QString key = QLatin1String(order[i]);
+        const QLatin1String key(order[i]);
         out += "  " + keyBytes(key) + ": ";
-        // Objects one level deep (each distribution on one line), arrays one element per line.
-        writeIndented(out, root.value(key), 1, 2);
+        bool ok = true;
+        if (key == QLatin1String("requests"))
+            ok = array(trace.requests.size(),
+                [&](std::size_t k) { return QJsonValue(requestJson(trace.requests[k], scrub, stream)); });
+        else if (key == QLatin1String("loop_busy"))
+            ok = array(trace.loopBusy.size(),
+                [&](std::size_t k) { return QJsonValue(spanJson(trace.loopBusy[k])); });
+        else if (key == QLatin1String("loop_lag"))
+            ok = array(
+                trace.loopLag.size(), [&](std::size_t k) { return QJsonValue(lagJson(trace.loopLag[k])); });
+        else if (key == QLatin1String("tasks"))
+            ok = array(
+                trace.tasks.size(), [&](std::size_t k) { return QJsonValue(taskJson(trace.tasks[k])); });
+        else // objects one level deep (each distribution on one line), arrays one element per line
+            writeIndented(out, head.value(key), 1, 2);
+        if (!ok)
+            return false;
         out += i + 1 < n ? ",\n" : "\n";
     }
     out += "}\n";
-    return out;
+    return sink(out);
+}
+
+} // namespace
+
+QJsonObject toJson(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
+{
+    QJsonObject root = headJson(trace, summary, extraMeta);
+    const SecretScrubber scrub(trace.scenario.apiKeyEnv);
+    QJsonArray requests;
+    for (const RequestRecord &r : trace.requests)
+        requests.append(requestJson(r, scrub, trace.scenario.stream));
+    QJsonArray busy;
+    for (const Span &s : trace.loopBusy)
+        busy.append(spanJson(s));
+    QJsonArray lag;
+    for (const LagSample &s : trace.loopLag)
+        lag.append(lagJson(s));
+    QJsonArray tasks;
+    for (const TaskRecord &t : trace.tasks)
+        tasks.append(taskJson(t));
+    root.insert(QLatin1String("requests"), requests);
+    root.insert(QLatin1String("loop_busy"), busy);
+    root.insert(QLatin1String("loop_lag"), lag);
+    root.insert(QLatin1String("tasks"), tasks);
+    return root;
+}
+
+QByteArray toBytes(const RunTrace &trace, const Summary &summary, const QJsonObject &extraMeta)
+{
+    QByteArray all;
+    produce(trace, summary, extraMeta, [&all](const QByteArray &piece) {
+        all += piece;
+        return true;
+    });
+    return all;
 }
 
 bool write(const QString &path, const RunTrace &trace, const Summary &summary, QString *error,
     const QJsonObject &extraMeta)
 {
-    return writeFileAtomically(path, toBytes(trace, summary, extraMeta), error);
+    return writeFileAtomically(
+        path, [&](const ReportSink &sink) { return produce(trace, summary, extraMeta, sink); }, error);
 }
 
 bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObject *metaOut)

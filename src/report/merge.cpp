@@ -161,8 +161,7 @@ bool merge(const QList<Input> &inputs, Align align, Result *out, QString *error)
             q.firstByteNs = shifted(q.firstByteNs, offset);
             q.firstContentNs = shifted(q.firstContentNs, offset);
             q.endNs = shifted(q.endNs, offset);
-            for (qint64 &tok : q.tokenNs)
-                tok = shifted(tok, offset);
+            q.tokenNs.shift(offset); // token times are moments, never -1
             for (AttemptRecord &a : q.attempts) {
                 a.startNs = shifted(a.startNs, offset);
                 a.endNs = shifted(a.endNs, offset);

@@ -416,7 +416,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
         r.boolean(QStringLiteral("ignore_eos"), &s.ignoreEos);
         r.string(QStringLiteral("prompt"), &s.prompt);
         r.integer(QStringLiteral("prompt_tokens"), &s.promptTokens, 0, 1e6);
-        r.integer(QStringLiteral("keep_text_bytes"), &s.keepTextBytes, 0, 64 * 1024 * 1024);
+        r.integer(QStringLiteral("keep_text_bytes"), &s.keepTextBytes, 0, Scenario::KeepTextAll);
         r.finish();
         if (!r.ok())
             return false;

@@ -93,7 +93,11 @@ struct Scenario
     bool ignoreEos = false;
     QString prompt; // empty = generated from promptTokens
     int promptTokens = 32;
-    int keepTextBytes = 4096; // streamed text kept per request for the details pane
+    // Streamed text kept per request (characters, request.keep_text_bytes, --keep-text): the details
+    // pane's answer and a multi-turn history's; 0 keeps none.
+    static constexpr int KeepTextHead = 4096;
+    static constexpr int KeepTextAll = 64 * 1024 * 1024;
+    int keepTextBytes = KeepTextHead;
 
     // Varied traffic (workload/): per-request prompt lengths, max_tokens, shared prefixes or a
     // dataset; inactive by default, when every request sends the fields above.

@@ -77,10 +77,10 @@ void LiveTrace::apply(const LiveDelta &delta)
             m_trace.requests.resize(index + 1);
         RequestRecord &mine = m_trace.requests[index];
         // Keep the token times we already have up to the delta's offset, then add the new ones.
-        std::vector<qint64> tokens = std::move(mine.tokenNs);
+        TokenTimes tokens = std::move(mine.tokenNs);
         const size_t offset = i < delta.tokenOffset.size() ? size_t(delta.tokenOffset[i]) : tokens.size();
         tokens.resize(std::min(tokens.size(), offset));
-        tokens.insert(tokens.end(), update.tokenNs.begin(), update.tokenNs.end());
+        tokens.append(update.tokenNs);
         QString text = std::move(mine.text);
         mine = update;
         mine.tokenNs = std::move(tokens);

@@ -4,6 +4,7 @@
 #include "trace/jobrecord.h"
 #include "trace/overlap.h" // the one sweep over a trace's intervals, for every reader of a trace
 #include "trace/servermetrics.h"
+#include "trace/tokentimes.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -86,7 +87,7 @@ struct RequestRecord
     qint64 headersNs = -1; // response headers (metaDataChanged)
     qint64 firstByteNs = -1; // first readyRead
     qint64 endNs = -1; // settled: finished, failed or cut off
-    std::vector<qint64> tokenNs; // each token event (METRICS.md item 4)
+    TokenTimes tokenNs; // each token event (METRICS.md item 4), 4 bytes each
     int httpStatus = 0;
     Outcome outcome = Outcome::Pending;
     ErrorKind error = ErrorKind::None;

@@ -17,7 +17,7 @@ RequestRecord request(qint64 dispatch, qint64 sent, std::vector<qint64> tokens, 
     r.intendedNs = dispatch;
     r.dispatchNs = dispatch;
     r.sentNs = sent;
-    r.tokenNs = std::move(tokens);
+    r.tokenNs = TokenTimes(tokens);
     r.endNs = end;
     r.outcome = end >= 0 ? Outcome::Success : Outcome::InFlight;
     return r;

@@ -29,8 +29,10 @@ RunTrace synthetic(int n, double ttftMs, int tokens, quint32 seed)
     for (int i = 0; i < n; ++i) {
         RequestRecord r
             = Fixture::success(quint32(i), qint64(i) * 10 * Ms, qint64(ttft(rng) * 1e6), tokens, 0, i % 64);
+        std::vector<qint64> times = r.tokenNs.toVector();
         for (int k = 1; k < tokens; ++k)
-            r.tokenNs[size_t(k)] = r.tokenNs[size_t(k) - 1] + qint64(gap(rng) * 1e6);
+            times[size_t(k)] = times[size_t(k) - 1] + qint64(gap(rng) * 1e6);
+        r.tokenNs = TokenTimes(times);
         r.endNs = r.tokenNs.back() + 120'000;
         t.requests.push_back(std::move(r));
     }

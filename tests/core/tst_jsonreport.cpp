@@ -3,6 +3,7 @@
 #include "report/summaryjson.h"
 #include "reportfixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -26,6 +27,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void deterministicBytes();
+    void streamedWriteIsTheReport();
     void summaryShape();
     void clientSaturationInSummary();
     void nanBecomesNull();
@@ -108,6 +110,47 @@ void TestJsonReport::deterministicBytes()
     // One request per line keeps the file greppable.
     QCOMPARE(a.count("\"outcome\":"), qsizetype(t.requests.size()));
     QVERIFY(!a.contains("\n        \"outcome\""));
+}
+
+void TestJsonReport::streamedWriteIsTheReport()
+{
+    // Big enough to be written in several blocks of a MiB: the file written piece by piece is the
+    // same bytes as the report made whole, and parses to the same object as toJson.
+    RunTrace t = Fixture::sampleTrace(3000);
+    for (RequestRecord &r : t.requests)
+        r.text = QString(400, QLatin1Char('x'));
+    for (int k = 0; k < 20'000; ++k)
+        t.loopBusy.push_back(Span { qint64(k) * 1000, qint64(k) * 1000 + 500 });
+    for (int k = 0; k < 2'000; ++k)
+        t.loopLag.push_back(LagSample { qint64(k) * 10'000'000, 1000 + k });
+    const Summary s = summarize(t);
+    const QByteArray whole = JsonReport::toBytes(t, s);
+    QVERIFY2(whole.size() > 3 * (1 << 20), qPrintable(QString::number(whole.size())));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.json"));
+    QString error;
+    QVERIFY2(JsonReport::write(path, t, s, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QCOMPARE(written.size(), whole.size());
+    QVERIFY(written == whole);
+    QJsonParseError parseError;
+    const QJsonObject parsed = QJsonDocument::fromJson(written, &parseError).object();
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QVERIFY(parsed == JsonReport::toJson(t, s));
+    QCOMPARE(parsed.value(QLatin1String("loop_busy")).toArray().size(), qsizetype(t.loopBusy.size()));
+    // Empty long arrays are written as [] in place.
+    const RunTrace empty;
+    const QByteArray none = JsonReport::toBytes(empty, summarize(empty));
+    QVERIFY2(none.contains("\"requests\": [],\n  \"loop_busy\": [],"), none.constData());
+
+    // A full disk is named (the write of a block that fails stops the rest).
+    const QString full = QStringLiteral("/dev/full");
+    if (QFile::exists(full)) {
+        QVERIFY(!JsonReport::write(full, t, s, &error));
+        QVERIFY2(error.contains(QStringLiteral("No space left on device")), qPrintable(error));
+    }
 }
 
 void TestJsonReport::clientSaturationInSummary()

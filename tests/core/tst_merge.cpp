@@ -59,8 +59,7 @@ RunTrace handUnion(const RunTrace &a, const RunTrace &b, qint64 offsetB)
         r.dispatchNs += offsetB;
         r.intendedNs += offsetB;
         r.endNs += offsetB;
-        for (qint64 &t : r.tokenNs)
-            t += offsetB;
+        r.tokenNs.shift(offsetB);
         u.requests.push_back(r);
     }
     u.endNs = std::max(a.endNs, b.endNs + offsetB);

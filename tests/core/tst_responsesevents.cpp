@@ -395,7 +395,7 @@ void tst_ResponsesEvents::splitStream()
     QCOMPARE(int(r1.tokenNs.size()), tokens);
     QCOMPARE(r1.text, text);
     QCOMPARE(r1.reasoningEvents, reasoningEvents);
-    std::vector<qint64> ends = r1.tokenNs; // the event end offsets
+    const std::vector<qint64> ends = r1.tokenNs.toVector(); // the event end offsets
     for (qint64 end : ends) {
         QVERIFY2(end >= 2 && (body.at(end - 1) == '\n' || body.at(end - 1) == '\r'),
             qPrintable(QString::number(end)));
