@@ -320,7 +320,7 @@ void CodePanel::updateMomentLabel()
     add(CodeStep::RetryWait, tr("%n waiting to retry", nullptr, c[CodeStep::RetryWait]));
     add(CodeStep::CpuWork, tr("%n being worked on (CPU)", nullptr, c[CodeStep::CpuWork]));
     add(CodeStep::Polling, tr("%n job(s) being polled", nullptr, c[CodeStep::Polling]));
-    const QString when = formatDuration(m_nowNs);
+    const QString when = formatDuration(m_nowNs, QLocale());
     const QString done = tr("%n finished", nullptr, c.settled);
     if (parts.isEmpty())
         m_moment->setText(tr("At %1: nothing under way; %2.").arg(when, done));

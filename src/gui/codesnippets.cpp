@@ -1,6 +1,7 @@
 #include "gui/codesnippets.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace BurgerBench {
 
@@ -68,7 +69,8 @@ void pythonGates(Builder &b, const Scenario &s, const char *indent)
     const QString in = QString::fromLatin1(indent);
     if (s.rateLimit > 0)
         b.add(in + QStringLiteral("await bucket.take()"),
-            CodeSnippetText::tr("in line: at most %1 a second").arg(s.rateLimit), CodeStep::InLine);
+            CodeSnippetText::tr("in line: at most %1 a second").arg(QLocale().toString(s.rateLimit)),
+            CodeStep::InLine);
     b.add(in + QStringLiteral("async with gate:"),
         CodeSnippetText::tr("in line: at most %1 at once").arg(s.concurrency), CodeStep::InLine);
 }

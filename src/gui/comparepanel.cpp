@@ -194,7 +194,8 @@ void ComparePanel::showRows()
         }
         if (r.p >= 0) {
             QString tip = tr("Mann-Whitney p = %1")
-                              .arg(r.p < 0.001 ? QStringLiteral("< 0.001") : QLocale().toString(r.p, 'f', 3));
+                              .arg(r.p < 0.001 ? QStringLiteral("< ") + QLocale().toString(0.001)
+                                               : QLocale().toString(r.p, 'f', 3));
             if (r.ci.valid)
                 tip += QLatin1Char('\n')
                     + tr("95% interval of B − A: %1 … %2")

@@ -7,6 +7,7 @@
 #include "ui_detailspanel.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 
@@ -79,6 +80,7 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
         + requestSummaryHtml(trace, request, false));
     ui->titleLabel->setToolTip(r.error != ErrorKind::None ? rawId(r.error, r.httpStatus) : QString());
 
+    const QLocale locale; // the UI's
     PhaseSegments segments;
     requestSegments(r, std::max(trace.endNs, r.endNs), &segments);
     const bool retried = !r.attempts.empty();
@@ -105,9 +107,10 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
         auto *nameItem = new QTableWidgetItem(swatchIcon(s.phase), name);
         nameItem->setToolTip(name + QLatin1Char('\n') + tip);
         ui->phasesTable->setItem(row, 0, nameItem);
-        ui->phasesTable->setItem(row, 1, new QTableWidgetItem(formatDuration(s.startNs)));
+        ui->phasesTable->setItem(row, 1, new QTableWidgetItem(formatDuration(s.startNs, locale)));
         ui->phasesTable->setItem(row, 2,
-            new QTableWidgetItem(s.marker ? QStringLiteral("–") : formatDuration(s.endNs - s.startNs)));
+            new QTableWidgetItem(
+                s.marker ? QStringLiteral("–") : formatDuration(s.endNs - s.startNs, locale)));
     }
     ui->phasesTable->resizeRowsToContents();
     ui->gapPlot->setTokens(r.tokenNs);
@@ -128,7 +131,7 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
         error += QLatin1Char('\n')
             + tr("Attempt %1 at %2: %3")
                   .arg(int(k) + 1)
-                  .arg(formatDuration(a.startNs), attemptError(a.error, a.httpStatus));
+                  .arg(formatDuration(a.startNs, locale), attemptError(a.error, a.httpStatus));
         ids << errorKindName(a.error, a.httpStatus);
     }
     ui->errorLabel->setText(error);

@@ -34,6 +34,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPainter>
@@ -482,7 +483,7 @@ void MainWindow::onPercentileClicked(LatencyMetric metric, double rank, double v
     statusBar()->showMessage(
         tr("Highlighted %n request(s) with %1 at or above p%2 (%3 ms).", nullptr, int(requests.size()))
             .arg(name)
-            .arg(rank)
+            .arg(QLocale().toString(rank))
             .arg(QLocale().toString(valueMs, 'f', 1)));
     ui->timeline->setHighlighted(std::move(requests));
 }

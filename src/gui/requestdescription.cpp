@@ -6,6 +6,7 @@
 #include "trace/shownnumber.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace BurgerBench {
 
@@ -139,15 +140,15 @@ QString requestSummaryHtml(const RunTrace &trace, int request, bool withRawIds)
     const qint64 queue = RequestMetrics::queueNs(r);
     if (queue > 0)
         row(QCoreApplication::translate("BurgerBench::RequestDescription", "In line"),
-            formatMs(RequestMetrics::toMs(queue)));
+            formatMs(RequestMetrics::toMs(queue), QLocale()));
     const qint64 ttft = RequestMetrics::ttftNs(r, stream);
     if (ttft >= 0)
         row(QCoreApplication::translate("BurgerBench::RequestDescription", "TTFT"),
-            formatMs(RequestMetrics::toMs(ttft)));
+            formatMs(RequestMetrics::toMs(ttft), QLocale()));
     const qint64 e2el = r.settled() ? RequestMetrics::e2elNs(r, stream) : -1;
     if (e2el >= 0)
         row(QCoreApplication::translate("BurgerBench::RequestDescription", "E2E latency"),
-            formatMs(RequestMetrics::toMs(e2el)));
+            formatMs(RequestMetrics::toMs(e2el), QLocale()));
     row(QCoreApplication::translate("BurgerBench::RequestDescription", "Token events"),
         QString::number(r.tokenNs.size()));
     if (r.lane >= 0)

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QtConcurrent>
@@ -499,7 +500,8 @@ void ScenarioEditor::revalidate()
         + ui->faultResetSpin->value() + ui->faultStallSpin->value() + ui->faultMalformedSpin->value()
         + ui->faultStreamErrorSpin->value() + ui->faultMissingDoneSpin->value();
     check(ui->faultMissingDoneSpin, endpoint || faults <= 100.0 + 1e-9,
-        tr("Faults: the probabilities add up to %1 %; at most 100 %").arg(faults, 0, 'f', 1));
+        tr("Faults: the probabilities add up to %1 %; at most 100 %")
+            .arg(QLocale().toString(faults, 'f', 1)));
     // The distributions in the parser's own words (workload/lengthdistribution.h).
     for (const auto &[edit, what] : { std::pair { ui->inputTokensEdit, tr("Input lengths") },
              std::pair { ui->outputTokensEdit, tr("Output lengths") } }) {

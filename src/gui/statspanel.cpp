@@ -81,7 +81,8 @@ void StatsPanel::refreshTexts()
     ui->queuedValue->setText(locale.toString(p.queued));
     ui->requestRateValue->setText(locale.toString(m_requestRate, 'f', 1));
     ui->tokenRateValue->setText(locale.toString(m_tokenRate, 'f', 0));
-    ui->loopLagValue->setText(p.lastLoopLagNs > 0 ? formatDuration(p.lastLoopLagNs) : QStringLiteral("–"));
+    ui->loopLagValue->setText(
+        p.lastLoopLagNs > 0 ? formatDuration(p.lastLoopLagNs, locale) : QStringLiteral("–"));
 
     // A run of CPU tasks only (parallel-cpu, cpu_only) counts its tasks, not its requests.
     const bool tasksOnly = p.dispatched == 0 && p.tasksStarted > 0;
@@ -95,15 +96,17 @@ void StatsPanel::refreshTexts()
     }
     QString eta;
     if (m_running) {
-        eta = m_eta >= 0 ? tr("Running: %1 elapsed, about %2 left")
-                               .arg(formatDuration(p.elapsedNs), formatDuration(qint64(m_eta * 1e9)))
-                         : tr("Running: %1 elapsed").arg(formatDuration(p.elapsedNs));
+        eta = m_eta >= 0
+            ? tr("Running: %1 elapsed, about %2 left")
+                  .arg(formatDuration(p.elapsedNs, locale), formatDuration(qint64(m_eta * 1e9), locale))
+            : tr("Running: %1 elapsed").arg(formatDuration(p.elapsedNs, locale));
     } else if (tasksOnly) {
-        eta = tr("Finished: %n CPU task(s) done in %1", nullptr, settled).arg(formatDuration(p.elapsedNs));
+        eta = tr("Finished: %n CPU task(s) done in %1", nullptr, settled)
+                  .arg(formatDuration(p.elapsedNs, locale));
     } else if (settled > 0) {
         eta = tr("Finished: %1 of %n request(s) done in %2", nullptr, settled)
                   .arg(p.completed)
-                  .arg(formatDuration(p.elapsedNs));
+                  .arg(formatDuration(p.elapsedNs, locale));
     } else {
         eta = tr("Ready");
     }
@@ -112,8 +115,8 @@ void StatsPanel::refreshTexts()
     QToolButton *buttons[3][2] = { { ui->ttftP50Button, ui->ttftP99Button },
         { ui->itlP50Button, ui->itlP99Button }, { ui->e2elP50Button, ui->e2elP99Button } };
     for (int m = 0; m < 3; ++m) {
-        buttons[m][0]->setText(formatMs(m_figures.p50[m]));
-        buttons[m][1]->setText(formatMs(m_figures.p99[m]));
+        buttons[m][0]->setText(formatMs(m_figures.p50[m], locale));
+        buttons[m][1]->setText(formatMs(m_figures.p99[m], locale));
         buttons[m][0]->setEnabled(!std::isnan(m_figures.p50[m]));
         buttons[m][1]->setEnabled(!std::isnan(m_figures.p99[m]));
         buttons[m][0]->setAccessibleName(tr("%1 p50").arg(m == 0 ? tr("Time to first token")
@@ -132,15 +135,16 @@ void StatsPanel::refreshTexts()
                "Started: %4 · finished: %5 · failed: %6<br>"
                "Tokens: %7 (%8/s) · most in flight: %9<br>"
                "Event loop busy %10 % · worst lag %11")
-                .arg(formatDuration(r.fromNs), formatDuration(r.toNs), formatDuration(r.toNs - r.fromNs))
+                .arg(formatDuration(r.fromNs, locale), formatDuration(r.toNs, locale),
+                    formatDuration(r.toNs - r.fromNs, locale))
                 .arg(r.started)
                 .arg(r.finished)
                 .arg(r.failed)
                 .arg(r.tokens)
-                .arg(QLocale().toString(double(r.tokens) / s, 'f', 0))
+                .arg(locale.toString(double(r.tokens) / s, 'f', 0))
                 .arg(r.peakInFlight)
-                .arg(QLocale().toString(r.loopBusyFraction * 100, 'f', 1))
-                .arg(r.maxLoopLagNs > 0 ? formatDuration(r.maxLoopLagNs) : QStringLiteral("–")));
+                .arg(locale.toString(r.loopBusyFraction * 100, 'f', 1))
+                .arg(r.maxLoopLagNs > 0 ? formatDuration(r.maxLoopLagNs, locale) : QStringLiteral("–")));
     } else {
         ui->rangeLabel->setText(
             tr("Drag across the time axis (or Shift+drag) to see the statistics of a time range."));

@@ -7,6 +7,7 @@
 #include "trace/shownnumber.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -135,7 +136,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
         captions << tr(
             "The cashier stopped serving for %1 to cook at the counter: nobody orders and no number "
             "is called meanwhile.")
-                        .arg(formatDuration(longestBlock));
+                        .arg(formatDuration(longestBlock, QLocale()));
     }
     const size_t events = taken.size() + firstBurgers.size() + served.size() + failed.size();
     if (events > 10) {
@@ -204,7 +205,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
         const qint64 ttft = RequestMetrics::ttftNs(r, trace.scenario.stream);
         captions << (ttft >= 0 ? tr("Number %1 shows on the counter after %2: its burgers start coming, one "
                                     "token at a time.")
-                                     .arg(order(i), formatDuration(ttft))
+                                     .arg(order(i), formatDuration(ttft, QLocale()))
                                : tr("Number %1 shows on the counter: its burgers are ready.").arg(order(i)));
     }
     if (!served.empty() && captions.size() < 2) {
@@ -213,7 +214,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
         captions << tr("Order %1 is served: %2 burgers (tokens) in %3.")
                         .arg(order(i))
                         .arg(r.tokenNs.size())
-                        .arg(formatDuration(servedIn(r, trace.scenario.stream)));
+                        .arg(formatDuration(servedIn(r, trace.scenario.stream), QLocale()));
     }
     const QString kitchen = kitchenCaption(trace, counts);
     if (!kitchen.isEmpty())
@@ -287,7 +288,7 @@ QString StoryNarrator::finish(const RunTrace &trace)
         return tr("The house is clean: %1 rooms done by %2 helpers in %3.")
             .arg(trace.tasks.size())
             .arg(trace.taskLanes.size())
-            .arg(formatDuration(end));
+            .arg(formatDuration(end, QLocale()));
     }
     const qint64 start = std::max<qint64>(0, trace.measuredStartNs);
     const qint64 wall = trace.endNs > start ? trace.endNs - start : 0;
@@ -299,7 +300,7 @@ QString StoryNarrator::finish(const RunTrace &trace)
     return tr("Closing time: %1 orders served and %2 went wrong in %3.")
         .arg(served)
         .arg(failed)
-        .arg(formatDuration(wall));
+        .arg(formatDuration(wall, QLocale()));
 }
 
 QString StoryNarrator::modeTitle(ExecutionMode mode)

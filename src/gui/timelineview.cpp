@@ -185,6 +185,7 @@ TimelineRenderOptions TimelineView::renderOptions() const
     o.rangeFromNs = m_state->rangeFromNs();
     o.rangeToNs = m_state->rangeToNs();
     o.hoverRequest = m_hoverRequest;
+    o.locale = QLocale(); // the UI's (Translations sets it); a LanguageChange repaints
     if (m_compareTrace) {
         o.compareTrace = m_compareTrace;
         o.compareIndex = &m_compareIndex;

@@ -5,6 +5,7 @@
 #include "render/legend.h"
 #include "render/timeformat.h"
 
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -39,7 +40,7 @@ void TokenGapPlot::paintEvent(QPaintEvent *)
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("No gaps: fewer than two tokens."));
         return;
     }
-    const QString maxText = formatDuration(m_maxNs);
+    const QString maxText = formatDuration(m_maxNs, QLocale());
     const int left = fm.horizontalAdvance(maxText) + 8;
     const QRect plot(left, fm.height() / 2 + 2, width() - left - 6, height() - fm.height() - 8);
     p.setPen(palette().color(QPalette::Text));
@@ -92,7 +93,7 @@ void TokenGapPlot::paintEvent(QPaintEvent *)
     p.setPen(QPen(QColor(0xe6, 0x7e, 0x22), 1, Qt::DashLine));
     p.drawLine(plot.left(), medianY, plot.right(), medianY);
     // The label sits on a pale box so the bars behind it do not hide it.
-    const QString median = tr("median %1").arg(formatDuration(m_medianNs));
+    const QString median = tr("median %1").arg(formatDuration(m_medianNs, QLocale()));
     const int w = fm.horizontalAdvance(median) + 8;
     const int labelY = std::max(plot.top(), medianY - fm.height() - 2);
     const QRect label(plot.right() - w, labelY, w, fm.height());

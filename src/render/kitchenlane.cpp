@@ -79,17 +79,19 @@ QString kitchenLaneName()
     return QCoreApplication::translate("BurgerBench::Timeline", "kitchen");
 }
 
-QString kitchenCaption(const ServerMetricsRecord &metrics)
+QString kitchenCaption(const ServerMetricsRecord &metrics, const QLocale &locale)
 {
+    // Gauges summed over label sets can be fractional (an average running count).
+    const auto shown = [&locale](double v) { return locale.toString(v, 'g', 6); };
     const QString running = QStringLiteral("running");
     const QString waiting = QStringLiteral("waiting");
     QStringList parts;
     if (metrics.find(running))
         parts << QCoreApplication::translate("BurgerBench::Timeline", "cooking %1")
-                     .arg(peak(total(metrics, running)));
+                     .arg(shown(peak(total(metrics, running))));
     if (metrics.find(waiting))
         parts << QCoreApplication::translate("BurgerBench::Timeline", "waiting %1")
-                     .arg(peak(total(metrics, waiting)));
+                     .arg(shown(peak(total(metrics, waiting))));
     if (metrics.find(QStringLiteral("kv_cache_usage")))
         parts << QCoreApplication::translate("BurgerBench::Timeline", "KV cache %1%")
                      .arg(std::lround(highestPeak(metrics, QStringLiteral("kv_cache_usage")) * 100));
@@ -110,7 +112,7 @@ QString kitchenCaption(const ServerMetricsRecord &metrics)
                     own << (metric == running
                             ? QCoreApplication::translate("BurgerBench::Timeline", "cooking %1")
                             : QCoreApplication::translate("BurgerBench::Timeline", "waiting %1"))
-                               .arg(peak(s->samples));
+                               .arg(shown(peak(s->samples)));
                     break;
                 }
             }
@@ -124,8 +126,8 @@ QString kitchenCaption(const ServerMetricsRecord &metrics)
         .arg(each.join(QStringLiteral("; ")));
 }
 
-void paintKitchenLane(
-    QPainter *painter, const QRect &lane, const TimelineLayout &layout, const ServerMetricsRecord &metrics)
+void paintKitchenLane(QPainter *painter, const QRect &lane, const TimelineLayout &layout,
+    const ServerMetricsRecord &metrics, const QLocale &locale)
 {
     const Points running = total(metrics, QStringLiteral("running"));
     const Points waiting = total(metrics, QStringLiteral("waiting"));
@@ -157,7 +159,7 @@ void paintKitchenLane(
     // Elided to the lane (a narrow window, long label sets), so it never ends mid-word unmarked.
     const QFontMetrics fm = painter->fontMetrics();
     const QString caption
-        = fm.elidedText(kitchenCaption(metrics), Qt::ElideRight, std::max(0, lane.width() - 8));
+        = fm.elidedText(kitchenCaption(metrics, locale), Qt::ElideRight, std::max(0, lane.width() - 8));
     const QRect box(lane.left() + 2, lane.top() + 1, fm.horizontalAdvance(caption) + 6, fm.height());
     painter->fillRect(box.intersected(lane), QColor(255, 255, 255, 200));
     painter->setPen(QColor(0x22, 0x22, 0x22));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QLocale>
 #include <QString>
 
 class QPainter;
@@ -16,11 +17,12 @@ struct TimelineLayout;
 // (RunTrace::serverMetrics): cooking as a dark teal step area, waiting stacked on it in pale sand, both
 // to the lane's peak of cooking + waiting; a caption names the peaks and the KV cache's.
 bool hasKitchenLane(const ServerMetricsRecord &metrics); // a running or waiting series was scraped
-void paintKitchenLane(
-    QPainter *painter, const QRect &lane, const TimelineLayout &layout, const ServerMetricsRecord &metrics);
+// `locale` formats the caption's numbers (TimelineRenderOptions::locale).
+void paintKitchenLane(QPainter *painter, const QRect &lane, const TimelineLayout &layout,
+    const ServerMetricsRecord &metrics, const QLocale &locale = QLocale::c());
 QString kitchenLaneName(); // "kitchen"
 // "kitchen: cooking 4, waiting 28, KV cache 3%" (the peaks; parts without a series left out).
-QString kitchenCaption(const ServerMetricsRecord &metrics);
+QString kitchenCaption(const ServerMetricsRecord &metrics, const QLocale &locale = QLocale::c());
 QColor kitchenCookingColor();
 QColor kitchenWaitingColor();
 

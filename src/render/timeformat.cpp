@@ -14,33 +14,45 @@ struct Unit
 
 const Unit units[] = { { 1e9, u"s" }, { 1e6, u"ms" }, { 1e3, u"µs" }, { 1, u"ns" } };
 
-QString number(double value, int significant)
+// `locale` without its thousands separator (see the header).
+QLocale ungrouped(const QLocale &locale)
+{
+    QLocale l = locale;
+    l.setNumberOptions(l.numberOptions() | QLocale::OmitGroupSeparator);
+    return l;
+}
+
+QString number(double value, int significant, const QLocale &locale)
 {
     const double magnitude = value == 0 ? 0 : std::floor(std::log10(std::fabs(value)));
     const int decimals = std::max(0, significant - 1 - int(magnitude));
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
+    QString text = ungrouped(locale).toString(value, 'f', decimals);
+    // Trailing zeros go ("1.50" -> "1.5", "2.00" -> "2"); the separator is one or more
+    // characters depending on the locale.
+    const QString point = locale.decimalPoint();
+    const QString zero = locale.zeroDigit();
+    if (decimals > 0 && text.contains(point)) {
+        while (text.endsWith(zero))
+            text.chop(zero.size());
+        if (text.endsWith(point))
+            text.chop(point.size());
     }
     return text;
 }
 
 } // namespace
 
-QString formatDuration(qint64 ns)
+QString formatDuration(qint64 ns, const QLocale &locale)
 {
     const double abs = std::fabs(double(ns));
     for (const Unit &unit : units) {
         if (abs >= unit.ns || unit.ns == 1)
-            return number(double(ns) / unit.ns, 3) + QLatin1Char(' ') + QString::fromUtf16(unit.name);
+            return number(double(ns) / unit.ns, 3, locale) + QLatin1Char(' ') + QString::fromUtf16(unit.name);
     }
     return QString();
 }
 
-QString formatAxisTime(qint64 ns, qint64 stepNs)
+QString formatAxisTime(qint64 ns, qint64 stepNs, const QLocale &locale)
 {
     if (ns == 0)
         return QStringLiteral("0");
@@ -60,17 +72,17 @@ QString formatAxisTime(qint64 ns, qint64 stepNs)
                stepInUnit * std::pow(10.0, decimals) - std::round(stepInUnit * std::pow(10.0, decimals)))
             > 1e-6)
         ++decimals;
-    return QString::number(double(ns) / unit->ns, 'f', decimals) + QLatin1Char(' ')
+    return ungrouped(locale).toString(double(ns) / unit->ns, 'f', decimals) + QLatin1Char(' ')
         + QString::fromUtf16(unit->name);
 }
 
-QString formatMs(double ms)
+QString formatMs(double ms, const QLocale &locale)
 {
     if (std::isnan(ms))
         return QStringLiteral("–");
     if (std::fabs(ms) >= 1000)
-        return number(ms / 1000, 3) + QStringLiteral(" s");
-    return number(ms, 3) + QStringLiteral(" ms");
+        return number(ms / 1000, 3, locale) + QStringLiteral(" s");
+    return number(ms, 3, locale) + QStringLiteral(" ms");
 }
 
 } // namespace BurgerBench

@@ -150,7 +150,7 @@ void drawLaneLabel(QPainter *painter, const TimelineLayout &layout, int y, int h
         Qt::AlignRight | Qt::AlignVCenter, text);
 }
 
-void paintAxis(QPainter *painter, const TimelineLayout &layout)
+void paintAxis(QPainter *painter, const TimelineLayout &layout, const QLocale &locale)
 {
     const QFontMetrics fm(painter->font());
     const QRect &plot = layout.plotRect;
@@ -175,7 +175,7 @@ void paintAxis(QPainter *painter, const TimelineLayout &layout)
     const QRect &axis = layout.axisRect;
     for (const auto &[x, tick] : labels) {
         painter->drawLine(x, axis.bottom() - 3, x, axis.bottom());
-        const QString text = formatAxisTime(tick, step);
+        const QString text = formatAxisTime(tick, step, locale);
         const int w = fm.horizontalAdvance(text);
         const int left = std::clamp(x - w / 2, layout.bounds.left() + 2, layout.bounds.right() - w - 2);
         painter->drawText(
@@ -828,7 +828,7 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         painter->drawText(layout.titleRect, Qt::AlignLeft | Qt::AlignVCenter, options.title);
         painter->restore();
     }
-    paintAxis(painter, layout);
+    paintAxis(painter, layout, options.locale);
 
     const QRect lanesClip(layout.labelLeft, layout.plotRect.top(),
         layout.plotRect.right() - layout.labelLeft + 1, layout.plotRect.height());
@@ -836,7 +836,7 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
     if (!layout.loopLane.isEmpty())
         paintLoopLane(painter, layout, trace, index, options);
     if (!layout.kitchenLane.isEmpty())
-        paintKitchenLane(painter, layout.kitchenLane, layout, trace.serverMetrics);
+        paintKitchenLane(painter, layout.kitchenLane, layout, trace.serverMetrics, options.locale);
     if (layout.workerLaneCount > 0)
         paintWorkerLanes(painter, layout, trace, index);
     // Lane content must not bleed into the gutter when zoomed: clip content to the plot, but

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 #include <QRect>
 #include <QString>
 
@@ -61,6 +62,9 @@ struct TimelineRenderOptions
     QString labelB;
 
     QColor background = Qt::white;
+    // The axis labels' and kitchen caption's decimal separator: the window passes the UI's
+    // locale; C (the default) keeps the CLI's and the report's pictures alike on every machine.
+    QLocale locale = QLocale::c();
 };
 
 // How the compared run (B) is drawn: its phase fills at this opacity over the lane, and every

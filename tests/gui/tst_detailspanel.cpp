@@ -10,6 +10,7 @@
 #include "trace/runtrace.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QTest>
 
@@ -225,8 +226,8 @@ void TestDetailsPanel::refusedRequestInWords()
     QVERIFY2(table->item(3, 2)->text().contains(QLatin1String("800")), qPrintable(table->item(3, 2)->text()));
     // Sending is the final attempt's 2 ms only, not the 1.2 s of attempts and waits before it.
     QVERIFY2(rows.at(4).contains(phaseLabel(Phase::Sending)), qPrintable(rows.at(4)));
-    QCOMPARE(table->item(4, 2)->text(), formatDuration(ms(2)));
-    QCOMPARE(table->item(4, 1)->text(), formatDuration(ms(1204)));
+    QCOMPARE(table->item(4, 2)->text(), formatDuration(ms(2), QLocale()));
+    QCOMPARE(table->item(4, 1)->text(), formatDuration(ms(1204), QLocale()));
 
     // Drawn: the words fit the label's width after layout (the label wraps), and the error
     // label paints something.
