@@ -18,6 +18,7 @@ private slots:
     {
         // A 2 s TTFT, then 5,000 tokens 3 ms apart: 17 s, past the 4.29 s a chunk spans.
         std::vector<qint64> want;
+        want.reserve(5000);
         for (int k = 0; k < 5000; ++k)
             want.push_back(2'000'000'000 + qint64(k) * 3'000'001);
         TokenTimes t;
