@@ -11,7 +11,7 @@ namespace {
 
 constexpr qint64 ms = 1'000'000;
 
-RequestRecord request(qint64 dispatch, qint64 sent, std::vector<qint64> tokens, qint64 end)
+RequestRecord request(qint64 dispatch, qint64 sent, const std::vector<qint64> &tokens, qint64 end)
 {
     RequestRecord r;
     r.intendedNs = dispatch;
