@@ -503,6 +503,12 @@ bool LoadEnginePrivate::start(const Scenario &s, const QUrl &target, const QByte
     trace.cpuCount = QThread::idealThreadCount();
     progress = Progress();
     progress.planned = sessions ? int(std::min<qint64>(sessions->totalTurns(), INT_MAX)) : scenario.requests;
+    // A run of a known number of requests holds its records in one array of their size, not in
+    // the up to twice as large one that growing by doubling leaves (9.2 against 5.6 MB for 20,000).
+    // Capped, for a count that a duration ends long before it is reached.
+    if (scenario.durationS <= 0 && progress.planned > 0)
+        trace.requests.reserve(
+            std::size_t(std::min(qint64(progress.planned) + scenario.warmup, qint64(1) << 17)));
     // A session carries its answers whole; the trace keeps what the scenario asked for.
     keepTextBytes = scenario.keepTextBytes;
     if (sessions)

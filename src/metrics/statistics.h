@@ -2,6 +2,7 @@
 
 #include <QList>
 
+#include <functional>
 #include <vector>
 
 namespace BurgerBench {
@@ -29,6 +30,16 @@ double percentileSorted(const std::vector<double> &sorted, double rank);
 double percentileUnsorted(std::vector<double> &samples, double rank);
 // Sorts a copy and describes it; an empty input gives count 0 and NaN values.
 Distribution describe(std::vector<double> samples, const QList<double> &ranks);
+
+// Calls its argument once for each sample, in nanoseconds; every call must visit the same samples.
+using NsSamples = std::function<void(const std::function<void(qint64)> &visit)>;
+// describe() of the samples in milliseconds without ever holding them: for a sample as large as a
+// run's token events (the pooled ITL), where a vector of doubles would be 8 B an event on top of
+// the trace. Each figure is exact: min, max and every percentile are order statistics found by a
+// radix selection (a pass over the samples per byte of their range, at most 9), the mean is the
+// integer sum divided once (describe()'s double sum can differ from it in the last bits), and the
+// standard deviation is describe()'s second pass.
+Distribution describeNs(const NsSamples &samples, const QList<double> &ranks);
 } // namespace Statistics
 
 } // namespace BurgerBench

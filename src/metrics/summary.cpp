@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -74,7 +75,7 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
     }
     s.sent = int(sent.size());
 
-    std::vector<double> ttft, tpot, itl, e2el, queueMs, ttfb, scheduleLatency;
+    std::vector<double> ttft, tpot, e2el, queueMs, ttfb, scheduleLatency;
     std::vector<double> firstContent;
     // Per success, for goodput: TTFT (or E2EL when there is none), TPOT (-1 = none), E2EL.
     struct Good
@@ -84,15 +85,9 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
         double e2elMs;
     };
     std::vector<Good> good;
-    // The gaps are the one sample as large as the token events: reserved at most once, so a big
-    // run does not hold a doubling's old and new arrays at once. (An upper bound: requests that
-    // are not timed are counted too.)
-    if (trace.scenario.stream) {
-        std::size_t gaps = 0;
-        for (const RequestRecord *r : measured)
-            gaps += r->tokenNs.empty() ? 0 : r->tokenNs.size() - 1;
-        itl.reserve(gaps);
-    }
+    // The gaps are the one sample as large as the token events: never held, but visited from the
+    // token times of these requests (Statistics::describeNs).
+    std::vector<const RequestRecord *> itlRequests;
 
     for (const RequestRecord *r : measured) {
         // Never dispatched and never settled: nothing was sent, so it is not "incomplete" either
@@ -161,10 +156,8 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
         }
         if (const qint64 v = RequestMetrics::firstContentNs(*r, stream); v >= 0)
             firstContent.push_back(toMs(v));
-        if (stream) {
-            for (qint64 gap : RequestMetrics::itlGapsNs(*r))
-                itl.push_back(toMs(gap));
-        }
+        if (stream && r->tokenNs.size() > 1)
+            itlRequests.push_back(r);
         if (const double tpotMs = RequestMetrics::tpotMs(*r, stream); !std::isnan(tpotMs)) {
             g.tpotMs = tpotMs;
             tpot.push_back(tpotMs);
@@ -221,7 +214,20 @@ Summary computeSummary(const RunTrace &trace, const QList<double> &ranks, const 
 
     s.ttft = Statistics::describe(std::move(ttft), ranks);
     s.tpot = Statistics::describe(std::move(tpot), ranks);
-    s.itl = Statistics::describe(std::move(itl), ranks);
+    s.itl = Statistics::describeNs(
+        [&itlRequests](const std::function<void(qint64)> &visit) {
+            for (const RequestRecord *r : itlRequests) {
+                bool first = true;
+                qint64 previous = 0;
+                for (qint64 t : r->tokenNs) {
+                    if (!first)
+                        visit(t - previous);
+                    first = false;
+                    previous = t;
+                }
+            }
+        },
+        ranks);
     s.e2el = Statistics::describe(std::move(e2el), ranks);
     s.queue = Statistics::describe(std::move(queueMs), ranks);
     s.ttfb = Statistics::describe(std::move(ttfb), ranks);

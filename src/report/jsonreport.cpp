@@ -4,6 +4,7 @@
 
 #include "metrics/requestmetrics.h"
 #include "report/atomicfile.h"
+#include "report/jsonscan.h"
 #include "report/secretscrub.h"
 #include "report/summaryjson.h"
 #include "trace/lanenames.h"
@@ -13,6 +14,7 @@
 #include <QJsonParseError>
 
 #include <cmath>
+#include <functional>
 #include <optional>
 
 namespace BurgerBench {
@@ -88,6 +90,37 @@ void writeIndented(QByteArray &out, const QJsonValue &v, int depth, int expandDe
 }
 
 // ---- reading --------------------------------------------------------------------------------
+
+// The report's long arrays (requests, loop_busy, loop_lag, tasks, jobs): from a parsed object
+// (fromJson) or walked element by element in the file's bytes (read: JsonScan).
+struct ReportArrays
+{
+    const QJsonObject &head;
+    JsonScan *scan = nullptr; // null: every array is in head
+
+    bool isArray(const char *key) const
+    {
+        return (scan && scan->isStreamed(QLatin1String(key))) || head.value(QLatin1String(key)).isArray();
+    }
+    qsizetype count(const char *key) const
+    {
+        if (scan && scan->isStreamed(QLatin1String(key)))
+            return scan->count(QLatin1String(key));
+        return head.value(QLatin1String(key)).toArray().size();
+    }
+    // Each element in order; false when `visit` says so or (scan) an element is not valid JSON.
+    bool forEach(const char *key, const std::function<bool(qsizetype, const QJsonValue &)> &visit) const
+    {
+        if (scan)
+            return scan->forEach(QLatin1String(key), visit);
+        const QJsonArray a = head.value(QLatin1String(key)).toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (!visit(i, a.at(i)))
+                return false;
+        }
+        return true;
+    }
+};
 
 struct Reader
 {
@@ -326,17 +359,25 @@ struct Reader
         return ordered(*r, where);
     }
 
-    bool pairs(const QJsonObject &root, const char *key, std::vector<std::pair<qint64, qint64>> *out)
+    bool pairs(ReportArrays &arrays, const char *key, std::vector<std::pair<qint64, qint64>> *out)
     {
-        const QJsonArray a = root.value(QLatin1String(key)).toArray();
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            const QJsonArray p = a.at(i).toArray();
+        out->reserve(std::size_t(arrays.count(key)));
+        return arrays.forEach(key, [&](qsizetype i, const QJsonValue &v) {
+            const QJsonArray p = v.toArray();
             if (p.size() != 2 || !p.at(0).isDouble() || !p.at(1).isDouble())
                 return fail(QStringLiteral("%1[%2]").arg(QLatin1String(key)).arg(i),
                     QStringLiteral("must be a pair of integers"));
             out->emplace_back(p.at(0).toInteger(), p.at(1).toInteger());
-        }
-        return true;
+            return true;
+        }) || scanFailed(arrays);
+    }
+
+    // A streamed array's element that is not JSON at all: the scan's error, as read() words it.
+    bool scanFailed(const ReportArrays &arrays)
+    {
+        if (error.isEmpty() && arrays.scan)
+            error = QStringLiteral("not valid JSON ") + arrays.scan->error();
+        return false;
     }
 };
 
@@ -703,8 +744,11 @@ bool write(const QString &path, const RunTrace &trace, const Summary &summary, Q
         path, [&](const ReportSink &sink) { return produce(trace, summary, extraMeta, sink); }, error);
 }
 
-bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObject *metaOut)
+namespace {
+
+bool fromParts(ReportArrays &arrays, RunTrace *trace, QString *error, QJsonObject *metaOut)
 {
+    const QJsonObject &root = arrays.head;
     Reader rd;
     auto finish = [&](bool ok) {
         if (!ok && error)
@@ -757,26 +801,29 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         tm.overheadTokens = c.value(QLatin1String("overhead_tokens")).toDouble(0);
     }
 
-    if (!root.value(QLatin1String("requests")).isArray())
+    if (!arrays.isArray("requests"))
         return finish(rd.fail(QStringLiteral("requests"), QStringLiteral("missing or not an array")));
-    const QJsonArray requests = root.value(QLatin1String("requests")).toArray();
-    t.requests.resize(size_t(requests.size()));
-    for (qsizetype i = 0; i < requests.size(); ++i) {
+    const qsizetype requestCount = arrays.count("requests");
+    t.requests.resize(size_t(requestCount));
+    const bool requestsOk = arrays.forEach("requests", [&](qsizetype i, const QJsonValue &v) {
         const QString where = QStringLiteral("requests[%1]").arg(i);
-        if (!requests.at(i).isObject())
-            return finish(rd.fail(where, QStringLiteral("not an object")));
-        if (!rd.request(requests.at(i).toObject(), where, &t.requests[size_t(i)]))
-            return finish(false);
+        if (!v.isObject())
+            return rd.fail(where, QStringLiteral("not an object"));
+        if (!rd.request(v.toObject(), where, &t.requests[size_t(i)]))
+            return false;
         // A turn indexes the per-turn table: one past the requests cannot come from a run.
-        if (t.requests[size_t(i)].turn >= requests.size() || t.requests[size_t(i)].turn < -1)
-            return finish(rd.fail(where + QStringLiteral(".turn"),
+        if (t.requests[size_t(i)].turn >= requestCount || t.requests[size_t(i)].turn < -1)
+            return rd.fail(where + QStringLiteral(".turn"),
                 QStringLiteral("%1 is not a turn of this run's %2 requests")
                     .arg(t.requests[size_t(i)].turn)
-                    .arg(requests.size())));
-    }
+                    .arg(requestCount));
+        return true;
+    });
+    if (!requestsOk)
+        return finish(rd.scanFailed(arrays));
 
     std::vector<std::pair<qint64, qint64>> busy, lag;
-    if (!rd.pairs(root, "loop_busy", &busy) || !rd.pairs(root, "loop_lag", &lag))
+    if (!rd.pairs(arrays, "loop_busy", &busy) || !rd.pairs(arrays, "loop_lag", &lag))
         return finish(false);
     for (const auto &p : busy)
         t.loopBusy.push_back(Span { p.first, p.second });
@@ -784,47 +831,52 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
         t.loopLag.push_back(LagSample { p.first, p.second });
     if (!rd.lanes(root, &t.taskLanes))
         return finish(false);
-    const QJsonArray tasks = root.value(QLatin1String("tasks")).toArray();
-    for (qsizetype i = 0; i < tasks.size(); ++i) {
+    t.tasks.reserve(size_t(arrays.count("tasks")));
+    const bool tasksOk = arrays.forEach("tasks", [&](qsizetype i, const QJsonValue &v) {
         const QString where = QStringLiteral("tasks[%1]").arg(i);
-        const QJsonObject o = tasks.at(i).toObject();
+        const QJsonObject o = v.toObject();
         TaskRecord task;
         if (!rd.integer<qint32>(o, "request", where, &task.request, -1)
             || !rd.integer<qint32>(o, "lane", where, &task.lane, -1)
             || !rd.ns(o, "queued_ns", where, &task.queuedNs) || !rd.ns(o, "start_ns", where, &task.startNs)
             || !rd.ns(o, "end_ns", where, &task.endNs))
-            return finish(false);
+            return false;
         const QString kind = o.value(QLatin1String("kind")).toString();
         if (kind != QLatin1String("cpu") && kind != QLatin1String("blocked_io"))
-            return finish(rd.fail(where + QStringLiteral(".kind"),
-                QStringLiteral("must be \"cpu\" or \"blocked_io\" (got '%1')").arg(kind)));
+            return rd.fail(where + QStringLiteral(".kind"),
+                QStringLiteral("must be \"cpu\" or \"blocked_io\" (got '%1')").arg(kind));
         task.kind = kind == QLatin1String("blocked_io") ? TaskKind::HeldWaiting : TaskKind::CpuWork;
         if ((task.lane >= 0 && size_t(task.lane) >= t.taskLanes.size())
             || (task.request >= 0 && size_t(task.request) >= t.requests.size()))
-            return finish(rd.fail(where, QStringLiteral("lane or request index out of range")));
+            return rd.fail(where, QStringLiteral("lane or request index out of range"));
         t.tasks.push_back(task);
-    }
+        return true;
+    });
+    if (!tasksOk)
+        return finish(rd.scanFailed(arrays));
     // Optional: reports written before background jobs were recorded have none.
-    const QJsonArray jobs = root.value(QLatin1String("jobs")).toArray();
-    for (qsizetype i = 0; i < jobs.size(); ++i) {
+    const bool jobsOk = arrays.forEach("jobs", [&](qsizetype i, const QJsonValue &v) {
         const QString where = QStringLiteral("jobs[%1]").arg(i);
-        const QJsonObject o = jobs.at(i).toObject();
+        const QJsonObject o = v.toObject();
         JobRecord job;
         if (!rd.integer<qint32>(o, "request", where, &job.request, -1)
             || !rd.ns(o, "accepted_ns", where, &job.acceptedNs)
             || !rd.ns(o, "started_ns", where, &job.startedNs) || !rd.ns(o, "ended_ns", where, &job.endedNs)
             || !rd.ns(o, "seen_ended_ns", where, &job.seenEndedNs))
-            return finish(false);
+            return false;
         const QString status = o.value(QLatin1String("status")).toString();
         if (!jobStatusFromName(status, &job.status))
-            return finish(rd.fail(where + QStringLiteral(".status"),
-                QStringLiteral("must be pending, running, done or failed (got '%1')").arg(status)));
+            return rd.fail(where + QStringLiteral(".status"),
+                QStringLiteral("must be pending, running, done or failed (got '%1')").arg(status));
         if (job.request >= 0 && size_t(job.request) >= t.requests.size())
-            return finish(rd.fail(where, QStringLiteral("request index out of range")));
+            return rd.fail(where, QStringLiteral("request index out of range"));
         job.id = o.value(QLatin1String("id")).toString().toLatin1();
         job.message = o.value(QLatin1String("message")).toString();
         t.jobs.push_back(job);
-    }
+        return true;
+    });
+    if (!jobsOk)
+        return finish(rd.scanFailed(arrays));
     if (root.contains(QLatin1String("server_metrics"))) {
         QString why;
         if (!ServerMetricsJson::fromJson(
@@ -837,29 +889,35 @@ bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObj
     return finish(true);
 }
 
+} // namespace
+
+bool fromJson(const QJsonObject &root, RunTrace *trace, QString *error, QJsonObject *metaOut)
+{
+    ReportArrays arrays { root, nullptr };
+    return fromParts(arrays, trace, error, metaOut);
+}
+
 bool read(const QString &path, RunTrace *trace, QString *error, QJsonObject *meta)
 {
     QByteArray data;
     if (!readWholeFile(path, &data, error))
         return false;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (error)
-            *error = QStringLiteral("%1: not valid JSON at byte %2: %3")
-                         .arg(path)
-                         .arg(parseError.offset)
-                         .arg(parseError.errorString());
+    // The long arrays are walked in the file's bytes, an element at a time: a 200 MB report is
+    // never a QJsonDocument (which took 2.7 GB for one).
+    JsonScan scan(data,
+        { QStringLiteral("requests"), QStringLiteral("loop_busy"), QStringLiteral("loop_lag"),
+            QStringLiteral("tasks"), QStringLiteral("jobs") });
+    if (!scan.ok()) {
+        if (error) {
+            *error = scan.topIsArray()
+                ? QStringLiteral("%1: not a BurgerBench run report (top level is not an object)").arg(path)
+                : QStringLiteral("%1: not valid JSON %2").arg(path, scan.error());
+        }
         return false;
     }
-    if (!doc.isObject()) {
-        if (error)
-            *error
-                = QStringLiteral("%1: not a BurgerBench run report (top level is not an object)").arg(path);
-        return false;
-    }
+    ReportArrays arrays { scan.head(), &scan };
     QString why;
-    if (!fromJson(doc.object(), trace, &why, meta)) {
+    if (!fromParts(arrays, trace, &why, meta)) {
         if (error)
             *error = path + QStringLiteral(": ") + why;
         return false;

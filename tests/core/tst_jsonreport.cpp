@@ -39,6 +39,7 @@ private slots:
     void laneKinds();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
+    void readsAnyLayoutAnElementAtATime();
 };
 
 void TestJsonReport::roundTrip_data()
@@ -509,6 +510,50 @@ void TestJsonReport::rejectsBadFiles()
     QVERIFY(!JsonReport::read(path, &back, &error));
     QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
     QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+// read() walks the long arrays in the file's bytes an element at a time (report/jsonscan.h): the
+// writer's one-element-a-line layout, a compact and an indented re-serialization all read to the
+// same trace, and a file cut off or broken inside the requests names the byte.
+void TestJsonReport::readsAnyLayoutAnElementAtATime()
+{
+    const RunTrace t = Fixture::sampleTrace(6);
+    const QByteArray written = JsonReport::toBytes(t, summarize(t));
+    const QJsonObject object = QJsonDocument::fromJson(written).object();
+    QTemporaryDir dir;
+    const auto readBytes = [&dir](const QByteArray &bytes, RunTrace *out, QString *error) {
+        const QString path = dir.filePath(QStringLiteral("layout.json"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        f.write(bytes);
+        f.close();
+        return JsonReport::read(path, out, error);
+    };
+    for (const QByteArray &bytes : { written, QJsonDocument(object).toJson(QJsonDocument::Compact),
+             QJsonDocument(object).toJson(QJsonDocument::Indented) }) {
+        RunTrace back;
+        QString error;
+        QVERIFY2(readBytes(bytes, &back, &error), qPrintable(error));
+        const QString diff = Fixture::firstDifference(t, back);
+        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("differs at ") + diff));
+    }
+    const qsizetype requests = written.indexOf("\"requests\"");
+    QVERIFY(requests > 0);
+    const qsizetype third = written.indexOf("\"outcome\"", written.indexOf("\"outcome\"", requests) + 1);
+    RunTrace back;
+    QString error;
+    QVERIFY(!readBytes(written.left(third), &back, &error));
+    QVERIFY2(error.contains(QLatin1String(": not valid JSON at byte ")), qPrintable(error));
+    QByteArray broken = written;
+    broken.replace(third, 10, "\"outcome\"::");
+    QVERIFY(!readBytes(broken, &back, &error));
+    QVERIFY2(error.contains(QLatin1String(": not valid JSON at byte ")), qPrintable(error));
+    // The byte is in the broken element, past the start of its "outcome".
+    const qsizetype at = error.mid(error.indexOf(QLatin1String("at byte ")) + 8)
+                             .section(QLatin1Char(':'), 0, 0)
+                             .toLongLong();
+    QVERIFY2(at > third && at < third + 200, qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestJsonReport)

@@ -2,7 +2,10 @@
 
 #include <QTest>
 
+#include <QRandomGenerator>
+
 #include <cmath>
+#include <limits>
 
 using namespace BurgerBench;
 
@@ -20,6 +23,10 @@ private slots:
     void describe();
     void describeEmpty();
     void percentileLookup();
+    void describeNsIsDescribe_data();
+    void describeNsIsDescribe();
+    void describeNsEmpty();
+    void describeNsVisitsOnePassAByte();
 };
 
 void tst_Statistics::percentileSorted_data()
@@ -143,6 +150,93 @@ void tst_Statistics::percentileLookup()
     QCOMPARE(d.percentile(99.9), 49.96); // pos 3.996: 40 + 0.996 * 10
     QVERIFY(std::isnan(d.percentile(50))); // not listed
     QVERIFY(std::isnan(d.percentile(40.01)));
+}
+
+// describeNs() never holds its samples: it must give describe()'s figures of the same samples in
+// ms, bit for bit for every order statistic (min, max, median, each percentile), to the last few
+// bits for the mean and standard deviation.
+void tst_Statistics::describeNsIsDescribe_data()
+{
+    QTest::addColumn<QList<qint64>>("ns");
+    QRandomGenerator random(19);
+    const auto draw = [&random](int n, qint64 low, qint64 high) {
+        QList<qint64> values;
+        for (int i = 0; i < n; ++i)
+            values.append(low + qint64(random.bounded(double(high - low))));
+        return values;
+    };
+    QTest::newRow("one sample") << QList<qint64> { 1'234'567 };
+    QTest::newRow("two samples") << QList<qint64> { 5'000'000, 1'000'000 };
+    QTest::newRow("all equal") << QList<qint64>(1000, 20'000'000);
+    QTest::newRow("token gaps around 1 ms") << draw(20'000, 900'000, 1'200'000);
+    QTest::newRow("wide: 1 ns to 10 s") << draw(5'000, 1, 10'000'000'000);
+    QTest::newRow("few distinct values, many duplicates") << [&random] {
+        QList<qint64> values;
+        for (int i = 0; i < 3'001; ++i)
+            values.append(qint64(random.bounded(4)) * 1'000'000);
+        return values;
+    }();
+    QTest::newRow("negative and positive") << QList<qint64> { -5, 3, -2'000'000, 7'000'000, 0 };
+    QTest::newRow("the whole range of qint64") << QList<qint64> { std::numeric_limits<qint64>::min() / 2, 0,
+        std::numeric_limits<qint64>::max() / 2 };
+}
+
+void tst_Statistics::describeNsIsDescribe()
+{
+    QFETCH(QList<qint64>, ns);
+    const QList<double> ranks { 0, 10, 50, 90, 95, 99, 99.9, 100 };
+    std::vector<double> ms;
+    for (qint64 v : ns)
+        ms.push_back(double(v) / 1e6);
+    const Distribution expected = Statistics::describe(ms, ranks);
+    const Distribution d = Statistics::describeNs(
+        [&ns](const std::function<void(qint64)> &visit) {
+            for (qint64 v : ns)
+                visit(v);
+        },
+        ranks);
+    QCOMPARE(d.count, expected.count);
+    QCOMPARE(d.min, expected.min);
+    QCOMPARE(d.max, expected.max);
+    QCOMPARE(d.median, expected.median);
+    QCOMPARE(d.percentileRanks, ranks);
+    QCOMPARE(d.percentileValues, expected.percentileValues);
+    const double scale = std::max(std::abs(expected.min), std::abs(expected.max));
+    QVERIFY2(std::abs(d.mean - expected.mean) <= 1e-12 * scale,
+        qPrintable(
+            QStringLiteral("mean %1, describe() %2").arg(d.mean, 0, 'g', 17).arg(expected.mean, 0, 'g', 17)));
+    QVERIFY2(std::abs(d.stddev - expected.stddev) <= 1e-9 * std::max(scale, 1e-9),
+        qPrintable(QStringLiteral("stddev %1, describe() %2")
+                       .arg(d.stddev, 0, 'g', 17)
+                       .arg(expected.stddev, 0, 'g', 17)));
+}
+
+void tst_Statistics::describeNsEmpty()
+{
+    const Distribution d = Statistics::describeNs([](const std::function<void(qint64)> &) {}, { 50, 99 });
+    QCOMPARE(d.count, 0);
+    QVERIFY(std::isnan(d.mean));
+    QVERIFY(std::isnan(d.median));
+    QVERIFY(std::isnan(d.min));
+    QCOMPARE(d.percentileValues.size(), 2);
+    QVERIFY(std::isnan(d.percentileValues.at(1)));
+}
+
+// The price of holding nothing: passes over the samples, not memory. A range of 2^20 ns takes the
+// first pass (count, min, max, sum), the standard deviation's, and three of selection.
+void tst_Statistics::describeNsVisitsOnePassAByte()
+{
+    int passes = 0;
+    const Distribution d = Statistics::describeNs(
+        [&passes](const std::function<void(qint64)> &visit) {
+            ++passes;
+            for (qint64 v = 0; v <= (qint64(1) << 20); v += 1024)
+                visit(v);
+        },
+        { 50, 99 });
+    QCOMPARE(d.count, 1025);
+    QCOMPARE(d.max, double(qint64(1) << 20) / 1e6);
+    QCOMPARE(passes, 2 + 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Statistics)
