@@ -2560,6 +2560,10 @@
         <source>Some words did not fit: widen the panel to read them all.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not due yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::SweepController</name>
@@ -3707,6 +3711,25 @@
         <source>kitchen: %1 (peaks, %2 label sets summed; %3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n in line</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not due yet</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>in line · not due yet</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::TimelineView</name>
@@ -4597,10 +4620,6 @@
         <translation>In line:</translation>
     </message>
     <message>
-        <source>Requests waiting for a free slot or the rate limiter</source>
-        <translation>Requests waiting for a free slot or the rate limiter</translation>
-    </message>
-    <message>
         <source>Requests/s:</source>
         <translation>Requests/s:</translation>
     </message>
@@ -4659,6 +4678,18 @@
     <message>
         <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
         <translation>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</translation>
+    </message>
+    <message>
+        <source>Requests waiting to be sent: for a free slot (in Sequential mode, the one cashier) or the rate limiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not due yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open loop: requests whose time in the schedule has not come, not yet in line</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2560,6 +2560,10 @@
         <source>Some words did not fit: widen the panel to read them all.</source>
         <translation>Algunas palabras no cabían: ensancha el panel para leerlas todas.</translation>
     </message>
+    <message>
+        <source>not due yet: %1</source>
+        <translation>aún no les toca: %1</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::SweepController</name>
@@ -3707,6 +3711,25 @@
         <source>kitchen: %1 (peaks, %2 label sets summed; %3)</source>
         <translation>cocina: %1 (picos, suma de %2 conjuntos de etiquetas; %3)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n in line</source>
+        <translation>
+            <numerusform>%n en la fila</numerusform>
+            <numerusform>%n en la fila</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not due yet</source>
+        <translation>
+            <numerusform>%n al que aún no le toca</numerusform>
+            <numerusform>%n a los que aún no les toca</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>in line · not due yet</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::TimelineView</name>
@@ -4597,10 +4620,6 @@
         <translation>En la fila:</translation>
     </message>
     <message>
-        <source>Requests waiting for a free slot or the rate limiter</source>
-        <translation>Peticiones esperando un hueco libre o al limitador</translation>
-    </message>
-    <message>
         <source>Requests/s:</source>
         <translation>Peticiones/s:</translation>
     </message>
@@ -4659,6 +4678,18 @@
     <message>
         <source>Drag across the time axis (or Shift+drag) to see the statistics of a time range.</source>
         <translation>Arrastra sobre el eje de tiempo (o Mayús+arrastrar) para ver las estadísticas de un intervalo.</translation>
+    </message>
+    <message>
+        <source>Requests waiting to be sent: for a free slot (in Sequential mode, the one cashier) or the rate limiter</source>
+        <translation>Peticiones que esperan a enviarse: a que haya un hueco libre (en modo secuencial, el único cajero) o a que lo permita el limitador</translation>
+    </message>
+    <message>
+        <source>Not due yet:</source>
+        <translation>Aún no les toca:</translation>
+    </message>
+    <message>
+        <source>Open loop: requests whose time in the schedule has not come, not yet in line</source>
+        <translation>Bucle abierto: peticiones a las que el calendario aún no ha llegado; todavía no están en la fila</translation>
     </message>
 </context>
 <context>

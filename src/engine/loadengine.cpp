@@ -792,6 +792,8 @@ void LoadEnginePrivate::pump()
             const qint64 row = replay.empty() ? -1 : qint64(replay[nextArrival].planIndex);
             ++nextArrival;
             waiting.push_back(newRecord(false, intended, row));
+            // Published now, not at its dispatch: a live view sees it in line (trace/orderline.h).
+            markDirty(waiting.back());
             ++progress.queued;
         }
         if (!waiting.empty() && passGates(t)) {

@@ -1,6 +1,7 @@
 #include "gui/runcontroller.h"
 
 #include "session/runsession.h"
+#include "trace/orderline.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -154,6 +155,10 @@ void RunController::mergeDelta(const std::shared_ptr<const LiveDelta> &delta)
     m_changed = m_live.changed();
     m_progress = delta->progress;
     m_nowNs = delta->nowNs;
+    // The line as the story and the timeline count it, from the same trace at the same moment.
+    const OrderLine line = orderLineAt(m_live.trace(), m_nowNs);
+    m_progress.queued = line.inLine();
+    m_progress.notDue = line.notDue;
     noteRates();
     emit traceUpdated();
 }

@@ -79,6 +79,7 @@ void StatsPanel::refreshTexts()
     ui->doneValue->setText(locale.toString(p.completed));
     ui->failedValue->setText(locale.toString(p.failed));
     ui->queuedValue->setText(locale.toString(p.queued));
+    ui->notDueValue->setText(locale.toString(p.notDue));
     ui->requestRateValue->setText(locale.toString(m_requestRate, 'f', 1));
     ui->tokenRateValue->setText(locale.toString(m_tokenRate, 'f', 0));
     ui->loopLagValue->setText(

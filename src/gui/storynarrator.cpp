@@ -3,6 +3,7 @@
 #include "gui/requestdescription.h"
 #include "metrics/requestmetrics.h"
 #include "render/timeformat.h"
+#include "trace/orderline.h"
 #include "trace/runtrace.h"
 #include "trace/shownnumber.h"
 
@@ -69,7 +70,6 @@ OrderStage StoryNarrator::stageOf(const RunTrace &trace, int request)
 
 QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> &changed, qint64 nowNs)
 {
-    Q_UNUSED(nowNs)
     if (m_stage.size() < trace.requests.size())
         m_stage.resize(trace.requests.size(), OrderStage::Unseen);
 
@@ -99,9 +99,6 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
     StoryCounts counts;
     for (size_t i = 0; i < m_stage.size(); ++i) {
         switch (m_stage[i]) {
-        case OrderStage::InLine:
-            ++counts.inLine;
-            break;
         case OrderStage::AtTable:
             ++counts.atTable;
             break;
@@ -118,11 +115,11 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
             break;
         }
     }
-    // In a closed loop the engine records a request only once a slot frees up: the orders it
-    // has not taken yet are the ones still in line.
-    if (trace.scenario.requests > 0)
-        counts.inLine
-            += std::max(0, trace.scenario.requests + trace.scenario.warmup - int(trace.requests.size()));
+    // The line by the one definition the statistics and the timeline read too: held at a client
+    // gate, or (closed loop) not taken yet; open-loop arrivals not due yet apart.
+    const OrderLine line = orderLineAt(trace, nowNs);
+    counts.inLine = line.inLine();
+    counts.notDue = line.notDue;
     qint64 longestBlock = 0;
     for (; m_loopSeen < trace.loopBusy.size(); ++m_loopSeen) {
         const Span &span = trace.loopBusy[m_loopSeen];

@@ -17,7 +17,8 @@ enum class OrderStage : quint8 { Unseen, InLine, AtTable, Eating, Served, Failed
 // How many orders are at each stage (the story picture draws these).
 struct StoryCounts
 {
-    int inLine = 0;
+    int inLine = 0; // waiting to be sent (trace/orderline.h): at a client gate or not taken yet
+    int notDue = 0; // open loop: arrivals whose time has not come (not in line: not at the shop yet)
     int atTable = 0; // sent, waiting for the first token: sitting with a number
     int eating = 0; // streaming
     int served = 0;
@@ -35,6 +36,7 @@ class StoryNarrator
     Q_DECLARE_TR_FUNCTIONS(BurgerBench::StoryNarrator)
 public:
     void reset(ExecutionMode mode);
+    // `nowNs`: the moment the trace stands at; the line is counted there (trace/orderline.h).
     QStringList update(const RunTrace &trace, const std::vector<int> &changed, qint64 nowNs);
     // The closing caption once the run is over (with the final trace).
     QString finish(const RunTrace &trace);

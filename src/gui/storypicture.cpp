@@ -113,6 +113,13 @@ void StoryPicture::paintEvent(QPaintEvent *)
     // Zone 0: the line.
     crowd(0, Customer, m_counts.inLine, icon * 0.8, iconY + icon * 0.2);
     caption(0, tr("In line"), m_counts.inLine);
+    if (m_counts.notDue > 0) {
+        // Open loop: customers still on their way are not in the line; said apart, in the band on
+        // top over the line and the counter (the failures' band is over the other half).
+        drawFitted(&p, QRectF(1, 1, 2 * zone - 4, line),
+            tr("not due yet: %1").arg(QLocale().toString(m_counts.notDue)), small, Qt::AlignLeft,
+            QColor(0x44, 0x44, 0x44));
+    }
 
     // Zone 1: the counter; who works there depends on the mode.
     const QRectF counter(zone + (zone - icon) / 2, iconY, icon, icon);

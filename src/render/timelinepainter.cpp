@@ -6,6 +6,7 @@
 #include "render/timeformat.h"
 #include "render/timelinecoordinates.h"
 #include "trace/lanenames.h"
+#include "trace/orderline.h"
 #include "trace/runtrace.h"
 #include "trace/shownnumber.h"
 
@@ -71,6 +72,21 @@ int columnOf(const TimelineLayout &layout, qint64 t)
 {
     const double x = layout.timeToX(t);
     return int(std::floor(qBound(-1e6, x, 1e7)));
+}
+
+constexpr int lineSwatchWidth = 18;
+
+// The timeline's count of the line (TimelineLayout::lineLabel); empty when nobody waits.
+QString lineLabelText(int inLine, int notDue)
+{
+    const QString waiting
+        = QCoreApplication::translate("BurgerBench::Timeline", "%n in line", nullptr, inLine);
+    const QString later
+        = QCoreApplication::translate("BurgerBench::Timeline", "%n not due yet", nullptr, notDue);
+    if (inLine > 0 && notDue > 0)
+        return QCoreApplication::translate("BurgerBench::Timeline", "%1 · %2", "in line · not due yet")
+            .arg(waiting, later);
+    return inLine > 0 ? waiting : (notDue > 0 ? later : QString());
 }
 
 int insetFor(int h)
@@ -484,6 +500,19 @@ void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const Ru
     for (int lane = firstLane; lane < lastLane; ++lane)
         collectLaneBars(b, layout, trace, index, options, lane, layout.runRowY(lane, 0),
             layout.runRowH(lane, 0), segments);
+    // Orders no one has taken yet: in line now. Their record (made when they are taken) says
+    // when they began to count as due, so no past is drawn for them, only where they are now: a
+    // stub of the line's colour that ends at the now line, as every other order in line does.
+    const int lineEnd = std::min(layout.lineFirstLane + layout.lineNotTaken, lastLane);
+    if (layout.laneByRequest && layout.lineNotTaken > 0) {
+        const int nowX = columnOf(layout, layout.nowNs) + 1;
+        for (int lane = std::max(firstLane, layout.lineFirstLane); lane < lineEnd; ++lane) {
+            const int y = layout.runRowY(lane, 0);
+            const int h = layout.runRowH(lane, 0);
+            const int inset = insetFor(h);
+            b.fill[int(Phase::Queued)].add(nowX - std::max(10, 2 * h), nowX, y + inset, h - 2 * inset);
+        }
+    }
     flushLaneBars(painter, b);
     if (layout.compare && options.compareTrace && compareIndex)
         paintCompareRows(painter, layout, *options.compareTrace, *compareIndex, options, firstLane, lastLane);
@@ -645,6 +674,16 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     int gutter = options.labelWidth;
     int requestLanes = int(trace.requests.size());
     int slotLanes = index.slotCount();
+    if (options.nowNs >= 0) {
+        // Live: the orders still waiting to be sent, by the definition the story and the
+        // statistics read (trace/orderline.h).
+        const OrderLine line = orderLineAt(trace, options.nowNs);
+        l.lineFirstLane = requestLanes;
+        l.lineNotTaken = line.notTaken;
+        l.lineInLine = line.inLine();
+        l.lineNotDue = line.notDue;
+        requestLanes += line.notTaken;
+    }
     if (l.compare) {
         requestLanes = std::max(requestLanes, int(options.compareTrace->requests.size()));
         slotLanes = std::max(slotLanes, compareIndex->slotCount());
@@ -726,6 +765,23 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     if (to < 0)
         to = std::max({ trace.endNs, index.lastEventNs(), options.nowNs, l.compareNowNs });
     l.toNs = std::max(l.fromNs + 1000, to);
+    l.lineLabel = lineLabelText(l.lineInLine, l.lineNotDue);
+    if (!l.lineLabel.isEmpty() && l.requestBottom > l.requestTop) {
+        // Right-aligned to the now line, just under the last lane when there is room, else at
+        // the bottom of the lanes.
+        const int w = fm.horizontalAdvance(l.lineLabel) + lineSwatchWidth + 10;
+        const int h = fm.height() + 4;
+        const int nowX
+            = std::clamp(int(std::floor(l.timeToX(l.nowNs))), l.plotRect.left(), l.plotRect.right());
+        const int lanesEnd
+            = int(std::ceil(l.requestTop + (l.requestLaneCount - l.firstLane) * l.requestLaneHeight)) + 2;
+        const int top
+            = std::clamp(lanesEnd, int(l.requestTop), std::max(int(l.requestTop), l.requestBottom - h));
+        // Over the lanes it keeps clear of the stubs at the now line (at least 10 px wide).
+        const int gap = top < lanesEnd ? 14 : 3;
+        const int left = std::max(l.plotRect.left(), nowX - w - gap);
+        l.lineLabelRect = QRect(left, top, std::min(w, l.plotRect.right() - left + 1), h);
+    }
     return l;
 }
 
@@ -861,6 +917,20 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         paintRequestLanes(painter, layout, trace, index, options, compareIndex);
     }
     painter->setClipping(false);
+    if (!layout.lineLabelRect.isEmpty()) {
+        // The count of the line beside the now line, with the legend's "In line" swatch (or the
+        // ghost's outline when only arrivals not due yet are counted).
+        const QRect r = layout.lineLabelRect;
+        painter->fillRect(r, options.background);
+        const QRect swatch(r.left() + 3, r.top() + (r.height() - 10) / 2, lineSwatchWidth - 4, 10);
+        if (layout.lineInLine > 0)
+            fillPhaseRect(painter, swatch, Phase::Queued);
+        else
+            fillPhaseRect(painter, swatch, Phase::Ghost);
+        painter->setPen(labelColor);
+        painter->drawText(
+            r.adjusted(lineSwatchWidth + 3, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter, layout.lineLabel);
+    }
 
     // Separators between the lane groups.
     painter->setPen(separatorColor);

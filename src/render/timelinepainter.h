@@ -103,6 +103,17 @@ struct TimelineLayout
     int requestLaneCount = 0;
     int firstLane = 0;
     int requestBottom = 0; // y past the last request lane pixel (clip)
+    // The line while live (trace/orderline.h at nowNs; empty otherwise): orders taken by no one
+    // yet (a closed loop records an order only when it takes it) get lanes of their own after the
+    // recorded ones, from lineFirstLane, each drawn in the legend's "In line" up to the now line;
+    // and one label beside the now line counts the line (lineLabel in lineLabelRect; empty when
+    // nobody waits), with the open loop's arrivals not due yet apart.
+    int lineFirstLane = 0;
+    int lineNotTaken = 0;
+    int lineInLine = 0;
+    int lineNotDue = 0;
+    QString lineLabel;
+    QRect lineLabelRect;
     // Compare mode: lanes hold two rows (A above B); requestLaneCount covers both runs.
     bool compare = false;
     qint64 compareNowNs = 0; // B's open phases (if any) run up to here: B's own end

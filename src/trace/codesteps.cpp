@@ -1,5 +1,7 @@
 #include "trace/codesteps.h"
 
+#include "trace/orderline.h"
+
 namespace BurgerBench {
 
 namespace {
@@ -38,15 +40,15 @@ CodeStepCounts codeStepsAt(const RunTrace &trace, qint64 nowNs)
 {
     CodeStepCounts c;
     auto add = [&c](CodeStep step) { ++c.count[size_t(step)]; };
-    const Scenario &s = trace.scenario;
     const bool over = trace.endNs >= 0 && nowNs >= trace.endNs;
-    const bool openLoop = s.rate > 0;
 
-    int known = 0;
+    // Not started yet: in line or not due, by the one definition the views share (trace/orderline.h).
+    const OrderLine line = orderLineAt(trace, nowNs);
+    c.count[size_t(CodeStep::InLine)] += line.inLine();
+    c.count[size_t(CodeStep::NotDue)] += line.notDue;
     for (const RequestRecord &r : trace.requests) {
         if (r.warmup)
             continue;
-        ++known;
         if (at(r.endNs, nowNs) || (over && r.endNs < 0)) {
             ++c.settled;
             continue;
@@ -54,14 +56,7 @@ CodeStepCounts codeStepsAt(const RunTrace &trace, qint64 nowNs)
         const qint64 firstStart = r.attempts.empty() ? r.dispatchNs : r.attempts.front().startNs;
         if (at(firstStart, nowNs))
             add(stepOfStarted(r, nowNs));
-        else if (openLoop && r.intendedNs > nowNs)
-            add(CodeStep::NotDue);
-        else
-            add(CodeStep::InLine);
     }
-    // A live run publishes a record once it moves: the rest of the plan has not, yet.
-    if (!over && !s.cpuTasksOnly() && s.requests > known)
-        c.count[size_t(openLoop ? CodeStep::NotDue : CodeStep::InLine)] += s.requests - known;
 
     const bool cpuOnly = trace.requests.empty();
     for (const TaskRecord &t : trace.tasks) {

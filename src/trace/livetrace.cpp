@@ -1,5 +1,7 @@
 #include "trace/livetrace.h"
 
+#include "trace/orderline.h"
+
 #include <algorithm>
 
 namespace BurgerBench {
@@ -25,6 +27,9 @@ Progress progressOf(const RunTrace &trace, qint64 nowNs, bool plannedFromRecords
         p.tasksStarted += t.startNs >= 0 ? 1 : 0;
         p.tasksEnded += t.endNs >= 0 ? 1 : 0;
     }
+    const OrderLine line = orderLineAt(trace, nowNs);
+    p.queued = line.inLine();
+    p.notDue = line.notDue;
     p.elapsedNs = std::max<qint64>(0, nowNs);
     if (!trace.loopLag.empty())
         p.lastLoopLagNs = trace.loopLag.back().lagNs;

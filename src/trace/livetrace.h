@@ -16,7 +16,12 @@ struct Progress
 {
     int planned = 0; // measured requests planned (0 when bounded by duration)
     int dispatched = 0; // measured requests that have started
-    int queued = 0; // waiting at a client-side gate (concurrency cap, rate limit, schedule)
+    // In line (trace/orderline.h, OrderLine::inLine): waiting to be sent, at a client-side gate
+    // (concurrency cap, rate limit) or, in a closed loop, not taken yet. The engine keeps its own
+    // count of the open loop's gate; the views take this one from the trace (progressOf, and the
+    // window's RunController on each live update), so it agrees with the story and the timeline.
+    int queued = 0;
+    int notDue = 0; // open loop: arrivals whose time has not come (OrderLine::notDue)
     int inFlight = 0;
     int completed = 0;
     int failed = 0;
