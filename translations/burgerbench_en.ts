@@ -1969,10 +1969,6 @@
         <translation>Worst event-loop lag: %1 ms</translation>
     </message>
     <message>
-        <source>CPU busy %1 s: %2 cores on average</source>
-        <translation>CPU busy %1 s: %2 cores on average</translation>
-    </message>
-    <message>
         <source>Threads held while only waiting: %1 s</source>
         <translation>Threads held while only waiting: %1 s</translation>
     </message>
@@ -2023,6 +2019,29 @@
     <message>
         <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there: see how close each model gets.</source>
         <translation>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there: see how close each model gets.</translation>
+    </message>
+    <message>
+        <source>Efficiency: %1 % (%2 % on the CPU it got)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with %1 of the %2 cores it asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n CPU task(s), no requests.</source>
+        <translation>
+            <numerusform>Done: %n CPU task, no requests.</numerusform>
+            <numerusform>Done: %n CPU tasks, no requests.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU time the tasks got: %1 s, %2 cores on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This machine gave the run %1 of the %2 cores it asked for: other programs were using the rest, so it took longer than on an idle machine.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1969,10 +1969,6 @@
         <translation>Peor retraso del bucle de eventos: %1 ms</translation>
     </message>
     <message>
-        <source>CPU busy %1 s: %2 cores on average</source>
-        <translation>CPU ocupada %1 s: %2 núcleos de media</translation>
-    </message>
-    <message>
         <source>Threads held while only waiting: %1 s</source>
         <translation>Hilos retenidos solo para esperar: %1 s</translation>
     </message>
@@ -2023,6 +2019,29 @@
     <message>
         <source>Press Run: the models run one after another, each on its own clock from 0, drawn on one shared time axis. The theory is already there: see how close each model gets.</source>
         <translation>Pulsa Ejecutar: los modelos corren uno tras otro, cada uno con su propio reloj desde 0, dibujados sobre un único eje de tiempo compartido. La teoría ya está ahí: mira cuánto se le acerca cada modelo.</translation>
+    </message>
+    <message>
+        <source>Efficiency: %1 % (%2 % on the CPU it got)</source>
+        <translation>Eficiencia: %1 % (%2 % con la CPU que obtuvo)</translation>
+    </message>
+    <message>
+        <source>with %1 of the %2 cores it asked for</source>
+        <translation>con %1 de los %2 núcleos que pidió</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n CPU task(s), no requests.</source>
+        <translation>
+            <numerusform>Hecho: %n tarea de CPU, ninguna petición.</numerusform>
+            <numerusform>Hecho: %n tareas de CPU, ninguna petición.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU time the tasks got: %1 s, %2 cores on average</source>
+        <translation>Tiempo de CPU que obtuvieron las tareas: %1 s, %2 núcleos de media</translation>
+    </message>
+    <message>
+        <source>This machine gave the run %1 of the %2 cores it asked for: other programs were using the rest, so it took longer than on an idle machine.</source>
+        <translation>Esta máquina dio a la ejecución %1 de los %2 núcleos que pidió: otros programas usaban el resto, así que tardó más que en una máquina libre.</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,17 @@ QString formatTable(const RaceSpec &spec, const std::vector<RaceEntry> &entries)
                            9, true),
                        pad(QString::number(e.maxLoopLagMs, 'f', 0) + QStringLiteral(" ms"), 9, true));
     }
+    // CPU busy is the threads' own CPU time. Where it fell short of what the tasks asked for, the
+    // machine was shared: say so, and how much the run got.
+    for (const RaceEntry &e : entries) {
+        if (e.ran && e.cpuStarved)
+            out += QStringLiteral("  %1 got %2 of the %3 cores it asked for (%4 %): other programs were "
+                                  "using the rest\n")
+                       .arg(pad(raceModelName(e.model), 18))
+                       .arg(e.avgParallelism, 0, 'f', 1)
+                       .arg(e.coresAsked, 0, 'f', 1)
+                       .arg(e.cpuShare * 100, 0, 'f', 0);
+    }
     out += QStringLiteral("\nTheory (idealised: fixed times, no overheads):\n");
     for (const RaceEntry &e : entries) {
         if (e.ran)

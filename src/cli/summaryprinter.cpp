@@ -65,16 +65,26 @@ QString formatWork(const RunTrace &trace)
     }
     const double wallS = RaceFigures::measuredWallS(trace);
     if (cpuTasks > 0) {
-        const double busy = RaceFigures::busyS(trace, TaskKind::CpuWork);
+        const double spans = RaceFigures::busyS(trace, TaskKind::CpuWork);
+        const double busy = RaceFigures::cpuTimeS(trace); // the threads' own CPU time
         out += row(QStringLiteral("CPU tasks (done):"),
-            QStringLiteral("%1, %2 s busy in all, mean %3 ms, at most %4 at once")
+            QStringLiteral("%1, %2 s of CPU time in all (%3 s on the clock), mean %4 ms, at most %5 at once")
                 .arg(cpuTasks)
                 .arg(num(busy, 3))
+                .arg(num(spans, 3))
                 .arg(num(busy * 1000.0 / cpuTasks, 1))
                 .arg(RaceFigures::peakAtOnce(trace, TaskKind::CpuWork)));
-        if (wallS > 0)
-            out += row(QStringLiteral("CPU busy / wall time (cores kept busy):"),
+        if (wallS > 0) {
+            const double asked = RaceFigures::cpuAskedS(trace, trace.cpuCount);
+            out += row(QStringLiteral("CPU time / wall time (cores the run got):"),
                 QStringLiteral("%1 (of %2 cores)").arg(num(busy / wallS)).arg(trace.cpuCount));
+            if (RaceFigures::cpuStarved(busy, asked))
+                out += row(QStringLiteral("Less CPU than asked:"),
+                    QStringLiteral("the machine gave %1 of the %2 cores the tasks asked for: other programs "
+                                   "were using the rest")
+                        .arg(num(busy / wallS, 1))
+                        .arg(num(asked / wallS, 1)));
+        }
     }
     if (heldWaits > 0)
         out += row(QStringLiteral("Threads held waiting:"),

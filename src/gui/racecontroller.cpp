@@ -58,7 +58,9 @@ bool RaceController::start(const RaceSpec &spec, QString *error)
                 return;
             m_current = index;
             m_live.reset();
-            m_mirror.reset(RunTrace());
+            RunTrace base; // a CPU-only row's live trace knows it has no requests to wait for
+            base.scenario.cpuOnly = m_spec.cpuOnly;
+            m_mirror.reset(base);
             m_modelClock.start();
             emit modelStarted(index);
         },

@@ -20,6 +20,8 @@
 #include <QShortcut>
 #include <QThread>
 
+#include <algorithm>
+
 namespace BurgerBench {
 
 namespace {
@@ -205,6 +207,8 @@ void RaceWindow::buildRows(const RaceSpec &spec)
         delete row.frame; // its view and labels with it
     m_rows.clear();
     m_shown = spec;
+    m_placeholder = RunTrace();
+    m_placeholder.scenario.cpuOnly = spec.cpuOnly;
     const int cores = std::max(1, QThread::idealThreadCount());
     for (int i = 0; i < int(spec.models.size()); ++i) {
         Row row;
@@ -250,6 +254,8 @@ void RaceWindow::buildRows(const RaceSpec &spec)
         row.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         row.view->setShowLegend(false);
         row.view->setMinimumHeight(RowMinimumHeight - 10);
+        if (spec.cpuOnly)
+            row.view->setTrace(&m_placeholder);
         TimelineViewState *state = row.view->state();
         state->setFollowLive(false);
         state->setVisibleRange(m_axisFromNs, m_axisToNs);
@@ -299,15 +305,32 @@ void RaceWindow::refreshRow(int index)
         row.theory->setText(tr("Theory: —"));
         row.formula->setText(theory.valid ? QString() : shown().error);
     }
+    const auto cores = [](double c) { return QLocale().toString(c, 'f', 1); };
+    const bool starved = entry && entry->ran && entry->cpuStarved;
     if (entry && entry->ran && entry->measuredS > 0) {
-        row.efficiency->setText(
-            tr("Efficiency: %1 %").arg(QLocale().toString(entry->efficiency * 100, 'f', 0)));
+        const QString percent = QLocale().toString(entry->efficiency * 100, 'f', 0);
+        // CPU tasks only, on a machine that gave less CPU than asked: the theory assumed the cores
+        // it asked for, so say also how close it came on the CPU it got.
+        if (starved && entry->result.trace.scenario.cpuOnly && entry->cpuShare > 0) {
+            row.efficiency->setText(
+                tr("Efficiency: %1 % (%2 % on the CPU it got)")
+                    .arg(percent,
+                        QLocale().toString(
+                            std::min(1.0, entry->efficiency / entry->cpuShare) * 100, 'f', 0)));
+        } else {
+            row.efficiency->setText(tr("Efficiency: %1 %").arg(percent));
+        }
         row.efficiency->setToolTip(tr("Theory ÷ measured: 100 % is as fast as the ideal run."));
         if (entry->speedup > 0) {
-            row.speedup->setText(entry->speedupFromTheory
-                    ? tr("Speed-up: %1× (against the theoretical sequential time)")
-                          .arg(QLocale().toString(entry->speedup, 'f', 2))
-                    : tr("Speed-up: %1× over sequential").arg(QLocale().toString(entry->speedup, 'f', 2)));
+            QString text = entry->speedupFromTheory
+                ? tr("Speed-up: %1× (against the theoretical sequential time)")
+                      .arg(QLocale().toString(entry->speedup, 'f', 2))
+                : tr("Speed-up: %1× over sequential").arg(QLocale().toString(entry->speedup, 'f', 2));
+            if (starved)
+                text += QLatin1Char('\n')
+                    + tr("with %1 of the %2 cores it asked for")
+                          .arg(cores(entry->avgParallelism), cores(entry->coresAsked));
+            row.speedup->setText(text);
         } else {
             row.speedup->clear();
         }
@@ -327,9 +350,20 @@ void RaceWindow::refreshRow(int index)
             notes << tr("T_io estimated from the measured latency.");
         if (entry->model == RaceModel::AntiPattern || entry->model == RaceModel::Mixed)
             notes << tr("Worst event-loop lag: %1 ms").arg(QLocale().toString(entry->maxLoopLagMs, 'f', 0));
+        if (entry->result.trace.scenario.cpuOnly && entry->result.trace.requests.empty()) {
+            // What a row of CPU tasks did: there are no requests to count.
+            std::vector<qint32> owners = entry->result.taskOwner;
+            std::sort(owners.begin(), owners.end());
+            const int done = int(std::unique(owners.begin(), owners.end()) - owners.begin());
+            notes << tr("Done: %n CPU task(s), no requests.", nullptr, done);
+        }
         if (entry->cpuBusyS > 0)
-            notes << tr("CPU busy %1 s: %2 cores on average")
+            notes << tr("CPU time the tasks got: %1 s, %2 cores on average")
                          .arg(seconds(entry->cpuBusyS), QLocale().toString(entry->avgParallelism, 'f', 2));
+        if (starved)
+            notes << tr("This machine gave the run %1 of the %2 cores it asked for: other programs "
+                        "were using the rest, so it took longer than on an idle machine.")
+                         .arg(cores(entry->avgParallelism), cores(entry->coresAsked));
         if (entry->heldS > 0)
             notes << tr("Threads held while only waiting: %1 s").arg(seconds(entry->heldS));
     }
@@ -441,6 +475,27 @@ bool RaceWindow::startRace(const RaceSpec &spec, QString *error)
     if (!m_race->start(spec, error))
         return false;
     m_tick.start();
+    refreshTexts();
+    return true;
+}
+
+bool RaceWindow::showEntries(
+    const RaceSpec &spec, const std::vector<std::shared_ptr<const RaceEntry>> &entries)
+{
+    if (isRunning())
+        return false;
+    buildRows(spec);
+    m_status.clear();
+    m_stopped = false;
+    m_failure.clear();
+    for (int i = 0; i < rowCount() && size_t(i) < entries.size(); ++i) {
+        if (!entries[size_t(i)])
+            continue;
+        Row &row = m_rows[size_t(i)];
+        row.entry = entries[size_t(i)];
+        row.view->setTrace(&row.entry->result.trace);
+    }
+    fitAll();
     refreshTexts();
     return true;
 }

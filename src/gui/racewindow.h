@@ -59,6 +59,10 @@ public:
     qint64 axisToNs() const { return m_axisToNs; }
     // Fits every row to the longest model.
     void fitAll();
+    // Shows a race that ran elsewhere (a saved one, a test's hand-made entries): a row per model of
+    // `spec`, entry i in row i (null: the theory only), as if it had just finished. False while a
+    // race runs.
+    bool showEntries(const RaceSpec &spec, const std::vector<std::shared_ptr<const RaceEntry>> &entries);
 
     RaceController *controller() const { return m_race; }
 
@@ -121,6 +125,9 @@ private:
     QList<RacePreset> m_presets;
     RaceSpec m_shown; // the race the rows belong to
     std::vector<Row> m_rows;
+    // The rows' trace before their model sends one: empty, but it knows a CPU-only race, so its
+    // request area does not say "No requests yet".
+    RunTrace m_placeholder;
     QTimer m_tick; // the running row's clock, while a race runs
     QString m_status;
     bool m_stopped = false;

@@ -197,9 +197,10 @@ void workerMain(BlockingShared &sh, int w)
             }
             const QByteArray seed
                 = sh.cpuOnly ? QByteArray("room ") + QByteArray::number(k) : r.text.toUtf8() + r.id;
-            CpuWork::hashRounds(seed, sh.rounds);
+            const qint64 cpuNs = CpuWork::cpuNsOf([&] { CpuWork::hashRounds(seed, sh.rounds); });
             QMutexLocker lock(&sh.liveMutex);
             sh.tasks[size_t(w)][at].endNs = sh.clock.nsecsElapsed();
+            sh.tasks[size_t(w)][at].cpuNs = cpuNs;
         }
         if (sh.jobs) {
             QMutexLocker lock(&sh.liveMutex);

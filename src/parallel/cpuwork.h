@@ -29,6 +29,15 @@ QByteArray hashRounds(QByteArrayView seed, qint64 rounds);
 QByteArray burn(QByteArrayView seed, double ms);
 // CPU time consumed so far by the calling thread, in ns (CLOCK_THREAD_CPUTIME_ID).
 qint64 threadCpuNs();
+// Runs `work` on the calling thread; the thread CPU time it took, in ns. What a task records as
+// its CPU time (TaskRecord::cpuNs) next to its wall span: a thread that waits for a core (or
+// sleeps) meanwhile gets wall time, not CPU time.
+template<typename Work> qint64 cpuNsOf(Work &&work)
+{
+    const qint64 before = threadCpuNs();
+    work();
+    return threadCpuNs() - before;
+}
 
 } // namespace CpuWork
 

@@ -20,6 +20,7 @@ struct PoolWork
     const void *thread = nullptr;
     qint64 startNs = -1;
     qint64 endNs = -1;
+    qint64 cpuNs = -1; // the pool thread's CPU time over the work
     QByteArray digest;
 };
 
@@ -107,7 +108,7 @@ void EngineModelRun::postProcessOnLoop(quint32 index)
     // The clock offset is exact to a fraction of a millisecond; never start before the answer.
     task.startNs = std::max(task.queuedNs, engineNow());
     // The anti-pattern itself: the cashier cleans the house while everyone waits.
-    CpuWork::hashRounds(text, m_rounds);
+    task.cpuNs = CpuWork::cpuNsOf([&] { CpuWork::hashRounds(text, m_rounds); });
     task.endNs = std::max(task.startNs, engineNow());
     trace.tasks.push_back(task);
     m_taskOwner.push_back(qint32(index));
@@ -133,7 +134,7 @@ void EngineModelRun::postProcessOnPool(quint32 index)
         PoolWork work;
         work.thread = QThread::currentThread();
         work.startNs = live->started(slot, work.thread, clock, origin);
-        work.digest = CpuWork::hashRounds(text, rounds);
+        work.cpuNs = CpuWork::cpuNsOf([&] { work.digest = CpuWork::hashRounds(text, rounds); });
         work.endNs = live->ended(slot, clock, origin);
         return work;
     }).then(m_engine, [this, index, queued, slot](const PoolWork &work) {
@@ -146,6 +147,7 @@ void EngineModelRun::postProcessOnPool(quint32 index)
         task.queuedNs = queued;
         task.startNs = std::max(queued, work.startNs);
         task.endNs = std::max(task.startNs, work.endNs);
+        task.cpuNs = work.cpuNs;
         tr.tasks.push_back(task);
         m_taskOwner.push_back(qint32(index));
         m_engine->releaseFinish();

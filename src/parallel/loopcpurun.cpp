@@ -67,7 +67,7 @@ void LoopCpuRun::step()
     task.kind = TaskKind::CpuWork;
     task.queuedNs = job.readyNs;
     task.startNs = m_clock.nsecsElapsed();
-    job.digest = CpuWork::hashRounds(job.digest, rounds);
+    task.cpuNs = CpuWork::cpuNsOf([&] { job.digest = CpuWork::hashRounds(job.digest, rounds); });
     task.endNs = m_clock.nsecsElapsed();
     job.roundsLeft -= rounds;
     job.readyNs = task.endNs;

@@ -17,6 +17,7 @@ struct PoolTask
     const void *thread = nullptr;
     qint64 startNs = -1;
     qint64 endNs = -1;
+    qint64 cpuNs = -1; // the pool thread's CPU time over the task
     bool skipped = false; // cancelled before it started
     QByteArray digest;
 };
@@ -71,7 +72,7 @@ bool ParallelCpuRun::start(QString *error)
                 return task;
             }
             task.startNs = live->started(size_t(i), task.thread, clock);
-            task.digest = CpuWork::hashRounds(seed, rounds);
+            task.cpuNs = CpuWork::cpuNsOf([&] { task.digest = CpuWork::hashRounds(seed, rounds); });
             task.endNs = live->ended(size_t(i), clock);
             return task;
         }).then(this, [this, i, queued](const PoolTask &done) {
@@ -83,6 +84,7 @@ bool ParallelCpuRun::start(QString *error)
                 task.queuedNs = queued;
                 task.startNs = done.startNs;
                 task.endNs = done.endNs;
+                task.cpuNs = done.cpuNs;
                 tr.tasks.push_back(task);
                 m_result.taskOwner.push_back(i);
                 tr.endNs = std::max(tr.endNs, done.endNs);

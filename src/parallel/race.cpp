@@ -142,6 +142,43 @@ double RaceFigures::busyS(const RunTrace &trace, TaskKind kind)
     return double(sum) / 1e9;
 }
 
+double RaceFigures::cpuTimeS(const RunTrace &trace)
+{
+    qint64 sum = 0;
+    for (const TaskRecord &t : trace.tasks) {
+        if (t.kind != TaskKind::CpuWork || t.startNs < 0 || t.endNs < t.startNs)
+            continue;
+        sum += t.cpuNs >= 0 ? t.cpuNs : t.endNs - t.startNs;
+    }
+    return double(sum) / 1e9;
+}
+
+double RaceFigures::cpuAskedS(const RunTrace &trace, int cores)
+{
+    std::vector<std::pair<qint64, int>> edges; // (time, +1 start / -1 end); ends first at ties
+    for (const TaskRecord &t : trace.tasks) {
+        if (t.kind == TaskKind::CpuWork && t.startNs >= 0 && t.endNs > t.startNs) {
+            edges.emplace_back(t.startNs, +1);
+            edges.emplace_back(t.endNs, -1);
+        }
+    }
+    std::sort(edges.begin(), edges.end());
+    const int c = std::max(1, cores);
+    qint64 asked = 0;
+    int running = 0;
+    for (size_t i = 0; i < edges.size(); ++i) {
+        if (i > 0)
+            asked += qint64(std::min(running, c)) * (edges[i].first - edges[i - 1].first);
+        running += edges[i].second;
+    }
+    return double(asked) / 1e9;
+}
+
+bool RaceFigures::cpuStarved(double gotS, double askedS)
+{
+    return askedS > 0 && gotS < askedS * StarvedShare && askedS - gotS >= StarvedMinS;
+}
+
 double RaceFigures::maxLoopLagMs(const RunTrace &trace)
 {
     qint64 worst = 0;
@@ -164,9 +201,14 @@ void RaceFigures::fill(RaceEntry *e)
 {
     const RunTrace &t = e->result.trace;
     e->measuredS = measuredWallS(t);
-    e->cpuBusyS = busyS(t, TaskKind::CpuWork);
+    e->cpuBusyS = cpuTimeS(t);
+    e->cpuWallS = busyS(t, TaskKind::CpuWork);
+    e->cpuAskedS = cpuAskedS(t, t.cpuCount > 0 ? t.cpuCount : QThread::idealThreadCount());
     e->heldS = busyS(t, TaskKind::HeldWaiting);
     e->avgParallelism = e->measuredS > 0 ? e->cpuBusyS / e->measuredS : 0;
+    e->coresAsked = e->measuredS > 0 ? e->cpuAskedS / e->measuredS : 0;
+    e->cpuShare = e->cpuAskedS > 0 ? std::min(1.0, e->cpuBusyS / e->cpuAskedS) : 1.0;
+    e->cpuStarved = cpuStarved(e->cpuBusyS, e->cpuAskedS);
     e->maxLoopLagMs = maxLoopLagMs(t);
     e->peakTasksAtOnce = peakAtOnce(t, TaskKind::CpuWork);
     e->efficiency = e->measuredS > 0 && e->theory.valid ? e->theory.wallS / e->measuredS : 0;
@@ -228,8 +270,13 @@ QJsonObject raceEntryToJson(const RaceEntry &e)
         e.speedupFromTheory ? QStringLiteral("theoretical sequential")
                             : QStringLiteral("measured sequential"));
     o.insert(QStringLiteral("cpu_busy_s"), e.cpuBusyS);
+    o.insert(QStringLiteral("cpu_wall_s"), e.cpuWallS);
+    o.insert(QStringLiteral("cpu_asked_s"), e.cpuAskedS);
     o.insert(QStringLiteral("held_waiting_s"), e.heldS);
     o.insert(QStringLiteral("avg_parallelism"), e.avgParallelism);
+    o.insert(QStringLiteral("cores_asked"), e.coresAsked);
+    o.insert(QStringLiteral("cpu_share"), e.cpuShare);
+    o.insert(QStringLiteral("cpu_starved"), e.cpuStarved);
     o.insert(QStringLiteral("peak_cpu_tasks_at_once"), e.peakTasksAtOnce);
     o.insert(QStringLiteral("max_loop_lag_ms"), e.maxLoopLagMs);
     o.insert(QStringLiteral("cpu_count"), e.result.trace.cpuCount);

@@ -72,9 +72,20 @@ struct RaceEntry
     double efficiency = 0; // theory / measured (1.0 = as fast as the ideal)
     double speedup = 0; // sequential wall / this wall
     bool speedupFromTheory = false; // no sequential row: against the theoretical N·T
-    double cpuBusyS = 0; // sum of the CPU task durations (TaskKind::CpuWork)
+    // CPU work (TaskKind::CpuWork) on two clocks. cpuBusyS: the thread CPU time the tasks got (a
+    // task recorded without it counts its wall span); cpuWallS: their wall spans; cpuAskedS: the
+    // CPU they asked for, ∫ min(tasks running, cores) dt, what an idle machine would have given.
+    double cpuBusyS = 0;
+    double cpuWallS = 0;
+    double cpuAskedS = 0;
     double heldS = 0; // sum of the "held while waiting" durations (TaskKind::HeldWaiting)
-    double avgParallelism = 0; // cpuBusyS / measuredS: cores kept busy on average
+    double avgParallelism = 0; // cpuBusyS / measuredS: cores the run got on average
+    double coresAsked = 0; // cpuAskedS / measuredS: cores it asked for on average
+    // cpuBusyS / cpuAskedS (at most 1; 1 when nothing was asked or the CPU time is unknown).
+    double cpuShare = 1;
+    // The machine gave noticeably less CPU than the model needed (other load): share below
+    // RaceFigures::StarvedShare and at least RaceFigures::StarvedMinS of CPU missing.
+    bool cpuStarved = false;
     double maxLoopLagMs = 0; // worst lag of the event-loop probe
     int peakTasksAtOnce = 0; // most CPU tasks running at one instant (recorded)
     bool ran = false;
@@ -84,7 +95,16 @@ struct RaceEntry
 // Figures computed from a recorded trace (pure; tested on hand-made traces).
 namespace RaceFigures {
 double measuredWallS(const RunTrace &trace);
-double busyS(const RunTrace &trace, TaskKind kind);
+double busyS(const RunTrace &trace, TaskKind kind); // summed wall spans
+// Thread CPU time of the CPU tasks; a task recorded without it (-1) counts its wall span.
+double cpuTimeS(const RunTrace &trace);
+// ∫ min(CPU tasks running, cores) dt: the CPU the tasks would have got on an idle machine.
+double cpuAskedS(const RunTrace &trace, int cores);
+// Whether CPU work that got `gotS` of CPU time where it asked for `askedS` was short of it
+// (other load): less than StarvedShare of it, and at least StarvedMinS missing.
+constexpr double StarvedShare = 0.85;
+constexpr double StarvedMinS = 0.05;
+bool cpuStarved(double gotS, double askedS);
 double maxLoopLagMs(const RunTrace &trace);
 int peakAtOnce(const RunTrace &trace, TaskKind kind); // exact sweep, ends before starts at ties
 // Fills measured, busy, parallelism, lag and efficiency of `entry` from its trace and theory.

@@ -644,6 +644,15 @@ int TimelineLayout::visibleRequestLanes() const
     return int(std::ceil((requestBottom - requestTop) / requestLaneHeight));
 }
 
+QString emptyRequestAreaText(const RunTrace &trace)
+{
+    // A run of CPU tasks only does its work on the lanes above: never "not yet", even before its
+    // first task or when it was stopped before one ended.
+    return trace.tasks.empty() && !trace.scenario.cpuOnly
+        ? QCoreApplication::translate("BurgerBench::Timeline", "No requests yet")
+        : QCoreApplication::translate("BurgerBench::Timeline", "CPU tasks only: no requests");
+}
+
 QString requestLaneName(int request)
 {
     return QCoreApplication::translate("BurgerBench::Timeline", "#%1").arg(shownNumber(request));
@@ -905,11 +914,7 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         painter->drawText(
             QRect(layout.plotRect.left(), static_cast<int>(layout.requestTop), layout.plotRect.width(),
                 std::max(20, layout.requestBottom - int(layout.requestTop))),
-            Qt::AlignCenter,
-            // A run of CPU tasks only has finished its work on the lanes above, not "not yet".
-            trace.tasks.empty()
-                ? QCoreApplication::translate("BurgerBench::Timeline", "No requests yet")
-                : QCoreApplication::translate("BurgerBench::Timeline", "CPU tasks only: no requests"));
+            Qt::AlignCenter, emptyRequestAreaText(trace));
     } else {
         std::optional<TimelineIndex> ownCompareIndex;
         const TimelineIndex *compareIndex

@@ -165,6 +165,10 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
 void paintTimelineOverlay(QPainter *painter, const TimelineLayout &layout, const RunTrace &trace,
     const TimelineIndex &index, const TimelineRenderOptions &options);
 
+// What the request area says when the trace has no request lanes: "No requests yet", or for a run
+// of CPU tasks only (the scenario says so, or tasks were recorded) "CPU tasks only: no requests".
+QString emptyRequestAreaText(const RunTrace &trace);
+
 // Lane names as the gutter shows them (task lanes: LaneNames::display in trace/lanenames.h).
 QString requestLaneName(int request);
 QString slotLaneName(int slot);

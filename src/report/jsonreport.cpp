@@ -559,6 +559,7 @@ QJsonObject taskJson(const TaskRecord &t)
     o.insert(QLatin1String("queued_ns"), nsValue(t.queuedNs));
     o.insert(QLatin1String("start_ns"), nsValue(t.startNs));
     o.insert(QLatin1String("end_ns"), nsValue(t.endNs));
+    o.insert(QLatin1String("cpu_ns"), nsValue(t.cpuNs));
     return o;
 }
 
@@ -839,8 +840,12 @@ bool fromParts(ReportArrays &arrays, RunTrace *trace, QString *error, QJsonObjec
         if (!rd.integer<qint32>(o, "request", where, &task.request, -1)
             || !rd.integer<qint32>(o, "lane", where, &task.lane, -1)
             || !rd.ns(o, "queued_ns", where, &task.queuedNs) || !rd.ns(o, "start_ns", where, &task.startNs)
-            || !rd.ns(o, "end_ns", where, &task.endNs))
+            || !rd.ns(o, "end_ns", where, &task.endNs) || !rd.ns(o, "cpu_ns", where, &task.cpuNs))
             return false;
+        // Optional (reports written before it was measured have none: -1, not measured).
+        if (o.value(QLatin1String("cpu_ns")).isDouble() && task.cpuNs < 0)
+            return rd.fail(where + QStringLiteral(".cpu_ns"),
+                QStringLiteral("%1 is negative: the CPU time a task got, or null").arg(task.cpuNs));
         const QString kind = o.value(QLatin1String("kind")).toString();
         if (kind != QLatin1String("cpu") && kind != QLatin1String("blocked_io"))
             return rd.fail(where + QStringLiteral(".kind"),

@@ -171,6 +171,11 @@ struct TaskRecord
     qint64 queuedNs = -1;
     qint64 startNs = -1;
     qint64 endNs = -1;
+    // (Last, so brace-initialised records keep their order.) CPU work: the thread CPU time the task
+    // actually got between its start and end (CLOCK_THREAD_CPUTIME_ID), a duration in ns. Less
+    // than the wall span when the thread waited for a core (other programs, more threads than
+    // cores). -1 when not measured: a held wait, a task still running, a report written before.
+    qint64 cpuNs = -1;
 };
 
 struct LagSample

@@ -133,6 +133,8 @@ inline RunTrace sampleTrace(int successes = 12, qint64 shift = 0, quint32 seed =
         task.queuedNs = shift + 400 * Ms + i * 100 * Ms;
         task.startNs = task.queuedNs + 1 * Ms;
         task.endNs = task.startNs + 40 * Ms;
+        if (task.kind == TaskKind::CpuWork)
+            task.cpuNs = 30 * Ms + i; // the thread got 3/4 of its wall span as CPU
         t.tasks.push_back(task);
     }
     return t;
@@ -206,7 +208,7 @@ inline QString firstDifference(const RunTrace &a, const RunTrace &b)
         const TaskRecord &x = a.tasks[i];
         const TaskRecord &y = b.tasks[i];
         BB_DIFF(x.request == y.request && x.lane == y.lane && x.kind == y.kind && x.queuedNs == y.queuedNs
-                && x.startNs == y.startNs && x.endNs == y.endNs,
+                && x.startNs == y.startNs && x.endNs == y.endNs && x.cpuNs == y.cpuNs,
             "tasks")
     }
 #undef BB_DIFF

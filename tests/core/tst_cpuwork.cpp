@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QTest>
+#include <QThread>
 
 using namespace BurgerBench;
 
@@ -19,6 +20,7 @@ private slots:
     void hashRoundsIsIteratedSha256();
     void roundsForScales_data();
     void roundsForScales();
+    void taskCpuTimeIsNotItsWallTime();
 };
 
 void tst_CpuWork::initTestCase()
@@ -101,6 +103,26 @@ void tst_CpuWork::roundsForScales()
     const qint64 twice = CpuWork::roundsFor(2 * ms);
     QVERIFY2(twice >= 2 * rounds - 1 && twice <= 2 * rounds + 1,
         qPrintable(QStringLiteral("%1 vs %2").arg(twice).arg(rounds)));
+}
+
+void tst_CpuWork::taskCpuTimeIsNotItsWallTime()
+{
+    // What a task records as its CPU time (cpuNsOf, as every model times its work): a task that
+    // sleeps 100 ms, then computes 50 ms of CPU, got about a third of its wall time as CPU. Summed
+    // wall time would say all of it. Load only stretches the wall time, so the bound holds on a
+    // busy machine too; the lower bound shows the computing was counted.
+    QElapsedTimer wall;
+    wall.start();
+    const qint64 cpuNs = CpuWork::cpuNsOf([] {
+        QThread::msleep(100);
+        CpuWork::burn("a chore that naps first", 50);
+    });
+    const qint64 wallNs = wall.nsecsElapsed();
+    const QString seen
+        = QStringLiteral("cpu %1 ms, wall %2 ms").arg(double(cpuNs) / 1e6).arg(double(wallNs) / 1e6);
+    QVERIFY2(wallNs >= 142'500'000, qPrintable(seen)); // 150 ms less 5 %
+    QVERIFY2(cpuNs < wallNs * 8 / 10, qPrintable(seen));
+    QVERIFY2(cpuNs >= 25'000'000, qPrintable(seen));
 }
 
 QTEST_GUILESS_MAIN(tst_CpuWork)

@@ -40,6 +40,7 @@ private slots:
     void rejectsBadFiles_data();
     void rejectsBadFiles();
     void readsAnyLayoutAnElementAtATime();
+    void tasksWithoutCpuTimeStillLoad();
 };
 
 void TestJsonReport::roundTrip_data()
@@ -379,6 +380,8 @@ void TestJsonReport::rejectsBadFiles_data()
     QTest::newRow("requests missing") << QByteArray("requests=null") << QStringLiteral("requests: missing");
     QTest::newRow("bad scenario") << QByteArray("scenario.load=7") << QStringLiteral("scenario: ");
     QTest::newRow("bad task kind") << QByteArray("tasks.0.kind=\"nap\"") << QStringLiteral("tasks[0].kind");
+    QTest::newRow("negative task cpu time")
+        << QByteArray("tasks.0.cpu_ns=-5") << QStringLiteral("tasks[0].cpu_ns: -5 is negative");
     QTest::newRow("bad date") << QByteArray("meta.started_at=\"yesterday\"")
                               << QStringLiteral("meta.started_at: not an ISO 8601");
     QTest::newRow("bad lane kind") << QByteArray("task_lane_kinds.1.kind=\"cook\"")
@@ -554,6 +557,39 @@ void TestJsonReport::readsAnyLayoutAnElementAtATime()
                              .section(QLatin1Char(':'), 0, 0)
                              .toLongLong();
     QVERIFY2(at > third && at < third + 200, qPrintable(error));
+}
+
+void TestJsonReport::tasksWithoutCpuTimeStillLoad()
+{
+    // The CPU time is written for every CPU task; a report written before it was recorded has no
+    // `cpu_ns` and loads with it unknown (-1), everything else as written.
+    const RunTrace t = Fixture::sampleTrace(4);
+    const QByteArray bytes = JsonReport::toBytes(t, summarize(t));
+    QJsonObject root = QJsonDocument::fromJson(bytes).object();
+    QJsonArray tasks = root.value(QStringLiteral("tasks")).toArray();
+    QVERIFY(!tasks.isEmpty());
+    QCOMPARE(tasks.at(0).toObject().value(QStringLiteral("cpu_ns")).toInteger(), t.tasks[0].cpuNs);
+    QVERIFY(tasks.at(1).toObject().value(QStringLiteral("cpu_ns")).isNull()); // a held wait
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        QJsonObject o = tasks.at(i).toObject();
+        o.remove(QStringLiteral("cpu_ns"));
+        tasks[i] = o;
+    }
+    root.insert(QStringLiteral("tasks"), tasks);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(root).toJson());
+    f.close();
+    RunTrace back;
+    QString error;
+    QVERIFY2(JsonReport::read(path, &back, &error), qPrintable(error));
+    QCOMPARE(back.tasks.size(), t.tasks.size());
+    for (size_t i = 0; i < back.tasks.size(); ++i) {
+        QCOMPARE(back.tasks[i].cpuNs, qint64(-1));
+        QCOMPARE(back.tasks[i].endNs, t.tasks[i].endNs);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJsonReport)

@@ -69,6 +69,8 @@ private slots:
     void presetTheory_data();
     void presetTheory();
     void figuresFromATrace();
+    void figuresFromCpuTime_data();
+    void figuresFromCpuTime();
     void invalidSpecs_data();
     void invalidSpecs();
     void cancelStopsTheRace();
@@ -122,6 +124,19 @@ void tst_Race::cleanTheHouseScaled()
         QVERIFY(e.result.trace.requests.empty());
         QVERIFY(e.cpuBusyS > 0);
         QCOMPARE(e.speedup, entries[0].measuredS / e.measuredS);
+        // Every task recorded the CPU time its thread got, and the row's CPU figure is their sum,
+        // not the wall spans': one thread cannot get more CPU than the wall time it ran.
+        qint64 cpuNs = 0;
+        for (const TaskRecord &t : e.result.trace.tasks) {
+            const QString seen = QStringLiteral("%1: cpu %2 ns over a wall span of %3 ns")
+                                     .arg(raceModelName(e.model))
+                                     .arg(t.cpuNs)
+                                     .arg(t.endNs - t.startNs);
+            QVERIFY2(t.cpuNs > 0 && t.cpuNs <= t.endNs - t.startNs + 1'000'000, qPrintable(seen));
+            cpuNs += t.cpuNs;
+        }
+        QCOMPARE(e.cpuBusyS, double(cpuNs) / 1e9);
+        QVERIFY(e.cpuShare > 0 && e.cpuShare <= 1);
     }
     const int cores = QThread::idealThreadCount();
     QCOMPARE(entries[0].theory.wallS, 0.4);
@@ -318,6 +333,56 @@ void tst_Race::figuresFromATrace()
     QCOMPARE(e.maxLoopLagMs, 250.0);
     QCOMPARE(e.efficiency, 0.5);
     QVERIFY(qAbs(e.avgParallelism - 2.2 / 1.5) < 1e-12);
+    // Recorded without CPU times (an old report): the wall spans stand in, no shortfall claimed.
+    QCOMPARE(e.cpuShare, 1.0);
+    QVERIFY(!e.cpuStarved);
+}
+
+void tst_Race::figuresFromCpuTime_data()
+{
+    QTest::addColumn<int>("cores");
+    QTest::addColumn<qint64>("cpuNsEach");
+    QTest::addColumn<double>("busyS");
+    QTest::addColumn<double>("askedS");
+    QTest::addColumn<bool>("starved");
+    // Four 1 s tasks, two at a time on two lanes, for 2 s.
+    QTest::newRow("2 cores, all the CPU") << 2 << qint64(1'000'000'000) << 4.0 << 4.0 << false;
+    QTest::newRow("2 cores, half the CPU") << 2 << qint64(500'000'000) << 2.0 << 4.0 << true;
+    // One core for two threads: they share it between themselves, nobody else took any.
+    QTest::newRow("1 core, half each") << 1 << qint64(500'000'000) << 2.0 << 2.0 << false;
+    QTest::newRow("2 cores, 90 %") << 2 << qint64(900'000'000) << 3.6 << 4.0 << false;
+}
+
+void tst_Race::figuresFromCpuTime()
+{
+    QFETCH(int, cores);
+    QFETCH(qint64, cpuNsEach);
+    QFETCH(double, busyS);
+    QFETCH(double, askedS);
+    QFETCH(bool, starved);
+    RaceEntry e;
+    e.ran = true;
+    RunTrace &t = e.result.trace;
+    t.cpuCount = cores;
+    t.measuredStartNs = 0;
+    constexpr qint64 S = 1'000'000'000;
+    for (int lane = 0; lane < 2; ++lane) {
+        t.tasks.push_back(TaskRecord { -1, lane, TaskKind::CpuWork, 0, 0, S, cpuNsEach });
+        t.tasks.push_back(TaskRecord { -1, lane, TaskKind::CpuWork, 0, S, 2 * S, cpuNsEach });
+    }
+    t.endNs = 2 * S;
+    RaceFigures::fill(&e);
+    QCOMPARE(e.measuredS, 2.0);
+    QCOMPARE(e.cpuWallS, 4.0); // what summed wall time would have claimed
+    QCOMPARE(e.cpuBusyS, busyS);
+    QCOMPARE(e.cpuAskedS, askedS);
+    QCOMPARE(e.avgParallelism, busyS / 2.0);
+    QCOMPARE(e.coresAsked, askedS / 2.0);
+    QCOMPARE(e.cpuShare, std::min(1.0, busyS / askedS));
+    QCOMPARE(e.cpuStarved, starved);
+    const QJsonObject json = raceEntryToJson(e);
+    QCOMPARE(json.value(QStringLiteral("cpu_busy_s")).toDouble(), busyS);
+    QCOMPARE(json.value(QStringLiteral("cpu_starved")).toBool(), starved);
 }
 
 void tst_Race::invalidSpecs_data()

@@ -64,6 +64,32 @@ int rightmostBarX(TimelineView *view)
     return -1;
 }
 
+// The clean-the-house race's parallel-cpu row as a machine with `cores` cores recorded it: 4
+// tasks of 1 s wall, two at a time, each of which got `cpuShare` of its wall time as thread CPU.
+std::shared_ptr<const RaceEntry> cpuOnlyEntry(const RaceSpec &spec, double cpuShare, int cores)
+{
+    auto e = std::make_shared<RaceEntry>();
+    e->model = RaceModel::ParallelCpu;
+    e->ran = true;
+    RunTrace &t = e->result.trace;
+    t.scenario = scenarioFor(spec, e->model);
+    t.cpuCount = cores;
+    t.measuredStartNs = 0;
+    t.taskLanes = { TaskLane { LaneKind::Pool, 1, 0 }, TaskLane { LaneKind::Pool, 2, 0 } };
+    constexpr qint64 S = 1'000'000'000;
+    const auto cpuNs = qint64(double(S) * cpuShare);
+    for (int i = 0; i < 4; ++i) {
+        t.tasks.push_back(
+            TaskRecord { -1, i % 2, TaskKind::CpuWork, 0, (i / 2) * S, (i / 2 + 1) * S, cpuNs });
+        e->result.taskOwner.push_back(i);
+    }
+    t.endNs = 2 * S;
+    e->theory = theoreticalWall(e->model, theoryInputFor(spec, 0, cores));
+    RaceFigures::fill(e.get());
+    e->speedup = 2.0;
+    return e;
+}
+
 } // namespace
 
 // The race window: a row per model with figures that match the runner's entries, every row on
@@ -82,6 +108,8 @@ private slots:
     void stopCancelsTheRaceCleanly();
     void runningRowGrowsBeforeItsModelEnds();
     void mainWindowOpensTheRace();
+    void cpuOnlyRowSaysWhatItDid_data();
+    void cpuOnlyRowSaysWhatItDid();
 };
 
 void tst_RaceWindow::initTestCase()
@@ -444,6 +472,74 @@ void tst_RaceWindow::mainWindowOpensTheRace()
     QCOMPARE(race, window.raceWindow());
     action->trigger(); // again: the same window, raised
     QCOMPARE(window.findChildren<RaceWindow *>().size(), 1);
+}
+
+void tst_RaceWindow::cpuOnlyRowSaysWhatItDid_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<double>("cpuShare");
+    QTest::addColumn<QString>("done");
+    QTest::addColumn<QString>("shortfall"); // empty: none may be shown
+    QTest::newRow("all the CPU") << QStringLiteral("en") << 1.0
+                                 << QStringLiteral("Done: 4 CPU tasks, no requests.") << QString();
+    QTest::newRow("half the CPU") << QStringLiteral("en") << 0.5
+                                  << QStringLiteral("Done: 4 CPU tasks, no requests.")
+                                  << QStringLiteral(
+                                         "This machine gave the run 1.0 of the 2.0 cores it asked for");
+    QTest::newRow("half the CPU, Spanish")
+        << QStringLiteral("es") << 0.5 << QStringLiteral("Hecho: 4 tareas de CPU, ninguna petición.")
+        << QStringLiteral("Esta máquina dio a la ejecución 1,0 de los 2,0 núcleos que pidió");
+}
+
+void tst_RaceWindow::cpuOnlyRowSaysWhatItDid()
+{
+    QFETCH(QString, language);
+    QFETCH(double, cpuShare);
+    QFETCH(QString, done);
+    QFETCH(QString, shortfall);
+    Translations translations;
+    QVERIFY(translations.setLanguage(language));
+    RaceWindow window(&translations);
+    QVERIFY(window.selectPreset(QStringLiteral("clean-the-house")));
+    RaceSpec spec = window.spec();
+    spec.n = 4;
+    // Before anything ran, a CPU-only row has no requests to wait for either.
+    QVERIFY(window.rowView(2)->trace());
+    QVERIFY(emptyRequestAreaText(*window.rowView(2)->trace()) != QStringLiteral("No requests yet"));
+
+    QVERIFY(window.showEntries(spec, { nullptr, nullptr, cpuOnlyEntry(spec, cpuShare, 2) }));
+    QWidget *row = window.row(2);
+    const QString note = rowText(row, "noteLabel");
+    // What the finished row did, and its CPU figure from the CPU time: 4 × cpuShare s over 2 s.
+    QVERIFY2(note.contains(done), qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("No requests yet")), qPrintable(note));
+    const QLocale locale(language == QLatin1String("es") ? QLocale::Spanish : QLocale::English);
+    QVERIFY2(note.contains(locale.toString(4 * cpuShare, 'f', 3) + QStringLiteral(" s")), qPrintable(note));
+    QVERIFY2(note.contains(locale.toString(2 * cpuShare, 'f', 2)), qPrintable(note));
+    QCOMPARE(emptyRequestAreaText(*window.rowView(2)->trace()),
+        language == QLatin1String("es") ? QStringLiteral("Solo tareas de CPU: ninguna petición")
+                                        : QStringLiteral("CPU tasks only: no requests"));
+    const QString speedup = rowText(row, "speedupLabel");
+    const QString efficiency = rowText(row, "efficiencyLabel");
+    if (shortfall.isEmpty()) {
+        for (const QString &text : { note, speedup, efficiency })
+            QVERIFY2(
+                !text.contains(QStringLiteral("asked for")) && !text.contains(QStringLiteral("CPU it got")),
+                qPrintable(text));
+        QCOMPARE(efficiency, QStringLiteral("Efficiency: 50 %")); // theory 1 s (2 × 500 ms), measured 2 s
+    } else {
+        QVERIFY2(note.contains(shortfall), qPrintable(note));
+        // The speed-up and the efficiency say on how much CPU they were measured.
+        QVERIFY2(
+            speedup.contains(locale.toString(1.0, 'f', 1)) && speedup.contains(locale.toString(2.0, 'f', 1)),
+            qPrintable(speedup));
+        QVERIFY2(speedup.count(QLatin1Char('\n')) == 1, qPrintable(speedup));
+        QVERIFY2(efficiency.contains(QStringLiteral("50 %")) && efficiency.contains(QStringLiteral("100 %")),
+            qPrintable(efficiency));
+    }
+    // Nothing else says "No requests yet" either.
+    for (QLabel *label : row->findChildren<QLabel *>())
+        QVERIFY2(!label->text().contains(QStringLiteral("No requests yet")), qPrintable(label->text()));
 }
 
 QTEST_MAIN(tst_RaceWindow)
