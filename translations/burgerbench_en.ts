@@ -157,9 +157,9 @@
     </message>
     <message numerus="yes">
         <source>%n job(s) being polled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n job being polled</numerusform>
+            <numerusform>%n jobs being polled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2219,6 +2219,251 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::RunStory</name>
+    <message>
+        <source>the kitchen (the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line at the counter (the client&apos;s limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cashier (the event loop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer (the client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the helpers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run: no CPU task ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This run: %n room(s) cleaned, %1 of work in all, by %2 in %3.</source>
+        <translation>
+            <numerusform>This run: %n room cleaned, %1 of work in all, by %2 in %3.</numerusform>
+            <numerusform>This run: %n rooms cleaned, %1 of work in all, by %2 in %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n helper(s)</source>
+        <translation>
+            <numerusform>%n helper</numerusform>
+            <numerusform>%n helpers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One helper alone would need about as long: the work did not spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One helper alone would need about %1: %2 faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bottleneck was this computer: the helpers had a core for only %1 of the time they ran; other programs were using the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the cores: %1 at work at once on %n core(s), no room for more.</source>
+        <translation>
+            <numerusform>The bottleneck was the cores: %1 at work at once on %n core, no room for more.</numerusform>
+            <numerusform>The bottleneck was the cores: %1 at work at once on %n cores, no room for more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bottleneck was the one helper: however the work is juggled, it is done one piece at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the helpers: %1 at once, while the machine has %n core(s).</source>
+        <translation>
+            <numerusform>The bottleneck was the helpers: %1 at once, while the machine has %n core.</numerusform>
+            <numerusform>The bottleneck was the helpers: %1 at once, while the machine has %n cores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run: no order went out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This run: %n order(s), %1 served, each in about %2.</source>
+        <translation>
+            <numerusform>This run: %n order, %1 served, each in about %2.</numerusform>
+            <numerusform>This run: %n orders, %1 served, each in about %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This run: %n order(s), none served.</source>
+        <translation>
+            <numerusform>This run: %n order, none served.</numerusform>
+            <numerusform>This run: %n orders, none served.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their times add up to %1 and the run took %2: one after another, hardly any overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Their times add up to %1, yet the run took %2, %3 faster than one at a time: up to %n were in flight at once.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) handed out within %1; the cooks finished the last after %2.</source>
+        <translation>
+            <numerusform>%n ticket handed out within %1; the cooks finished the last after %2.</numerusform>
+            <numerusform>%n tickets handed out within %1; the cooks finished the last after %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) failed in the back.</source>
+        <translation>
+            <numerusform>%n job failed in the back.</numerusform>
+            <numerusform>%n jobs failed in the back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their answers took %1 of CPU work in the back, on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) needed another try (%1 more in all), waiting %2 between tries.</source>
+        <translation>
+            <numerusform>%n order needed another try (%1 more in all), waiting %2 between tries.</numerusform>
+            <numerusform>%n orders needed another try (%1 more in all), waiting %2 between tries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n went wrong, most often: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never finished: the run ended first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bottleneck was the kitchen: every order went out as soon as it came and only waited for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the kitchen: up to %n order(s) waited there for a cook, by the server&apos;s own count.</source>
+        <translation>
+            <numerusform>The bottleneck was the kitchen: up to %n order waited there for a cook, by the server&apos;s own count.</numerusform>
+            <numerusform>The bottleneck was the kitchen: up to %n orders waited there for a cook, by the server&apos;s own count.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the line: one order at a time, so %n order(s) waited in line, the longest %1.</source>
+        <translation>
+            <numerusform>The bottleneck was the line: one order at a time, so %n order waited in line, the longest %1.</numerusform>
+            <numerusform>The bottleneck was the line: one order at a time, so %n orders waited in line, the longest %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the line at the counter: only %1 at a time, so %n order(s) waited in line, the longest %2.</source>
+        <translation>
+            <numerusform>The bottleneck was the line at the counter: only %1 at a time, so %n order waited in line, the longest %2.</numerusform>
+            <numerusform>The bottleneck was the line at the counter: only %1 at a time, so %n orders waited in line, the longest %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bottleneck was the cashier: it cooked at the counter for %1 in all (the longest %2), and nothing else moved meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bottleneck was the cashier: its own work on the event loop held the others up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bottleneck was this computer: the client&apos;s event loop was saturated, so these figures tell more about the client than about the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was served: this run shows what went wrong, not how fast the kitchen is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cashier (the event loop) was idle %1 of the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This scenario: %n room(s) to clean, about %1 of work each.</source>
+        <translation>
+            <numerusform>This scenario: %n room to clean, about %1 of work each.</numerusform>
+            <numerusform>This scenario: %n rooms to clean, about %1 of work each.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Run to see how long they take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as many orders as fit in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scenario: %1 arriving at %2 a second, at most %3 at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scenario: %1, at most %2 at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The built-in simulator takes about %1 an order: its first token after %2, then %n token(s) %3 apart.</source>
+        <translation>
+            <numerusform>The built-in simulator takes about %1 an order: its first token after %2, then %n token %3 apart.</numerusform>
+            <numerusform>The built-in simulator takes about %1 an order: its first token after %2, then %n tokens %3 apart.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One at a time, that is about %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One at a time that would be %1; %2 at a time, about %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kitchen is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Run to see what happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::ScenarioEditor</name>
     <message>
         <source>Burger shop: 8 orders</source>
@@ -2312,16 +2557,16 @@
     </message>
     <message numerus="yes">
         <source>A seeded sample of %n row(s) read; the first ones:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A seeded sample of %n row read; the first ones:</numerusform>
+            <numerusform>A seeded sample of %n rows read; the first ones:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s); the first ones:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row; the first ones:</numerusform>
+            <numerusform>%n rows; the first ones:</numerusform>
         </translation>
     </message>
     <message>
@@ -2485,18 +2730,6 @@
         <translation>Anti-pattern: the cashier cooks at the counter</translation>
     </message>
     <message>
-        <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</source>
-        <translation>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</translation>
-    </message>
-    <message>
-        <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
-        <translation>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</translation>
-    </message>
-    <message>
-        <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
-        <translation>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</translation>
-    </message>
-    <message>
         <source>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</source>
         <translation>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</translation>
     </message>
@@ -2534,6 +2767,25 @@
     </message>
     <message>
         <source>Nobody is waiting in the kitchen (%1 cooking) while %2 orders wait in line at the counter: the cashier, not the cooks, is the bottleneck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: the waits add up, one after another. On the timeline the bars form a staircase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so many orders take about as long as the slowest of them. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. As many orders move at once as there are cashier-cooks, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StoryPanel</name>
+    <message>
+        <source>The editor now asks for “%1”: press Run to see it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3376,23 +3628,23 @@
     </message>
     <message numerus="yes">
         <source>Cancelling: the %n finished step(s) are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelling: the %n finished step are kept.</numerusform>
+            <numerusform>Cancelling: the %n finished steps are kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: the %n finished step(s) are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled: the %n finished step are kept.</numerusform>
+            <numerusform>Cancelled: the %n finished steps are kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Done: %n step(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Done: %n step.</numerusform>
+            <numerusform>Done: %n steps.</numerusform>
         </translation>
     </message>
     <message>
@@ -3437,9 +3689,9 @@
     </message>
     <message numerus="yes">
         <source>The kitchen (the built-in simulator) has %n cook(s); each order takes T = %1 s (the first token after %2 ms, then %3 more, %4 ms apart), so it serves at most S/T = %5 orders a second. More customers a second than the kitchen can cook: past %5 a second the line only grows.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The kitchen (the built-in simulator) has %n cook; each order takes T = %1 s (the first token after %2 ms, then %3 more, %4 ms apart), so it serves at most S/T = %5 orders a second. More customers a second than the kitchen can cook: past %5 a second the line only grows.</numerusform>
+            <numerusform>The kitchen (the built-in simulator) has %n cooks; each order takes T = %1 s (the first token after %2 ms, then %3 more, %4 ms apart), so it serves at most S/T = %5 orders a second. More customers a second than the kitchen can cook: past %5 a second the line only grows.</numerusform>
         </translation>
     </message>
     <message>
@@ -3448,9 +3700,9 @@
     </message>
     <message numerus="yes">
         <source>With %n cook(s), about %1 of them waited in line.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>With %n cook, about %1 of them waited in line.</numerusform>
+            <numerusform>With %n cooks, about %1 of them waited in line.</numerusform>
         </translation>
     </message>
     <message>
@@ -3463,9 +3715,9 @@
     </message>
     <message numerus="yes">
         <source>%n level(s) saturated (ringed red): the line grew through the step.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n level saturated (ringed red): the line grew through the step.</numerusform>
+            <numerusform>%n levels saturated (ringed red): the line grew through the step.</numerusform>
         </translation>
     </message>
     <message>
@@ -4720,6 +4972,10 @@
     <message>
         <source>Live story captions</source>
         <translation>Live story captions</translation>
+    </message>
+    <message>
+        <source>What this run shows</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2219,6 +2219,251 @@
     </message>
 </context>
 <context>
+    <name>BurgerBench::RunStory</name>
+    <message>
+        <source>the kitchen (the server)</source>
+        <translation>la cocina (el servidor)</translation>
+    </message>
+    <message>
+        <source>the line at the counter (the client&apos;s limit)</source>
+        <translation>la fila del mostrador (el límite del cliente)</translation>
+    </message>
+    <message>
+        <source>the cashier (the event loop)</source>
+        <translation>el cajero (el bucle de eventos)</translation>
+    </message>
+    <message>
+        <source>this computer (the client)</source>
+        <translation>este ordenador (el cliente)</translation>
+    </message>
+    <message>
+        <source>the cores</source>
+        <translation>los núcleos</translation>
+    </message>
+    <message>
+        <source>the helpers</source>
+        <translation>los ayudantes</translation>
+    </message>
+    <message>
+        <source>the failures</source>
+        <translation>los fallos</translation>
+    </message>
+    <message>
+        <source>This run: no CPU task ran.</source>
+        <translation>Esta ejecución: no se ejecutó ninguna tarea de CPU.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This run: %n room(s) cleaned, %1 of work in all, by %2 in %3.</source>
+        <translation>
+            <numerusform>Esta ejecución: %n habitación limpia, %1 de trabajo en total, por %2 en %3.</numerusform>
+            <numerusform>Esta ejecución: %n habitaciones limpias, %1 de trabajo en total, por %2 en %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n helper(s)</source>
+        <translation>
+            <numerusform>%n ayudante</numerusform>
+            <numerusform>%n ayudantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One helper alone would need about as long: the work did not spread.</source>
+        <translation>Un solo ayudante tardaría más o menos lo mismo: el trabajo no se repartió.</translation>
+    </message>
+    <message>
+        <source>One helper alone would need about %1: %2 faster.</source>
+        <translation>Un solo ayudante necesitaría unos %1: %2 más rápido.</translation>
+    </message>
+    <message>
+        <source>The bottleneck was this computer: the helpers had a core for only %1 of the time they ran; other programs were using the rest.</source>
+        <translation>El cuello de botella fue este ordenador: los ayudantes tuvieron un núcleo solo el %1 del tiempo que estuvieron en marcha; otros programas usaban el resto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the cores: %1 at work at once on %n core(s), no room for more.</source>
+        <translation>
+            <numerusform>El cuello de botella fueron los núcleos: %1 trabajando a la vez en %n núcleo, sin sitio para más.</numerusform>
+            <numerusform>El cuello de botella fueron los núcleos: %1 trabajando a la vez en %n núcleos, sin sitio para más.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bottleneck was the one helper: however the work is juggled, it is done one piece at a time.</source>
+        <translation>El cuello de botella fue el único ayudante: por mucho que se alternen las tareas, el trabajo se hace de trozo en trozo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the helpers: %1 at once, while the machine has %n core(s).</source>
+        <translation>
+            <numerusform>El cuello de botella fueron los ayudantes: %1 a la vez, y la máquina tiene %n núcleo.</numerusform>
+            <numerusform>El cuello de botella fueron los ayudantes: %1 a la vez, y la máquina tiene %n núcleos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run: no order went out.</source>
+        <translation>Esta ejecución: no salió ningún pedido.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This run: %n order(s), %1 served, each in about %2.</source>
+        <translation>
+            <numerusform>Esta ejecución: %n pedido, %1 servido, cada uno en unos %2.</numerusform>
+            <numerusform>Esta ejecución: %n pedidos, %1 servidos, cada uno en unos %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This run: %n order(s), none served.</source>
+        <translation>
+            <numerusform>Esta ejecución: %n pedido, ninguno servido.</numerusform>
+            <numerusform>Esta ejecución: %n pedidos, ninguno servido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their times add up to %1 and the run took %2: one after another, hardly any overlap.</source>
+        <translation>Sus tiempos suman %1 y la ejecución tardó %2: uno detrás de otro, casi sin solaparse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their times add up to %1, yet the run took %2, %3 faster than one at a time: up to %n were in flight at once.</source>
+        <translation>
+            <numerusform>Sus tiempos suman %1, pero la ejecución tardó %2, %3 más rápido que de uno en uno: hubo hasta %n en curso a la vez.</numerusform>
+            <numerusform>Sus tiempos suman %1, pero la ejecución tardó %2, %3 más rápido que de uno en uno: hubo hasta %n en curso a la vez.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) handed out within %1; the cooks finished the last after %2.</source>
+        <translation>
+            <numerusform>%n tique entregado en %1; los cocineros terminaron el último a los %2.</numerusform>
+            <numerusform>%n tiques entregados en %1; los cocineros terminaron el último a los %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) failed in the back.</source>
+        <translation>
+            <numerusform>%n trabajo falló en la trastienda.</numerusform>
+            <numerusform>%n trabajos fallaron en la trastienda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their answers took %1 of CPU work in the back, on %2.</source>
+        <translation>Sus respuestas costaron %1 de trabajo de CPU en la trastienda, con %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) needed another try (%1 more in all), waiting %2 between tries.</source>
+        <translation>
+            <numerusform>%n pedido necesitó otro intento (%1 más en total), con %2 de espera entre intentos.</numerusform>
+            <numerusform>%n pedidos necesitaron otro intento (%1 más en total), con %2 de espera entre intentos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n went wrong, most often: %1.</source>
+        <translation>
+            <numerusform>%n salió mal, sobre todo por: %1.</numerusform>
+            <numerusform>%n salieron mal, sobre todo por: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never finished: the run ended first.</source>
+        <translation>
+            <numerusform>%n no terminó nunca: antes acabó la ejecución.</numerusform>
+            <numerusform>%n no terminaron nunca: antes acabó la ejecución.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bottleneck was the kitchen: every order went out as soon as it came and only waited for the server.</source>
+        <translation>El cuello de botella fue la cocina: cada pedido salió en cuanto llegó y solo esperó al servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the kitchen: up to %n order(s) waited there for a cook, by the server&apos;s own count.</source>
+        <translation>
+            <numerusform>El cuello de botella fue la cocina: hasta %n pedido esperó allí a un cocinero, según la cuenta del propio servidor.</numerusform>
+            <numerusform>El cuello de botella fue la cocina: hasta %n pedidos esperaron allí a un cocinero, según la cuenta del propio servidor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the line: one order at a time, so %n order(s) waited in line, the longest %1.</source>
+        <translation>
+            <numerusform>El cuello de botella fue la fila: un pedido cada vez, así que %n pedido esperó en la fila, el que más %1.</numerusform>
+            <numerusform>El cuello de botella fue la fila: un pedido cada vez, así que %n pedidos esperaron en la fila, el que más %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The bottleneck was the line at the counter: only %1 at a time, so %n order(s) waited in line, the longest %2.</source>
+        <translation>
+            <numerusform>El cuello de botella fue la fila del mostrador: solo %1 a la vez, así que %n pedido esperó en la fila, el que más %2.</numerusform>
+            <numerusform>El cuello de botella fue la fila del mostrador: solo %1 a la vez, así que %n pedidos esperaron en la fila, el que más %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bottleneck was the cashier: it cooked at the counter for %1 in all (the longest %2), and nothing else moved meanwhile.</source>
+        <translation>El cuello de botella fue el cajero: cocinó en el mostrador %1 en total (la vez más larga, %2) y mientras tanto no se movió nada más.</translation>
+    </message>
+    <message>
+        <source>The bottleneck was the cashier: its own work on the event loop held the others up.</source>
+        <translation>El cuello de botella fue el cajero: su propio trabajo en el bucle de eventos retuvo a los demás.</translation>
+    </message>
+    <message>
+        <source>The bottleneck was this computer: the client&apos;s event loop was saturated, so these figures tell more about the client than about the server.</source>
+        <translation>El cuello de botella fue este ordenador: el bucle de eventos del cliente estaba saturado, así que estas cifras dicen más del cliente que del servidor.</translation>
+    </message>
+    <message>
+        <source>Nothing was served: this run shows what went wrong, not how fast the kitchen is.</source>
+        <translation>No se sirvió nada: esta ejecución muestra qué salió mal, no lo rápida que es la cocina.</translation>
+    </message>
+    <message>
+        <source>The cashier (the event loop) was idle %1 of the time.</source>
+        <translation>El cajero (el bucle de eventos) estuvo libre el %1 del tiempo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This scenario: %n room(s) to clean, about %1 of work each.</source>
+        <translation>
+            <numerusform>Este escenario: %n habitación que limpiar, unos %1 de trabajo.</numerusform>
+            <numerusform>Este escenario: %n habitaciones que limpiar, unos %1 de trabajo cada una.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Run to see how long they take.</source>
+        <translation>Pulsa Ejecutar para ver cuánto tardan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n pedido</numerusform>
+            <numerusform>%n pedidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as many orders as fit in %1</source>
+        <translation>tantos pedidos como quepan en %1</translation>
+    </message>
+    <message>
+        <source>This scenario: %1 arriving at %2 a second, at most %3 at a time.</source>
+        <translation>Este escenario: %1 que llegan a %2 por segundo, como mucho %3 a la vez.</translation>
+    </message>
+    <message>
+        <source>This scenario: %1, at most %2 at a time.</source>
+        <translation>Este escenario: %1, como mucho %2 a la vez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The built-in simulator takes about %1 an order: its first token after %2, then %n token(s) %3 apart.</source>
+        <translation>
+            <numerusform>El simulador integrado tarda unos %1 por pedido: su primer token a los %2 y luego %n token más, separado %3.</numerusform>
+            <numerusform>El simulador integrado tarda unos %1 por pedido: su primer token a los %2 y luego %n tokens más, separados %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One at a time, that is about %1.</source>
+        <translation>De uno en uno, eso son unos %1.</translation>
+    </message>
+    <message>
+        <source>One at a time that would be %1; %2 at a time, about %3.</source>
+        <translation>De uno en uno serían %1; de %2 en %2, unos %3.</translation>
+    </message>
+    <message>
+        <source>The kitchen is %1.</source>
+        <translation>La cocina es %1.</translation>
+    </message>
+    <message>
+        <source>Press Run to see what happens.</source>
+        <translation>Pulsa Ejecutar para ver qué pasa.</translation>
+    </message>
+</context>
+<context>
     <name>BurgerBench::ScenarioEditor</name>
     <message>
         <source>Burger shop: 8 orders</source>
@@ -2497,18 +2742,6 @@
         <translation>Antipatrón: el cajero cocina en el mostrador</translation>
     </message>
     <message>
-        <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars form a staircase, one request after another.</source>
-        <translation>El cajero toma un pedido y se queda plantado en el mostrador hasta que la cocina le entrega las hamburguesas, sin saludar siquiera al siguiente cliente. En esa espera no se calcula nada, pero tampoco se atiende a nadie más: ocho pedidos de dos segundos tardan dieciséis. En la línea de tiempo las barras forman una escalera, una petición detrás de otra.</translation>
-    </message>
-    <message>
-        <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so eight orders of two seconds take about two. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
-        <translation>El cajero toma un pedido, entrega un número y enseguida vuelve a estar libre. Los clientes esperan en sus mesas mientras la cocina trabaja y vuelven cuando se llama su número. Las esperas se solapan, así que ocho pedidos de dos segundos tardan unos dos. Este cajero es un bucle de eventos en un solo hilo: los carriles se llenan de espera rayada y el carril del bucle casi no tiene trabajo.</translation>
-    </message>
-    <message>
-        <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. Four of them get eight two-second orders done in about four seconds, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
-        <translation>Varios cajeros-cocineros, cada uno atiende a un cliente de principio a fin y se queda en el mostrador mientras se hacen las hamburguesas. Cuatro de ellos despachan ocho pedidos de dos segundos en unos cuatro segundos, pero cada uno está retenido todo el rato solo para esperar: las barras rojas de los carriles de los trabajadores.</translation>
-    </message>
-    <message>
         <source>Now the job is cleaning the house: real work with no waiting in it. One cashier juggling tasks gains nothing, because every minute of work still has to be done by someone. Helpers who work at the same time, one per room (threads on separate cores), finish up to as many times faster as there are cores: solid green on every worker lane.</source>
         <translation>Ahora la tarea es limpiar la casa: trabajo de verdad, sin esperas. Un cajero que alterna tareas no gana nada, porque cada minuto de trabajo lo tiene que hacer alguien. Ayudantes que trabajan a la vez, uno por habitación (hilos en núcleos distintos), terminan hasta tantas veces más rápido como núcleos haya: verde sólido en cada carril de trabajador.</translation>
     </message>
@@ -2535,6 +2768,25 @@
     <message>
         <source>The counter takes every order at once and hands back a ticket: the order is accepted, not done. Cooks in the back work through the tickets a few at a time, and the customer checks the board now and then to see whether theirs is pending, cooking, done or failed. The answer comes fast; the work still takes as long as the cooks need.</source>
         <translation>El mostrador acepta todos los pedidos a la vez y devuelve un ticket: el pedido está aceptado, no hecho. Los cocineros de la trastienda van sacando los tickets de pocos en pocos, y el cliente mira el tablero de vez en cuando para ver si el suyo está pendiente, en cocina, listo o fallido. La respuesta llega enseguida; el trabajo sigue tardando lo que tarden los cocineros.</translation>
+    </message>
+    <message>
+        <source>The cashier takes one order and then stands at the counter until the kitchen hands over the burgers, before even greeting the next customer. Nothing is computed during that wait, yet nobody else is served: the waits add up, one after another. On the timeline the bars form a staircase.</source>
+        <translation>El cajero toma un pedido y se queda plantado en el mostrador hasta que la cocina le entrega las hamburguesas, sin saludar siquiera al siguiente cliente. En esa espera no se calcula nada, pero tampoco se atiende a nadie más: las esperas se suman, una detrás de otra. En la línea de tiempo las barras forman una escalera.</translation>
+    </message>
+    <message>
+        <source>The cashier takes an order, hands out a number and is free again at once. Customers wait at their tables while the kitchen works, and come back when their number is called. The waiting overlaps, so many orders take about as long as the slowest of them. This cashier is one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost idle.</source>
+        <translation>El cajero toma un pedido, entrega un número y enseguida vuelve a estar libre. Los clientes esperan en sus mesas mientras la cocina trabaja y vuelven cuando se llama su número. Las esperas se solapan, así que muchos pedidos tardan más o menos lo que el más lento de ellos. Este cajero es un bucle de eventos en un solo hilo: los carriles se llenan de espera rayada y el carril del bucle casi no tiene trabajo.</translation>
+    </message>
+    <message>
+        <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. As many orders move at once as there are cashier-cooks, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
+        <translation>Varios cajeros-cocineros, cada uno atiende a un cliente de principio a fin y se queda en el mostrador mientras se hacen las hamburguesas. Avanzan a la vez tantos pedidos como cajeros-cocineros hay, pero cada uno está retenido todo el rato solo para esperar: las barras rojas de los carriles de los trabajadores.</translation>
+    </message>
+</context>
+<context>
+    <name>BurgerBench::StoryPanel</name>
+    <message>
+        <source>The editor now asks for “%1”: press Run to see it.</source>
+        <translation>El editor pide ahora «%1»: pulsa Ejecutar para verlo.</translation>
     </message>
 </context>
 <context>
@@ -4720,6 +4972,10 @@
     <message>
         <source>Live story captions</source>
         <translation>Subtítulos de la historia en vivo</translation>
+    </message>
+    <message>
+        <source>What this run shows</source>
+        <translation>Lo que muestra esta ejecución</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "gui/detailspanel.h"
 #include "gui/racewindow.h"
 #include "gui/runcontroller.h"
+#include "gui/runstory.h"
 #include "gui/scenarioeditor.h"
 #include "gui/settings.h"
 #include "gui/statspanel.h"
@@ -42,6 +43,8 @@
 #include <QScrollArea>
 #include <QSvgGenerator>
 #include <QtConcurrent>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcWindow, "burgerbench.gui.window", QtWarningMsg)
 
@@ -296,6 +299,7 @@ bool MainWindow::startRun(QString *error)
     m_narrator.reset(scenario.mode);
     ui->storyPanel->clearCaptions();
     ui->storyPanel->setMode(scenario.mode, scenario.workers);
+    ui->storyPanel->setPlan(scenario);
     ui->statsPanel->reset(scenario.requests);
     ++m_latencyJob; // results of an earlier run's jobs are stale now
     if (!m_run->start(scenario, error))
@@ -429,13 +433,18 @@ void MainWindow::onRunFinished()
     updateActions();
     refreshComparison();
 
-    // The final figures come from the authoritative trace, computed on a worker.
+    // The final figures and the run's own story come from the authoritative trace, computed on a
+    // worker.
     const quint64 job = ++m_latencyJob;
     auto snapshot = std::make_shared<const RunTrace>(trace);
     QtConcurrent::run([snapshot] {
-        return computeSummary(*snapshot, snapshot->scenario.percentiles, snapshot->scenario.slo);
-    }).then(this, [this, job](const Summary &summary) {
+        return std::pair { computeSummary(*snapshot, snapshot->scenario.percentiles, snapshot->scenario.slo),
+            runStoryFacts(*snapshot) };
+    }).then(this, [this, job](const std::pair<Summary, RunStoryFacts> &result) {
+        const Summary &summary = result.first;
         if (job == m_latencyJob) {
+            ui->storyPanel->setRun(result.second);
+            ui->storyPanel->setEditorMode(ui->scenarioEditor->scenario().mode);
             ui->statsPanel->setLatencies(LatencyFigures::fromSummary(summary));
             // This computer limited the run: say so above the timeline (not over an unreachable
             // target's message, which explains more).
@@ -453,7 +462,14 @@ void MainWindow::onScenarioChanged()
 {
     const Scenario scenario = ui->scenarioEditor->scenario();
     if (!m_run->isRunning()) {
-        ui->storyPanel->setMode(scenario.mode, scenario.workers);
+        // The story stays with the run on screen (its title, picture and figures) and says what
+        // Run would show instead; with no run on screen it tells the editor's plan.
+        if (m_haveRun) {
+            ui->storyPanel->setEditorMode(scenario.mode);
+        } else {
+            ui->storyPanel->setMode(scenario.mode, scenario.workers);
+            ui->storyPanel->setPlan(scenario);
+        }
         // The editor's code until it runs; the run on screen keeps its own when only other
         // fields changed (the same code), so pointing at its timeline still lights its lines.
         const auto codeOf = [](const Scenario &s) {

@@ -328,20 +328,21 @@ QString StoryNarrator::modeParagraph(ExecutionMode mode)
         return tr(
             "The cashier takes one order and then stands at the counter until the kitchen hands over the "
             "burgers, before even greeting the next customer. Nothing is computed during that wait, yet "
-            "nobody else is served: eight orders of two seconds take sixteen. On the timeline the bars "
-            "form a staircase, one request after another.");
+            "nobody else is served: the waits add up, one after another. On the timeline the bars form a "
+            "staircase.");
     case ExecutionMode::Concurrent:
         return tr(
             "The cashier takes an order, hands out a number and is free again at once. Customers wait at "
             "their tables while the kitchen works, and come back when their number is called. The "
-            "waiting overlaps, so eight orders of two seconds take about two. This cashier is one event "
-            "loop on one thread: the lanes are full of hatched waiting, and the loop lane stays almost "
+            "waiting overlaps, so many orders take about as long as the slowest of them. This cashier is "
+            "one event loop on one thread: the lanes are full of hatched waiting, and the loop lane stays "
+            "almost "
             "idle.");
     case ExecutionMode::ParallelBlocking:
         return tr(
             "Several cashier-cooks, each serving one customer from start to finish and standing at the "
-            "counter while the burgers cook. Four of them get eight two-second orders done in about four "
-            "seconds, but each one is held the whole time for nothing but waiting: the red bars on the "
+            "counter while the burgers cook. As many orders move at once as there are cashier-cooks, but "
+            "each one is held the whole time for nothing but waiting: the red bars on the "
             "worker lanes.");
     case ExecutionMode::ParallelCpu:
         return tr(

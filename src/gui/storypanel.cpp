@@ -23,6 +23,37 @@ void StoryPanel::setMode(ExecutionMode mode, int workers)
     refreshTexts();
 }
 
+void StoryPanel::setPlan(const Scenario &scenario)
+{
+    m_run.reset();
+    m_plan = scenario;
+    m_editorMode = m_mode;
+    refreshTexts();
+}
+
+void StoryPanel::setRun(const RunStoryFacts &facts)
+{
+    m_run = facts;
+    m_editorMode = m_mode;
+    refreshTexts();
+}
+
+void StoryPanel::setEditorMode(ExecutionMode mode)
+{
+    m_editorMode = mode;
+    refreshTexts();
+}
+
+QString StoryPanel::title() const
+{
+    return ui->modeTitleLabel->text();
+}
+
+QString StoryPanel::runStoryText() const
+{
+    return ui->runStoryLabel->text();
+}
+
 void StoryPanel::setCounts(const StoryCounts &counts)
 {
     ui->picture->setCounts(counts);
@@ -53,6 +84,12 @@ void StoryPanel::refreshTexts()
 {
     ui->modeTitleLabel->setText(StoryNarrator::modeTitle(m_mode));
     ui->paragraphLabel->setText(StoryNarrator::modeParagraph(m_mode));
+    QString story = m_run ? RunStory::text(*m_run) : RunStory::plan(m_plan);
+    if (m_run && m_editorMode != m_mode)
+        story += QLatin1Char('\n')
+            + tr("The editor now asks for “%1”: press Run to see it.")
+                  .arg(StoryNarrator::modeTitle(m_editorMode));
+    ui->runStoryLabel->setText(story);
 }
 
 void StoryPanel::changeEvent(QEvent *event)

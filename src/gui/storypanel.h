@@ -1,10 +1,12 @@
 #pragma once
 
+#include "gui/runstory.h"
 #include "gui/storynarrator.h"
 
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class StoryPanel;
@@ -12,8 +14,9 @@ class StoryPanel;
 
 namespace BurgerBench {
 
-// The story beside the timeline (ui/storypanel.ui): the mode's title, picture and paragraph, and
-// the live captions, newest first.
+// The story beside the timeline (ui/storypanel.ui): the mode's title, picture and lesson, what
+// this run (or the scenario about to run) shows in its own figures, and the live captions,
+// newest first. The title, picture and figures stay with the run on screen.
 class StoryPanel : public QWidget
 {
     Q_OBJECT
@@ -22,6 +25,15 @@ public:
     ~StoryPanel() override;
 
     void setMode(ExecutionMode mode, int workers);
+    // What the paragraph under the lesson tells: the plan of a scenario not run yet, or the run on
+    // screen, from its own trace (gui/runstory.h). Kept, so a language change retells it.
+    void setPlan(const Scenario &scenario);
+    void setRun(const RunStoryFacts &facts);
+    // A run is on screen and the editor now asks for `mode`: the story stays with its run and
+    // says what Run would show instead (nothing when it is the run's own mode).
+    void setEditorMode(ExecutionMode mode);
+    QString title() const;
+    QString runStoryText() const;
     void setCounts(const StoryCounts &counts);
     void clearCaptions();
     void addCaptions(const QStringList &captions);
@@ -37,6 +49,9 @@ private:
 
     std::unique_ptr<Ui::StoryPanel> ui;
     ExecutionMode m_mode = ExecutionMode::Concurrent;
+    ExecutionMode m_editorMode = ExecutionMode::Concurrent;
+    std::optional<RunStoryFacts> m_run; // the run on screen, or none: m_plan's scenario
+    Scenario m_plan;
 };
 
 } // namespace BurgerBench

@@ -25,6 +25,7 @@ public:
     ~StoryPicture() override;
 
     void setMode(ExecutionMode mode);
+    ExecutionMode mode() const { return m_mode; }
     void setCounts(const StoryCounts &counts);
     void setWorkers(int workers);
 

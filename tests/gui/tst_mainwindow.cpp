@@ -1,9 +1,12 @@
 #include "../tracesweep.h"
 #include "gui/mainwindow.h"
 #include "gui/runcontroller.h"
+#include "gui/runstory.h"
 #include "gui/scenarioeditor.h"
 #include "gui/settings.h"
+#include "gui/storynarrator.h"
 #include "gui/storypanel.h"
+#include "gui/storypicture.h"
 #include "gui/timelineview.h"
 #include "gui/timelineviewstate.h"
 #include "gui/translations.h"
@@ -46,6 +49,7 @@ private slots:
     void stopCutsTheRunOffAndKeepsWhatFinished();
     void parallelModeShowsBarsWhileRunning();
     void cpuOnlyRunCountsItsTasks();
+    void storyTellsItsOwnRunAndStaysWithIt();
 };
 
 void tst_MainWindow::initTestCase()
@@ -438,6 +442,89 @@ void tst_MainWindow::cpuOnlyRunCountsItsTasks()
     QVERIFY(bar);
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(bar->maximum() > 0);
+}
+
+// The story under the lesson is the plan of the scenario in the editor, then the figures of the
+// run on screen, computed from its trace: two runs tell two stories. Changing the editor's mode
+// afterwards leaves the story (title, picture, figures) with the run the timeline shows.
+void tst_MainWindow::storyTellsItsOwnRunAndStaysWithIt()
+{
+    Translations translations;
+    translations.setLanguage(QStringLiteral("en"));
+    MainWindow window(&translations);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    StoryPanel *story = window.storyPanel();
+    const auto *label = story->findChild<QLabel *>(QStringLiteral("runStoryLabel"));
+    QVERIFY(label);
+
+    Scenario s;
+    s.name = QStringLiteral("six at once");
+    s.mode = ExecutionMode::Concurrent;
+    s.concurrency = 6;
+    s.requests = 6;
+    s.maxTokens = 5;
+    s.simulator.ttftMs = 60;
+    s.simulator.tokenIntervalMs = 10;
+    s.simulator.outputTokens = 5;
+    window.scenarioEditor()->setScenario(s);
+    QVERIFY2(
+        story->runStoryText().startsWith(QStringLiteral("This scenario: 6 orders, at most 6 at a time.")),
+        qPrintable(story->runStoryText()));
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), story->runStoryText());
+
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QString error;
+    QVERIFY2(window.startRun(&error), qPrintable(error));
+    QVERIFY(finished.wait(60000));
+    QString told = story->runStoryText();
+    QVERIFY2(
+        told.startsWith(QStringLiteral("This run: 6 orders, 6 served, each in about ")), qPrintable(told));
+    QVERIFY2(told.contains(QStringLiteral("up to 6 were in flight at once")), qPrintable(told));
+    // The kitchen, unless a loaded machine saturated the client: the trace says which.
+    QCOMPARE(told, RunStory::text(runStoryFacts(window.runController()->trace())));
+    QVERIFY2(told.contains(QStringLiteral("The bottleneck was the kitchen"))
+            || told.contains(QStringLiteral("The bottleneck was this computer")),
+        qPrintable(told));
+
+    s.name = QStringLiteral("three in a row");
+    s.mode = ExecutionMode::Sequential;
+    s.requests = 3;
+    window.scenarioEditor()->setScenario(s);
+    QVERIFY2(story->runStoryText().startsWith(told), "the run on screen keeps its story");
+    QVERIFY2(window.startRun(&error), qPrintable(error));
+    QVERIFY(finished.wait(60000));
+    told = story->runStoryText();
+    QVERIFY2(told.startsWith(QStringLiteral("This run: 3 orders, 3 served")), qPrintable(told));
+    QVERIFY2(
+        told.contains(QStringLiteral("one order at a time, so 2 orders waited in line")), qPrintable(told));
+    const QString title = story->title();
+    QCOMPARE(title, StoryNarrator::modeTitle(ExecutionMode::Sequential));
+    QCOMPARE(told, RunStory::text(runStoryFacts(window.runController()->trace())));
+
+    // The editor asks for another mode: the story stays with the run and says what Run would do.
+    auto *picture = story->findChild<StoryPicture *>();
+    QVERIFY(picture);
+    const QImage before = picture->grab().toImage();
+    s.mode = ExecutionMode::Concurrent;
+    window.scenarioEditor()->setScenario(s);
+    QCOMPARE(story->title(), title);
+    QCOMPARE(picture->mode(), ExecutionMode::Sequential);
+    QCOMPARE(picture->grab().toImage(), before);
+    QVERIFY2(story->runStoryText().startsWith(told), qPrintable(story->runStoryText()));
+    QVERIFY2(story->runStoryText().contains(QStringLiteral("The editor now asks for “")
+                 + StoryNarrator::modeTitle(ExecutionMode::Concurrent)
+                 + QStringLiteral("”: press Run to see it.")),
+        qPrintable(story->runStoryText()));
+
+    // Retold in Spanish, from the same run.
+    QVERIFY(translations.setLanguage(QStringLiteral("es")));
+    QTRY_VERIFY2(
+        story->runStoryText().contains(QStringLiteral("3 pedidos")), qPrintable(story->runStoryText()));
+    QVERIFY(!story->runStoryText().contains(QStringLiteral("This run")));
+    translations.setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(tst_MainWindow)

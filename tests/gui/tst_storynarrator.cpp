@@ -1,4 +1,6 @@
 #include "gui/livestatistics.h"
+#include "gui/requestdescription.h"
+#include "gui/runstory.h"
 #include "gui/storynarrator.h"
 #include "gui/translations.h"
 #include "trace/runtrace.h"
@@ -69,6 +71,12 @@ private slots:
     void requestsAtOrAbovePercentile_data();
     void requestsAtOrAbovePercentile();
     void rangeStatistics();
+    void runStoryTellsItsOwnRun_data();
+    void runStoryTellsItsOwnRun();
+    void runStoryCountsRetriesAndFailures();
+    void runStoryOfCpuWork();
+    void runStoryInSpanish();
+    void planTellsTheScenario();
 };
 
 void tst_StoryNarrator::stageOf_data()
@@ -360,6 +368,250 @@ void tst_StoryNarrator::cashierIsTheBottleneck()
     const QStringList busy = other.update(trace, {}, 200 * ms);
     QVERIFY(!busy.contains(expected));
     translations.setLanguage(QStringLiteral("en"));
+}
+
+namespace {
+// `count` orders of `each` ns, `atOnce` of them in flight, one round after another (a closed
+// loop: every customer is at the shop when it opens).
+RunTrace roundsTrace(ExecutionMode mode, int count, int atOnce, qint64 each)
+{
+    RunTrace trace;
+    trace.scenario.mode = mode;
+    trace.scenario.concurrency = atOnce;
+    trace.scenario.workers = atOnce;
+    trace.scenario.requests = count;
+    trace.measuredStartNs = 0;
+    for (int i = 0; i < count; ++i) {
+        const qint64 start = qint64(i / atOnce) * each;
+        RequestRecord r = request(i, start, start + each / 2, start + each, Outcome::Success);
+        r.intendedNs = start; // a closed loop records an order when it takes it
+        trace.requests.push_back(r);
+        trace.endNs = std::max(trace.endNs, start + each);
+    }
+    return trace;
+}
+} // namespace
+
+void tst_StoryNarrator::runStoryTellsItsOwnRun_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("atOnce");
+    QTest::addColumn<int>("bottleneck");
+    QTest::addColumn<int>("waited");
+    QTest::addColumn<QStringList>("says");
+    QTest::newRow("sequential: a staircase")
+        << int(ExecutionMode::Sequential) << 4 << 1 << int(StoryBottleneck::Line) << 3
+        << QStringList { QStringLiteral("This run: 4 orders, 4 served, each in about 500 ms."),
+               QStringLiteral("Their times add up to 2 s and the run took 2 s"),
+               QStringLiteral("one order at a time, so 3 orders waited in line, the longest 1.5 s.") };
+    QTest::newRow("concurrent: all at once")
+        << int(ExecutionMode::Concurrent) << 8 << 8 << int(StoryBottleneck::Kitchen) << 0
+        << QStringList { QStringLiteral("This run: 8 orders, 8 served, each in about 500 ms."),
+               QStringLiteral("Their times add up to 4 s, yet the run took 500 ms, 8.0× faster than one at a "
+                              "time: up to 8 were in flight at once."),
+               QStringLiteral("The bottleneck was the kitchen") };
+    QTest::newRow("concurrent, capped: the line")
+        << int(ExecutionMode::Concurrent) << 12 << 4 << int(StoryBottleneck::Line) << 8
+        << QStringList { QStringLiteral("This run: 12 orders"), QStringLiteral("4.0× faster"),
+               QStringLiteral("up to 4 were in flight"),
+               QStringLiteral("only 4 at a time, so 8 orders waited in line, the longest 1 s.") };
+    QTest::newRow("blocking workers")
+        << int(ExecutionMode::ParallelBlocking) << 6 << 3 << int(StoryBottleneck::Line) << 3
+        << QStringList { QStringLiteral("3.0× faster"), QStringLiteral("only 3 at a time") };
+}
+
+// The story of a run is computed from its trace: different runs tell different figures, and the
+// bottleneck is the one the trace shows.
+void tst_StoryNarrator::runStoryTellsItsOwnRun()
+{
+    QFETCH(int, mode);
+    QFETCH(int, count);
+    QFETCH(int, atOnce);
+    QFETCH(int, bottleneck);
+    QFETCH(int, waited);
+    QFETCH(QStringList, says);
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    const RunTrace trace = roundsTrace(ExecutionMode(mode), count, atOnce, 500 * ms);
+    const RunStoryFacts facts = runStoryFacts(trace);
+    QCOMPARE(facts.orders, count);
+    QCOMPARE(facts.served, count);
+    QCOMPARE(facts.typicalNs, 500 * ms);
+    QCOMPARE(facts.summedNs, qint64(count) * 500 * ms);
+    QCOMPARE(facts.peakInFlight, std::min(count, atOnce));
+    QCOMPARE(facts.waitedInLine, waited);
+    QCOMPARE(int(facts.bottleneck), bottleneck);
+    const QString text = RunStory::text(facts);
+    for (const QString &part : says)
+        QVERIFY2(text.contains(part), qPrintable(text + QStringLiteral("\n  lacks: ") + part));
+}
+
+void tst_StoryNarrator::runStoryCountsRetriesAndFailures()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    RunTrace trace = roundsTrace(ExecutionMode::Concurrent, 5, 5, 200 * ms);
+    // Order 1 failed twice (HTTP 503) before it was served: the waits between tries are counted
+    // and its time runs from its first try.
+    RequestRecord &retried = trace.requests[1];
+    retried.attempts = { AttemptRecord { 0, 50 * ms, 503, ErrorKind::Http, QString(), 100 * ms },
+        AttemptRecord { 150 * ms, 180 * ms, 503, ErrorKind::Http, QString(), 120 * ms } };
+    retried.dispatchNs = 300 * ms;
+    retried.endNs = 500 * ms;
+    trace.endNs = 500 * ms;
+    for (int i : { 3, 4 }) {
+        RequestRecord &r = trace.requests[size_t(i)];
+        r.outcome = Outcome::Failed;
+        r.error = ErrorKind::ConnectionRefused;
+        r.tokenNs.clear();
+    }
+    RunStoryFacts facts = runStoryFacts(trace);
+    QCOMPARE(facts.served, 3);
+    QCOMPARE(facts.failed, 2);
+    QCOMPARE(facts.retried, 1);
+    QCOMPARE(facts.extraTries, 2);
+    QCOMPARE(facts.retryWaitNs, 220 * ms);
+    QCOMPARE(facts.typicalNs, 200 * ms);
+    QCOMPARE(facts.summedNs, 900 * ms); // 200 + 500 (from the first try) + 200
+    QCOMPARE(facts.commonErrorCount, 2);
+    QCOMPARE(facts.commonError, errorKindLabel(ErrorKind::ConnectionRefused));
+    const QString text = RunStory::text(facts);
+    QVERIFY2(
+        text.contains(QStringLiteral("1 order needed another try (2 more in all), waiting 220 ms between "
+                                     "tries.")),
+        qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("2 went wrong, most often: ") + facts.commonError), qPrintable(text));
+
+    // Nothing served: the failures are the story, not the kitchen's speed.
+    for (RequestRecord &r : trace.requests) {
+        r.outcome = Outcome::Failed;
+        r.error = ErrorKind::ConnectionRefused;
+    }
+    facts = runStoryFacts(trace);
+    QCOMPARE(facts.bottleneck, StoryBottleneck::Failures);
+    QVERIFY(RunStory::text(facts).contains(QStringLiteral("This run: 5 orders, none served.")));
+    QVERIFY(RunStory::text(facts).contains(QStringLiteral("Nothing was served")));
+
+    // The server's own count of orders waiting in its kitchen names it.
+    trace = roundsTrace(ExecutionMode::Concurrent, 8, 8, 200 * ms);
+    setKitchen(&trace, 3, 4, 3, 2);
+    facts = runStoryFacts(trace);
+    QCOMPARE(facts.kitchenWaitingMax, 3);
+    QCOMPARE(facts.bottleneck, StoryBottleneck::KitchenLine);
+    QVERIFY(RunStory::text(facts).contains(QStringLiteral("up to 3 orders waited there for a cook")));
+
+    // The cashier cooking at the counter for a fifth of the run.
+    trace = roundsTrace(ExecutionMode::Concurrent, 8, 8, 500 * ms);
+    trace.loopBusy
+        = { Span { 100 * ms, 160 * ms }, Span { 200 * ms, 240 * ms }, Span { 300 * ms, 301 * ms } };
+    facts = runStoryFacts(trace);
+    QCOMPARE(facts.loopBlockedNs, 100 * ms);
+    QCOMPARE(facts.longestBlockNs, 60 * ms);
+    QCOMPARE(facts.bottleneck, StoryBottleneck::Cashier);
+    QVERIFY2(RunStory::text(facts).contains(QStringLiteral("it cooked at the counter for 100 ms in all (the "
+                                                           "longest 60 ms)")),
+        qPrintable(RunStory::text(facts)));
+}
+
+void tst_StoryNarrator::runStoryOfCpuWork()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    RunTrace trace;
+    trace.scenario.mode = ExecutionMode::ParallelCpu;
+    trace.cpuCount = 2;
+    trace.taskLanes = { TaskLane { LaneKind::Pool, 1 }, TaskLane { LaneKind::Pool, 2 } };
+    // Four rooms of 100 ms of CPU each, two at a time: 200 ms.
+    for (int i = 0; i < 4; ++i) {
+        TaskRecord task;
+        task.lane = i % 2;
+        task.startNs = qint64(i / 2) * 100 * ms;
+        task.endNs = task.startNs + 100 * ms;
+        task.cpuNs = 100 * ms;
+        trace.tasks.push_back(task);
+    }
+    RunStoryFacts facts = runStoryFacts(trace);
+    QVERIFY(facts.cpuOnly);
+    QCOMPARE(facts.tasks, 4);
+    QCOMPARE(facts.taskCpuNs, 400 * ms);
+    QCOMPARE(facts.taskWallNs, 200 * ms);
+    QCOMPARE(facts.helpers, 2);
+    QCOMPARE(facts.bottleneck, StoryBottleneck::Cores);
+    QString text = RunStory::text(facts);
+    QVERIFY2(text.contains(QStringLiteral("This run: 4 rooms cleaned, 400 ms of work in all, by 2 helpers in "
+                                          "200 ms.")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("about 400 ms: 2.0× faster")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("The bottleneck was the cores")), qPrintable(text));
+
+    // The machine gave each task half a core: the figures are the CPU time the tasks got.
+    for (TaskRecord &task : trace.tasks)
+        task.cpuNs = 50 * ms;
+    trace.cpuCount = 4;
+    facts = runStoryFacts(trace);
+    QCOMPARE(facts.taskCpuNs, 200 * ms);
+    QCOMPARE(facts.bottleneck, StoryBottleneck::ThisComputer);
+    text = RunStory::text(facts);
+    QVERIFY2(text.contains(QStringLiteral("would need about as long")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("the helpers had a core for only 50.0% of the time they ran")),
+        qPrintable(text));
+
+    // A full core each, on a machine of four: two helpers left two cores idle.
+    for (TaskRecord &task : trace.tasks)
+        task.cpuNs = 100 * ms;
+    facts = runStoryFacts(trace);
+    QCOMPARE(facts.bottleneck, StoryBottleneck::Helpers);
+    text = RunStory::text(facts);
+    QVERIFY2(text.contains(QStringLiteral("the helpers: 2 helpers at once, while the machine has 4 cores")),
+        qPrintable(text));
+}
+
+void tst_StoryNarrator::runStoryInSpanish()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("es")));
+    const RunStoryFacts facts = runStoryFacts(roundsTrace(ExecutionMode::Concurrent, 12, 4, 1500 * ms));
+    const QString text = RunStory::text(facts);
+    // In words and numbers of the language: 4,0× and 1,5 s, no English left.
+    QVERIFY2(text.contains(QStringLiteral("4,0×")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("1,5 s")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("This run")) && !text.contains(QStringLiteral("bottleneck")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("12 pedidos")), qPrintable(text));
+    translations.setLanguage(QStringLiteral("en"));
+}
+
+void tst_StoryNarrator::planTellsTheScenario()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    Scenario s;
+    s.mode = ExecutionMode::Concurrent;
+    s.requests = 8;
+    s.concurrency = 4;
+    s.simulator.ttftMs = 200;
+    s.simulator.tokenIntervalMs = 20;
+    s.simulator.outputTokens = 11;
+    QString text = RunStory::plan(s);
+    QVERIFY2(
+        text.contains(QStringLiteral("This scenario: 8 orders, at most 4 at a time.")), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("about 400 ms an order: its first token after 200 ms, then 10 tokens "
+                                     "20 ms apart.")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("One at a time that would be 3.2 s; 4 at a time, about 800 ms.")),
+        qPrintable(text));
+    s.mode = ExecutionMode::Sequential;
+    text = RunStory::plan(s);
+    QVERIFY2(text.contains(QStringLiteral("at most 1 at a time")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("One at a time, that is about 3.2 s.")), qPrintable(text));
+    // Another target: no simulator figures to promise.
+    s.url = QUrl(QStringLiteral("http://llm.example:8000/v1"));
+    text = RunStory::plan(s);
+    QVERIFY2(text.contains(QStringLiteral("The kitchen is llm.example.")), qPrintable(text));
+    QVERIFY(!text.contains(QStringLiteral("simulator")));
 }
 
 QTEST_GUILESS_MAIN(tst_StoryNarrator)
