@@ -99,6 +99,34 @@
         <source>--code-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replay this saved run report (JSON) as Run → Replay saved run… does, the story told as it happened; --screenshot saves the window when the replay ends (or pauses: --pause-at).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --replay: how fast, against the run&apos;s own time (0.25, 0.5, 1; up to 16; default 0.25).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --replay: pause when the replay reaches this moment (milliseconds into the run); --screenshot and --quit-when-done act then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--speed: a speed above 0 and at most 16, e.g. 0.25 (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pause-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--speed and --pause-at need --replay FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--replay plays a saved run: not with --autorun, --open-run or --race</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::CodePanel</name>
@@ -1818,6 +1846,54 @@
         <source>The scenario now uses the socket transport: press Run.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replaying %1 at %2: the story is told as it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying “%1” at %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;play saved run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a saved run back slowly, the story told as it happened; pause, step, or click a line of the story to go back to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume the replay (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause and go to the next recorded event (.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay a saved run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>
@@ -2217,37 +2293,13 @@
         <source>A run is already in progress.</source>
         <translation>A run is already in progress.</translation>
     </message>
+    <message>
+        <source>The run has nothing to replay: no request, task or job was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RunStory</name>
-    <message>
-        <source>the kitchen (the server)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the line at the counter (the client&apos;s limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the cashier (the event loop)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer (the client)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the cores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the helpers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the failures</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>This run: no CPU task ran.</source>
         <translation type="unfinished"></translation>
@@ -2460,6 +2512,18 @@
     </message>
     <message>
         <source>Press Run to see what happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replay shows them as they ran; its figures follow at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each answer then gets about %1 of CPU work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replay shows it as it happened; its figures follow at the end.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -99,6 +99,34 @@
         <source>--code-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
         <translation>--code-at: un momento en milisegundos de 0 a 1000000000 (se recibió «%1»)</translation>
     </message>
+    <message>
+        <source>Replay this saved run report (JSON) as Run → Replay saved run… does, the story told as it happened; --screenshot saves the window when the replay ends (or pauses: --pause-at).</source>
+        <translation>Reproduce este informe de ejecución guardado (JSON) como hace Ejecutar → Reproducir una ejecución guardada…, con la historia contada tal como pasó; --screenshot guarda la ventana cuando la reproducción termina (o se pausa: --pause-at).</translation>
+    </message>
+    <message>
+        <source>With --replay: how fast, against the run&apos;s own time (0.25, 0.5, 1; up to 16; default 0.25).</source>
+        <translation>Con --replay: a qué velocidad, respecto al tiempo de la propia ejecución (0.25, 0.5, 1; hasta 16; 0.25 por omisión).</translation>
+    </message>
+    <message>
+        <source>With --replay: pause when the replay reaches this moment (milliseconds into the run); --screenshot and --quit-when-done act then.</source>
+        <translation>Con --replay: pausa cuando la reproducción llega a este momento (milisegundos desde el inicio de la ejecución); --screenshot y --quit-when-done actúan entonces.</translation>
+    </message>
+    <message>
+        <source>--speed: a speed above 0 and at most 16, e.g. 0.25 (got &quot;%1&quot;)</source>
+        <translation>--speed: una velocidad mayor que 0 y como mucho 16, p. ej. 0.25 (se recibió «%1»)</translation>
+    </message>
+    <message>
+        <source>--pause-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
+        <translation>--pause-at: un momento en milisegundos de 0 a 1000000000 (se recibió «%1»)</translation>
+    </message>
+    <message>
+        <source>--speed and --pause-at need --replay FILE</source>
+        <translation>--speed y --pause-at necesitan --replay ARCHIVO</translation>
+    </message>
+    <message>
+        <source>--replay plays a saved run: not with --autorun, --open-run or --race</source>
+        <translation>--replay reproduce una ejecución guardada: no va con --autorun, --open-run ni --race</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::CodePanel</name>
@@ -1818,6 +1846,54 @@
         <source>The scenario now uses the socket transport: press Run.</source>
         <translation>El escenario usa ahora el transporte de sockets: pulsa Ejecutar.</translation>
     </message>
+    <message>
+        <source>Replaying %1 at %2: the story is told as it happened.</source>
+        <translation>Reproduciendo %1 a %2: la historia se cuenta tal como pasó.</translation>
+    </message>
+    <message>
+        <source>Replaying “%1” at %2…</source>
+        <translation>Reproduciendo «%1» a %2…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>Re&amp;play saved run…</source>
+        <translation>Re&amp;producir una ejecución guardada…</translation>
+    </message>
+    <message>
+        <source>Play a saved run back slowly, the story told as it happened; pause, step, or click a line of the story to go back to it</source>
+        <translation>Reproduce despacio una ejecución guardada, con la historia contada tal como pasó; pausa, avanza paso a paso o haz clic en una línea de la historia para volver a ese momento</translation>
+    </message>
+    <message>
+        <source>Replay at %1</source>
+        <translation>Reproducir a %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pause replay</source>
+        <translation>Pa&amp;usar la reproducción</translation>
+    </message>
+    <message>
+        <source>Pause or resume the replay (Space)</source>
+        <translation>Pausa o reanuda la reproducción (Espacio)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>Pa&amp;so</translation>
+    </message>
+    <message>
+        <source>Pause and go to the next recorded event (.)</source>
+        <translation>Pausa y va al siguiente evento registrado (.)</translation>
+    </message>
+    <message>
+        <source>Replay a saved run</source>
+        <translation>Reproducir una ejecución guardada</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Reproducción</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>
@@ -2217,37 +2293,13 @@
         <source>A run is already in progress.</source>
         <translation>Ya hay una ejecución en curso.</translation>
     </message>
+    <message>
+        <source>The run has nothing to replay: no request, task or job was recorded.</source>
+        <translation>La ejecución no tiene nada que reproducir: no se registró ninguna petición, tarea ni trabajo.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RunStory</name>
-    <message>
-        <source>the kitchen (the server)</source>
-        <translation>la cocina (el servidor)</translation>
-    </message>
-    <message>
-        <source>the line at the counter (the client&apos;s limit)</source>
-        <translation>la fila del mostrador (el límite del cliente)</translation>
-    </message>
-    <message>
-        <source>the cashier (the event loop)</source>
-        <translation>el cajero (el bucle de eventos)</translation>
-    </message>
-    <message>
-        <source>this computer (the client)</source>
-        <translation>este ordenador (el cliente)</translation>
-    </message>
-    <message>
-        <source>the cores</source>
-        <translation>los núcleos</translation>
-    </message>
-    <message>
-        <source>the helpers</source>
-        <translation>los ayudantes</translation>
-    </message>
-    <message>
-        <source>the failures</source>
-        <translation>los fallos</translation>
-    </message>
     <message>
         <source>This run: no CPU task ran.</source>
         <translation>Esta ejecución: no se ejecutó ninguna tarea de CPU.</translation>
@@ -2461,6 +2513,18 @@
     <message>
         <source>Press Run to see what happens.</source>
         <translation>Pulsa Ejecutar para ver qué pasa.</translation>
+    </message>
+    <message>
+        <source>The replay shows them as they ran; its figures follow at the end.</source>
+        <translation>La reproducción las muestra tal como se ejecutaron; sus cifras llegan al final.</translation>
+    </message>
+    <message>
+        <source>Each answer then gets about %1 of CPU work.</source>
+        <translation>Después, cada respuesta recibe unos %1 de trabajo de CPU.</translation>
+    </message>
+    <message>
+        <source>The replay shows it as it happened; its figures follow at the end.</source>
+        <translation>La reproducción lo muestra tal como pasó; sus cifras llegan al final.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "gui/comparepanel.h"
 #include "gui/mainwindow.h"
 #include "gui/racewindow.h"
+#include "gui/runcontroller.h"
 #include "gui/settings.h"
 #include "gui/translations.h"
 
@@ -42,6 +43,9 @@ struct Options
     int timeoutS = 600;
     int select = 0;
     qint64 codeAtNs = -1;
+    QString replay; // a saved run played back
+    double speed = 0.25;
+    qint64 pauseAtNs = -1;
 };
 
 // The language must be known before the parser's own texts are shown, so peek at argv first.
@@ -141,6 +145,21 @@ int runDesktopApp(int argc, char **argv)
             "Open the race window with this race preset (e.g. burgers) and run it; --screenshot "
             "then saves the race window when the race is done."),
         QStringLiteral("preset"));
+    const QCommandLineOption replayOption(QStringLiteral("replay"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "Replay this saved run report (JSON) as Run → Replay saved run… does, the story told as it "
+            "happened; --screenshot saves the window when the replay ends (or pauses: --pause-at)."),
+        QStringLiteral("file"));
+    const QCommandLineOption speedOption(QStringLiteral("speed"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "With --replay: how fast, against the run's own time (0.25, 0.5, 1; up to 16; default 0.25)."),
+        QStringLiteral("x"));
+    const QCommandLineOption pauseAtOption(QStringLiteral("pause-at"),
+        QCoreApplication::translate("BurgerBench::Application",
+            "With --replay: pause when the replay reaches this moment (milliseconds into the run); "
+            "--screenshot and --quit-when-done act then."),
+        QStringLiteral("ms"));
+    parser.addOptions({ replayOption, speedOption, pauseAtOption });
     parser.addOption(raceOption);
     parser.addOptions({ scenarioOption, autorunOption, screenshotOption, exportOption, quitOption,
         languageOption, sizeOption, timeoutOption, selectOption, codeAtOption, openRunOption, compareOption,
@@ -174,6 +193,38 @@ int runDesktopApp(int argc, char **argv)
         }
         o.codeAtNs = qint64(atMs * 1e6);
     }
+    o.replay = parser.value(replayOption);
+    if (parser.isSet(speedOption)) {
+        bool ok = false;
+        o.speed = parser.value(speedOption).toDouble(&ok);
+        if (!ok || !(o.speed > 0) || o.speed > 16) {
+            fail(QCoreApplication::translate(
+                "BurgerBench::Application", "--speed: a speed above 0 and at most 16, e.g. 0.25 (got \"%1\")")
+                     .arg(parser.value(speedOption)));
+            return 2;
+        }
+    }
+    if (parser.isSet(pauseAtOption)) {
+        bool ok = false;
+        const double atMs = parser.value(pauseAtOption).toDouble(&ok);
+        if (!ok || atMs < 0 || atMs > 1e9) {
+            fail(QCoreApplication::translate("BurgerBench::Application",
+                "--pause-at: a moment in milliseconds from 0 to 1000000000 (got \"%1\")")
+                     .arg(parser.value(pauseAtOption)));
+            return 2;
+        }
+        o.pauseAtNs = qint64(atMs * 1e6);
+    }
+    if ((parser.isSet(speedOption) || o.pauseAtNs >= 0) && o.replay.isEmpty()) {
+        fail(QCoreApplication::translate(
+            "BurgerBench::Application", "--speed and --pause-at need --replay FILE"));
+        return 2;
+    }
+    if (!o.replay.isEmpty() && (o.autorun || !o.openRun.isEmpty() || !o.race.isEmpty())) {
+        fail(QCoreApplication::translate("BurgerBench::Application",
+            "--replay plays a saved run: not with --autorun, --open-run or --race"));
+        return 2;
+    }
     if (parser.isSet(sizeOption)) {
         const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
         if (wh.size() == 2)
@@ -201,14 +252,14 @@ int runDesktopApp(int argc, char **argv)
             "BurgerBench::Application", "--save-run and --export save the main window's run, not a race"));
         return 2;
     }
-    if (savesReports && !o.autorun && o.openRun.isEmpty()) {
+    if (savesReports && !o.autorun && o.openRun.isEmpty() && o.replay.isEmpty()) {
         fail(QCoreApplication::translate("BurgerBench::Application",
             "--save-run and --export need a run: add --autorun (or --open-run FILE)"));
         return 2;
     }
     // Automated runs (docs, tests) start from the defaults and leave the user's settings alone.
-    const bool automated
-        = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone || !o.race.isEmpty() || savesReports;
+    const bool automated = o.autorun || !o.screenshot.isEmpty() || o.quitWhenDone || !o.race.isEmpty()
+        || savesReports || !o.replay.isEmpty();
     if (automated)
         Settings::setVolatile(true);
 
@@ -275,8 +326,11 @@ int runDesktopApp(int argc, char **argv)
             }
         }
     };
+    bool pausedForPictures = false;
     QObject::connect(&window, &MainWindow::runFinished, &app, [&] {
-        if (!o.autorun)
+        if (!o.autorun && o.replay.isEmpty())
+            return;
+        if (pausedForPictures)
             return;
         if (o.select > 0)
             window.selectRequest(o.select - 1);
@@ -324,6 +378,41 @@ int runDesktopApp(int argc, char **argv)
                 fail(QCoreApplication::translate("BurgerBench::Application", "gave up after %1 s")
                          .arg(o.timeoutS));
                 race->stopRace();
+                QApplication::exit(3);
+            });
+        }
+    } else if (!o.replay.isEmpty()) {
+        if (o.pauseAtNs >= 0) {
+            // Paused at the moment asked for, the pictures are taken there (not at the end).
+            QObject::connect(window.runController(), &RunController::traceUpdated, &app, [&] {
+                RunController *run = window.runController();
+                if (pausedForPictures || !run->isReplaying() || run->nowNs() < o.pauseAtNs)
+                    return;
+                pausedForPictures = true;
+                window.pauseReplay();
+                run->seekReplay(o.pauseAtNs);
+                if (o.select > 0)
+                    window.selectRequest(o.select - 1);
+                QTimer::singleShot(300, &app, [&] {
+                    savePictures();
+                    if (o.quitWhenDone)
+                        QApplication::exit(exitCode);
+                });
+            });
+        }
+        QTimer::singleShot(0, &window, [&] {
+            QString error;
+            if (!window.replayRunFile(o.replay, o.speed, &error)) {
+                fail(error);
+                exitCode = 2;
+                QApplication::exit(exitCode);
+            }
+        });
+        if (o.quitWhenDone) {
+            QTimer::singleShot(o.timeoutS * 1000, &app, [&] {
+                fail(QCoreApplication::translate("BurgerBench::Application", "gave up after %1 s")
+                         .arg(o.timeoutS));
+                window.stopRun();
                 QApplication::exit(3);
             });
         }

@@ -44,6 +44,8 @@
 #include <QSvgGenerator>
 #include <QtConcurrent>
 
+#include <cmath>
+#include <numeric>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcWindow, "burgerbench.gui.window", QtWarningMsg)
@@ -87,6 +89,7 @@ MainWindow::MainWindow(Translations *translations, QWidget *parent)
     setupLanguageMenu();
     setupCompare();
     setupCodePanel();
+    setupReplay();
 
     connect(m_run, &RunController::traceUpdated, this, &MainWindow::onTraceUpdated);
     connect(m_run, &RunController::finished, this, &MainWindow::onRunFinished);
@@ -264,6 +267,14 @@ void MainWindow::updateActions()
         m_actionSaveRun->setEnabled(hasRunToSave());
         m_actionExportReport->setEnabled(hasRunToSave());
     }
+    if (m_actionReplay) {
+        const bool replaying = m_run->isReplaying();
+        m_actionReplay->setEnabled(!running);
+        for (QAction *action : m_replaySpeedGroup->actions())
+            action->setEnabled(replaying);
+        m_actionReplayPause->setEnabled(replaying);
+        m_actionReplayStep->setEnabled(replaying);
+    }
     if (m_actionOpenRun) {
         m_actionOpenRun->setEnabled(!running);
         m_actionClearCompare->setEnabled(m_compare != nullptr);
@@ -287,6 +298,23 @@ bool MainWindow::startRun(QString *error)
         return false;
     }
     const Scenario scenario = ui->scenarioEditor->scenario();
+    prepareViewsFor(scenario);
+    if (!m_run->start(scenario, error))
+        return false;
+    Settings::setValue(
+        Settings::Key::LastScenario, QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
+    Settings::setValue(Settings::Key::LastPreset, ui->scenarioEditor->currentPreset());
+    ui->storyPanel->addCaptions({ scenario.usesSimulator()
+            ? tr("The shop opens: %n order(s) to serve, kitchen = built-in simulator.", nullptr,
+                scenario.requests)
+            : tr("The shop opens: %n order(s) to serve at %1.", nullptr, scenario.requests)
+                  .arg(scenario.url.host()) });
+    beginLiveViews(scenario, tr("Running “%1”…").arg(scenario.name));
+    return true;
+}
+
+void MainWindow::prepareViewsFor(const Scenario &scenario)
+{
     m_openedRunName.clear();
     m_openedMeta = {};
     m_haveRun = false;
@@ -302,29 +330,168 @@ bool MainWindow::startRun(QString *error)
     ui->storyPanel->setPlan(scenario);
     ui->statsPanel->reset(scenario.requests);
     ++m_latencyJob; // results of an earlier run's jobs are stale now
-    if (!m_run->start(scenario, error))
-        return false;
+}
+
+void MainWindow::beginLiveViews(const Scenario &scenario, const QString &status)
+{
     m_codePanel->setScenario(scenario);
     m_codeShowsRun = true;
     updateCodePanel();
-    Settings::setValue(
-        Settings::Key::LastScenario, QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
-    Settings::setValue(Settings::Key::LastPreset, ui->scenarioEditor->currentPreset());
-    ui->storyPanel->addCaptions({ scenario.usesSimulator()
-            ? tr("The shop opens: %n order(s) to serve, kitchen = built-in simulator.", nullptr,
-                scenario.requests)
-            : tr("The shop opens: %n order(s) to serve at %1.", nullptr, scenario.requests)
-                  .arg(scenario.url.host()) });
     m_lastNowNs = 0;
     m_sinceDelta.start();
     ui->timeline->setLive(true, 0);
     ui->timeline->traceChanged();
     m_statsTimer.start();
     m_frameTimer.start();
-    statusBar()->showMessage(tr("Running “%1”…").arg(scenario.name));
+    statusBar()->showMessage(status);
     ui->timeline->setRunLabel(runLabelA());
     updateActions();
+}
+
+bool MainWindow::replayRunFile(const QString &path, double speed, QString *error)
+{
+    RunTrace trace;
+    QString why;
+    QJsonObject meta;
+    if (!JsonReport::read(path, &trace, &why, &meta)) {
+        if (error)
+            *error = tr("Cannot open the run %1.").arg(QFileInfo(path).fileName()) + QLatin1Char('\n') + why;
+        return false;
+    }
+    return replayTrace(std::move(trace), QFileInfo(path).fileName(), speed, error);
+}
+
+bool MainWindow::replayTrace(RunTrace trace, const QString &name, double speed, QString *error)
+{
+    if (m_run->isRunning()) {
+        if (error)
+            *error = tr("Stop the run first: the main window shows one run at a time.");
+        return false;
+    }
+    const Scenario scenario = trace.scenario;
+    ui->scenarioEditor->setScenario(scenario); // what was run, ready to run again
+    prepareViewsFor(scenario);
+    if (!m_run->replay(std::move(trace), speed, error))
+        return false;
+    m_openedRunName = name;
+    ui->storyPanel->setPlan(scenario, true);
+    ui->storyPanel->addCaptions(
+        { tr("Replaying %1 at %2: the story is told as it happened.").arg(name, replaySpeedName(speed)) }, 0);
+    beginLiveViews(scenario, tr("Replaying “%1” at %2…").arg(name, replaySpeedName(speed)));
+    checkReplaySpeed(speed);
     return true;
+}
+
+bool MainWindow::isReplaying() const
+{
+    return m_run->isReplaying();
+}
+
+void MainWindow::pauseReplay()
+{
+    m_actionReplayPause->setChecked(true);
+    m_run->setReplaySpeed(0);
+}
+
+QString MainWindow::replaySpeedName(double speed)
+{
+    if (speed <= 0)
+        return tr("paused");
+    if (std::abs(speed - 0.25) < 1e-9)
+        return QStringLiteral("¼×");
+    if (std::abs(speed - 0.5) < 1e-9)
+        return QStringLiteral("½×");
+    return QLocale().toString(speed, 'g', 3) + QStringLiteral("×");
+}
+
+void MainWindow::setupReplay()
+{
+    m_actionReplay = new QAction(this);
+    m_actionReplay->setObjectName(QStringLiteral("actionReplay"));
+    connect(m_actionReplay, &QAction::triggered, this, &MainWindow::replaySavedRun);
+    m_replaySpeedGroup = new QActionGroup(this);
+    for (const double speed : { 0.25, 0.5, 1.0 }) {
+        auto *action = new QAction(replaySpeedName(speed), m_replaySpeedGroup);
+        action->setObjectName(QStringLiteral("actionReplaySpeed%1").arg(int(speed * 100)));
+        action->setCheckable(true);
+        action->setData(speed);
+        connect(action, &QAction::triggered, this, [this, speed] {
+            m_run->setReplaySpeed(speed);
+            m_actionReplayPause->setChecked(false);
+        });
+    }
+    m_actionReplayPause = new QAction(this);
+    m_actionReplayPause->setObjectName(QStringLiteral("actionReplayPause"));
+    m_actionReplayPause->setCheckable(true);
+    m_actionReplayPause->setShortcut(QKeySequence(Qt::Key_Space));
+    connect(m_actionReplayPause, &QAction::triggered, this, [this](bool paused) {
+        const QAction *speed = m_replaySpeedGroup->checkedAction();
+        m_run->setReplaySpeed(paused ? 0.0 : speed ? speed->data().toDouble() : 1.0);
+    });
+    m_actionReplayStep = new QAction(this);
+    m_actionReplayStep->setObjectName(QStringLiteral("actionReplayStep"));
+    m_actionReplayStep->setShortcut(QKeySequence(Qt::Key_Period));
+    connect(m_actionReplayStep, &QAction::triggered, this, [this] {
+        m_actionReplayPause->setChecked(true);
+        m_run->stepReplay();
+    });
+    // Run → Replay saved run…, then its speeds, pause and step, above Race and Sweep.
+    QAction *before = ui->actionRace;
+    ui->menuRun->insertAction(before, m_actionReplay);
+    ui->menuRun->insertActions(before, m_replaySpeedGroup->actions());
+    ui->menuRun->insertActions(before, { m_actionReplayPause, m_actionReplayStep });
+    ui->menuRun->insertSeparator(before);
+    ui->mainToolBar->insertActions(ui->actionZoomIn, { m_actionReplayPause, m_actionReplayStep });
+    connect(ui->storyPanel, &StoryPanel::captionActivated, this, &MainWindow::onCaptionActivated);
+}
+
+void MainWindow::retranslateReplay()
+{
+    m_actionReplay->setText(tr("Re&play saved run…"));
+    m_actionReplay->setToolTip(
+        tr("Play a saved run back slowly, the story told as it happened; pause, step, or click a line of the "
+           "story to go back to it"));
+    for (QAction *action : m_replaySpeedGroup->actions())
+        action->setText(tr("Replay at %1").arg(replaySpeedName(action->data().toDouble())));
+    m_actionReplayPause->setText(tr("&Pause replay"));
+    m_actionReplayPause->setToolTip(tr("Pause or resume the replay (Space)"));
+    m_actionReplayStep->setText(tr("S&tep"));
+    m_actionReplayStep->setToolTip(tr("Pause and go to the next recorded event (.)"));
+}
+
+void MainWindow::checkReplaySpeed(double speed)
+{
+    for (QAction *action : m_replaySpeedGroup->actions())
+        action->setChecked(std::abs(action->data().toDouble() - speed) < 1e-9);
+    m_actionReplayPause->setChecked(speed <= 0);
+}
+
+void MainWindow::replaySavedRun()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Replay a saved run"), QString(), tr("Run reports (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!replayRunFile(path, 0.25, &error))
+        QMessageBox::warning(this, tr("Replay"), error);
+}
+
+void MainWindow::onCaptionActivated(qint64 atNs, int order)
+{
+    if (order >= 0) {
+        ui->timeline->setHighlighted({ order });
+        ui->detailsPanel->showRequest(m_run->trace(), order);
+    }
+    if (!m_run->isReplaying() || atNs < 0)
+        return;
+    // Back (or on) to the moment the line was told, paused there; the narrator starts over from
+    // that moment without retelling it.
+    m_actionReplayPause->setChecked(true);
+    m_run->setReplaySpeed(0);
+    m_narrator.reset(m_run->trace().scenario.mode);
+    m_resyncNarrator = true;
+    m_run->seekReplay(atNs);
 }
 
 void MainWindow::stopRun()
@@ -344,8 +511,16 @@ void MainWindow::onTraceUpdated()
     m_liveStats.update(trace, m_run->changedRequests());
     if (m_run->isRunning()) {
         ui->timeline->setLive(true, m_lastNowNs);
-        const QStringList captions = m_narrator.update(trace, m_run->changedRequests(), m_lastNowNs);
-        ui->storyPanel->addCaptions(captions);
+        if (m_resyncNarrator) {
+            // After a seek: every record at its new stage, nothing told.
+            std::vector<int> all(trace.requests.size());
+            std::iota(all.begin(), all.end(), 0);
+            m_narrator.update(trace, all, m_lastNowNs);
+            m_resyncNarrator = false;
+        } else {
+            const QStringList captions = m_narrator.update(trace, m_run->changedRequests(), m_lastNowNs);
+            ui->storyPanel->addCaptions(captions, m_lastNowNs, m_narrator.subjects());
+        }
         ui->storyPanel->setCounts(m_narrator.counts());
         ui->statsPanel->setProgress(m_run->progress(), m_run->recentRequestRate(), m_run->recentTokenRate(),
             m_run->etaSeconds(), true);
@@ -366,8 +541,8 @@ void MainWindow::onFrame()
         return;
     // Between live updates, let "now" advance with the wall clock so open bars grow smoothly;
     // never further than one interval ahead of the engine's last word.
-    const qint64 ahead
-        = std::min<qint64>(m_sinceDelta.nsecsElapsed(), qint64(m_run->liveIntervalMs()) * 1'000'000);
+    const qint64 ahead = qint64(m_run->clockRate()
+        * double(std::min<qint64>(m_sinceDelta.nsecsElapsed(), qint64(m_run->liveIntervalMs()) * 1'000'000)));
     ui->timeline->setLive(true, m_lastNowNs + ahead);
 }
 
@@ -840,6 +1015,7 @@ void MainWindow::retranslate()
             tr("Wheel: zoom · drag: pan · Shift+drag or drag on the time axis: select a range · "
                "click a bar: details"));
     retranslateCompare();
+    retranslateReplay();
     updateActions();
 }
 

@@ -58,6 +58,16 @@ public:
 
     // Opens a saved run report (JSON) as the current run (A), for viewing and comparing.
     bool openRunFile(const QString &path, QString *error = nullptr);
+    // Replay, the teacher's slow motion (Run → Replay saved run…): a saved run played back
+    // `speed` times as fast as it ran (0.25, 0.5, 1; 0 = paused) through the live views, the
+    // story told as it happened; a line of the story clicked goes back to its moment. The
+    // window's run ends (runFinished) when the replay does.
+    bool replayRunFile(const QString &path, double speed, QString *error = nullptr);
+    bool replayTrace(RunTrace trace, const QString &name, double speed, QString *error = nullptr);
+    bool isReplaying() const;
+    void pauseReplay();
+    // "¼×", "½×", "1×" (the speeds' names in the menu and the story).
+    static QString replaySpeedName(double speed);
     // Compare: overlays a saved run report (B) on the timeline under the current run (A) and
     // shows both runs' figures in the comparison dock. False with *error, naming the file and
     // the problem, when the file is not a run report; the current comparison is then kept.
@@ -151,6 +161,14 @@ private:
     // as a finished one; `name` labels it.
     void showFinishedTrace(RunTrace trace, const QString &name, const QJsonObject &meta);
     void openSweepDialog();
+    // What a run and a replay share: the views emptied for `scenario`, then following it live.
+    void prepareViewsFor(const Scenario &scenario);
+    void beginLiveViews(const Scenario &scenario, const QString &status);
+    void setupReplay();
+    void retranslateReplay();
+    void checkReplaySpeed(double speed);
+    void replaySavedRun();
+    void onCaptionActivated(qint64 atNs, int order);
     QString runLabelA() const;
 
     std::unique_ptr<Ui::MainWindow> ui;
@@ -187,6 +205,11 @@ private:
     QAction *m_actionOpenRun = nullptr; // owned (child)
     QAction *m_actionCompare = nullptr;
     QAction *m_actionClearCompare = nullptr;
+    QAction *m_actionReplay = nullptr; // owned (child)
+    QActionGroup *m_replaySpeedGroup = nullptr; // owned (child): ¼×, ½×, 1×
+    QAction *m_actionReplayPause = nullptr;
+    QAction *m_actionReplayStep = nullptr;
+    bool m_resyncNarrator = false; // a replay moved its cursor: the narrator catches up silently
 };
 
 } // namespace BurgerBench

@@ -2,9 +2,11 @@
 
 #include "session/runsession.h"
 #include "trace/orderline.h"
+#include "trace/playback.h"
 
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -143,6 +145,10 @@ bool RunController::start(const Scenario &scenario, QString *error)
 
 void RunController::stop()
 {
+    if (m_replay) {
+        finishReplay();
+        return;
+    }
     if (m_state == State::Idle || !m_session)
         return;
     setState(State::Stopping);
@@ -248,6 +254,133 @@ void RunController::setTrace(RunTrace trace)
     m_progress = progressOf(t, std::max<qint64>(0, t.endNs), true);
     m_progress.lastLoopLagNs = 0;
     m_nowNs = m_progress.elapsedNs;
+    emit traceUpdated();
+    emit finished();
+}
+
+bool RunController::replay(RunTrace full, double speed, QString *error)
+{
+    if (m_state != State::Idle) {
+        if (error)
+            *error = tr("A run is already in progress.");
+        return false;
+    }
+    if (full.requests.empty() && full.tasks.empty() && full.jobs.empty()) {
+        if (error)
+            *error = tr("The run has nothing to replay: no request, task or job was recorded.");
+        return false;
+    }
+    m_replayEndNs = BurgerBench::playbackEndNs(full);
+    m_replay = std::make_shared<const RunTrace>(std::move(full));
+    m_replaySpeed = std::max(0.0, speed);
+    m_replayCarryNs = 0;
+    m_replaySeen.clear();
+    m_rates.clear();
+    m_clock.start();
+    if (!m_replayTimer) {
+        m_replayTimer = new QTimer(this);
+        m_replayTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_replayTimer, &QTimer::timeout, this, &RunController::onReplayTick);
+    }
+    m_replayTimer->setInterval(std::max(10, m_liveIntervalMs));
+    setState(State::Running);
+    emit started();
+    publishReplay(0);
+    m_replayTick.start();
+    m_replayTimer->start();
+    return true;
+}
+
+void RunController::setReplaySpeed(double speed)
+{
+    if (!m_replay)
+        return;
+    onReplayTick(); // the time so far at the old speed
+    if (!m_replay)
+        return; // that tick reached the end
+    m_replaySpeed = std::max(0.0, speed);
+}
+
+void RunController::stepReplay()
+{
+    if (!m_replay)
+        return;
+    m_replaySpeed = 0;
+    const qint64 next = nextEventAfter(*m_replay, m_nowNs);
+    if (next < 0 || next >= m_replayEndNs) {
+        finishReplay();
+        return;
+    }
+    m_replayTick.restart();
+    publishReplay(next);
+}
+
+void RunController::seekReplay(qint64 atNs)
+{
+    if (!m_replay)
+        return;
+    m_replayTick.restart();
+    m_replayCarryNs = 0;
+    publishReplay(std::clamp<qint64>(atNs, 0, m_replayEndNs));
+}
+
+void RunController::onReplayTick()
+{
+    if (!m_replay)
+        return;
+    const double advance = double(m_replayTick.nsecsElapsed()) * m_replaySpeed + m_replayCarryNs;
+    m_replayTick.restart();
+    const qint64 whole = qint64(advance);
+    m_replayCarryNs = advance - double(whole);
+    const qint64 cursor = std::min(m_replayEndNs, m_nowNs + whole);
+    if (cursor >= m_replayEndNs) {
+        finishReplay();
+        return;
+    }
+    if (whole > 0)
+        publishReplay(cursor);
+}
+
+void RunController::publishReplay(qint64 atNs)
+{
+    RunTrace at = traceAt(*m_replay, atNs);
+    m_changed.clear();
+    m_replaySeen.resize(std::max(m_replaySeen.size(), at.requests.size()),
+        Seen { Outcome::Pending, -2, -2, size_t(-1), size_t(-1) });
+    for (size_t i = 0; i < m_replaySeen.size(); ++i) {
+        Seen now { Outcome::Pending, -1, -1, 0, 0 };
+        if (i < at.requests.size()) {
+            const RequestRecord &r = at.requests[i];
+            now = Seen { r.outcome, r.dispatchNs, r.endNs, r.tokenNs.size(), r.attempts.size() };
+        }
+        if (!(now == m_replaySeen[i])) {
+            m_replaySeen[i] = now;
+            m_changed.push_back(int(i));
+        }
+    }
+    m_live.reset(std::move(at));
+    m_progress = progressOf(m_live.trace(), atNs);
+    m_nowNs = atNs;
+    noteRates();
+    emit traceUpdated();
+}
+
+void RunController::finishReplay()
+{
+    if (!m_replay)
+        return;
+    m_replayTimer->stop();
+    std::shared_ptr<const RunTrace> full = std::move(m_replay);
+    m_replay.reset();
+    m_live.reset(*full);
+    m_changed.clear();
+    const RunTrace &trace = m_live.trace();
+    Progress p = progressOf(trace, std::max<qint64>(0, trace.endNs), true);
+    for (const LagSample &lag : trace.loopLag)
+        p.lastLoopLagNs = std::max(p.lastLoopLagNs, lag.lagNs);
+    m_progress = p;
+    m_nowNs = m_progress.elapsedNs;
+    setState(State::Idle);
     emit traceUpdated();
     emit finished();
 }

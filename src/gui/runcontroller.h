@@ -12,6 +12,7 @@
 #include <memory>
 
 class QThread;
+class QTimer;
 
 namespace BurgerBench {
 
@@ -56,7 +57,7 @@ public:
     // model); false with an interval of 0.
     bool isLive() const { return m_liveIntervalMs > 0; }
     // Wall time since the run started (also for runs without live updates).
-    qint64 elapsedNs() const { return m_clock.isValid() ? m_clock.nsecsElapsed() : 0; }
+    qint64 elapsedNs() const { return m_replay ? m_nowNs : m_clock.isValid() ? m_clock.nsecsElapsed() : 0; }
     // Requests per second and tokens per second over the last second of live updates.
     double recentRequestRate() const;
     double recentTokenRate() const;
@@ -67,6 +68,22 @@ public:
 
     // Replaces the trace (e.g. a saved one opened for viewing); only while idle.
     void setTrace(RunTrace trace);
+
+    // Replay: plays a finished trace back as if it were running now (trace/replay.h), `speed`
+    // times as fast as it ran (0.25 = a quarter; 0 = paused), with the same signals as a live run:
+    // traceUpdated at every live interval, finished at the end with the whole trace. Only while
+    // idle; stop() ends it at once, showing the whole run.
+    bool replay(RunTrace full, double speed, QString *error = nullptr);
+    bool isReplaying() const { return m_replay != nullptr; }
+    double replaySpeed() const { return m_replaySpeed; }
+    void setReplaySpeed(double speed); // 0 pauses
+    // Pauses and moves to the next moment something was recorded.
+    void stepReplay();
+    // Moves the replay's cursor to `atNs` (earlier or later), keeping its speed.
+    void seekReplay(qint64 atNs);
+    qint64 replayEndNs() const { return m_replayEndNs; }
+    // How fast the run's clock moves against the wall clock: 1 live, the speed in a replay.
+    double clockRate() const { return m_replay ? m_replaySpeed : 1.0; }
 
 signals:
     void started();
@@ -83,6 +100,9 @@ private:
     void onSessionFinished();
     void setState(State state);
     void teardown();
+    void onReplayTick();
+    void publishReplay(qint64 atNs);
+    void finishReplay();
 
     State m_state = State::Idle;
     LiveTrace m_live;
@@ -104,6 +124,28 @@ private:
         qint64 tokens;
     };
     std::deque<RateSample> m_rates;
+
+    // Replay (null when not replaying): the whole trace, where its cursor stands, how fast.
+    std::shared_ptr<const RunTrace> m_replay;
+    QTimer *m_replayTimer = nullptr;
+    QElapsedTimer m_replayTick;
+    double m_replaySpeed = 1;
+    qint64 m_replayEndNs = 0;
+    double m_replayCarryNs = 0; // the cursor's fraction of a ns left over from the last tick
+    struct Seen
+    {
+        Outcome outcome;
+        qint64 dispatchNs;
+        qint64 endNs;
+        size_t tokens;
+        size_t attempts;
+        friend bool operator==(const Seen &a, const Seen &b)
+        {
+            return a.outcome == b.outcome && a.dispatchNs == b.dispatchNs && a.endNs == b.endNs
+                && a.tokens == b.tokens && a.attempts == b.attempts;
+        }
+    };
+    std::vector<Seen> m_replaySeen;
 };
 
 } // namespace BurgerBench

@@ -383,13 +383,14 @@ QString RunStory::text(const RunStoryFacts &f)
     return said.join(QLatin1Char(' '));
 }
 
-QString RunStory::plan(const Scenario &s)
+QString RunStory::plan(const Scenario &s, bool replaying)
 {
     QStringList said;
     if (s.cpuTasksOnly()) {
         said << tr("This scenario: %n room(s) to clean, about %1 of work each.", nullptr, s.requests)
                     .arg(duration(qint64(s.cpuTaskMs * double(ms))));
-        said << tr("Press Run to see how long they take.");
+        said << (replaying ? tr("The replay shows them as they ran; its figures follow at the end.")
+                           : tr("Press Run to see how long they take."));
         return said.join(QLatin1Char(' '));
     }
     const int limit = clientLimit(s);
@@ -428,7 +429,8 @@ QString RunStory::plan(const Scenario &s)
     if (s.cpuTaskMs > 0 && (s.mode == ExecutionMode::Mixed || s.mode == ExecutionMode::AntiPattern))
         said << tr("Each answer then gets about %1 of CPU work.")
                     .arg(duration(qint64(s.cpuTaskMs * double(ms))));
-    said << tr("Press Run to see what happens.");
+    said << (replaying ? tr("The replay shows it as it happened; its figures follow at the end.")
+                       : tr("Press Run to see what happens."));
     return said.join(QLatin1Char(' '));
 }
 

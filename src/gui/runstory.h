@@ -72,7 +72,8 @@ class RunStory
     Q_DECLARE_TR_FUNCTIONS(BurgerBench::RunStory)
 public:
     static QString text(const RunStoryFacts &facts);
-    static QString plan(const Scenario &scenario);
+    // `replaying`: a saved run of it is being played back, not about to run.
+    static QString plan(const Scenario &scenario, bool replaying = false);
 };
 
 } // namespace BurgerBench

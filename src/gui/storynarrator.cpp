@@ -25,6 +25,13 @@ qint64 servedIn(const RequestRecord &r, bool stream)
     return e2el >= 0 ? e2el : r.endNs - std::max<qint64>(0, r.dispatchNs);
 }
 
+// The caption just told (the `told`-th) names `order` first.
+void nameSubject(std::vector<int> *subjects, qsizetype told, int order)
+{
+    subjects->resize(size_t(told), -1);
+    subjects->back() = order;
+}
+
 // Orders are numbered from 1, as the lanes are.
 QString order(int request)
 {
@@ -73,6 +80,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
     if (m_stage.size() < trace.requests.size())
         m_stage.resize(trace.requests.size(), OrderStage::Unseen);
 
+    m_subjects.clear();
     std::vector<int> taken;
     std::vector<int> firstBurgers;
     std::vector<int> served;
@@ -150,12 +158,14 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
         const QString kitchen = kitchenCaption(trace, counts);
         if (!kitchen.isEmpty())
             captions << kitchen;
+        m_subjects.resize(size_t(captions.size()), -1);
         return captions;
     }
     if (!failed.empty()) {
         const RequestRecord &r = trace.requests[size_t(failed.front())];
         captions << tr("Order %1 went wrong (%2): the customer leaves without burgers.")
                         .arg(order(failed.front()), errorKindLabel(r.error, r.httpStatus));
+        nameSubject(&m_subjects, captions.size(), failed.front());
     }
     if (!taken.empty()) {
         const int next = taken.front();
@@ -173,6 +183,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
             captions << tr("The cashier takes order %1 and waits at the counter until it is ready; everybody "
                            "else stays in line.")
                             .arg(order(next));
+            nameSubject(&m_subjects, captions.size(), next);
             break;
         case ExecutionMode::ParallelBlocking:
         case ExecutionMode::BackgroundJobs:
@@ -180,19 +191,24 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                 "A free cashier-cook takes order %1 and stands at the counter until its burgers are "
                 "done.")
                             .arg(order(next));
+            nameSubject(&m_subjects, captions.size(), next);
             break;
         default:
-            if (waiting >= 0)
+            if (waiting >= 0) {
                 captions << tr(
                     "Order %1 is waiting at the table with its number; the cashier is free and takes "
                     "order %2.")
                                 .arg(order(waiting), order(next));
-            else if (taken.size() > 1)
+                nameSubject(&m_subjects, captions.size(), waiting);
+            } else if (taken.size() > 1) {
                 captions << tr("The cashier takes orders %1 to %2, one after another, and hands out their "
                                "numbers.")
                                 .arg(order(taken.front()), order(taken.back()));
-            else
+                nameSubject(&m_subjects, captions.size(), taken.front());
+            } else {
                 captions << tr("The cashier takes order %1 and hands out its number.").arg(order(next));
+                nameSubject(&m_subjects, captions.size(), next);
+            }
             break;
         }
     }
@@ -204,6 +220,7 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                                     "token at a time.")
                                      .arg(order(i), formatDuration(ttft, QLocale()))
                                : tr("Number %1 shows on the counter: its burgers are ready.").arg(order(i)));
+        nameSubject(&m_subjects, captions.size(), i);
     }
     if (!served.empty() && captions.size() < 2) {
         const int i = served.front();
@@ -212,10 +229,12 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
                         .arg(order(i))
                         .arg(r.tokenNs.size())
                         .arg(formatDuration(servedIn(r, trace.scenario.stream), QLocale()));
+        nameSubject(&m_subjects, captions.size(), i);
     }
     const QString kitchen = kitchenCaption(trace, counts);
     if (!kitchen.isEmpty())
         captions << kitchen;
+    m_subjects.resize(size_t(captions.size()), -1);
     return captions;
 }
 

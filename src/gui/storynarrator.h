@@ -41,6 +41,9 @@ public:
     // The closing caption once the run is over (with the final trace).
     QString finish(const RunTrace &trace);
     const StoryCounts &counts() const { return m_counts; }
+    // For each caption the last update() returned, the order (request index) it names first; -1
+    // for one about no order in particular (the cashier, the kitchen, a summary).
+    const std::vector<int> &subjects() const { return m_subjects; }
     ExecutionMode mode() const { return m_mode; }
 
     static OrderStage stageOf(const RunTrace &trace, int request);
@@ -61,6 +64,7 @@ private:
     int m_lastInLine = -1;
     int m_kitchenScrapes = 0; // the server's answered scrapes already looked at
     std::vector<OrderStage> m_stage;
+    std::vector<int> m_subjects;
     size_t m_loopSeen = 0;
     StoryCounts m_counts;
 };

@@ -4,12 +4,20 @@
 
 namespace BurgerBench {
 
+namespace {
+constexpr int momentRole = Qt::UserRole;
+constexpr int orderRole = Qt::UserRole + 1;
+} // namespace
+
 StoryPanel::StoryPanel(QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::StoryPanel>())
 {
     ui->setupUi(this);
     setObjectName(QStringLiteral("storyPanel"));
+    connect(ui->captionsList, &QListWidget::itemClicked, this, [this](const QListWidgetItem *item) {
+        emit captionActivated(item->data(momentRole).toLongLong(), item->data(orderRole).toInt());
+    });
     refreshTexts();
 }
 
@@ -23,10 +31,11 @@ void StoryPanel::setMode(ExecutionMode mode, int workers)
     refreshTexts();
 }
 
-void StoryPanel::setPlan(const Scenario &scenario)
+void StoryPanel::setPlan(const Scenario &scenario, bool replaying)
 {
     m_run.reset();
     m_plan = scenario;
+    m_replaying = replaying;
     m_editorMode = m_mode;
     refreshTexts();
 }
@@ -64,10 +73,14 @@ void StoryPanel::clearCaptions()
     ui->captionsList->clear();
 }
 
-void StoryPanel::addCaptions(const QStringList &captions)
+void StoryPanel::addCaptions(const QStringList &captions, qint64 atNs, const std::vector<int> &subjects)
 {
-    for (const QString &caption : captions)
-        ui->captionsList->insertItem(0, caption);
+    for (int i = 0; i < captions.size(); ++i) {
+        auto *item = new QListWidgetItem(captions.at(i));
+        item->setData(momentRole, atNs);
+        item->setData(orderRole, size_t(i) < subjects.size() ? subjects[size_t(i)] : -1);
+        ui->captionsList->insertItem(0, item);
+    }
     while (ui->captionsList->count() > maxCaptions)
         delete ui->captionsList->takeItem(ui->captionsList->count() - 1);
 }
@@ -84,7 +97,7 @@ void StoryPanel::refreshTexts()
 {
     ui->modeTitleLabel->setText(StoryNarrator::modeTitle(m_mode));
     ui->paragraphLabel->setText(StoryNarrator::modeParagraph(m_mode));
-    QString story = m_run ? RunStory::text(*m_run) : RunStory::plan(m_plan);
+    QString story = m_run ? RunStory::text(*m_run) : RunStory::plan(m_plan, m_replaying);
     if (m_run && m_editorMode != m_mode)
         story += QLatin1Char('\n')
             + tr("The editor now asks for “%1”: press Run to see it.")

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Ui {
 class StoryPanel;
@@ -27,7 +28,7 @@ public:
     void setMode(ExecutionMode mode, int workers);
     // What the paragraph under the lesson tells: the plan of a scenario not run yet, or the run on
     // screen, from its own trace (gui/runstory.h). Kept, so a language change retells it.
-    void setPlan(const Scenario &scenario);
+    void setPlan(const Scenario &scenario, bool replaying = false);
     void setRun(const RunStoryFacts &facts);
     // A run is on screen and the editor now asks for `mode`: the story stays with its run and
     // says what Run would show instead (nothing when it is the run's own mode).
@@ -36,10 +37,16 @@ public:
     QString runStoryText() const;
     void setCounts(const StoryCounts &counts);
     void clearCaptions();
-    void addCaptions(const QStringList &captions);
+    // Newest first. `atNs`: the moment on the run's clock they tell (-1: none); `subjects`: the
+    // order (request index) each one names first, -1 or missing for none. Clicking a caption
+    // gives both back (captionActivated).
+    void addCaptions(const QStringList &captions, qint64 atNs = -1, const std::vector<int> &subjects = {});
     QStringList captions() const;
 
     static constexpr int maxCaptions = 200;
+
+signals:
+    void captionActivated(qint64 atNs, int order);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,6 +59,7 @@ private:
     ExecutionMode m_editorMode = ExecutionMode::Concurrent;
     std::optional<RunStoryFacts> m_run; // the run on screen, or none: m_plan's scenario
     Scenario m_plan;
+    bool m_replaying = false; // m_plan is being replayed
 };
 
 } // namespace BurgerBench
