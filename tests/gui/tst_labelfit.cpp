@@ -183,7 +183,7 @@ void tst_LabelFit::mainWindow_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
     for (const char *language : { "en", "es" }) {
-        for (const QSize size : { QSize(1280, 720), QSize(1920, 1080) })
+        for (const QSize size : { QSize(1280, 720), QSize(1600, 1000), QSize(1920, 1080) })
             QTest::addRow("%s %dx%d", language, size.width(), size.height())
                 << QString::fromLatin1(language) << size;
     }
