@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyle>
 
 namespace BurgerBench {
 
@@ -79,6 +80,11 @@ void DetailsPanel::showRequest(const RunTrace &trace, int request, const QString
         (m_run.isEmpty() ? QString() : QStringLiteral("<i>%1</i><br>").arg(m_run.toHtmlEscaped()))
         + requestSummaryHtml(trace, request, false));
     ui->titleLabel->setToolTip(r.error != ErrorKind::None ? rawId(r.error, r.httpStatus) : QString());
+    // The summary scrolls down, never sideways: its column is as wide as its widest line plus
+    // the scroll bar.
+    ui->titleScroll->setMinimumWidth(
+        std::max(ui->titleLabel->minimumWidth(), ui->titleLabel->minimumSizeHint().width())
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2);
 
     const QLocale locale; // the UI's
     PhaseSegments segments;

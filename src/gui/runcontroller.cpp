@@ -196,7 +196,7 @@ double RunController::etaSeconds() const
 {
     const Scenario &s = m_live.trace().scenario;
     const double elapsed = double(m_progress.elapsedNs) / 1e9;
-    if (s.durationS > 0 && (s.requests <= 0))
+    if (s.durationS > 0 && (s.requests <= 0) && !m_replay)
         return std::max(0.0, s.durationS - elapsed);
     const int planned = m_progress.planned > 0 ? m_progress.planned : s.requests;
     const bool cpuOnly = s.cpuTasksOnly();
@@ -204,7 +204,10 @@ double RunController::etaSeconds() const
         = cpuOnly ? m_progress.tasksEnded : m_progress.completed + m_progress.failed + m_progress.incomplete;
     if (planned <= 0 || settled <= 0 || elapsed <= 0)
         return -1;
-    return elapsed * double(planned - settled) / double(settled);
+    const double left = elapsed * double(planned - settled) / double(settled);
+    if (m_replay) // the run's seconds, at the replay's speed; none while paused
+        return m_replaySpeed > 0 ? left / m_replaySpeed : -1;
+    return left;
 }
 
 void RunController::onSessionFinished()
