@@ -2119,6 +2119,10 @@
         <source>This machine gave the run %1 of the %2 cores it asked for: other programs were using the rest, so it took longer than on an idle machine.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Finished: “%1” took %2 s. Add another model to the race to compare it with.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RequestDescription</name>
@@ -2717,6 +2721,46 @@
             <numerusform>Finished: %n CPU task done in %1</numerusform>
             <numerusform>Finished: %n CPU tasks done in %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Requests/s, last second:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests/s, whole run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests/s:</source>
+        <translation type="unfinished">Requests/s:</translation>
+    </message>
+    <message>
+        <source>Tokens/s, last second:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s, whole run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/s:</source>
+        <translation type="unfinished">Tokens/s:</translation>
+    </message>
+    <message>
+        <source>Finished requests per second, over the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished requests per second, over the last second</source>
+        <translation type="unfinished">Finished requests per second, over the last second</translation>
+    </message>
+    <message>
+        <source>Token events per second, over the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token events per second, over the last second</source>
+        <translation type="unfinished">Token events per second, over the last second</translation>
     </message>
 </context>
 <context>

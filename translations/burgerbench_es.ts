@@ -2119,6 +2119,10 @@
         <source>This machine gave the run %1 of the %2 cores it asked for: other programs were using the rest, so it took longer than on an idle machine.</source>
         <translation>Esta máquina dio a la ejecución %1 de los %2 núcleos que pidió: otros programas usaban el resto, así que tardó más que en una máquina libre.</translation>
     </message>
+    <message>
+        <source>Finished: “%1” took %2 s. Add another model to the race to compare it with.</source>
+        <translation>Terminada: «%1» tardó %2 s. Añade otro modelo a la carrera para compararlo.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RequestDescription</name>
@@ -2717,6 +2721,46 @@
             <numerusform>Terminada: %n tarea de CPU hecha en %1</numerusform>
             <numerusform>Terminada: %n tareas de CPU hechas en %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Requests/s, last second:</source>
+        <translation>Peticiones/s, último segundo:</translation>
+    </message>
+    <message>
+        <source>Requests/s, whole run:</source>
+        <translation>Peticiones/s, toda la ejecución:</translation>
+    </message>
+    <message>
+        <source>Requests/s:</source>
+        <translation>Peticiones/s:</translation>
+    </message>
+    <message>
+        <source>Tokens/s, last second:</source>
+        <translation>Tokens/s, último segundo:</translation>
+    </message>
+    <message>
+        <source>Tokens/s, whole run:</source>
+        <translation>Tokens/s, toda la ejecución:</translation>
+    </message>
+    <message>
+        <source>Tokens/s:</source>
+        <translation>Tokens/s:</translation>
+    </message>
+    <message>
+        <source>Finished requests per second, over the whole run</source>
+        <translation>Peticiones terminadas por segundo, en toda la ejecución</translation>
+    </message>
+    <message>
+        <source>Finished requests per second, over the last second</source>
+        <translation>Peticiones terminadas por segundo, en el último segundo</translation>
+    </message>
+    <message>
+        <source>Token events per second, over the whole run</source>
+        <translation>Eventos de token por segundo, en toda la ejecución</translation>
+    </message>
+    <message>
+        <source>Token events per second, over the last second</source>
+        <translation>Eventos de token por segundo, en el último segundo</translation>
     </message>
 </context>
 <context>

@@ -328,7 +328,7 @@ void MainWindow::prepareViewsFor(const Scenario &scenario)
     ui->storyPanel->clearCaptions();
     ui->storyPanel->setMode(scenario.mode, scenario.workers);
     ui->storyPanel->setPlan(scenario);
-    ui->statsPanel->reset(scenario.requests);
+    ui->statsPanel->reset(scenario.requests, scenario.rate > 0);
     ++m_latencyJob; // results of an earlier run's jobs are stale now
 }
 
@@ -1220,7 +1220,7 @@ void MainWindow::showFinishedTrace(RunTrace trace, const QString &name, const QJ
     m_narrator.reset(trace.scenario.mode);
     ui->storyPanel->clearCaptions();
     ui->storyPanel->setMode(trace.scenario.mode, trace.scenario.workers);
-    ui->statsPanel->reset(trace.scenario.requests);
+    ui->statsPanel->reset(trace.scenario.requests, trace.scenario.rate > 0);
     ++m_latencyJob;
     m_codePanel->setScenario(trace.scenario);
     m_codeShowsRun = true;

@@ -423,12 +423,19 @@ void RaceWindow::refreshTexts()
         status = tr("Stopped: the rows keep what ran.");
     } else if (status.isEmpty()) {
         const Row *fastest = nullptr;
+        int ran = 0;
         for (const Row &row : m_rows) {
-            if (row.entry && row.entry->ran && row.entry->measuredS > 0
-                && (!fastest || row.entry->measuredS < fastest->entry->measuredS))
-                fastest = &row;
+            if (row.entry && row.entry->ran && row.entry->measuredS > 0) {
+                ++ran;
+                if (!fastest || row.entry->measuredS < fastest->entry->measuredS)
+                    fastest = &row;
+            }
         }
-        status = fastest
+        // "The fastest" needs two to compare; one model alone is just told.
+        status = fastest && ran == 1
+            ? tr("Finished: “%1” took %2 s. Add another model to the race to compare it with.")
+                  .arg(modelTitle(fastest->model, m_shown.workers), seconds(fastest->entry->measuredS))
+            : fastest
             ? tr("Finished: the fastest was “%1”, %2 s. Every row is drawn on the same time axis: "
                  "compare the lengths.")
                   .arg(modelTitle(fastest->model, m_shown.workers), seconds(fastest->entry->measuredS))

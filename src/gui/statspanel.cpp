@@ -33,8 +33,10 @@ StatsPanel::StatsPanel(QWidget *parent)
 
 StatsPanel::~StatsPanel() = default;
 
-void StatsPanel::reset(int planned)
+void StatsPanel::reset(int planned, bool openLoop)
 {
+    ui->notDueCaption->setVisible(openLoop);
+    ui->notDueValue->setVisible(openLoop);
     m_figures = LatencyFigures();
     m_progress = Progress();
     m_progress.planned = planned;
@@ -82,6 +84,18 @@ void StatsPanel::refreshTexts()
     ui->notDueValue->setText(locale.toString(p.notDue));
     ui->requestRateValue->setText(locale.toString(m_requestRate, 'f', 1));
     ui->tokenRateValue->setText(locale.toString(m_tokenRate, 'f', 0));
+    // Which window the rates are over: the last second while running, the whole run after.
+    const bool over = !m_running && p.completed + p.failed + p.incomplete > 0;
+    ui->requestRateCaption->setText(m_running ? tr("Requests/s, last second:")
+            : over                            ? tr("Requests/s, whole run:")
+                                              : tr("Requests/s:"));
+    ui->tokenRateCaption->setText(m_running ? tr("Tokens/s, last second:")
+            : over                          ? tr("Tokens/s, whole run:")
+                                            : tr("Tokens/s:"));
+    ui->requestRateCaption->setToolTip(over ? tr("Finished requests per second, over the whole run")
+                                            : tr("Finished requests per second, over the last second"));
+    ui->tokenRateCaption->setToolTip(over ? tr("Token events per second, over the whole run")
+                                          : tr("Token events per second, over the last second"));
     ui->loopLagValue->setText(
         p.lastLoopLagNs > 0 ? formatDuration(p.lastLoopLagNs, locale) : QStringLiteral("–"));
 

@@ -23,7 +23,9 @@ public:
     explicit StatsPanel(QWidget *parent = nullptr);
     ~StatsPanel() override;
 
-    void reset(int planned);
+    // `openLoop`: arrivals on a schedule (Scenario::rate), the only runs with orders not due yet;
+    // a closed loop's panel leaves that row out.
+    void reset(int planned, bool openLoop = true);
     void setProgress(
         const Progress &progress, double requestRate, double tokenRate, double etaSeconds, bool running);
     void setLatencies(const LatencyFigures &figures);

@@ -479,6 +479,11 @@ void tst_MainWindow::storyTellsItsOwnRunAndStaysWithIt()
     QString error;
     QVERIFY2(window.startRun(&error), qPrintable(error));
     QVERIFY(finished.wait(60000));
+    // The rates say which window they are over: the whole run, once it is over.
+    QTRY_COMPARE(window.findChild<QLabel *>(QStringLiteral("requestRateCaption"))->text(),
+        QStringLiteral("Requests/s, whole run:"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("tokenRateCaption"))->text(),
+        QStringLiteral("Tokens/s, whole run:"));
     QString told = story->runStoryText();
     QVERIFY2(
         told.startsWith(QStringLiteral("This run: 6 orders, 6 served, each in about ")), qPrintable(told));

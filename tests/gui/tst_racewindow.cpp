@@ -110,6 +110,7 @@ private slots:
     void mainWindowOpensTheRace();
     void cpuOnlyRowSaysWhatItDid_data();
     void cpuOnlyRowSaysWhatItDid();
+    void oneModelIsNotTheFastest();
 };
 
 void tst_RaceWindow::initTestCase()
@@ -540,6 +541,22 @@ void tst_RaceWindow::cpuOnlyRowSaysWhatItDid()
     // Nothing else says "No requests yet" either.
     for (QLabel *label : row->findChildren<QLabel *>())
         QVERIFY2(!label->text().contains(QStringLiteral("No requests yet")), qPrintable(label->text()));
+}
+
+// Issue 16 item 6: "the fastest" needs two to compare; a race where one model ran tells its time.
+void tst_RaceWindow::oneModelIsNotTheFastest()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    RaceWindow window(&translations);
+    QVERIFY(window.selectPreset(QStringLiteral("clean-the-house")));
+    RaceSpec spec = window.spec();
+    spec.n = 4;
+    QVERIFY(window.showEntries(spec, { nullptr, nullptr, cpuOnlyEntry(spec, 1.0, 2) }));
+    const QString status = window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text();
+    QVERIFY2(status.startsWith(QStringLiteral("Finished: “")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("” took ")), qPrintable(status));
+    QVERIFY2(!status.contains(QStringLiteral("fastest")), qPrintable(status));
 }
 
 QTEST_MAIN(tst_RaceWindow)
