@@ -153,7 +153,10 @@ void workerMain(BlockingShared &sh, int w)
                 }
             }
             r.lane = w;
-            r.intendedNs = intended;
+            if (sh.jobs && r.intendedNs >= 0)
+                intended = r.intendedNs; // in line since its ticket
+            else
+                r.intendedNs = intended;
             QByteArray extra;
             if (sh.jobs && sh.setup.failEvery > 0 && (k + 1) % sh.setup.failEvery == 0)
                 extra = "X-Sim-Fault: http_500\r\n";
@@ -314,6 +317,14 @@ bool BlockingWorkersRun::start(QString *error)
             job.id = "job-" + QByteArray::number(k + 1).rightJustified(6, '0');
             job.acceptedNs = sh->clock.nsecsElapsed();
             job.request = sh->cpuOnly ? -1 : k;
+        }
+        if (!sh->cpuOnly) {
+            // Accepted is due: from its ticket on, each job's call waits in line for a free cook
+            // (drawn and counted as the line, its wait the queue time), as an open-loop arrival
+            // waits at the gate.
+            QMutexLocker lock(&sh->liveMutex);
+            for (int k = 0; k < sh->n; ++k)
+                sh->records[size_t(k)].intendedNs = m_result.trace.jobs[size_t(k)].acceptedNs;
         }
         m_seen.assign(size_t(sh->n), JobStatus::Pending);
         m_seenEndedNs.assign(size_t(sh->n), -1);

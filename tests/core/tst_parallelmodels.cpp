@@ -418,6 +418,14 @@ void tst_ParallelModels::backgroundJobStatuses()
         QVERIFY(job.startedNs >= job.acceptedNs);
         QVERIFY(job.endedNs >= job.startedNs);
         QVERIFY(job.seenEndedNs >= job.endedNs);
+        // Its call was due from its ticket on: in line for a free worker until one took it (the
+        // wait is its queue time), so a queued job's lane is not blank (issue 16 item 6).
+        const RequestRecord &call = res.trace.requests[size_t(job.request)];
+        QCOMPARE(call.intendedNs, job.acceptedNs);
+        QVERIFY(call.dispatchNs >= job.startedNs);
+        if (k == 3) // two workers, one busy with job 1, one with job 3 (job 2 failed at once)
+            QVERIFY2(call.dispatchNs - call.intendedNs > 50'000'000,
+                qPrintable(QString::number(call.dispatchNs - call.intendedNs)));
         // The statuses as the client saw them: pending first, never backwards, ending in the result.
         std::vector<JobStatus> mine;
         for (const auto &s : seen) {
