@@ -2889,6 +2889,10 @@
         <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. As many orders move at once as there are cashier-cooks, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The cashier (the event loop) was held up for %1 with no CPU work of the run&apos;s own on it: the client&apos;s own work or another program on this computer kept it busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StoryPanel</name>

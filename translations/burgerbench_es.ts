@@ -2889,6 +2889,10 @@
         <source>Several cashier-cooks, each serving one customer from start to finish and standing at the counter while the burgers cook. As many orders move at once as there are cashier-cooks, but each one is held the whole time for nothing but waiting: the red bars on the worker lanes.</source>
         <translation>Varios cajeros-cocineros, cada uno atiende a un cliente de principio a fin y se queda en el mostrador mientras se hacen las hamburguesas. Avanzan a la vez tantos pedidos como cajeros-cocineros hay, pero cada uno está retenido todo el rato solo para esperar: las barras rojas de los carriles de los trabajadores.</translation>
     </message>
+    <message>
+        <source>The cashier (the event loop) was held up for %1 with no CPU work of the run&apos;s own on it: the client&apos;s own work or another program on this computer kept it busy.</source>
+        <translation>El cajero (el bucle de eventos) estuvo retenido %1 sin trabajo de CPU propio de la ejecución: lo tuvo ocupado el trabajo del propio cliente u otro programa de este ordenador.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::StoryPanel</name>

@@ -491,6 +491,7 @@ void MainWindow::onCaptionActivated(qint64 atNs, int order)
     m_run->setReplaySpeed(0);
     m_narrator.reset(m_run->trace().scenario.mode);
     m_resyncNarrator = true;
+    ui->storyPanel->dropCaptionsAfter(atNs); // told again as the replay plays on from here
     m_run->seekReplay(atNs);
 }
 

@@ -1,6 +1,7 @@
 #include "gui/storynarrator.h"
 
 #include "gui/requestdescription.h"
+#include "metrics/clientsaturation.h"
 #include "metrics/requestmetrics.h"
 #include "render/timeformat.h"
 #include "trace/orderline.h"
@@ -49,6 +50,8 @@ void StoryNarrator::reset(ExecutionMode mode)
     m_bottleneck = Bottleneck::Unknown;
     m_lastInLine = -1;
     m_kitchenScrapes = 0;
+    m_pending = Pending();
+    m_lastSummaryNs = -1;
 }
 
 OrderStage StoryNarrator::stageOf(const RunTrace &trace, int request)
@@ -138,23 +141,41 @@ QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> 
 
     QStringList captions;
     if (counts.loopBlocked) {
-        captions << tr(
-            "The cashier stopped serving for %1 to cook at the counter: nobody orders and no number "
-            "is called meanwhile.")
-                        .arg(formatDuration(longestBlock, QLocale()));
+        // Cooking at the counter is the lesson only when the run put CPU work on the loop; in a
+        // run without, a stall is the client's own load or another program on this machine.
+        if (m_mode == ExecutionMode::AntiPattern || cpuWorkOnLoop(trace))
+            captions << tr(
+                "The cashier stopped serving for %1 to cook at the counter: nobody orders and no number "
+                "is called meanwhile.")
+                            .arg(formatDuration(longestBlock, QLocale()));
+        else
+            captions << tr(
+                "The cashier (the event loop) was held up for %1 with no CPU work of the run's own on it: "
+                "the client's own work or another program on this computer kept it busy.")
+                            .arg(formatDuration(longestBlock, QLocale()));
     }
     const size_t events = taken.size() + firstBurgers.size() + served.size() + failed.size();
-    if (events > 10) {
-        // Busy shop: one line that sums it up.
-        captions << tr("Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went "
-                       "wrong; now %5 in line, %6 at the tables with a number, %7 eating.")
-                        .arg(taken.size())
-                        .arg(firstBurgers.size())
-                        .arg(served.size())
-                        .arg(failed.size())
-                        .arg(counts.inLine)
-                        .arg(counts.atTable)
-                        .arg(counts.eating);
+    if (events > 10 || m_pending.any()) {
+        // Busy shop: one line that sums it up, at most once a second of the run, with everything
+        // since the last one.
+        m_pending.taken += int(taken.size());
+        m_pending.firstBurgers += int(firstBurgers.size());
+        m_pending.served += int(served.size());
+        m_pending.failed += int(failed.size());
+        if (m_lastSummaryNs < 0 || nowNs - m_lastSummaryNs >= summaryEveryNs) {
+            captions << tr(
+                "Busy counter: %1 orders taken, %2 start getting their burgers, %3 served, %4 went "
+                "wrong; now %5 in line, %6 at the tables with a number, %7 eating.")
+                            .arg(m_pending.taken)
+                            .arg(m_pending.firstBurgers)
+                            .arg(m_pending.served)
+                            .arg(m_pending.failed)
+                            .arg(counts.inLine)
+                            .arg(counts.atTable)
+                            .arg(counts.eating);
+            m_pending = Pending();
+            m_lastSummaryNs = nowNs;
+        }
         const QString kitchen = kitchenCaption(trace, counts);
         if (!kitchen.isEmpty())
             captions << kitchen;

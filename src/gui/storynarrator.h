@@ -63,6 +63,18 @@ private:
     Bottleneck m_bottleneck = Bottleneck::Unknown;
     int m_lastInLine = -1;
     int m_kitchenScrapes = 0; // the server's answered scrapes already looked at
+    // Busy summaries: what happened since the last one, told at most every summaryEveryNs.
+    struct Pending
+    {
+        int taken = 0;
+        int firstBurgers = 0;
+        int served = 0;
+        int failed = 0;
+        bool any() const { return taken + firstBurgers + served + failed > 0; }
+    };
+    static constexpr qint64 summaryEveryNs = 1'000'000'000;
+    Pending m_pending;
+    qint64 m_lastSummaryNs = -1;
     std::vector<OrderStage> m_stage;
     std::vector<int> m_subjects;
     size_t m_loopSeen = 0;

@@ -85,6 +85,14 @@ void StoryPanel::addCaptions(const QStringList &captions, qint64 atNs, const std
         delete ui->captionsList->takeItem(ui->captionsList->count() - 1);
 }
 
+void StoryPanel::dropCaptionsAfter(qint64 atNs)
+{
+    for (int i = ui->captionsList->count() - 1; i >= 0; --i) {
+        if (ui->captionsList->item(i)->data(momentRole).toLongLong() > atNs)
+            delete ui->captionsList->takeItem(i);
+    }
+}
+
 QStringList StoryPanel::captions() const
 {
     QStringList list;

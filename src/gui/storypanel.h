@@ -42,6 +42,9 @@ public:
     // gives both back (captionActivated).
     void addCaptions(const QStringList &captions, qint64 atNs = -1, const std::vector<int> &subjects = {});
     QStringList captions() const;
+    // A replay went back to `atNs`: the captions told after it go (they are told again as the
+    // replay plays on); those without a moment stay.
+    void dropCaptionsAfter(qint64 atNs);
 
     static constexpr int maxCaptions = 200;
 

@@ -62,6 +62,8 @@ private slots:
     void failureIsToldWithItsKind();
     void blockedLoopIsToldOnce();
     void busyShopIsSummedUp();
+    void busySummariesAtMostOnceASecond();
+    void stallWithoutCpuWorkIsNotCooking();
     void closedLoopOrdersNotYetTakenAreInLine();
     void kitchenIsTheBottleneck_data();
     void kitchenIsTheBottleneck();
@@ -192,6 +194,50 @@ void tst_StoryNarrator::busyShopIsSummedUp()
     const QStringList captions = narrator.update(trace, changed, 40 * ms);
     QCOMPARE(captions.size(), 1);
     QVERIFY(captions.first().startsWith(QStringLiteral("Busy counter: 30 orders taken")));
+}
+
+// At 1,000 streams every live update is busy: one summary a second of the run, with all that
+// happened since the last, not a line every update.
+void tst_StoryNarrator::busySummariesAtMostOnceASecond()
+{
+    StoryNarrator narrator;
+    narrator.reset(ExecutionMode::Concurrent);
+    RunTrace trace;
+    QStringList told;
+    int next = 0;
+    for (qint64 t = 0; t <= 1000 * ms; t += 50 * ms) { // 21 updates, 12 orders taken in each
+        std::vector<int> changed;
+        for (int i = 0; i < 12; ++i, ++next) {
+            trace.requests.push_back(request(next, t, -1, -1, Outcome::InFlight));
+            changed.push_back(next);
+        }
+        told << narrator.update(trace, changed, t);
+    }
+    QCOMPARE(told.size(), 2);
+    QVERIFY2(told.at(0).startsWith(QStringLiteral("Busy counter: 12 orders taken")), qPrintable(told.at(0)));
+    QVERIFY2(told.at(1).startsWith(QStringLiteral("Busy counter: 240 orders taken")), qPrintable(told.at(1)));
+}
+
+// A stall of the loop in a run without CPU work on it is not "the cashier cooking".
+void tst_StoryNarrator::stallWithoutCpuWorkIsNotCooking()
+{
+    StoryNarrator narrator;
+    narrator.reset(ExecutionMode::Concurrent);
+    RunTrace trace;
+    trace.loopBusy = { { 10 * ms, 60 * ms } };
+    QStringList captions = narrator.update(trace, {}, 100 * ms);
+    QCOMPARE(captions.size(), 1);
+    QVERIFY2(!captions.first().contains(QStringLiteral("cook")), qPrintable(captions.first()));
+    QVERIFY2(captions.first().contains(QStringLiteral("held up for 50 ms")), qPrintable(captions.first()));
+    // With CPU work on the loop's own lane, it is.
+    StoryNarrator cooking;
+    cooking.reset(ExecutionMode::Concurrent);
+    trace.taskLanes = { TaskLane { LaneKind::EventLoop, 1 } };
+    trace.tasks = { TaskRecord { -1, 0, TaskKind::CpuWork, 10 * ms, 10 * ms, 60 * ms, 50 * ms } };
+    captions = cooking.update(trace, {}, 100 * ms);
+    QCOMPARE(captions.size(), 1);
+    QVERIFY2(
+        captions.first().contains(QStringLiteral("to cook at the counter")), qPrintable(captions.first()));
 }
 
 void tst_StoryNarrator::closedLoopOrdersNotYetTakenAreInLine()
