@@ -50,10 +50,11 @@ QString quoteField(const QString &field)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-QByteArray toBytes(const RunTrace &trace)
+bool produce(const RunTrace &trace, const ReportSink &sink)
 {
     const SecretScrubber scrub(trace.scenario.apiKeyEnv);
-    QByteArray out = columns().join(QLatin1Char(',')).toUtf8() + "\r\n";
+    if (!sink(columns().join(QLatin1Char(',')).toUtf8() + "\r\n"))
+        return false;
     for (const RequestRecord &r : trace.requests) {
         // METRICS.md items 5, 6, 9 (metrics/requestmetrics.h): only successes have latencies
         // in this table; warm-up rows keep theirs and are flagged by the warmup column.
@@ -97,14 +98,27 @@ QByteArray toBytes(const RunTrace &trace)
             r.reasoningTokens >= 0 ? QString::number(r.reasoningTokens) : QString(),
             ok ? msCell(RequestMetrics::firstContentNs(r, stream)) : QString(),
         };
-        out += cells.join(QLatin1Char(',')).toUtf8() + "\r\n";
+        if (!sink(cells.join(QLatin1Char(',')).toUtf8() + "\r\n"))
+            return false;
     }
+    return true;
+}
+
+QByteArray toBytes(const RunTrace &trace)
+{
+    QByteArray out;
+    produce(trace, [&out](const QByteArray &piece) {
+        out += piece;
+        return true;
+    });
     return out;
 }
 
 bool write(const QString &path, const RunTrace &trace, QString *error)
 {
-    return writeFileAtomically(path, toBytes(trace), error);
+    // A row at a time through the atomic writer: the table is never whole in memory.
+    return writeFileAtomically(
+        path, [&trace](const ReportSink &sink) { return produce(trace, sink); }, error);
 }
 
 } // namespace CsvReport

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "report/atomicfile.h"
 #include "trace/runtrace.h"
 
 #include <QByteArray>
@@ -14,6 +15,9 @@ namespace CsvReport {
 
 QStringList columns();
 QByteArray toBytes(const RunTrace &trace);
+// The same table handed to `sink` a row at a time (the header first); false as soon as the sink
+// refuses a piece. write() streams it through the atomic writer.
+bool produce(const RunTrace &trace, const ReportSink &sink);
 bool write(const QString &path, const RunTrace &trace, QString *error);
 // RFC 4180 quoting of one field.
 QString quoteField(const QString &field);

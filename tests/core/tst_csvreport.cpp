@@ -77,6 +77,7 @@ private slots:
     void values();
     void writesAtomically();
     void deterministic();
+    void streamedARowAtATime();
 };
 
 void TestCsvReport::quoting_data()
@@ -185,6 +186,38 @@ void TestCsvReport::writesAtomically()
 void TestCsvReport::deterministic()
 {
     QCOMPARE(CsvReport::toBytes(Fixture::sampleTrace()), CsvReport::toBytes(Fixture::sampleTrace()));
+}
+
+// Issue 19 item 5: the table is written a row at a time, never whole in memory: the pieces are
+// the header and one row each, a sink that refuses stops it, and a file written in many blocks
+// is the same bytes.
+void TestCsvReport::streamedARowAtATime()
+{
+    const RunTrace t = Fixture::sampleTrace(5);
+    QList<QByteArray> pieces;
+    QVERIFY(CsvReport::produce(t, [&](const QByteArray &piece) {
+        pieces << piece;
+        return true;
+    }));
+    QCOMPARE(pieces.size(), int(t.requests.size()) + 1);
+    for (const QByteArray &piece : std::as_const(pieces))
+        QVERIFY(piece.endsWith("\r\n"));
+    QCOMPARE(pieces.join(), CsvReport::toBytes(t));
+    int taken = 0;
+    QVERIFY(!CsvReport::produce(t, [&](const QByteArray &) { return ++taken < 2; }));
+    QCOMPARE(taken, 2);
+
+    // Far more than one block of the atomic writer (about a MiB).
+    const RunTrace big = Fixture::sampleTrace(12000);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.csv"));
+    QString error;
+    QVERIFY2(CsvReport::write(path, big, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray written = f.readAll();
+    QVERIFY2(written.size() > 1 << 20, qPrintable(QString::number(written.size())));
+    QCOMPARE(written, CsvReport::toBytes(big));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReport)
