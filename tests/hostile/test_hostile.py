@@ -157,18 +157,21 @@ class HostileServers(unittest.TestCase):
         return report, reqs, res
 
     def expect_kind(self, behaviour, kind, *extra, message=None, qnam_kind=None, **kw):
-        # qnam_kind: what QNAM records where Qt 6.4 hides the bytes (docs/report-schema.md says which);
-        # the socket transport sees them and must give the exact kind.
+        # qnam_kind: what QNAM records where Qt 6.4 hides the bytes (docs/report-schema.md says which),
+        # a kind or a tuple of the kinds Qt may give; the socket transport sees the bytes and must
+        # give the exact kind.
         for transport in TRANSPORTS:
             with self.subTest(transport=transport):
                 expected = qnam_kind if transport == "qnam" and qnam_kind else kind
+                allowed = expected if isinstance(expected, tuple) else (expected,)
                 report, reqs, res = self.run_case(behaviour, transport, *extra, **kw)
                 for r in reqs:
                     self.assertEqual(r["outcome"], "failed", r)
-                    self.assertEqual(r["error"], expected, r)
+                    self.assertIn(r["error"], allowed, r)
                     if message:
                         self.assertIn(message, r["error_message"], r)
-                self.assertEqual(report["summary"]["errors"].get(expected), len(reqs))
+                errors = report["summary"]["errors"]
+                self.assertEqual(sum(errors.get(k, 0) for k in allowed), len(reqs), errors)
 
     # --- what a good server gets ----------------------------------------------------------
 
@@ -215,7 +218,9 @@ class HostileServers(unittest.TestCase):
         self.expect_kind("rst", "connection_reset")
 
     def test_reset_mid_stream_is_a_reset_and_keeps_its_tokens(self):
-        self.expect_kind("reset-mid-stream", "connection_reset")
+        # Qt 6.4 sometimes takes an RST that follows bytes it has read for a clean close: QNAM then
+        # records the stream as ended without [DONE] (seen once in CI under load).
+        self.expect_kind("reset-mid-stream", "connection_reset", qnam_kind=("connection_reset", "missing_done"))
         for transport in TRANSPORTS:
             report = load(os.path.join(self.tmp.name, "reset-mid-stream-%s.json" % transport))
             for r in measured(report):
