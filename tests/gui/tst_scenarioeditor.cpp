@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -27,6 +28,7 @@ private slots:
     void datasetPreviewAndHistogram();
     void brokenDatasetBlocksRun();
     void sessionsRoundTrip();
+    void bannerDoesNotMoveTheFields();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -178,6 +180,36 @@ void tst_ScenarioEditor::sessionsRoundTrip()
     QCOMPARE(requests->text(), QStringLiteral("by duration"));
     QVERIFY(!editor.isValid());
     QVERIFY(editor.validationMessage().contains(QLatin1String("Requests")));
+}
+
+// Issue 16 item 9: the "Fix before running" banner shows under the form, so no field above the
+// wrong one moves when it appears (a click aimed at a field still lands on it).
+void tst_ScenarioEditor::bannerDoesNotMoveTheFields()
+{
+    ScenarioEditor editor;
+    editor.resize(360, 900);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.findChild<QRadioButton *>(QStringLiteral("endpointRadio"))->setChecked(true);
+    auto *url = editor.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    auto *model = editor.findChild<QLineEdit *>(QStringLiteral("modelEdit"));
+    QVERIFY(url && model);
+    QTest::keyClicks(url, QStringLiteral("http://localhost:8000/v1"));
+    QTest::keyClicks(model, QStringLiteral("llama"));
+    QVERIFY(editor.isValid());
+    auto *banner = editor.findChild<QLabel *>(QStringLiteral("validationLabel"));
+    QVERIFY(banner);
+    QVERIFY(banner->isHidden());
+    QTest::qWait(20);
+    const QPoint before = url->mapTo(&editor, QPoint(0, 0));
+    // A wrong model (empty): the banner appears, below everything the form holds.
+    model->clear();
+    emit model->textEdited(QString());
+    QVERIFY(!editor.isValid());
+    QTRY_VERIFY(banner->isVisible());
+    QTest::qWait(20);
+    QCOMPARE(url->mapTo(&editor, QPoint(0, 0)), before);
+    QVERIFY(banner->mapTo(&editor, QPoint(0, 0)).y() > url->mapTo(&editor, QPoint(0, 0)).y());
 }
 
 QTEST_MAIN(tst_ScenarioEditor)
