@@ -74,6 +74,10 @@ void TimelineViewState::zoom(double factor, qint64 anchorNs)
         fitAll();
         return;
     }
+    // Zoomed into the past, away from the live edge: stay there, do not snap back to it as the
+    // run grows (zooming around the edge keeps following it).
+    if (m_extentNs > to)
+        setFollowLive(false);
     setVisibleRange(from, to);
 }
 

@@ -19,6 +19,7 @@ private slots:
     void extentMovesTheWindow_data();
     void extentMovesTheWindow();
     void panStopsFollowing();
+    void zoomIntoThePastStopsFollowing();
     void selectionSignalsOnce_data();
     void selectionSignalsOnce();
     void rangeIsNormalised_data();
@@ -144,6 +145,32 @@ void tst_TimelineViewState::extentMovesTheWindow()
     QCOMPARE(range.count(), expectedFrom == 1'000'000'000 ? 0 : 1);
     state.setExtent(5'000'000'000);
     QCOMPARE(range.count(), expectedFrom == 1'000'000'000 ? 0 : 1);
+}
+
+// Issue 16 item 9: a wheel zoom into the past during a live run stays there as the run grows;
+// one around the live edge keeps following it.
+void tst_TimelineViewState::zoomIntoThePastStopsFollowing()
+{
+    constexpr qint64 s = 1'000'000'000;
+    TimelineViewState state;
+    state.setExtent(10 * s); // fit all: 0 .. 10.2 s, following
+    QVERIFY(state.followLive());
+    state.zoom(0.25, 2 * s);
+    QVERIFY(!state.followLive());
+    const qint64 from = state.fromNs();
+    const qint64 to = state.toNs();
+    QVERIFY(to < 10 * s);
+    state.setExtent(12 * s); // the run goes on: the view stays where it was zoomed
+    QCOMPARE(state.fromNs(), from);
+    QCOMPARE(state.toNs(), to);
+
+    TimelineViewState live;
+    live.setExtent(10 * s);
+    live.zoom(0.5, 10 * s); // around the edge
+    QVERIFY(live.followLive());
+    QVERIFY(live.toNs() >= 10 * s);
+    live.setExtent(12 * s);
+    QVERIFY2(live.toNs() >= 12 * s, "the edge stays in view");
 }
 
 void tst_TimelineViewState::panStopsFollowing()
