@@ -1894,6 +1894,18 @@
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”, %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>

@@ -1894,6 +1894,18 @@
         <source>Replay</source>
         <translation>Reproducción</translation>
     </message>
+    <message>
+        <source>untitled</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>«%1» (%2)</translation>
+    </message>
+    <message>
+        <source>“%1”, %2 (%3)</source>
+        <translation>«%1», %2 (%3)</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>

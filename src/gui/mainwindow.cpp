@@ -1110,6 +1110,16 @@ void MainWindow::retranslateCompare()
         ui->timeline->setRunLabel(runLabelA());
 }
 
+QString MainWindow::savedRunLabel(const RunTrace &trace, const QString &fileName)
+{
+    // What the run was and when, the file only to find it again.
+    const QString name = trace.scenario.name.isEmpty() ? tr("untitled") : trace.scenario.name;
+    if (!trace.startedAt.isValid())
+        return tr("“%1” (%2)").arg(name, fileName);
+    return tr("“%1”, %2 (%3)")
+        .arg(name, QLocale().toString(trace.startedAt.toLocalTime(), QLocale::ShortFormat), fileName);
+}
+
 QString MainWindow::runLabelA() const
 {
     if (!m_openedRunName.isEmpty())
@@ -1142,7 +1152,7 @@ bool MainWindow::loadComparisonFile(const QString &path, QString *error)
         return false;
     }
     m_compare = std::make_shared<const RunTrace>(std::move(trace));
-    m_compareName = QFileInfo(path).fileName();
+    m_compareName = savedRunLabel(*m_compare, QFileInfo(path).fileName());
     ui->timeline->setCompareTrace(m_compare.get(), m_compareName);
     ui->timeline->setRunLabel(runLabelA());
     if (!m_run->isRunning())
@@ -1204,7 +1214,8 @@ bool MainWindow::openRunFile(const QString &path, QString *error)
         return false;
     }
     ui->scenarioEditor->setScenario(trace.scenario); // what was run, ready to run again
-    showFinishedTrace(std::move(trace), QFileInfo(path).fileName(), meta);
+    const QString name = savedRunLabel(trace, QFileInfo(path).fileName());
+    showFinishedTrace(std::move(trace), name, meta);
     return true;
 }
 

@@ -68,6 +68,9 @@ public:
     void pauseReplay();
     // "¼×", "½×", "1×" (the speeds' names in the menu and the story).
     static QString replaySpeedName(double speed);
+    // How a saved run is named on screen (a compared run, an opened one): its scenario and when it
+    // ran, then the file: "“Lunch rush”, 04/12/2026 19:30 (lunch.json)".
+    static QString savedRunLabel(const RunTrace &trace, const QString &fileName);
     // Compare: overlays a saved run report (B) on the timeline under the current run (A) and
     // shows both runs' figures in the comparison dock. False with *error, naming the file and
     // the problem, when the file is not a run report; the current comparison is then kept.

@@ -500,7 +500,13 @@ void tst_CompareOverlay::loadAndClearFromTheWindow()
     const QPoint onB(int(l.timeToX(550 * ms)), l.runRowY(0, 1) + l.runRowH(0, 1) / 2);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, onB);
     QCOMPARE(window.detailsPanel()->request(), 0);
-    QCOMPARE(window.detailsPanel()->runLabel(), QStringLiteral("Compared run (B): b.json"));
+    // Named by what it was and when it ran, the file last (issue 16 item 9).
+    QCOMPARE(window.detailsPanel()->runLabel(),
+        QStringLiteral("Compared run (B): ")
+            + MainWindow::savedRunLabel(*window.comparisonTrace(), QStringLiteral("b.json")));
+    QVERIFY2(window.detailsPanel()->runLabel().startsWith(
+                 QStringLiteral("Compared run (B): “%1”").arg(window.comparisonTrace()->scenario.name)),
+        qPrintable(window.detailsPanel()->runLabel()));
     QVERIFY(window.detailsPanel()
                 ->findChild<QLabel *>(QStringLiteral("titleLabel"))
                 ->text()
