@@ -29,6 +29,9 @@ namespace {
 const QColor gridColor(0xe4, 0xe4, 0xe4);
 const QColor stripeColor(0xf6, 0xf6, 0xf8);
 const QColor labelColor(0x44, 0x44, 0x44);
+// On a worker lane: the line between two orders back to back, and an order's number in its bar.
+const QColor taskBoundaryColor(0xff, 0xff, 0xff, 0xe0);
+const QColor taskNumberColor(0xff, 0xff, 0xff);
 const QColor separatorColor(0xc8, 0xc8, 0xc8);
 const QColor selectionColor(0x1f, 0x5f, 0xd0);
 const QColor highlightColor(0xff, 0x8c, 0x00);
@@ -318,6 +321,12 @@ void paintWorkerLanes(
 {
     RectBatch cpu;
     RectBatch held;
+    struct TaskMark
+    {
+        QRect rect;
+        qint32 request;
+    };
+    std::vector<TaskMark> marks;
     const int h = layout.workerLaneHeight;
     const QFontMetrics fm(painter->font());
     const bool labels = h >= fm.height() - 4;
@@ -344,11 +353,39 @@ void paintWorkerLanes(
             if (end < layout.fromNs)
                 continue;
             RectBatch &batch = task.kind == TaskKind::HeldWaiting ? held : cpu;
-            batch.add(columnOf(layout, task.startNs), columnOf(layout, end), y + inset, h - 2 * inset);
+            const int x0 = columnOf(layout, task.startNs);
+            const int x1 = columnOf(layout, end);
+            batch.add(x0, x1, y + inset, h - 2 * inset);
+            marks.push_back({ QRect(x0, y + inset, std::max(1, x1 - x0), h - 2 * inset), task.request });
         }
     }
     fillPhaseRects(painter, cpu.rects.data(), int(cpu.rects.size()), Phase::CpuWork);
     fillPhaseRects(painter, held.rects.data(), int(held.rects.size()), Phase::BlockedHeld);
+    // Where one order ends and the next begins on a worker: a light line at each task's start
+    // (back to back they would read as one bar), and the order's number inside when it fits.
+    painter->save();
+    painter->setPen(QPen(taskBoundaryColor, 1));
+    const int plotLeft = layout.plotRect.left();
+    const int plotRight = layout.plotRect.right();
+    for (const TaskMark &mark : marks) {
+        if (mark.rect.width() >= 4 && mark.rect.left() > plotLeft && mark.rect.left() <= plotRight)
+            painter->drawLine(mark.rect.left(), mark.rect.top(), mark.rect.left(), mark.rect.bottom());
+    }
+    // The numbers in a smaller type than the lane names: they sit inside the bar's inset.
+    QFont small = painter->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    const QFontMetrics smallFm(small);
+    painter->setFont(small);
+    painter->setPen(taskNumberColor);
+    for (const TaskMark &mark : marks) {
+        if (mark.request < 0)
+            continue;
+        const QRect inside = mark.rect.intersected(layout.plotRect).adjusted(2, 0, -1, 0);
+        const QString number = requestLaneName(mark.request);
+        if (smallFm.horizontalAdvance(number) + 2 <= inside.width() && inside.height() >= smallFm.ascent())
+            painter->drawText(inside, Qt::AlignCenter, number);
+    }
+    painter->restore();
 }
 
 // Adds what one request (or slot) lane of `trace` shows in rows [y, y + h) to the batches, and
@@ -468,6 +505,17 @@ void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const Ru
         const int digits = labelEvery;
         labelEvery = (QByteArray::number(digits).startsWith('2')) ? labelEvery / 2 * 5 : labelEvery * 2;
     }
+    // A lane a little thinner than a line of text still gets its name, in a smaller type,
+    // rather than every other lane going unnamed.
+    painter->save();
+    if (labelEvery == 2) {
+        QFont small = painter->font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        if (lh >= QFontMetrics(small).height() - 2) {
+            painter->setFont(small);
+            labelEvery = 1;
+        }
+    }
     for (int lane = firstLane; lane < lastLane; ++lane) {
         const int y = layout.requestLaneY(lane);
         const int h = layout.requestLaneH(lane);
@@ -476,13 +524,14 @@ void paintRequestLanes(QPainter *painter, const TimelineLayout &layout, const Ru
         if ((lane + 1) % labelEvery == 0 || labelEvery == 1) {
             const QString name = layout.laneByRequest ? requestLaneName(lane) : slotLaneName(lane);
             // Compare: the lane's name sits on its A row when that row holds a line of text.
-            const int rowH
-                = layout.compare && layout.runRowH(lane, 0) >= fm.height() ? layout.runRowH(lane, 0) : h;
-            const int labelH = std::max(rowH, fm.height());
+            const int textH = painter->fontMetrics().height();
+            const int rowH = layout.compare && layout.runRowH(lane, 0) >= textH ? layout.runRowH(lane, 0) : h;
+            const int labelH = std::max(rowH, textH);
             const int labelY = std::max(int(layout.requestTop), y + (rowH - labelH) / 2);
             drawLaneLabel(painter, layout, labelY, labelH, name);
         }
     }
+    painter->restore();
     if (layout.compare && labelEvery == 1 && layout.runRowH(firstLane, 1) >= fm.height() - 2) {
         painter->save();
         QFont small = painter->font();

@@ -126,6 +126,8 @@ private slots:
     void dragOnAxisSelectsRange();
     void highlightDrawsOrangeOutline();
     void cpuWorkOnTheLoopTurnsTheLoopLaneRed();
+    void workerBarsShowTheirOrders();
+    void thinLanesAreAllNamed();
 
 private:
     QImage render();
@@ -410,6 +412,66 @@ void tst_TimelineView::cpuWorkOnTheLoopTurnsTheLoopLaneRed()
     QVERIFY(share(image, box(-1, 800 * ms), phaseStyle(Phase::BlockedHeld).fill) > 0.5);
     // Before the cooking the loop lane is not red there.
     QCOMPARE(share(image, box(-1, 300 * ms), phaseStyle(Phase::BlockedHeld).fill), 0.0);
+}
+
+// Issue 16 item 9: two orders back to back on one worker read as two (a light line where the
+// second begins) and each bar carries its order's number when it fits; a task of no order
+// (CPU work on its own) carries none.
+void tst_TimelineView::workerBarsShowTheirOrders()
+{
+    TaskRecord second;
+    second.lane = 1;
+    second.kind = TaskKind::HeldWaiting;
+    second.request = 2;
+    second.startNs = 700 * ms; // right after #2's held wait, 200..700 ms
+    second.endNs = 1000 * ms;
+    m_trace.tasks.push_back(second);
+    m_view->traceChanged();
+    const QImage image = render();
+    const TimelineLayout &l = m_view->layoutForTesting();
+    const int top = l.workerTop + l.workerLaneHeight; // worker 2
+    const int mid = top + l.workerLaneHeight / 2;
+    const QColor white(Qt::white);
+    // The boundary at 700 ms: near-white in the middle of the lane, red on either side.
+    const int boundary = int(l.timeToX(700 * ms));
+    bool line = false;
+    for (int x = boundary - 1; x <= boundary + 1; ++x)
+        line = line || near(image.pixel(x, mid), white, 40);
+    QVERIFY2(line, "no line where the second order begins");
+    const auto whiteIn = [&](qint64 from, qint64 to, int laneTop) {
+        int n = 0;
+        const int laneMid = laneTop + l.workerLaneHeight / 2; // inside the bar's inset
+        for (int y = laneMid - 2; y <= laneMid + 2; ++y)
+            for (int x = int(l.timeToX(from)) + 3; x < int(l.timeToX(to)) - 2; ++x)
+                n += near(image.pixel(x, y), white, 40) ? 1 : 0;
+        return n;
+    };
+    QVERIFY2(whiteIn(200 * ms, 700 * ms, top) > 5, "no order number in #2's bar");
+    QVERIFY2(whiteIn(700 * ms, 1000 * ms, top) > 5, "no order number in #3's bar");
+    // Worker 1's CPU task (100..300 ms) belongs to no order: no number in it.
+    QCOMPARE(whiteIn(100 * ms, 300 * ms, l.workerTop), 0);
+}
+
+// Lanes a little thinner than a line of text are each named (in a smaller type), not every other.
+void tst_TimelineView::thinLanesAreAllNamed()
+{
+    const QFontMetrics fm(m_view->font());
+    QFont small = m_view->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    const double thin = std::max<double>(QFontMetrics(small).height() - 1, fm.height() - 3);
+    QVERIFY(thin < fm.height() + 2);
+    m_view->setLaneHeight(thin);
+    const QImage image = render();
+    const TimelineLayout &l = m_view->layoutForTesting();
+    for (int lane = 0; lane < l.requestLaneCount; ++lane) {
+        const QRect gutter(
+            l.labelLeft, l.requestLaneY(lane), l.plotRect.left() - l.labelLeft - 2, l.requestLaneH(lane));
+        int dark = 0;
+        for (int y = gutter.top(); y <= gutter.bottom(); ++y)
+            for (int x = gutter.left(); x <= gutter.right(); ++x)
+                dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+        QVERIFY2(dark > 3, qPrintable(QStringLiteral("lane %1 has no name").arg(lane + 1)));
+    }
 }
 
 QTEST_MAIN(tst_TimelineView)
