@@ -1906,6 +1906,10 @@
         <source>“%1”, %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>time in line before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>
@@ -2773,6 +2777,10 @@
     <message>
         <source>Token events per second, over the last second</source>
         <translation type="unfinished">Token events per second, over the last second</translation>
+    </message>
+    <message>
+        <source>In line before sending</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5084,6 +5092,14 @@
     </message>
     <message>
         <source>Open loop: requests whose time in the schedule has not come, not yet in line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In line before sending:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client queue time: from when the request was due to when it was sent (extra, not a vLLM metric)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

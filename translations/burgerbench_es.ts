@@ -1906,6 +1906,10 @@
         <source>“%1”, %2 (%3)</source>
         <translation>«%1», %2 (%3)</translation>
     </message>
+    <message>
+        <source>time in line before sending</source>
+        <translation>tiempo en la fila antes de enviarse</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::RaceController</name>
@@ -2773,6 +2777,10 @@
     <message>
         <source>Token events per second, over the last second</source>
         <translation>Eventos de token por segundo, en el último segundo</translation>
+    </message>
+    <message>
+        <source>In line before sending</source>
+        <translation>En la fila antes de enviarse</translation>
     </message>
 </context>
 <context>
@@ -5085,6 +5093,14 @@
     <message>
         <source>Open loop: requests whose time in the schedule has not come, not yet in line</source>
         <translation>Bucle abierto: peticiones a las que el calendario aún no ha llegado; todavía no están en la fila</translation>
+    </message>
+    <message>
+        <source>In line before sending:</source>
+        <translation>En la fila antes de enviarse:</translation>
+    </message>
+    <message>
+        <source>Client queue time: from when the request was due to when it was sent (extra, not a vLLM metric)</source>
+        <translation>Tiempo en la cola del cliente: desde que a la petición le tocaba hasta que se envió (extra, no es una métrica de vLLM)</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,8 @@ LatencyFigures::LatencyFigures()
 LatencyFigures LatencyFigures::fromSummary(const Summary &s)
 {
     LatencyFigures f;
-    const Distribution *d[3] = { &s.ttft, &s.itl, &s.e2el };
-    for (int i = 0; i < 3; ++i) {
+    const Distribution *d[LatencyMetricCount] = { &s.ttft, &s.itl, &s.e2el, &s.queue };
+    for (int i = 0; i < LatencyMetricCount; ++i) {
         if (d[i]->count == 0)
             continue;
         const double p50 = d[i]->percentile(50);
@@ -43,6 +43,7 @@ void LiveStatistics::reset()
     m_ttft.clear();
     m_itl.clear();
     m_e2el.clear();
+    m_queue.clear();
 }
 
 void LiveStatistics::update(const RunTrace &trace, const std::vector<int> &changed)
@@ -56,6 +57,12 @@ void LiveStatistics::update(const RunTrace &trace, const std::vector<int> &chang
         if (!r.settled())
             continue;
         m_counted[size_t(index)] = 1;
+        // Client queue time for every dispatched measured request, whatever became of it, as the
+        // summary counts it.
+        if (!r.warmup) {
+            if (const qint64 queue = RequestMetrics::queueNs(r); queue >= 0)
+                m_queue.push_back(RequestMetrics::toMs(queue));
+        }
         if (!RequestMetrics::countsInLatencies(r))
             continue;
         // The summary's definitions (metrics/requestmetrics.h), so the live p50/p99 become the
@@ -74,13 +81,13 @@ void LiveStatistics::update(const RunTrace &trace, const std::vector<int> &chang
 
 std::vector<std::vector<double>> LiveStatistics::snapshot() const
 {
-    return { m_ttft, m_itl, m_e2el };
+    return { m_ttft, m_itl, m_e2el, m_queue };
 }
 
 LatencyFigures LiveStatistics::describe(std::vector<std::vector<double>> samples)
 {
     LatencyFigures f;
-    for (size_t i = 0; i < 3 && i < samples.size(); ++i) {
+    for (size_t i = 0; i < size_t(LatencyMetricCount) && i < samples.size(); ++i) {
         std::vector<double> &v = samples[i];
         if (v.empty())
             continue;
@@ -138,7 +145,7 @@ std::vector<int> LiveStatistics::requestsAtOrAbove(
         return out;
     for (size_t i = 0; i < trace.requests.size(); ++i) {
         const RequestRecord &r = trace.requests[i];
-        if (!RequestMetrics::countsInLatencies(r))
+        if (metric == LatencyMetric::Queue ? r.warmup : !RequestMetrics::countsInLatencies(r))
             continue;
         const bool stream = trace.scenario.stream;
         double value = nan;
@@ -151,6 +158,9 @@ std::vector<int> LiveStatistics::requestsAtOrAbove(
             break;
         case LatencyMetric::Itl:
             value = stream ? RequestMetrics::toMs(RequestMetrics::maxItlNs(r)) : nan;
+            break;
+        case LatencyMetric::Queue:
+            value = RequestMetrics::queueNs(r) >= 0 ? RequestMetrics::toMs(RequestMetrics::queueNs(r)) : nan;
             break;
         }
         // A hair of tolerance: the percentile may interpolate to exactly a sample's value.

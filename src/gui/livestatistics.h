@@ -11,13 +11,15 @@ namespace BurgerBench {
 struct RunTrace;
 struct Summary;
 
-enum class LatencyMetric : quint8 { Ttft, Itl, E2el };
+enum class LatencyMetric : quint8 { Ttft, Itl, E2el, Queue };
+constexpr int LatencyMetricCount = 4;
 
-// The three headline latencies at p50 and p99, in ms (NaN = no sample yet).
+// The headline latencies at p50 and p99, in ms (NaN = no sample yet), by LatencyMetric: TTFT, ITL,
+// E2EL and the client queue time (Summary::queue: dispatch - intended, every dispatched request).
 struct LatencyFigures
 {
-    double p50[3];
-    double p99[3];
+    double p50[LatencyMetricCount];
+    double p99[LatencyMetricCount];
     int samples = 0;
     bool final = false; // from computeSummary on the engine's final trace
     LatencyFigures();
@@ -49,7 +51,7 @@ public:
     void reset();
     // Takes the samples of requests in `changed` that settled successfully since last time.
     void update(const RunTrace &trace, const std::vector<int> &changed);
-    // Copies of the sample vectors, for a worker: [ttft, itl, e2el] in ms.
+    // Copies of the sample vectors, for a worker: [ttft, itl, e2el, queue] in ms.
     std::vector<std::vector<double>> snapshot() const;
     int sampleCount() const { return int(m_e2el.size()); }
     static LatencyFigures describe(std::vector<std::vector<double>> samples);
@@ -65,6 +67,7 @@ private:
     std::vector<double> m_ttft;
     std::vector<double> m_itl;
     std::vector<double> m_e2el;
+    std::vector<double> m_queue;
 };
 
 } // namespace BurgerBench

@@ -671,7 +671,8 @@ void MainWindow::onPercentileClicked(LatencyMetric metric, double rank, double v
     std::vector<int> requests = LiveStatistics::requestsAtOrAbove(m_run->trace(), metric, valueMs);
     const QString name = metric == LatencyMetric::Ttft ? tr("time to first token")
         : metric == LatencyMetric::Itl                 ? tr("gap between tokens")
-                                                       : tr("whole-request latency");
+        : metric == LatencyMetric::E2el                ? tr("whole-request latency")
+                                                       : tr("time in line before sending");
     statusBar()->showMessage(
         tr("Highlighted %n request(s) with %1 at or above p%2 (%3 ms).", nullptr, int(requests.size()))
             .arg(name)

@@ -16,9 +16,10 @@ StatsPanel::StatsPanel(QWidget *parent)
     ui->setupUi(this);
     setObjectName(QStringLiteral("statsPanel"));
     ui->progressBar->setAccessibleName(tr("Run progress"));
-    QToolButton *buttons[3][2] = { { ui->ttftP50Button, ui->ttftP99Button },
-        { ui->itlP50Button, ui->itlP99Button }, { ui->e2elP50Button, ui->e2elP99Button } };
-    for (int m = 0; m < 3; ++m) {
+    QToolButton *buttons[LatencyMetricCount][2]
+        = { { ui->ttftP50Button, ui->ttftP99Button }, { ui->itlP50Button, ui->itlP99Button },
+              { ui->e2elP50Button, ui->e2elP99Button }, { ui->queueP50Button, ui->queueP99Button } };
+    for (int m = 0; m < LatencyMetricCount; ++m) {
         for (int k = 0; k < 2; ++k) {
             QToolButton *button = buttons[m][k];
             connect(button, &QToolButton::clicked, this, [this, m, k] {
@@ -127,19 +128,20 @@ void StatsPanel::refreshTexts()
     }
     ui->etaLabel->setText(eta);
 
-    QToolButton *buttons[3][2] = { { ui->ttftP50Button, ui->ttftP99Button },
-        { ui->itlP50Button, ui->itlP99Button }, { ui->e2elP50Button, ui->e2elP99Button } };
-    for (int m = 0; m < 3; ++m) {
+    QToolButton *buttons[LatencyMetricCount][2]
+        = { { ui->ttftP50Button, ui->ttftP99Button }, { ui->itlP50Button, ui->itlP99Button },
+              { ui->e2elP50Button, ui->e2elP99Button }, { ui->queueP50Button, ui->queueP99Button } };
+    for (int m = 0; m < LatencyMetricCount; ++m) {
         buttons[m][0]->setText(formatMs(m_figures.p50[m], locale));
         buttons[m][1]->setText(formatMs(m_figures.p99[m], locale));
         buttons[m][0]->setEnabled(!std::isnan(m_figures.p50[m]));
         buttons[m][1]->setEnabled(!std::isnan(m_figures.p99[m]));
-        buttons[m][0]->setAccessibleName(tr("%1 p50").arg(m == 0 ? tr("Time to first token")
-                : m == 1                                         ? tr("Between tokens")
-                                                                 : tr("Whole request")));
-        buttons[m][1]->setAccessibleName(tr("%1 p99").arg(m == 0 ? tr("Time to first token")
-                : m == 1                                         ? tr("Between tokens")
-                                                                 : tr("Whole request")));
+        const QString name = m == 0 ? tr("Time to first token")
+            : m == 1                ? tr("Between tokens")
+            : m == 2                ? tr("Whole request")
+                                    : tr("In line before sending");
+        buttons[m][0]->setAccessibleName(tr("%1 p50").arg(name));
+        buttons[m][1]->setAccessibleName(tr("%1 p99").arg(name));
     }
 
     if (m_hasRange) {

@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 
 using namespace BurgerBench;
 
@@ -484,6 +485,11 @@ void tst_MainWindow::storyTellsItsOwnRunAndStaysWithIt()
         QStringLiteral("Requests/s, whole run:"));
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("tokenRateCaption"))->text(),
         QStringLiteral("Tokens/s, whole run:"));
+    // The client queue time is there beside the latencies, as the summary has it.
+    const auto *queueP50 = window.findChild<QToolButton *>(QStringLiteral("queueP50Button"));
+    QVERIFY(queueP50);
+    QTRY_VERIFY2(
+        queueP50->isEnabled() && queueP50->text() != QStringLiteral("–"), qPrintable(queueP50->text()));
     QString told = story->runStoryText();
     QVERIFY2(
         told.startsWith(QStringLiteral("This run: 6 orders, 6 served, each in about ")), qPrintable(told));

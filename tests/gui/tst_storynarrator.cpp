@@ -3,9 +3,12 @@
 #include "gui/runstory.h"
 #include "gui/storynarrator.h"
 #include "gui/translations.h"
+#include "metrics/summary.h"
 #include "trace/runtrace.h"
 
 #include <QTest>
+
+#include <numeric>
 
 using namespace BurgerBench;
 
@@ -70,6 +73,7 @@ private slots:
     void cashierIsTheBottleneck_data();
     void cashierIsTheBottleneck();
     void percentilesFromSettledRequests();
+    void queueTimeIsCountedLikeTheSummary();
     void requestsAtOrAbovePercentile_data();
     void requestsAtOrAbovePercentile();
     void rangeStatistics();
@@ -273,6 +277,37 @@ void tst_StoryNarrator::percentilesFromSettledRequests()
     QCOMPARE(f.p50[int(LatencyMetric::Ttft)], 55.0);
     QCOMPARE(f.p99[int(LatencyMetric::Ttft)], 99.1);
     QCOMPARE(f.p50[int(LatencyMetric::Itl)], 10.0);
+}
+
+// Issue 16 item 9: the live statistics show the client queue time too, for every dispatched
+// request (failures included), as the summary counts it, so the figure does not jump at the end.
+void tst_StoryNarrator::queueTimeIsCountedLikeTheSummary()
+{
+    RunTrace trace;
+    trace.scenario.requests = 10;
+    for (int i = 0; i < 10; ++i) {
+        RequestRecord r = request(i, (i + 1) * 10 * ms, (i + 1) * 10 * ms + 20 * ms,
+            (i + 1) * 10 * ms + 40 * ms, i == 9 ? Outcome::Failed : Outcome::Success);
+        r.intendedNs = 0; // all due at once: order i waited (i + 1) * 10 ms
+        if (i == 9)
+            r.tokenNs.clear();
+        trace.requests.push_back(r);
+    }
+    trace.measuredStartNs = 0;
+    trace.endNs = 150 * ms;
+    LiveStatistics stats;
+    std::vector<int> all(10);
+    std::iota(all.begin(), all.end(), 0);
+    stats.update(trace, all);
+    const LatencyFigures live = LiveStatistics::describe(stats.snapshot());
+    const LatencyFigures final = LatencyFigures::fromSummary(computeSummary(trace, { 50, 99 }, {}));
+    const int q = int(LatencyMetric::Queue);
+    QCOMPARE(live.p50[q], 55.0);
+    QCOMPARE(live.p50[q], final.p50[q]);
+    QCOMPARE(live.p99[q], final.p99[q]);
+    // A click on its p99 lights the requests that waited that long: the failed one too.
+    QCOMPARE(
+        LiveStatistics::requestsAtOrAbove(trace, LatencyMetric::Queue, 90.0), (std::vector<int> { 8, 9 }));
 }
 
 void tst_StoryNarrator::requestsAtOrAbovePercentile_data()
