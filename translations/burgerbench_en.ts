@@ -4133,6 +4133,10 @@
         <comment>in line · not due yet</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>idle %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::TimelineView</name>

@@ -4133,6 +4133,10 @@
         <comment>in line · not due yet</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>idle %1%</source>
+        <translation>libre el %1%</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::TimelineView</name>

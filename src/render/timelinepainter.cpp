@@ -210,7 +210,24 @@ void paintLoopLane(QPainter *painter, const TimelineLayout &layout, const RunTra
     const QRect lane = layout.loopLane;
     painter->fillRect(lane, stripeColor);
     painter->setPen(labelColor);
-    drawLaneLabel(painter, layout, lane.top(), lane.height(), loopLaneName());
+    // Its name, and under it how idle the cashier was over what is shown (up to now).
+    const qint64 shownTo = std::min(layout.toNs, std::max(layout.nowNs, trace.endNs));
+    const double idle = loopIdleShare(trace, std::max<qint64>(0, layout.fromNs), shownTo);
+    QFont small = painter->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    const QFontMetrics fm(painter->font());
+    const QFontMetrics smallFm(small);
+    if (idle >= 0 && lane.height() >= fm.height() + smallFm.height() - 4) {
+        const int nameH = lane.height() - smallFm.height();
+        drawLaneLabel(painter, layout, lane.top(), nameH, loopLaneName());
+        painter->save();
+        painter->setFont(small);
+        drawLaneLabel(
+            painter, layout, lane.top() + nameH - 2, smallFm.height(), loopIdleLabel(idle, options.locale));
+        painter->restore();
+    } else {
+        drawLaneLabel(painter, layout, lane.top(), lane.height(), loopLaneName());
+    }
 
     const int busyH = std::max(2, lane.height() / 2);
     RectBatch busy;
@@ -715,6 +732,29 @@ QString slotLaneName(int slot)
 QString loopLaneName()
 {
     return QCoreApplication::translate("BurgerBench::Timeline", "event loop");
+}
+
+double loopIdleShare(const RunTrace &trace, qint64 fromNs, qint64 toNs)
+{
+    if (trace.loopBusy.empty() || toNs <= fromNs)
+        return -1;
+    qint64 busy = 0;
+    const auto clipped = [&](qint64 start, qint64 end) {
+        const qint64 a = std::max(start, fromNs);
+        const qint64 b = std::min(end, toNs);
+        return b > a ? b - a : 0;
+    };
+    // The busy spans run from the loop's wake-up to its next wait, so CPU work it ran itself is
+    // inside them already.
+    for (const Span &span : trace.loopBusy)
+        busy += clipped(span.startNs, span.endNs);
+    return std::clamp(1.0 - double(busy) / double(toNs - fromNs), 0.0, 1.0);
+}
+
+QString loopIdleLabel(double idle, const QLocale &locale)
+{
+    return QCoreApplication::translate("BurgerBench::Timeline", "idle %1%")
+        .arg(locale.toString(100.0 * idle, 'f', 1));
 }
 
 TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTrace &trace,

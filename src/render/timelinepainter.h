@@ -173,5 +173,10 @@ QString emptyRequestAreaText(const RunTrace &trace);
 QString requestLaneName(int request);
 QString slotLaneName(int slot);
 QString loopLaneName();
+// The share of [fromNs, toNs) the event loop was idle, outside its busy spans (the cashier free),
+// 0..1; -1 when the trace has no loop samples or the window is empty.
+double loopIdleShare(const RunTrace &trace, qint64 fromNs, qint64 toNs);
+// "idle 99.4%", in `locale`: the loop lane's second line.
+QString loopIdleLabel(double idle, const QLocale &locale);
 
 } // namespace BurgerBench

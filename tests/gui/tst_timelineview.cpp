@@ -128,6 +128,7 @@ private slots:
     void cpuWorkOnTheLoopTurnsTheLoopLaneRed();
     void workerBarsShowTheirOrders();
     void thinLanesAreAllNamed();
+    void loopLaneSaysHowIdle();
 
 private:
     QImage render();
@@ -472,6 +473,37 @@ void tst_TimelineView::thinLanesAreAllNamed()
                 dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
         QVERIFY2(dark > 3, qPrintable(QStringLiteral("lane %1 has no name").arg(lane + 1)));
     }
+}
+
+// The teacher's tools: the loop lane says how idle the cashier was over what is shown, up to now:
+// busy 400..450 and 600..610 ms of 0..1.1 s is idle 94.5%, written under the lane's name.
+void tst_TimelineView::loopLaneSaysHowIdle()
+{
+    QCOMPARE(loopIdleShare(m_trace, 0, 1100 * ms), 1.0 - 60.0 / 1100.0);
+    QCOMPARE(loopIdleLabel(loopIdleShare(m_trace, 0, 1100 * ms), QLocale::c()), QStringLiteral("idle 94.5%"));
+    QCOMPARE(loopIdleLabel(0.994, QLocale(QLocale::Spanish)), QStringLiteral("idle 99,4%"));
+    QCOMPARE(loopIdleShare(m_trace, 400 * ms, 450 * ms), 0.0);
+    RunTrace none;
+    QCOMPARE(loopIdleShare(none, 0, 1000), -1.0);
+    // Drawn: dark pixels in the gutter under the name, in the lower part of the loop lane.
+    const QImage image = render();
+    const TimelineLayout &l = m_view->layoutForTesting();
+    const QRect lower(l.labelLeft, l.loopLane.top() + l.loopLane.height() / 2 + 1,
+        l.plotRect.left() - l.labelLeft - 2, l.loopLane.height() / 2 - 1);
+    int dark = 0;
+    for (int y = lower.top(); y <= lower.bottom(); ++y)
+        for (int x = lower.left(); x <= lower.right(); ++x)
+            dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY2(dark > 5, "no idle figure under the loop lane's name");
+    // Without loop samples there is no figure, only the name.
+    m_trace.loopBusy.clear();
+    m_view->traceChanged();
+    const QImage plain = render();
+    int plainDark = 0;
+    for (int y = lower.top(); y <= lower.bottom(); ++y)
+        for (int x = lower.left(); x <= lower.right(); ++x)
+            plainDark += qGray(plain.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY2(plainDark < dark, qPrintable(QStringLiteral("%1 vs %2").arg(plainDark).arg(dark)));
 }
 
 QTEST_MAIN(tst_TimelineView)
