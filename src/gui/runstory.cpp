@@ -3,6 +3,8 @@
 #include "gui/requestdescription.h"
 #include "metrics/clientsaturation.h"
 #include "render/timeformat.h"
+#include "trace/orderline.h"
+#include "trace/overlap.h"
 
 #include <QHash>
 #include <QLocale>
@@ -29,19 +31,11 @@ int clientLimit(const Scenario &s)
         return 1;
     case ExecutionMode::ParallelBlocking:
     case ExecutionMode::BackgroundJobs:
-        return std::max(1, s.workers);
+        // Its workers, and the cap among them when there is one (parallel/blockingworkersrun).
+        return std::max(1, s.concurrency > 0 ? std::min(s.workers, s.concurrency) : s.workers);
     default:
         return std::max(1, s.concurrency);
     }
-}
-
-// The first time the order went out: its first attempt's start (a retried request's scalar
-// fields describe its last attempt).
-qint64 firstSendNs(const RequestRecord &r)
-{
-    if (!r.attempts.empty() && r.attempts.front().startNs >= 0)
-        return r.attempts.front().startNs;
-    return r.dispatchNs;
 }
 
 qint64 median(std::vector<qint64> values)
@@ -55,19 +49,6 @@ qint64 median(std::vector<qint64> values)
     const qint64 upper = *mid;
     const qint64 lower = *std::max_element(values.begin(), mid);
     return lower + (upper - lower) / 2;
-}
-
-// Most orders in flight at one moment over [first send, end): ends before starts at a tie.
-int peakInFlight(std::vector<std::pair<qint64, int>> edges)
-{
-    std::sort(edges.begin(), edges.end());
-    int now = 0;
-    int peak = 0;
-    for (const auto &edge : edges) {
-        now += edge.second;
-        peak = std::max(peak, now);
-    }
-    return peak;
 }
 
 // The server's own count of orders waiting, at its busiest scrape (label sets added up).
@@ -120,7 +101,7 @@ RunStoryFacts runStoryFacts(const RunTrace &trace)
 
     std::vector<qint64> servedNs;
     std::vector<qint64> lineNs;
-    std::vector<std::pair<qint64, int>> edges;
+    Overlap inFlight;
     QHash<QString, int> errors;
     for (const RequestRecord &r : trace.requests) {
         if (r.warmup)
@@ -151,10 +132,8 @@ RunStoryFacts runStoryFacts(const RunTrace &trace)
             for (const AttemptRecord &a : r.attempts)
                 f.retryWaitNs += std::max<qint64>(0, a.waitNs);
         }
-        if (sent >= 0 && r.endNs >= sent) {
-            edges.emplace_back(sent, 1);
-            edges.emplace_back(r.endNs, -1);
-        }
+        if (sent >= 0 && r.endNs >= sent)
+            inFlight.add(sent, r.endNs);
         // The line: from when the customer was there (an open-loop arrival's due time; in a
         // closed loop everybody is there when the shop opens) to the first send. A later turn
         // of a conversation was not waiting in line: it had not been asked yet.
@@ -162,7 +141,7 @@ RunStoryFacts runStoryFacts(const RunTrace &trace)
             lineNs.push_back(sent - (openLoop ? std::max<qint64>(0, r.intendedNs) : start));
     }
     f.typicalNs = median(servedNs);
-    f.peakInFlight = peakInFlight(std::move(edges));
+    f.peakInFlight = inFlight.peak();
     // Noticeable: a quarter of a typical order, and at least 5 ms (scheduling noise aside).
     const qint64 noticeable = std::max<qint64>(5 * ms, f.typicalNs > 0 ? f.typicalNs / 4 : 0);
     for (const qint64 wait : lineNs) {

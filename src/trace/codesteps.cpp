@@ -53,7 +53,7 @@ CodeStepCounts codeStepsAt(const RunTrace &trace, qint64 nowNs)
             ++c.settled;
             continue;
         }
-        const qint64 firstStart = r.attempts.empty() ? r.dispatchNs : r.attempts.front().startNs;
+        const qint64 firstStart = firstSendNs(r);
         if (at(firstStart, nowNs))
             add(stepOfStarted(r, nowNs));
     }

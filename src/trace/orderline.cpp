@@ -27,7 +27,7 @@ LinePlace linePlaceOf(const RunTrace &trace, const RequestRecord &r, qint64 nowN
         return LinePlace::None;
     if (at(r.endNs, nowNs) || (over(trace, nowNs) && r.endNs < 0))
         return LinePlace::None; // settled (a record cut off in the queue too)
-    const qint64 firstStart = r.attempts.empty() ? r.dispatchNs : r.attempts.front().startNs;
+    const qint64 firstStart = firstSendNs(r);
     if (at(firstStart, nowNs))
         return LinePlace::None; // out of the line: sent, or between attempts
     if (openLoop(trace) && r.intendedNs > nowNs)

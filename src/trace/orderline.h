@@ -30,6 +30,14 @@ struct OrderLine
     int inLine() const { return atGate + notTaken; }
 };
 
+// When the order first went out: its first attempt's start (a retried record's scalar fields
+// describe its last attempt), else its dispatch; -1 if it never did. Before it, an order is in
+// line; the story, the replay and the code panel count from it too.
+inline qint64 firstSendNs(const RequestRecord &r)
+{
+    return !r.attempts.empty() && r.attempts.front().startNs >= 0 ? r.attempts.front().startNs : r.dispatchNs;
+}
+
 // The line at `nowNs` on the run's clock. Warm-up requests are left out, as from every figure.
 // Once the run is over (trace.endNs reached) nobody is in line: what never went out was cut off.
 // Computed from the trace alone, so a live run, a finished one and a saved one opened again give

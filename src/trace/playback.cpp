@@ -1,16 +1,13 @@
 #include "trace/playback.h"
 
+#include "trace/orderline.h"
+
 #include <algorithm>
 #include <limits>
 
 namespace BurgerBench {
 
 namespace {
-
-qint64 firstSendNs(const RequestRecord &r)
-{
-    return !r.attempts.empty() && r.attempts.front().startNs >= 0 ? r.attempts.front().startNs : r.dispatchNs;
-}
 
 // When the engine made the record: when the order became eligible (a closed loop takes it then,
 // an open loop's arrival is due then), else when it was first sent.
