@@ -745,9 +745,12 @@ double loopIdleShare(const RunTrace &trace, qint64 fromNs, qint64 toNs)
         return b > a ? b - a : 0;
     };
     // The busy spans run from the loop's wake-up to its next wait, so CPU work it ran itself is
-    // inside them already.
-    for (const Span &span : trace.loopBusy)
-        busy += clipped(span.startNs, span.endNs);
+    // inside them already. Only those touching the window: this runs on every repaint.
+    const auto [first, last] = sortedWindow(
+        trace.loopBusy, fromNs, toNs, [](const Span &s) { return s.startNs; },
+        [](const Span &s) { return s.endNs; });
+    for (int i = first; i < last; ++i)
+        busy += clipped(trace.loopBusy[size_t(i)].startNs, trace.loopBusy[size_t(i)].endNs);
     return std::clamp(1.0 - double(busy) / double(toNs - fromNs), 0.0, 1.0);
 }
 
