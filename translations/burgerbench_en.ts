@@ -96,10 +96,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--code-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Replay this saved run report (JSON) as Run → Replay saved run… does, the story told as it happened; --screenshot saves the window when the replay ends (or pauses: --pause-at).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,15 +112,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--pause-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--speed and --pause-at need --replay FILE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--replay plays a saved run: not with --autorun, --open-run or --race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: a moment in milliseconds from 0 to 1000000000 (got &quot;%2&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

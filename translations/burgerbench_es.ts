@@ -96,10 +96,6 @@
         <translation>Al terminar la ejecución, muestra la pestaña El código tal como estaba la ejecución a los MS milisegundos: iluminadas las líneas donde estaban entonces sus pedidos.</translation>
     </message>
     <message>
-        <source>--code-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
-        <translation>--code-at: un momento en milisegundos de 0 a 1000000000 (se recibió «%1»)</translation>
-    </message>
-    <message>
         <source>Replay this saved run report (JSON) as Run → Replay saved run… does, the story told as it happened; --screenshot saves the window when the replay ends (or pauses: --pause-at).</source>
         <translation>Reproduce este informe de ejecución guardado (JSON) como hace Ejecutar → Reproducir una ejecución guardada…, con la historia contada tal como pasó; --screenshot guarda la ventana cuando la reproducción termina (o se pausa: --pause-at).</translation>
     </message>
@@ -116,16 +112,16 @@
         <translation>--speed: una velocidad mayor que 0 y como mucho 16, p. ej. 0.25 (se recibió «%1»)</translation>
     </message>
     <message>
-        <source>--pause-at: a moment in milliseconds from 0 to 1000000000 (got &quot;%1&quot;)</source>
-        <translation>--pause-at: un momento en milisegundos de 0 a 1000000000 (se recibió «%1»)</translation>
-    </message>
-    <message>
         <source>--speed and --pause-at need --replay FILE</source>
         <translation>--speed y --pause-at necesitan --replay ARCHIVO</translation>
     </message>
     <message>
         <source>--replay plays a saved run: not with --autorun, --open-run or --race</source>
         <translation>--replay reproduce una ejecución guardada: no va con --autorun, --open-run ni --race</translation>
+    </message>
+    <message>
+        <source>--%1: a moment in milliseconds from 0 to 1000000000 (got &quot;%2&quot;)</source>
+        <translation>--%1: un momento en milisegundos de 0 a 1000000000 (se recibió «%2»)</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,24 @@ void fail(const QString &message)
     std::fprintf(stderr, "burgerbench: %s\n", qPrintable(message));
 }
 
+// A moment given in milliseconds (--code-at, --pause-at) into *ns, left alone when the option is
+// not set; false, the value named on stderr, when it is not one.
+bool momentOption(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 *ns)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const double atMs = parser.value(option).toDouble(&ok);
+    if (!ok || atMs < 0 || atMs > 1e9) {
+        fail(QCoreApplication::translate(
+            "BurgerBench::Application", "--%1: a moment in milliseconds from 0 to 1000000000 (got \"%2\")")
+                 .arg(option.names().constFirst(), parser.value(option)));
+        return false;
+    }
+    *ns = qint64(atMs * 1e6);
+    return true;
+}
+
 } // namespace
 
 int runDesktopApp(int argc, char **argv)
@@ -182,17 +200,8 @@ int runDesktopApp(int argc, char **argv)
     if (parser.isSet(timeoutOption))
         o.timeoutS = std::max(1, parser.value(timeoutOption).toInt());
     o.select = parser.value(selectOption).toInt();
-    if (parser.isSet(codeAtOption)) {
-        bool ok = false;
-        const double atMs = parser.value(codeAtOption).toDouble(&ok);
-        if (!ok || atMs < 0 || atMs > 1e9) {
-            fail(QCoreApplication::translate("BurgerBench::Application",
-                "--code-at: a moment in milliseconds from 0 to 1000000000 (got \"%1\")")
-                     .arg(parser.value(codeAtOption)));
-            return 2;
-        }
-        o.codeAtNs = qint64(atMs * 1e6);
-    }
+    if (!momentOption(parser, codeAtOption, &o.codeAtNs))
+        return 2;
     o.replay = parser.value(replayOption);
     if (parser.isSet(speedOption)) {
         bool ok = false;
@@ -204,17 +213,8 @@ int runDesktopApp(int argc, char **argv)
             return 2;
         }
     }
-    if (parser.isSet(pauseAtOption)) {
-        bool ok = false;
-        const double atMs = parser.value(pauseAtOption).toDouble(&ok);
-        if (!ok || atMs < 0 || atMs > 1e9) {
-            fail(QCoreApplication::translate("BurgerBench::Application",
-                "--pause-at: a moment in milliseconds from 0 to 1000000000 (got \"%1\")")
-                     .arg(parser.value(pauseAtOption)));
-            return 2;
-        }
-        o.pauseAtNs = qint64(atMs * 1e6);
-    }
+    if (!momentOption(parser, pauseAtOption, &o.pauseAtNs))
+        return 2;
     if ((parser.isSet(speedOption) || o.pauseAtNs >= 0) && o.replay.isEmpty()) {
         fail(QCoreApplication::translate(
             "BurgerBench::Application", "--speed and --pause-at need --replay FILE"));
