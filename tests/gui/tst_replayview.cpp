@@ -94,8 +94,9 @@ void tst_ReplayView::playsASavedRunBack()
     const qint64 midStream = (first.firstTokenNs() + first.lastTokenNs()) / 2;
     QTRY_VERIFY_WITH_TIMEOUT(run->nowNs() >= midStream, 20000);
     window.pauseReplay();
+    run->seekReplay(midStream); // exactly there, however late the tick that passed it was
     const qint64 paused = run->nowNs();
-    QVERIFY(paused < full.endNs);
+    QCOMPARE(paused, midStream);
     QTest::qWait(300);
     QCOMPARE(run->nowNs(), paused);
     QVERIFY(window.isReplaying());
@@ -106,14 +107,13 @@ void tst_ReplayView::playsASavedRunBack()
     const TimelineLayout &l = view->layoutForTesting();
     const int y = l.requestLaneY(0) + l.requestLaneH(0) / 2;
     const QColor streaming = phaseStyle(Phase::Streaming).fill;
-    if (paused > first.firstTokenNs() + 40'000'000) {
-        const int before = int(l.timeToX((first.firstTokenNs() + paused) / 2));
-        QCOMPARE(colourAt(image, before, y).name(), streaming.name());
-    }
-    if (first.lastTokenNs() > paused + 40'000'000 && l.timeToX(first.lastTokenNs()) < l.plotRect.right()) {
-        const int later = int(l.timeToX((paused + first.lastTokenNs()) / 2));
-        QVERIFY2(colourAt(image, later, y).name() != streaming.name(), "tokens after the cursor are drawn");
-    }
+    // Six tokens 40 ms apart: 100 ms of stream on either side of the cursor, all on screen.
+    QVERIFY(paused - first.firstTokenNs() >= 80'000'000 && first.lastTokenNs() - paused >= 80'000'000);
+    QVERIFY(l.timeToX(first.lastTokenNs()) < l.plotRect.right());
+    const int before = int(l.timeToX((first.firstTokenNs() + paused) / 2));
+    QCOMPARE(colourAt(image, before, y).name(), streaming.name());
+    const int later = int(l.timeToX((paused + first.lastTokenNs()) / 2));
+    QVERIFY2(colourAt(image, later, y).name() != streaming.name(), "tokens after the cursor are drawn");
 
     // Step: the next recorded event, and the replay stays paused there.
     QAction *step = window.findChild<QAction *>(QStringLiteral("actionReplayStep"));
