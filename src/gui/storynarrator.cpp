@@ -80,8 +80,8 @@ OrderStage StoryNarrator::stageOf(const RunTrace &trace, int request)
 
 QStringList StoryNarrator::update(const RunTrace &trace, const std::vector<int> &changed, qint64 nowNs)
 {
-    if (m_stage.size() < trace.requests.size())
-        m_stage.resize(trace.requests.size(), OrderStage::Unseen);
+    // A replay sent back has fewer records than before: their stages go with them.
+    m_stage.resize(trace.requests.size(), OrderStage::Unseen);
 
     m_subjects.clear();
     std::vector<int> taken;
