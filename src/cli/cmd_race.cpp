@@ -6,6 +6,7 @@
 #include "parallel/race.h"
 #include "report/atomicfile.h"
 #include "session/racerunner.h"
+#include "trace/jobboard.h"
 
 #if __has_include("report/jsonreport.h")
 #include "report/jsonreport.h"
@@ -136,10 +137,23 @@ QString formatTable(const RaceSpec &spec, const std::vector<RaceEntry> &entries)
         out += QStringLiteral(
             "  * speed-up against the theoretical sequential time (no sequential row in this race)\n");
     for (const RaceEntry &e : entries) {
+        if (e.ran && e.sequentialShare < 1)
+            out += QStringLiteral("  %1 speed-up against the sequential time of the %2 of %3 jobs that do "
+                                  "their work: the failed ones cost nothing\n")
+                       .arg(pad(raceModelName(e.model), 18))
+                       .arg(std::lround(e.sequentialShare * spec.n))
+                       .arg(spec.n);
+    }
+    for (const RaceEntry &e : entries) {
         if (e.result.trace.jobs.empty())
             continue;
         out += QStringLiteral("\nJobs (%1): accepted at once, then as the client's poll saw them:\n")
                    .arg(raceModelName(e.model));
+        const JobBoard board(e.result.trace);
+        if (board.polled())
+            out += QStringLiteral("  the client read the status board %1 times, every %2 ms\n")
+                       .arg(board.polls().size())
+                       .arg(double(board.pollIntervalNs()) / 1e6, 0, 'f', 0);
         for (const JobRecord &j : e.result.trace.jobs) {
             out += QStringLiteral("  %1 %2 accepted %3 s, running %4 s, ended %5 s, seen %6 s%7\n")
                        .arg(QString::fromLatin1(j.id), pad(jobStatusName(j.status), 7))

@@ -17,9 +17,19 @@ LegendStrip::LegendStrip(QWidget *parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
+void LegendStrip::setShowsJobBoard(bool shows)
+{
+    if (shows == m_jobBoard)
+        return;
+    m_jobBoard = shows;
+    updateGeometry();
+    update();
+}
+
 int LegendStrip::heightForWidth(int width) const
 {
-    return legendHeight(font(), std::max(1, width - 2 * Margin)) + 2 * Margin;
+    return legendHeight(font(), std::max(1, width - 2 * Margin), legendPhases(false, m_jobBoard))
+        + 2 * Margin;
 }
 
 QSize LegendStrip::sizeHint() const
@@ -45,7 +55,7 @@ void LegendStrip::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), Qt::white);
-    paintLegend(&painter, rect().adjusted(Margin, Margin, -Margin, -Margin));
+    paintLegend(&painter, rect().adjusted(Margin, Margin, -Margin, -Margin), legendPhases(false, m_jobBoard));
 }
 
 void LegendStrip::changeEvent(QEvent *event)

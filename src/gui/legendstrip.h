@@ -16,6 +16,10 @@ class LegendStrip : public QWidget
 public:
     explicit LegendStrip(QWidget *parent = nullptr);
 
+    // Lists the job board's statuses too (a race with a background-jobs row).
+    void setShowsJobBoard(bool shows);
+    bool showsJobBoard() const { return m_jobBoard; }
+
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -24,6 +28,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+
+private:
+    bool m_jobBoard = false;
 };
 
 } // namespace BurgerBench

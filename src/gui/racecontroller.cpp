@@ -94,9 +94,9 @@ bool RaceController::start(const RaceSpec &spec, QString *error)
             for (auto &held : m_entries) {
                 if (!held || held == entry || !held->ran || held->measuredS <= 0 || entry->speedup <= 0)
                     continue;
-                const double sequentialS = entry->speedup * entry->measuredS;
+                const double sequentialS = entry->speedup * entry->measuredS / entry->sequentialShare;
                 auto copy = std::make_shared<RaceEntry>(*held);
-                copy->speedup = sequentialS / copy->measuredS;
+                copy->speedup = sequentialS * copy->sequentialShare / copy->measuredS;
                 copy->speedupFromTheory = entry->speedupFromTheory;
                 held = std::move(copy);
             }

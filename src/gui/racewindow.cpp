@@ -5,6 +5,7 @@
 #include "gui/timelineviewstate.h"
 #include "gui/translations.h"
 #include "parallel/modelrun.h"
+#include "render/jobboardlane.h"
 #include "render/timelinepainter.h"
 #include "trace/lanenames.h"
 #include "ui_racewindow.h"
@@ -326,6 +327,14 @@ void RaceWindow::refreshRow(int index)
                 ? tr("Speed-up: %1× (against the theoretical sequential time)")
                       .arg(QLocale().toString(entry->speedup, 'f', 2))
                 : tr("Speed-up: %1× over sequential").arg(QLocale().toString(entry->speedup, 'f', 2));
+            if (entry->sequentialShare < 1) {
+                // Failed jobs cost nothing here: the basis is the jobs that did their work.
+                const int jobs = std::max(1, m_shown.n);
+                const int working = int(std::lround(entry->sequentialShare * jobs));
+                text += QLatin1Char('\n')
+                    + tr("against %1 of the %2 jobs one at a time: the failed ones cost nothing")
+                          .arg(QLocale().toString(working), QLocale().toString(jobs));
+            }
             if (starved)
                 text += QLatin1Char('\n')
                     + tr("with %1 of the %2 cores it asked for")
@@ -391,7 +400,8 @@ void RaceWindow::alignGutters()
         if (row.model == RaceModel::ParallelBlocking)
             names << LaneNames::display(LaneNames::lane(LaneKind::Worker, m_shown.workers));
         else if (row.model == RaceModel::BackgroundJobs)
-            names << LaneNames::display(LaneNames::lane(LaneKind::JobWorker, m_shown.workers));
+            names << LaneNames::display(LaneNames::lane(LaneKind::JobWorker, m_shown.workers))
+                  << jobBoardLaneName();
         else if (row.model == RaceModel::ParallelCpu || row.model == RaceModel::Mixed)
             names << LaneNames::display(LaneNames::lane(LaneKind::Pool, cores));
         for (const QString &name : std::as_const(names))

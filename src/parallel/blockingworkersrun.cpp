@@ -342,6 +342,7 @@ void BlockingWorkersRun::poll()
 {
     BlockingShared &sh = *m_shared;
     const qint64 now = sh.clock.nsecsElapsed();
+    m_result.trace.jobPollsNs.push_back(now);
     for (int k = 0; k < sh.n; ++k) {
         const auto status = JobStatus(sh.jobStatus[size_t(k)].load());
         if (status == m_seen[size_t(k)])

@@ -266,9 +266,12 @@ QJsonObject raceEntryToJson(const RaceEntry &e)
     o.insert(QStringLiteral("io_estimated"), e.ioEstimated);
     o.insert(QStringLiteral("efficiency"), e.efficiency);
     o.insert(QStringLiteral("speedup_vs_sequential"), e.speedup);
-    o.insert(QStringLiteral("speedup_basis"),
-        e.speedupFromTheory ? QStringLiteral("theoretical sequential")
-                            : QStringLiteral("measured sequential"));
+    QString basis = e.speedupFromTheory ? QStringLiteral("theoretical sequential")
+                                        : QStringLiteral("measured sequential");
+    if (e.sequentialShare < 1)
+        basis += QStringLiteral(" x %1 (the jobs that do their work)").arg(e.sequentialShare, 0, 'g', 4);
+    o.insert(QStringLiteral("speedup_basis"), basis);
+    o.insert(QStringLiteral("sequential_share"), e.sequentialShare);
     o.insert(QStringLiteral("cpu_busy_s"), e.cpuBusyS);
     o.insert(QStringLiteral("cpu_wall_s"), e.cpuWallS);
     o.insert(QStringLiteral("cpu_asked_s"), e.cpuAskedS);

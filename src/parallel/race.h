@@ -72,6 +72,10 @@ struct RaceEntry
     double efficiency = 0; // theory / measured (1.0 = as fast as the ideal)
     double speedup = 0; // sequential wall / this wall
     bool speedupFromTheory = false; // no sequential row: against the theoretical N·T
+    // The share of the sequential work this model really does (speedup = sequential × share /
+    // measured): background jobs whose call fails at once cost nothing, so with every k-th failing
+    // it is (N − ⌊N/k⌋) / N; 1 for every other model.
+    double sequentialShare = 1;
     // CPU work (TaskKind::CpuWork) on two clocks. cpuBusyS: the thread CPU time the tasks got (a
     // task recorded without it counts its wall span); cpuWallS: their wall spans; cpuAskedS: the
     // CPU they asked for, ∫ min(tasks running, cores) dt, what an idle machine would have given.

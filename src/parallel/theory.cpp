@@ -307,6 +307,13 @@ Theory computeTheory(RaceModel model, const TheoryInput &in, const TextStyle &x)
 
 } // namespace
 
+double sequentialShare(RaceModel model, const TheoryInput &in)
+{
+    if (model != RaceModel::BackgroundJobs || in.ioS <= 0 || in.failEvery <= 0 || in.n <= 0)
+        return 1;
+    return double(in.n - in.n / in.failEvery) / in.n;
+}
+
 Theory theoreticalWall(RaceModel model, const TheoryInput &in, TheoryText text)
 {
     return computeTheory(model, in, TextStyle { text == TheoryText::Ui });

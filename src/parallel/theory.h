@@ -54,6 +54,11 @@ enum class TheoryText : quint8 { Report, Ui };
 
 Theory theoreticalWall(RaceModel model, const TheoryInput &in, TheoryText text = TheoryText::Report);
 
+// The share of the sequential work `model` really does, for its speed-up: background jobs with
+// requests whose every failEvery-th call fails at once (costing nothing, as the schedule has it)
+// do (N − ⌊N/k⌋) / N of it; every other model 1.
+double sequentialShare(RaceModel model, const TheoryInput &in);
+
 // ceil(n / p) for p >= 1.
 inline int ceilDiv(int n, int p)
 {

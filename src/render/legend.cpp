@@ -32,6 +32,8 @@ Qt::BrushStyle brushStyle(PhasePattern pattern)
         return Qt::HorPattern;
     case PhasePattern::Cross:
         return Qt::DiagCrossPattern;
+    case PhasePattern::Vertical:
+        return Qt::VerPattern;
     }
     return Qt::NoBrush;
 }
@@ -76,14 +78,16 @@ std::vector<Phase> allPhases()
     // then threads and the loop, then the server's kitchen.
     return { Phase::Queued, Phase::Ghost, Phase::Sending, Phase::WaitingFirstToken, Phase::Streaming,
         Phase::Backoff, Phase::Error, Phase::Incomplete, Phase::CpuWork, Phase::BlockedHeld, Phase::LoopLag,
-        Phase::KitchenCooking, Phase::KitchenWaiting };
+        Phase::KitchenCooking, Phase::KitchenWaiting, Phase::JobRunning, Phase::JobDone };
 }
 
-std::vector<Phase> legendPhases(bool withKitchen)
+std::vector<Phase> legendPhases(bool withKitchen, bool withJobBoard)
 {
     std::vector<Phase> phases = allPhases();
     if (!withKitchen)
         phases.erase(std::remove_if(phases.begin(), phases.end(), isKitchenPhase), phases.end());
+    if (!withJobBoard)
+        phases.erase(std::remove_if(phases.begin(), phases.end(), isJobBoardPhase), phases.end());
     return phases;
 }
 

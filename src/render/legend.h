@@ -43,7 +43,8 @@ int legendHeight(const QFont &font, int width, const std::vector<Phase> &phases 
 int paintLegend(QPainter *painter, const QRect &rect, const std::vector<Phase> &phases = {});
 // Every phase, in the legend's reading order.
 std::vector<Phase> allPhases();
-// What a legend lists: all phases, the kitchen's two only beside a kitchen lane.
-std::vector<Phase> legendPhases(bool withKitchen);
+// What a legend lists: all phases, the kitchen's two only beside a kitchen lane, the job board's
+// two only beside a job board lane.
+std::vector<Phase> legendPhases(bool withKitchen, bool withJobBoard = false);
 
 } // namespace BurgerBench

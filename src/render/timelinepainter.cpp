@@ -1,5 +1,6 @@
 #include "render/timelinepainter.h"
 
+#include "render/jobboardlane.h"
 #include "render/kitchenlane.h"
 #include "render/legend.h"
 #include "render/requestphases.h"
@@ -792,6 +793,9 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     int longest = fm.horizontalAdvance(requestLaneName(std::max<int>(9, requestLanes)));
     if (options.showLoopLane)
         longest = std::max(longest, fm.horizontalAdvance(loopLaneName()));
+    const bool hasJobBoard = options.showJobBoardLane && hasJobBoardLane(trace);
+    if (hasJobBoard)
+        longest = std::max(longest, fm.horizontalAdvance(jobBoardLaneName()));
     if (options.showWorkerLanes) {
         for (const TaskLane &lane : trace.taskLanes)
             longest = std::max(longest, fm.horizontalAdvance(LaneNames::display(lane)));
@@ -810,7 +814,7 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     int bottom = rect.bottom() - 2;
     const bool hasKitchen = options.showKitchenLane && hasKitchenLane(trace.serverMetrics);
     if (options.showLegend) {
-        const int lh = legendHeight(font, rect.width() - 16, legendPhases(hasKitchen))
+        const int lh = legendHeight(font, rect.width() - 16, legendPhases(hasKitchen, hasJobBoard))
             + (l.compare ? compareLegendRowHeight(fm) : 0);
         l.legendRect = QRect(rect.left() + 8, rect.bottom() - 4 - lh + 1, rect.width() - 16, lh);
         bottom = l.legendRect.top() - 8;
@@ -826,6 +830,10 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     if (hasKitchen) {
         l.kitchenLane = QRect(plotLeft, y, plotWidth, options.kitchenLaneHeight);
         y = l.kitchenLane.bottom() + 1 + 5;
+    }
+    if (hasJobBoard) {
+        l.jobBoardLane = QRect(plotLeft, y, plotWidth, options.jobBoardLaneHeight);
+        y = l.jobBoardLane.bottom() + 1 + 5;
     }
     const int taskLaneCount = std::max<int>(int(trace.taskLanes.size()), index.taskLaneCount());
     for (int lane = 0; lane < taskLaneCount; ++lane) {
@@ -994,6 +1002,8 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
         paintLoopLane(painter, layout, trace, index, options);
     if (!layout.kitchenLane.isEmpty())
         paintKitchenLane(painter, layout.kitchenLane, layout, trace.serverMetrics, options.locale);
+    if (!layout.jobBoardLane.isEmpty())
+        paintJobBoardLane(painter, layout.jobBoardLane, layout, trace, options.locale);
     if (layout.workerLaneCount > 0)
         paintWorkerLanes(painter, layout, trace, index);
     // Lane content must not bleed into the gutter when zoomed: clip content to the plot, but
@@ -1046,7 +1056,8 @@ void paintTimelineBase(QPainter *painter, const TimelineLayout &layout, const Ru
             paintCompareLegend(painter, QRect(phases.left(), phases.top(), phases.width(), rowH), options);
             phases.setTop(phases.top() + rowH);
         }
-        paintLegend(painter, phases, legendPhases(!layout.kitchenLane.isEmpty()));
+        paintLegend(
+            painter, phases, legendPhases(!layout.kitchenLane.isEmpty(), !layout.jobBoardLane.isEmpty()));
     }
     painter->restore();
 }

@@ -28,6 +28,7 @@ struct TimelineRenderOptions
     bool showLegend = true;
     bool showLoopLane = true;
     bool showKitchenLane = true; // the server's queue, when its /metrics were scraped (render/kitchenlane.h)
+    bool showJobBoardLane = true; // background jobs' status board, as polled (render/jobboardlane.h)
     bool showWorkerLanes = true;
     bool showNowLine = false; // a thin line at nowNs (live runs)
     QString title;
@@ -37,6 +38,7 @@ struct TimelineRenderOptions
     int labelWidth = 92; // the left gutter with lane names
     int loopLaneHeight = 30;
     int kitchenLaneHeight = 30;
+    int jobBoardLaneHeight = 50; // the strip, the caption row and the stacked area
     int workerLaneHeight = 16;
     qint64 loopBlockedNs = 16'000'000; // event-loop busy stretches this long are "blocked" (red):
                                        // one missed 60 Hz frame, a freeze a user can feel
@@ -91,6 +93,7 @@ struct TimelineLayout
 
     QRect loopLane; // empty when hidden
     QRect kitchenLane; // the server's queue; empty when hidden or its /metrics were not scraped
+    QRect jobBoardLane; // background jobs' status board; empty when hidden or the run has no jobs
     // Task lanes that are the event loop itself (CPU work run on the loop: the anti-pattern);
     // their tasks are drawn on the loop lane. The other task lanes are the worker rows, in order.
     std::vector<int> loopTaskLanes;

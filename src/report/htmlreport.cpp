@@ -159,6 +159,10 @@ QString patternDefs()
             lines = QStringLiteral("<path d=\"M0,0 l6,6 M0,6 l6,-6\" stroke=\"%1\" stroke-width=\"1\"/>")
                         .arg(l.pattern);
             break;
+        case Pattern::Vertical:
+            lines = QStringLiteral("<path d=\"M1.5,0 v6 M4.5,0 v6\" stroke=\"%1\" stroke-width=\"1\"/>")
+                        .arg(l.pattern);
+            break;
         case Pattern::None:
             break;
         }
@@ -198,13 +202,15 @@ const char *const legendMeanings[LookCount] = {
         "Between two attempts: the backoff or the server's Retry-After. Nothing is sent and nobody works."),
     nullptr, // the kitchen's two phases: the report draws no kitchen lane, so its legend skips them
     nullptr,
+    nullptr, // the job board's two: no job board lane in the report either
+    nullptr,
 };
 
 QString legendHtml(const Tr &tr)
 {
     QString out = QStringLiteral("<ul class=\"legend\" id=\"legend\">\n");
     for (int id = 0; id < LookCount; ++id) {
-        if (isKitchenPhase(Phase(id)))
+        if (isKitchenPhase(Phase(id)) || isJobBoardPhase(Phase(id)))
             continue;
         const Look l = lookOf(id);
         QString swatch

@@ -636,6 +636,13 @@ QJsonObject headJson(const RunTrace &trace, const Summary &summary, const QJsonO
         jobs.append(o);
     }
     root.insert(QLatin1String("jobs"), jobs);
+    if (!trace.jobs.empty()) {
+        // The client's status polls: when it read the board (the status it knew between two).
+        QJsonArray polls;
+        for (const qint64 t : trace.jobPollsNs)
+            polls.append(t);
+        root.insert(QLatin1String("job_polls_ns"), polls);
+    }
     if (trace.serverMetrics.enabled())
         root.insert(QLatin1String("server_metrics"), ServerMetricsJson::toJson(trace));
     return root;
@@ -653,10 +660,16 @@ bool produce(
     const bool stream = trace.scenario.stream;
     // Fixed top-level order for people reading the file; everything below is key-sorted.
     static const char *const order[] = { "schema", "meta", "scenario", "summary", "requests", "loop_busy",
-        "loop_lag", "task_lanes", "task_lane_kinds", "tasks", "jobs", "server_metrics" };
-    int n = int(sizeof(order) / sizeof(order[0]));
-    if (!head.contains(QLatin1String("server_metrics")))
-        --n; // written only for a run that scraped the server's /metrics
+        "loop_lag", "task_lanes", "task_lane_kinds", "tasks", "jobs", "job_polls_ns", "server_metrics" };
+    // job_polls_ns only for a run with jobs, server_metrics only for one that scraped /metrics.
+    std::vector<QLatin1String> keys;
+    for (const char *key : order) {
+        const QLatin1String k(key);
+        if (k == QLatin1String("requests") || k == QLatin1String("loop_busy")
+            || k == QLatin1String("loop_lag") || k == QLatin1String("tasks") || head.contains(k))
+            keys.push_back(k);
+    }
+    const int n = int(keys.size());
     QByteArray out = "{\n";
     // One element a line, as writeIndented writes an array at depth 1; false when the sink failed.
     auto array = [&](std::size_t count, const auto &element) {
@@ -678,7 +691,7 @@ bool produce(
         return true;
     };
     for (int i = 0; i < n; ++i) {
-        const QLatin1String key(order[i]);
+        const QLatin1String key = keys[size_t(i)];
         out += "  " + keyBytes(key) + ": ";
         bool ok = true;
         if (key == QLatin1String("requests"))
@@ -882,6 +895,24 @@ bool fromParts(ReportArrays &arrays, RunTrace *trace, QString *error, QJsonObjec
     });
     if (!jobsOk)
         return finish(rd.scanFailed(arrays));
+    // Optional: reports written before the polls were recorded have none (no poll ticks drawn).
+    const QJsonValue polls = root.value(QLatin1String("job_polls_ns"));
+    if (!polls.isUndefined() && !polls.isNull()) {
+        if (!polls.isArray())
+            return finish(rd.fail(QStringLiteral("job_polls_ns"), QStringLiteral("must be an array of ns")));
+        const QJsonArray a = polls.toArray();
+        t.jobPollsNs.reserve(size_t(a.size()));
+        qint64 previous = 0;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonValue v = a.at(i);
+            const double d = v.toDouble(-1);
+            if (!v.isDouble() || d < 0 || d != std::floor(d) || qint64(d) < previous)
+                return finish(rd.fail(QStringLiteral("job_polls_ns[%1]").arg(i),
+                    QStringLiteral("must be a moment in ns, not before the poll before it")));
+            previous = qint64(d);
+            t.jobPollsNs.push_back(previous);
+        }
+    }
     if (root.contains(QLatin1String("server_metrics"))) {
         QString why;
         if (!ServerMetricsJson::fromJson(

@@ -161,6 +161,7 @@ void RaceRunner::onModelFinished()
     }
     entry.ioS = io;
     entry.theory = theoreticalWall(entry.model, theoryInputFor(m_spec, io, cores));
+    entry.sequentialShare = sequentialShare(entry.model, theoryInputFor(m_spec, io, cores));
     RaceFigures::fill(&entry);
 
     // Speed-ups against the measured sequential row when there is one (it may come later: all
@@ -178,7 +179,7 @@ void RaceRunner::onModelFinished()
     for (RaceEntry &e : m_entries) {
         if (!e.ran || e.measuredS <= 0)
             continue;
-        e.speedup = sequentialS / e.measuredS;
+        e.speedup = sequentialS * e.sequentialShare / e.measuredS;
         e.speedupFromTheory = fromTheory;
     }
     emit modelFinished(m_current);

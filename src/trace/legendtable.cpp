@@ -25,6 +25,8 @@ const PhaseLook looks[PhaseCount] = {
     /* Backoff */ { 0xe8d9bd, 0x8a7650, PhasePattern::BackDiagonal, NoColour, false, NoColour },
     /* KitchenCooking */ { 0x004d40, NoColour, PhasePattern::None, NoColour, false, NoColour },
     /* KitchenWaiting */ { 0xe5cf86, NoColour, PhasePattern::None, NoColour, false, NoColour },
+    /* JobRunning */ { 0x3040e0, 0xa9b8f8, PhasePattern::Vertical, NoColour, false, NoColour },
+    /* JobDone */ { 0xddff77, NoColour, PhasePattern::None, 0x4d6b00, false, NoColour },
 };
 
 // lupdate reads these through src/i18n/CMakeLists.txt (every target's sources).
@@ -42,6 +44,8 @@ const char *const labels[PhaseCount] = {
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Retry wait"),
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Kitchen: cooking"),
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Kitchen: waiting"),
+    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Job running"),
+    QT_TRANSLATE_NOOP("BurgerBench::Legend", "Job done"),
 };
 
 const char *const descriptions[PhaseCount] = {
@@ -66,6 +70,10 @@ const char *const descriptions[PhaseCount] = {
         "Between two attempts: the backoff or the server's Retry-After. Nothing is sent and nobody works."),
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Requests the server is running, from its own metrics."),
     QT_TRANSLATE_NOOP("BurgerBench::Legend", "Requests waiting in the server's queue, from its own metrics."),
+    QT_TRANSLATE_NOOP(
+        "BurgerBench::Legend", "Jobs the status board says a worker has, as the client's last poll read it."),
+    QT_TRANSLATE_NOOP("BurgerBench::Legend",
+        "Jobs the status board says are done, as the client's last poll read it: results to fetch."),
 };
 
 } // namespace

@@ -28,8 +28,12 @@ enum class Phase : quint8 {
     Backoff, // between two attempts: backoff or Retry-After, nothing sent, nobody working (sand, hatched)
     KitchenCooking, // the server's running sequences, from its /metrics (dark teal area)
     KitchenWaiting, // the server's waiting requests, from its /metrics (pale sand area)
+    // Background jobs' status board (render/jobboardlane.h), as the client's polls read it: pending
+    // is drawn as In line (Queued), failed as Error; these are the other two statuses.
+    JobRunning, // a worker has the job (blue, light vertical lines)
+    JobDone, // the board says done (pale lime, outlined)
 };
-constexpr int PhaseCount = int(Phase::KitchenWaiting) + 1;
+constexpr int PhaseCount = int(Phase::JobDone) + 1;
 
 // The kitchen lane's two phases describe the server's own queue (trace/servermetrics.h), not a
 // request or a thread of ours: a legend lists them only beside a kitchen lane.
@@ -37,8 +41,13 @@ constexpr bool isKitchenPhase(Phase phase)
 {
     return phase == Phase::KitchenCooking || phase == Phase::KitchenWaiting;
 }
+// The job board's two: a legend lists them only beside a job board lane.
+constexpr bool isJobBoardPhase(Phase phase)
+{
+    return phase == Phase::JobRunning || phase == Phase::JobDone;
+}
 
-enum class PhasePattern : quint8 { None, Dots, BackDiagonal, ForwardDiagonal, Horizontal, Cross };
+enum class PhasePattern : quint8 { None, Dots, BackDiagonal, ForwardDiagonal, Horizontal, Cross, Vertical };
 
 // Colours are 0xRRGGBB; NoColour = none (no fill, no outline, no tick).
 constexpr quint32 NoColour = 0xffffffffu;

@@ -95,6 +95,7 @@ void LiveTrace::apply(const LiveDelta &delta)
     }
     m_trace.loopBusy.insert(m_trace.loopBusy.end(), delta.loopBusy.begin(), delta.loopBusy.end());
     m_trace.loopLag.insert(m_trace.loopLag.end(), delta.loopLag.begin(), delta.loopLag.end());
+    m_trace.jobPollsNs.insert(m_trace.jobPollsNs.end(), delta.jobPolls.begin(), delta.jobPolls.end());
     if (delta.tasksKept >= 0) {
         const size_t kept = std::min(size_t(delta.tasksKept), m_trace.tasks.size());
         m_trace.tasks.resize(kept);
@@ -150,6 +151,9 @@ std::shared_ptr<LiveDelta> LiveDiffer::diff(
     m_lag = std::min(m_lag, now.loopLag.size());
     delta->loopLag.assign(now.loopLag.begin() + qsizetype(m_lag), now.loopLag.end());
     m_lag = now.loopLag.size();
+    m_polls = std::min(m_polls, now.jobPollsNs.size());
+    delta->jobPolls.assign(now.jobPollsNs.begin() + qsizetype(m_polls), now.jobPollsNs.end());
+    m_polls = now.jobPollsNs.size();
 
     const bool tasksMoved = now.tasks.size() != m_tasks.size()
         || !std::equal(now.tasks.begin(), now.tasks.end(), m_tasks.begin(),

@@ -76,6 +76,7 @@ struct LiveDelta
     std::vector<TaskLane> taskLanes;
     bool jobsChanged = false;
     std::vector<JobRecord> jobs;
+    std::vector<qint64> jobPolls; // appended to RunTrace::jobPollsNs
     Progress progress;
     qint64 nowNs = 0;
     std::shared_ptr<const LiveServerMetrics> server; // null: nothing scraped since the last update
@@ -133,6 +134,7 @@ private:
     std::vector<Seen> m_seen;
     size_t m_busy = 0;
     size_t m_lag = 0;
+    size_t m_polls = 0;
     std::vector<TaskLane> m_lanes;
     std::vector<TaskRecord> m_tasks;
     std::vector<JobRecord> m_jobs;

@@ -182,6 +182,9 @@ RunTrace traceAt(const RunTrace &full, qint64 nowNs)
             job.seenEndedNs = -1;
     }
 
+    out.jobPollsNs.assign(
+        full.jobPollsNs.begin(), std::upper_bound(full.jobPollsNs.begin(), full.jobPollsNs.end(), nowNs));
+
     const ServerMetricsRecord &server = full.serverMetrics;
     out.serverMetrics = server;
     ServerMetricsRecord &cut = out.serverMetrics;

@@ -211,6 +211,9 @@ struct RunTrace
     std::vector<TaskRecord> tasks;
     int cpuCount = 0;
     std::vector<JobRecord> jobs; // background jobs (mode background-jobs), in submission order
+    // Background jobs: the moments the client read the status board (each poll reads every job's
+    // status), in order. What the client knew between two polls is what the earlier one saw.
+    std::vector<qint64> jobPollsNs;
     ServerMetricsRecord serverMetrics; // the server's own /metrics, scraped during the run (if asked)
 };
 

@@ -455,6 +455,27 @@ void tst_ParallelModels::backgroundJobStatuses()
         sawRunning = sawRunning || s.second == JobStatus::Running;
     QVERIFY(sawRunning);
     QCOMPARE(maxOverlapOnALane(res.trace), 1);
+
+    // Every poll is recorded (the board's ticks): in order, no closer than the 10 ms timer allows
+    // (a poll is one timer tick, never two records), none before the tickets, and the
+    // last at or after the last job was seen over.
+    const std::vector<qint64> &polls = res.trace.jobPollsNs;
+    QVERIFY2(polls.size() >= 10, qPrintable(QString::number(polls.size())));
+    QVERIFY(std::is_sorted(polls.begin(), polls.end()));
+    QVERIFY(polls.front() >= res.trace.jobs.front().acceptedNs);
+    qint64 lastSeen = 0;
+    for (const JobRecord &job : res.trace.jobs) {
+        lastSeen = std::max(lastSeen, job.seenEndedNs);
+        // The moment the client saw it over is one of its polls.
+        QVERIFY(std::binary_search(polls.begin(), polls.end(), job.seenEndedNs));
+    }
+    QVERIFY(polls.back() >= lastSeen);
+    std::vector<qint64> gaps;
+    for (size_t i = 1; i < polls.size(); ++i)
+        gaps.push_back(polls[i] - polls[i - 1]);
+    std::nth_element(gaps.begin(), gaps.begin() + qsizetype(gaps.size() / 2), gaps.end());
+    const qint64 medianGap = gaps[gaps.size() / 2];
+    QVERIFY2(medianGap >= 5'000'000, qPrintable(QString::number(medianGap)));
 }
 
 void tst_ParallelModels::impossibleCombinationsAreRefused_data()

@@ -63,6 +63,7 @@ class tst_Race : public QObject
 private slots:
     void burgersScaled();
     void cleanTheHouseScaled();
+    void failedJobsCostNothingInTheSpeedup();
     void knobsMoveTheBottleneck_data();
     void knobsMoveTheBottleneck();
     void presetsAreComplete();
@@ -110,6 +111,41 @@ void tst_Race::burgersScaled()
     QCOMPARE(entries[0].heldS, 0.0);
     QCOMPARE(entries[1].heldS, 0.0);
     QVERIFY(entries[2].heldS >= 4 * 0.2 * 0.95);
+}
+
+// Background jobs whose call fails at once cost nothing in their theory: their speed-up is
+// against the sequential time of the jobs that did their work (issue 16 item 6: 2.53× against
+// one that charged every failed job, 1.90× on the model's own basis).
+void tst_Race::failedJobsCostNothingInTheSpeedup()
+{
+    QCOMPARE(sequentialShare(RaceModel::BackgroundJobs, TheoryInput { 8, 1.0, 0.2, 0, 0, 2, 0, 0, 1, 2, 4 }),
+        0.75);
+    QCOMPARE(
+        sequentialShare(RaceModel::BackgroundJobs, TheoryInput { 8, 1.0, 0.2, 0, 0, 2, 0, 0, 1, 2, 0 }), 1.0);
+    QCOMPARE(
+        sequentialShare(RaceModel::ParallelBlocking, TheoryInput { 8, 1.0, 0.2, 0, 0, 2, 0, 0, 1, 2, 4 }),
+        1.0);
+    // CPU-only jobs have no call to fail.
+    QCOMPARE(
+        sequentialShare(RaceModel::BackgroundJobs, TheoryInput { 8, 0.0, 0.2, 0, 0, 2, 0, 0, 1, 2, 4 }), 1.0);
+
+    RaceSpec spec = scaled({ RaceModel::Sequential, RaceModel::BackgroundJobs });
+    spec.failEvery = 2; // jobs 2 and 4 fail at once
+    const std::vector<RaceEntry> entries = runRace(spec);
+    QCOMPARE(int(entries.size()), 2);
+    for (const RaceEntry &e : entries)
+        QVERIFY2(e.ran, qPrintable(e.error));
+    const RaceEntry &jobs = entries[1];
+    QCOMPARE(entries[0].sequentialShare, 1.0);
+    QCOMPARE(jobs.sequentialShare, 0.5);
+    QVERIFY(!jobs.speedupFromTheory);
+    QCOMPARE(jobs.speedup, entries[0].measuredS * 0.5 / jobs.measuredS);
+    const QJsonObject json = raceEntryToJson(jobs);
+    QCOMPARE(json.value(QLatin1String("sequential_share")).toDouble(), 0.5);
+    QVERIFY2(json.value(QLatin1String("speedup_basis")).toString().contains(QLatin1String("jobs that do")),
+        qPrintable(json.value(QLatin1String("speedup_basis")).toString()));
+    // The status board's polls are in the row's trace.
+    QVERIFY(!jobs.result.trace.jobPollsNs.empty());
 }
 
 void tst_Race::cleanTheHouseScaled()
