@@ -271,6 +271,9 @@ void RaceWindow::buildRows(const RaceSpec &spec)
         ui->rowsLayout->addWidget(row.frame, 1);
         m_rows.push_back(row);
     }
+    // A background-jobs row draws its status board: the legend lists the board's statuses then.
+    ui->legendStrip->setShowsJobBoard(
+        std::find(spec.models.begin(), spec.models.end(), RaceModel::BackgroundJobs) != spec.models.end());
     fitAll();
     updateControls();
 }

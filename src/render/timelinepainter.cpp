@@ -867,12 +867,16 @@ TimelineLayout timelineLayout(const QRect &rect, const QFont &font, const RunTra
     l.plotRect = QRect(plotLeft, plotTop, plotWidth, std::max(1, l.requestBottom - plotTop));
 
     l.nowNs = options.nowNs >= 0 ? options.nowNs : std::max(index.lastEventNs(), trace.endNs);
+    // A finished run of background jobs: the client's last poll (which saw the last job over)
+    // comes just after the last job ended, and it is an event of the run too.
+    if (options.nowNs < 0 && !trace.jobPollsNs.empty())
+        l.nowNs = std::max(l.nowNs, trace.jobPollsNs.back());
     l.fromNs = options.fromNs;
     qint64 to = options.toNs;
     if (l.compare)
         l.compareNowNs = std::max(compareIndex->lastEventNs(), options.compareTrace->endNs);
     if (to < 0)
-        to = std::max({ trace.endNs, index.lastEventNs(), options.nowNs, l.compareNowNs });
+        to = std::max({ trace.endNs, index.lastEventNs(), options.nowNs, l.compareNowNs, l.nowNs });
     l.toNs = std::max(l.fromNs + 1000, to);
     l.lineLabel = lineLabelText(l.lineInLine, l.lineNotDue);
     if (!l.lineLabel.isEmpty() && l.requestBottom > l.requestTop) {

@@ -121,6 +121,7 @@ private slots:
     void withoutPollsTheTrueStatuses();
     void laneDrawsTheBoardAsPolled();
     void ticksAndTickets();
+    void theLastPollIsPartOfTheRun();
     void noJobsNoBoard();
     void reportKeepsThePolls();
     void replayCutsThePolls();
@@ -218,6 +219,22 @@ void tst_JobBoard::ticksAndTickets()
     const int x0 = int(std::floor(r.layout.timeToX(0)));
     QCOMPARE(QColor(r.image.pixel(x0 + 1, lane.top() + 1)).rgb(), QColor(0x1c, 0x3c, 0x86).rgb());
     QCOMPARE(QColor(r.image.pixel(x0 + 40, lane.top() + 1)).rgb(), QColor(Qt::white).rgb());
+}
+
+// The final poll, which saw the last jobs over, comes after the last job ended (the run's end):
+// a finished run's picture still reaches it, so the board ends in the final statuses.
+void tst_JobBoard::theLastPollIsPartOfTheRun()
+{
+    RunTrace t = boardTrace();
+    t.endNs = 905 * ms;
+    const TimelineIndex index(t);
+    QImage image(1000, 320, QImage::Format_RGB32);
+    QPainter painter(&image);
+    TimelineRenderOptions options; // fromNs 0, toNs and nowNs automatic: a finished run
+    const TimelineLayout layout = timelineLayout(image.rect(), painter.font(), t, index, options);
+    QCOMPARE(layout.nowNs, 1000 * ms);
+    QVERIFY(layout.toNs >= 1000 * ms);
+    QCOMPARE(JobBoard(t).seenAt(layout.nowNs), (JobBoardCounts { 0, 0, 3, 1 }));
 }
 
 void tst_JobBoard::noJobsNoBoard()

@@ -1,3 +1,4 @@
+#include "gui/legendstrip.h"
 #include "gui/mainwindow.h"
 #include "gui/racecontroller.h"
 #include "gui/racewindow.h"
@@ -111,6 +112,7 @@ private slots:
     void cpuOnlyRowSaysWhatItDid_data();
     void cpuOnlyRowSaysWhatItDid();
     void oneModelIsNotTheFastest();
+    void backgroundJobsShowTheirBoard();
 };
 
 void tst_RaceWindow::initTestCase()
@@ -557,6 +559,37 @@ void tst_RaceWindow::oneModelIsNotTheFastest()
     QVERIFY2(status.startsWith(QStringLiteral("Finished: “")), qPrintable(status));
     QVERIFY2(status.contains(QStringLiteral("” took ")), qPrintable(status));
     QVERIFY2(!status.contains(QStringLiteral("fastest")), qPrintable(status));
+}
+
+// A background-jobs race draws the status board in its row, and the window's one legend lists the
+// board's statuses then (and not for a race without jobs).
+void tst_RaceWindow::backgroundJobsShowTheirBoard()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    RaceWindow window(&translations);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *legend = window.findChild<LegendStrip *>(QStringLiteral("legendStrip"));
+    QVERIFY(legend);
+    QVERIFY(!legend->showsJobBoard());
+    QVERIFY(window.selectPreset(QStringLiteral("background-jobs")));
+    QVERIFY(legend->showsJobBoard());
+    QTRY_VERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+    const QImage strip = legend->grab().toImage();
+    int running = 0;
+    int done = 0;
+    for (int y = 0; y < strip.height(); ++y) {
+        for (int x = 0; x < strip.width(); ++x) {
+            const QRgb c = strip.pixel(x, y);
+            running += c == phaseStyle(Phase::JobRunning).fill.rgb() ? 1 : 0;
+            done += c == phaseStyle(Phase::JobDone).fill.rgb() ? 1 : 0;
+        }
+    }
+    QVERIFY2(running > 30 && done > 30, qPrintable(QStringLiteral("%1 %2").arg(running).arg(done)));
+    QVERIFY(window.selectPreset(QStringLiteral("burgers")));
+    QVERIFY(!legend->showsJobBoard());
 }
 
 QTEST_MAIN(tst_RaceWindow)
