@@ -204,7 +204,11 @@ double RunController::etaSeconds() const
         = cpuOnly ? m_progress.tasksEnded : m_progress.completed + m_progress.failed + m_progress.incomplete;
     if (planned <= 0 || settled <= 0 || elapsed <= 0)
         return -1;
-    const double left = elapsed * double(planned - settled) / double(settled);
+    // Requests: the run's own schedule played forward (rounds count the one under way); CPU
+    // tasks: the share of the elapsed time.
+    const qint64 leftNs = cpuOnly ? -1 : estimateLeftNs(m_live.trace(), m_progress.elapsedNs, planned);
+    const double left
+        = leftNs >= 0 ? double(leftNs) / 1e9 : elapsed * double(planned - settled) / double(settled);
     if (m_replay) // the run's seconds, at the replay's speed; none while paused
         return m_replaySpeed > 0 ? left / m_replaySpeed : -1;
     return left;

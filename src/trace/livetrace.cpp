@@ -3,6 +3,7 @@
 #include "trace/orderline.h"
 
 #include <algorithm>
+#include <queue>
 
 namespace BurgerBench {
 
@@ -187,6 +188,60 @@ std::shared_ptr<LiveDelta> LiveDiffer::diff(
     }
     delta->progress = progressOf(now, nowNs);
     return delta;
+}
+
+qint64 estimateLeftNs(const RunTrace &trace, qint64 nowNs, int planned)
+{
+    std::vector<qint64> took;
+    std::vector<qint64> inFlight; // dispatch moments
+    std::vector<qint64> due; // not dispatched yet: when each may go (0 = now)
+    for (const RequestRecord &r : trace.requests) {
+        if (r.warmup)
+            continue;
+        if (r.settled()) {
+            if (r.dispatchNs >= 0 && r.endNs >= r.dispatchNs)
+                took.push_back(r.endNs - r.dispatchNs);
+        } else if (r.dispatchNs >= 0) {
+            inFlight.push_back(r.dispatchNs);
+        } else {
+            due.push_back(std::max<qint64>(0, r.intendedNs - nowNs));
+        }
+    }
+    if (took.empty())
+        return -1;
+    std::nth_element(took.begin(), took.begin() + qsizetype(took.size() / 2), took.end());
+    const qint64 typical = took[took.size() / 2];
+    const int settled = int(trace.requests.size() - inFlight.size() - due.size());
+    // Planned ones the trace has no record of yet (a closed loop records an order when it takes it).
+    const int unrecorded = std::max(0, planned - settled - int(inFlight.size()) - int(due.size()));
+    due.insert(due.end(), size_t(unrecorded), 0);
+    if (inFlight.empty() && due.empty())
+        return 0;
+    std::sort(due.begin(), due.end());
+    // The lanes: the requests the mode lets be in flight at once (one, the workers under the cap,
+    // or the cap), and never fewer than are in flight now. Each frees when its request ends.
+    const Scenario &sc = trace.scenario;
+    int width = std::max(1, sc.concurrency);
+    if (sc.mode == ExecutionMode::Sequential)
+        width = 1;
+    else if (sc.mode == ExecutionMode::ParallelBlocking || sc.mode == ExecutionMode::BackgroundJobs)
+        width = std::max(1, sc.concurrency > 0 ? std::min(sc.workers, sc.concurrency) : sc.workers);
+    std::priority_queue<qint64, std::vector<qint64>, std::greater<>> lanes;
+    for (const qint64 dispatch : inFlight)
+        lanes.push(std::max<qint64>(0, dispatch + typical - nowNs));
+    for (int k = int(inFlight.size()); k < width; ++k)
+        lanes.push(0);
+    qint64 left = 0;
+    for (const qint64 at : due) {
+        const qint64 start = std::max(lanes.top(), at);
+        lanes.pop();
+        lanes.push(start + typical);
+    }
+    while (!lanes.empty()) {
+        left = std::max(left, lanes.top());
+        lanes.pop();
+    }
+    return left;
 }
 
 } // namespace BurgerBench

@@ -40,6 +40,14 @@ struct Progress
 // views, the end of a run and a saved run opened for viewing.
 Progress progressOf(const RunTrace &trace, qint64 nowNs, bool plannedFromRecords = false);
 
+// How long a request-bounded run still has at nowNs, in ns (-1 when nothing has settled yet to
+// learn from). The run's own schedule played forward: a typical request takes the median time of
+// the settled ones (dispatch to end); those in flight finish that long after their dispatch;
+// the rest (planned − settled − in flight) go, one after another, to whichever of the lanes in
+// flight frees first, none before its arrival is due. So a run that goes in rounds counts the
+// round under way, not a share of the elapsed time.
+qint64 estimateLeftNs(const RunTrace &trace, qint64 nowNs, int planned);
+
 // The live protocol: what changed since the previous update, for a mirror on another thread
 // (LiveTrace). Every execution model publishes it the same way through RunSession, so the CLI,
 // the main window and the race read one stream. Crosses threads as an immutable value
