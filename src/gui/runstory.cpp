@@ -159,7 +159,9 @@ RunStoryFacts runStoryFacts(const RunTrace &trace)
     }
 
     const ClientSaturation saturation = measureClientSaturation(trace);
-    if (saturation.measured)
+    // Only from the loop's busy spans: a run whose thread only sampled its lag (blocking workers,
+    // jobs) never measured how idle it was.
+    if (saturation.measured && !trace.loopBusy.empty())
         f.loopIdle = std::clamp(1.0 - saturation.busyMean, 0.0, 1.0);
     const bool cpuOnLoop = cpuWorkOnLoop(trace);
     f.clientLimited = clientVerdict(saturation, s.transport == Transport::Socket, cpuOnLoop).limited;

@@ -81,6 +81,7 @@ private slots:
     void runStoryTellsItsOwnRun();
     void runStoryCountsRetriesAndFailures();
     void runStoryOfCpuWork();
+    void loopIdleOnlyWhenItsBusyTimeWasMeasured();
     void runStoryInSpanish();
     void planTellsTheScenario();
 };
@@ -526,6 +527,27 @@ void tst_StoryNarrator::runStoryTellsItsOwnRun()
     const QString text = RunStory::text(facts);
     for (const QString &part : says)
         QVERIFY2(text.contains(part), qPrintable(text + QStringLiteral("\n  lacks: ") + part));
+}
+
+// Blocking workers and jobs: the run's thread samples its lag but records no busy spans, so
+// nothing measured how idle it was; the story must not say "idle 100.0%" (the loop lane shows no
+// figure either). With busy spans it says it, and the figure is theirs.
+void tst_StoryNarrator::loopIdleOnlyWhenItsBusyTimeWasMeasured()
+{
+    Translations translations;
+    QVERIFY(translations.setLanguage(QStringLiteral("en")));
+    RunTrace trace = roundsTrace(ExecutionMode::ParallelBlocking, 4, 2, 500 * ms);
+    trace.loopBusy.clear();
+    for (qint64 t = 0; t < 1000 * ms; t += 100 * ms)
+        trace.loopLag.push_back({ t, 1 * ms });
+    const RunStoryFacts unmeasured = runStoryFacts(trace);
+    QVERIFY(unmeasured.loopIdle < 0);
+    QVERIFY2(
+        !RunStory::text(unmeasured).contains(QLatin1String("idle")), qPrintable(RunStory::text(unmeasured)));
+
+    trace.loopBusy.push_back({ 0, 100 * ms }); // 10% of the second busy
+    const RunStoryFacts measured = runStoryFacts(trace);
+    QVERIFY2(std::abs(measured.loopIdle - 0.9) < 1e-6, qPrintable(QString::number(measured.loopIdle)));
 }
 
 void tst_StoryNarrator::runStoryCountsRetriesAndFailures()
