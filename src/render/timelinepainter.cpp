@@ -166,8 +166,11 @@ void addRequest(Batches &b, const TimelineLayout &layout, const RequestRecord &r
 
 void drawLaneLabel(QPainter *painter, const TimelineLayout &layout, int y, int h, const QString &text)
 {
-    painter->drawText(QRect(layout.labelLeft, y, layout.plotRect.left() - layout.labelLeft - 6, h),
-        Qt::AlignRight | Qt::AlignVCenter, text);
+    // The gutter is capped at a third of the view: a longer name is elided inside it, keeping
+    // its start ("worker 1 (cash…"), not cut at the view's edge.
+    const QRect box(layout.labelLeft, y, layout.plotRect.left() - layout.labelLeft - 6, h);
+    painter->drawText(box, Qt::AlignRight | Qt::AlignVCenter,
+        painter->fontMetrics().elidedText(text, Qt::ElideRight, std::max(0, box.width())));
 }
 
 void paintAxis(QPainter *painter, const TimelineLayout &layout, const QLocale &locale)
