@@ -1511,6 +1511,22 @@
         <source>Requests waiting in the server&apos;s queue, from its own metrics.</source>
         <translation>Requests waiting in the server&apos;s queue, from its own metrics.</translation>
     </message>
+    <message>
+        <source>Job running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs the status board says a worker has, as the client&apos;s last poll read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs the status board says are done, as the client&apos;s last poll read it: results to fetch.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::LengthHistogram</name>
@@ -2133,6 +2149,10 @@
     </message>
     <message>
         <source>Finished: “%1” took %2 s. Add another model to the race to compare it with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against %1 of the %2 jobs one at a time: the failed ones cost nothing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4131,6 +4151,26 @@
     </message>
     <message>
         <source>idle %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1 · running %2 · done %3 · failed %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job board (no polls recorded: true statuses): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job board, polled once: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job board, polled every %1 (ticks): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1511,6 +1511,22 @@
         <source>Requests waiting in the server&apos;s queue, from its own metrics.</source>
         <translation>Peticiones en la cola del servidor, según sus propias métricas.</translation>
     </message>
+    <message>
+        <source>Job running</source>
+        <translation>Trabajo en marcha</translation>
+    </message>
+    <message>
+        <source>Job done</source>
+        <translation>Trabajo hecho</translation>
+    </message>
+    <message>
+        <source>Jobs the status board says a worker has, as the client&apos;s last poll read it.</source>
+        <translation>Trabajos que, según el tablón, tiene un trabajador, tal como los leyó la última consulta del cliente.</translation>
+    </message>
+    <message>
+        <source>Jobs the status board says are done, as the client&apos;s last poll read it: results to fetch.</source>
+        <translation>Trabajos que, según el tablón, están hechos, tal como los leyó la última consulta del cliente: resultados para recoger.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::LengthHistogram</name>
@@ -2134,6 +2150,10 @@
     <message>
         <source>Finished: “%1” took %2 s. Add another model to the race to compare it with.</source>
         <translation>Terminada: «%1» tardó %2 s. Añade otro modelo a la carrera para compararlo.</translation>
+    </message>
+    <message>
+        <source>against %1 of the %2 jobs one at a time: the failed ones cost nothing</source>
+        <translation>frente a %1 de los %2 trabajos de uno en uno: los fallidos no cuestan nada</translation>
     </message>
 </context>
 <context>
@@ -4132,6 +4152,26 @@
     <message>
         <source>idle %1%</source>
         <translation>libre el %1%</translation>
+    </message>
+    <message>
+        <source>job board</source>
+        <translation>tablón de trabajos</translation>
+    </message>
+    <message>
+        <source>pending %1 · running %2 · done %3 · failed %4</source>
+        <translation>pendientes %1 · en marcha %2 · hechos %3 · fallidos %4</translation>
+    </message>
+    <message>
+        <source>job board (no polls recorded: true statuses): %1</source>
+        <translation>tablón de trabajos (sin consultas grabadas: estados reales): %1</translation>
+    </message>
+    <message>
+        <source>job board, polled once: %1</source>
+        <translation>tablón de trabajos, consultado una vez: %1</translation>
+    </message>
+    <message>
+        <source>job board, polled every %1 (ticks): %2</source>
+        <translation>tablón de trabajos, consultado cada %1 (marcas): %2</translation>
     </message>
 </context>
 <context>

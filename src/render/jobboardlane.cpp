@@ -19,11 +19,6 @@ namespace BurgerBench {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BurgerBench::Timeline", text);
-}
-
 const QColor tickColour(0x33, 0x33, 0x33);
 
 } // namespace
@@ -35,21 +30,25 @@ bool hasJobBoardLane(const RunTrace &trace)
 
 QString jobBoardLaneName()
 {
-    return tr("job board");
+    return QCoreApplication::translate("BurgerBench::Timeline", "job board");
 }
 
 QString jobBoardCaption(const JobBoard &board, qint64 atNs, const QLocale &locale)
 {
     const JobBoardCounts c = board.seenAt(atNs);
-    const QString counts = tr("pending %1 · running %2 · done %3 · failed %4")
+    const QString counts = QCoreApplication::translate(
+        "BurgerBench::Timeline", "pending %1 · running %2 · done %3 · failed %4")
                                .arg(locale.toString(c.pending), locale.toString(c.running),
                                    locale.toString(c.done), locale.toString(c.failed));
     if (!board.polled())
-        return tr("job board (no polls recorded: true statuses): %1").arg(counts);
+        return QCoreApplication::translate(
+            "BurgerBench::Timeline", "job board (no polls recorded: true statuses): %1")
+            .arg(counts);
     const qint64 every = board.pollIntervalNs();
     if (every <= 0)
-        return tr("job board, polled once: %1").arg(counts);
-    return tr("job board, polled every %1 (ticks): %2").arg(formatDuration(every, locale), counts);
+        return QCoreApplication::translate("BurgerBench::Timeline", "job board, polled once: %1").arg(counts);
+    return QCoreApplication::translate("BurgerBench::Timeline", "job board, polled every %1 (ticks): %2")
+        .arg(formatDuration(every, locale), counts);
 }
 
 void paintJobBoardLane(QPainter *painter, const QRect &lane, const TimelineLayout &layout,
