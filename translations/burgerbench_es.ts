@@ -1521,11 +1521,11 @@
     </message>
     <message>
         <source>Jobs the status board says a worker has, as the client&apos;s last poll read it.</source>
-        <translation>Trabajos que, según el tablón, tiene un trabajador, tal como los leyó la última consulta del cliente.</translation>
+        <translation>Trabajos que, según el tablero, tiene un trabajador, tal como los leyó la última consulta del cliente.</translation>
     </message>
     <message>
         <source>Jobs the status board says are done, as the client&apos;s last poll read it: results to fetch.</source>
-        <translation>Trabajos que, según el tablón, están hechos, tal como los leyó la última consulta del cliente: resultados para recoger.</translation>
+        <translation>Trabajos que, según el tablero, están hechos, tal como los leyó la última consulta del cliente: resultados para recoger.</translation>
     </message>
 </context>
 <context>
@@ -4155,7 +4155,7 @@
     </message>
     <message>
         <source>job board</source>
-        <translation>tablón de trabajos</translation>
+        <translation>tablero de trabajos</translation>
     </message>
     <message>
         <source>pending %1 · running %2 · done %3 · failed %4</source>
@@ -4163,15 +4163,15 @@
     </message>
     <message>
         <source>job board (no polls recorded: true statuses): %1</source>
-        <translation>tablón de trabajos (sin consultas grabadas: estados reales): %1</translation>
+        <translation>tablero de trabajos (sin consultas grabadas: estados reales): %1</translation>
     </message>
     <message>
         <source>job board, polled once: %1</source>
-        <translation>tablón de trabajos, consultado una vez: %1</translation>
+        <translation>tablero de trabajos, consultado una vez: %1</translation>
     </message>
     <message>
         <source>job board, polled every %1 (ticks): %2</source>
-        <translation>tablón de trabajos, consultado cada %1 (marcas): %2</translation>
+        <translation>tablero de trabajos, consultado cada %1 (marcas): %2</translation>
     </message>
 </context>
 <context>
