@@ -12,6 +12,9 @@ Sections (see bench/README.md for what each figure means):
   5. timeline paint times (bench/timeline), when that target was built
   6. the fault campaign: every simulator fault at 10% in one 10,000-request run, accounted for
   8. saturation: client CPU per token event, --transport qnam and socket, the aiohttp peer, h2load
+ 10. memory per token event (big run against a 512-request one), both transports, the aiohttp peer;
+     what writing the JSON adds
+ 11. 5,000 streams at once on the socket transport: all complete, the simulator's peak, TTFT offset
 """
 
 import argparse
@@ -448,6 +451,108 @@ class Bench:
         if h2m:
             self.row(sec, "h2load --h1 -t1 (bytes only)", h2_us, "us")
 
+    def memory(self):
+        """Issue 19's memory figure: (peak RSS of a big run - peak RSS of a 512-request run) / the
+        token events between them, 64 tokens a request, 256 streams, --keep-text none, both
+        transports, then the same for the aiohttp peer (which keeps every gap as a Python float,
+        as vLLM's client does); and what writing the big run's JSON adds to its peak. The small
+        run opens all 256 connections too, so their buffers (fixed, tens of KiB each) are not
+        counted as the big run's per-event cost."""
+        a = self.args
+        small, big = 512, 5000 if a.quick else 20000
+        sim = self.simulator(0, 1, TOKENS)
+        url = sim.url
+        log(f"[10] memory per token event: {big} against {small} requests x {TOKENS} tokens, c=256, "
+            "--keep-text none, both transports, then the aiohttp peer")
+        sec = f"memory: (peak RSS, {big} req - {small} req) / token events, c=256, --keep-text none"
+
+        def cli_run(n, transport, with_json):
+            http_json(url + "/sim/reset", "POST")
+            out_json = os.path.join(self.work, "mem.json")
+            cmd = [self.cli, "run", "--url", url, "--concurrency", "256", "--requests", str(n),
+                   "--max-tokens", str(TOKENS), "--progress", "off", "--keep-text", "none",
+                   "--transport", transport]
+            if with_json:
+                cmd += ["--json", out_json]
+            m = run_measured(cmd, 600, self.work)
+            if m.code != 0:
+                raise RuntimeError(f"burgerbench-cli run failed ({m.code}): {m.err[-2000:]}")
+            events = None
+            if with_json:
+                with open(out_json) as f:
+                    report = json.load(f)
+                os.unlink(out_json)
+                events = sum(len(r["token_ns"]) for r in report["requests"] if not r["warmup"])
+            return m, events
+
+        figures = {}
+        for transport in ("qnam", "socket"):
+            base, _ = cli_run(small, transport, False)
+            trace, _ = cli_run(big, transport, False)
+            written, events = cli_run(big, transport, True)
+            if events != big * TOKENS:
+                log(f"  ! --transport {transport}: {events} token events, {big * TOKENS} expected")
+            per_event = (trace.rss_kb - base.rss_kb) * 1024 / max(events - small * TOKENS, 1)
+            figures[transport] = per_event
+            self.rows.append((sec, f"BurgerBench --transport {transport}", f"{per_event:.1f} B",
+                              "target <= 12 B: " + ("met" if per_event <= 12 else "NOT MET")))
+            json_mib = (written.rss_kb - trace.rss_kb) / 1024
+            self.rows.append((sec, f"  writing its JSON adds ({transport})", f"{json_mib:.1f} MiB",
+                              "target <= 16 MiB: " + ("met" if json_mib <= 16 else "NOT MET")))
+        exe = self.aiohttp_python()
+        if exe:
+            peer = []
+            for n in (small, big):
+                http_json(url + "/sim/reset", "POST")
+                peer.append(self.aiohttp(url, 256, n))
+            if all(isinstance(p, dict) for p in peer):
+                aio = (peer[1]["peak_rss_kib"] - peer[0]["peak_rss_kib"]) * 1024 / max(
+                    peer[1]["token_events"] - peer[0]["token_events"], 1)
+                self.row(sec, "aiohttp peer (gaps kept as Python floats)", aio, "B")
+                for transport, per_event in figures.items():
+                    self.rows.append((sec, f"  {transport} / aiohttp", f"{per_event / aio:.2f} x", ""))
+        else:
+            self.rows.append((sec, "aiohttp peer", "not run", "python3-aiohttp is not installed"))
+        sim.stop()
+
+    def many_streams(self):
+        """Issue 19: 5,000 streams at once on the socket transport (the simulator in its own process,
+        TTFT 1 s, 500 ms a token, 16 tokens): all complete, exactly 5,000 at once by the simulator's
+        count, and the TTFT offset against its ground truth."""
+        n = 2000 if self.args.quick else 5000
+        s = Server([self.cli, "simulate", "--ttft-ms", "1000", "--token-interval-ms", "500",
+                    "--output-tokens", "16"], read_url=True)
+        self.servers.append(s)
+        wait_http(s.url + "/v1/models")
+        log(f"[11] {n} streams at once, --transport socket (TTFT 1 s, 500 ms x 16 tokens)")
+        out_json = os.path.join(self.work, "many.json")
+        m = run_measured([self.cli, "run", "--url", s.url, "--transport", "socket", "--concurrency", str(n),
+                          "--requests", str(n), "--max-tokens", "16", "--progress", "off", "--json", out_json],
+                         600, self.work)
+        stats = http_json(s.url + "/sim/stats")
+        s.stop()
+        sec = f"{n} streams at once, --transport socket, simulator in its own process"
+        if m.code != 0 or not os.path.exists(out_json):
+            self.rows.append((sec, "run", "failed", m.err[-300:]))
+            return
+        with open(out_json) as f:
+            report = json.load(f)
+        os.unlink(out_json)
+        truth = {r["id"]: r for r in stats["requests"]}
+        done = sum(1 for r in report["requests"] if r["outcome"] == "success")
+        ttft = []
+        for r in report["requests"]:
+            t = truth.get(r["id"])
+            if r["outcome"] == "success" and t and r["token_ns"] and t.get("first_token_ns") is not None:
+                ttft.append((r["token_ns"][0] - r["dispatch_ns"]) / 1e6 - (t["first_token_ns"] - t["arrival_ns"]) / 1e6)
+        self.rows.append((sec, "completed / simulator peak_concurrent", f"{done} / {stats['peak_concurrent']}",
+                          "ok" if done == n and stats["peak_concurrent"] == n else "NOT EXACT"))
+        self.row(sec, "TTFT offset median", percentile(ttft, 50), "ms", 1000, "of TTFT")
+        self.row(sec, "TTFT offset p99", percentile(ttft, 99), "ms", 1000, "of TTFT")
+        self.row(sec, "client queue time median (not in TTFT)", report["summary"]["extras"]["queue_ms"]["median"], "ms")
+        self.row(sec, "client peak RSS", m.rss_kb / 1024, "MiB")
+        self.row(sec, "client CPU (user + system)", m.cpu, "s", m.wall, "of wall")
+
     def fidelity(self, concurrency, requests, extra=()):
         sim = self.simulator(200, 20, TOKENS)
         log(f"[3] fidelity: {requests} requests at concurrency {concurrency} (TTFT 200 ms, 20 ms x 64) "
@@ -608,7 +713,7 @@ def main():
     ap.add_argument("--timeline", help="path to bench_timeline (optional)")
     ap.add_argument("--timeline-window", help="path to bench_timeline_window (optional)")
     ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
-    ap.add_argument("--only", default="1,2,3,4,5,6,8", help="sections to run, e.g. 3")
+    ap.add_argument("--only", default="1,2,3,4,5,6,8,10,11", help="sections to run, e.g. 3")
     ap.add_argument("--peers", default="aiohttp,h2load",
                     help="section 8's peers, comma-separated from aiohttp,h2load (default both)")
     a = ap.parse_args()
@@ -644,6 +749,10 @@ def main():
             b.fault_campaign()
         if "8" in only:
             b.saturation()
+        if "10" in only:
+            b.memory()
+        if "11" in only:
+            b.many_streams()
         if "5" in only:
             b.timeline()
             b.timeline_window()

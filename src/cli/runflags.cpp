@@ -191,7 +191,7 @@ QList<QCommandLineOption> scenarioOptions()
         { QStringLiteral("requests"), QStringLiteral("Measured requests."), QStringLiteral("n") },
         { QStringLiteral("duration"), QStringLiteral("Run for this long instead (e.g. 30s, 2m)."),
             QStringLiteral("time") },
-        { QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once, 1 to 1000."),
+        { QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once, 1 to 1000 (to 10000 with --transport socket)."),
             QStringLiteral("n") },
         { QStringLiteral("rate"), QStringLiteral("Open loop: arrivals per second (0 = closed loop)."),
             QStringLiteral("r") },
@@ -438,7 +438,7 @@ bool scenarioFromFlags(const QCommandLineParser &parser, Scenario *out, QString 
         if (!parser.isSet(QStringLiteral("requests")))
             scenario.requests = 0;
     }
-    f.number(QStringLiteral("concurrency"), &scenario.concurrency, 1, 1000);
+    f.number(QStringLiteral("concurrency"), &scenario.concurrency, 1, Scenario::MaxConcurrency);
     f.number(QStringLiteral("workers"), &scenario.workers, 1, 256);
     f.number(QStringLiteral("cpu-task-ms"), &scenario.cpuTaskMs, 0, 600e3);
     f.number(QStringLiteral("rate"), &scenario.rate, 0, 1e6);

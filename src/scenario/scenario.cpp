@@ -390,7 +390,7 @@ bool Scenario::fromJson(const QJsonObject &json, Scenario *out, QString *error)
                 QStringLiteral("must be one of sequential, concurrent, parallel-blocking, parallel-cpu, "
                                "mixed, anti-pattern, background-jobs (got \"%1\")")
                     .arg(mode));
-        r.integer(QStringLiteral("concurrency"), &s.concurrency, 1, 1000);
+        r.integer(QStringLiteral("concurrency"), &s.concurrency, 1, Scenario::MaxConcurrency);
         r.integer(QStringLiteral("requests"), &s.requests, 0, 10e6);
         r.number(QStringLiteral("duration_s"), &s.durationS, 0, 7 * 24 * 3600);
         r.number(QStringLiteral("rate"), &s.rate, 0, 1e6);
@@ -544,9 +544,17 @@ bool Scenario::validate(QString *error) const
         *error = message;
         return false;
     };
-    if (concurrency < 1 || concurrency > 1000)
-        return fail(
-            QStringLiteral("load.concurrency: must be an integer from 1 to 1000 (got %1)").arg(concurrency));
+    if (concurrency < 1 || concurrency > MaxConcurrency)
+        return fail(QStringLiteral("load.concurrency: must be an integer from 1 to %1 (got %2)")
+                        .arg(MaxConcurrency)
+                        .arg(concurrency));
+    if (concurrency > MaxQnamConcurrency && transport != Transport::Socket
+        && (mode == ExecutionMode::Concurrent || mode == ExecutionMode::Mixed || mode == ExecutionMode::AntiPattern))
+        return fail(QStringLiteral("load.concurrency: %1 streams need target.transport \"socket\" (--transport "
+                                   "socket); QNAM (the default) opens one HTTP thread per 6 connections and "
+                                   "stops at %2")
+                        .arg(concurrency)
+                        .arg(MaxQnamConcurrency));
     // Sessions end when their turns do, and a timestamped replay when its rows do (a dataset
     // without timestamps is refused at the start, when its rows are read).
     const bool endsByItself = workload.sessionRun()

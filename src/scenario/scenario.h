@@ -51,6 +51,10 @@ struct Slo
 struct Scenario
 {
     static constexpr int SchemaVersion = 1;
+    // load.concurrency's bounds: QNAM opens one HTTP thread per 6 connections, so it stops at
+    // MaxQnamConcurrency; the socket transport's lanes are sockets on the engine's own loop.
+    static constexpr int MaxQnamConcurrency = 1000;
+    static constexpr int MaxConcurrency = 10000;
     static QString schemaId();
 
     QString name = QStringLiteral("Untitled");

@@ -84,7 +84,7 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("unknown flag") << QStringList { QStringLiteral("run"), QStringLiteral("--turbo") }
                                   << QStringLiteral("Unknown option 'turbo'");
     QTest::newRow("concurrency zero") << QStringList { QStringLiteral("run"), QStringLiteral("--concurrency"),
-        QStringLiteral("0") } << QStringLiteral("--concurrency: expected a number from 1 to 1000");
+        QStringLiteral("0") } << QStringLiteral("--concurrency: expected a number from 1 to 10000");
     QTest::newRow("concurrency not a number")
         << QStringList { QStringLiteral("run"), QStringLiteral("--concurrency"), QStringLiteral("lots") }
         << QStringLiteral("--concurrency: expected a number");

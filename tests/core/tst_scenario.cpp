@@ -12,6 +12,7 @@ class tst_Scenario : public QObject
     Q_OBJECT
 private slots:
     void defaultsAreValid();
+    void concurrencyOverAThousandNeedsTheSocketTransport();
     void roundTrip();
     void badField_data();
     void badField();
@@ -107,10 +108,13 @@ void tst_Scenario::badField_data()
                                           << QStringLiteral("load.concurency: unknown field");
     QTest::newRow("concurrency zero")
         << QByteArray(R"({"load": {"requests": 1, "concurrency": 0}})")
-        << QStringLiteral("load.concurrency: must be an integer from 1 to 1000");
+        << QStringLiteral("load.concurrency: must be an integer from 1 to 10000");
     QTest::newRow("concurrency too high")
+        << QByteArray(R"({"load": {"requests": 1, "concurrency": 10001}})")
+        << QStringLiteral("load.concurrency: must be an integer from 1 to 10000");
+    QTest::newRow("concurrency over QNAM's")
         << QByteArray(R"({"load": {"requests": 1, "concurrency": 1001}})")
-        << QStringLiteral("load.concurrency: must be an integer from 1 to 1000");
+        << QStringLiteral("load.concurrency: 1001 streams need target.transport \"socket\"");
     QTest::newRow("concurrency fractional") << QByteArray(R"({"load": {"requests": 1, "concurrency": 2.5}})")
                                             << QStringLiteral("load.concurrency: must be an integer");
     QTest::newRow("concurrency string") << QByteArray(R"({"load": {"requests": 1, "concurrency": "8"}})")
@@ -399,6 +403,27 @@ void tst_Scenario::loadRefusesDuplicatesAndSchemaless()
             &s, &error),
         qPrintable(error));
     QCOMPARE(s.requests, 3);
+}
+
+// Issue 19: the 1,000 cap is QNAM's (a thread per 6 connections); the socket transport runs up to
+// 10,000 streams on the engine's own loop.
+void tst_Scenario::concurrencyOverAThousandNeedsTheSocketTransport()
+{
+    Scenario s;
+    QString error;
+    QVERIFY2(Scenario::fromJson(parse(R"({"target": {"transport": "socket"}, "load": {"requests": 5000,
+        "concurrency": 5000}})"),
+                 &s, &error),
+        qPrintable(error));
+    QCOMPARE(s.concurrency, 5000);
+    QVERIFY2(s.validate(&error), qPrintable(error));
+    s.transport = Transport::Qnam;
+    QVERIFY(!s.validate(&error));
+    QVERIFY2(error.contains(QLatin1String("--transport socket")) && error.contains(QLatin1String("1000")),
+        qPrintable(error));
+    // Blocking workers are threads whatever the cap: the cap alone does not need the socket.
+    s.mode = ExecutionMode::ParallelBlocking;
+    QVERIFY2(s.validate(&error), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_Scenario)
