@@ -3,7 +3,7 @@
 # ground truth; prints one table, each figure a ratio to a peer measured in the same run.
 # Installs what is missing from Debian, builds a Release CLI in build/bench, runs on loopback only.
 #
-# Usage: scripts/bench.sh [--quick] [--only 1,2,3,4,5,6,7,9,10,11]     (see bench/README.md)
+# Usage: scripts/bench.sh [--quick] [--only 1,2,3,4,5,6,7,9,10,11,12]     (see bench/README.md)
 #   BENCH_BUILD_DIR=... to use another build directory.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

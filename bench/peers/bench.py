@@ -15,6 +15,7 @@ Sections (see bench/README.md for what each figure means):
  10. memory per token event (big run against a 512-request one), both transports, the aiohttp peer;
      what writing the JSON adds
  11. 5,000 streams at once on the socket transport: all complete, the simulator's peak, TTFT offset
+ 12. a 120,000-request report re-rendered as HTML: peak RSS against python3 json.load of the file
 """
 
 import argparse
@@ -553,6 +554,64 @@ class Bench:
         self.row(sec, "client peak RSS", m.rss_kb / 1024, "MiB")
         self.row(sec, "client CPU (user + system)", m.cpu, "s", m.wall, "of wall")
 
+    def rerender(self):
+        """Issue 19: a 120,000-request report (about 200 MB) re-rendered as HTML within 1 GiB. The
+        report is a real 20,000-request socket run (simulator, TTFT 0, 1 ms x 64 tokens, 256
+        streams) repeated six times one after another on its clock; the peer is Python's json.load
+        of the same file, each in its own process."""
+        small = 5000 if self.args.quick else 20000
+        times = 6
+        sim = self.simulator(0, 1, TOKENS)
+        one = os.path.join(self.work, "one.json")
+        m = run_measured([self.cli, "run", "--url", sim.url, "--requests", str(small), "--concurrency", "256",
+                          "--max-tokens", str(TOKENS), "--transport", "socket", "--progress", "off",
+                          "--json", one], 600, self.work)
+        sim.stop()
+        if m.code != 0:
+            raise RuntimeError(f"burgerbench-cli run failed ({m.code}): {m.err[-2000:]}")
+        with open(one) as f:
+            d = json.load(f)
+        os.unlink(one)
+        reqs = d["requests"]
+        span = max(r["end_ns"] or 0 for r in reqs) + 1_000_000
+        stamps = ("intended_ns", "dispatch_ns", "sent_ns", "headers_ns", "first_byte_ns", "first_content_ns",
+                  "end_ns")
+        grown = []
+        for k in range(times):
+            for r in reqs:
+                c = dict(r, index=len(grown), id=f"{r['id']}-{k}")
+                for key in stamps:
+                    if c.get(key) is not None:
+                        c[key] += k * span
+                c["token_ns"] = [t + k * span for t in r["token_ns"]]
+                grown.append(c)
+        d["requests"] = grown
+        d["loop_busy"] = [[a + k * span, b + k * span] for k in range(times) for a, b in d["loop_busy"]]
+        d["loop_lag"] = [[a + k * span, b] for k in range(times) for a, b in d["loop_lag"]]
+        d["scenario"]["load"]["requests"] = len(grown)
+        big = os.path.join(self.work, "big.json")
+        with open(big, "w") as f:
+            json.dump(d, f)
+        del d, grown, reqs
+        size_mb = os.path.getsize(big) / 1e6
+        n = small * times
+        log(f"[12] re-render a {n}-request report ({size_mb:.0f} MB) as HTML, against python3 json.load")
+        html = os.path.join(self.work, "big.html")
+        bb = run_measured([self.cli, "report", big, "--html", html], 600, self.work)
+        if bb.code != 0:
+            raise RuntimeError(f"burgerbench-cli report failed ({bb.code}): {bb.err[-2000:]}")
+        peer = run_measured([sys.executable, "-c", f"import json; json.load(open({big!r}))"], 600, self.work)
+        sec = f"re-render a {n}-request report ({size_mb:.0f} MB) as HTML"
+        mib = bb.rss_kb / 1024
+        self.rows.append((sec, "burgerbench-cli report --html: peak RSS", f"{mib:.0f} MiB",
+                          f"{bb.rss_kb / max(peer.rss_kb, 1):.2f}x python json.load; target <= 1 GiB: "
+                          + ("met" if mib <= 1024 else "NOT MET")))
+        self.row(sec, "  wall", bb.wall, "s", peer.wall, "python json.load")
+        self.row(sec, "python3 json.load of the same file: peak RSS", peer.rss_kb / 1024, "MiB")
+        self.row(sec, "the HTML written", os.path.getsize(html) / 1e6, "MB", size_mb, "of the report")
+        for path in (big, html):
+            os.unlink(path)
+
     def fidelity(self, concurrency, requests, extra=()):
         sim = self.simulator(200, 20, TOKENS)
         log(f"[3] fidelity: {requests} requests at concurrency {concurrency} (TTFT 200 ms, 20 ms x 64) "
@@ -713,7 +772,7 @@ def main():
     ap.add_argument("--timeline", help="path to bench_timeline (optional)")
     ap.add_argument("--timeline-window", help="path to bench_timeline_window (optional)")
     ap.add_argument("--quick", action="store_true", help="smaller counts (a minute or two)")
-    ap.add_argument("--only", default="1,2,3,4,5,6,8,10,11", help="sections to run, e.g. 3")
+    ap.add_argument("--only", default="1,2,3,4,5,6,8,10,11,12", help="sections to run, e.g. 3")
     ap.add_argument("--peers", default="aiohttp,h2load",
                     help="section 8's peers, comma-separated from aiohttp,h2load (default both)")
     a = ap.parse_args()
@@ -753,6 +812,8 @@ def main():
             b.memory()
         if "11" in only:
             b.many_streams()
+        if "12" in only:
+            b.rerender()
         if "5" in only:
             b.timeline()
             b.timeline_window()
