@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyleOptionComboBox>
 #include <QStyleOptionHeader>
@@ -50,6 +51,16 @@ bool onScreen(const QWidget *widget)
     return inWindow.intersects(window->rect());
 }
 
+// The innermost scroll area around `widget` whose horizontal scroll bar is not shown, or null.
+const QScrollArea *scrollingArea(const QWidget *widget)
+{
+    for (const QWidget *w = widget->parentWidget(); w && !w->isWindow(); w = w->parentWidget()) {
+        if (const auto *area = qobject_cast<const QScrollArea *>(w))
+            return area->horizontalScrollBar()->isVisible() ? nullptr : area;
+    }
+    return nullptr;
+}
+
 // Every shown label and button of `top` whose text does not fit the rectangle it was given: a
 // word-wrapped label needs its height for its width, any other its size hint (the text's own
 // size plus margins), a button its hint's width. A label in a scroll area counts too (scrolling
@@ -68,6 +79,19 @@ QStringList misfits(const QWidget *top)
     for (const QLabel *label : top->findChildren<QLabel *>()) {
         if (!onScreen(label) || label->text().isEmpty())
             continue;
+        // In a scroll area that does not scroll sideways, the part of a label past the viewport's
+        // edges is never shown: the label is cut however tall it may be.
+        if (const QScrollArea *area = scrollingArea(label)) {
+            const QWidget *viewport = area->viewport();
+            const QRect r(label->mapTo(viewport, QPoint(0, 0)), label->size());
+            if (r.left() < 0 || r.right() >= viewport->width())
+                out << QStringLiteral("%1 \"%2\": spans x %3..%4 of a viewport %5 wide that does not scroll "
+                                      "sideways")
+                           .arg(pathOf(label, top), label->text().left(60))
+                           .arg(r.left())
+                           .arg(r.right())
+                           .arg(viewport->width());
+        }
 
         if (label->wordWrap()) {
             // Its height for its width, and no line that cannot wrap (a word, a table's row) wider.
@@ -171,12 +195,30 @@ void tst_LabelFit::catchesCutText()
     auto *combo = new QComboBox(&top);
     combo->addItem(QStringLiteral("An item with a long name"));
     combo->setGeometry(0, 90, 40, 25);
+    // A label in a scroll area that does not scroll sideways, wider than its viewport: its own
+    // size fits its text, but the viewport shows only its left part (the details title once).
+    auto *area = new QScrollArea(&top);
+    area->setGeometry(200, 0, 120, 100);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *inner = new QLabel(QStringLiteral("<b>A rich-text title wider than its viewport</b>"));
+    inner->setTextFormat(Qt::RichText);
+    inner->resize(inner->sizeHint());
+    area->setWidget(inner);
     top.show();
     QVERIFY(QTest::qWaitForWindowExposed(&top));
-    QCOMPARE(misfits(&top).size(), 4);
+    QCOMPARE(misfits(&top).size(), 5);
     for (QWidget *w : std::initializer_list<QWidget *> { cut, button, combo })
         w->resize(w->sizeHint());
     wrapped->resize(80, wrapped->heightForWidth(80));
+    QCOMPARE(misfits(&top).size(), 1);
+    QVERIFY2(misfits(&top).constFirst().contains(QLatin1String("does not scroll sideways")),
+        qPrintable(misfits(&top).join(QLatin1Char('\n'))));
+    // Shown whole once its viewport is wide enough (or it scrolls sideways).
+    area->setGeometry(0, 150, inner->width() + 2 * area->frameWidth() + 4, 100);
+    QVERIFY2(misfits(&top).isEmpty(), qPrintable(misfits(&top).join(QLatin1Char('\n'))));
+    area->setGeometry(200, 0, 120, 100);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    QTRY_VERIFY(area->horizontalScrollBar()->isVisible());
     QVERIFY2(misfits(&top).isEmpty(), qPrintable(misfits(&top).join(QLatin1Char('\n'))));
 }
 
