@@ -549,12 +549,14 @@ bool Scenario::validate(QString *error) const
                         .arg(MaxConcurrency)
                         .arg(concurrency));
     if (concurrency > MaxQnamConcurrency && transport != Transport::Socket
-        && (mode == ExecutionMode::Concurrent || mode == ExecutionMode::Mixed || mode == ExecutionMode::AntiPattern))
-        return fail(QStringLiteral("load.concurrency: %1 streams need target.transport \"socket\" (--transport "
-                                   "socket); QNAM (the default) opens one HTTP thread per 6 connections and "
-                                   "stops at %2")
-                        .arg(concurrency)
-                        .arg(MaxQnamConcurrency));
+        && (mode == ExecutionMode::Concurrent || mode == ExecutionMode::Mixed
+            || mode == ExecutionMode::AntiPattern))
+        return fail(
+            QStringLiteral("load.concurrency: %1 streams need target.transport \"socket\" (--transport "
+                           "socket); QNAM (the default) opens one HTTP thread per 6 connections and "
+                           "stops at %2")
+                .arg(concurrency)
+                .arg(MaxQnamConcurrency));
     // Sessions end when their turns do, and a timestamped replay when its rows do (a dataset
     // without timestamps is refused at the start, when its rows are read).
     const bool endsByItself = workload.sessionRun()
