@@ -311,7 +311,8 @@ double sequentialShare(RaceModel model, const TheoryInput &in)
 {
     if (model != RaceModel::BackgroundJobs || in.ioS <= 0 || in.failEvery <= 0 || in.n <= 0)
         return 1;
-    return double(in.n - in.n / in.failEvery) / in.n;
+    const int working = in.n - in.n / in.failEvery; // ⌊N/k⌋ of them fail: a whole number
+    return double(working) / in.n;
 }
 
 Theory theoreticalWall(RaceModel model, const TheoryInput &in, TheoryText text)

@@ -2,6 +2,7 @@
 // hatched Backoff phase, not Sending's fill; the final attempt starts where its measured wait
 // ends; a report from before waits were recorded still reads; Sending keeps a visible width.
 
+#include "pixels.h"
 #include "render/legend.h"
 #include "render/requestphases.h"
 #include "render/timelineindex.h"
@@ -64,18 +65,7 @@ RunTrace retriedTrace(bool withWaits = true)
     return t;
 }
 
-double share(const QImage &image, const QRect &r, const QColor &c)
-{
-    int hits = 0;
-    int total = 0;
-    for (int y = r.top(); y <= r.bottom(); ++y) {
-        for (int x = r.left(); x <= r.right(); ++x) {
-            ++total;
-            hits += QColor(image.pixel(x, y)).rgb() == c.rgb() ? 1 : 0;
-        }
-    }
-    return total ? double(hits) / total : 0;
-}
+using TestPixels::share;
 
 struct Rendered
 {

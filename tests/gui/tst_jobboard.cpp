@@ -3,6 +3,7 @@
 // a replay like every other record.
 
 #include "metrics/summary.h"
+#include "pixels.h"
 #include "render/jobboardlane.h"
 #include "render/legend.h"
 #include "render/timelineindex.h"
@@ -78,18 +79,7 @@ Rendered render(const RunTrace &t)
     return out;
 }
 
-double share(const QImage &image, const QRect &r, const QColor &c)
-{
-    int hits = 0;
-    int total = 0;
-    for (int y = r.top(); y <= r.bottom(); ++y) {
-        for (int x = r.left(); x <= r.right(); ++x) {
-            ++total;
-            hits += QColor(image.pixel(x, y)).rgb() == c.rgb() ? 1 : 0;
-        }
-    }
-    return total ? double(hits) / total : 0;
-}
+using TestPixels::share;
 
 // A phase's own pixels: its fill or its pattern's lines.
 double phaseShare(const QImage &image, const QRect &r, Phase phase)

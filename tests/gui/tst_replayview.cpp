@@ -5,6 +5,7 @@
 #include "gui/storypanel.h"
 #include "gui/timelineview.h"
 #include "gui/translations.h"
+#include "pixels.h"
 #include "render/legend.h"
 #include "render/timelinepainter.h"
 #include "trace/playback.h"
@@ -20,23 +21,7 @@ using namespace BurgerBench;
 
 namespace {
 
-// The most common colour in a 3x3 box of the timeline's viewport around (x, y).
-QColor colourAt(const QImage &image, int x, int y)
-{
-    QHash<QRgb, int> counts;
-    for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx)
-            ++counts[image.pixel(x + dx, y + dy) & 0xffffff];
-    QRgb best = 0;
-    int n = -1;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (it.value() > n) {
-            n = it.value();
-            best = it.key();
-        }
-    }
-    return QColor(best);
-}
+using TestPixels::colourAt;
 
 } // namespace
 
