@@ -195,10 +195,12 @@ qint64 estimateLeftNs(const RunTrace &trace, qint64 nowNs, int planned)
     std::vector<qint64> took;
     std::vector<qint64> inFlight; // dispatch moments
     std::vector<qint64> due; // not dispatched yet: when each may go (0 = now)
+    int settled = 0; // measured ones (warm-up requests are not in `planned`)
     for (const RequestRecord &r : trace.requests) {
         if (r.warmup)
             continue;
         if (r.settled()) {
+            ++settled;
             if (r.dispatchNs >= 0 && r.endNs >= r.dispatchNs)
                 took.push_back(r.endNs - r.dispatchNs);
         } else if (r.dispatchNs >= 0) {
@@ -211,7 +213,6 @@ qint64 estimateLeftNs(const RunTrace &trace, qint64 nowNs, int planned)
         return -1;
     std::nth_element(took.begin(), took.begin() + qsizetype(took.size() / 2), took.end());
     const qint64 typical = took[took.size() / 2];
-    const int settled = int(trace.requests.size() - inFlight.size() - due.size());
     // Planned ones the trace has no record of yet (a closed loop records an order when it takes it).
     const int unrecorded = std::max(0, planned - settled - int(inFlight.size()) - int(due.size()));
     due.insert(due.end(), size_t(unrecorded), 0);

@@ -84,6 +84,18 @@ void tst_EstimateLeft::roundsCountTheRoundUnderWay()
 
 void tst_EstimateLeft::nothingSettledNothingToLearnFrom()
 {
+    // Warm-up requests are not planned ones: two settled warm-ups change nothing.
+    RunTrace warmed = rounds(8, 2, 5900);
+    for (int k = 0; k < 2; ++k) {
+        RequestRecord w;
+        w.warmup = true;
+        w.dispatchNs = 0;
+        w.endNs = 2000 * ms;
+        w.outcome = Outcome::Success;
+        warmed.requests.push_back(w);
+    }
+    QCOMPARE(estimateLeftNs(warmed, 5900 * ms, 8), 2100 * ms);
+
     const RunTrace t = rounds(8, 2, 1000);
     QCOMPARE(estimateLeftNs(t, 1000 * ms, 8), qint64(-1));
     // All settled: nothing left.
