@@ -4173,6 +4173,26 @@
         <source>job board, polled every %1 (ticks): %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>At %1 the jobs were: %2. (No polls were recorded: these are their true statuses.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before the first poll, every ticket reads pending; the first poll at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read at the last poll, at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read at the poll at %1; the next at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1 the board said %2 (%3). The jobs themselves: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::TimelineView</name>

@@ -4173,6 +4173,26 @@
         <source>job board, polled every %1 (ticks): %2</source>
         <translation>tablero de trabajos, consultado cada %1 (marcas): %2</translation>
     </message>
+    <message>
+        <source>At %1 the jobs were: %2. (No polls were recorded: these are their true statuses.)</source>
+        <translation>A los %1 los trabajos estaban: %2. (No se grabaron consultas: son sus estados reales.)</translation>
+    </message>
+    <message>
+        <source>before the first poll, every ticket reads pending; the first poll at %1</source>
+        <translation>antes de la primera consulta todo ticket figura como pendiente; la primera consulta, a los %1</translation>
+    </message>
+    <message>
+        <source>read at the last poll, at %1</source>
+        <translation>leído en la última consulta, a los %1</translation>
+    </message>
+    <message>
+        <source>read at the poll at %1; the next at %2</source>
+        <translation>leído en la consulta de los %1; la siguiente, a los %2</translation>
+    </message>
+    <message>
+        <source>At %1 the board said %2 (%3). The jobs themselves: %4.</source>
+        <translation>A los %1 el tablero decía %2 (%3). Los trabajos en sí: %4.</translation>
+    </message>
 </context>
 <context>
     <name>BurgerBench::TimelineView</name>

@@ -2,6 +2,8 @@
 
 #include "gui/requestdescription.h"
 #include "gui/timelineviewstate.h"
+#include "render/jobboardlane.h"
+#include "trace/jobboard.h"
 #include "trace/runtrace.h"
 
 #include <QHelpEvent>
@@ -449,6 +451,16 @@ bool TimelineView::viewportEvent(QEvent *event)
             }
             if (hit.request >= 0) {
                 QToolTip::showText(help->globalPos(), requestToolTip(*m_trace, hit.request), viewport());
+                return true;
+            }
+            if (m_layout.jobBoardLane.contains(help->pos())) {
+                // What the client's board said at that moment, beside what the jobs really were.
+                QToolTip::showText(help->globalPos(),
+                    QStringLiteral("<b>%1</b><br>%2")
+                        .arg(jobBoardLaneName().toHtmlEscaped(),
+                            jobBoardToolTip(JobBoard(*m_trace), m_layout.xToTime(help->pos().x()), QLocale())
+                                .toHtmlEscaped()),
+                    viewport());
                 return true;
             }
             if (hit.kind == TimelineLayout::LaneKind::Loop) {

@@ -21,6 +21,14 @@ namespace {
 
 const QColor tickColour(0x33, 0x33, 0x33);
 
+QString countsText(const JobBoardCounts &c, const QLocale &locale)
+{
+    return QCoreApplication::translate(
+        "BurgerBench::Timeline", "pending %1 · running %2 · done %3 · failed %4")
+        .arg(locale.toString(c.pending), locale.toString(c.running), locale.toString(c.done),
+            locale.toString(c.failed));
+}
+
 } // namespace
 
 bool hasJobBoardLane(const RunTrace &trace)
@@ -35,11 +43,7 @@ QString jobBoardLaneName()
 
 QString jobBoardCaption(const JobBoard &board, qint64 atNs, const QLocale &locale)
 {
-    const JobBoardCounts c = board.seenAt(atNs);
-    const QString counts = QCoreApplication::translate(
-        "BurgerBench::Timeline", "pending %1 · running %2 · done %3 · failed %4")
-                               .arg(locale.toString(c.pending), locale.toString(c.running),
-                                   locale.toString(c.done), locale.toString(c.failed));
+    const QString counts = countsText(board.seenAt(atNs), locale);
     if (!board.polled())
         return QCoreApplication::translate(
             "BurgerBench::Timeline", "job board (no polls recorded: true statuses): %1")
@@ -49,6 +53,33 @@ QString jobBoardCaption(const JobBoard &board, qint64 atNs, const QLocale &local
         return QCoreApplication::translate("BurgerBench::Timeline", "job board, polled once: %1").arg(counts);
     return QCoreApplication::translate("BurgerBench::Timeline", "job board, polled every %1 (ticks): %2")
         .arg(formatDuration(every, locale), counts);
+}
+
+QString jobBoardToolTip(const JobBoard &board, qint64 atNs, const QLocale &locale)
+{
+    const QString at = formatDuration(atNs, locale);
+    const QString seen = countsText(board.seenAt(atNs), locale);
+    const QString truth = countsText(board.trueAt(atNs), locale);
+    if (!board.polled())
+        return QCoreApplication::translate("BurgerBench::Timeline",
+            "At %1 the jobs were: %2. (No polls were recorded: these are their true statuses.)")
+            .arg(at, truth);
+    const std::vector<qint64> &polls = board.polls();
+    const auto next = std::upper_bound(polls.begin(), polls.end(), atNs);
+    QString when;
+    if (next == polls.begin())
+        when = QCoreApplication::translate("BurgerBench::Timeline",
+            "before the first poll, every ticket reads pending; the first poll at %1")
+                   .arg(formatDuration(*next, locale));
+    else if (next == polls.end())
+        when = QCoreApplication::translate("BurgerBench::Timeline", "read at the last poll, at %1")
+                   .arg(formatDuration(*std::prev(next), locale));
+    else
+        when = QCoreApplication::translate("BurgerBench::Timeline", "read at the poll at %1; the next at %2")
+                   .arg(formatDuration(*std::prev(next), locale), formatDuration(*next, locale));
+    return QCoreApplication::translate(
+        "BurgerBench::Timeline", "At %1 the board said %2 (%3). The jobs themselves: %4.")
+        .arg(at, seen, when, truth);
 }
 
 void paintJobBoardLane(QPainter *painter, const QRect &lane, const TimelineLayout &layout,

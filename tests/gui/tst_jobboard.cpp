@@ -139,6 +139,15 @@ void tst_JobBoard::countsAreWhatThePollsRead()
     QCOMPARE(board.changes(), want);
     QCOMPARE(jobBoardCaption(board, 1000 * ms),
         QStringLiteral("job board, polled every 100 ms (ticks): pending 0 · running 0 · done 3 · failed 1"));
+    // The tooltip: what the board said and since which poll, beside what the jobs really were.
+    QCOMPARE(jobBoardToolTip(board, 260 * ms),
+        QStringLiteral(
+            "At 260 ms the board said pending 2 · running 2 · done 0 · failed 0 (read at the poll "
+            "at 200 ms; the next at 300 ms). The jobs themselves: pending 1 · running 2 · done 1 · "
+            "failed 0."));
+    QVERIFY(jobBoardToolTip(board, 50 * ms).contains(QLatin1String("before the first poll")));
+    QVERIFY2(jobBoardToolTip(board, 1500 * ms).contains(QLatin1String("read at the last poll, at 1 s")),
+        qPrintable(jobBoardToolTip(board, 1500 * ms)));
     QCOMPARE(jobBoardCaption(board, 260 * ms, QLocale(QLocale::Spanish)),
         QStringLiteral("job board, polled every 100 ms (ticks): pending 2 · running 2 · done 0 · failed 0"));
 }

@@ -3,9 +3,11 @@
 #include "render/legend.h"
 #include "trace/runtrace.h"
 
+#include <QHelpEvent>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 using namespace BurgerBench;
 
@@ -129,6 +131,7 @@ private slots:
     void workerBarsShowTheirOrders();
     void thinLanesAreAllNamed();
     void loopLaneSaysHowIdle();
+    void jobBoardToolTipSaysWhatThePollRead();
 
 private:
     QImage render();
@@ -504,6 +507,44 @@ void tst_TimelineView::loopLaneSaysHowIdle()
         for (int x = lower.left(); x <= lower.right(); ++x)
             plainDark += qGray(plain.pixel(x, y)) < 128 ? 1 : 0;
     QVERIFY2(plainDark < dark, qPrintable(QStringLiteral("%1 vs %2").arg(plainDark).arg(dark)));
+}
+
+// Hovering the job board tells what the client's board said then, since which poll, and what the
+// jobs really were: two jobs, one running 0..250 ms, polls every 100 ms.
+void tst_TimelineView::jobBoardToolTipSaysWhatThePollRead()
+{
+    RunTrace t;
+    for (int k = 0; k < 2; ++k) {
+        JobRecord job;
+        job.id = "job-00000" + QByteArray::number(k + 1);
+        job.acceptedNs = 0;
+        job.startedNs = k == 0 ? 0 : 250 * ms;
+        job.endedNs = k == 0 ? 250 * ms : 900 * ms;
+        job.status = JobStatus::Done;
+        t.jobs.push_back(job);
+    }
+    for (qint64 p = 100; p <= 1000; p += 100)
+        t.jobPollsNs.push_back(p * ms);
+    t.endNs = 1000 * ms;
+    m_view->setLive(false);
+    m_view->setTrace(&t);
+    m_view->state()->setVisibleRange(0, 1200 * ms);
+    render();
+    const TimelineLayout &l = m_view->layoutForTesting();
+    QVERIFY(!l.jobBoardLane.isEmpty());
+    const QPoint at(int(l.timeToX(260 * ms)), l.jobBoardLane.center().y());
+    QHelpEvent help(QEvent::ToolTip, at, m_view->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(m_view->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString text = QToolTip::text();
+    QVERIFY2(
+        text.contains(QStringLiteral("the board said pending 1 · running 1 · done 0 · failed 0 (read at the "
+                                     "poll at 200 ms; the next at 300 ms)")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("The jobs themselves: pending 0 · running 1 · done 1 · failed 0")),
+        qPrintable(text));
+    QToolTip::hideText();
+    m_view->setTrace(&m_trace);
 }
 
 QTEST_MAIN(tst_TimelineView)
