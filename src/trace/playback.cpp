@@ -224,6 +224,10 @@ qint64 nextEventAfter(const RunTrace &full, qint64 nowNs)
         for (const qint64 t : { j.acceptedNs, j.startedNs, j.endedNs, j.seenEndedNs })
             consider(t, nowNs, &next);
     }
+    // A status poll is an event too: the job board changes only there.
+    const auto poll = std::upper_bound(full.jobPollsNs.begin(), full.jobPollsNs.end(), nowNs);
+    if (poll != full.jobPollsNs.end())
+        consider(*poll, nowNs, &next);
     consider(full.endNs, nowNs, &next);
     return next == std::numeric_limits<qint64>::max() ? -1 : next;
 }
@@ -237,6 +241,8 @@ qint64 playbackEndNs(const RunTrace &full)
         end = std::max(end, t.endNs);
     for (const JobRecord &j : full.jobs)
         end = std::max({ end, j.endedNs, j.seenEndedNs });
+    if (!full.jobPollsNs.empty())
+        end = std::max(end, full.jobPollsNs.back());
     return end;
 }
 

@@ -284,6 +284,13 @@ void tst_JobBoard::replayCutsThePolls()
     QCOMPARE(at.jobPollsNs, (std::vector<qint64> { 100 * ms, 200 * ms, 300 * ms }));
     // The cut board reads what the full one read then.
     QCOMPARE(JobBoard(at).seenAt(350 * ms), JobBoard(full).seenAt(350 * ms));
+    // Stepping lands on each poll, where the board changes, and the replay ends at the last one.
+    // (At 310 ms nothing else happens before job 2 ends at 450.)
+    QCOMPARE(nextEventAfter(full, 310 * ms), 400 * ms);
+    RunTrace early = full;
+    early.endNs = 905 * ms;
+    QCOMPARE(nextEventAfter(early, 910 * ms), 1000 * ms);
+    QCOMPARE(playbackEndNs(early), 1000 * ms);
 }
 
 QTEST_MAIN(tst_JobBoard)
