@@ -3,6 +3,7 @@
 #include "metrics/serverhistogram.h"
 #include "metrics/summary.h"
 #include "parallel/race.h"
+#include "trace/jobboard.h"
 #include "trace/lanenames.h"
 #include "trace/livetrace.h"
 
@@ -106,6 +107,13 @@ QString formatWork(const RunTrace &trace)
         }
         out += row(QStringLiteral("Background jobs (done / failed / other):"),
             QStringLiteral("%1 / %2 / %3").arg(done).arg(failed).arg(int(jobs.size()) - done - failed));
+        const JobBoard board(trace);
+        if (board.polled())
+            out += row(QStringLiteral("Status board read by the client:"),
+                board.pollIntervalNs() > 0 ? QStringLiteral("%1 times, every %2 ms")
+                                                 .arg(board.polls().size())
+                                                 .arg(num(double(board.pollIntervalNs()) / 1e6, 0))
+                                           : QStringLiteral("once"));
     }
     if (wallS > 0 && trace.requests.empty())
         out += row(QStringLiteral("Wall time (s):"), num(wallS, 3));

@@ -22,6 +22,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void runAgainstBuiltInSimulator();
+    void backgroundJobsSayHowOftenTheBoardWasRead();
     void thresholdFailsWithExitOne();
     void faultsAreReportedAndRunCompletes();
     void refusedConnectionIsRecorded();
@@ -195,6 +196,32 @@ void tst_Cli::runAgainstBuiltInSimulator()
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
     QCOMPARE(c.readAll().count('\n'), 13); // header + one row per request
+}
+
+// Background jobs: the summary counts the jobs and says how often the client read the status
+// board; the JSON keeps every poll (job_polls_ns), one of which saw each job over.
+void tst_Cli::backgroundJobsSayHowOftenTheBoardWasRead()
+{
+    const QString json = m_dir.filePath(QStringLiteral("jobs.json"));
+    const Result r = cli({ QStringLiteral("run"), QStringLiteral("--mode"), QStringLiteral("background-jobs"),
+        QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--requests"), QStringLiteral("4"),
+        QStringLiteral("--concurrency"), QStringLiteral("4"), QStringLiteral("--sim-ttft-ms"),
+        QStringLiteral("50"), QStringLiteral("--sim-token-interval-ms"), QStringLiteral("10"),
+        QStringLiteral("--sim-output-tokens"), QStringLiteral("4"), QStringLiteral("--json"), json,
+        QStringLiteral("--progress"), QStringLiteral("off") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("Background jobs (done / failed / other): 4 / 0 / 0"), r.out.constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray polls = doc.value(QStringLiteral("job_polls_ns")).toArray();
+    QVERIFY(polls.size() >= 2);
+    const QString line = QStringLiteral("Status board read by the client:");
+    QVERIFY2(r.out.contains(line.toUtf8()), r.out.constData());
+    const QByteArray times = QByteArray::number(polls.size()) + " times, every ";
+    QVERIFY2(r.out.contains(times), r.out.constData());
+    for (const QJsonValue job : doc.value(QStringLiteral("jobs")).toArray())
+        QVERIFY(polls.contains(job.toObject().value(QStringLiteral("seen_ended_ns"))));
 }
 
 void tst_Cli::thresholdFailsWithExitOne()
