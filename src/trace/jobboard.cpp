@@ -63,20 +63,6 @@ JobBoardCounts JobBoard::seenAt(qint64 atNs) const
     return c;
 }
 
-std::vector<qint64> JobBoard::changes() const
-{
-    std::vector<qint64> out = m_accepted;
-    if (m_polls.empty()) {
-        for (const std::vector<qint64> *v : { &m_started, &m_done, &m_failed })
-            out.insert(out.end(), v->begin(), v->end());
-    } else {
-        out.insert(out.end(), m_polls.begin(), m_polls.end());
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
 qint64 JobBoard::pollIntervalNs() const
 {
     if (m_polls.size() < 2)

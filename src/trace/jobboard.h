@@ -43,12 +43,8 @@ public:
     JobBoardCounts seenAt(qint64 atNs) const;
     // The jobs' true statuses at `atNs` (what the workers knew).
     JobBoardCounts trueAt(qint64 atNs) const;
-    // The moments the board may change, in order: tickets and polls (true changes without polls).
-    std::vector<qint64> changes() const;
     // The median time between two polls, -1 with fewer than two.
     qint64 pollIntervalNs() const;
-    qint64 firstAcceptedNs() const { return m_accepted.empty() ? -1 : m_accepted.front(); }
-    qint64 lastAcceptedNs() const { return m_accepted.empty() ? -1 : m_accepted.back(); }
 
 private:
     std::vector<qint64> m_accepted; // sorted

@@ -11,6 +11,7 @@
 #include "gui/timelineviewstate.h"
 #include "gui/translations.h"
 #include "metrics/requestmetrics.h"
+#include "pixels.h"
 #include "render/legend.h"
 #include "render/timelinepainter.h"
 #include "trace/runtrace.h"
@@ -276,20 +277,7 @@ void tst_MainWindow::runsKnownScenarioAgainstSimulator()
     const auto colourAt = [&](int lane, qint64 t) {
         const int x = int(l.timeToX(t));
         const int y = l.requestLaneY(lane) + l.requestLaneH(lane) / 2;
-        // The most common colour in a 3x3 box (patterns and ticks aside).
-        QHash<QRgb, int> counts;
-        for (int dy = -1; dy <= 1; ++dy)
-            for (int dx = -1; dx <= 1; ++dx)
-                ++counts[image.pixel(x + dx, y + dy) & 0xffffff];
-        QRgb best = 0;
-        int n = -1;
-        for (auto it = counts.begin(); it != counts.end(); ++it) {
-            if (it.value() > n) {
-                n = it.value();
-                best = it.key();
-            }
-        }
-        return QColor(best);
+        return TestPixels::colourAt(image, x, y); // the most common colour of 3x3 (ticks aside)
     };
     for (int i = 0; i < 8; ++i) {
         const RequestRecord &r = trace.requests[size_t(i)];
