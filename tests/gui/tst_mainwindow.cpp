@@ -497,8 +497,15 @@ void tst_MainWindow::storyTellsItsOwnRunAndStaysWithIt()
     QVERIFY(finished.wait(60000));
     told = story->runStoryText();
     QVERIFY2(told.startsWith(QStringLiteral("This run: 3 orders, 3 served")), qPrintable(told));
-    QVERIFY2(
-        told.contains(QStringLiteral("one order at a time, so 2 orders waited in line")), qPrintable(told));
+    // The line at the client's limit, unless this machine saturated the client's loop during the
+    // run (a loaded CI box): then the story names that first, as it must, and says so.
+    const RunStoryFacts sequential = runStoryFacts(window.runController()->trace());
+    QCOMPARE(told, RunStory::text(sequential));
+    if (sequential.bottleneck == StoryBottleneck::ThisComputer)
+        QVERIFY2(told.contains(QStringLiteral("The bottleneck was this computer")), qPrintable(told));
+    else
+        QVERIFY2(told.contains(QStringLiteral("one order at a time, so 2 orders waited in line")),
+            qPrintable(told));
     const QString title = story->title();
     QCOMPARE(title, StoryNarrator::modeTitle(ExecutionMode::Sequential));
     QCOMPARE(told, RunStory::text(runStoryFacts(window.runController()->trace())));
